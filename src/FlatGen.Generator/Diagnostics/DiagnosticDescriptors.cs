@@ -1,0 +1,96 @@
+using Microsoft.CodeAnalysis;
+
+namespace FlatGen.Generator.Diagnostics;
+
+/// <summary>Every diagnostic FlatGen reports. Each has a row in AnalyzerReleases.*.md and a section in docs/diagnostics.md.</summary>
+internal static class DiagnosticDescriptors
+{
+    public const int MaxKeyCapacity = 4096;
+    public const int MaxValueCapacity = 65535;
+    public const int LargeStructBytes = 16 * 1024;
+
+    /// <summary>The runtime cannot create an array of a value type larger than this (its element size is 16-bit).</summary>
+    public const int MaxArrayElementBytes = ushort.MaxValue;
+
+    private const string Category = "FlatGen";
+    private const string HelpLinkBase = "https://github.com/FlatGen/FlatGen/blob/main/docs/diagnostics.md#";
+
+    public static readonly DiagnosticDescriptor MustBePartial = Error(
+        "FLATGEN001",
+        "A flat multi-map must be partial",
+        "The struct '{0}' must be declared 'partial' so that FlatGen can add the map's fields and members: write 'partial struct {0}'");
+
+    public static readonly DiagnosticDescriptor MustBeStruct = Error(
+        "FLATGEN002",
+        "[FlatMultiMap] applies only to structs",
+        "'{0}' is {1}; [FlatMultiMap] applies only to a struct that is not a record: declare it as 'partial struct {0}'");
+
+    public static readonly DiagnosticDescriptor UnsupportedModifier = Error(
+        "FLATGEN003",
+        "A flat multi-map cannot be readonly, ref or file-local",
+        "The struct '{0}' is declared '{1}'; a flat multi-map is mutated in place and kept in fields and arrays, so remove the '{1}' modifier");
+
+    public static readonly DiagnosticDescriptor MustNotBeGeneric = Error(
+        "FLATGEN004",
+        "A flat multi-map cannot be generic",
+        "The struct '{0}' is generic or nested in a generic type; its layout must be fixed at compile time, so declare it as a non-generic struct outside generic types");
+
+    public static readonly DiagnosticDescriptor ContainingTypeMustBePartial = Error(
+        "FLATGEN005",
+        "A type that contains a flat multi-map must be partial",
+        "The type '{1}' contains the flat multi-map '{0}' and must be declared 'partial' so that FlatGen can add to '{0}': add the 'partial' modifier to '{1}'");
+
+    public static readonly DiagnosticDescriptor DeclaresInstanceState = Error(
+        "FLATGEN006",
+        "A flat multi-map cannot declare instance fields",
+        "The struct '{0}' declares the instance state '{1}'; FlatGen owns the struct's layout, so move '{1}' to another type or make it static");
+
+    public static readonly DiagnosticDescriptor KeyCapacityOutOfRange = Error(
+        "FLATGEN007",
+        "Key capacity out of range",
+        "KeyCapacity is {0}; it must be between 1 and 4096");
+
+    public static readonly DiagnosticDescriptor ValueCapacityOutOfRange = Error(
+        "FLATGEN008",
+        "Value capacity out of range",
+        "ValueCapacity is {0}; it must be between 1 and 65535");
+
+    public static readonly DiagnosticDescriptor ValueCapacityBelowKeyCapacity = Warning(
+        "FLATGEN009",
+        "Value capacity is less than key capacity",
+        "ValueCapacity ({1}) is less than KeyCapacity ({0}); every key holds at least one value, so at most {1} keys can ever be stored: raise ValueCapacity or lower KeyCapacity");
+
+    public static readonly DiagnosticDescriptor LargeStruct = Warning(
+        "FLATGEN010",
+        "A flat multi-map is larger than 16 KiB",
+        "The struct '{0}' is {1} bytes; keep it in a field or an array element and pass it by 'ref', never by value or as a local, or lower its capacities");
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error(
+        "FLATGEN011",
+        "Flat multi-maps need C# 12",
+        "Flat multi-maps use inline arrays, which need C# 12 or later, and this project uses C# {0}: set <LangVersion> to 12 or later");
+
+    public static readonly DiagnosticDescriptor UnknownKeyComparison = Error(
+        "FLATGEN012",
+        "Unknown key comparison",
+        "KeyComparison is {0}, which is not a FlatKeyComparison member: use FlatKeyComparison.Ordinal or FlatKeyComparison.OrdinalIgnoreCase");
+
+    public static readonly DiagnosticDescriptor DeclaresStructLayout = Error(
+        "FLATGEN013",
+        "A flat multi-map cannot declare its own [StructLayout]",
+        "The struct '{0}' has its own [StructLayout]; FlatGen chooses and reports the layout, so remove the attribute");
+
+    public static readonly DiagnosticDescriptor TooLargeForArrays = Warning(
+        "FLATGEN014",
+        "A flat multi-map is too large to be an array element",
+        "The struct '{0}' is {1} bytes, and the runtime cannot create arrays of structs larger than 65535 bytes: keep it in a class field and pass it by 'ref', or lower its capacities");
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        Create(id, title, message, DiagnosticSeverity.Error);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        Create(id, title, message, DiagnosticSeverity.Warning);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
+}

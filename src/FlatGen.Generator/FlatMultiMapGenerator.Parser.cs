@@ -1,0 +1,199 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using FlatGen.Generator.Diagnostics;
+using FlatGen.Generator.Helpers;
+using FlatGen.Generator.Models;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FlatGen.Generator;
+
+public sealed partial class FlatMultiMapGenerator
+{
+    /// <summary>
+    /// Turns one <c>[FlatMultiMap]</c> declaration into a <see cref="MapSpec"/> and its diagnostics. Nothing it
+    /// returns holds a symbol, syntax node or compilation. Code the compiler already rejects (a half-typed
+    /// attribute, say) gives no spec and no FlatGen diagnostic: the compiler's own error says what is wrong.
+    /// </summary>
+    internal static class Parser
+    {
+        private const string StructLayoutMetadataName = "System.Runtime.InteropServices.StructLayoutAttribute";
+
+        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            if (context.TargetSymbol is not INamedTypeSymbol type
+                || context.TargetNode is not TypeDeclarationSyntax declaration
+                || context.Attributes.IsEmpty)
+            {
+                return ParseResult.Nothing;
+            }
+
+            var diagnostics = new List<DiagnosticInfo>();
+            Location location = declaration.Identifier.GetLocation();
+            string name = declaration.Identifier.ValueText;
+
+            if (type.TypeKind != TypeKind.Struct || type.IsRecord)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MustBeStruct, location, name, DescribeKind(type)));
+                return Result(null, diagnostics);
+            }
+
+            if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MustBePartial, location, name));
+            }
+
+            foreach (SyntaxKind modifier in new[] { SyntaxKind.ReadOnlyKeyword, SyntaxKind.RefKeyword, SyntaxKind.FileKeyword })
+            {
+                if (declaration.Modifiers.Any(modifier))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModifier, location, name, SyntaxFacts.GetText(modifier)));
+                }
+            }
+
+            if (type.IsGenericType || declaration.Ancestors().OfType<TypeDeclarationSyntax>().Any(static t => t.TypeParameterList is not null))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MustNotBeGeneric, location, name));
+            }
+
+            var containingTypes = new List<ContainingTypeSpec>();
+            foreach (TypeDeclarationSyntax container in declaration.Ancestors().OfType<TypeDeclarationSyntax>())
+            {
+                if (!container.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeMustBePartial, location, name, container.Identifier.ValueText));
+                }
+
+                containingTypes.Insert(0, new ContainingTypeSpec(Keyword(container), container.Identifier.Text));
+            }
+
+            foreach (ISymbol member in type.GetMembers())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (DescribeInstanceState(member) is string state)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DeclaresInstanceState, member.Locations.FirstOrDefault() ?? location, name, state));
+                }
+            }
+
+            if (declaration.ParameterList is { Parameters.Count: > 0 } parameters)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DeclaresInstanceState, parameters.GetLocation(), name, "primary constructor " + parameters.ToString()));
+            }
+
+            if (type.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == StructLayoutMetadataName))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DeclaresStructLayout, location, name));
+            }
+
+            LanguageVersion languageVersion = ((CSharpParseOptions)declaration.SyntaxTree.Options).LanguageVersion;
+            if (languageVersion < LanguageVersion.CSharp12)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooLow, location, languageVersion.ToDisplayString()));
+            }
+
+            AttributeData attribute = context.Attributes[0];
+            Location attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? location;
+            if (attribute.ConstructorArguments.Length != 2
+                || attribute.ConstructorArguments[0].Value is not int keyCapacity
+                || attribute.ConstructorArguments[1].Value is not int valueCapacity)
+            {
+                return Result(null, diagnostics);
+            }
+
+            bool keyCapacityValid = keyCapacity is >= 1 and <= DiagnosticDescriptors.MaxKeyCapacity;
+            bool valueCapacityValid = valueCapacity is >= 1 and <= DiagnosticDescriptors.MaxValueCapacity;
+            if (!keyCapacityValid)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KeyCapacityOutOfRange, attributeLocation, Number(keyCapacity)));
+            }
+
+            if (!valueCapacityValid)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ValueCapacityOutOfRange, attributeLocation, Number(valueCapacity)));
+            }
+
+            if (keyCapacityValid && valueCapacityValid && valueCapacity < keyCapacity)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ValueCapacityBelowKeyCapacity, attributeLocation, Number(keyCapacity), Number(valueCapacity)));
+            }
+
+            var keyComparison = KeyComparisonKind.Ordinal;
+            foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+            {
+                if (argument.Key == "KeyComparison" && argument.Value.Value is int comparison)
+                {
+                    if (comparison is not ((int)KeyComparisonKind.Ordinal or (int)KeyComparisonKind.OrdinalIgnoreCase))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownKeyComparison, attributeLocation, Number(comparison)));
+                    }
+
+                    keyComparison = (KeyComparisonKind)comparison;
+                }
+            }
+
+            if (diagnostics.Any(static d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
+            {
+                return Result(null, diagnostics);
+            }
+
+            LayoutPlan layout = LayoutPlanner.Plan(keyCapacity, valueCapacity);
+            string displayName = type.ToDisplayString();
+            if (layout.Size > DiagnosticDescriptors.MaxArrayElementBytes)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooLargeForArrays, location, name, Number(layout.Size)));
+            }
+            else if (layout.Size > DiagnosticDescriptors.LargeStructBytes)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LargeStruct, location, name, Number(layout.Size)));
+            }
+
+            var spec = new MapSpec(
+                Namespace: type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+                TypeName: declaration.Identifier.Text,
+                FullyQualifiedName: type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                DisplayName: displayName,
+                HintName: displayName + ".g.cs",
+                ContainingTypes: new EquatableArray<ContainingTypeSpec>(containingTypes.ToArray()),
+                KeyCapacity: keyCapacity,
+                ValueCapacity: valueCapacity,
+                KeyComparison: keyComparison,
+                Layout: layout);
+            return Result(spec, diagnostics);
+        }
+
+        private static ParseResult Result(MapSpec? spec, List<DiagnosticInfo> diagnostics) =>
+            new(spec, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+
+        /// <summary>Names an instance field, auto-property or field-like event the user declared, or returns null.</summary>
+        private static string? DescribeInstanceState(ISymbol member) => member switch
+        {
+            { IsStatic: true } => null,
+            IFieldSymbol { IsConst: false, AssociatedSymbol: IPropertySymbol property } => property.Name,
+            IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false } field => field.Name,
+            IEventSymbol { AddMethod.IsImplicitlyDeclared: true } @event => @event.Name,
+            _ => null,
+        };
+
+        private static string DescribeKind(INamedTypeSymbol type) => type switch
+        {
+            { TypeKind: TypeKind.Interface } => "an interface",
+            { IsRecord: true, TypeKind: TypeKind.Struct } => "a record struct",
+            { IsRecord: true } => "a record class",
+            { TypeKind: TypeKind.Enum } => "an enum",
+            { TypeKind: TypeKind.Delegate } => "a delegate",
+            _ => "a class",
+        };
+
+        private static string Keyword(TypeDeclarationSyntax declaration) => declaration switch
+        {
+            RecordDeclarationSyntax record when record.IsKind(SyntaxKind.RecordStructDeclaration) => "record struct",
+            RecordDeclarationSyntax => "record",
+            _ => declaration.Keyword.ValueText,
+        };
+
+        private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

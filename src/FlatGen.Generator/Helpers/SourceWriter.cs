@@ -1,0 +1,65 @@
+using System;
+using System.Text;
+
+namespace FlatGen.Generator.Helpers;
+
+/// <summary>Writes C# source with four-space indentation and <c>\n</c> line endings, the same on every machine.</summary>
+internal sealed class SourceWriter
+{
+    private const int SpacesPerLevel = 4;
+
+    private readonly StringBuilder _text = new();
+    private int _indentation;
+
+    /// <summary>Writes <paramref name="line"/> at the current indentation; an empty line gets no spaces.</summary>
+    public void WriteLine(string line)
+    {
+        if (line.Length != 0)
+        {
+            _text.Append(' ', _indentation * SpacesPerLevel).Append(line);
+        }
+
+        _text.Append('\n');
+    }
+
+    /// <summary>Writes an empty line.</summary>
+    public void WriteLine() => _text.Append('\n');
+
+    /// <summary>Writes each line of <paramref name="lines"/> (separated by <c>\n</c>) at the current indentation.</summary>
+    public void WriteLines(string lines)
+    {
+        foreach (string line in lines.Split('\n'))
+        {
+            WriteLine(line.TrimEnd('\r'));
+        }
+    }
+
+    /// <summary>Writes <c>{</c> and indents until the returned block is disposed, which writes <c>}</c>.</summary>
+    public Block WriteBlock(string closing = "}")
+    {
+        WriteLine("{");
+        _indentation++;
+        return new Block(this, closing);
+    }
+
+    public override string ToString() => _text.ToString();
+
+    /// <summary>Closes a block opened by <see cref="WriteBlock"/>.</summary>
+    public readonly struct Block : IDisposable
+    {
+        private readonly SourceWriter _writer;
+        private readonly string _closing;
+
+        public Block(SourceWriter writer, string closing)
+        {
+            _writer = writer;
+            _closing = closing;
+        }
+
+        public void Dispose()
+        {
+            _writer._indentation--;
+            _writer.WriteLine(_closing);
+        }
+    }
+}

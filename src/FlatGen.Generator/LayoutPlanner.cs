@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using System.Linq;
+using FlatGen.Generator.Helpers;
+using FlatGen.Generator.Models;
+
+namespace FlatGen.Generator;
+
+/// <summary>
+/// Plans a map's explicit layout from its capacities: picks the narrowest index types, sizes the slot table,
+/// and orders the fields by alignment (references, then 4-, 2- and 1-byte fields) so padding is only at the tail.
+/// </summary>
+internal static class LayoutPlanner
+{
+    /// <summary>The size of an object reference in a 64-bit process; layouts are reported for 64-bit.</summary>
+    public const int ReferenceSize = 8;
+
+    public static LayoutPlan Plan(int keyCapacity, int valueCapacity)
+    {
+        // A slot holds a key index plus one, so the key type must hold keyCapacity itself.
+        (string keyType, int keySize) = IndexType(keyCapacity);
+        (string valueType, int valueSize) = IndexType(valueCapacity);
+        int slotCount = SlotCount(keyCapacity);
+
+        var unordered = new[]
+        {
+            new FieldPlan("_keys", "KeyBuffer", "string?", keyCapacity, ReferenceSize, 0),
+            new FieldPlan("_values", "ValueBuffer", "string?", valueCapacity, ReferenceSize, 0),
+            new FieldPlan("_keyHashes", "KeyHashBuffer", "uint", keyCapacity, sizeof(uint), 0),
+            new FieldPlan("_slots", "SlotBuffer", keyType, slotCount, keySize, 0),
+            new FieldPlan("_valueStarts", "ValueStartBuffer", valueType, keyCapacity, valueSize, 0),
+            new FieldPlan("_valueCounts", "ValueCountBuffer", valueType, keyCapacity, valueSize, 0),
+            new FieldPlan("_count", null, keyType, 1, keySize, 0),
+            new FieldPlan("_valueCount", null, valueType, 1, valueSize, 0),
+        };
+
+        // Every field's size is a multiple of its alignment (its element size), so in descending alignment
+        // order each field starts aligned and no padding is needed between fields. OrderBy is stable.
+        var fields = new List<FieldPlan>(unordered.Length);
+        int offset = 0;
+        foreach (FieldPlan field in unordered.OrderByDescending(f => f.IsReference).ThenByDescending(f => f.ElementSize))
+        {
+            fields.Add(field with { Offset = offset });
+            offset += field.Size;
+        }
+
+        int alignment = fields.Max(f => f.ElementSize);
+        int size = (offset + alignment - 1) / alignment * alignment;
+        return new LayoutPlan(keyType, valueType, slotCount, size, new EquatableArray<FieldPlan>(fields.ToArray()));
+    }
+
+    /// <summary>The smallest power of two that is at least twice <paramref name="keyCapacity"/>: load stays at most one half.</summary>
+    public static int SlotCount(int keyCapacity)
+    {
+        int slots = 2;
+        while (slots < 2 * keyCapacity)
+        {
+            slots *= 2;
+        }
+
+        return slots;
+    }
+
+    private static (string Name, int Size) IndexType(int capacity) =>
+        capacity <= byte.MaxValue ? ("byte", sizeof(byte))
+        : capacity <= ushort.MaxValue ? ("ushort", sizeof(ushort))
+        : ("uint", sizeof(uint));
+}

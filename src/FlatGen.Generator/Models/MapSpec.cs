@@ -1,0 +1,26 @@
+using FlatGen.Generator.Helpers;
+
+namespace FlatGen.Generator.Models;
+
+/// <summary>Everything the emitter needs to write one map, as plain data (no symbols, syntax or compilation).</summary>
+/// <param name="Namespace">The containing namespace, or <see langword="null"/> for the global namespace.</param>
+/// <param name="TypeName">The struct's identifier as written, with any <c>@</c> escape.</param>
+/// <param name="FullyQualifiedName">The struct's <c>global::</c>-qualified name.</param>
+/// <param name="DisplayName">The struct's name for people: <c>Namespace.Outer.Type</c>.</param>
+/// <param name="HintName">The generated file's hint name: <c>Namespace.Outer.Type.g.cs</c>.</param>
+/// <param name="ContainingTypes">The types that contain the struct, outermost first.</param>
+/// <param name="KeyCapacity">The most distinct keys.</param>
+/// <param name="ValueCapacity">The most values in all.</param>
+/// <param name="KeyComparison">How keys are compared.</param>
+/// <param name="Layout">The planned layout.</param>
+internal sealed record MapSpec(
+    string? Namespace,
+    string TypeName,
+    string FullyQualifiedName,
+    string DisplayName,
+    string HintName,
+    EquatableArray<ContainingTypeSpec> ContainingTypes,
+    int KeyCapacity,
+    int ValueCapacity,
+    KeyComparisonKind KeyComparison,
+    LayoutPlan Layout);

@@ -1,0 +1,65 @@
+using System;
+
+namespace FlatGen;
+
+/// <summary>
+/// The exception that is thrown when a value is added to a generated flat multi-map that has no free key slot
+/// or no free value slot left. The map is left exactly as it was before the call.
+/// </summary>
+public sealed class FlatMapFullException : InvalidOperationException
+{
+    /// <summary>Initializes a new instance of the <see cref="FlatMapFullException"/> class.</summary>
+    public FlatMapFullException()
+        : base("The flat multi-map is full.")
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="FlatMapFullException"/> class with a message.</summary>
+    /// <param name="message">The message that describes the error.</param>
+    public FlatMapFullException(string? message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="FlatMapFullException"/> class with a message and an inner exception.</summary>
+    /// <param name="message">The message that describes the error.</param>
+    /// <param name="innerException">The exception that caused this one.</param>
+    public FlatMapFullException(string? message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="FlatMapFullException"/> class for a refused add.</summary>
+    /// <param name="mapName">The name of the map type, such as <c>MyApp.RequestTags</c>.</param>
+    /// <param name="capacityName">The capacity that ran out: <c>KeyCapacity</c> or <c>ValueCapacity</c>.</param>
+    /// <param name="capacity">The value of that capacity.</param>
+    /// <param name="key">The key being added.</param>
+    public FlatMapFullException(string mapName, string capacityName, int capacity, string key)
+        : base(FormatMessage(mapName, capacityName, capacity, key))
+    {
+        MapName = mapName;
+        CapacityName = capacityName;
+        Capacity = capacity;
+        Key = key;
+    }
+
+    /// <summary>Gets the name of the map type that is full, or <see langword="null"/> when not known.</summary>
+    public string? MapName { get; }
+
+    /// <summary>Gets the capacity that ran out (<c>KeyCapacity</c> or <c>ValueCapacity</c>), or <see langword="null"/> when not known.</summary>
+    public string? CapacityName { get; }
+
+    /// <summary>Gets the value of the capacity that ran out, or 0 when not known.</summary>
+    public int Capacity { get; }
+
+    /// <summary>Gets the key whose add was refused, or <see langword="null"/> when not known.</summary>
+    public string? Key { get; }
+
+    private static string FormatMessage(string mapName, string capacityName, int capacity, string key)
+    {
+        string what = capacityName == "KeyCapacity"
+            ? $"all {capacity} key slots are in use, so the new key '{key}' cannot be added"
+            : $"all {capacity} value slots are in use, so a value for the key '{key}' cannot be added";
+        return $"The flat multi-map '{mapName}' is full: {what}. The map is unchanged. Remove entries, or raise {capacityName} in its [FlatMultiMap] attribute.";
+    }
+}

@@ -1,0 +1,31 @@
+using System;
+
+namespace FlatGen;
+
+/// <summary>One key of a generated flat multi-map and all its values, as enumerated by the map.</summary>
+public readonly ref struct FlatMultiMapEntry
+{
+    /// <summary>Initializes a new instance of the <see cref="FlatMultiMapEntry"/> struct.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="values">The key's values, in the order they were added.</param>
+    public FlatMultiMapEntry(string key, ReadOnlySpan<string> values)
+    {
+        Key = key;
+        Values = values;
+    }
+
+    /// <summary>Gets the key.</summary>
+    public string Key { get; }
+
+    /// <summary>Gets the key's values, in the order they were added, over the map's own storage.</summary>
+    public ReadOnlySpan<string> Values { get; }
+
+    /// <summary>Deconstructs the entry into its key and values.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="values">The key's values.</param>
+    public void Deconstruct(out string key, out ReadOnlySpan<string> values)
+    {
+        key = Key;
+        values = Values;
+    }
+}

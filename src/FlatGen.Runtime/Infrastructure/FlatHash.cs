@@ -1,0 +1,132 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace FlatGen.Infrastructure;
+
+/// <summary>
+/// The non-randomised key hashes of the flat multi-maps. A map's capacity bounds the cost of any collision, so
+/// speed wins over resistance to chosen keys: the hash reads four UTF-16 code units per multiply.
+/// </summary>
+internal static class FlatHash
+{
+    private const ulong Multiplier = 0x9E37_79B9_7F4A_7C15;
+
+    // A lane is ASCII when its high 9 bits are clear; OR-ing 0x20 into every ASCII lane maps 'A'..'Z' onto
+    // 'a'..'z'. It also merges a few punctuation pairs ('@' and '`', '[' and '{', ...), which only costs a
+    // rare extra equality check: keys equal under OrdinalIgnoreCase always get equal hashes.
+    private const ulong NonAsciiBits64 = 0xFF80_FF80_FF80_FF80;
+    private const ulong CaseBits64 = 0x0020_0020_0020_0020;
+    private const uint NonAsciiBits32 = 0xFF80_FF80;
+    private const uint CaseBits32 = 0x0020_0020;
+    private const ushort NonAsciiBits16 = 0xFF80;
+    private const ushort CaseBits16 = 0x0020;
+
+    /// <summary>Hashes <paramref name="key"/> by its UTF-16 code units.</summary>
+    public static uint Ordinal(ReadOnlySpan<char> key)
+    {
+        ref byte data = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(key));
+        nuint length = (nuint)key.Length * sizeof(char);
+        ulong hash = Seed(key.Length);
+        nuint offset = 0;
+        for (; offset + sizeof(ulong) <= length; offset += sizeof(ulong))
+        {
+            hash = Mix(hash, Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref data, offset)));
+        }
+
+        if (offset + sizeof(uint) <= length)
+        {
+            hash = Mix(hash, Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref data, offset)));
+            offset += sizeof(uint);
+        }
+
+        if (offset < length)
+        {
+            hash = Mix(hash, Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref data, offset)));
+        }
+
+        return Finish(hash);
+    }
+
+    /// <summary>
+    /// Hashes <paramref name="key"/> so that keys equal under <see cref="StringComparison.OrdinalIgnoreCase"/> hash
+    /// equally: a word-at-a-time path for ASCII keys, a per-character path for the rest.
+    /// </summary>
+    public static uint OrdinalIgnoreCase(ReadOnlySpan<char> key)
+    {
+        ref byte data = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(key));
+        nuint length = (nuint)key.Length * sizeof(char);
+        ulong hash = Seed(key.Length);
+        nuint offset = 0;
+        for (; offset + sizeof(ulong) <= length; offset += sizeof(ulong))
+        {
+            ulong word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref data, offset));
+            if ((word & NonAsciiBits64) != 0)
+            {
+                return OrdinalIgnoreCaseNonAscii(key);
+            }
+
+            hash = Mix(hash, word | CaseBits64);
+        }
+
+        if (offset + sizeof(uint) <= length)
+        {
+            uint word = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref data, offset));
+            if ((word & NonAsciiBits32) != 0)
+            {
+                return OrdinalIgnoreCaseNonAscii(key);
+            }
+
+            hash = Mix(hash, word | CaseBits32);
+            offset += sizeof(uint);
+        }
+
+        if (offset < length)
+        {
+            ushort word = Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref data, offset));
+            if ((word & NonAsciiBits16) != 0)
+            {
+                return OrdinalIgnoreCaseNonAscii(key);
+            }
+
+            hash = Mix(hash, (ushort)(word | CaseBits16));
+        }
+
+        return Finish(hash);
+    }
+
+    /// <summary>
+    /// The per-character ignore-case hash of a key that holds a non-ASCII character. Two keys equal under
+    /// OrdinalIgnoreCase have the same length and, at each position, both an ASCII letter of either case, both
+    /// a surrogate, or both BMP characters on which <see cref="char.ToUpperInvariant"/> agrees (the tests prove
+    /// this for every BMP character), so each position folds to the same code.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static uint OrdinalIgnoreCaseNonAscii(ReadOnlySpan<char> key)
+    {
+        ulong hash = Seed(key.Length);
+        foreach (char c in key)
+        {
+            hash = Mix(hash, FoldCase(c));
+        }
+
+        return Finish(hash);
+    }
+
+    /// <summary>Folds one UTF-16 code unit to the code it hashes as under OrdinalIgnoreCase.</summary>
+    internal static char FoldCase(char c) =>
+        c < 0x80 ? (char)(c | CaseBits16)
+        : char.IsSurrogate(c) ? '\uD800'
+        : char.ToUpperInvariant(c);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Seed(int length) => (ulong)(uint)length * Multiplier;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Mix(ulong hash, ulong word) => (BitOperations.RotateLeft(hash, 5) ^ word) * Multiplier;
+
+    // The high half of the last product depends on every bit that went in.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Finish(ulong hash) => (uint)(hash >> 32);
+}

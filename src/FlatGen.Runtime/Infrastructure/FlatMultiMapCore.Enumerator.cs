@@ -1,0 +1,48 @@
+using System;
+using System.ComponentModel;
+using System.Numerics;
+
+namespace FlatGen.Infrastructure;
+
+public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComparer>
+{
+    /// <summary>Enumerates a map's keys in first-insertion order, each with its values, without allocating.</summary>
+    /// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public ref struct Enumerator
+    {
+        private readonly ReadOnlySpan<string?> _keys;
+        private readonly ReadOnlySpan<string?> _values;
+        private readonly ReadOnlySpan<TValueIndex> _starts;
+        private readonly ReadOnlySpan<TValueIndex> _counts;
+        private int _index;
+
+        /// <summary>Initializes a new instance of the <see cref="Enumerator"/> struct over <paramref name="map"/>.</summary>
+        public Enumerator(ref TMap map)
+        {
+            int count = int.CreateTruncating(TMap.GetCount(ref map));
+            _keys = TMap.GetKeys(ref map).Slice(0, count);
+            _values = TMap.GetValues(ref map);
+            _starts = TMap.GetValueStarts(ref map);
+            _counts = TMap.GetValueCounts(ref map);
+            _index = -1;
+        }
+
+        /// <summary>Gets the entry at the current position.</summary>
+        public readonly FlatMultiMapEntry Current
+        {
+            get
+            {
+                ReadOnlySpan<string?> run = _values.Slice(int.CreateTruncating(_starts[_index]), int.CreateTruncating(_counts[_index]));
+                return new FlatMultiMapEntry(_keys[_index]!, run!);
+            }
+        }
+
+        /// <summary>Advances to the next key.</summary>
+        /// <returns><see langword="true"/> if there is a next key.</returns>
+        public bool MoveNext() => ++_index < _keys.Length;
+
+        /// <summary>Returns this enumerator.</summary>
+        public readonly Enumerator GetEnumerator() => this;
+    }
+}

@@ -1,0 +1,23 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+
+namespace FlatGen.Infrastructure;
+
+/// <summary>Compares keys by their UTF-16 code units (<see cref="FlatKeyComparison.Ordinal"/>).</summary>
+/// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct FlatOrdinalComparer : IFlatKeyComparer
+{
+    /// <inheritdoc/>
+    public static IEqualityComparer<string> StringComparer => System.StringComparer.Ordinal;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Hash(ReadOnlySpan<char> key) => FlatHash.Ordinal(key);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool KeyEquals(string storedKey, ReadOnlySpan<char> key) => storedKey.AsSpan().SequenceEqual(key);
+}

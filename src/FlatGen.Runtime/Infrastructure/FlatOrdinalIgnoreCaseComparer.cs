@@ -1,0 +1,24 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+
+namespace FlatGen.Infrastructure;
+
+/// <summary>Compares keys as <see cref="StringComparison.OrdinalIgnoreCase"/> does (<see cref="FlatKeyComparison.OrdinalIgnoreCase"/>).</summary>
+/// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct FlatOrdinalIgnoreCaseComparer : IFlatKeyComparer
+{
+    /// <inheritdoc/>
+    public static IEqualityComparer<string> StringComparer => System.StringComparer.OrdinalIgnoreCase;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Hash(ReadOnlySpan<char> key) => FlatHash.OrdinalIgnoreCase(key);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool KeyEquals(string storedKey, ReadOnlySpan<char> key) =>
+        storedKey.AsSpan().Equals(key, StringComparison.OrdinalIgnoreCase);
+}

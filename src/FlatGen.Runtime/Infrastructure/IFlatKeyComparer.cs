@@ -1,0 +1,23 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+
+namespace FlatGen.Infrastructure;
+
+/// <summary>
+/// How a generated flat multi-map hashes and compares its keys; implemented by empty structs so that the JIT
+/// specialises the map's algorithms for each comparison.
+/// </summary>
+/// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IFlatKeyComparer
+{
+    /// <summary>Hashes <paramref name="key"/>; keys that are equal under <see cref="KeyEquals"/> hash equally.</summary>
+    static abstract uint Hash(ReadOnlySpan<char> key);
+
+    /// <summary>Returns whether a stored key equals a probed key.</summary>
+    static abstract bool KeyEquals(string storedKey, ReadOnlySpan<char> key);
+
+    /// <summary>Gets the <see cref="StringComparer"/> that agrees with <see cref="KeyEquals"/>.</summary>
+    static abstract IEqualityComparer<string> StringComparer { get; }
+}

@@ -1,0 +1,57 @@
+using System;
+using System.ComponentModel;
+using System.Numerics;
+
+namespace FlatGen.Infrastructure;
+
+/// <summary>
+/// Binds a generated flat multi-map's fields to the algorithms in <see cref="FlatMultiMapCore{TMap, TKeyIndex, TValueIndex, TComparer}"/>.
+/// Each accessor returns a span over one inline-array field; its length is the field's constant length.
+/// </summary>
+/// <typeparam name="TSelf">The generated struct.</typeparam>
+/// <typeparam name="TKeyIndex">The narrowest unsigned integer that holds the key capacity.</typeparam>
+/// <typeparam name="TValueIndex">The narrowest unsigned integer that holds the value capacity.</typeparam>
+/// <remarks>
+/// <para>Invariants, with <c>n</c> the key count and <c>m</c> the value count:</para>
+/// <list type="bullet">
+/// <item><description>Keys <c>0..n-1</c> are in first-insertion order; key <c>i</c>'s hash is <c>KeyHashes[i]</c>.</description></item>
+/// <item><description>A slot holds 0 (empty) or a key index plus one; linear probing from <c>hash &amp; (slots - 1)</c> finds every key,
+/// and at least half the slots are empty, so every probe ends.</description></item>
+/// <item><description>Key <c>i</c>'s values are <c>Values[ValueStarts[i] .. ValueStarts[i] + ValueCounts[i]]</c>; the runs are contiguous,
+/// in key order, and cover <c>Values[0..m-1]</c>. Every other key and value reference is null.</description></item>
+/// </list>
+/// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IFlatMultiMapStorage<TSelf, TKeyIndex, TValueIndex>
+    where TSelf : struct, IFlatMultiMapStorage<TSelf, TKeyIndex, TValueIndex>
+    where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
+    where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
+{
+    /// <summary>Gets the map's type name, for exception messages.</summary>
+    static abstract string MapName { get; }
+
+    /// <summary>Gets the hashed key slots: a power-of-two table of key indices plus one.</summary>
+    static abstract Span<TKeyIndex> GetSlots(ref TSelf map);
+
+    /// <summary>Gets the keys, in first-insertion order.</summary>
+    static abstract Span<string?> GetKeys(ref TSelf map);
+
+    /// <summary>Gets the stored hash of each key.</summary>
+    static abstract Span<uint> GetKeyHashes(ref TSelf map);
+
+    /// <summary>Gets the start of each key's run of values.</summary>
+    static abstract Span<TValueIndex> GetValueStarts(ref TSelf map);
+
+    /// <summary>Gets the length of each key's run of values.</summary>
+    static abstract Span<TValueIndex> GetValueCounts(ref TSelf map);
+
+    /// <summary>Gets the values, in runs per key.</summary>
+    static abstract Span<string?> GetValues(ref TSelf map);
+
+    /// <summary>Gets the number of keys.</summary>
+    static abstract ref TKeyIndex GetCount(ref TSelf map);
+
+    /// <summary>Gets the number of values.</summary>
+    static abstract ref TValueIndex GetValueCount(ref TSelf map);
+}

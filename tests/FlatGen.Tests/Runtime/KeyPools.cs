@@ -1,0 +1,45 @@
+using FlatGen.Infrastructure;
+
+namespace FlatGen.Tests.Runtime;
+
+/// <summary>Keys and values that probe the maps' edges: case, non-ASCII, surrogates and true hash collisions.</summary>
+internal static class KeyPools
+{
+    public static readonly string[] Values = ["v0", "v1", "v2", "v3", "", "ü", "値", "\U0001F600"];
+
+    private static readonly string[] Interesting =
+    [
+        "", "a", "A", "b", "B", "Host", "host", "HOST", "Content-Type", "content-type", "x-request-id", "X-Request-ID",
+        "é", "É", "straße", "STRASSE", "STRAßE", "σ", "Σ", "ς", "ı", "I", "i", "İ", "K", "k", "\u212A", "ſ", "s", "S",
+        "\U00010400", "\U00010428", "\uD800", "\uDC00", "k\0", "@", "`", "[", "{", "^", "~",
+        "a-header-name-long-enough-to-take-several-words", "A-HEADER-NAME-LONG-ENOUGH-TO-TAKE-SEVERAL-WORDS",
+    ];
+
+    /// <summary>The interesting keys plus pairs of distinct keys whose ordinal hashes are equal.</summary>
+    public static readonly string[] Ordinal = [.. Interesting, .. FindCollisions(k => FlatHash.Ordinal(k), pairs: 3)];
+
+    /// <summary>The interesting keys plus pairs of keys, distinct ignoring case, whose ignore-case hashes are equal.</summary>
+    public static readonly string[] IgnoreCase = [.. Interesting, .. FindCollisions(k => FlatHash.OrdinalIgnoreCase(k), pairs: 3)];
+
+    /// <summary>A birthday search over the real hash: about one pair per 90,000 keys of a 32-bit hash.</summary>
+    private static IEnumerable<string> FindCollisions(Func<string, uint> hash, int pairs)
+    {
+        var seen = new Dictionary<uint, string>();
+        var found = new List<string>();
+        for (int i = 0; found.Count < 2 * pairs; i++)
+        {
+            string key = "tag-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (seen.TryGetValue(hash(key), out string? other))
+            {
+                found.Add(other);
+                found.Add(key);
+            }
+            else
+            {
+                seen.Add(hash(key), key);
+            }
+        }
+
+        return found;
+    }
+}

@@ -1,0 +1,145 @@
+using CsCheck;
+using FlatGen.Tests.Maps;
+
+namespace FlatGen.Tests.Runtime;
+
+/// <summary>
+/// Random sequences of operations run on a generated map and on <see cref="MultiMapModel"/>; every observable
+/// result must agree after every step, and a refused add must leave the map exactly as it was.
+/// </summary>
+public sealed class MapModelPropertyTests
+{
+    private const int Iterations = 1500;
+
+    public enum OperationKind
+    {
+        TryAdd,
+        Add,
+        Get,
+        Remove,
+        Clear,
+    }
+
+    [Fact]
+    public void Single_key_map_agrees_with_the_model() => Check<SingleKeyMap>(StringComparer.Ordinal, KeyPools.Ordinal);
+
+    [Fact]
+    public void Tiny_map_agrees_with_the_model() => Check<TinyMap>(StringComparer.Ordinal, KeyPools.Ordinal);
+
+    [Fact]
+    public void Value_starved_map_agrees_with_the_model() => Check<ValueStarvedMap>(StringComparer.Ordinal, KeyPools.Ordinal);
+
+    [Fact]
+    public void Small_map_agrees_with_the_model() => Check<SmallMap>(StringComparer.Ordinal, KeyPools.Ordinal);
+
+    [Fact]
+    public void Tiny_ignore_case_map_agrees_with_the_model() => Check<TinyIgnoreCaseMap>(StringComparer.OrdinalIgnoreCase, KeyPools.IgnoreCase);
+
+    [Fact]
+    public void Ignore_case_map_agrees_with_the_model() => Check<IgnoreCaseMap32>(StringComparer.OrdinalIgnoreCase, KeyPools.IgnoreCase);
+
+    [Fact]
+    public void Wide_map_agrees_with_the_model() => Check<WideMap>(StringComparer.Ordinal, KeyPools.Ordinal);
+
+    private static void Check<TMap>(StringComparer comparer, string[] keys)
+        where TMap : struct, ITestMap
+    {
+        Gen<Operation> operation = Gen.Frequency(
+            (6, Gen.Select(Gen.Int[0, keys.Length - 1], Gen.Int[0, KeyPools.Values.Length - 1], (k, v) => new Operation(OperationKind.TryAdd, k, v))),
+            (2, Gen.Select(Gen.Int[0, keys.Length - 1], Gen.Int[0, KeyPools.Values.Length - 1], (k, v) => new Operation(OperationKind.Add, k, v))),
+            (3, Gen.Int[0, keys.Length - 1].Select(k => new Operation(OperationKind.Get, k, 0))),
+            (2, Gen.Int[0, keys.Length - 1].Select(k => new Operation(OperationKind.Remove, k, 0))),
+            (1, Gen.Const(new Operation(OperationKind.Clear, 0, 0))));
+
+        operation.Array[1, 80].Sample(operations => Run<TMap>(operations, comparer, keys), iter: Iterations);
+    }
+
+    private static void Run<TMap>(Operation[] operations, StringComparer comparer, string[] keys)
+        where TMap : struct, ITestMap
+    {
+        var map = new TMap();
+        var model = new MultiMapModel(comparer, Capacity<TMap>("KeyCapacity"), Capacity<TMap>("ValueCapacity"));
+        foreach (Operation operation in operations)
+        {
+            string key = keys[operation.Key];
+            string value = KeyPools.Values[operation.Value];
+            List<string[]> before = map.Entries();
+            switch (operation.Kind)
+            {
+                case OperationKind.TryAdd:
+                    string? missing = model.MissingCapacity(key);
+                    Assert.Equal(missing is null, map.TryAdd(key, value));
+                    AddOrAssertUnchanged(ref map, model, missing, key, value, before);
+                    break;
+
+                case OperationKind.Add:
+                    missing = model.MissingCapacity(key);
+                    if (missing is null)
+                    {
+                        map.Add(key, value);
+                    }
+                    else
+                    {
+                        FlatMapFullException exception = Assert.Throws<FlatMapFullException>(() => AddToCopy(ref map, key, value));
+                        Assert.Equal(missing, exception.CapacityName);
+                        Assert.Equal(key, exception.Key);
+                    }
+
+                    AddOrAssertUnchanged(ref map, model, missing, key, value, before);
+                    break;
+
+                case OperationKind.Get:
+                    // Probe through a span that is not the start of a string: a separate instance, unaligned.
+                    ReadOnlySpan<char> probe = ("x" + key + "yz").AsSpan(1, key.Length);
+                    string[]? expected = model.Get(key);
+                    Assert.Equal(expected is not null, map.TryGetValues(probe, out ReadOnlySpan<string> values));
+                    Assert.Equal(expected ?? [], values.ToArray());
+                    Assert.Equal(expected ?? [], map.GetValues(probe).ToArray());
+                    Assert.Equal(expected is not null, map.ContainsKey(probe));
+                    break;
+
+                case OperationKind.Remove:
+                    Assert.Equal(model.Remove(key), map.Remove(key));
+                    break;
+
+                case OperationKind.Clear:
+                    model.Clear();
+                    map.Clear();
+                    break;
+            }
+
+            Assert.Equal(model.Count, map.Count);
+            Assert.Equal(model.ValueCount, map.ValueCount);
+            Assert.Equal(model.Entries(), map.Entries());
+        }
+
+        Dictionary<string, string[]> dictionary = map.ToDictionary();
+        Assert.Equal(model.Count, dictionary.Count);
+        foreach (string[] entry in model.Entries())
+        {
+            Assert.Equal(entry[1..], dictionary[entry[0]]);
+        }
+    }
+
+    private static void AddOrAssertUnchanged<TMap>(ref TMap map, MultiMapModel model, string? missing, string key, string value, List<string[]> before)
+        where TMap : struct, ITestMap
+    {
+        if (missing is null)
+        {
+            model.Add(key, value);
+        }
+        else
+        {
+            Assert.Equal(before, map.Entries());
+        }
+    }
+
+    // Assert.Throws takes a lambda, which cannot capture a ref; the throw happens before any write, so adding to the
+    // map through this ref is what is tested, and the unchanged check that follows reads the same map.
+    private static void AddToCopy<TMap>(ref TMap map, string key, string value)
+        where TMap : struct, ITestMap => map.Add(key, value);
+
+    private static int Capacity<TMap>(string name) => (int)typeof(TMap).GetField(name)!.GetRawConstantValue()!;
+
+    public readonly record struct Operation(OperationKind Kind, int Key, int Value);
+}
