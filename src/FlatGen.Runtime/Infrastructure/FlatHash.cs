@@ -126,7 +126,13 @@ internal static class FlatHash
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong hash, ulong word) => (BitOperations.RotateLeft(hash, 5) ^ word) * Multiplier;
 
-    // The high half of the last product depends on every bit that went in.
+    // A multiply only carries differences upward, and slots are chosen by the low bits: one xor-shift-multiply
+    // round (MurmurHash3's finaliser constant) brings every input bit down to them.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Finish(ulong hash) => (uint)(hash >> 32);
+    private static uint Finish(ulong hash)
+    {
+        hash ^= hash >> 33;
+        hash *= 0xFF51_AFD7_ED55_8CCD;
+        return (uint)(hash ^ (hash >> 33));
+    }
 }

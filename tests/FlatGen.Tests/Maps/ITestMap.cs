@@ -33,4 +33,7 @@ public interface ITestMap
 
     /// <summary>The map's entries as enumerated by <c>foreach</c>, copied out: each is the key followed by its values.</summary>
     List<string[]> Entries();
+
+    /// <summary>Enumerates the map with <c>foreach</c>, allocating nothing: the sum of key lengths and value counts.</summary>
+    int EnumerateAll();
 }

@@ -8,6 +8,8 @@ namespace FlatGen.Tests.Maps;
 public partial struct SingleKeyMap : ITestMap
 {
     public readonly List<string[]> Entries() { var list = new List<string[]>(); foreach (var e in this) { list.Add([e.Key, .. e.Values]); } return list; }
+
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
 }
 
 /// <summary>Fills after four keys or eight values.</summary>
@@ -15,6 +17,8 @@ public partial struct SingleKeyMap : ITestMap
 public partial struct TinyMap : ITestMap
 {
     public readonly List<string[]> Entries() { var list = new List<string[]>(); foreach (var e in this) { list.Add([e.Key, .. e.Values]); } return list; }
+
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
 }
 
 /// <summary>Fewer value slots than key slots: the value capacity runs out first.</summary>
@@ -23,6 +27,8 @@ public partial struct TinyMap : ITestMap
 public partial struct ValueStarvedMap : ITestMap
 {
     public readonly List<string[]> Entries() { var list = new List<string[]>(); foreach (var e in this) { list.Add([e.Key, .. e.Values]); } return list; }
+
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
 }
 #pragma warning restore FLATGEN009
 
@@ -30,24 +36,32 @@ public partial struct ValueStarvedMap : ITestMap
 public partial struct SmallMap : ITestMap
 {
     public readonly List<string[]> Entries() { var list = new List<string[]>(); foreach (var e in this) { list.Add([e.Key, .. e.Values]); } return list; }
+
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
 }
 
 [FlatMultiMap(6, 10, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase)]
 public partial struct TinyIgnoreCaseMap : ITestMap
 {
     public readonly List<string[]> Entries() { var list = new List<string[]>(); foreach (var e in this) { list.Add([e.Key, .. e.Values]); } return list; }
+
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
 }
 
 [FlatMultiMap(32, 48)]
 public partial struct OrdinalMap32 : ITestMap
 {
     public readonly List<string[]> Entries() { var list = new List<string[]>(); foreach (var e in this) { list.Add([e.Key, .. e.Values]); } return list; }
+
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
 }
 
 [FlatMultiMap(32, 48, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase)]
 public partial struct IgnoreCaseMap32 : ITestMap
 {
     public readonly List<string[]> Entries() { var list = new List<string[]>(); foreach (var e in this) { list.Add([e.Key, .. e.Values]); } return list; }
+
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
 }
 
 /// <summary>Wide indices: ushort slots, starts and counts.</summary>
@@ -55,6 +69,8 @@ public partial struct IgnoreCaseMap32 : ITestMap
 public partial struct WideMap : ITestMap
 {
     public readonly List<string[]> Entries() { var list = new List<string[]>(); foreach (var e in this) { list.Add([e.Key, .. e.Values]); } return list; }
+
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
 }
 
 /// <summary>The largest capacities FlatGen accepts.</summary>
@@ -63,6 +79,8 @@ public partial struct WideMap : ITestMap
 public partial struct LargestMap : ITestMap
 {
     public readonly List<string[]> Entries() { var list = new List<string[]>(); foreach (var e in this) { list.Add([e.Key, .. e.Values]); } return list; }
+
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
 }
 #pragma warning restore FLATGEN014
 

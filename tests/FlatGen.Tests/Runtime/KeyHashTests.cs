@@ -1,0 +1,165 @@
+using System.Runtime.CompilerServices;
+using System.Globalization;
+using System.Text;
+using CsCheck;
+using FlatGen.Infrastructure;
+
+namespace FlatGen.Tests.Runtime;
+
+/// <summary>
+/// The ignore-case hash must give equal hashes to keys that <see cref="StringComparison.OrdinalIgnoreCase"/> calls
+/// equal, for all of Unicode; otherwise lookups of such keys miss. These tests prove it exhaustively per character.
+/// </summary>
+public sealed class KeyHashTests
+{
+    [Fact]
+    public void Every_pair_of_BMP_characters_equal_ignoring_case_folds_to_the_same_code()
+    {
+        // OrdinalIgnoreCase-equal characters have equal OrdinalIgnoreCase hash codes, so grouping by that code
+        // finds every equal pair without comparing all 2^32 pairs.
+        var groups = new Dictionary<int, List<char>>();
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            if (char.IsSurrogate((char)c))
+            {
+                continue;
+            }
+
+            int code = string.GetHashCode(new ReadOnlySpan<char>(in Unsafe.As<int, char>(ref c)), StringComparison.OrdinalIgnoreCase);
+            if (!groups.TryGetValue(code, out List<char>? group))
+            {
+                groups[code] = group = [];
+            }
+
+            group.Add((char)c);
+        }
+
+        int equalPairs = 0;
+        foreach (List<char> group in groups.Values)
+        {
+            foreach (char a in group)
+            {
+                foreach (char b in group)
+                {
+                    if (a != b && string.Equals(a.ToString(), b.ToString(), StringComparison.OrdinalIgnoreCase))
+                    {
+                        equalPairs++;
+                        Assert.True(FlatHash.FoldCase(a) == FlatHash.FoldCase(b), $"U+{(int)a:X4} and U+{(int)b:X4} are equal ignoring case but fold differently.");
+                        Assert.True(a < 0x80 == b < 0x80, $"U+{(int)a:X4} and U+{(int)b:X4} mix ASCII and non-ASCII.");
+                    }
+                }
+            }
+        }
+
+        Assert.True(equalPairs > 2000, $"Only {equalPairs} case pairs were found; the grouping is wrong.");
+    }
+
+    [Fact]
+    public void Supplementary_characters_equal_ignoring_case_hash_equally()
+    {
+        int casePairs = 0;
+        for (int codePoint = 0x10000; codePoint <= 0x10FFFF; codePoint++)
+        {
+            string text = char.ConvertFromUtf32(codePoint);
+            foreach (string other in new[] { text.ToUpperInvariant(), text.ToLowerInvariant() })
+            {
+                if (other != text && string.Equals(text, other, StringComparison.OrdinalIgnoreCase))
+                {
+                    casePairs++;
+                    Assert.Equal(FlatHash.OrdinalIgnoreCase(text), FlatHash.OrdinalIgnoreCase(other));
+                }
+            }
+        }
+
+        Assert.True(casePairs > 100, $"Only {casePairs} supplementary case pairs were found.");
+    }
+
+    [Fact]
+    public void Random_strings_equal_ignoring_case_hash_equally()
+    {
+        Gen<char> interesting = Gen.OneOf(
+            Gen.Char['A', 'z'],
+            Gen.Char['\u00C0', '\u024F'],
+            Gen.Char['\u0370', '\u03FF'],
+            Gen.Char['\u0400', '\u04FF'],
+            Gen.OneOf('ß', 'ſ', 'ı', 'İ', '\u212A', '\u2126', 'ǅ', '-', '@', '`', '\uD801', '\uDC00'));
+        int equal = 0;
+        Gen.String[interesting, 0, 40].Sample(text =>
+        {
+            foreach (string other in new[] { text.ToUpperInvariant(), text.ToLowerInvariant(), SwapAsciiCase(text) })
+            {
+                if (string.Equals(text, other, StringComparison.OrdinalIgnoreCase))
+                {
+                    Interlocked.Increment(ref equal);
+                    Assert.Equal(FlatHash.OrdinalIgnoreCase(text), FlatHash.OrdinalIgnoreCase(other));
+                }
+            }
+        }, iter: 20_000);
+
+        Assert.True(equal > 20_000);
+    }
+
+    [Fact]
+    public void Ascii_keys_take_the_word_path_and_agree_with_the_per_character_fold()
+    {
+        // Both paths must hash a key the same whether its words are read at once or its characters one by one,
+        // or a key could hash two ways; the per-character path is reached by a non-ASCII character at the end.
+        foreach (string key in new[] { "a", "Host", "Content-Type", "X-Forwarded-For", "accept-encoding-extra" })
+        {
+            Assert.Equal(FlatHash.OrdinalIgnoreCase(key), FlatHash.OrdinalIgnoreCase(key.ToUpperInvariant()));
+            Assert.NotEqual(FlatHash.OrdinalIgnoreCase(key), FlatHash.OrdinalIgnoreCase(key + "é"));
+        }
+    }
+
+    [Fact]
+    public void The_hash_reads_only_the_span_it_is_given()
+    {
+        const string text = "xxContent-Typeyy";
+        ReadOnlySpan<char> slice = text.AsSpan(2, 12);
+        Assert.Equal(FlatHash.Ordinal("Content-Type"), FlatHash.Ordinal(slice));
+        Assert.Equal(FlatHash.OrdinalIgnoreCase("content-type"), FlatHash.OrdinalIgnoreCase(slice));
+        for (int length = 0; length <= 9; length++)
+        {
+            Assert.Equal(FlatHash.Ordinal(text.Substring(0, length)), FlatHash.Ordinal(text.AsSpan(0, length)));
+        }
+    }
+
+    [Fact]
+    public void Realistic_keys_spread_over_the_hash_space_and_the_slots()
+    {
+        var keys = new List<string>();
+        foreach (string prefix in new[] { "x-", "X-Custom-", "tag.", "http.request.header." })
+        {
+            for (int i = 0; i < 2500; i++)
+            {
+                keys.Add(prefix + i.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        foreach (Func<string, uint> hash in new Func<string, uint>[] { k => FlatHash.Ordinal(k), k => FlatHash.OrdinalIgnoreCase(k) })
+        {
+            Assert.True(keys.Select(hash).Distinct().Count() >= keys.Count - 2);
+
+            // With 64 slots, every slot should get roughly 10,000 / 64 = 156 keys.
+            int[] perSlot = new int[64];
+            foreach (string key in keys)
+            {
+                perSlot[hash(key) & 63]++;
+            }
+
+            Assert.InRange(perSlot.Min(), 100, 156);
+            Assert.InRange(perSlot.Max(), 156, 220);
+        }
+    }
+
+    private static string SwapAsciiCase(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            builder.Append(c is >= 'a' and <= 'z' ? (char)(c - 32) : c is >= 'A' and <= 'Z' ? (char)(c + 32) : c);
+        }
+
+        return builder.ToString();
+    }
+}
