@@ -80,7 +80,7 @@ public sealed partial class FlatMultiMapGenerator
 
             if (declaration.ParameterList is { Parameters.Count: > 0 } parameters)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DeclaresInstanceState, parameters.GetLocation(), name, "primary constructor " + parameters.ToString()));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DeclaresInstanceState, parameters.GetLocation(), name, "the primary constructor parameters " + parameters.ToString()));
             }
 
             if (type.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == StructLayoutMetadataName))
@@ -167,13 +167,13 @@ public sealed partial class FlatMultiMapGenerator
         private static ParseResult Result(MapSpec? spec, List<DiagnosticInfo> diagnostics) =>
             new(spec, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
 
-        /// <summary>Names an instance field, auto-property or field-like event the user declared, or returns null.</summary>
+        /// <summary>Describes an instance field, auto-property or field-like event the user declared, or returns null.</summary>
         private static string? DescribeInstanceState(ISymbol member) => member switch
         {
             { IsStatic: true } => null,
-            IFieldSymbol { IsConst: false, AssociatedSymbol: IPropertySymbol property } => property.Name,
-            IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false } field => field.Name,
-            IEventSymbol { AddMethod.IsImplicitlyDeclared: true } @event => @event.Name,
+            IFieldSymbol { IsConst: false, AssociatedSymbol: IPropertySymbol property } => "the auto-property '" + property.Name + "'",
+            IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false } field => "the instance field '" + field.Name + "'",
+            IEventSymbol { AddMethod.IsImplicitlyDeclared: true } @event => "the field-like event '" + @event.Name + "'",
             _ => null,
         };
 

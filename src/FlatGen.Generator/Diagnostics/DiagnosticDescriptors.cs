@@ -43,7 +43,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DeclaresInstanceState = Error(
         "FLATGEN006",
         "A flat multi-map cannot declare instance fields",
-        "The struct '{0}' declares the instance state '{1}'; FlatGen owns the struct's layout, so move '{1}' to another type or make it static");
+        "The struct '{0}' declares {1}; FlatGen owns the struct's layout, so the struct holds no instance state of its own: remove it or move it to another type (static members are fine)");
 
     public static readonly DiagnosticDescriptor KeyCapacityOutOfRange = Error(
         "FLATGEN007",

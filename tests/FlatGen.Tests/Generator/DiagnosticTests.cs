@@ -1,0 +1,212 @@
+using System.Runtime.CompilerServices;
+using FlatGen.Tests.Generator.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace FlatGen.Tests.Generator;
+
+/// <summary>
+/// Every FLATGEN diagnostic, from the declaration that causes it: the text is locked by a snapshot, the ids are
+/// asserted, and an error never comes with generated code (a warning does, and that code compiles).
+/// </summary>
+public sealed class DiagnosticTests
+{
+    [Fact]
+    public void FLATGEN001_not_partial() => VerifyErrors(["FLATGEN001"], """
+        [FlatGen.FlatMultiMap(4, 4)]
+        public struct Tags;
+        """);
+
+    [Fact]
+    public void FLATGEN002_not_a_struct() => VerifyErrors(["FLATGEN002", "FLATGEN002", "FLATGEN002", "FLATGEN002"], """
+        using FlatGen;
+
+        [FlatMultiMap(4, 4)]
+        public partial class AClass;
+
+        [FlatMultiMap(4, 4)]
+        public partial record ARecord;
+
+        [FlatMultiMap(4, 4)]
+        public partial interface IAnInterface;
+
+        [FlatMultiMap(4, 4)]
+        public partial record struct ARecordStruct;
+        """, compilerReportsToo: true);
+
+    [Fact]
+    public void FLATGEN003_readonly_ref_or_file_local() => VerifyErrors(["FLATGEN003", "FLATGEN003", "FLATGEN003"], """
+        using FlatGen;
+
+        [FlatMultiMap(4, 4)]
+        public readonly partial struct ReadOnlyTags;
+
+        [FlatMultiMap(4, 4)]
+        public ref partial struct RefTags;
+
+        [FlatMultiMap(4, 4)]
+        file partial struct FileTags;
+        """);
+
+    [Fact]
+    public void FLATGEN004_generic() => VerifyErrors(["FLATGEN004", "FLATGEN004"], """
+        using FlatGen;
+
+        [FlatMultiMap(4, 4)]
+        public partial struct Tags<T>;
+
+        public partial class Outer<T>
+        {
+            [FlatMultiMap(4, 4)]
+            public partial struct Inner;
+        }
+        """);
+
+    [Fact]
+    public void FLATGEN005_containing_type_not_partial() => VerifyErrors(["FLATGEN005"], """
+        public class Outer
+        {
+            [FlatGen.FlatMultiMap(4, 4)]
+            public partial struct Tags;
+        }
+        """);
+
+    [Fact]
+    public void FLATGEN006_instance_state() => VerifyErrors(["FLATGEN006", "FLATGEN006", "FLATGEN006", "FLATGEN006"], """
+        using System;
+        using FlatGen;
+
+        [FlatMultiMap(4, 4)]
+        public partial struct WithField
+        {
+            private int _extra;
+            private static int s_shared;
+            private const int Constant = 1;
+
+            public int Extra => _extra + s_shared + Constant;
+        }
+
+        [FlatMultiMap(4, 4)]
+        public partial struct WithAutoProperty
+        {
+            public int Name { get; set; }
+        }
+
+        [FlatMultiMap(4, 4)]
+        public partial struct WithEvent
+        {
+            public event EventHandler? Changed;
+        }
+
+        [FlatMultiMap(4, 4)]
+        public partial struct WithPrimaryConstructor(int size)
+        {
+            public readonly int Size() => size;
+        }
+        """, compilerReportsToo: true);
+
+    [Fact]
+    public void FLATGEN007_key_capacity_out_of_range() => VerifyErrors(["FLATGEN007", "FLATGEN007"], """
+        using FlatGen;
+
+        [FlatMultiMap(0, 4)]
+        public partial struct NoKeys;
+
+        [FlatMultiMap(4097, 65535)]
+        public partial struct TooManyKeys;
+        """);
+
+    [Fact]
+    public void FLATGEN008_value_capacity_out_of_range() => VerifyErrors(["FLATGEN008", "FLATGEN008"], """
+        using FlatGen;
+
+        [FlatMultiMap(4, -1)]
+        public partial struct NoValues;
+
+        [FlatMultiMap(4, 65536)]
+        public partial struct TooManyValues;
+        """);
+
+    [Fact]
+    public void FLATGEN009_value_capacity_below_key_capacity() => VerifyWarning("FLATGEN009", """
+        [FlatGen.FlatMultiMap(8, 4)]
+        public partial struct Tags;
+        """);
+
+    [Fact]
+    public void FLATGEN010_larger_than_16_KiB() => VerifyWarning("FLATGEN010", """
+        [FlatGen.FlatMultiMap(1024, 1024)]
+        public partial struct Tags;
+        """);
+
+    [Fact]
+    public void FLATGEN011_language_version_below_12() => VerifyErrors(["FLATGEN011"], """
+        [FlatGen.FlatMultiMap(4, 4)]
+        public partial struct Tags
+        {
+        }
+        """, version: LanguageVersion.CSharp11);
+
+    [Fact]
+    public void FLATGEN012_unknown_key_comparison() => VerifyErrors(["FLATGEN012"], """
+        using FlatGen;
+
+        [FlatMultiMap(4, 4, KeyComparison = (FlatKeyComparison)7)]
+        public partial struct Tags;
+        """);
+
+    [Fact]
+    public void FLATGEN013_own_struct_layout() => VerifyErrors(["FLATGEN013"], """
+        using System.Runtime.InteropServices;
+
+        [FlatGen.FlatMultiMap(4, 4)]
+        [StructLayout(LayoutKind.Sequential)]
+        public partial struct Tags;
+        """);
+
+    [Fact]
+    public void FLATGEN014_too_large_for_arrays() => VerifyWarning("FLATGEN014", """
+        [FlatGen.FlatMultiMap(4096, 8192)]
+        public partial struct Tags;
+        """);
+
+    [Fact]
+    public void A_suppressed_warning_is_not_reported() =>
+        Assert.Empty(GeneratorHarness.Run("""
+            #pragma warning disable FLATGEN009
+            [FlatGen.FlatMultiMap(8, 4)]
+            public partial struct Tags;
+            #pragma warning restore FLATGEN009
+            """).Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+
+    private static void VerifyErrors(string[] ids, string source, LanguageVersion version = LanguageVersion.CSharp12, bool compilerReportsToo = false, [CallerMemberName] string testMethod = "")
+    {
+        GeneratorRun run = GeneratorHarness.Run(source, version);
+
+        Assert.Null(run.Generator.Exception);
+        Assert.Equal(ids, run.Result.Diagnostics.Select(d => d.Id).Order());
+        Assert.All(run.Result.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
+        Assert.Empty(run.Generator.GeneratedSources);
+        if (!compilerReportsToo)
+        {
+            // The declaration is fine C# apart from what FlatGen needs: the only errors are FlatGen's.
+            // (These test types are public and undocumented, which is not the point here: CS1591 is ignored.)
+            Assert.Empty(run.Input.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Id != "CS1591"));
+        }
+
+        SnapshotVerifier.Verify(run, testMethod: testMethod);
+    }
+
+    private static void VerifyWarning(string id, string source, [CallerMemberName] string testMethod = "")
+    {
+        GeneratorRun run = GeneratorHarness.Run(source);
+
+        Assert.Null(run.Generator.Exception);
+        Diagnostic warning = Assert.Single(run.Result.Diagnostics);
+        Assert.Equal(id, warning.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Single(run.Generator.GeneratedSources);
+        Assert.Empty(run.CompilationDiagnostics());
+        SnapshotVerifier.Verify(run, testMethod: testMethod);
+    }
+}

@@ -1,0 +1,102 @@
+using FlatGen.Tests.Generator.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace FlatGen.Tests.Generator;
+
+/// <summary>
+/// Lock the generated code: every change to it shows up as a snapshot diff in review. Each snapshot's code must
+/// also compile on C# 12 without a warning, documentation warnings included.
+/// </summary>
+public sealed class SnapshotTests
+{
+    [Fact]
+    public void Small_capacities_use_byte_indices() => VerifyCompiles("""
+        using FlatGen;
+
+        namespace Demo;
+
+        [FlatMultiMap(16, 32)]
+        public partial struct RequestTags;
+        """);
+
+    [Fact]
+    public void Large_capacities_use_ushort_indices() => VerifyCompiles("""
+        using FlatGen;
+
+        namespace Demo.Wide;
+
+        [FlatMultiMap(300, 600)]
+        public partial struct LabelSet;
+        """);
+
+    [Fact]
+    public void Key_and_value_indices_are_sized_separately() => VerifyCompiles("""
+        using FlatGen;
+
+        namespace Demo;
+
+        [FlatMultiMap(100, 1000)]
+        internal partial struct ManyValues;
+        """);
+
+    [Fact]
+    public void Ignore_case_uses_the_ignore_case_comparer() => VerifyCompiles("""
+        using FlatGen;
+
+        namespace Demo
+        {
+            [FlatMultiMap(32, 64, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase)]
+            public partial struct HttpHeaders;
+        }
+        """);
+
+    [Fact]
+    public void Global_namespace() => VerifyCompiles("""
+        [FlatGen.FlatMultiMap(4, 8)]
+        public partial struct GlobalTags
+        {
+            /// <summary>A user member beside the generated ones.</summary>
+            public readonly bool IsEmpty => Count == 0;
+        }
+        """);
+
+    [Fact]
+    public void Nested_in_partial_types() => VerifyCompiles("""
+        using FlatGen;
+
+        namespace Demo;
+
+        internal static partial class Telemetry
+        {
+            internal partial record struct Scope
+            {
+                [FlatMultiMap(8, 16)]
+                internal partial struct @Tags;
+            }
+        }
+        """);
+
+    [Fact]
+    public void Two_maps_get_one_file_each() => VerifyCompiles("""
+        using FlatGen;
+
+        namespace Demo;
+
+        [FlatMultiMap(2, 2)]
+        internal partial struct First;
+
+        [FlatMultiMap(3, 3, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase)]
+        internal partial struct Second;
+        """);
+
+    private static void VerifyCompiles(string source, [System.Runtime.CompilerServices.CallerMemberName] string testMethod = "")
+    {
+        GeneratorRun run = GeneratorHarness.Run(source);
+
+        Assert.Null(run.Generator.Exception);
+        Assert.NotEmpty(run.Generator.GeneratedSources);
+        Assert.Empty(run.Result.Diagnostics);
+        Assert.Empty(run.CompilationDiagnostics());
+        SnapshotVerifier.Verify(run, testMethod: testMethod);
+    }
+}
