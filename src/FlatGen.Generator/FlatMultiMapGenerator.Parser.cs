@@ -30,6 +30,14 @@ public sealed partial class FlatMultiMapGenerator
                 return ParseResult.Nothing;
             }
 
+            // Half-typed names would give unparsable code, and a struct attributed on two of its declarations
+            // (CS0579) would be generated twice: the compiler's own errors cover both.
+            AttributeData? attribute = AppliedOn(declaration, context.Attributes);
+            if (attribute is null || HasMissingName(declaration) || !IsFirstApplication(type, attribute))
+            {
+                return ParseResult.Nothing;
+            }
+
             var diagnostics = new List<DiagnosticInfo>();
             Location location = declaration.Identifier.GetLocation();
             string name = declaration.Identifier.ValueText;
@@ -94,7 +102,6 @@ public sealed partial class FlatMultiMapGenerator
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooLow, location, languageVersion.ToDisplayString()));
             }
 
-            AttributeData attribute = context.Attributes[0];
             Location attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? location;
             if (attribute.ConstructorArguments.Length != 2
                 || attribute.ConstructorArguments[0].Value is not int keyCapacity
@@ -162,6 +169,36 @@ public sealed partial class FlatMultiMapGenerator
                 KeyComparison: keyComparison,
                 Layout: layout);
             return Result(spec, diagnostics);
+        }
+
+        private static bool HasMissingName(TypeDeclarationSyntax declaration) =>
+            declaration.Identifier.IsMissing
+            || declaration.Ancestors().Any(static ancestor => ancestor switch
+            {
+                BaseTypeDeclarationSyntax type => type.Identifier.IsMissing,
+                BaseNamespaceDeclarationSyntax ns => ns.Name.DescendantTokens().Any(static token => token.IsMissing),
+                _ => false,
+            });
+
+        /// <summary>The attribute applied on this declaration of the struct (not on another partial declaration).</summary>
+        private static AttributeData? AppliedOn(TypeDeclarationSyntax declaration, IEnumerable<AttributeData> attributes) =>
+            attributes.FirstOrDefault(a =>
+                a.ApplicationSyntaxReference is { } reference
+                && reference.SyntaxTree == declaration.SyntaxTree
+                && declaration.Span.Contains(reference.Span));
+
+        private static bool IsFirstApplication(INamedTypeSymbol type, AttributeData attribute)
+        {
+            foreach (AttributeData candidate in type.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(candidate.AttributeClass, attribute.AttributeClass))
+                {
+                    return candidate.ApplicationSyntaxReference?.Span == attribute.ApplicationSyntaxReference?.Span
+                        && candidate.ApplicationSyntaxReference?.SyntaxTree == attribute.ApplicationSyntaxReference?.SyntaxTree;
+                }
+            }
+
+            return true;
         }
 
         private static ParseResult Result(MapSpec? spec, List<DiagnosticInfo> diagnostics) =>
