@@ -1,0 +1,30 @@
+using System.Runtime.CompilerServices;
+using FlatGen.Samples.Headers;
+
+namespace FlatGen.Tests.Samples;
+
+/// <summary>The README's first command runs this sample; this keeps what it prints true.</summary>
+public sealed class HeadersSampleTests
+{
+    [Fact]
+    public void The_sample_reports_the_request_it_ships_with()
+    {
+        string request = File.ReadAllText(Path.Combine(RepositoryRoot(), "samples", "FlatGen.Samples.Headers", "request.http"));
+        var output = new StringWriter { NewLine = "\n" };
+
+        RequestReport.Write(output, request);
+
+        string report = output.ToString();
+        Assert.StartsWith("GET /api/v2/orders\n", report);
+        Assert.Contains(RequestHeaders.Layout.ToString(), report);
+        Assert.Contains("17 header names, 20 values:\n", report);
+        Assert.Contains("  X-Forwarded-For: 203.0.113.7 | 198.51.100.23\n", report);
+        Assert.Contains("  Cookie: session=abc123; theme=dark | consent=yes\n", report);
+        Assert.Contains("  host            -> shop.example.com\n", report);
+        Assert.Contains("Query: { status: [open], page: [2] }\n", report);
+        Assert.Contains(" bytes in a Dictionary<string, List<string>> and 0 bytes in RequestHeaders (1,032 bytes, inline).", report);
+    }
+
+    private static string RepositoryRoot([CallerFilePath] string path = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
+}
