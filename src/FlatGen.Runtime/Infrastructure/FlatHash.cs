@@ -125,13 +125,15 @@ internal static class FlatHash
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong hash, ulong word) => (BitOperations.RotateLeft(hash, 5) ^ word) * Multiplier;
 
-    // A multiply only carries differences upward, and slots are chosen by the low bits: one xor-shift-multiply
-    // round (MurmurHash3's finaliser constant) brings every input bit down to them.
+    /// <summary>
+    /// The home slot of <paramref name="hash"/> in a table of <paramref name="slotCount"/> slots (a power of two):
+    /// its top bits. A multiply carries every input bit upward only, so the top bits are the well-mixed ones
+    /// (Fibonacci hashing), and no finishing round is needed.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Finish(ulong hash)
-    {
-        hash ^= hash >> 33;
-        hash *= 0xFF51_AFD7_ED55_8CCD;
-        return (uint)(hash ^ (hash >> 33));
-    }
+    public static int HomeSlot(uint hash, int slotCount) => (int)(hash >> (32 - BitOperations.Log2((uint)slotCount)));
+
+    // The high half of the last product depends on every bit that went in.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Finish(ulong hash) => (uint)(hash >> 32);
 }

@@ -226,15 +226,20 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
                 return AddStatus.ValuesFull;
             }
 
-            // The value goes at the end of the key's run; later runs shift up by one.
+            // The value goes at the end of the key's run; later runs, if any, shift up by one. Adding to the
+            // last key's run (the usual case: a key's values are added together) moves nothing.
             int end = int.CreateTruncating(starts[keyIndex]) + int.CreateTruncating(counts[keyIndex]);
-            values.Slice(end, valueCount - end).CopyTo(values.Slice(end + 1));
+            if (end < valueCount)
+            {
+                values.Slice(end, valueCount - end).CopyTo(values.Slice(end + 1));
+                for (int k = keyIndex + 1; k < count; k++)
+                {
+                    starts[k]++;
+                }
+            }
+
             values[end] = value;
             counts[keyIndex]++;
-            for (int k = keyIndex + 1; k < count; k++)
-            {
-                starts[k]++;
-            }
         }
 
         valueCountRef = TValueIndex.CreateTruncating(valueCount + 1);
@@ -252,7 +257,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         Span<string?> keys = TMap.GetKeys(ref map);
         Span<uint> hashes = TMap.GetKeyHashes(ref map);
         int mask = slots.Length - 1;
-        for (slot = (int)hash & mask; ; slot = (slot + 1) & mask)
+        for (slot = FlatHash.HomeSlot(hash, slots.Length); ; slot = (slot + 1) & mask)
         {
             int entry = int.CreateTruncating(slots[slot]);
             if (entry == 0)
@@ -284,7 +289,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
                 break;
             }
 
-            int home = (int)hashes[entry - 1] & mask;
+            int home = FlatHash.HomeSlot(hashes[entry - 1], slots.Length);
             if (((next - home) & mask) >= ((next - hole) & mask))
             {
                 slots[hole] = slots[next];

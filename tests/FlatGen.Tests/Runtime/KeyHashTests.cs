@@ -144,7 +144,7 @@ public sealed class KeyHashTests
             int[] perSlot = new int[64];
             foreach (string key in keys)
             {
-                perSlot[hash(key) & 63]++;
+                perSlot[FlatHash.HomeSlot(hash(key), perSlot.Length)]++;
             }
 
             Assert.InRange(perSlot.Min(), 100, 156);

@@ -1,0 +1,48 @@
+using FlatGen;
+
+namespace FlatGen.Benchmarks;
+
+// One map per size and comparison: 1 to 3 values per key, so three value slots per key.
+
+[FlatMultiMap(8, 24)]
+public partial struct OrdinalMap8 : IBenchMap
+{
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
+}
+
+[FlatMultiMap(32, 96)]
+public partial struct OrdinalMap32 : IBenchMap
+{
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
+}
+
+[FlatMultiMap(128, 384)]
+public partial struct OrdinalMap128 : IBenchMap
+{
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
+}
+
+[FlatMultiMap(8, 24, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase)]
+public partial struct IgnoreCaseMap8 : IBenchMap
+{
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
+}
+
+[FlatMultiMap(32, 96, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase)]
+public partial struct IgnoreCaseMap32 : IBenchMap
+{
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
+}
+
+[FlatMultiMap(128, 384, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase)]
+public partial struct IgnoreCaseMap128 : IBenchMap
+{
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
+}
+
+/// <summary>The headers of one request, as a server keeps them: names compared ignoring case.</summary>
+[FlatMultiMap(32, 64, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase)]
+public partial struct RequestHeaderMap : IBenchMap
+{
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
+}

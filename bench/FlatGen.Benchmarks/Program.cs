@@ -1,0 +1,44 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Exporters.Json;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.NoEmit;
+using FlatGen.Benchmarks;
+
+// dotnet run -c Release --project bench/FlatGen.Benchmarks -- [--quick | --dry] [BenchmarkDotNet options]
+// dotnet run -c Release --project bench/FlatGen.Benchmarks -- report <results folder> <output folder>
+if (args is ["report", string resultsFolder, string outputFolder])
+{
+    return ResultsReport.Write(resultsFolder, outputFolder);
+}
+
+bool dry = args.Contains("--dry");
+bool quick = args.Contains("--quick");
+string[] options = args.Where(a => a is not "--dry" and not "--quick").ToArray();
+if (!options.Contains("--filter"))
+{
+    options = [.. options, "--filter", "*"];
+}
+
+// Full: enough iterations for stable medians. Quick: a few iterations, under 10 minutes on 2 cores.
+// Dry: every benchmark once, in this process, to prove each one runs (the test suite does this).
+Job job = dry ? Job.Dry.WithToolchain(InProcessNoEmitToolchain.Instance)
+    : quick ? Job.ShortRun.WithId("Quick")
+    : Job.Default.WithWarmupCount(6).WithIterationCount(15).WithId("Full");
+
+IConfig config = DefaultConfig.Instance
+    .AddJob(job.AsDefault())
+    .AddDiagnoser(MemoryDiagnoser.Default)
+    .AddExporter(JsonExporter.Full, MarkdownExporter.GitHub)
+    .WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared));
+if (dry)
+{
+    config = config.WithOptions(ConfigOptions.DisableOptimizationsValidator);
+}
+
+Summary[] summaries = [.. BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(options, config)];
+bool failed = summaries.Length == 0 || summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
+return failed ? 1 : 0;

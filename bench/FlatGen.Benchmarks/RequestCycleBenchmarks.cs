@@ -1,0 +1,121 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Primitives;
+
+namespace FlatGen.Benchmarks;
+
+/// <summary>
+/// What a server does per request: fill the headers of a real request (20 lines, names compared ignoring case),
+/// read 5 of them, clear. Every competitor is kept across requests and cleared, as a server keeps its
+/// per-connection header collection.
+/// </summary>
+public class RequestCycleBenchmarks
+{
+    private static readonly (string Name, string Value)[] Request =
+    [
+        ("Host", "shop.example.com"),
+        ("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"),
+        ("Accept", "application/json"),
+        ("Accept", "text/plain;q=0.9"),
+        ("Accept-Language", "en-GB,en;q=0.7,de;q=0.3"),
+        ("Accept-Encoding", "gzip, deflate, br, zstd"),
+        ("Referer", "https://shop.example.com/orders"),
+        ("Authorization", "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MiJ9.c2lnbmF0dXJl"),
+        ("X-Request-ID", "7f3c2a1e-9b4d-4e8a-a5f6-0c1d2e3f4a5b"),
+        ("X-Forwarded-For", "203.0.113.7"),
+        ("x-forwarded-for", "198.51.100.23"),
+        ("Connection", "keep-alive"),
+        ("Cookie", "session=abc123; theme=dark"),
+        ("Cookie", "consent=yes"),
+        ("Sec-Fetch-Dest", "empty"),
+        ("Sec-Fetch-Mode", "cors"),
+        ("Sec-Fetch-Site", "same-origin"),
+        ("Priority", "u=4"),
+        ("Cache-Control", "no-cache"),
+        ("Pragma", "no-cache"),
+    ];
+
+    // What the application reads, in the case it happens to write them: separate instances from the parsed names.
+    private static readonly string[] Reads = ["host", "Accept", "user-agent", "COOKIE", "x-request-id"];
+
+    private readonly Dictionary<string, List<string>> _lists = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string[]> _arrays = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, StringValues> _stringValues = new(StringComparer.OrdinalIgnoreCase);
+    private RequestHeaderMap _map;
+
+    [Benchmark(Baseline = true)]
+    public int DictionaryOfLists()
+    {
+        foreach ((string name, string value) in Request)
+        {
+            if (!_lists.TryGetValue(name, out List<string>? values))
+            {
+                _lists.Add(name, values = []);
+            }
+
+            values.Add(value);
+        }
+
+        int read = 0;
+        foreach (string name in Reads)
+        {
+            read += _lists.TryGetValue(name, out List<string>? values) ? values.Count : 0;
+        }
+
+        _lists.Clear();
+        return read;
+    }
+
+    [Benchmark]
+    public int DictionaryOfArrays()
+    {
+        foreach ((string name, string value) in Request)
+        {
+            _arrays[name] = _arrays.TryGetValue(name, out string[]? values) ? [.. values, value] : [value];
+        }
+
+        int read = 0;
+        foreach (string name in Reads)
+        {
+            read += _arrays.TryGetValue(name, out string[]? values) ? values.Length : 0;
+        }
+
+        _arrays.Clear();
+        return read;
+    }
+
+    [Benchmark]
+    public int DictionaryOfStringValues()
+    {
+        foreach ((string name, string value) in Request)
+        {
+            _stringValues[name] = _stringValues.TryGetValue(name, out StringValues values) ? StringValues.Concat(values, value) : new StringValues(value);
+        }
+
+        int read = 0;
+        foreach (string name in Reads)
+        {
+            read += _stringValues.TryGetValue(name, out StringValues values) ? values.Count : 0;
+        }
+
+        _stringValues.Clear();
+        return read;
+    }
+
+    [Benchmark]
+    public int FlatGen()
+    {
+        foreach ((string name, string value) in Request)
+        {
+            _map.Add(name, value);
+        }
+
+        int read = 0;
+        foreach (string name in Reads)
+        {
+            read += _map.GetValues(name).Length;
+        }
+
+        _map.Clear();
+        return read;
+    }
+}

@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace FlatGen.Benchmarks;
+
+/// <summary>
+/// Turns BenchmarkDotNet's full JSON export into <c>README.md</c> (a table per workload: median, ratio to the
+/// baseline, bytes allocated; the targets, checked against the same run; the machine) and <c>ratios.svg</c>, a bar
+/// chart of FlatGen's ratios drawn from the same numbers.
+/// </summary>
+public static class ResultsReport
+{
+    private const string Baseline = "DictionaryOfLists";
+
+    private static readonly (string Type, string Title, string Description)[] Workloads =
+    [
+        ("BuildBenchmarks", "Build", "Add every key and value to an empty map."),
+        ("LookupHitBenchmarks", "Lookup hit", "Look up every key once, by a separate string instance (another case when ignoring case)."),
+        ("LookupMissBenchmarks", "Lookup miss", "Look up as many keys that are not in the map."),
+        ("EnumerateBenchmarks", "Enumerate", "Visit every key and its values."),
+        ("RequestCycleBenchmarks", "Request cycle", "Fill a real request's 20 header lines (ignoring case), read 5, clear."),
+        ("TagListBenchmarks", "TagList (8 tags)", "Collect 8 one-value tags and read each back."),
+    ];
+
+    private static readonly string[] Methods =
+        [Baseline, "DictionaryOfArrays", "DictionaryOfStringValues", "FrozenDictionaryOfArrays", "TagList", "FlatGen"];
+
+    public static int Write(string resultsFolder, string outputFolder)
+    {
+        List<Result> results = Read(resultsFolder, out JsonElement host, out string job);
+        if (results.Count == 0)
+        {
+            Console.Error.WriteLine($"No *-report-full.json files in {resultsFolder}: run the benchmarks first.");
+            return 1;
+        }
+
+        Directory.CreateDirectory(outputFolder);
+        List<Target> targets = Targets(results);
+        File.WriteAllText(Path.Combine(outputFolder, "ratios.svg"), Chart(results, targets));
+        File.WriteAllText(Path.Combine(outputFolder, "README.md"), Markdown(results, targets, host, job));
+        Console.WriteLine($"Wrote {Path.Combine(outputFolder, "README.md")} and ratios.svg from {results.Count} results.");
+        return 0;
+    }
+
+    private static List<Result> Read(string folder, out JsonElement host, out string job)
+    {
+        var results = new List<Result>();
+        host = default;
+        job = "";
+        foreach (string file in Directory.EnumerateFiles(folder, "*-report-full.json").Order(StringComparer.Ordinal))
+        {
+            using JsonDocument document = JsonDocument.Parse(File.ReadAllText(file));
+            host = document.RootElement.GetProperty("HostEnvironmentInfo").Clone();
+            foreach (JsonElement benchmark in document.RootElement.GetProperty("Benchmarks").EnumerateArray())
+            {
+                if (benchmark.GetProperty("Statistics").ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                string display = benchmark.GetProperty("DisplayInfo").GetString()!;
+                // "Type.Method: Job(Characteristics) [Parameters]": the job is between the colon and the parameters.
+                int start = display.IndexOf(": ", StringComparison.Ordinal) + 2;
+                int end = display.LastIndexOf(" [", StringComparison.Ordinal);
+                job = display[start..(end > start ? end : display.Length)];
+                results.Add(new Result(
+                    benchmark.GetProperty("Type").GetString()!,
+                    benchmark.GetProperty("Method").GetString()!,
+                    benchmark.GetProperty("Parameters").GetString()!.Replace("&", ", ", StringComparison.Ordinal),
+                    benchmark.GetProperty("Statistics").GetProperty("Median").GetDouble(),
+                    benchmark.GetProperty("Memory").GetProperty("BytesAllocatedPerOperation").GetInt64()));
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>The targets of the benchmark issue, each measured as a ratio of medians in this run.</summary>
+    private static List<Target> Targets(List<Result> results)
+    {
+        var targets = new List<Target>();
+        foreach (IGrouping<(string Type, string Parameters), Result> group in results.GroupBy(r => (r.Type, r.Parameters)))
+        {
+            Result? flat = group.FirstOrDefault(r => r.Method == "FlatGen");
+            Result? lists = group.FirstOrDefault(r => r.Method == Baseline);
+            Result? arrays = group.FirstOrDefault(r => r.Method == "DictionaryOfArrays");
+            if (flat is null || lists is null)
+            {
+                continue;
+            }
+
+            bool ignoreCase = group.Key.Parameters.Contains("OrdinalIgnoreCase", StringComparison.Ordinal);
+            (string Against, Result? Competitor, double Limit, bool ZeroBytes)? target = group.Key.Type switch
+            {
+                "BuildBenchmarks" => ("Dictionary<string, List<string>>", lists, 0.25, true),
+                "LookupHitBenchmarks" => ("Dictionary<string, string[]>", arrays, ignoreCase ? 0.35 : 0.40, false),
+                "LookupMissBenchmarks" => ("Dictionary<string, string[]>", arrays, 0.30, false),
+                "EnumerateBenchmarks" => ("Dictionary<string, List<string>>", lists, 0.50, false),
+                "RequestCycleBenchmarks" => ("Dictionary<string, List<string>>", lists, 0.30, true),
+                _ => null,
+            };
+            if (target is { Competitor: not null } t)
+            {
+                double ratio = flat.Median / t.Competitor.Median;
+                bool met = ratio <= t.Limit && (!t.ZeroBytes || flat.Bytes == 0);
+                targets.Add(new Target(Title(group.Key.Type), group.Key.Parameters, t.Against, t.Limit, t.ZeroBytes, ratio, flat.Bytes, met));
+            }
+        }
+
+        return targets;
+    }
+
+    private static string Markdown(List<Result> results, List<Target> targets, JsonElement host, string job)
+    {
+        var text = new StringBuilder();
+        text.Append("# FlatGen benchmark results\n\n");
+        text.Append("Generated by `dotnet run -c Release --project bench/FlatGen.Benchmarks -- report <results> bench/results` ")
+            .Append("from BenchmarkDotNet's JSON export of one run; every ratio compares medians taken in that run. ")
+            .Append("Times are per invocation: a lookup invocation looks up every key (or as many missing keys) once.\n\n");
+        text.Append("## Machine\n\n");
+        text.Append(Invariant($"- {Get(host, "ProcessorName")}, {Get(host, "PhysicalCoreCount")} cores, {Get(host, "LogicalCoreCount")} logical\n"));
+        text.Append(Invariant($"- {Get(host, "OsVersion")}, {Get(host, "RuntimeVersion")}, SDK {Get(host, "DotNetCliVersion")}\n"));
+        text.Append(Invariant($"- BenchmarkDotNet {Get(host, "BenchmarkDotNetVersion")}, job `{job}`\n\n"));
+
+        text.Append("## Targets\n\n");
+        text.Append("| Workload | Parameters | FlatGen against | Target | Measured | Allocated | Met |\n|---|---|---|---:|---:|---:|:-:|\n");
+        foreach (Target target in targets)
+        {
+            string limit = Invariant($"≤ {target.Limit:0.00}×") + (target.ZeroBytes ? ", 0 B" : "");
+            text.Append(Invariant($"| {target.Workload} | {target.Parameters} | {target.Against} | {limit} | {target.Ratio:0.00}× | {target.Bytes} B | {(target.Met ? "yes" : "**no**")} |\n"));
+        }
+
+        text.Append("\n![FlatGen's time as a ratio of the baseline's](ratios.svg)\n");
+        foreach ((string type, string title, string description) in Workloads)
+        {
+            List<Result> rows = results.Where(r => r.Type == type).ToList();
+            if (rows.Count == 0)
+            {
+                continue;
+            }
+
+            text.Append("\n## ").Append(title).Append("\n\n").Append(description)
+                .Append(" Ratio: median time divided by the median of `Dictionary<string, List<string>>` with the same parameters.\n\n");
+            text.Append("| Parameters | Competitor | Median | Ratio | Allocated |\n|---|---|---:|---:|---:|\n");
+            foreach (IGrouping<string, Result> group in rows.GroupBy(r => r.Parameters))
+            {
+                double baseline = group.FirstOrDefault(r => r.Method == Baseline)?.Median ?? double.NaN;
+                foreach (Result row in group.OrderBy(r => Array.IndexOf(Methods, r.Method)))
+                {
+                    string name = row.Method == "FlatGen" ? "**FlatGen**" : Competitor(row.Method);
+                    text.Append(Invariant($"| {(group.Key.Length == 0 ? "-" : group.Key)} | {name} | {Time(row.Median)} | {row.Median / baseline:0.00} | {row.Bytes:N0} B |\n"));
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>One bar per FlatGen measurement: its ratio to the baseline, with the target's limit marked when there is one.</summary>
+    private static string Chart(List<Result> results, List<Target> targets)
+    {
+        var bars = results.Where(r => r.Method == "FlatGen")
+            .OrderBy(r => Array.FindIndex(Workloads, w => w.Type == r.Type))
+            .Select(r =>
+            {
+                double baseline = results.First(b => b.Type == r.Type && b.Parameters == r.Parameters && b.Method == Baseline).Median;
+                return (Label: Title(r.Type) + (r.Parameters.Length == 0 ? "" : ", " + r.Parameters), Ratio: r.Median / baseline);
+            })
+            .ToList();
+
+        const int labelWidth = 330, barWidth = 420, rowHeight = 22, top = 40;
+        double scale = Math.Max(1.0, bars.Max(b => b.Ratio));
+        int height = top + (bars.Count * rowHeight) + 30;
+        var svg = new StringBuilder();
+        svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{labelWidth + barWidth + 80}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"12\">\n"));
+        svg.Append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        svg.Append("<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">FlatGen time ÷ Dictionary&lt;string, List&lt;string&gt;&gt; time (median; shorter is faster)</text>\n");
+        for (int i = 0; i < bars.Count; i++)
+        {
+            int y = top + (i * rowHeight);
+            double width = bars[i].Ratio / scale * barWidth;
+            svg.Append(Invariant($"<text x=\"{labelWidth - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{Escape(bars[i].Label)}</text>\n"));
+            svg.Append(Invariant($"<rect x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{width:0.0}\" height=\"{rowHeight - 6}\" fill=\"#2f6fb0\"/>\n"));
+            svg.Append(Invariant($"<text x=\"{labelWidth + width + 6:0.0}\" y=\"{y + 15}\">{bars[i].Ratio:0.00}×</text>\n"));
+        }
+
+        double one = barWidth / scale;
+        svg.Append(Invariant($"<line x1=\"{labelWidth + one:0.0}\" y1=\"{top - 4}\" x2=\"{labelWidth + one:0.0}\" y2=\"{height - 24}\" stroke=\"#b03030\" stroke-dasharray=\"4 3\"/>\n"));
+        svg.Append(Invariant($"<text x=\"{labelWidth + one:0.0}\" y=\"{height - 10}\" text-anchor=\"middle\" fill=\"#b03030\">1.0× (baseline)</text>\n"));
+        svg.Append("</svg>\n");
+        return svg.ToString();
+    }
+
+    private static string Title(string type) => Workloads.FirstOrDefault(w => w.Type == type).Title ?? type;
+
+    private static string Competitor(string method) => method switch
+    {
+        Baseline => "Dictionary<string, List<string>> (baseline)",
+        "DictionaryOfArrays" => "Dictionary<string, string[]>",
+        "DictionaryOfStringValues" => "Dictionary<string, StringValues>",
+        "FrozenDictionaryOfArrays" => "FrozenDictionary<string, string[]>",
+        _ => method,
+    };
+
+    private static string Time(double nanoseconds) =>
+        nanoseconds >= 10_000 ? Invariant($"{nanoseconds / 1000:N1} µs") : Invariant($"{nanoseconds:N1} ns");
+
+    private static string Get(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) ? value.ToString() : "?";
+
+    private static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record Result(string Type, string Method, string Parameters, double Median, long Bytes);
+
+    private sealed record Target(string Workload, string Parameters, string Against, double Limit, bool ZeroBytes, double Ratio, long Bytes, bool Met);
+}

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace FlatGen.Tests.Benchmarks;
+
+/// <summary>
+/// Runs every benchmark once (the suite's dry mode) and the results report on what it measured, so a broken
+/// benchmark or report fails the build. Timings from a dry run mean nothing and are not asserted.
+/// </summary>
+public sealed class BenchmarkDryRunTests : IDisposable
+{
+    // BuildBenchmarks 5 × 3, LookupHit and LookupMiss 5 × 3 × 2 each, Enumerate 4 × 3, RequestCycle 4, TagList 3.
+    private const int BenchmarkCount = 15 + 30 + 30 + 12 + 4 + 3;
+
+    private readonly string _artifacts = Directory.CreateTempSubdirectory("flatgen-bench-").FullName;
+
+    [Fact]
+    public void Every_benchmark_runs_and_the_report_is_written()
+    {
+        string benchmarks = BenchmarkAssembly();
+
+        (int exitCode, string output) = Run(benchmarks, "--dry", "--artifacts", _artifacts);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(BenchmarkCount, output.Split('\n').Count(line => line.StartsWith("// Benchmark: ", StringComparison.Ordinal)));
+        Assert.Contains($"executed benchmarks: {BenchmarkCount}", output);
+
+        string results = Path.Combine(_artifacts, "results");
+        string report = Path.Combine(_artifacts, "report");
+        (exitCode, output) = Run(benchmarks, "report", results, report);
+
+        Assert.True(exitCode == 0, output);
+        string markdown = File.ReadAllText(Path.Combine(report, "README.md"));
+        foreach (string section in new[] { "## Machine", "## Targets", "## Build", "## Lookup hit", "## Lookup miss", "## Enumerate", "## Request cycle", "## TagList (8 tags)" })
+        {
+            Assert.Contains("\n" + section + "\n", markdown);
+        }
+
+        Assert.Contains("| Keys=32, Comparison=OrdinalIgnoreCase | **FlatGen** |", markdown);
+        Assert.Equal(3 + 6 + 6 + 3 + 1, markdown.Split('\n').Count(l => l.StartsWith("| ", StringComparison.Ordinal) && l.Contains("× |", StringComparison.Ordinal) && l.EndsWith(" |", StringComparison.Ordinal) && (l.Contains("| yes |", StringComparison.Ordinal) || l.Contains("| **no** |", StringComparison.Ordinal))));
+        string svg = File.ReadAllText(Path.Combine(report, "ratios.svg"));
+        Assert.StartsWith("<svg ", svg);
+        Assert.Equal(3 + 6 + 6 + 3 + 1 + 1, svg.Split("fill=\"#2f6fb0\"").Length - 1);
+    }
+
+    public void Dispose() => Directory.Delete(_artifacts, recursive: true);
+
+    /// <summary>The benchmark program as built by the solution, in this test run's configuration.</summary>
+    private static string BenchmarkAssembly([CallerFilePath] string path = "")
+    {
+        string root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
+        string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        string assembly = Path.Combine(root, "bench", "FlatGen.Benchmarks", "bin", configuration, "net10.0", "FlatGen.Benchmarks.dll");
+        if (!File.Exists(assembly))
+        {
+            (int exitCode, string output) = Run("build", Path.Combine(root, "bench", "FlatGen.Benchmarks"), "-c", configuration);
+            Assert.True(exitCode == 0, output);
+        }
+
+        return assembly;
+    }
+
+    private static (int ExitCode, string Output) Run(string first, params string[] rest)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(first);
+        foreach (string argument in rest)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("Timed out after 5 minutes.\n" + output);
+        }
+
+        return (process.ExitCode, output + error.Result);
+    }
+}
