@@ -6,8 +6,9 @@ namespace FlatGen.Benchmarks;
 
 /// <summary>
 /// Turns BenchmarkDotNet's full JSON export into <c>README.md</c> (a table per workload: median, ratio to the
-/// baseline, bytes allocated; the targets, checked against the same run; the machine) and <c>ratios.svg</c>, a bar
-/// chart of FlatGen's ratios drawn from the same numbers.
+/// baseline, bytes allocated; the targets, checked against the same run; the machine; and the hand-written
+/// <c>analysis.md</c> found in the output folder, if any) and <c>ratios.svg</c>, a bar chart of FlatGen's ratios
+/// drawn from the same numbers.
 /// </summary>
 public static class ResultsReport
 {
@@ -38,7 +39,7 @@ public static class ResultsReport
         Directory.CreateDirectory(outputFolder);
         List<Target> targets = Targets(results);
         File.WriteAllText(Path.Combine(outputFolder, "ratios.svg"), Chart(results, targets));
-        File.WriteAllText(Path.Combine(outputFolder, "README.md"), Markdown(results, targets, host, job));
+        File.WriteAllText(Path.Combine(outputFolder, "README.md"), Markdown(results, targets, host, job, Path.Combine(outputFolder, "analysis.md")));
         Console.WriteLine($"Wrote {Path.Combine(outputFolder, "README.md")} and ratios.svg from {results.Count} results.");
         return 0;
     }
@@ -111,7 +112,7 @@ public static class ResultsReport
         return targets;
     }
 
-    private static string Markdown(List<Result> results, List<Target> targets, JsonElement host, string job)
+    private static string Markdown(List<Result> results, List<Target> targets, JsonElement host, string job, string analysisPath)
     {
         var text = new StringBuilder();
         text.Append("# FlatGen benchmark results\n\n");
@@ -132,6 +133,11 @@ public static class ResultsReport
         }
 
         text.Append("\n![FlatGen's time as a ratio of the baseline's](ratios.svg)\n");
+        if (File.Exists(analysisPath))
+        {
+            // Written by hand after reading the run: what the numbers mean and what stands in the way of a target.
+            text.Append('\n').Append(File.ReadAllText(analysisPath).Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd()).Append('\n');
+        }
         foreach ((string type, string title, string description) in Workloads)
         {
             List<Result> rows = results.Where(r => r.Type == type).ToList();
@@ -165,11 +171,11 @@ public static class ResultsReport
             .Select(r =>
             {
                 double baseline = results.First(b => b.Type == r.Type && b.Parameters == r.Parameters && b.Method == Baseline).Median;
-                return (Label: Title(r.Type) + (r.Parameters.Length == 0 ? "" : ", " + r.Parameters), Ratio: r.Median / baseline);
+                return (Label: Title(r.Type) + (r.Parameters.Length == 0 ? "" : ", " + ShortParameters(r.Parameters)), Ratio: r.Median / baseline);
             })
             .ToList();
 
-        const int labelWidth = 330, barWidth = 420, rowHeight = 22, top = 40;
+        const int labelWidth = 300, barWidth = 420, rowHeight = 22, top = 40;
         double scale = Math.Max(1.0, bars.Max(b => b.Ratio));
         int height = top + (bars.Count * rowHeight) + 30;
         var svg = new StringBuilder();
@@ -191,6 +197,16 @@ public static class ResultsReport
         svg.Append("</svg>\n");
         return svg.ToString();
     }
+
+    /// <summary>"Keys=32, Comparison=OrdinalIgnoreCase" as the chart shows it: "32 keys, ignore case".</summary>
+    private static string ShortParameters(string parameters) =>
+        string.Join(", ", parameters.Split(", ").Select(parameter => parameter switch
+        {
+            "Comparison=Ordinal" => "ordinal",
+            "Comparison=OrdinalIgnoreCase" => "ignore case",
+            _ when parameter.StartsWith("Keys=", StringComparison.Ordinal) => parameter["Keys=".Length..] + " keys",
+            _ => parameter,
+        }));
 
     private static string Title(string type) => Workloads.FirstOrDefault(w => w.Type == type).Title ?? type;
 
