@@ -15,7 +15,7 @@ namespace FlatGen.Infrastructure;
 /// <para>Invariants, with <c>n</c> the key count and <c>m</c> the value count:</para>
 /// <list type="bullet">
 /// <item><description>Keys <c>0..n-1</c> are in first-insertion order; key <c>i</c>'s hash is <c>KeyHashes[i]</c>.</description></item>
-/// <item><description>A slot holds 0 (empty) or a key index plus one; linear probing from <c>hash &amp; (slots - 1)</c> finds every key,
+/// <item><description>A slot holds 0 (empty) or a key index plus one; linear probing from the key's home slot (<c>FlatHash.HomeSlot</c>: the top bits of its hash) finds every key,
 /// and at least half the slots are empty, so every probe ends.</description></item>
 /// <item><description>Key <c>i</c>'s values are <c>Values[ValueStarts[i] .. ValueStarts[i] + ValueCounts[i]]</c>; the runs are contiguous,
 /// in key order, and cover <c>Values[0..m-1]</c>. Every other key and value reference is null.</description></item>
