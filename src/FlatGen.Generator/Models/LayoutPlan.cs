@@ -8,19 +8,4 @@ namespace FlatGen.Generator.Models;
 /// <param name="SlotCount">The number of hashed key slots: a power of two, at least twice the key capacity.</param>
 /// <param name="Size">The struct's size in bytes: the end of the last field rounded up to the largest alignment.</param>
 /// <param name="Fields">Every field, ordered by offset.</param>
-internal sealed record LayoutPlan(string KeyIndexType, string ValueIndexType, int SlotCount, int Size, EquatableArray<FieldPlan> Fields)
-{
-    public int PaddingBytes
-    {
-        get
-        {
-            int used = 0;
-            foreach (FieldPlan field in Fields)
-            {
-                used += field.Size;
-            }
-
-            return Size - used;
-        }
-    }
-}
+internal sealed record LayoutPlan(string KeyIndexType, string ValueIndexType, int SlotCount, int Size, EquatableArray<FieldPlan> Fields);

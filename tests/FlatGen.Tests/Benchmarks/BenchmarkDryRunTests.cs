@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Runtime.CompilerServices;
+using FlatGen.Tests.Infrastructure;
 
 namespace FlatGen.Tests.Benchmarks;
 
@@ -19,7 +18,7 @@ public sealed class BenchmarkDryRunTests : IDisposable
     {
         string benchmarks = BenchmarkAssembly();
 
-        (int exitCode, string output) = Run(benchmarks, "--dry", "--artifacts", _artifacts);
+        (int exitCode, string output) = DotnetCommand.Run(_artifacts, benchmarks, "--dry", "--artifacts", _artifacts);
 
         Assert.True(exitCode == 0, output);
         Assert.Equal(BenchmarkCount, output.Split('\n').Count(line => line.StartsWith("// Benchmark: ", StringComparison.Ordinal)));
@@ -27,7 +26,7 @@ public sealed class BenchmarkDryRunTests : IDisposable
 
         string results = Path.Combine(_artifacts, "results");
         string report = Path.Combine(_artifacts, "report");
-        (exitCode, output) = Run(benchmarks, "report", results, report);
+        (exitCode, output) = DotnetCommand.Run(_artifacts, benchmarks, "report", results, report);
 
         Assert.True(exitCode == 0, output);
         string markdown = File.ReadAllText(Path.Combine(report, "README.md"));
@@ -46,38 +45,17 @@ public sealed class BenchmarkDryRunTests : IDisposable
     public void Dispose() => Directory.Delete(_artifacts, recursive: true);
 
     /// <summary>The benchmark program as built by the solution, in this test run's configuration.</summary>
-    private static string BenchmarkAssembly([CallerFilePath] string path = "")
+    private static string BenchmarkAssembly()
     {
-        string root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
+        string root = RepositoryPaths.Root;
         string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
         string assembly = Path.Combine(root, "bench", "FlatGen.Benchmarks", "bin", configuration, "net10.0", "FlatGen.Benchmarks.dll");
         if (!File.Exists(assembly))
         {
-            (int exitCode, string output) = Run("build", Path.Combine(root, "bench", "FlatGen.Benchmarks"), "-c", configuration);
+            (int exitCode, string output) = DotnetCommand.Run(root, "build", Path.Combine(root, "bench", "FlatGen.Benchmarks"), "-c", configuration);
             Assert.True(exitCode == 0, output);
         }
 
         return assembly;
-    }
-
-    private static (int ExitCode, string Output) Run(string first, params string[] rest)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(first);
-        foreach (string argument in rest)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("Timed out after 5 minutes.\n" + output);
-        }
-
-        return (process.ExitCode, output + error.Result);
     }
 }

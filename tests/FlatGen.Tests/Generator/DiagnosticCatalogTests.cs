@@ -1,7 +1,7 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using FlatGen.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
+using FlatGen.Tests.Infrastructure;
 
 namespace FlatGen.Tests.Generator;
 
@@ -24,7 +24,7 @@ public sealed class DiagnosticCatalogTests
     [Fact]
     public void Every_diagnostic_links_to_its_section_in_the_docs()
     {
-        string docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "diagnostics.md"));
+        string docs = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "diagnostics.md"));
         foreach (DiagnosticDescriptor descriptor in Descriptors)
         {
             Assert.EndsWith("/docs/diagnostics.md#" + descriptor.Id.ToLowerInvariant(), descriptor.HelpLinkUri);
@@ -36,7 +36,7 @@ public sealed class DiagnosticCatalogTests
     [Fact]
     public void Every_diagnostic_is_release_tracked()
     {
-        string generator = Path.Combine(RepositoryRoot(), "src", "FlatGen.Generator");
+        string generator = Path.Combine(RepositoryPaths.Root, "src", "FlatGen.Generator");
         string tracked = File.ReadAllText(Path.Combine(generator, "AnalyzerReleases.Shipped.md"))
             + File.ReadAllText(Path.Combine(generator, "AnalyzerReleases.Unshipped.md"));
         foreach (DiagnosticDescriptor descriptor in Descriptors)
@@ -44,7 +44,4 @@ public sealed class DiagnosticCatalogTests
             Assert.Contains($"{descriptor.Id} | {descriptor.Category} | {descriptor.DefaultSeverity} | {descriptor.Title}", tracked);
         }
     }
-
-    private static string RepositoryRoot([CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
 }

@@ -1,6 +1,5 @@
-using System.Diagnostics;
 using System.IO.Compression;
-using System.Runtime.CompilerServices;
+using FlatGen.Tests.Infrastructure;
 
 namespace FlatGen.Tests.Package;
 
@@ -19,7 +18,7 @@ public sealed class PackageEndToEndTests : IDisposable
     public void A_new_project_builds_and_runs_with_the_package_and_reports_FLATGEN_errors()
     {
         string feed = Path.Combine(_root, "feed");
-        (int exitCode, string output) = Dotnet(RepositoryRoot(), "pack", Path.Combine(RepositoryRoot(), "src", "FlatGen.Runtime"), "-c", "Release", "--no-restore", "-o", feed);
+        (int exitCode, string output) = DotnetCommand.Run(RepositoryPaths.Root, "pack", Path.Combine(RepositoryPaths.Root, "src", "FlatGen.Runtime"), "-c", "Release", "--no-restore", "-o", feed);
         Assert.True(exitCode == 0, output);
 
         AssertPackageLayout(Path.Combine(feed, $"FlatGen.{Version}.nupkg"));
@@ -52,7 +51,7 @@ public sealed class PackageEndToEndTests : IDisposable
             [FlatMultiMap(8, 16, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase)]
             partial struct Headers;
             """);
-        (exitCode, output) = Dotnet(app, "run");
+        (exitCode, output) = DotnetCommand.Run(app, "run");
         Assert.True(exitCode == 0, output);
         Assert.Contains("2 keys, 3 values: { region: [eu-west, eu-north], shard: [7] }", output);
         Assert.Contains("content-type = application/json", output);
@@ -62,7 +61,7 @@ public sealed class PackageEndToEndTests : IDisposable
             [FlatGen.FlatMultiMap(4, 8)]
             public struct NotPartial;
             """);
-        (exitCode, output) = Dotnet(broken, "build");
+        (exitCode, output) = DotnetCommand.Run(broken, "build");
         Assert.NotEqual(0, exitCode);
         Assert.Contains("error FLATGEN001: The struct 'NotPartial' must be declared 'partial'", output);
         Assert.DoesNotContain("CS8032", output);
@@ -106,29 +105,4 @@ public sealed class PackageEndToEndTests : IDisposable
         File.WriteAllText(Path.Combine(directory, "Program.cs"), program);
         return directory;
     }
-
-    private static (int ExitCode, string Output) Dotnet(string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using Process process = Process.Start(start)!;
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"dotnet {string.Join(' ', arguments)} timed out.\n{output}");
-        }
-
-        return (process.ExitCode, output + error.Result);
-    }
-
-    private static string RepositoryRoot([CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
 }

@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using FlatGen.Samples.Headers;
+using FlatGen.Tests.Infrastructure;
 
 namespace FlatGen.Tests.Samples;
 
@@ -9,7 +9,7 @@ public sealed class HeadersSampleTests
     [Fact]
     public void The_sample_reports_the_request_it_ships_with()
     {
-        string request = File.ReadAllText(Path.Combine(RepositoryRoot(), "samples", "FlatGen.Samples.Headers", "request.http"));
+        string request = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "FlatGen.Samples.Headers", "request.http"));
         var output = new StringWriter { NewLine = "\n" };
 
         RequestReport.Write(output, request);
@@ -24,7 +24,4 @@ public sealed class HeadersSampleTests
         Assert.Contains("Query: { status: [open], page: [2] }\n", report);
         Assert.Contains(" bytes in a Dictionary<string, List<string>> and 0 bytes in RequestHeaders (1,032 bytes, inline).", report);
     }
-
-    private static string RepositoryRoot([CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
 }
