@@ -17,7 +17,7 @@ public sealed partial class FlatMultiMapGenerator
     /// returns holds a symbol, syntax node or compilation. Code the compiler already rejects (a half-typed
     /// attribute, say) gives no spec and no FlatGen diagnostic: the compiler's own error says what is wrong.
     /// </summary>
-    internal static class Parser
+    internal static partial class Parser
     {
         private const string StructLayoutMetadataName = "System.Runtime.InteropServices.StructLayoutAttribute";
 
@@ -128,25 +128,39 @@ public sealed partial class FlatMultiMapGenerator
             }
 
             var keyComparison = KeyComparisonKind.Ordinal;
+            var declaredKnownKeys = new List<string?>();
+            bool internUnknownKeys = false;
             foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
             {
-                if (argument.Key == "KeyComparison" && argument.Value.Value is int comparison)
+                TypedConstant value = argument.Value;
+                switch (argument.Key)
                 {
-                    if (comparison is not ((int)KeyComparisonKind.Ordinal or (int)KeyComparisonKind.OrdinalIgnoreCase))
-                    {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownKeyComparison, attributeLocation, Number(comparison)));
-                    }
+                    case "KeyComparison" when value.Value is int comparison:
+                        if (comparison is not ((int)KeyComparisonKind.Ordinal or (int)KeyComparisonKind.OrdinalIgnoreCase))
+                        {
+                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownKeyComparison, attributeLocation, Number(comparison)));
+                        }
 
-                    keyComparison = (KeyComparisonKind)comparison;
+                        keyComparison = (KeyComparisonKind)comparison;
+                        break;
+                    case "InternUnknownKeys" when value.Value is bool intern:
+                        internUnknownKeys = intern;
+                        break;
+                    case "KnownKeys" when value.Kind == TypedConstantKind.Array && !value.IsNull:
+                        declaredKnownKeys.AddRange(value.Values.Select(static key => key.Value as string));
+                        break;
                 }
             }
+
+            EquatableArray<KnownKeySpec> knownKeys = KnownKeys(
+                declaredKnownKeys, type, keyCapacity, keyComparison, attribute, diagnostics, cancellationToken);
 
             if (diagnostics.Any(static d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
             {
                 return Result(null, diagnostics);
             }
 
-            LayoutPlan layout = LayoutPlanner.Plan(keyCapacity, valueCapacity);
+            LayoutPlan layout = LayoutPlanner.Plan(keyCapacity, valueCapacity, knownKeys.Count);
             string displayName = type.ToDisplayString();
             if (layout.Size > DiagnosticDescriptors.MaxArrayElementBytes)
             {
@@ -167,6 +181,8 @@ public sealed partial class FlatMultiMapGenerator
                 KeyCapacity: keyCapacity,
                 ValueCapacity: valueCapacity,
                 KeyComparison: keyComparison,
+                KnownKeys: knownKeys,
+                InternUnknownKeys: internUnknownKeys,
                 Layout: layout);
             return Result(spec, diagnostics);
         }

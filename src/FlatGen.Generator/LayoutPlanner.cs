@@ -7,21 +7,22 @@ namespace FlatGen.Generator;
 
 /// <summary>
 /// Plans a map's explicit layout from its capacities: picks the narrowest index types, sizes the slot table,
-/// and orders the fields by alignment (references, then 4-, 2- and 1-byte fields) so padding is only at the tail.
+/// adds the known keys' fixed slots and presence bits, and orders the fields by alignment (references, then 8-,
+/// 4-, 2- and 1-byte fields) so padding is only at the tail.
 /// </summary>
 internal static class LayoutPlanner
 {
     /// <summary>The size of an object reference in a 64-bit process; layouts are reported for 64-bit.</summary>
     public const int ReferenceSize = 8;
 
-    public static LayoutPlan Plan(int keyCapacity, int valueCapacity)
+    public static LayoutPlan Plan(int keyCapacity, int valueCapacity, int knownKeyCount)
     {
         // A slot holds a key index plus one, so the key type must hold keyCapacity itself.
         (string keyType, int keySize) = IndexType(keyCapacity);
         (string valueType, int valueSize) = IndexType(valueCapacity);
         int slotCount = SlotCount(keyCapacity);
 
-        var unordered = new[]
+        var unordered = new List<FieldPlan>
         {
             new FieldPlan("_keys", "KeyBuffer", "string?", keyCapacity, ReferenceSize, 0),
             new FieldPlan("_values", "ValueBuffer", "string?", valueCapacity, ReferenceSize, 0),
@@ -33,9 +34,16 @@ internal static class LayoutPlanner
             new FieldPlan("_valueCount", null, valueType, 1, valueSize, 0),
         };
 
+        if (knownKeyCount > 0)
+        {
+            // A known slot holds a key index (valid while the key's presence bit is set), one bit per known key.
+            unordered.Add(new FieldPlan("_knownSlots", "KnownSlotBuffer", keyType, knownKeyCount, keySize, 0));
+            unordered.Add(new FieldPlan("_knownPresence", "KnownPresenceBuffer", "ulong", (knownKeyCount + 63) / 64, sizeof(ulong), 0));
+        }
+
         // Every field's size is a multiple of its alignment (its element size), so in descending alignment
         // order each field starts aligned and no padding is needed between fields. OrderBy is stable.
-        var fields = new List<FieldPlan>(unordered.Length);
+        var fields = new List<FieldPlan>(unordered.Count);
         int offset = 0;
         foreach (FieldPlan field in unordered.OrderByDescending(f => f.IsReference).ThenByDescending(f => f.ElementSize))
         {

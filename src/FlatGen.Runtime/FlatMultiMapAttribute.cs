@@ -37,4 +37,32 @@ public sealed class FlatMultiMapAttribute : Attribute
 
     /// <summary>Gets or sets how keys are compared. The default is <see cref="FlatKeyComparison.Ordinal"/>.</summary>
     public FlatKeyComparison KeyComparison { get; set; }
+
+    /// <summary>
+    /// Gets or sets the keys known at compile time, such as HTTP header names. The default is none.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Each known key gets a fixed slot instead of a hashed one: no key string is stored and no hash is computed.
+    /// A matcher generated from the set (a switch on the length, then packed-word comparisons) finds it for every
+    /// lookup, add and remove, and the struct gets a typed accessor per key, named from the key
+    /// (<c>Content-Type</c> becomes the property <c>ContentType</c> and the method <c>AddContentType</c>).
+    /// Known keys count toward <see cref="KeyCapacity"/>, share the value storage with the other keys, and enumerate
+    /// in first-insertion order with them, under the spelling given here.
+    /// </para>
+    /// <para>
+    /// A key that is empty or duplicated under <see cref="KeyComparison"/>, whose accessor name is not a valid
+    /// identifier or collides with another member, or more known keys than <see cref="KeyCapacity"/>, is a
+    /// build error (<c>FLATGEN015</c> to <c>FLATGEN019</c>).
+    /// </para>
+    /// </remarks>
+    public string[]? KnownKeys { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether an unknown key added as a <see cref="ReadOnlySpan{T}"/> of characters becomes a string
+    /// through a shared pool, so that the same key text seen again reuses one string. The default is
+    /// <see langword="false"/>: each new unknown key becomes a new string.
+    /// </summary>
+    /// <remarks>The pool is <c>CommunityToolkit.HighPerformance.Buffers.StringPool.Shared</c>, which is thread-safe.</remarks>
+    public bool InternUnknownKeys { get; set; }
 }

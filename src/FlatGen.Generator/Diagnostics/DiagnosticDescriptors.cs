@@ -85,6 +85,31 @@ internal static class DiagnosticDescriptors
         "A flat multi-map is too large to be an array element",
         "The struct '{0}' is {1} bytes, and the runtime cannot create arrays of structs larger than 65535 bytes: keep it in a class field and pass it by 'ref', or lower its capacities");
 
+    public static readonly DiagnosticDescriptor EmptyKnownKey = Error(
+        "FLATGEN015",
+        "A known key is empty",
+        "KnownKeys[{0}] is {1}; a known key must be a non-empty string: remove it or write the key");
+
+    public static readonly DiagnosticDescriptor DuplicateKnownKey = Error(
+        "FLATGEN016",
+        "A known key is listed twice",
+        "The known key {0} equals the known key {1} under {2} comparison; each known key is distinct: remove one of them");
+
+    public static readonly DiagnosticDescriptor InvalidKnownKeyName = Error(
+        "FLATGEN017",
+        "A known key does not give a valid accessor name",
+        "The known key {0} gives the accessor name '{1}', which is not a C# identifier (an accessor name is the key's letters and digits, each part capitalised, and must start with a letter): remove the key from KnownKeys, where it still works as an unknown key");
+
+    public static readonly DiagnosticDescriptor KnownKeyNameCollision = Error(
+        "FLATGEN018",
+        "A known key's accessor collides with another member",
+        "The known key {0} gets the accessor '{1}', which is already {2}: rename or remove that member, or remove the key from KnownKeys, where it still works as an unknown key");
+
+    public static readonly DiagnosticDescriptor MoreKnownKeysThanKeyCapacity = Error(
+        "FLATGEN019",
+        "More known keys than key capacity",
+        "KnownKeys lists {0} keys but KeyCapacity is {1}; every known key can take a key slot: raise KeyCapacity or list fewer known keys");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Error);
 

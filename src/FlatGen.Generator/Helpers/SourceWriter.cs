@@ -42,15 +42,22 @@ internal sealed class SourceWriter
         return new Block(this, closing);
     }
 
+    /// <summary>Indents until the returned block is disposed, with no braces: a <c>case</c> body.</summary>
+    public Block Indent()
+    {
+        _indentation++;
+        return new Block(this, null);
+    }
+
     public override string ToString() => _text.ToString();
 
     /// <summary>Closes a block opened by <see cref="WriteBlock"/>.</summary>
     public readonly struct Block : IDisposable
     {
         private readonly SourceWriter _writer;
-        private readonly string _closing;
+        private readonly string? _closing;
 
-        public Block(SourceWriter writer, string closing)
+        public Block(SourceWriter writer, string? closing)
         {
             _writer = writer;
             _closing = closing;
@@ -59,7 +66,10 @@ internal sealed class SourceWriter
         public void Dispose()
         {
             _writer._indentation--;
-            _writer.WriteLine(_closing);
+            if (_closing is not null)
+            {
+                _writer.WriteLine(_closing);
+            }
         }
     }
 }

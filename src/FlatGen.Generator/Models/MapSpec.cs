@@ -12,6 +12,8 @@ namespace FlatGen.Generator.Models;
 /// <param name="KeyCapacity">The most distinct keys.</param>
 /// <param name="ValueCapacity">The most values in all.</param>
 /// <param name="KeyComparison">How keys are compared.</param>
+/// <param name="KnownKeys">The keys known at compile time, in declaration order; empty for none.</param>
+/// <param name="InternUnknownKeys">Whether unknown keys added as spans are interned.</param>
 /// <param name="Layout">The planned layout.</param>
 internal sealed record MapSpec(
     string? Namespace,
@@ -23,4 +25,6 @@ internal sealed record MapSpec(
     int KeyCapacity,
     int ValueCapacity,
     KeyComparisonKind KeyComparison,
+    EquatableArray<KnownKeySpec> KnownKeys,
+    bool InternUnknownKeys,
     LayoutPlan Layout);

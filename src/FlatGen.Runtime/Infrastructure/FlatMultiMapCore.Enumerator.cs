@@ -12,6 +12,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     public ref struct Enumerator
     {
         private readonly ReadOnlySpan<string?> _keys;
+        private readonly ReadOnlySpan<uint> _keyHashes;
         private readonly ReadOnlySpan<string?> _values;
         private readonly ReadOnlySpan<TValueIndex> _starts;
         private readonly ReadOnlySpan<TValueIndex> _counts;
@@ -22,6 +23,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         {
             int count = int.CreateTruncating(TMap.GetCount(ref map));
             _keys = TMap.GetKeys(ref map).Slice(0, count);
+            _keyHashes = TMap.GetKeyHashes(ref map);
             _values = TMap.GetValues(ref map);
             _starts = TMap.GetValueStarts(ref map);
             _counts = TMap.GetValueCounts(ref map);
@@ -34,7 +36,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
             get
             {
                 ReadOnlySpan<string?> run = _values.Slice(int.CreateTruncating(_starts[_index]), int.CreateTruncating(_counts[_index]));
-                return new FlatMultiMapEntry(_keys[_index]!, run!);
+                return new FlatMultiMapEntry(KeyAt(_keys, _keyHashes, _index), run!);
             }
         }
 

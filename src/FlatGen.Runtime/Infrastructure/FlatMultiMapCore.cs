@@ -5,6 +5,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
+using CommunityToolkit.HighPerformance.Buffers;
 
 namespace FlatGen.Infrastructure;
 
@@ -39,7 +40,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
-        return AddCore(ref map, key, value) == AddStatus.Added;
+        return AddCore(ref map, key, key, value) == AddStatus.Added;
     }
 
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
@@ -49,11 +50,60 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
-        AddStatus status = AddCore(ref map, key, value);
+        AddStatus status = AddCore(ref map, key, key, value);
         if (status != AddStatus.Added)
         {
             ThrowFull(ref map, status, key);
         }
+    }
+
+    /// <summary>
+    /// Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new. A known or
+    /// present key allocates nothing; a new unknown key becomes a string once (interned if the map says so).
+    /// </summary>
+    /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key or value slot is missing, and then the map is unchanged.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    public static bool TryAdd(ref TMap map, ReadOnlySpan<char> key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return AddCore(ref map, key, null, value) == AddStatus.Added;
+    }
+
+    /// <summary>
+    /// Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new. A known or
+    /// present key allocates nothing; a new unknown key becomes a string once (interned if the map says so).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FlatMapFullException">A key or value slot is missing; the map is unchanged.</exception>
+    public static void Add(ref TMap map, ReadOnlySpan<char> key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        AddStatus status = AddCore(ref map, key, null, value);
+        if (status != AddStatus.Added)
+        {
+            ThrowFull(ref map, status, key.ToString());
+        }
+    }
+
+    /// <summary>Appends <paramref name="value"/> to the values of known key <paramref name="knownKey"/>, adding the key if it is absent.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FlatMapFullException">A key or value slot is missing; the map is unchanged.</exception>
+    public static void AddKnown(ref TMap map, int knownKey, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        AddStatus status = AddKnownCore(ref map, knownKey, value);
+        if (status != AddStatus.Added)
+        {
+            ThrowFull(ref map, status, TMap.KnownKeys[knownKey]);
+        }
+    }
+
+    /// <summary>Gets the values of known key <paramref name="knownKey"/>, in the order they were added; empty when it is absent.</summary>
+    public static ReadOnlySpan<string> GetKnownValues(ref readonly TMap map, int knownKey)
+    {
+        ref TMap mutable = ref Unsafe.AsRef(in map);
+        int keyIndex = KnownKeyIndex(ref mutable, knownKey);
+        return keyIndex < 0 ? default : Run(ref mutable, keyIndex);
     }
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
@@ -61,7 +111,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     public static bool TryGetValues(ref readonly TMap map, ReadOnlySpan<char> key, out ReadOnlySpan<string> values)
     {
         ref TMap mutable = ref Unsafe.AsRef(in map);
-        int keyIndex = Probe(ref mutable, key, TComparer.Hash(key), out _);
+        int keyIndex = Find(ref mutable, key);
         if (keyIndex < 0)
         {
             values = default;
@@ -76,70 +126,42 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     public static ReadOnlySpan<string> GetValues(ref readonly TMap map, ReadOnlySpan<char> key)
     {
         ref TMap mutable = ref Unsafe.AsRef(in map);
-        int keyIndex = Probe(ref mutable, key, TComparer.Hash(key), out _);
+        int keyIndex = Find(ref mutable, key);
         return keyIndex < 0 ? default : Run(ref mutable, keyIndex);
     }
 
     /// <summary>Returns whether <paramref name="key"/> is present.</summary>
     public static bool ContainsKey(ref readonly TMap map, ReadOnlySpan<char> key) =>
-        Probe(ref Unsafe.AsRef(in map), key, TComparer.Hash(key), out _) >= 0;
+        Find(ref Unsafe.AsRef(in map), key) >= 0;
 
     /// <summary>Removes <paramref name="key"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
     public static bool Remove(ref TMap map, ReadOnlySpan<char> key)
     {
-        int keyIndex = Probe(ref map, key, TComparer.Hash(key), out int slot);
-        if (keyIndex < 0)
+        int keyIndex;
+        int knownKey = TMap.MatchKnownKey(key);
+        if (knownKey >= 0)
         {
-            return false;
-        }
-
-        Span<TKeyIndex> slots = TMap.GetSlots(ref map);
-        Span<uint> hashes = TMap.GetKeyHashes(ref map);
-        DeleteSlot(slots, hashes, slot);
-
-        ref TKeyIndex countRef = ref TMap.GetCount(ref map);
-        ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
-        int last = int.CreateTruncating(countRef) - 1;
-        int valueCount = int.CreateTruncating(valueCountRef);
-        Span<string?> keys = TMap.GetKeys(ref map);
-        Span<string?> values = TMap.GetValues(ref map);
-        Span<TValueIndex> starts = TMap.GetValueStarts(ref map);
-        Span<TValueIndex> counts = TMap.GetValueCounts(ref map);
-
-        // Close the key's run of values; the runs after it move down and so do their starts.
-        int start = int.CreateTruncating(starts[keyIndex]);
-        int removed = int.CreateTruncating(counts[keyIndex]);
-        values.Slice(start + removed, valueCount - start - removed).CopyTo(values.Slice(start));
-        values.Slice(valueCount - removed, removed).Clear();
-
-        // Keys after the removed one move down by one index, keeping first-insertion order.
-        int after = last - keyIndex;
-        keys.Slice(keyIndex + 1, after).CopyTo(keys.Slice(keyIndex));
-        hashes.Slice(keyIndex + 1, after).CopyTo(hashes.Slice(keyIndex));
-        counts.Slice(keyIndex + 1, after).CopyTo(counts.Slice(keyIndex));
-        TValueIndex removedRun = TValueIndex.CreateTruncating(removed);
-        for (int k = keyIndex; k < last; k++)
-        {
-            starts[k] = starts[k + 1] - removedRun;
-        }
-
-        keys[last] = null;
-        if (after != 0)
-        {
-            // Slots point at key indices plus one: those past the removed key move down by one.
-            TKeyIndex removedEntry = TKeyIndex.CreateTruncating(keyIndex + 1);
-            for (int i = 0; i < slots.Length; i++)
+            keyIndex = KnownKeyIndex(ref map, knownKey);
+            if (keyIndex < 0)
             {
-                if (slots[i] > removedEntry)
-                {
-                    slots[i]--;
-                }
+                return false;
             }
+
+            TMap.GetKnownPresence(ref map)[knownKey >> 6] &= ~(1UL << knownKey);
+        }
+        else
+        {
+            keyIndex = Probe(ref map, key, TComparer.Hash(key), out int slot);
+            if (keyIndex < 0)
+            {
+                return false;
+            }
+
+            DeleteSlot(TMap.GetSlots(ref map), TMap.GetKeyHashes(ref map), slot);
         }
 
-        countRef = TKeyIndex.CreateTruncating(last);
-        valueCountRef = TValueIndex.CreateTruncating(valueCount - removed);
+        RemoveKeyAt(ref map, keyIndex);
         return true;
     }
 
@@ -151,6 +173,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         TMap.GetKeys(ref map).Slice(0, int.CreateTruncating(countRef)).Clear();
         TMap.GetValues(ref map).Slice(0, int.CreateTruncating(valueCountRef)).Clear();
         TMap.GetSlots(ref map).Clear();
+        TMap.GetKnownPresence(ref map).Clear();
         countRef = TKeyIndex.Zero;
         valueCountRef = TValueIndex.Zero;
     }
@@ -185,66 +208,193 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         return text.Append(" }").ToString();
     }
 
-    private static AddStatus AddCore(ref TMap map, string key, string value)
+    // keyString is the key as a string when the caller has one; otherwise one is made, only for a new unknown key.
+    private static AddStatus AddCore(ref TMap map, ReadOnlySpan<char> key, string? keyString, string value)
     {
+        int knownKey = TMap.MatchKnownKey(key);
+        if (knownKey >= 0)
+        {
+            return AddKnownCore(ref map, knownKey, value);
+        }
+
         uint hash = TComparer.Hash(key);
         int keyIndex = Probe(ref map, key, hash, out int slot);
+        if (keyIndex >= 0)
+        {
+            return AppendValue(ref map, keyIndex, value);
+        }
+
+        AddStatus status = CanAddKey(ref map);
+        if (status == AddStatus.Added)
+        {
+            keyString ??= TMap.InternUnknownKeys ? StringPool.Shared.GetOrAdd(key) : key.ToString();
+            int added = AddKey(ref map, keyString, hash, value);
+            TMap.GetSlots(ref map)[slot] = TKeyIndex.CreateTruncating(added + 1);
+        }
+
+        return status;
+    }
+
+    private static AddStatus AddKnownCore(ref TMap map, int knownKey, string value)
+    {
+        int keyIndex = KnownKeyIndex(ref map, knownKey);
+        if (keyIndex >= 0)
+        {
+            return AppendValue(ref map, keyIndex, value);
+        }
+
+        AddStatus status = CanAddKey(ref map);
+        if (status == AddStatus.Added)
+        {
+            int added = AddKey(ref map, null, (uint)knownKey, value);
+            TMap.GetKnownSlots(ref map)[knownKey] = TKeyIndex.CreateTruncating(added);
+            TMap.GetKnownPresence(ref map)[knownKey >> 6] |= 1UL << knownKey;
+        }
+
+        return status;
+    }
+
+    /// <summary>Checks, before any write, that a new key and its first value fit: a refused add leaves the map as it was.</summary>
+    private static AddStatus CanAddKey(ref TMap map) =>
+        int.CreateTruncating(TMap.GetCount(ref map)) == TMap.GetKeys(ref map).Length ? AddStatus.KeysFull
+        : int.CreateTruncating(TMap.GetValueCount(ref map)) == TMap.GetValues(ref map).Length ? AddStatus.ValuesFull
+        : AddStatus.Added;
+
+    /// <summary>
+    /// Appends a key with its first value after the last key and returns its index; the caller checked <see cref="CanAddKey"/>.
+    /// A known key is stored as a null key whose hash is the known key's index.
+    /// </summary>
+    private static int AddKey(ref TMap map, string? key, uint hashOrKnownKey, string value)
+    {
         ref TKeyIndex countRef = ref TMap.GetCount(ref map);
         ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
         int count = int.CreateTruncating(countRef);
         int valueCount = int.CreateTruncating(valueCountRef);
+        TMap.GetKeys(ref map)[count] = key;
+        TMap.GetKeyHashes(ref map)[count] = hashOrKnownKey;
+        TMap.GetValueStarts(ref map)[count] = TValueIndex.CreateTruncating(valueCount);
+        TMap.GetValueCounts(ref map)[count] = TValueIndex.One;
+        TMap.GetValues(ref map)[valueCount] = value;
+        countRef = TKeyIndex.CreateTruncating(count + 1);
+        valueCountRef = TValueIndex.CreateTruncating(valueCount + 1);
+        return count;
+    }
+
+    private static AddStatus AppendValue(ref TMap map, int keyIndex, string value)
+    {
+        ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
+        int valueCount = int.CreateTruncating(valueCountRef);
+        Span<string?> values = TMap.GetValues(ref map);
+        if (valueCount == values.Length)
+        {
+            return AddStatus.ValuesFull;
+        }
+
+        // The value goes at the end of the key's run; later runs, if any, shift up by one. Adding to the
+        // last key's run (the usual case: a key's values are added together) moves nothing.
+        Span<TValueIndex> starts = TMap.GetValueStarts(ref map);
+        Span<TValueIndex> counts = TMap.GetValueCounts(ref map);
+        int end = int.CreateTruncating(starts[keyIndex]) + int.CreateTruncating(counts[keyIndex]);
+        if (end < valueCount)
+        {
+            values.Slice(end, valueCount - end).CopyTo(values.Slice(end + 1));
+            int count = int.CreateTruncating(TMap.GetCount(ref map));
+            for (int k = keyIndex + 1; k < count; k++)
+            {
+                starts[k]++;
+            }
+        }
+
+        values[end] = value;
+        counts[keyIndex]++;
+        valueCountRef = TValueIndex.CreateTruncating(valueCount + 1);
+        return AddStatus.Added;
+    }
+
+    /// <summary>
+    /// Removes key <paramref name="keyIndex"/>, already unlinked from its slot or presence bit: closes its run of
+    /// values and moves the later keys down by one, keeping first-insertion order and every slot pointing right.
+    /// </summary>
+    private static void RemoveKeyAt(ref TMap map, int keyIndex)
+    {
+        ref TKeyIndex countRef = ref TMap.GetCount(ref map);
+        ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
+        int last = int.CreateTruncating(countRef) - 1;
+        int valueCount = int.CreateTruncating(valueCountRef);
+        Span<string?> keys = TMap.GetKeys(ref map);
+        Span<uint> hashes = TMap.GetKeyHashes(ref map);
         Span<string?> values = TMap.GetValues(ref map);
         Span<TValueIndex> starts = TMap.GetValueStarts(ref map);
         Span<TValueIndex> counts = TMap.GetValueCounts(ref map);
 
-        // Every check comes before the first write: a refused add leaves the map as it was.
-        if (keyIndex < 0)
+        // Close the key's run of values; the runs after it move down and so do their starts.
+        int start = int.CreateTruncating(starts[keyIndex]);
+        int removed = int.CreateTruncating(counts[keyIndex]);
+        values.Slice(start + removed, valueCount - start - removed).CopyTo(values.Slice(start));
+        values.Slice(valueCount - removed, removed).Clear();
+
+        int after = last - keyIndex;
+        keys.Slice(keyIndex + 1, after).CopyTo(keys.Slice(keyIndex));
+        hashes.Slice(keyIndex + 1, after).CopyTo(hashes.Slice(keyIndex));
+        counts.Slice(keyIndex + 1, after).CopyTo(counts.Slice(keyIndex));
+        TValueIndex removedRun = TValueIndex.CreateTruncating(removed);
+        for (int k = keyIndex; k < last; k++)
         {
-            Span<string?> keys = TMap.GetKeys(ref map);
-            if (count == keys.Length)
-            {
-                return AddStatus.KeysFull;
-            }
-
-            if (valueCount == values.Length)
-            {
-                return AddStatus.ValuesFull;
-            }
-
-            keys[count] = key;
-            TMap.GetKeyHashes(ref map)[count] = hash;
-            starts[count] = TValueIndex.CreateTruncating(valueCount);
-            counts[count] = TValueIndex.One;
-            values[valueCount] = value;
-            TMap.GetSlots(ref map)[slot] = TKeyIndex.CreateTruncating(count + 1);
-            countRef = TKeyIndex.CreateTruncating(count + 1);
+            starts[k] = starts[k + 1] - removedRun;
         }
-        else
-        {
-            if (valueCount == values.Length)
-            {
-                return AddStatus.ValuesFull;
-            }
 
-            // The value goes at the end of the key's run; later runs, if any, shift up by one. Adding to the
-            // last key's run (the usual case: a key's values are added together) moves nothing.
-            int end = int.CreateTruncating(starts[keyIndex]) + int.CreateTruncating(counts[keyIndex]);
-            if (end < valueCount)
+        keys[last] = null;
+        if (after != 0)
+        {
+            // Hashed slots hold key indices plus one, known slots key indices: those past the removed key move down.
+            Span<TKeyIndex> slots = TMap.GetSlots(ref map);
+            TKeyIndex removedEntry = TKeyIndex.CreateTruncating(keyIndex + 1);
+            for (int i = 0; i < slots.Length; i++)
             {
-                values.Slice(end, valueCount - end).CopyTo(values.Slice(end + 1));
-                for (int k = keyIndex + 1; k < count; k++)
+                if (slots[i] > removedEntry)
                 {
-                    starts[k]++;
+                    slots[i]--;
                 }
             }
 
-            values[end] = value;
-            counts[keyIndex]++;
+            Span<ulong> presence = TMap.GetKnownPresence(ref map);
+            Span<TKeyIndex> knownSlots = TMap.GetKnownSlots(ref map);
+            TKeyIndex removedIndex = TKeyIndex.CreateTruncating(keyIndex);
+            for (int word = 0; word < presence.Length; word++)
+            {
+                for (ulong bits = presence[word]; bits != 0; bits &= bits - 1)
+                {
+                    ref TKeyIndex knownSlot = ref knownSlots[(word << 6) + BitOperations.TrailingZeroCount(bits)];
+                    if (knownSlot > removedIndex)
+                    {
+                        knownSlot--;
+                    }
+                }
+            }
         }
 
-        valueCountRef = TValueIndex.CreateTruncating(valueCount + 1);
-        return AddStatus.Added;
+        countRef = TKeyIndex.CreateTruncating(last);
+        valueCountRef = TValueIndex.CreateTruncating(valueCount - removed);
     }
+
+    /// <summary>Finds <paramref name="key"/> through the known-key matcher, then the hashed slots; returns its index or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Find(ref TMap map, ReadOnlySpan<char> key)
+    {
+        int knownKey = TMap.MatchKnownKey(key);
+        return knownKey >= 0 ? KnownKeyIndex(ref map, knownKey) : Probe(ref map, key, TComparer.Hash(key), out _);
+    }
+
+    /// <summary>Returns known key <paramref name="knownKey"/>'s index, or -1 when its presence bit is clear.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int KnownKeyIndex(ref TMap map, int knownKey) =>
+        (TMap.GetKnownPresence(ref map)[knownKey >> 6] & (1UL << knownKey)) != 0
+            ? int.CreateTruncating(TMap.GetKnownSlots(ref map)[knownKey])
+            : -1;
+
+    /// <summary>The key at <paramref name="keyIndex"/>: the stored string, or a known key's declared spelling.</summary>
+    internal static string KeyAt(ReadOnlySpan<string?> keys, ReadOnlySpan<uint> hashes, int keyIndex) =>
+        keys[keyIndex] ?? TMap.KnownKeys[(int)hashes[keyIndex]];
 
     /// <summary>
     /// Finds <paramref name="key"/>: returns its index and the slot that points at it, or -1 and the empty slot

@@ -18,7 +18,10 @@ namespace FlatGen.Infrastructure;
 /// <item><description>A slot holds 0 (empty) or a key index plus one; linear probing from the key's home slot (<c>FlatHash.HomeSlot</c>: the top bits of its hash) finds every key,
 /// and at least half the slots are empty, so every probe ends.</description></item>
 /// <item><description>Key <c>i</c>'s values are <c>Values[ValueStarts[i] .. ValueStarts[i] + ValueCounts[i]]</c>; the runs are contiguous,
-/// in key order, and cover <c>Values[0..m-1]</c>. Every other key and value reference is null.</description></item>
+/// in key order, and cover <c>Values[0..m-1]</c>. Every other value reference is null.</description></item>
+/// <item><description>Known key <c>k</c> is present when bit <c>k</c> of <c>KnownPresence</c> is set; it is then key <c>KnownSlots[k]</c>, whose
+/// <c>Keys</c> entry is null and whose <c>KeyHashes</c> entry is <c>k</c>. Known keys are never in the hashed slots; absent known keys' slots are
+/// meaningless. Every key reference past <c>n</c> is null.</description></item>
 /// </list>
 /// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
 /// </remarks>
@@ -54,4 +57,19 @@ public interface IFlatMultiMapStorage<TSelf, TKeyIndex, TValueIndex>
 
     /// <summary>Gets the number of values.</summary>
     static abstract ref TValueIndex GetValueCount(ref TSelf map);
+
+    /// <summary>Gets the map's known keys, in declaration order; empty when it has none.</summary>
+    static virtual ReadOnlySpan<string> KnownKeys => default;
+
+    /// <summary>Gets whether an unknown key added as a span becomes a string through <c>StringPool.Shared</c>.</summary>
+    static virtual bool InternUnknownKeys => false;
+
+    /// <summary>Returns the index of the known key equal to <paramref name="key"/> under the map's comparison, or -1.</summary>
+    static virtual int MatchKnownKey(ReadOnlySpan<char> key) => -1;
+
+    /// <summary>Gets the key index of each known key; meaningful only where its presence bit is set.</summary>
+    static virtual Span<TKeyIndex> GetKnownSlots(ref TSelf map) => default;
+
+    /// <summary>Gets the presence bit mask of the known keys: bit <c>k % 64</c> of word <c>k / 64</c> for known key <c>k</c>.</summary>
+    static virtual Span<ulong> GetKnownPresence(ref TSelf map) => default;
 }

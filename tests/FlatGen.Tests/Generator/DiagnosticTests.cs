@@ -171,6 +171,53 @@ public sealed class DiagnosticTests
         """);
 
     [Fact]
+    public void FLATGEN015_empty_known_key() => VerifyErrors(["FLATGEN015", "FLATGEN015"], """
+        #nullable disable
+        using FlatGen;
+
+        [FlatMultiMap(4, 4, KnownKeys = ["Host", "", null])]
+        public partial struct Tags;
+        """);
+
+    [Fact]
+    public void FLATGEN016_duplicate_known_key() => VerifyErrors(["FLATGEN016", "FLATGEN016"], """
+        using FlatGen;
+
+        [FlatMultiMap(4, 4, KnownKeys = new[] { "region", "region" })]
+        public partial struct Tags;
+
+        [FlatMultiMap(4, 4, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, KnownKeys = new[] { "Host", "HOST" })]
+        public partial struct Headers;
+        """);
+
+    [Fact]
+    public void FLATGEN017_known_key_without_a_valid_name() => VerifyErrors(["FLATGEN017", "FLATGEN017"], """
+        using FlatGen;
+
+        [FlatMultiMap(4, 4, KnownKeys = ["2fa-code", "--"])]
+        public partial struct Claims;
+        """);
+
+    [Fact]
+    public void FLATGEN018_known_key_accessor_collides() => VerifyErrors(["FLATGEN018", "FLATGEN018", "FLATGEN018", "FLATGEN018", "FLATGEN018"], """
+        using FlatGen;
+
+        [FlatMultiMap(8, 8, KnownKeys = ["count", "content-type", "Content_Type", "Tags", "region", "Add-Region", "shard"])]
+        public partial struct Tags
+        {
+            public static int Shard() => 7;
+        }
+        """);
+
+    [Fact]
+    public void FLATGEN019_more_known_keys_than_key_capacity() => VerifyErrors(["FLATGEN019"], """
+        using FlatGen;
+
+        [FlatMultiMap(2, 8, KnownKeys = ["Host", "Accept", "Content-Type"])]
+        public partial struct Headers;
+        """);
+
+    [Fact]
     public void A_suppressed_warning_is_not_reported() =>
         Assert.Empty(GeneratorHarness.Run("""
             #pragma warning disable FLATGEN009

@@ -18,7 +18,7 @@ public sealed class IncrementalTests
         [FlatMultiMap(16, 32)]
         public partial struct Tags;
 
-        [FlatMultiMap(8, 8, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase)]
+        [FlatMultiMap(8, 8, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, KnownKeys = ["Host", "Content-Type"], InternUnknownKeys = true)]
         public partial struct Headers;
 
         [FlatMultiMap(8, 4)]
@@ -32,9 +32,8 @@ public sealed class IncrementalTests
     public void A_second_run_on_the_same_input_is_cached_at_every_step()
     {
         GeneratorRun first = GeneratorHarness.Run(Source);
-        GeneratorDriver driver = first.Driver.RunGenerators(first.Input.Clone());
 
-        AssertEveryStepCached(driver.GetRunResult());
+        AssertEveryStepCached(first.AssertRunAgainIsCached());
     }
 
     [Fact]
@@ -44,9 +43,7 @@ public sealed class IncrementalTests
         Compilation edited = first.Input.AddSyntaxTrees(
             CSharpSyntaxTree.ParseText("namespace Demo; internal static class Unrelated { internal const int Answer = 42; }", GeneratorHarness.ParseOptions(), "Other.cs"));
 
-        GeneratorDriver driver = first.Driver.RunGenerators(edited);
-
-        AssertEveryStepCached(driver.GetRunResult());
+        AssertEveryStepCached(first.AssertRunAgainIsCached(edited));
     }
 
     [Fact]
@@ -85,25 +82,15 @@ public sealed class IncrementalTests
         Assert.True(visited > 50, $"Only {visited} objects were walked; the model was not reached.");
     }
 
-    private static void AssertEveryStepCached(GeneratorDriverRunResult run)
+    /// <summary>Every step ran (it had outputs), so the cached result means something.</summary>
+    private static void AssertEveryStepCached(GeneratorRunResult result)
     {
-        GeneratorRunResult result = run.Results.Single();
         foreach (string name in TrackingNames.All)
         {
-            var outputs = result.TrackedSteps[name].SelectMany(s => s.Outputs).ToList();
-            Assert.NotEmpty(outputs);
-            Assert.All(outputs, o => Assert.True(
-                o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
-                $"Step {name} output {o.Value} was {o.Reason}"));
+            Assert.NotEmpty(result.TrackedSteps[name].SelectMany(s => s.Outputs));
         }
 
-        // No file is written again. (Diagnostics are reported again: reporting maps each location back to the
-        // new compilation's syntax tree so #pragma applies, the trade-off dotnet/runtime#124994 also made.)
-        var sources = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs)
-            .Where(o => o.Value is System.Runtime.CompilerServices.ITuple { Length: 2 } output && output[0] is IEnumerable files && files.Cast<object>().Any())
-            .ToList();
-        Assert.Equal(3, sources.Count);
-        Assert.All(sources, o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.Equal(3, result.GeneratedSources.Length);
     }
 
     /// <summary>Walks an object graph: nothing in it may keep a compilation (or part of one) alive.</summary>

@@ -89,6 +89,62 @@ public sealed class SnapshotTests
         internal partial struct Second;
         """);
 
+    [Fact]
+    public void Known_keys_ordinal() => VerifyCompiles("""
+        using FlatGen;
+
+        namespace Demo;
+
+        [FlatMultiMap(8, 16, KnownKeys = ["service.name", "region", "shard", "x-request-id", "k"])]
+        public partial struct MetricTags;
+        """);
+
+    [Fact]
+    public void Known_keys_ignore_case_with_unknown_keys_interned() => VerifyCompiles("""
+        using FlatGen;
+
+        namespace Demo;
+
+        [FlatMultiMap(32, 64, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, InternUnknownKeys = true,
+            KnownKeys = new[] { "Host", "Accept", "Content-Type", "Content-Length", "X-Request-Id", "ETag", "TE" })]
+        public partial struct RequestHeaders;
+        """);
+
+    [Fact]
+    public void Known_keys_many_of_one_length_switch_on_a_character() => VerifyCompiles("""
+        using FlatGen;
+
+        namespace Demo;
+
+        [FlatMultiMap(16, 16, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase,
+            KnownKeys = ["Accept", "Cookie", "Expect", "Origin", "Pragma", "Server", "Expires", "Referer", "Upgrade", "Warning", "Via-1", "Via-2"])]
+        public partial struct SixAndSeven;
+        """);
+
+    [Fact]
+    public void Known_keys_sharing_long_prefixes() => VerifyCompiles("""
+        using FlatGen;
+
+        namespace Demo;
+
+        [FlatMultiMap(8, 8, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase,
+            KnownKeys = new string[] { "Access-Control-Allow-Origin", "Access-Control-Allow-Headers", "Access-Control-Allow-Methods", "Access-Control-Max-Age" })]
+        public partial struct CorsHeaders;
+        """);
+
+    [Fact]
+    public void Known_keys_non_ASCII_and_escaped() => VerifyCompiles("""
+        using FlatGen;
+
+        namespace Demo;
+
+        [FlatMultiMap(8, 8, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, KnownKeys = ["Größe", "naïve-key", "Quote\"<&>", "tab\tkey", "\U0001F600-emoji"])]
+        public partial struct Unicode;
+
+        [FlatMultiMap(4, 4, KnownKeys = ["Größe", "\U0001F600-emoji"])]
+        public partial struct UnicodeOrdinal;
+        """);
+
     private static void VerifyCompiles(string source, [System.Runtime.CompilerServices.CallerMemberName] string testMethod = "")
     {
         GeneratorRun run = GeneratorHarness.Run(source);
@@ -97,6 +153,7 @@ public sealed class SnapshotTests
         Assert.NotEmpty(run.Generator.GeneratedSources);
         Assert.Empty(run.Result.Diagnostics);
         Assert.Empty(run.CompilationDiagnostics());
+        run.AssertRunAgainIsCached();
         SnapshotVerifier.Verify(run, testMethod: testMethod);
     }
 }

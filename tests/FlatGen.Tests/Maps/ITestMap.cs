@@ -17,6 +17,10 @@ public interface ITestMap
 
     void Add(string key, string value);
 
+    bool TryAdd(ReadOnlySpan<char> key, string value);
+
+    void Add(ReadOnlySpan<char> key, string value);
+
     [UnscopedRef]
     bool TryGetValues(ReadOnlySpan<char> key, out ReadOnlySpan<string> values);
 

@@ -28,6 +28,7 @@ public sealed class PackageEndToEndTests : IDisposable
               <packageSources>
                 <clear />
                 <add key="local" value="{feed}" />
+                <add key="restored" value="{GlobalPackagesFolder()}" />
               </packageSources>
             </configuration>
             """);
@@ -41,20 +42,23 @@ public sealed class PackageEndToEndTests : IDisposable
             tags.Add("region", "eu-north");
             var headers = new Headers();
             headers.Add("Content-Type", "application/json");
+            headers.Add("x-trace".AsSpan(), "abc");
             Console.WriteLine($"{tags.Count} keys, {tags.ValueCount} values: {tags}");
             Console.WriteLine($"content-type = {string.Join(",", headers.GetValues("content-type").ToArray())}");
+            Console.WriteLine($"typed = {headers.ContentType[0]}, {headers}");
             Console.WriteLine($"{Tags.SizeInBytes} bytes");
 
             [FlatMultiMap(4, 8)]
             partial struct Tags;
 
-            [FlatMultiMap(8, 16, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase)]
+            [FlatMultiMap(8, 16, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, KnownKeys = ["Host", "Content-Type"])]
             partial struct Headers;
             """);
         (exitCode, output) = DotnetCommand.Run(app, "run");
         Assert.True(exitCode == 0, output);
         Assert.Contains("2 keys, 3 values: { region: [eu-west, eu-north], shard: [7] }", output);
         Assert.Contains("content-type = application/json", output);
+        Assert.Contains("typed = application/json, { Content-Type: [application/json], x-trace: [abc] }", output);
         Assert.Contains("136 bytes", output);
 
         string broken = CreateProject("Broken", """
@@ -68,6 +72,12 @@ public sealed class PackageEndToEndTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    /// <summary>Where restore put this repository's packages: the package's dependencies come from there, not the network.</summary>
+    private static string GlobalPackagesFolder() =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
     private static void AssertPackageLayout(string package)
     {

@@ -21,6 +21,24 @@ internal static class KeyPools
     /// <summary>The interesting keys plus pairs of keys, distinct ignoring case, whose ignore-case hashes are equal.</summary>
     public static readonly string[] IgnoreCase = [.. Interesting, .. FindCollisions(k => FlatHash.OrdinalIgnoreCase(k), pairs: 3)];
 
+    /// <summary>
+    /// For a map with known keys: each known key, in upper and lower case, with its last character changed, cut off
+    /// or doubled (same-length near misses and neighbouring lengths), beside the ordinary pool.
+    /// </summary>
+    public static string[] WithKnownKeys(IReadOnlyList<string> knownKeys, string[] pool) =>
+    [
+        .. knownKeys.SelectMany(known => new[]
+        {
+            known,
+            known.ToUpperInvariant(),
+            known.ToLowerInvariant(),
+            known[..^1] + (char)(known[^1] + 1),
+            known[..^1],
+            known + known[^1],
+        }).Distinct(),
+        .. pool,
+    ];
+
     /// <summary>A birthday search over the real hash: about one pair per 90,000 keys of a 32-bit hash.</summary>
     private static IEnumerable<string> FindCollisions(Func<string, uint> hash, int pairs)
     {

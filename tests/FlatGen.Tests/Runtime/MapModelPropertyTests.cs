@@ -15,6 +15,8 @@ public sealed class MapModelPropertyTests
     {
         TryAdd,
         Add,
+        TryAddSpan,
+        AddSpan,
         Get,
         Remove,
         Clear,
@@ -41,24 +43,46 @@ public sealed class MapModelPropertyTests
     [Fact]
     public void Wide_map_agrees_with_the_model() => Check<WideMap>(StringComparer.Ordinal, KeyPools.Ordinal);
 
-    private static void Check<TMap>(StringComparer comparer, string[] keys)
+    [Fact]
+    public void Known_headers_map_agrees_with_the_model() => CheckKnown<KnownHeadersMap>(StringComparer.OrdinalIgnoreCase, KeyPools.IgnoreCase);
+
+    [Fact]
+    public void Known_ordinal_map_agrees_with_the_model() => CheckKnown<KnownOrdinalMap>(StringComparer.Ordinal, KeyPools.Ordinal);
+
+    [Fact]
+    public void Many_known_keys_map_agrees_with_the_model() => CheckKnown<ManyKnownKeysMap>(StringComparer.OrdinalIgnoreCase, KeyPools.IgnoreCase);
+
+    private static void CheckKnown<TMap>(StringComparer comparer, string[] pool)
+        where TMap : struct, ITestMap
+    {
+        string[] known = KnownKeys<TMap>();
+        Check<TMap>(comparer, KeyPools.WithKnownKeys(known, pool), known);
+    }
+
+    /// <summary>The known keys as the attribute declares them (not as the generated code reports them).</summary>
+    private static string[] KnownKeys<TMap>() =>
+        typeof(TMap).GetCustomAttributes(typeof(FlatMultiMapAttribute), false).Cast<FlatMultiMapAttribute>().Single().KnownKeys!;
+
+    private static void Check<TMap>(StringComparer comparer, string[] keys, string[]? knownKeys = null)
         where TMap : struct, ITestMap
     {
         Gen<Operation> operation = Gen.Frequency(
             (6, Gen.Select(Gen.Int[0, keys.Length - 1], Gen.Int[0, KeyPools.Values.Length - 1], (k, v) => new Operation(OperationKind.TryAdd, k, v))),
             (2, Gen.Select(Gen.Int[0, keys.Length - 1], Gen.Int[0, KeyPools.Values.Length - 1], (k, v) => new Operation(OperationKind.Add, k, v))),
+            (2, Gen.Select(Gen.Int[0, keys.Length - 1], Gen.Int[0, KeyPools.Values.Length - 1], (k, v) => new Operation(OperationKind.TryAddSpan, k, v))),
+            (1, Gen.Select(Gen.Int[0, keys.Length - 1], Gen.Int[0, KeyPools.Values.Length - 1], (k, v) => new Operation(OperationKind.AddSpan, k, v))),
             (3, Gen.Int[0, keys.Length - 1].Select(k => new Operation(OperationKind.Get, k, 0))),
             (2, Gen.Int[0, keys.Length - 1].Select(k => new Operation(OperationKind.Remove, k, 0))),
             (1, Gen.Const(new Operation(OperationKind.Clear, 0, 0))));
 
-        operation.Array[1, 80].Sample(operations => Run<TMap>(operations, comparer, keys), iter: Iterations);
+        operation.Array[1, 80].Sample(operations => Run<TMap>(operations, comparer, keys, knownKeys), iter: Iterations);
     }
 
-    private static void Run<TMap>(Operation[] operations, StringComparer comparer, string[] keys)
+    private static void Run<TMap>(Operation[] operations, StringComparer comparer, string[] keys, string[]? knownKeys)
         where TMap : struct, ITestMap
     {
         var map = new TMap();
-        var model = new MultiMapModel(comparer, Capacity<TMap>("KeyCapacity"), Capacity<TMap>("ValueCapacity"));
+        var model = new MultiMapModel(comparer, Capacity<TMap>("KeyCapacity"), Capacity<TMap>("ValueCapacity"), knownKeys);
         foreach (Operation operation in operations)
         {
             string key = keys[operation.Key];
@@ -82,6 +106,29 @@ public sealed class MapModelPropertyTests
                     {
                         // The lambda captures the map itself (not a copy), so the unchanged check below covers Add.
                         FlatMapFullException exception = Assert.Throws<FlatMapFullException>(() => map.Add(key, value));
+                        Assert.Equal(missing, exception.CapacityName);
+                        Assert.Equal(key, exception.Key);
+                    }
+
+                    AddOrAssertUnchanged(ref map, model, missing, key, value, before);
+                    break;
+
+                case OperationKind.TryAddSpan:
+                    // The key as a slice of a longer string: a span add must not keep or depend on the caller's buffer.
+                    missing = model.MissingCapacity(key);
+                    Assert.Equal(missing is null, map.TryAdd(("<" + key + ">").AsSpan(1, key.Length), value));
+                    AddOrAssertUnchanged(ref map, model, missing, key, value, before);
+                    break;
+
+                case OperationKind.AddSpan:
+                    missing = model.MissingCapacity(key);
+                    if (missing is null)
+                    {
+                        map.Add(("<" + key + ">").AsSpan(1, key.Length), value);
+                    }
+                    else
+                    {
+                        FlatMapFullException exception = Assert.Throws<FlatMapFullException>(() => map.Add(("<" + key + ">").AsSpan(1, key.Length), value));
                         Assert.Equal(missing, exception.CapacityName);
                         Assert.Equal(key, exception.Key);
                     }

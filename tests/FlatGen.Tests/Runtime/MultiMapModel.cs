@@ -1,7 +1,10 @@
 namespace FlatGen.Tests.Runtime;
 
-/// <summary>The reference a map is checked against: a list of keys in first-insertion order, each with a list of values.</summary>
-internal sealed class MultiMapModel(StringComparer comparer, int keyCapacity, int valueCapacity)
+/// <summary>
+/// The reference a map is checked against: a list of keys in first-insertion order, each with a list of values.
+/// A new key equal to one of <paramref name="knownKeys"/> is stored under the known key's spelling.
+/// </summary>
+internal sealed class MultiMapModel(StringComparer comparer, int keyCapacity, int valueCapacity, IReadOnlyList<string>? knownKeys = null)
 {
     private readonly List<(string Key, List<string> Values)> _entries = [];
 
@@ -20,7 +23,8 @@ internal sealed class MultiMapModel(StringComparer comparer, int keyCapacity, in
         int index = IndexOf(key);
         if (index < 0)
         {
-            _entries.Add((key, [value]));
+            string spelling = knownKeys?.FirstOrDefault(known => comparer.Equals(known, key)) ?? key;
+            _entries.Add((spelling, [value]));
         }
         else
         {

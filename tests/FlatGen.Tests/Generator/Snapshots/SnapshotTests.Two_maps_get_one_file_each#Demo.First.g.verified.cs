@@ -105,6 +105,20 @@ namespace Demo
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
         public void Add(string key, string value) => FlatGenCore.Add(ref this, key, value);
 
+        /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
+        /// <param name="key">The key. A known key or a key already present allocates nothing; a new unknown key becomes a string.</param>
+        /// <param name="value">The value to append after the key's other values.</param>
+        /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+        public bool TryAdd(global::System.ReadOnlySpan<char> key, string value) => FlatGenCore.TryAdd(ref this, key, value);
+
+        /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
+        /// <param name="key">The key. A known key or a key already present allocates nothing; a new unknown key becomes a string.</param>
+        /// <param name="value">The value to append after the key's other values.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
+        public void Add(global::System.ReadOnlySpan<char> key, string value) => FlatGenCore.Add(ref this, key, value);
+
         /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up.</param>
         /// <param name="values">The key's values, over the map's own storage; empty when the key is absent.</param>

@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using FlatGen.Generator.Diagnostics;
+using FlatGen.Generator.Helpers;
+using FlatGen.Generator.Models;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FlatGen.Generator;
+
+public sealed partial class FlatMultiMapGenerator
+{
+    internal static partial class Parser
+    {
+        /// <summary>
+        /// Checks the declared known keys and names their accessors. Each problem is reported at the key's own
+        /// element of the <c>KnownKeys</c> array where the syntax allows, otherwise at the argument.
+        /// </summary>
+        private static EquatableArray<KnownKeySpec> KnownKeys(
+            List<string?> declared,
+            INamedTypeSymbol type,
+            int keyCapacity,
+            KeyComparisonKind comparison,
+            AttributeData attribute,
+            List<DiagnosticInfo> diagnostics,
+            CancellationToken cancellationToken)
+        {
+            if (declared.Count == 0)
+            {
+                return EquatableArray<KnownKeySpec>.Empty;
+            }
+
+            ExpressionSyntax? argument = KnownKeysArgument(attribute, cancellationToken);
+            IReadOnlyList<ExpressionSyntax> elements = Elements(argument);
+            Location? Where(int index) => (elements.Count == declared.Count ? elements[index] : argument)?.GetLocation();
+
+            if (declared.Count > keyCapacity)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MoreKnownKeysThanKeyCapacity, argument?.GetLocation(), Number(declared.Count), Number(keyCapacity)));
+            }
+
+            StringComparison keyComparison = comparison == KeyComparisonKind.OrdinalIgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            string comparisonName = comparison == KeyComparisonKind.OrdinalIgnoreCase ? "OrdinalIgnoreCase" : "Ordinal";
+
+            // Every name a member could clash with, and what holds it, for the message.
+            var taken = new Dictionary<string, string>(StringComparer.Ordinal) { [type.Name] = "the name of the struct" };
+            foreach (string generated in Emitter.GeneratedMemberNames)
+            {
+                taken[generated] = "a member FlatGen generates";
+            }
+
+            foreach (string declaredMember in type.MemberNames)
+            {
+                taken[declaredMember] = "a member declared in '" + type.Name + "'";
+            }
+
+            var keys = new List<KnownKeySpec>(declared.Count);
+            for (int i = 0; i < declared.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                string? key = declared[i];
+                if (string.IsNullOrEmpty(key))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptyKnownKey, Where(i), Number(i), key is null ? "null" : "empty"));
+                    continue;
+                }
+
+                string literal = Literal(key!);
+                int duplicate = declared.FindIndex(0, i, other => string.Equals(other, key, keyComparison));
+                if (duplicate >= 0)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateKnownKey, Where(i), literal, Literal(declared[duplicate]!), comparisonName));
+                    continue;
+                }
+
+                string name = MemberNames.FromKey(key!);
+                if (!MemberNames.IsValid(name))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidKnownKeyName, Where(i), literal, name));
+                    continue;
+                }
+
+                string adder = "Add" + name;
+                if (taken.TryGetValue(name, out string? holder) || taken.TryGetValue(adder, out holder))
+                {
+                    string clash = taken.ContainsKey(name) ? name : adder;
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KnownKeyNameCollision, Where(i), literal, clash, holder));
+                    continue;
+                }
+
+                string owner = "the accessor of the known key " + literal;
+                taken[name] = owner;
+                taken[adder] = owner;
+                keys.Add(new KnownKeySpec(key!, name));
+            }
+
+            return new EquatableArray<KnownKeySpec>(keys.ToArray());
+        }
+
+        private static ExpressionSyntax? KnownKeysArgument(AttributeData attribute, CancellationToken cancellationToken) =>
+            (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax)?.ArgumentList?.Arguments
+                .FirstOrDefault(static a => a.NameEquals?.Name.Identifier.ValueText == "KnownKeys")?.Expression;
+
+        /// <summary>The element expressions of <c>new[] { … }</c>, <c>new string[] { … }</c> or <c>[ … ]</c>; empty for anything else.</summary>
+        private static IReadOnlyList<ExpressionSyntax> Elements(ExpressionSyntax? argument) => argument switch
+        {
+            ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
+            ImplicitArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
+            CollectionExpressionSyntax collection when collection.Elements.All(static e => e is ExpressionElementSyntax) =>
+                collection.Elements.Select(static e => ((ExpressionElementSyntax)e).Expression).ToList(),
+            _ => Array.Empty<ExpressionSyntax>(),
+        };
+
+        private static string Literal(string key) => SymbolDisplay.FormatLiteral(key, quote: true);
+    }
+}

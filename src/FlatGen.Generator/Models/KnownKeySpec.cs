@@ -1,0 +1,6 @@
+namespace FlatGen.Generator.Models;
+
+/// <summary>One key of a map's <c>KnownKeys</c>; its index in the map's list is its fixed slot and presence bit.</summary>
+/// <param name="Key">The key as declared, which is also how it enumerates.</param>
+/// <param name="MemberName">The typed accessor's name, cleaned from the key: <c>Content-Type</c> gives <c>ContentType</c>.</param>
+internal sealed record KnownKeySpec(string Key, string MemberName);
