@@ -46,3 +46,17 @@ public partial struct RequestHeaderMap : IBenchMap
 {
     public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
 }
+
+/// <summary>A request's headers with the 20 common names known, ignoring case; other names are hashed.</summary>
+[FlatMultiMap(32, 64, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, KnownKeys = ["Host", "User-Agent", "Accept", "Accept-Language", "Accept-Encoding", "Referer", "Authorization", "X-Request-ID", "X-Forwarded-For", "Connection", "Cookie", "Sec-Fetch-Dest", "Sec-Fetch-Mode", "Sec-Fetch-Site", "Priority", "Cache-Control", "Pragma", "Content-Type", "Content-Length", "Origin"])]
+public partial struct KnownHeaderMap : IBenchMap
+{
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
+}
+
+/// <summary>The same known names, compared ordinally.</summary>
+[FlatMultiMap(32, 64, KnownKeys = ["Host", "User-Agent", "Accept", "Accept-Language", "Accept-Encoding", "Referer", "Authorization", "X-Request-ID", "X-Forwarded-For", "Connection", "Cookie", "Sec-Fetch-Dest", "Sec-Fetch-Mode", "Sec-Fetch-Site", "Priority", "Cache-Control", "Pragma", "Content-Type", "Content-Length", "Origin"])]
+public partial struct KnownHeaderOrdinalMap : IBenchMap
+{
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
+}

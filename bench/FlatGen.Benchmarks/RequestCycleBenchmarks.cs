@@ -10,7 +10,7 @@ namespace FlatGen.Benchmarks;
 /// </summary>
 public class RequestCycleBenchmarks
 {
-    private static readonly (string Name, string Value)[] Request =
+    protected static readonly (string Name, string Value)[] Request =
     [
         ("Host", "shop.example.com"),
         ("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"),
@@ -35,7 +35,7 @@ public class RequestCycleBenchmarks
     ];
 
     // What the application reads, in the case it happens to write them: separate instances from the parsed names.
-    private static readonly string[] Reads = ["host", "Accept", "user-agent", "COOKIE", "x-request-id"];
+    protected static readonly string[] Reads = ["host", "Accept", "user-agent", "COOKIE", "x-request-id"];
 
     private readonly Dictionary<string, List<string>> _lists = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string[]> _arrays = new(StringComparer.OrdinalIgnoreCase);
@@ -102,20 +102,23 @@ public class RequestCycleBenchmarks
     }
 
     [Benchmark]
-    public int FlatGen()
+    public virtual int FlatGen() => Cycle(ref _map);
+
+    protected static int Cycle<TMap>(ref TMap map)
+        where TMap : struct, IBenchMap
     {
         foreach ((string name, string value) in Request)
         {
-            _map.Add(name, value);
+            map.Add(name, value);
         }
 
         int read = 0;
         foreach (string name in Reads)
         {
-            read += _map.GetValues(name).Length;
+            read += map.GetValues(name).Length;
         }
 
-        _map.Clear();
+        map.Clear();
         return read;
     }
 }

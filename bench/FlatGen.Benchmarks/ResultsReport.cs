@@ -22,10 +22,13 @@ public static class ResultsReport
         ("EnumerateBenchmarks", "Enumerate", "Visit every key and its values."),
         ("RequestCycleBenchmarks", "Request cycle", "Fill a real request's 20 header lines (ignoring case), read 5, clear."),
         ("TagListBenchmarks", "TagList (8 tags)", "Collect 8 one-value tags and read each back."),
+        ("KnownKeyLookupHitBenchmarks", "Known-key lookup hit", "Look up each of 20 request headers whose names FlatGen knows at compile time (another case when ignoring case)."),
+        ("KnownKeyLookupMissBenchmarks", "Known-key lookup miss", "Look up 20 real header names that are neither known nor present."),
+        ("KnownKeyRequestCycleBenchmarks", "Known-key request cycle", "The request cycle with its 20 header names known: FlatGen's KnownKeys against a FrozenDictionary of fixed slots."),
     ];
 
     private static readonly string[] Methods =
-        [Baseline, "DictionaryOfArrays", "DictionaryOfStringValues", "FrozenDictionaryOfArrays", "TagList", "FlatGen"];
+        [Baseline, "DictionaryOfArrays", "DictionaryOfStringValues", "FrozenDictionaryOfArrays", "FrozenDictionaryOfSlots", "TagList", "FlatGen"];
 
     public static int Write(string resultsFolder, string outputFolder)
     {
@@ -86,6 +89,7 @@ public static class ResultsReport
             Result? flat = group.FirstOrDefault(r => r.Method == "FlatGen");
             Result? lists = group.FirstOrDefault(r => r.Method == Baseline);
             Result? arrays = group.FirstOrDefault(r => r.Method == "DictionaryOfArrays");
+            Result? frozen = group.FirstOrDefault(r => r.Method == "FrozenDictionaryOfArrays");
             if (flat is null || lists is null)
             {
                 continue;
@@ -99,6 +103,9 @@ public static class ResultsReport
                 "LookupMissBenchmarks" => ("Dictionary<string, string[]>", arrays, 0.30, false),
                 "EnumerateBenchmarks" => ("Dictionary<string, List<string>>", lists, 0.50, false),
                 "RequestCycleBenchmarks" => ("Dictionary<string, List<string>>", lists, 0.30, true),
+                "KnownKeyLookupHitBenchmarks" => ("FrozenDictionary<string, string[]>", frozen, 0.50, false),
+                "KnownKeyLookupMissBenchmarks" => ("FrozenDictionary<string, string[]>", frozen, 1.00, false),
+                "KnownKeyRequestCycleBenchmarks" => ("Dictionary<string, List<string>>", lists, 0.30, true),
                 _ => null,
             };
             if (target is { Competitor: not null } t)
@@ -216,6 +223,7 @@ public static class ResultsReport
         "DictionaryOfArrays" => "Dictionary<string, string[]>",
         "DictionaryOfStringValues" => "Dictionary<string, StringValues>",
         "FrozenDictionaryOfArrays" => "FrozenDictionary<string, string[]>",
+        "FrozenDictionaryOfSlots" => "FrozenDictionary<string, int> to StringValues slots",
         _ => method,
     };
 

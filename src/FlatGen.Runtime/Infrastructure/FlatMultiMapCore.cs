@@ -152,7 +152,8 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         }
         else
         {
-            keyIndex = Probe(ref map, key, TComparer.Hash(key), out int slot);
+            int slot = 0;
+            keyIndex = HasHashedKeys(ref map) ? Probe(ref map, key, TComparer.Hash(key), out slot) : -1;
             if (keyIndex < 0)
             {
                 return false;
@@ -382,7 +383,22 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     private static int Find(ref TMap map, ReadOnlySpan<char> key)
     {
         int knownKey = TMap.MatchKnownKey(key);
-        return knownKey >= 0 ? KnownKeyIndex(ref map, knownKey) : Probe(ref map, key, TComparer.Hash(key), out _);
+        return knownKey >= 0 ? KnownKeyIndex(ref map, knownKey)
+            : HasHashedKeys(ref map) ? Probe(ref map, key, TComparer.Hash(key), out _)
+            : -1;
+    }
+
+    /// <summary>Whether any key is in the hashed slots: when every key is known (or the map is empty), a miss needs no hash.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool HasHashedKeys(ref TMap map)
+    {
+        int knownCount = 0;
+        foreach (ulong word in TMap.GetKnownPresence(ref map))
+        {
+            knownCount += BitOperations.PopCount(word);
+        }
+
+        return int.CreateTruncating(TMap.GetCount(ref map)) != knownCount;
     }
 
     /// <summary>Returns known key <paramref name="knownKey"/>'s index, or -1 when its presence bit is clear.</summary>

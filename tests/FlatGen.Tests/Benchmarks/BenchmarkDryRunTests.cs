@@ -8,8 +8,9 @@ namespace FlatGen.Tests.Benchmarks;
 /// </summary>
 public sealed class BenchmarkDryRunTests : IDisposable
 {
-    // BuildBenchmarks 5 × 3, LookupHit and LookupMiss 5 × 3 × 2 each, Enumerate 4 × 3, RequestCycle 4, TagList 3.
-    private const int BenchmarkCount = 15 + 30 + 30 + 12 + 4 + 3;
+    // BuildBenchmarks 5 × 3, LookupHit and LookupMiss 5 × 3 × 2 each, Enumerate 4 × 3, RequestCycle 4, TagList 3,
+    // KnownKeyLookupHit and KnownKeyLookupMiss 5 × 2 each, KnownKeyRequestCycle 5.
+    private const int BenchmarkCount = 15 + 30 + 30 + 12 + 4 + 3 + 10 + 10 + 5;
 
     private readonly string _artifacts = Directory.CreateTempSubdirectory("flatgen-bench-").FullName;
 
@@ -30,16 +31,16 @@ public sealed class BenchmarkDryRunTests : IDisposable
 
         Assert.True(exitCode == 0, output);
         string markdown = File.ReadAllText(Path.Combine(report, "README.md"));
-        foreach (string section in new[] { "## Machine", "## Targets", "## Build", "## Lookup hit", "## Lookup miss", "## Enumerate", "## Request cycle", "## TagList (8 tags)" })
+        foreach (string section in new[] { "## Machine", "## Targets", "## Build", "## Lookup hit", "## Lookup miss", "## Enumerate", "## Request cycle", "## TagList (8 tags)", "## Known-key lookup hit", "## Known-key lookup miss", "## Known-key request cycle" })
         {
             Assert.Contains("\n" + section + "\n", markdown);
         }
 
         Assert.Contains("| Keys=32, Comparison=OrdinalIgnoreCase | **FlatGen** |", markdown);
-        Assert.Equal(3 + 6 + 6 + 3 + 1, markdown.Split('\n').Count(l => l.StartsWith("| ", StringComparison.Ordinal) && l.Contains("× |", StringComparison.Ordinal) && l.EndsWith(" |", StringComparison.Ordinal) && (l.Contains("| yes |", StringComparison.Ordinal) || l.Contains("| **no** |", StringComparison.Ordinal))));
+        Assert.Equal(3 + 6 + 6 + 3 + 1 + 2 + 2 + 1, markdown.Split('\n').Count(l => l.StartsWith("| ", StringComparison.Ordinal) && l.Contains("× |", StringComparison.Ordinal) && l.EndsWith(" |", StringComparison.Ordinal) && (l.Contains("| yes |", StringComparison.Ordinal) || l.Contains("| **no** |", StringComparison.Ordinal))));
         string svg = File.ReadAllText(Path.Combine(report, "ratios.svg"));
         Assert.StartsWith("<svg ", svg);
-        Assert.Equal(3 + 6 + 6 + 3 + 1 + 1, svg.Split("fill=\"#2f6fb0\"").Length - 1);
+        Assert.Equal(3 + 6 + 6 + 3 + 1 + 1 + 2 + 2 + 1, svg.Split("fill=\"#2f6fb0\"").Length - 1);
     }
 
     public void Dispose() => Directory.Delete(_artifacts, recursive: true);
@@ -48,7 +49,8 @@ public sealed class BenchmarkDryRunTests : IDisposable
     private static string BenchmarkAssembly()
     {
         string root = RepositoryPaths.Root;
-        string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        // The test assembly is in bin/<configuration>/net10.0/ (BaseDirectory ends with a separator).
+        string configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         string assembly = Path.Combine(root, "bench", "FlatGen.Benchmarks", "bin", configuration, "net10.0", "FlatGen.Benchmarks.dll");
         if (!File.Exists(assembly))
         {
