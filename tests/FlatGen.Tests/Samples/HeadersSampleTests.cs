@@ -17,11 +17,14 @@ public sealed class HeadersSampleTests
         string report = output.ToString();
         Assert.StartsWith("GET /api/v2/orders\n", report);
         Assert.Contains(RequestHeaders.Layout.ToString(), report);
-        Assert.Contains("17 header names, 20 values:\n", report);
+        Assert.Contains("17 header names, 20 values (known names under their declared spelling):\n", report);
         Assert.Contains("  X-Forwarded-For: 203.0.113.7 | 198.51.100.23\n", report);
         Assert.Contains("  Cookie: session=abc123; theme=dark | consent=yes\n", report);
-        Assert.Contains("  host            -> shop.example.com\n", report);
+        Assert.Contains("  Sec-Fetch-Mode: cors\n", report);
+        Assert.Contains("  headers.Host           -> shop.example.com\n", report);
+        Assert.Contains("  headers.XForwardedFor  -> 203.0.113.7 | 198.51.100.23\n", report);
+        Assert.Contains("  GetValues(\"sec-fetch-mode\") -> cors\n", report);
         Assert.Contains("Query: { status: [open], page: [2] }\n", report);
-        Assert.Contains(" bytes in a Dictionary<string, List<string>> and 0 bytes in RequestHeaders (1,032 bytes, inline).", report);
+        Assert.Contains(" bytes in a Dictionary<string, List<string>> and 0 bytes in RequestHeaders (1,056 bytes, inline).", report);
     }
 }
