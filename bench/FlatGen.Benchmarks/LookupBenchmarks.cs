@@ -1,6 +1,4 @@
-using System.Collections.Frozen;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.Primitives;
 
 namespace FlatGen.Benchmarks;
 
@@ -8,13 +6,8 @@ namespace FlatGen.Benchmarks;
 /// Looks up every probe key once per invocation and counts the values found. The hit and miss workloads differ
 /// only in their probes; both compare ordinally and ignoring case.
 /// </summary>
-public abstract class LookupBenchmarks
+public abstract class LookupBenchmarks : LookupCompetitors
 {
-    private string[] _probes = [];
-    private Dictionary<string, List<string>> _lists = [];
-    private Dictionary<string, string[]> _arrays = [];
-    private Dictionary<string, StringValues> _stringValues = [];
-    private FrozenDictionary<string, string[]> _frozen = FrozenDictionary<string, string[]>.Empty;
     private OrdinalMap8 _ordinal8;
     private OrdinalMap32 _ordinal32;
     private OrdinalMap128 _ordinal128;
@@ -34,65 +27,13 @@ public abstract class LookupBenchmarks
         bool ignoreCase = Comparison == FlatKeyComparison.OrdinalIgnoreCase;
         StringComparer comparer = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
         Workload workload = Workload.Create(Keys, ignoreCase);
-        _probes = Probes(workload);
-        _lists = Competitors.Lists(workload.Pairs, comparer);
-        _arrays = Competitors.Arrays(workload.Pairs, comparer);
-        _stringValues = Competitors.StringValues(workload.Pairs, comparer);
-        _frozen = Competitors.Frozen(workload.Pairs, comparer);
+        SetUpCompetitors(workload.Pairs, Probes(workload), comparer);
         Competitors.Fill(ref _ordinal8, Keys == 8 && !ignoreCase ? workload.Pairs : []);
         Competitors.Fill(ref _ordinal32, Keys == 32 && !ignoreCase ? workload.Pairs : []);
         Competitors.Fill(ref _ordinal128, Keys == 128 && !ignoreCase ? workload.Pairs : []);
         Competitors.Fill(ref _ignoreCase8, Keys == 8 && ignoreCase ? workload.Pairs : []);
         Competitors.Fill(ref _ignoreCase32, Keys == 32 && ignoreCase ? workload.Pairs : []);
         Competitors.Fill(ref _ignoreCase128, Keys == 128 && ignoreCase ? workload.Pairs : []);
-    }
-
-    [Benchmark(Baseline = true)]
-    public int DictionaryOfLists()
-    {
-        int found = 0;
-        foreach (string probe in _probes)
-        {
-            found += _lists.TryGetValue(probe, out List<string>? values) ? values.Count : 0;
-        }
-
-        return found;
-    }
-
-    [Benchmark]
-    public int DictionaryOfArrays()
-    {
-        int found = 0;
-        foreach (string probe in _probes)
-        {
-            found += _arrays.TryGetValue(probe, out string[]? values) ? values.Length : 0;
-        }
-
-        return found;
-    }
-
-    [Benchmark]
-    public int DictionaryOfStringValues()
-    {
-        int found = 0;
-        foreach (string probe in _probes)
-        {
-            found += _stringValues.TryGetValue(probe, out StringValues values) ? values.Count : 0;
-        }
-
-        return found;
-    }
-
-    [Benchmark]
-    public int FrozenDictionaryOfArrays()
-    {
-        int found = 0;
-        foreach (string probe in _probes)
-        {
-            found += _frozen.TryGetValue(probe, out string[]? values) ? values.Length : 0;
-        }
-
-        return found;
     }
 
     [Benchmark]
@@ -107,18 +48,6 @@ public abstract class LookupBenchmarks
     };
 
     protected abstract string[] Probes(Workload workload);
-
-    private int Find<TMap>(ref TMap map)
-        where TMap : struct, IBenchMap
-    {
-        int found = 0;
-        foreach (string probe in _probes)
-        {
-            found += map.GetValues(probe).Length;
-        }
-
-        return found;
-    }
 }
 
 /// <summary>Lookup hit: every probe is a key of the map, as a separate string instance (in another case when ignoring case).</summary>

@@ -60,3 +60,11 @@ public partial struct KnownHeaderOrdinalMap : IBenchMap
 {
     public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
 }
+
+/// <summary>The garbage-collection workload's map in reference storage: 16 keys, 2 values each.</summary>
+[FlatMultiMap(16, 32)]
+public partial struct GcReferenceMap;
+
+/// <summary>The same map in inline storage: no reference, so the collector never scans it.</summary>
+[FlatMultiMap(16, 32, Storage = FlatStorage.InlineUtf8, InlineBytes = 768)]
+public partial struct GcInlineMap;

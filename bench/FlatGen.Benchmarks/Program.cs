@@ -12,9 +12,17 @@ using Perfolizer.Horology;
 
 // dotnet run -c Release --project bench/FlatGen.Benchmarks -- [--quick | --dry] [BenchmarkDotNet options]
 // dotnet run -c Release --project bench/FlatGen.Benchmarks -- report <results folder> <output folder>
+// dotnet run -c Release --project bench/FlatGen.Benchmarks -- gc <output folder> [maps] [collections]
 if (args is ["report", string resultsFolder, string outputFolder])
 {
     return ResultsReport.Write(resultsFolder, outputFolder);
+}
+
+if (args is ["gc", string gcFolder, .. string[] gcOptions])
+{
+    int maps = gcOptions.Length > 0 ? int.Parse(gcOptions[0], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+    int collections = gcOptions.Length > 1 ? int.Parse(gcOptions[1], System.Globalization.CultureInfo.InvariantCulture) : 9;
+    return GcPause.Run(gcFolder, maps, collections);
 }
 
 bool dry = args.Contains("--dry");

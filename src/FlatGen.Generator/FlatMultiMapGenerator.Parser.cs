@@ -130,6 +130,8 @@ public sealed partial class FlatMultiMapGenerator
             var keyComparison = KeyComparisonKind.Ordinal;
             var declaredKnownKeys = new List<string?>();
             bool internUnknownKeys = false;
+            var storage = StorageKind.References;
+            int? inlineBytes = null;
             foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
             {
                 TypedConstant value = argument.Value;
@@ -146,10 +148,38 @@ public sealed partial class FlatMultiMapGenerator
                     case "InternUnknownKeys" when value.Value is bool intern:
                         internUnknownKeys = intern;
                         break;
+                    case "Storage" when value.Value is int storageValue:
+                        if (storageValue is not ((int)StorageKind.References or (int)StorageKind.InlineUtf8))
+                        {
+                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownStorage, attributeLocation, Number(storageValue)));
+                        }
+
+                        storage = (StorageKind)storageValue;
+                        break;
+                    case "InlineBytes" when value.Value is int bytes:
+                        inlineBytes = bytes;
+                        break;
                     case "KnownKeys" when value.Kind == TypedConstantKind.Array && !value.IsNull:
                         declaredKnownKeys.AddRange(value.Values.Select(static key => key.Value as string));
                         break;
                 }
+            }
+
+            if (storage == StorageKind.InlineUtf8)
+            {
+                if (inlineBytes is not (>= 1 and <= DiagnosticDescriptors.MaxInlineBytes))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InlineBytesOutOfRange, attributeLocation, Number(inlineBytes ?? 0)));
+                }
+
+                if (internUnknownKeys)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingHasNoEffect, attributeLocation, "InternUnknownKeys", "InlineUtf8"));
+                }
+            }
+            else if (inlineBytes is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingHasNoEffect, attributeLocation, "InlineBytes", "References"));
             }
 
             EquatableArray<KnownKeySpec> knownKeys = KnownKeys(
@@ -160,7 +190,9 @@ public sealed partial class FlatMultiMapGenerator
                 return Result(null, diagnostics);
             }
 
-            LayoutPlan layout = LayoutPlanner.Plan(keyCapacity, valueCapacity, knownKeys.Count);
+            string idSource = keyComparison + ";" + string.Join("\0", knownKeys.AsSpan().ToArray().Select(static k => k.Key));
+            int arenaBytes = storage == StorageKind.InlineUtf8 ? inlineBytes!.Value : 0;
+            LayoutPlan layout = LayoutPlanner.Plan(keyCapacity, valueCapacity, knownKeys.Count, storage, arenaBytes, idSource);
             string displayName = type.ToDisplayString();
             if (layout.Size > DiagnosticDescriptors.MaxArrayElementBytes)
             {
@@ -182,7 +214,9 @@ public sealed partial class FlatMultiMapGenerator
                 ValueCapacity: valueCapacity,
                 KeyComparison: keyComparison,
                 KnownKeys: knownKeys,
-                InternUnknownKeys: internUnknownKeys,
+                InternUnknownKeys: internUnknownKeys && storage == StorageKind.References,
+                Storage: storage,
+                InlineBytes: arenaBytes,
                 Layout: layout);
             return Result(spec, diagnostics);
         }

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using System.Text;
 using FlatGen.Generator.Helpers;
 using FlatGen.Generator.Models;
 
@@ -15,30 +17,48 @@ internal static class LayoutPlanner
     /// <summary>The size of an object reference in a 64-bit process; layouts are reported for 64-bit.</summary>
     public const int ReferenceSize = 8;
 
-    public static LayoutPlan Plan(int keyCapacity, int valueCapacity, int knownKeyCount)
+    /// <summary>Plans a map; <paramref name="idSource"/> (the comparison and known keys) goes into an inline map's layout id.</summary>
+    public static LayoutPlan Plan(int keyCapacity, int valueCapacity, int knownKeyCount, StorageKind storage, int inlineBytes, string idSource)
     {
         // A slot holds a key index plus one, so the key type must hold keyCapacity itself.
         (string keyType, int keySize) = IndexType(keyCapacity);
         (string valueType, int valueSize) = IndexType(valueCapacity);
         int slotCount = SlotCount(keyCapacity);
 
-        var unordered = new List<FieldPlan>
+        var unordered = new List<FieldPlan>();
+        if (storage == StorageKind.InlineUtf8)
         {
-            new FieldPlan("_keys", "KeyBuffer", "string?", keyCapacity, ReferenceSize, 0),
-            new FieldPlan("_values", "ValueBuffer", "string?", valueCapacity, ReferenceSize, 0),
-            new FieldPlan("_keyHashes", "KeyHashBuffer", "uint", keyCapacity, sizeof(uint), 0),
-            new FieldPlan("_slots", "SlotBuffer", keyType, slotCount, keySize, 0),
-            new FieldPlan("_valueStarts", "ValueStartBuffer", valueType, keyCapacity, valueSize, 0),
-            new FieldPlan("_valueCounts", "ValueCountBuffer", valueType, keyCapacity, valueSize, 0),
-            new FieldPlan("_count", null, keyType, 1, keySize, 0),
-            new FieldPlan("_valueCount", null, valueType, 1, valueSize, 0),
-        };
+            // Keys and values are ranges of the arena; the layout id comes first, so a reader finds it at offset 0.
+            unordered.Add(new FieldPlan("_layoutId", null, "ulong", 1, sizeof(ulong), 0));
+            unordered.Add(new FieldPlan("_keyHashes", "KeyHashBuffer", "uint", keyCapacity, sizeof(uint), 0));
+            unordered.Add(new FieldPlan("_keyOffsets", "KeyOffsetBuffer", "ushort", keyCapacity, sizeof(ushort), 0));
+            unordered.Add(new FieldPlan("_keyLengths", "KeyLengthBuffer", "ushort", keyCapacity, sizeof(ushort), 0));
+            unordered.Add(new FieldPlan("_valueOffsets", "ValueOffsetBuffer", "ushort", valueCapacity, sizeof(ushort), 0));
+            unordered.Add(new FieldPlan("_valueLengths", "ValueLengthBuffer", "ushort", valueCapacity, sizeof(ushort), 0));
+            unordered.Add(new FieldPlan("_arenaUsed", null, "ushort", 1, sizeof(ushort), 0));
+        }
+        else
+        {
+            unordered.Add(new FieldPlan("_keys", "KeyBuffer", "string?", keyCapacity, ReferenceSize, 0));
+            unordered.Add(new FieldPlan("_values", "ValueBuffer", "string?", valueCapacity, ReferenceSize, 0));
+            unordered.Add(new FieldPlan("_keyHashes", "KeyHashBuffer", "uint", keyCapacity, sizeof(uint), 0));
+        }
 
+        unordered.Add(new FieldPlan("_slots", "SlotBuffer", keyType, slotCount, keySize, 0));
+        unordered.Add(new FieldPlan("_valueStarts", "ValueStartBuffer", valueType, keyCapacity, valueSize, 0));
+        unordered.Add(new FieldPlan("_valueCounts", "ValueCountBuffer", valueType, keyCapacity, valueSize, 0));
+        unordered.Add(new FieldPlan("_count", null, keyType, 1, keySize, 0));
+        unordered.Add(new FieldPlan("_valueCount", null, valueType, 1, valueSize, 0));
         if (knownKeyCount > 0)
         {
             // A known slot holds a key index (valid while the key's presence bit is set), one bit per known key.
             unordered.Add(new FieldPlan("_knownSlots", "KnownSlotBuffer", keyType, knownKeyCount, keySize, 0));
             unordered.Add(new FieldPlan("_knownPresence", "KnownPresenceBuffer", "ulong", (knownKeyCount + 63) / 64, sizeof(ulong), 0));
+        }
+
+        if (storage == StorageKind.InlineUtf8)
+        {
+            unordered.Add(new FieldPlan("_arena", "ArenaBuffer", "byte", inlineBytes, sizeof(byte), 0));
         }
 
         // Every field's size is a multiple of its alignment (its element size), so in descending alignment
@@ -53,7 +73,30 @@ internal static class LayoutPlanner
 
         int alignment = fields.Max(f => f.ElementSize);
         int size = (offset + alignment - 1) / alignment * alignment;
-        return new LayoutPlan(keyType, valueType, slotCount, size, new EquatableArray<FieldPlan>(fields.ToArray()));
+        ulong layoutId = storage == StorageKind.InlineUtf8 ? LayoutId(fields, size, idSource) : 0;
+        return new LayoutPlan(keyType, valueType, slotCount, size, new EquatableArray<FieldPlan>(fields.ToArray()), layoutId);
+    }
+
+    /// <summary>
+    /// The 64-bit FNV-1a hash of everything an inline map's bytes depend on: every field's name, type, offset and
+    /// size, the struct's size, the comparison and the known keys. Never zero, which marks a map never written.
+    /// </summary>
+    private static ulong LayoutId(List<FieldPlan> fields, int size, string idSource)
+    {
+        var text = new StringBuilder("FlatGen.InlineUtf8/1;");
+        foreach (FieldPlan field in fields)
+        {
+            text.Append(field.Name).Append(':').Append(field.DisplayType).Append('@').Append(field.Offset.ToString(CultureInfo.InvariantCulture)).Append(';');
+        }
+
+        text.Append(size.ToString(CultureInfo.InvariantCulture)).Append(';').Append(idSource);
+        ulong hash = 0xCBF2_9CE4_8422_2325;
+        foreach (char c in text.ToString())
+        {
+            hash = (hash ^ c) * 0x0000_0100_0000_01B3;
+        }
+
+        return hash == 0 ? 1 : hash;
     }
 
     /// <summary>The smallest power of two that is at least twice <paramref name="keyCapacity"/>: load stays at most one half.</summary>

@@ -31,7 +31,7 @@ public sealed class FlatMapFullException : InvalidOperationException
 
     /// <summary>Initializes a new instance of the <see cref="FlatMapFullException"/> class for a refused add.</summary>
     /// <param name="mapName">The name of the map type, such as <c>MyApp.RequestTags</c>.</param>
-    /// <param name="capacityName">The capacity that ran out: <c>KeyCapacity</c> or <c>ValueCapacity</c>.</param>
+    /// <param name="capacityName">The capacity that ran out: <c>KeyCapacity</c>, <c>ValueCapacity</c> or <c>InlineBytes</c>.</param>
     /// <param name="capacity">The value of that capacity.</param>
     /// <param name="key">The key being added.</param>
     public FlatMapFullException(string mapName, string capacityName, int capacity, string key)
@@ -46,7 +46,7 @@ public sealed class FlatMapFullException : InvalidOperationException
     /// <summary>Gets the name of the map type that is full, or <see langword="null"/> when not known.</summary>
     public string? MapName { get; }
 
-    /// <summary>Gets the capacity that ran out (<c>KeyCapacity</c> or <c>ValueCapacity</c>), or <see langword="null"/> when not known.</summary>
+    /// <summary>Gets the capacity that ran out (<c>KeyCapacity</c>, <c>ValueCapacity</c> or <c>InlineBytes</c>), or <see langword="null"/> when not known.</summary>
     public string? CapacityName { get; }
 
     /// <summary>Gets the value of the capacity that ran out, or 0 when not known.</summary>
@@ -57,9 +57,12 @@ public sealed class FlatMapFullException : InvalidOperationException
 
     private static string FormatMessage(string mapName, string capacityName, int capacity, string key)
     {
-        string what = capacityName == "KeyCapacity"
-            ? $"all {capacity} key slots are in use, so the new key '{key}' cannot be added"
-            : $"all {capacity} value slots are in use, so a value for the key '{key}' cannot be added";
+        string what = capacityName switch
+        {
+            "KeyCapacity" => $"all {capacity} key slots are in use, so the new key '{key}' cannot be added",
+            "InlineBytes" => $"its {capacity}-byte inline arena has no room for the bytes of a value for the key '{key}'",
+            _ => $"all {capacity} value slots are in use, so a value for the key '{key}' cannot be added",
+        };
         return $"The flat multi-map '{mapName}' is full: {what}. The map is unchanged. Remove entries, or raise {capacityName} in its [FlatMultiMap] attribute.";
     }
 }

@@ -65,4 +65,16 @@ public sealed class FlatMultiMapAttribute : Attribute
     /// </summary>
     /// <remarks>The pool is <c>CommunityToolkit.HighPerformance.Buffers.StringPool.Shared</c>, which is thread-safe.</remarks>
     public bool InternUnknownKeys { get; set; }
+
+    /// <summary>
+    /// Gets or sets how keys and values are stored. The default is <see cref="FlatStorage.References"/>;
+    /// <see cref="FlatStorage.InlineUtf8"/> needs <see cref="InlineBytes"/>.
+    /// </summary>
+    public FlatStorage Storage { get; set; }
+
+    /// <summary>
+    /// Gets or sets the size in bytes of the inline arena that holds the UTF-8 bytes of every key and value, for
+    /// <see cref="FlatStorage.InlineUtf8"/>: between 1 and 65,535 (<c>FLATGEN020</c> otherwise).
+    /// </summary>
+    public int InlineBytes { get; set; }
 }

@@ -8,6 +8,7 @@ internal static class DiagnosticDescriptors
     public const int MaxKeyCapacity = 4096;
     public const int MaxValueCapacity = 65535;
     public const int LargeStructBytes = 16 * 1024;
+    public const int MaxInlineBytes = 65535;
 
     /// <summary>The runtime cannot create an array of a value type larger than this (its element size is 16-bit).</summary>
     public const int MaxArrayElementBytes = ushort.MaxValue;
@@ -109,6 +110,21 @@ internal static class DiagnosticDescriptors
         "FLATGEN019",
         "More known keys than key capacity",
         "KnownKeys lists {0} keys but KeyCapacity is {1}; every known key can take a key slot: raise KeyCapacity or list fewer known keys");
+
+    public static readonly DiagnosticDescriptor InlineBytesOutOfRange = Error(
+        "FLATGEN020",
+        "Inline arena size out of range",
+        "InlineBytes is {0}; an InlineUtf8 map needs between 1 and 65535 bytes of arena for the UTF-8 bytes of all its keys and values: set InlineBytes");
+
+    public static readonly DiagnosticDescriptor UnknownStorage = Error(
+        "FLATGEN021",
+        "Unknown storage",
+        "Storage is {0}, which is not a FlatStorage member: use FlatStorage.References or FlatStorage.InlineUtf8");
+
+    public static readonly DiagnosticDescriptor SettingHasNoEffect = Warning(
+        "FLATGEN022",
+        "A setting has no effect with this storage",
+        "{0} has no effect on a map with {1} storage: remove it");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Error);

@@ -8,4 +8,5 @@ namespace FlatGen.Generator.Models;
 /// <param name="SlotCount">The number of hashed key slots: a power of two, at least twice the key capacity.</param>
 /// <param name="Size">The struct's size in bytes: the end of the last field rounded up to the largest alignment.</param>
 /// <param name="Fields">Every field, ordered by offset.</param>
-internal sealed record LayoutPlan(string KeyIndexType, string ValueIndexType, int SlotCount, int Size, EquatableArray<FieldPlan> Fields);
+/// <param name="LayoutId">For an inline map, the id of this exact layout (and comparison and known keys) that its bytes carry; otherwise 0.</param>
+internal sealed record LayoutPlan(string KeyIndexType, string ValueIndexType, int SlotCount, int Size, EquatableArray<FieldPlan> Fields, ulong LayoutId);

@@ -14,6 +14,8 @@ namespace FlatGen.Generator.Models;
 /// <param name="KeyComparison">How keys are compared.</param>
 /// <param name="KnownKeys">The keys known at compile time, in declaration order; empty for none.</param>
 /// <param name="InternUnknownKeys">Whether unknown keys added as spans are interned.</param>
+/// <param name="Storage">How keys and values are stored.</param>
+/// <param name="InlineBytes">The inline arena's size in bytes, for <see cref="StorageKind.InlineUtf8"/>; otherwise 0.</param>
 /// <param name="Layout">The planned layout.</param>
 internal sealed record MapSpec(
     string? Namespace,
@@ -27,4 +29,6 @@ internal sealed record MapSpec(
     KeyComparisonKind KeyComparison,
     EquatableArray<KnownKeySpec> KnownKeys,
     bool InternUnknownKeys,
+    StorageKind Storage,
+    int InlineBytes,
     LayoutPlan Layout);

@@ -159,7 +159,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
                 return false;
             }
 
-            DeleteSlot(TMap.GetSlots(ref map), TMap.GetKeyHashes(ref map), slot);
+            FlatSlots.Delete(TMap.GetSlots(ref map), TMap.GetKeyHashes(ref map), slot);
         }
 
         RemoveKeyAt(ref map, keyIndex);
@@ -347,31 +347,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         keys[last] = null;
         if (after != 0)
         {
-            // Hashed slots hold key indices plus one, known slots key indices: those past the removed key move down.
-            Span<TKeyIndex> slots = TMap.GetSlots(ref map);
-            TKeyIndex removedEntry = TKeyIndex.CreateTruncating(keyIndex + 1);
-            for (int i = 0; i < slots.Length; i++)
-            {
-                if (slots[i] > removedEntry)
-                {
-                    slots[i]--;
-                }
-            }
-
-            Span<ulong> presence = TMap.GetKnownPresence(ref map);
-            Span<TKeyIndex> knownSlots = TMap.GetKnownSlots(ref map);
-            TKeyIndex removedIndex = TKeyIndex.CreateTruncating(keyIndex);
-            for (int word = 0; word < presence.Length; word++)
-            {
-                for (ulong bits = presence[word]; bits != 0; bits &= bits - 1)
-                {
-                    ref TKeyIndex knownSlot = ref knownSlots[(word << 6) + BitOperations.TrailingZeroCount(bits)];
-                    if (knownSlot > removedIndex)
-                    {
-                        knownSlot--;
-                    }
-                }
-            }
+            FlatSlots.Renumber(TMap.GetSlots(ref map), TMap.GetKnownSlots(ref map), TMap.GetKnownPresence(ref map), keyIndex);
         }
 
         countRef = TKeyIndex.CreateTruncating(last);
@@ -388,25 +364,13 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
             : -1;
     }
 
-    /// <summary>Whether any key is in the hashed slots: when every key is known (or the map is empty), a miss needs no hash.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool HasHashedKeys(ref TMap map)
-    {
-        int knownCount = 0;
-        foreach (ulong word in TMap.GetKnownPresence(ref map))
-        {
-            knownCount += BitOperations.PopCount(word);
-        }
+    private static bool HasHashedKeys(ref TMap map) =>
+        FlatSlots.HasHashedKeys(int.CreateTruncating(TMap.GetCount(ref map)), TMap.GetKnownPresence(ref map));
 
-        return int.CreateTruncating(TMap.GetCount(ref map)) != knownCount;
-    }
-
-    /// <summary>Returns known key <paramref name="knownKey"/>'s index, or -1 when its presence bit is clear.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int KnownKeyIndex(ref TMap map, int knownKey) =>
-        (TMap.GetKnownPresence(ref map)[knownKey >> 6] & (1UL << knownKey)) != 0
-            ? int.CreateTruncating(TMap.GetKnownSlots(ref map)[knownKey])
-            : -1;
+        FlatSlots.KnownKeyIndex<TKeyIndex>(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey);
 
     /// <summary>The key at <paramref name="keyIndex"/>: the stored string, or a known key's declared spelling.</summary>
     internal static string KeyAt(ReadOnlySpan<string?> keys, ReadOnlySpan<uint> hashes, int keyIndex) =>
@@ -437,33 +401,6 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
                 return keyIndex;
             }
         }
-    }
-
-    /// <summary>
-    /// Empties <paramref name="slot"/> by backward-shift deletion: every later entry of the same probe chain
-    /// moves into the hole when the hole lies between its home slot and where it sits, so no tombstones are needed.
-    /// </summary>
-    private static void DeleteSlot(Span<TKeyIndex> slots, Span<uint> hashes, int slot)
-    {
-        int mask = slots.Length - 1;
-        int hole = slot;
-        for (int next = (slot + 1) & mask; ; next = (next + 1) & mask)
-        {
-            int entry = int.CreateTruncating(slots[next]);
-            if (entry == 0)
-            {
-                break;
-            }
-
-            int home = FlatHash.HomeSlot(hashes[entry - 1], slots.Length);
-            if (((next - home) & mask) >= ((next - hole) & mask))
-            {
-                slots[hole] = slots[next];
-                hole = next;
-            }
-        }
-
-        slots[hole] = TKeyIndex.Zero;
     }
 
     private static ReadOnlySpan<string> Run(ref TMap map, int keyIndex)

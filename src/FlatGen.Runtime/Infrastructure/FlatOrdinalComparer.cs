@@ -19,5 +19,5 @@ public readonly struct FlatOrdinalComparer : IFlatKeyComparer
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool KeyEquals(string storedKey, ReadOnlySpan<char> key) => storedKey.AsSpan().SequenceEqual(key);
+    public static bool KeyEquals(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key) => storedKey.SequenceEqual(key);
 }

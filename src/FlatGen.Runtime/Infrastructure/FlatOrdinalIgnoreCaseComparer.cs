@@ -19,6 +19,6 @@ public readonly struct FlatOrdinalIgnoreCaseComparer : IFlatKeyComparer
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool KeyEquals(string storedKey, ReadOnlySpan<char> key) =>
-        storedKey.AsSpan().Equals(key, StringComparison.OrdinalIgnoreCase);
+    public static bool KeyEquals(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key) =>
+        storedKey.Equals(key, StringComparison.OrdinalIgnoreCase);
 }

@@ -16,7 +16,7 @@ public interface IFlatKeyComparer
     static abstract uint Hash(ReadOnlySpan<char> key);
 
     /// <summary>Returns whether a stored key equals a probed key.</summary>
-    static abstract bool KeyEquals(string storedKey, ReadOnlySpan<char> key);
+    static abstract bool KeyEquals(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key);
 
     /// <summary>Gets the <see cref="StringComparer"/> that agrees with <see cref="KeyEquals"/>.</summary>
     static abstract IEqualityComparer<string> StringComparer { get; }

@@ -218,6 +218,36 @@ public sealed class DiagnosticTests
         """);
 
     [Fact]
+    public void FLATGEN020_inline_bytes_out_of_range() => VerifyErrors(["FLATGEN020", "FLATGEN020"], """
+        using FlatGen;
+
+        [FlatMultiMap(4, 4, Storage = FlatStorage.InlineUtf8)]
+        public partial struct Unsized;
+
+        [FlatMultiMap(4, 4, Storage = FlatStorage.InlineUtf8, InlineBytes = 70000)]
+        public partial struct TooLarge;
+        """);
+
+    [Fact]
+    public void FLATGEN021_unknown_storage() => VerifyErrors(["FLATGEN021"], """
+        using FlatGen;
+
+        [FlatMultiMap(4, 4, Storage = (FlatStorage)3)]
+        public partial struct Tags;
+        """);
+
+    [Fact]
+    public void FLATGEN022_setting_without_effect() => VerifyWarnings(["FLATGEN022", "FLATGEN022"], """
+        using FlatGen;
+
+        [FlatMultiMap(4, 4, InlineBytes = 64)]
+        public partial struct Tags;
+
+        [FlatMultiMap(4, 4, Storage = FlatStorage.InlineUtf8, InlineBytes = 64, InternUnknownKeys = true)]
+        public partial struct InlineTags;
+        """);
+
+    [Fact]
     public void A_suppressed_warning_is_not_reported() =>
         Assert.Empty(GeneratorHarness.Run("""
             #pragma warning disable FLATGEN009
@@ -244,15 +274,18 @@ public sealed class DiagnosticTests
         SnapshotVerifier.Verify(run, testMethod: testMethod);
     }
 
-    private static void VerifyWarning(string id, string source, [CallerMemberName] string testMethod = "")
+    private static void VerifyWarning(string id, string source, [CallerMemberName] string testMethod = "") =>
+        VerifyWarnings([id], source, testMethod);
+
+    /// <summary>Warnings come with code for every map, and the code compiles.</summary>
+    private static void VerifyWarnings(string[] ids, string source, [CallerMemberName] string testMethod = "")
     {
         GeneratorRun run = GeneratorHarness.Run(source);
 
         Assert.Null(run.Generator.Exception);
-        Diagnostic warning = Assert.Single(run.Result.Diagnostics);
-        Assert.Equal(id, warning.Id);
-        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
-        Assert.Single(run.Generator.GeneratedSources);
+        Assert.Equal(ids, run.Result.Diagnostics.Select(d => d.Id).Order());
+        Assert.All(run.Result.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        Assert.Equal(ids.Length, run.Generator.GeneratedSources.Length);
         Assert.Empty(run.CompilationDiagnostics());
         SnapshotVerifier.Verify(run, testMethod: testMethod);
     }

@@ -145,6 +145,27 @@ public sealed class SnapshotTests
         public partial struct UnicodeOrdinal;
         """);
 
+    [Fact]
+    public void Inline_UTF8_storage() => VerifyCompiles("""
+        using FlatGen;
+
+        namespace Demo;
+
+        [FlatMultiMap(16, 32, Storage = FlatStorage.InlineUtf8, InlineBytes = 1024)]
+        public partial struct SessionTags;
+        """);
+
+    [Fact]
+    public void Inline_UTF8_storage_with_known_keys_ignoring_case() => VerifyCompiles("""
+        using FlatGen;
+
+        namespace Demo;
+
+        [FlatMultiMap(8, 16, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, Storage = FlatStorage.InlineUtf8, InlineBytes = 300,
+            KnownKeys = ["Host", "Content-Type"])]
+        public partial struct StoredHeaders;
+        """);
+
     private static void VerifyCompiles(string source, [System.Runtime.CompilerServices.CallerMemberName] string testMethod = "")
     {
         GeneratorRun run = GeneratorHarness.Run(source);

@@ -14,7 +14,7 @@ public sealed class LayoutTruthTests
     [
         typeof(SingleKeyMap), typeof(TinyMap), typeof(ValueStarvedMap), typeof(SmallMap), typeof(TinyIgnoreCaseMap),
         typeof(OrdinalMap32), typeof(IgnoreCaseMap32), typeof(WideMap), typeof(LargestMap), typeof(Holder.NestedMap),
-        typeof(KnownHeadersMap), typeof(KnownOrdinalMap), typeof(ManyKnownKeysMap),
+        typeof(KnownHeadersMap), typeof(KnownOrdinalMap), typeof(ManyKnownKeysMap), typeof(InlineMap), typeof(InlineKnownMap), typeof(InlineWideMap),
     ];
 
     [Theory]

@@ -90,22 +90,24 @@ public sealed class MapModelPropertyTests
             List<string[]> before = map.Entries();
             switch (operation.Kind)
             {
-                case OperationKind.TryAdd:
+                case OperationKind.TryAdd or OperationKind.TryAddSpan:
                     string? missing = model.MissingCapacity(key);
-                    Assert.Equal(missing is null, map.TryAdd(key, value));
+                    bool added = operation.Kind == OperationKind.TryAdd ? map.TryAdd(key, value) : map.TryAdd(Slice(key), value);
+                    Assert.Equal(missing is null, added);
                     AddOrAssertUnchanged(ref map, model, missing, key, value, before);
                     break;
 
-                case OperationKind.Add:
+                case OperationKind.Add or OperationKind.AddSpan:
                     missing = model.MissingCapacity(key);
+                    bool bySpan = operation.Kind == OperationKind.AddSpan;
                     if (missing is null)
                     {
-                        map.Add(key, value);
+                        AddOne();
                     }
                     else
                     {
                         // The lambda captures the map itself (not a copy), so the unchanged check below covers Add.
-                        FlatMapFullException exception = Assert.Throws<FlatMapFullException>(() => map.Add(key, value));
+                        FlatMapFullException exception = Assert.Throws<FlatMapFullException>(AddOne);
                         Assert.Equal(missing, exception.CapacityName);
                         Assert.Equal(key, exception.Key);
                     }
@@ -113,28 +115,17 @@ public sealed class MapModelPropertyTests
                     AddOrAssertUnchanged(ref map, model, missing, key, value, before);
                     break;
 
-                case OperationKind.TryAddSpan:
-                    // The key as a slice of a longer string: a span add must not keep or depend on the caller's buffer.
-                    missing = model.MissingCapacity(key);
-                    Assert.Equal(missing is null, map.TryAdd(("<" + key + ">").AsSpan(1, key.Length), value));
-                    AddOrAssertUnchanged(ref map, model, missing, key, value, before);
-                    break;
-
-                case OperationKind.AddSpan:
-                    missing = model.MissingCapacity(key);
-                    if (missing is null)
+                    void AddOne()
                     {
-                        map.Add(("<" + key + ">").AsSpan(1, key.Length), value);
+                        if (bySpan)
+                        {
+                            map.Add(Slice(key), value);
+                        }
+                        else
+                        {
+                            map.Add(key, value);
+                        }
                     }
-                    else
-                    {
-                        FlatMapFullException exception = Assert.Throws<FlatMapFullException>(() => map.Add(("<" + key + ">").AsSpan(1, key.Length), value));
-                        Assert.Equal(missing, exception.CapacityName);
-                        Assert.Equal(key, exception.Key);
-                    }
-
-                    AddOrAssertUnchanged(ref map, model, missing, key, value, before);
-                    break;
 
                 case OperationKind.Get:
                     // Probe through a span that is not the start of a string: a separate instance, unaligned.
@@ -181,6 +172,9 @@ public sealed class MapModelPropertyTests
             Assert.Equal(before, map.Entries());
         }
     }
+
+    /// <summary>The key as a slice of a longer string: a span add must neither keep nor depend on the caller's buffer.</summary>
+    private static ReadOnlySpan<char> Slice(string key) => ("<" + key + ">").AsSpan(1, key.Length);
 
     private static int Capacity<TMap>(string name) => (int)typeof(TMap).GetField(name)!.GetRawConstantValue()!;
 

@@ -1,0 +1,27 @@
+using System;
+using System.Text;
+
+namespace FlatGen;
+
+/// <summary>One key of an inline flat multi-map with its values, as enumerated: UTF-8 bytes over the map's storage.</summary>
+public readonly ref struct FlatInlineEntry
+{
+    /// <summary>Initializes a new instance of the <see cref="FlatInlineEntry"/> struct.</summary>
+    /// <param name="key">The key's UTF-8 bytes.</param>
+    /// <param name="values">The key's values.</param>
+    public FlatInlineEntry(ReadOnlySpan<byte> key, FlatInlineValues values)
+    {
+        Key = key;
+        Values = values;
+    }
+
+    /// <summary>Gets the key's UTF-8 bytes.</summary>
+    public ReadOnlySpan<byte> Key { get; }
+
+    /// <summary>Gets the key's values, in the order they were added.</summary>
+    public FlatInlineValues Values { get; }
+
+    /// <summary>Decodes the key into a new string.</summary>
+    /// <returns>The key as a string.</returns>
+    public string GetKeyString() => Encoding.UTF8.GetString(Key);
+}

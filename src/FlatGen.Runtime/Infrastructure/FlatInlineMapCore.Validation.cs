@@ -1,0 +1,253 @@
+using System;
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Unicode;
+
+namespace FlatGen.Infrastructure;
+
+public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TComparer>
+{
+    /// <summary>Maps with up to this many hashed slots rebuild their slot table on the stack while validating.</summary>
+    private const int StackSlots = 1024;
+
+    private static bool TryRead(ReadOnlySpan<byte> bytes, out TMap map, out string? problem)
+    {
+        map = default;
+        problem = !BitConverter.IsLittleEndian ? "inline maps are little-endian, and this process is not"
+            : bytes.Length != Unsafe.SizeOf<TMap>() ? "the length is not the map's size"
+            : null;
+        if (problem is null)
+        {
+            map = MemoryMarshal.Read<TMap>(bytes);
+            problem = Validate(ref map);
+        }
+
+        if (problem is not null)
+        {
+            map = default;
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Returns what makes <paramref name="map"/> a state that the map's own methods could not have produced, or
+    /// <see langword="null"/> if there is nothing: the layout id; every count, offset and length; the arena's
+    /// order and UTF-8; the runs; the known keys' bits, slots and spellings; every unknown key's hash, its
+    /// distinctness and the exact slot table; and zeros in everything unused. First the structure, so that the
+    /// second pass, which decodes keys and probes, reads only ranges already checked.
+    /// </summary>
+    private static string? Validate(ref TMap map)
+    {
+        ulong layoutId = TMap.GetLayoutId(ref map);
+        if (layoutId == 0)
+        {
+            return Bytes(ref map).ContainsAnyExcept((byte)0) ? "the layout id is missing" : null;
+        }
+
+        if (layoutId != TMap.LayoutId)
+        {
+            return "the layout id is not this map's";
+        }
+
+        Span<ulong> knownEntries = stackalloc ulong[(TMap.GetKeyOffsets(ref map).Length + 63) / 64];
+        knownEntries.Clear();
+        return ValidateStructure(ref map, knownEntries) ?? ValidateKeys(ref map, knownEntries);
+    }
+
+    private static string? ValidateStructure(ref TMap map, Span<ulong> knownEntries)
+    {
+        int count = int.CreateTruncating(TMap.GetCount(ref map));
+        int valueCount = int.CreateTruncating(TMap.GetValueCount(ref map));
+        int used = TMap.GetArenaUsed(ref map);
+        ReadOnlySpan<byte> arena = TMap.GetArena(ref map);
+        ReadOnlySpan<ushort> keyOffsets = TMap.GetKeyOffsets(ref map);
+        ReadOnlySpan<ushort> keyLengths = TMap.GetKeyLengths(ref map);
+        ReadOnlySpan<TValueIndex> starts = TMap.GetValueStarts(ref map);
+        ReadOnlySpan<TValueIndex> counts = TMap.GetValueCounts(ref map);
+        ReadOnlySpan<ushort> valueOffsets = TMap.GetValueOffsets(ref map);
+        ReadOnlySpan<ushort> valueLengths = TMap.GetValueLengths(ref map);
+        if (count > keyOffsets.Length || valueCount > valueOffsets.Length || used > arena.Length)
+        {
+            return "a count is out of range";
+        }
+
+        // Known keys: a present one points at a key, no two at the same; an absent one's slot is zero.
+        ReadOnlySpan<ulong> presence = TMap.GetKnownPresence(ref map);
+        ReadOnlySpan<TKeyIndex> knownSlots = TMap.GetKnownSlots(ref map);
+        for (int knownKey = 0; knownKey < presence.Length * 64; knownKey++)
+        {
+            bool present = (presence[knownKey >> 6] & (1UL << knownKey)) != 0;
+            if (knownKey >= knownSlots.Length)
+            {
+                if (present)
+                {
+                    return "a presence bit is set past the known keys";
+                }
+
+                continue;
+            }
+
+            int slot = int.CreateTruncating(knownSlots[knownKey]);
+            if (!present)
+            {
+                if (slot != 0)
+                {
+                    return "an absent known key has a slot";
+                }
+            }
+            else if (slot >= count || (knownEntries[slot >> 6] & (1UL << slot)) != 0)
+            {
+                return "a known key's slot is out of range or shared";
+            }
+            else
+            {
+                knownEntries[slot >> 6] |= 1UL << slot;
+            }
+        }
+
+        // The arena holds each key's bytes, then its values' bytes, in key order, and nothing after them.
+        int cursor = 0;
+        int valueCursor = 0;
+        for (int i = 0; i < count; i++)
+        {
+            if (keyOffsets[i] != cursor || cursor + keyLengths[i] > used || !Utf8.IsValid(arena.Slice(cursor, keyLengths[i])))
+            {
+                return "a key's bytes are out of place or not UTF-8";
+            }
+
+            cursor += keyLengths[i];
+            int runLength = int.CreateTruncating(counts[i]);
+            if (int.CreateTruncating(starts[i]) != valueCursor || runLength == 0 || valueCursor + runLength > valueCount)
+            {
+                return "a key's run of values is out of place";
+            }
+
+            for (int j = valueCursor; j < valueCursor + runLength; j++)
+            {
+                if (valueOffsets[j] != cursor || cursor + valueLengths[j] > used || !Utf8.IsValid(arena.Slice(cursor, valueLengths[j])))
+                {
+                    return "a value's bytes are out of place or not UTF-8";
+                }
+
+                cursor += valueLengths[j];
+            }
+
+            valueCursor += runLength;
+        }
+
+        if (valueCursor != valueCount || cursor != used)
+        {
+            return "the runs or the arena do not add up";
+        }
+
+        if (arena.Slice(used).ContainsAnyExcept((byte)0)
+            || Bytes(ref map).Slice(TMap.FieldBytes).ContainsAnyExcept((byte)0)
+            || MemoryMarshal.AsBytes(keyOffsets.Slice(count)).ContainsAnyExcept((byte)0)
+            || MemoryMarshal.AsBytes(keyLengths.Slice(count)).ContainsAnyExcept((byte)0)
+            || MemoryMarshal.AsBytes(TMap.GetKeyHashes(ref map).Slice(count)).ContainsAnyExcept((byte)0)
+            || MemoryMarshal.AsBytes(starts.Slice(count)).ContainsAnyExcept((byte)0)
+            || MemoryMarshal.AsBytes(counts.Slice(count)).ContainsAnyExcept((byte)0)
+            || MemoryMarshal.AsBytes(valueOffsets.Slice(valueCount)).ContainsAnyExcept((byte)0)
+            || MemoryMarshal.AsBytes(valueLengths.Slice(valueCount)).ContainsAnyExcept((byte)0))
+        {
+            return "unused storage is not zero";
+        }
+
+        foreach (TKeyIndex slot in TMap.GetSlots(ref map))
+        {
+            int entry = int.CreateTruncating(slot);
+            if (entry > count || (entry != 0 && (knownEntries[(entry - 1) >> 6] & (1UL << (entry - 1))) != 0))
+            {
+                return "a hashed slot is out of range or holds a known key";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? ValidateKeys(ref TMap map, ReadOnlySpan<ulong> knownEntries)
+    {
+        Span<TKeyIndex> slots = TMap.GetSlots(ref map);
+        TKeyIndex[]? rented = null;
+        Span<TKeyIndex> rebuilt = slots.Length <= StackSlots ? stackalloc TKeyIndex[StackSlots] : (rented = ArrayPool<TKeyIndex>.Shared.Rent(slots.Length));
+        rebuilt = rebuilt.Slice(0, slots.Length);
+        rebuilt.Clear();
+        try
+        {
+            int count = int.CreateTruncating(TMap.GetCount(ref map));
+            for (int i = 0; i < count; i++)
+            {
+                bool known = (knownEntries[i >> 6] & (1UL << i)) != 0;
+                if (ValidateKey(ref map, i, known) is string problem)
+                {
+                    return problem;
+                }
+
+                if (!known)
+                {
+                    // The table is exactly that of adding the unknown keys in key order (a removal with backward
+                    // shift leaves the table as if the key had never been added).
+                    int mask = rebuilt.Length - 1;
+                    int slot = FlatHash.HomeSlot(TMap.GetKeyHashes(ref map)[i], rebuilt.Length);
+                    while (rebuilt[slot] != TKeyIndex.Zero)
+                    {
+                        slot = (slot + 1) & mask;
+                    }
+
+                    rebuilt[slot] = TKeyIndex.CreateTruncating(i + 1);
+                }
+            }
+
+            return rebuilt.SequenceEqual(slots) ? null : "the hashed slots are not where the keys' hashes put them";
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<TKeyIndex>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Checks key <paramref name="keyIndex"/> against its text: a known key is the known key its slot says, in its
+    /// declared spelling; an unknown key matches no known key, has its own hash, and is the first key equal to it
+    /// on its probe (so no two keys are equal).
+    /// </summary>
+    private static string? ValidateKey(ref TMap map, int keyIndex, bool known)
+    {
+        ReadOnlySpan<byte> stored = StoredKey(ref map, keyIndex);
+        char[]? rented = null;
+        Span<char> buffer = stored.Length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(stored.Length));
+        try
+        {
+            ReadOnlySpan<char> key = buffer.Slice(0, Encoding.UTF8.GetChars(stored, buffer));
+            int knownKey = TMap.MatchKnownKey(key);
+            uint hash = TMap.GetKeyHashes(ref map)[keyIndex];
+            if (known)
+            {
+                return knownKey >= 0 && hash == (uint)knownKey
+                    && (TMap.GetKnownPresence(ref map)[knownKey >> 6] & (1UL << knownKey)) != 0
+                    && int.CreateTruncating(TMap.GetKnownSlots(ref map)[knownKey]) == keyIndex
+                    && key.SequenceEqual(TMap.KnownKeys[knownKey])
+                    ? null
+                    : "a known key's slot, index or spelling is wrong";
+            }
+
+            return knownKey < 0 && hash == TComparer.Hash(key) && Probe(ref map, key, hash, out _) == keyIndex
+                ? null
+                : "a key is known but hashed, has the wrong hash, or is a duplicate";
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+}

@@ -1,0 +1,658 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Unicode;
+
+namespace FlatGen.Infrastructure;
+
+/// <summary>
+/// The algorithms of every generated inline flat multi-map (<see cref="FlatStorage.InlineUtf8"/>): keys and values
+/// are UTF-8 ranges of an inline arena, kept in key order, so the struct holds no reference and its bytes are its
+/// serialised form. Hashing, probing and the known keys work on UTF-16, as in the reference mode, so both modes
+/// compare keys identically.
+/// </summary>
+/// <typeparam name="TMap">The generated struct.</typeparam>
+/// <typeparam name="TKeyIndex">The struct's key index type.</typeparam>
+/// <typeparam name="TValueIndex">The struct's value index type.</typeparam>
+/// <typeparam name="TComparer">The key comparison.</typeparam>
+/// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TComparer>
+    where TMap : unmanaged, IFlatInlineMapStorage<TMap, TKeyIndex, TValueIndex>
+    where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
+    where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
+    where TComparer : struct, IFlatKeyComparer
+{
+    /// <summary>Keys up to this many UTF-16 code units are decoded on the stack; longer ones in a pooled array.</summary>
+    private const int StackChars = 256;
+
+    private enum AddStatus
+    {
+        Added,
+        KeysFull,
+        ValuesFull,
+        BytesFull,
+    }
+
+    /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
+    /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key slot, a value slot or arena bytes are missing, and then the map is unchanged.</returns>
+    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate).</exception>
+    public static bool TryAdd(ref TMap map, ReadOnlySpan<char> key, ReadOnlySpan<char> value) =>
+        AddCore(ref map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromChars(value, nameof(value))) == AddStatus.Added;
+
+    /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
+    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate).</exception>
+    /// <exception cref="FlatMapFullException">A key slot, a value slot or arena bytes are missing; the map is unchanged.</exception>
+    public static void Add(ref TMap map, ReadOnlySpan<char> key, ReadOnlySpan<char> value)
+    {
+        AddStatus status = AddCore(ref map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromChars(value, nameof(value)));
+        if (status != AddStatus.Added)
+        {
+            ThrowFull(status, key.ToString());
+        }
+    }
+
+    /// <summary>Appends the UTF-8 <paramref name="value"/> to the UTF-8 <paramref name="key"/>'s values, adding the key if it is new.</summary>
+    /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key slot, a value slot or arena bytes are missing, and then the map is unchanged.</returns>
+    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8.</exception>
+    public static bool TryAdd(ref TMap map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) =>
+        AddUtf8(ref map, key, value) == AddStatus.Added;
+
+    /// <summary>Appends the UTF-8 <paramref name="value"/> to the UTF-8 <paramref name="key"/>'s values, adding the key if it is new.</summary>
+    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8.</exception>
+    /// <exception cref="FlatMapFullException">A key slot, a value slot or arena bytes are missing; the map is unchanged.</exception>
+    public static void Add(ref TMap map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+    {
+        AddStatus status = AddUtf8(ref map, key, value);
+        if (status != AddStatus.Added)
+        {
+            ThrowFull(status, Encoding.UTF8.GetString(key));
+        }
+    }
+
+    /// <summary>Appends <paramref name="value"/> to the values of known key <paramref name="knownKey"/>, adding the key if it is absent.</summary>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is not valid UTF-16.</exception>
+    /// <exception cref="FlatMapFullException">A key slot, a value slot or arena bytes are missing; the map is unchanged.</exception>
+    public static void AddKnown(ref TMap map, int knownKey, ReadOnlySpan<char> value)
+    {
+        AddStatus status = AddKnownCore(ref map, knownKey, Utf8Text.FromChars(value, nameof(value)));
+        if (status != AddStatus.Added)
+        {
+            ThrowFull(status, TMap.KnownKeys[knownKey]);
+        }
+    }
+
+    /// <summary>Gets the values of known key <paramref name="knownKey"/>; empty when it is absent.</summary>
+    public static FlatInlineValues GetKnownValues(ref readonly TMap map, int knownKey)
+    {
+        ref TMap mutable = ref Unsafe.AsRef(in map);
+        return Values(ref mutable, FlatSlots.KnownKeyIndex<TKeyIndex>(TMap.GetKnownPresence(ref mutable), TMap.GetKnownSlots(ref mutable), knownKey));
+    }
+
+    /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
+    /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
+    public static bool TryGetValues(ref readonly TMap map, ReadOnlySpan<char> key, out FlatInlineValues values)
+    {
+        ref TMap mutable = ref Unsafe.AsRef(in map);
+        int keyIndex = Find(ref mutable, key);
+        values = Values(ref mutable, keyIndex);
+        return keyIndex >= 0;
+    }
+
+    /// <summary>Gets the UTF-8 <paramref name="key"/>'s values; invalid UTF-8 is a key that is absent.</summary>
+    /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
+    public static bool TryGetValues(ref readonly TMap map, ReadOnlySpan<byte> key, out FlatInlineValues values)
+    {
+        ref TMap mutable = ref Unsafe.AsRef(in map);
+        int keyIndex = FindUtf8(ref mutable, key);
+        values = Values(ref mutable, keyIndex);
+        return keyIndex >= 0;
+    }
+
+    /// <summary>Gets <paramref name="key"/>'s values; empty when the key is absent.</summary>
+    public static FlatInlineValues GetValues(ref readonly TMap map, ReadOnlySpan<char> key)
+    {
+        ref TMap mutable = ref Unsafe.AsRef(in map);
+        return Values(ref mutable, Find(ref mutable, key));
+    }
+
+    /// <summary>Gets the UTF-8 <paramref name="key"/>'s values; empty when the key is absent.</summary>
+    public static FlatInlineValues GetValues(ref readonly TMap map, ReadOnlySpan<byte> key)
+    {
+        ref TMap mutable = ref Unsafe.AsRef(in map);
+        return Values(ref mutable, FindUtf8(ref mutable, key));
+    }
+
+    /// <summary>Returns whether <paramref name="key"/> is present.</summary>
+    public static bool ContainsKey(ref readonly TMap map, ReadOnlySpan<char> key) => Find(ref Unsafe.AsRef(in map), key) >= 0;
+
+    /// <summary>Returns whether the UTF-8 <paramref name="key"/> is present.</summary>
+    public static bool ContainsKey(ref readonly TMap map, ReadOnlySpan<byte> key) => FindUtf8(ref Unsafe.AsRef(in map), key) >= 0;
+
+    /// <summary>Removes <paramref name="key"/> and all its values, closing the gap they leave in the arena.</summary>
+    /// <returns><see langword="true"/> if the key was present.</returns>
+    public static bool Remove(ref TMap map, ReadOnlySpan<char> key)
+    {
+        int keyIndex;
+        int knownKey = TMap.MatchKnownKey(key);
+        if (knownKey >= 0)
+        {
+            keyIndex = FlatSlots.KnownKeyIndex<TKeyIndex>(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey);
+            if (keyIndex < 0)
+            {
+                return false;
+            }
+
+            TMap.GetKnownPresence(ref map)[knownKey >> 6] &= ~(1UL << knownKey);
+            TMap.GetKnownSlots(ref map)[knownKey] = TKeyIndex.Zero;
+        }
+        else
+        {
+            int slot = 0;
+            keyIndex = HasHashedKeys(ref map) ? Probe(ref map, key, TComparer.Hash(key), out slot) : -1;
+            if (keyIndex < 0)
+            {
+                return false;
+            }
+
+            FlatSlots.Delete(TMap.GetSlots(ref map), TMap.GetKeyHashes(ref map), slot);
+        }
+
+        RemoveKeyAt(ref map, keyIndex);
+        TMap.GetLayoutId(ref map) = TMap.LayoutId;
+        return true;
+    }
+
+    /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
+    /// <returns><see langword="true"/> if the key was present.</returns>
+    public static bool Remove(ref TMap map, ReadOnlySpan<byte> key)
+    {
+        if (!Utf8.IsValid(key) || key.Length > 3 * TMap.GetArena(ref map).Length)
+        {
+            return false;
+        }
+
+        char[]? rented = null;
+        Span<char> buffer = key.Length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(key.Length));
+        try
+        {
+            return Remove(ref map, buffer.Slice(0, Encoding.UTF8.GetChars(key, buffer)));
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Removes every key and value and zeroes the whole map, arena included.</summary>
+    public static void Clear(ref TMap map)
+    {
+        Bytes(ref map).Clear();
+        TMap.GetLayoutId(ref map) = TMap.LayoutId;
+    }
+
+    /// <summary>Returns the map's own storage as bytes, after stamping its layout id.</summary>
+    public static ReadOnlySpan<byte> AsBytes(ref TMap map)
+    {
+        TMap.GetLayoutId(ref map) = TMap.LayoutId;
+        return Bytes(ref map);
+    }
+
+    /// <summary>
+    /// Copies <paramref name="bytes"/> into <paramref name="map"/> if they form a valid map of exactly this layout,
+    /// written in a little-endian process (see <see cref="Validate"/>); otherwise <paramref name="map"/> is empty.
+    /// </summary>
+    /// <returns>Whether the bytes were a valid map.</returns>
+    public static bool TryRead(ReadOnlySpan<byte> bytes, out TMap map) => TryRead(bytes, out map, out _);
+
+    /// <summary>Reads a map from <paramref name="bytes"/>, as <see cref="TryRead(ReadOnlySpan{byte}, out TMap)"/> does.</summary>
+    /// <exception cref="FlatFormatException">The bytes are not a valid map of this layout; the message says why.</exception>
+    public static TMap Read(ReadOnlySpan<byte> bytes)
+    {
+        if (!TryRead(bytes, out TMap map, out string? problem))
+        {
+            throw new FlatFormatException($"The {bytes.Length} bytes are not a valid '{TMap.MapName}' (layout {TMap.LayoutId:X16}, {Unsafe.SizeOf<TMap>()} bytes): {problem}.");
+        }
+
+        return map;
+    }
+
+    /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values.</summary>
+    public static Enumerator GetEnumerator(ref readonly TMap map) => new(ref Unsafe.AsRef(in map));
+
+    /// <summary>Decodes the map into a new dictionary that uses the map's key comparison.</summary>
+    public static Dictionary<string, string[]> ToDictionary(ref readonly TMap map)
+    {
+        ref TMap mutable = ref Unsafe.AsRef(in map);
+        var dictionary = new Dictionary<string, string[]>(int.CreateTruncating(TMap.GetCount(ref mutable)), TComparer.StringComparer);
+        foreach (FlatInlineEntry entry in new Enumerator(ref mutable))
+        {
+            dictionary.Add(entry.GetKeyString(), entry.Values.ToArray());
+        }
+
+        return dictionary;
+    }
+
+    /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com], Accept: [text/html, */*] }</c>.</summary>
+    public static string ToString(ref readonly TMap map)
+    {
+        var text = new StringBuilder("{");
+        string separator = " ";
+        foreach (FlatInlineEntry entry in new Enumerator(ref Unsafe.AsRef(in map)))
+        {
+            text.Append(separator).Append(entry.GetKeyString()).Append(": [").AppendJoin(", ", entry.Values.ToArray()).Append(']');
+            separator = ", ";
+        }
+
+        return text.Append(" }").ToString();
+    }
+
+    private static Span<byte> Bytes(ref TMap map) => MemoryMarshal.AsBytes(MemoryMarshal.CreateSpan(ref map, 1));
+
+    private static AddStatus AddUtf8(ref TMap map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+    {
+        Utf8Text keyText = Utf8Text.FromBytes(key, nameof(key));
+        Utf8Text valueText = Utf8Text.FromBytes(value, nameof(value));
+        if (key.Length > 3 * TMap.GetArena(ref map).Length)
+        {
+            // Too long to be equal to any stored key (each is at most the arena's length in UTF-16 code units),
+            // and too long to store.
+            return AddStatus.BytesFull;
+        }
+
+        char[]? rented = null;
+        Span<char> buffer = key.Length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(key.Length));
+        try
+        {
+            return AddCore(ref map, buffer.Slice(0, Encoding.UTF8.GetChars(key, buffer)), keyText, valueText);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static AddStatus AddCore(ref TMap map, ReadOnlySpan<char> key, Utf8Text keyText, Utf8Text valueText)
+    {
+        int knownKey = TMap.MatchKnownKey(key);
+        if (knownKey >= 0)
+        {
+            return AddKnownCore(ref map, knownKey, valueText);
+        }
+
+        uint hash = TComparer.Hash(key);
+        int keyIndex = Probe(ref map, key, hash, out int slot);
+        if (keyIndex >= 0)
+        {
+            return AppendValue(ref map, keyIndex, valueText);
+        }
+
+        AddStatus status = CanAddKey(ref map, keyText, valueText);
+        if (status == AddStatus.Added)
+        {
+            int added = AddKey(ref map, keyText, hash, valueText);
+            TMap.GetSlots(ref map)[slot] = TKeyIndex.CreateTruncating(added + 1);
+        }
+
+        return status;
+    }
+
+    private static AddStatus AddKnownCore(ref TMap map, int knownKey, Utf8Text valueText)
+    {
+        int keyIndex = FlatSlots.KnownKeyIndex<TKeyIndex>(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey);
+        if (keyIndex >= 0)
+        {
+            return AppendValue(ref map, keyIndex, valueText);
+        }
+
+        // A known key is stored under its declared spelling, so it enumerates as declared.
+        var keyText = Utf8Text.FromChars(TMap.KnownKeys[knownKey], "key");
+        AddStatus status = CanAddKey(ref map, keyText, valueText);
+        if (status == AddStatus.Added)
+        {
+            int added = AddKey(ref map, keyText, (uint)knownKey, valueText);
+            TMap.GetKnownSlots(ref map)[knownKey] = TKeyIndex.CreateTruncating(added);
+            TMap.GetKnownPresence(ref map)[knownKey >> 6] |= 1UL << knownKey;
+        }
+
+        return status;
+    }
+
+    /// <summary>Checks, before any write, that a new key and its first value fit: a refused add leaves the map as it was.</summary>
+    private static AddStatus CanAddKey(ref TMap map, Utf8Text keyText, Utf8Text valueText) =>
+        int.CreateTruncating(TMap.GetCount(ref map)) == TMap.GetKeyOffsets(ref map).Length ? AddStatus.KeysFull
+        : int.CreateTruncating(TMap.GetValueCount(ref map)) == TMap.GetValueOffsets(ref map).Length ? AddStatus.ValuesFull
+        : TMap.GetArenaUsed(ref map) + keyText.ByteCount + valueText.ByteCount > TMap.GetArena(ref map).Length ? AddStatus.BytesFull
+        : AddStatus.Added;
+
+    /// <summary>Appends a key and its first value after the last key, in the arena and the tables; returns the key's index.</summary>
+    private static int AddKey(ref TMap map, Utf8Text keyText, uint hashOrKnownKey, Utf8Text valueText)
+    {
+        ref TKeyIndex countRef = ref TMap.GetCount(ref map);
+        ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
+        ref ushort usedRef = ref TMap.GetArenaUsed(ref map);
+        int count = int.CreateTruncating(countRef);
+        int valueCount = int.CreateTruncating(valueCountRef);
+        int used = usedRef;
+        Span<byte> arena = TMap.GetArena(ref map);
+
+        TMap.GetKeyOffsets(ref map)[count] = (ushort)used;
+        TMap.GetKeyLengths(ref map)[count] = (ushort)keyText.ByteCount;
+        keyText.CopyTo(arena.Slice(used));
+        used += keyText.ByteCount;
+        TMap.GetKeyHashes(ref map)[count] = hashOrKnownKey;
+        TMap.GetValueStarts(ref map)[count] = TValueIndex.CreateTruncating(valueCount);
+        TMap.GetValueCounts(ref map)[count] = TValueIndex.One;
+        TMap.GetValueOffsets(ref map)[valueCount] = (ushort)used;
+        TMap.GetValueLengths(ref map)[valueCount] = (ushort)valueText.ByteCount;
+        valueText.CopyTo(arena.Slice(used));
+
+        usedRef = (ushort)(used + valueText.ByteCount);
+        countRef = TKeyIndex.CreateTruncating(count + 1);
+        valueCountRef = TValueIndex.CreateTruncating(valueCount + 1);
+        TMap.GetLayoutId(ref map) = TMap.LayoutId;
+        return count;
+    }
+
+    private static AddStatus AppendValue(ref TMap map, int keyIndex, Utf8Text valueText)
+    {
+        ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
+        ref ushort usedRef = ref TMap.GetArenaUsed(ref map);
+        int valueCount = int.CreateTruncating(valueCountRef);
+        int used = usedRef;
+        int length = valueText.ByteCount;
+        Span<byte> arena = TMap.GetArena(ref map);
+        Span<ushort> valueOffsets = TMap.GetValueOffsets(ref map);
+        if (valueCount == valueOffsets.Length)
+        {
+            return AddStatus.ValuesFull;
+        }
+
+        if (used + length > arena.Length)
+        {
+            return AddStatus.BytesFull;
+        }
+
+        // The value's bytes go at the end of the key's range of the arena, and the value at the end of its run;
+        // the later keys' bytes, values and runs move up. Adding to the last key moves nothing.
+        int count = int.CreateTruncating(TMap.GetCount(ref map));
+        Span<ushort> keyOffsets = TMap.GetKeyOffsets(ref map);
+        Span<ushort> valueLengths = TMap.GetValueLengths(ref map);
+        Span<TValueIndex> starts = TMap.GetValueStarts(ref map);
+        Span<TValueIndex> counts = TMap.GetValueCounts(ref map);
+        int at = keyIndex + 1 < count ? keyOffsets[keyIndex + 1] : used;
+        int end = int.CreateTruncating(starts[keyIndex]) + int.CreateTruncating(counts[keyIndex]);
+
+        arena.Slice(at, used - at).CopyTo(arena.Slice(at + length));
+        valueText.CopyTo(arena.Slice(at, length));
+        valueOffsets.Slice(end, valueCount - end).CopyTo(valueOffsets.Slice(end + 1));
+        valueLengths.Slice(end, valueCount - end).CopyTo(valueLengths.Slice(end + 1));
+        valueOffsets[end] = (ushort)at;
+        valueLengths[end] = (ushort)length;
+        for (int j = end + 1; j <= valueCount; j++)
+        {
+            valueOffsets[j] += (ushort)length;
+        }
+
+        for (int k = keyIndex + 1; k < count; k++)
+        {
+            keyOffsets[k] += (ushort)length;
+            starts[k]++;
+        }
+
+        counts[keyIndex]++;
+        valueCountRef = TValueIndex.CreateTruncating(valueCount + 1);
+        usedRef = (ushort)(used + length);
+        TMap.GetLayoutId(ref map) = TMap.LayoutId;
+        return AddStatus.Added;
+    }
+
+    /// <summary>
+    /// Removes key <paramref name="keyIndex"/>, already unlinked from its slot or presence bit: its bytes and its
+    /// values' bytes (one range of the arena) close up, and the later keys and values move down, zeroing what they leave.
+    /// </summary>
+    private static void RemoveKeyAt(ref TMap map, int keyIndex)
+    {
+        ref TKeyIndex countRef = ref TMap.GetCount(ref map);
+        ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
+        ref ushort usedRef = ref TMap.GetArenaUsed(ref map);
+        int last = int.CreateTruncating(countRef) - 1;
+        int valueCount = int.CreateTruncating(valueCountRef);
+        int used = usedRef;
+        Span<byte> arena = TMap.GetArena(ref map);
+        Span<ushort> keyOffsets = TMap.GetKeyOffsets(ref map);
+        Span<ushort> keyLengths = TMap.GetKeyLengths(ref map);
+        Span<uint> hashes = TMap.GetKeyHashes(ref map);
+        Span<TValueIndex> starts = TMap.GetValueStarts(ref map);
+        Span<TValueIndex> counts = TMap.GetValueCounts(ref map);
+        Span<ushort> valueOffsets = TMap.GetValueOffsets(ref map);
+        Span<ushort> valueLengths = TMap.GetValueLengths(ref map);
+
+        int from = keyOffsets[keyIndex];
+        int to = keyIndex < last ? keyOffsets[keyIndex + 1] : used;
+        int bytes = to - from;
+        arena.Slice(to, used - to).CopyTo(arena.Slice(from));
+        arena.Slice(used - bytes, bytes).Clear();
+
+        int start = int.CreateTruncating(starts[keyIndex]);
+        int removed = int.CreateTruncating(counts[keyIndex]);
+        int movedValues = valueCount - start - removed;
+        valueOffsets.Slice(start + removed, movedValues).CopyTo(valueOffsets.Slice(start));
+        valueLengths.Slice(start + removed, movedValues).CopyTo(valueLengths.Slice(start));
+        valueOffsets.Slice(valueCount - removed, removed).Clear();
+        valueLengths.Slice(valueCount - removed, removed).Clear();
+        for (int j = start; j < start + movedValues; j++)
+        {
+            valueOffsets[j] -= (ushort)bytes;
+        }
+
+        int after = last - keyIndex;
+        keyLengths.Slice(keyIndex + 1, after).CopyTo(keyLengths.Slice(keyIndex));
+        hashes.Slice(keyIndex + 1, after).CopyTo(hashes.Slice(keyIndex));
+        counts.Slice(keyIndex + 1, after).CopyTo(counts.Slice(keyIndex));
+        TValueIndex removedRun = TValueIndex.CreateTruncating(removed);
+        for (int k = keyIndex; k < last; k++)
+        {
+            keyOffsets[k] = (ushort)(keyOffsets[k + 1] - bytes);
+            starts[k] = starts[k + 1] - removedRun;
+        }
+
+        keyOffsets[last] = 0;
+        keyLengths[last] = 0;
+        hashes[last] = 0;
+        starts[last] = TValueIndex.Zero;
+        counts[last] = TValueIndex.Zero;
+        if (after != 0)
+        {
+            FlatSlots.Renumber(TMap.GetSlots(ref map), TMap.GetKnownSlots(ref map), TMap.GetKnownPresence(ref map), keyIndex);
+        }
+
+        countRef = TKeyIndex.CreateTruncating(last);
+        valueCountRef = TValueIndex.CreateTruncating(valueCount - removed);
+        usedRef = (ushort)(used - bytes);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Find(ref TMap map, ReadOnlySpan<char> key)
+    {
+        int knownKey = TMap.MatchKnownKey(key);
+        return knownKey >= 0 ? FlatSlots.KnownKeyIndex<TKeyIndex>(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey)
+            : HasHashedKeys(ref map) ? Probe(ref map, key, TComparer.Hash(key), out _)
+            : -1;
+    }
+
+    /// <summary>Finds a UTF-8 key: invalid UTF-8, or more bytes than any stored key's text can take, is absent.</summary>
+    private static int FindUtf8(ref TMap map, ReadOnlySpan<byte> key)
+    {
+        if (!Utf8.IsValid(key) || key.Length > 3 * TMap.GetArena(ref map).Length)
+        {
+            return -1;
+        }
+
+        char[]? rented = null;
+        Span<char> buffer = key.Length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(key.Length));
+        try
+        {
+            return Find(ref map, buffer.Slice(0, Encoding.UTF8.GetChars(key, buffer)));
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool HasHashedKeys(ref TMap map) =>
+        FlatSlots.HasHashedKeys(int.CreateTruncating(TMap.GetCount(ref map)), TMap.GetKnownPresence(ref map));
+
+    /// <summary>Finds <paramref name="key"/>: returns its index and its slot, or -1 and the empty slot where it would go.</summary>
+    private static int Probe(ref TMap map, ReadOnlySpan<char> key, uint hash, out int slot)
+    {
+        Span<TKeyIndex> slots = TMap.GetSlots(ref map);
+        Span<uint> hashes = TMap.GetKeyHashes(ref map);
+        int mask = slots.Length - 1;
+        for (slot = FlatHash.HomeSlot(hash, slots.Length); ; slot = (slot + 1) & mask)
+        {
+            int entry = int.CreateTruncating(slots[slot]);
+            if (entry == 0)
+            {
+                return -1;
+            }
+
+            if (hashes[entry - 1] == hash && StoredKeyEquals(ref map, entry - 1, key))
+            {
+                return entry - 1;
+            }
+        }
+    }
+
+    /// <summary>Decodes stored key <paramref name="keyIndex"/> and compares it with <paramref name="key"/> under the map's comparison.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool StoredKeyEquals(ref TMap map, int keyIndex, ReadOnlySpan<char> key)
+    {
+        ReadOnlySpan<byte> stored = StoredKey(ref map, keyIndex);
+        if (stored.Length < key.Length)
+        {
+            return false; // Each UTF-16 code unit takes at least one UTF-8 byte.
+        }
+
+        char[]? rented = null;
+        Span<char> buffer = stored.Length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(stored.Length));
+        try
+        {
+            return TComparer.KeyEquals(buffer.Slice(0, Encoding.UTF8.GetChars(stored, buffer)), key);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static ReadOnlySpan<byte> StoredKey(ref TMap map, int keyIndex) =>
+        TMap.GetArena(ref map).Slice(TMap.GetKeyOffsets(ref map)[keyIndex], TMap.GetKeyLengths(ref map)[keyIndex]);
+
+    private static FlatInlineValues Values(ref TMap map, int keyIndex)
+    {
+        if (keyIndex < 0)
+        {
+            return default;
+        }
+
+        int start = int.CreateTruncating(TMap.GetValueStarts(ref map)[keyIndex]);
+        int count = int.CreateTruncating(TMap.GetValueCounts(ref map)[keyIndex]);
+        return new FlatInlineValues(
+            TMap.GetArena(ref map),
+            TMap.GetValueOffsets(ref map).Slice(start, count),
+            TMap.GetValueLengths(ref map).Slice(start, count));
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowFull(AddStatus status, string key)
+    {
+        TMap map = default;
+        throw status switch
+        {
+            AddStatus.KeysFull => new FlatMapFullException(TMap.MapName, "KeyCapacity", TMap.GetKeyOffsets(ref map).Length, key),
+            AddStatus.ValuesFull => new FlatMapFullException(TMap.MapName, "ValueCapacity", TMap.GetValueOffsets(ref map).Length, key),
+            _ => new FlatMapFullException(TMap.MapName, "InlineBytes", TMap.GetArena(ref map).Length, key),
+        };
+    }
+
+    /// <summary>Text to store, from UTF-16 or UTF-8, validated and measured in UTF-8 bytes before anything is written.</summary>
+    private readonly ref struct Utf8Text
+    {
+        private readonly ReadOnlySpan<char> _chars;
+        private readonly ReadOnlySpan<byte> _bytes;
+        private readonly bool _isUtf16;
+
+        private Utf8Text(ReadOnlySpan<char> chars, ReadOnlySpan<byte> bytes, bool isUtf16, int byteCount)
+        {
+            _chars = chars;
+            _bytes = bytes;
+            _isUtf16 = isUtf16;
+            ByteCount = byteCount;
+        }
+
+        public int ByteCount { get; }
+
+        /// <exception cref="ArgumentException"><paramref name="text"/> holds a lone surrogate.</exception>
+        public static Utf8Text FromChars(ReadOnlySpan<char> text, string parameterName)
+        {
+            if (System.Text.Ascii.IsValid(text))
+            {
+                return new Utf8Text(text, default, isUtf16: true, text.Length);
+            }
+
+            int byteCount = 0;
+            for (int i = 0; i < text.Length;)
+            {
+                if (Rune.DecodeFromUtf16(text.Slice(i), out Rune rune, out int read) != OperationStatus.Done)
+                {
+                    throw new ArgumentException($"The text is not valid UTF-16: it holds a lone surrogate at index {i}.", parameterName);
+                }
+
+                byteCount += rune.Utf8SequenceLength;
+                i += read;
+            }
+
+            return new Utf8Text(text, default, isUtf16: true, byteCount);
+        }
+
+        /// <exception cref="ArgumentException"><paramref name="text"/> is not valid UTF-8.</exception>
+        public static Utf8Text FromBytes(ReadOnlySpan<byte> text, string parameterName) =>
+            Utf8.IsValid(text)
+                ? new Utf8Text(default, text, isUtf16: false, text.Length)
+                : throw new ArgumentException("The bytes are not valid UTF-8.", parameterName);
+
+        public void CopyTo(Span<byte> destination)
+        {
+            if (_isUtf16)
+            {
+                Encoding.UTF8.GetBytes(_chars, destination);
+            }
+            else
+            {
+                _bytes.CopyTo(destination);
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace FlatGen.Tests.Maps;
+
+/// <summary>
+/// The generated members of an inline map (<see cref="FlatStorage.InlineUtf8"/>) that the tests call, so one
+/// generic test body exercises every inline test map. Only <see cref="Entries"/> and <see cref="EnumerateAll"/> are
+/// written by hand in each map's declaration.
+/// </summary>
+public interface IInlineTestMap<TSelf>
+    where TSelf : struct, IInlineTestMap<TSelf>
+{
+    int Count { get; }
+
+    int ValueCount { get; }
+
+    int InlineBytesUsed { get; }
+
+    bool TryAdd(ReadOnlySpan<char> key, ReadOnlySpan<char> value);
+
+    void Add(ReadOnlySpan<char> key, ReadOnlySpan<char> value);
+
+    bool TryAdd(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value);
+
+    void Add(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value);
+
+    [UnscopedRef]
+    bool TryGetValues(ReadOnlySpan<char> key, out FlatInlineValues values);
+
+    [UnscopedRef]
+    FlatInlineValues GetValues(ReadOnlySpan<char> key);
+
+    [UnscopedRef]
+    FlatInlineValues GetValues(ReadOnlySpan<byte> key);
+
+    bool ContainsKey(ReadOnlySpan<char> key);
+
+    bool ContainsKey(ReadOnlySpan<byte> key);
+
+    bool Remove(ReadOnlySpan<char> key);
+
+    bool Remove(ReadOnlySpan<byte> key);
+
+    void Clear();
+
+    Dictionary<string, string[]> ToDictionary();
+
+    [UnscopedRef]
+    ReadOnlySpan<byte> AsBytes();
+
+    static abstract bool TryRead(ReadOnlySpan<byte> bytes, out TSelf map);
+
+    static abstract TSelf Read(ReadOnlySpan<byte> bytes);
+
+    /// <summary>The map's entries as enumerated by <c>foreach</c>, decoded: each is the key followed by its values.</summary>
+    List<string[]> Entries();
+
+    /// <summary>Enumerates the map with <c>foreach</c>, allocating nothing: the sum of key and value byte lengths and value counts.</summary>
+    int EnumerateAll();
+}

@@ -1,0 +1,32 @@
+using FlatGen;
+
+// The inline (UTF-8, reference-free) maps the behaviour tests run.
+namespace FlatGen.Tests.Maps;
+
+/// <summary>A small inline map, compared ordinally, whose arena runs out before its tables do.</summary>
+[FlatMultiMap(8, 16, Storage = FlatStorage.InlineUtf8, InlineBytes = 96)]
+public partial struct InlineMap : IInlineTestMap<InlineMap>
+{
+    public readonly List<string[]> Entries() { var list = new List<string[]>(); foreach (var e in this) { list.Add([e.GetKeyString(), .. e.Values.ToArray()]); } return list; }
+
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Count; foreach (var v in e.Values) { total += v.Length; } } return total; }
+}
+
+/// <summary>An inline map ignoring case, with known keys (one of them not ASCII), whose tables run out first.</summary>
+[FlatMultiMap(6, 10, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, Storage = FlatStorage.InlineUtf8, InlineBytes = 1024,
+    KnownKeys = ["Host", "Content-Type", "Größe"])]
+public partial struct InlineKnownMap : IInlineTestMap<InlineKnownMap>
+{
+    public readonly List<string[]> Entries() { var list = new List<string[]>(); foreach (var e in this) { list.Add([e.GetKeyString(), .. e.Values.ToArray()]); } return list; }
+
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Count; foreach (var v in e.Values) { total += v.Length; } } return total; }
+}
+
+/// <summary>Wide indices (ushort slots and runs) and a large arena.</summary>
+[FlatMultiMap(300, 700, Storage = FlatStorage.InlineUtf8, InlineBytes = 7000)]
+public partial struct InlineWideMap : IInlineTestMap<InlineWideMap>
+{
+    public readonly List<string[]> Entries() { var list = new List<string[]>(); foreach (var e in this) { list.Add([e.GetKeyString(), .. e.Values.ToArray()]); } return list; }
+
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Count; foreach (var v in e.Values) { total += v.Length; } } return total; }
+}

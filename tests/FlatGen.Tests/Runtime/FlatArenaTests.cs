@@ -1,0 +1,131 @@
+using FlatGen.Tests.Maps;
+
+namespace FlatGen.Tests.Runtime;
+
+/// <summary>FlatArena: slots outside the managed heap, their bookkeeping, misuse, and a file-backed arena reopened.</summary>
+public sealed class FlatArenaTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("flatgen-arena-").FullName;
+
+    [Fact]
+    public void Slots_are_allocated_zeroed_freed_and_reused()
+    {
+        using var arena = FlatArena<InlineMap>.CreateNative(3);
+        int first = arena.Allocate();
+        int second = arena.Allocate();
+        arena[first].Add("k", "v");
+        arena.Free(first);
+        int third = arena.Allocate();
+        int reused = arena.Allocate();
+
+        Assert.Equal([0, 1, 2, 0], new[] { first, second, third, reused });
+        Assert.Equal(0, arena[reused].Count);
+        Assert.Equal(3, arena.Count);
+        Assert.Equal(3, arena.Capacity);
+        Assert.Equal(3, arena.HighWaterMark);
+        Assert.False(arena.TryAllocate(out int none));
+        Assert.Equal(-1, none);
+        Assert.Throws<InvalidOperationException>(() => arena.Allocate());
+    }
+
+    [Fact]
+    public void The_threshold_callback_is_raised_once_when_usage_reaches_it_and_again_after_it_falls_below()
+    {
+        using var arena = FlatArena<InlineMap>.CreateNative(10);
+        var raisedAt = new List<int>();
+        arena.UsageThreshold = 0.5;
+        arena.ThresholdReached = a => raisedAt.Add(a.Count);
+        for (int i = 0; i < 7; i++)
+        {
+            arena.Allocate();
+        }
+
+        arena.Free(0);
+        arena.Free(1);
+        arena.Free(2);
+        arena.Allocate();
+        arena.Allocate();
+
+        Assert.Equal([5, 5], raisedAt);
+        Assert.Throws<ArgumentOutOfRangeException>(() => arena.UsageThreshold = 1.5);
+    }
+
+    [Fact]
+    public void Misuse_throws_and_corrupts_nothing()
+    {
+        var arena = FlatArena<InlineMap>.CreateNative(4);
+        int slot = arena.Allocate();
+        arena[slot].Add("k", "v");
+        arena.Free(slot);
+
+        Assert.Throws<InvalidOperationException>(() => arena.Free(slot));
+        Assert.Throws<InvalidOperationException>(() => arena[slot].Count);
+        Assert.Throws<ArgumentOutOfRangeException>(() => arena[4].Count);
+        Assert.Throws<ArgumentOutOfRangeException>(() => arena.Free(-1));
+        Assert.Equal(0, arena.Count);
+        Assert.False(arena.IsAllocated(slot));
+        Assert.Equal(0, arena[arena.Allocate()].Count);
+
+        arena.Dispose();
+        arena.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => arena.Allocate());
+        Assert.Throws<ObjectDisposedException>(() => arena[0].Count);
+        Assert.Throws<ObjectDisposedException>(() => arena.Count);
+        Assert.Throws<ObjectDisposedException>(() => arena.Flush());
+    }
+
+    [Fact]
+    public void A_file_backed_arena_reopened_gives_back_the_same_maps()
+    {
+        string path = Path.Combine(_directory, "maps.arena");
+        var written = new List<(int Slot, List<string[]> Entries)>();
+        using (var arena = FlatArena<InlineKnownMap>.OpenFile(path, 8))
+        {
+            for (int i = 0; i < 5; i++)
+            {
+                int slot = arena.Allocate();
+                ref InlineKnownMap map = ref arena[slot];
+                map.AddHost("host-" + i);
+                map.Add("x-index", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                map.Add("größe", "ü");
+                written.Add((slot, map.Entries()));
+            }
+
+            arena.Free(written[1].Slot);
+            written.RemoveAt(1);
+            arena.Flush();
+        }
+
+        using (var reopened = FlatArena<InlineKnownMap>.OpenFile(path, 8))
+        {
+            Assert.Equal(4, reopened.Count);
+            Assert.Equal(5, reopened.HighWaterMark);
+            Assert.False(reopened.IsAllocated(1));
+            foreach ((int slot, List<string[]> entries) in written)
+            {
+                Assert.True(InlineKnownMap.TryRead(reopened[slot].AsBytes(), out InlineKnownMap map));
+                Assert.Equal(entries, map.Entries());
+            }
+        }
+    }
+
+    [Fact]
+    public void A_file_of_another_arena_is_refused()
+    {
+        string path = Path.Combine(_directory, "other.arena");
+        using (var arena = FlatArena<InlineKnownMap>.OpenFile(path, 4))
+        {
+            arena.Allocate();
+        }
+
+        Assert.Throws<FlatFormatException>(() => FlatArena<InlineKnownMap>.OpenFile(path, 5));
+        Assert.Throws<FlatFormatException>(() => FlatArena<InlineMap>.OpenFile(path, 4));
+
+        byte[] bytes = File.ReadAllBytes(path);
+        bytes[0] ^= 0xFF;
+        File.WriteAllBytes(path, bytes);
+        Assert.Throws<FlatFormatException>(() => FlatArena<InlineKnownMap>.OpenFile(path, 4));
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}

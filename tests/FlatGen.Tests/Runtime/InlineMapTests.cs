@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using FlatGen.Tests.Maps;
+
+namespace FlatGen.Tests.Runtime;
+
+/// <summary>What the inline storage mode promises beyond the model: no references, UTF-8 in and out, typed known keys, zero allocation.</summary>
+public sealed class InlineMapTests
+{
+    [Fact]
+    public void An_inline_map_holds_no_reference_and_a_reference_map_does()
+    {
+        Assert.False(RuntimeHelpers.IsReferenceOrContainsReferences<InlineMap>());
+        Assert.False(RuntimeHelpers.IsReferenceOrContainsReferences<InlineKnownMap>());
+        Assert.False(RuntimeHelpers.IsReferenceOrContainsReferences<InlineWideMap>());
+        Assert.True(RuntimeHelpers.IsReferenceOrContainsReferences<SmallMap>());
+    }
+
+    [Fact]
+    public void Keys_and_values_go_in_and_out_as_UTF_16_or_UTF_8()
+    {
+        var map = new InlineKnownMap();
+        map.Add("host"u8, "example.com"u8);
+        map.AddContentType("text/html");
+        map.Add("X-Größe", "ä");
+        map.Add("x-größe"u8, "ö"u8);
+
+        Assert.Equal("example.com", map.Host.GetString(0));
+        Assert.True("example.com"u8.SequenceEqual(map.GetValues("HOST"u8)[0]));
+        Assert.Equal(["text/html"], map.GetValues("content-type").ToArray());
+        Assert.Equal(["ä", "ö"], map.GetValues("X-GRÖßE").ToArray());
+        Assert.Equal(
+            [["Host", "example.com"], ["Content-Type", "text/html"], ["X-Größe", "ä", "ö"]],
+            map.Entries());
+        Assert.Equal("{ Host: [example.com], Content-Type: [text/html], X-Größe: [ä, ö] }", map.ToString());
+    }
+
+    [Fact]
+    public void Invalid_text_is_refused_with_an_argument_exception_and_changes_nothing()
+    {
+        var map = new InlineMap();
+        map.Add("k", "v");
+        byte[] before = map.AsBytes().ToArray();
+
+        Assert.Equal("key", Assert.Throws<ArgumentException>(() => map.Add("bad\uD800", "v")).ParamName);
+        Assert.Equal("value", Assert.Throws<ArgumentException>(() => map.TryAdd("k", "\uDC00")).ParamName);
+        Assert.Equal("key", Assert.Throws<ArgumentException>(() => map.Add([0xC3, 0x28], "v"u8)).ParamName);
+        Assert.Equal("value", Assert.Throws<ArgumentException>(() => map.TryAdd("k"u8, [0xFF])).ParamName);
+        Assert.Equal(before, map.AsBytes().ToArray());
+        Assert.False(map.ContainsKey([0xC3, 0x28]));
+    }
+
+    [Fact]
+    public void A_full_arena_refuses_the_add_naming_InlineBytes()
+    {
+        var map = new InlineMap();
+        map.Add("key", new string('x', InlineMap.InlineBytes - 3));
+        byte[] before = map.AsBytes().ToArray();
+
+        FlatMapFullException full = Assert.Throws<FlatMapFullException>(() => map.Add("key", "y"));
+        Assert.Equal("InlineBytes", full.CapacityName);
+        Assert.Equal(InlineMap.InlineBytes, full.Capacity);
+        Assert.Contains("96-byte inline arena", full.Message);
+        Assert.False(map.TryAdd("other"u8, "y"u8));
+        Assert.Equal(before, map.AsBytes().ToArray());
+    }
+
+    [Fact]
+    public void Clear_zeroes_everything_but_the_layout_id()
+    {
+        var map = new InlineKnownMap();
+        map.AddHost("example.com");
+        map.Add("x-one", "1");
+        map.Clear();
+
+        ReadOnlySpan<byte> bytes = map.AsBytes();
+        Assert.Equal(InlineKnownMap.LayoutId, BitConverter.ToUInt64(bytes));
+        Assert.False(bytes[8..].ContainsAnyExcept((byte)0));
+        Assert.True(map.Host.IsEmpty);
+    }
+
+    [Fact]
+    public void The_bytes_are_the_map_itself_not_a_copy()
+    {
+        var map = new InlineMap();
+        map.Add("k", "v");
+        ReadOnlySpan<byte> bytes = map.AsBytes();
+        map.Add("k", "w");
+
+        Assert.True(InlineMap.TryRead(bytes, out InlineMap read));
+        Assert.Equal([["k", "v", "w"]], read.Entries());
+        Assert.Equal(InlineMap.SizeInBytes, bytes.Length);
+    }
+
+    [Fact]
+    public void Adds_lookups_enumeration_AsBytes_and_TryRead_allocate_nothing()
+    {
+        string[] keys = Enumerable.Range(0, 5).Select(i => "Key-" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        byte[][] utf8Keys = keys.Select(Encoding.UTF8.GetBytes).ToArray();
+        var map = new InlineKnownMap();
+        int checksum = 0;
+        for (int i = 0; i < 10; i++)
+        {
+            checksum = Workload(ref map, keys, utf8Keys);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        int measured = Workload(ref map, keys, utf8Keys);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(checksum, measured);
+        Assert.True(measured > 20);
+
+        static int Workload(ref InlineKnownMap map, string[] keys, byte[][] utf8Keys)
+        {
+            map.Clear();
+            map.AddHost("example.com");
+            map.Add("content-type"u8, "text/plain"u8);
+            for (int i = 0; i < 3; i++)
+            {
+                map.Add(keys[i], "v");
+                map.Add(utf8Keys[i], "w"u8);
+            }
+
+            int found = map.Host.Count + map.GetValues("CONTENT-TYPE").Count;
+            for (int i = 0; i < keys.Length; i++)
+            {
+                found += map.GetValues(keys[i]).Count + map.GetValues(utf8Keys[i]).Count + (map.ContainsKey(keys[i]) ? 1 : 0);
+            }
+
+            found += map.EnumerateAll();
+            found += InlineKnownMap.TryRead(map.AsBytes(), out InlineKnownMap copy) ? copy.Count : -100;
+            found += map.Remove(keys[0]) ? 1 : 0;
+            return found;
+        }
+    }
+}
