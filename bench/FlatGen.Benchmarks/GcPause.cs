@@ -152,13 +152,13 @@ public static class GcPause
         text.Append("| Maps held as | Full-GC pause | Ratio | Managed heap | Native memory |\n|---|---:|---:|---:|---:|\n");
         foreach (Row row in rows)
         {
-            text.Append(CultureInfo.InvariantCulture, $"| {row.Name} | {row.PauseMilliseconds:F2} ms | {row.PauseMilliseconds / dictionary.PauseMilliseconds:F3}× | {row.HeapBytes / 1048576.0:F1} MiB | {row.NativeBytes / 1048576.0:F1} MiB |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {row.Name} | {row.PauseMilliseconds:F2} ms | {row.PauseMilliseconds / dictionary.PauseMilliseconds:F4}× | {row.HeapBytes / 1048576.0:F1} MiB | {row.NativeBytes / 1048576.0:F1} MiB |\n");
         }
 
         double arrayRatio = rows[3].PauseMilliseconds / dictionary.PauseMilliseconds;
         double arenaRatio = rows[4].PauseMilliseconds / dictionary.PauseMilliseconds;
-        text.Append(CultureInfo.InvariantCulture, $"\nTarget: inline mode's full-GC pause at most 0.05× the dictionary's. In an array: {arrayRatio:F3}×, **{(arrayRatio <= 0.05 ? "met" : "missed")}**; ");
-        text.Append(CultureInfo.InvariantCulture, $"in a FlatArena: {arenaRatio:F3}×, **{(arenaRatio <= 0.05 ? "met" : "missed")}**.\n");
+        text.Append(CultureInfo.InvariantCulture, $"\nTarget: inline mode's full-GC pause at most 0.05× the dictionary's. In an array: {arrayRatio:F4}×, **{(arrayRatio <= 0.05 ? "met" : "missed")}**; ");
+        text.Append(CultureInfo.InvariantCulture, $"in a FlatArena: {arenaRatio:F4}×, **{(arenaRatio <= 0.05 ? "met" : "missed")}**.\n");
         return text.ToString();
     }
 

@@ -220,34 +220,22 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     /// </summary>
     private static string? ValidateKey(ref TMap map, int keyIndex, bool known)
     {
-        ReadOnlySpan<byte> stored = StoredKey(ref map, keyIndex);
-        char[]? rented = null;
-        Span<char> buffer = stored.Length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(stored.Length));
-        try
+        using DecodedUtf8 decoded = DecodedUtf8.Decode(StoredKey(ref map, keyIndex), stackalloc char[StackChars]);
+        ReadOnlySpan<char> key = decoded.Chars;
+        int knownKey = TMap.MatchKnownKey(key);
+        uint hash = TMap.GetKeyHashes(ref map)[keyIndex];
+        if (known)
         {
-            ReadOnlySpan<char> key = buffer.Slice(0, Encoding.UTF8.GetChars(stored, buffer));
-            int knownKey = TMap.MatchKnownKey(key);
-            uint hash = TMap.GetKeyHashes(ref map)[keyIndex];
-            if (known)
-            {
-                return knownKey >= 0 && hash == (uint)knownKey
-                    && (TMap.GetKnownPresence(ref map)[knownKey >> 6] & (1UL << knownKey)) != 0
-                    && int.CreateTruncating(TMap.GetKnownSlots(ref map)[knownKey]) == keyIndex
-                    && key.SequenceEqual(TMap.KnownKeys[knownKey])
-                    ? null
-                    : "a known key's slot, index or spelling is wrong";
-            }
-
-            return knownKey < 0 && hash == TComparer.Hash(key) && Probe(ref map, key, hash, out _) == keyIndex
+            return knownKey >= 0 && hash == (uint)knownKey
+                && (TMap.GetKnownPresence(ref map)[knownKey >> 6] & (1UL << knownKey)) != 0
+                && int.CreateTruncating(TMap.GetKnownSlots(ref map)[knownKey]) == keyIndex
+                && key.SequenceEqual(TMap.KnownKeys[knownKey])
                 ? null
-                : "a key is known but hashed, has the wrong hash, or is a duplicate";
+                : "a known key's slot, index or spelling is wrong";
         }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
+
+        return knownKey < 0 && hash == TComparer.Hash(key) && Probe(ref map, key, hash, out _) == keyIndex
+            ? null
+            : "a key is known but hashed, has the wrong hash, or is a duplicate";
     }
 }

@@ -178,19 +178,8 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
             return false;
         }
 
-        char[]? rented = null;
-        Span<char> buffer = key.Length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(key.Length));
-        try
-        {
-            return Remove(ref map, buffer.Slice(0, Encoding.UTF8.GetChars(key, buffer)));
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
+        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
+        return Remove(ref map, decoded.Chars);
     }
 
     /// <summary>Removes every key and value and zeroes the whole map, arena included.</summary>
@@ -269,19 +258,8 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
             return AddStatus.BytesFull;
         }
 
-        char[]? rented = null;
-        Span<char> buffer = key.Length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(key.Length));
-        try
-        {
-            return AddCore(ref map, buffer.Slice(0, Encoding.UTF8.GetChars(key, buffer)), keyText, valueText);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
+        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
+        return AddCore(ref map, decoded.Chars, keyText, valueText);
     }
 
     private static AddStatus AddCore(ref TMap map, ReadOnlySpan<char> key, Utf8Text keyText, Utf8Text valueText)
@@ -501,19 +479,8 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
             return -1;
         }
 
-        char[]? rented = null;
-        Span<char> buffer = key.Length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(key.Length));
-        try
-        {
-            return Find(ref map, buffer.Slice(0, Encoding.UTF8.GetChars(key, buffer)));
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
+        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
+        return Find(ref map, decoded.Chars);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -551,19 +518,8 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
             return false; // Each UTF-16 code unit takes at least one UTF-8 byte.
         }
 
-        char[]? rented = null;
-        Span<char> buffer = stored.Length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(stored.Length));
-        try
-        {
-            return TComparer.KeyEquals(buffer.Slice(0, Encoding.UTF8.GetChars(stored, buffer)), key);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
+        using DecodedUtf8 decoded = DecodedUtf8.Decode(stored, stackalloc char[StackChars]);
+        return TComparer.KeyEquals(decoded.Chars, key);
     }
 
     private static ReadOnlySpan<byte> StoredKey(ref TMap map, int keyIndex) =>

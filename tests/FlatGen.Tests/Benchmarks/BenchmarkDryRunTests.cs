@@ -43,6 +43,22 @@ public sealed class BenchmarkDryRunTests : IDisposable
         Assert.Equal(3 + 6 + 6 + 3 + 1 + 1 + 2 + 2 + 1, svg.Split("fill=\"#2f6fb0\"").Length - 1);
     }
 
+    [Fact]
+    public void The_garbage_collection_harness_measures_every_layout()
+    {
+        (int exitCode, string output) = DotnetCommand.Run(_artifacts, BenchmarkAssembly(), "gc", _artifacts, "2000", "2");
+
+        Assert.True(exitCode == 0, output);
+        string markdown = File.ReadAllText(Path.Combine(_artifacts, "gc.md"));
+        foreach (string row in new[] { "| Nothing (the floor) |", "| Dictionary<string, List<string>>[] |", "| FlatGen references, GcReferenceMap[] |", "| FlatGen InlineUtf8, GcInlineMap[] |", "| FlatGen InlineUtf8, FlatArena<GcInlineMap> |" })
+        {
+            Assert.Contains(row, markdown);
+        }
+
+        Assert.Contains("2,000 maps of 16 keys", markdown);
+        Assert.Contains("Target: inline mode's full-GC pause at most 0.05× the dictionary's.", markdown);
+    }
+
     public void Dispose() => Directory.Delete(_artifacts, recursive: true);
 
     /// <summary>The benchmark program as built by the solution, in this test run's configuration.</summary>

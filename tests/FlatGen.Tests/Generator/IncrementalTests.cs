@@ -24,6 +24,9 @@ public sealed class IncrementalTests
         [FlatMultiMap(8, 4)]
         public partial struct Warned;
 
+        [FlatMultiMap(4, 8, Storage = FlatStorage.InlineUtf8, InlineBytes = 64, KnownKeys = ["zone"])]
+        public partial struct Stored;
+
         [FlatMultiMap(0, 4)]
         public partial struct Broken;
         """;
@@ -56,7 +59,7 @@ public sealed class IncrementalTests
         GeneratorRunResult result = first.Driver.RunGenerators(first.Input.ReplaceSyntaxTree(tree, changed)).GetRunResult().Results.Single();
 
         var specs = result.TrackedSteps[TrackingNames.MapSpecs].SelectMany(s => s.Outputs).ToList();
-        Assert.Equal(3, specs.Count);
+        Assert.Equal(4, specs.Count);
         var modified = Assert.Single(specs, o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Contains("ValueCapacity = 64", modified.Value.ToString());
         Assert.All(specs.Where(o => o != modified), o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
@@ -90,7 +93,7 @@ public sealed class IncrementalTests
             Assert.NotEmpty(result.TrackedSteps[name].SelectMany(s => s.Outputs));
         }
 
-        Assert.Equal(3, result.GeneratedSources.Length);
+        Assert.Equal(4, result.GeneratedSources.Length);
     }
 
     /// <summary>Walks an object graph: nothing in it may keep a compilation (or part of one) alive.</summary>

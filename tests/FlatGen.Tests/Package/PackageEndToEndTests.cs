@@ -47,9 +47,15 @@ public sealed class PackageEndToEndTests : IDisposable
             Console.WriteLine($"content-type = {string.Join(",", headers.GetValues("content-type").ToArray())}");
             Console.WriteLine($"typed = {headers.ContentType[0]}, {headers}");
             Console.WriteLine($"{Tags.SizeInBytes} bytes");
+            var stored = new Stored();
+            stored.Add("zone"u8, "eu-1"u8);
+            Console.WriteLine($"inline round trip: {Stored.Read(stored.AsBytes())}");
 
             [FlatMultiMap(4, 8)]
             partial struct Tags;
+
+            [FlatMultiMap(4, 8, Storage = FlatStorage.InlineUtf8, InlineBytes = 64)]
+            partial struct Stored;
 
             [FlatMultiMap(8, 16, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, KnownKeys = ["Host", "Content-Type"])]
             partial struct Headers;
@@ -60,6 +66,7 @@ public sealed class PackageEndToEndTests : IDisposable
         Assert.Contains("content-type = application/json", output);
         Assert.Contains("typed = application/json, { Content-Type: [application/json], x-trace: [abc] }", output);
         Assert.Contains("136 bytes", output);
+        Assert.Contains("inline round trip: { zone: [eu-1] }", output);
 
         string broken = CreateProject("Broken", """
             [FlatGen.FlatMultiMap(4, 8)]

@@ -181,11 +181,13 @@ public sealed class KnownKeyTests
         Assert.Empty(offenders);
     }
 
-    [Fact]
-    public void Every_generated_member_name_is_reserved_from_known_key_accessors()
+    [Theory]
+    [InlineData(typeof(SmallMap))]
+    [InlineData(typeof(InlineMap))]
+    public void Every_generated_member_name_is_reserved_from_known_key_accessors(Type map)
     {
         // A map without known keys: everything it declares is generated, except the tests' own two helpers.
-        string[] declared = typeof(SmallMap)
+        string[] declared = map
             .GetMembers(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
             .Select(m => m.Name)
             .Where(name => !name.StartsWith('_') && !name.StartsWith("get_", StringComparison.Ordinal) && !name.Contains('.') && name is not (".ctor" or ".cctor" or "<Layout>k__BackingField"))
