@@ -127,6 +127,18 @@ public sealed partial class FlatMultiMapGenerator
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ValueCapacityBelowKeyCapacity, attributeLocation, Number(keyCapacity), Number(valueCapacity)));
             }
 
+            // An enum argument that is not a member of its enum (a cast such as (FlatStorage)3) is reported.
+            TEnum Member<TEnum>(int raw, DiagnosticDescriptor unknown)
+                where TEnum : struct
+            {
+                if (!System.Enum.IsDefined(typeof(TEnum), raw))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(unknown, attributeLocation, Number(raw)));
+                }
+
+                return (TEnum)(object)raw;
+            }
+
             var keyComparison = KeyComparisonKind.Ordinal;
             var declaredKnownKeys = new List<string?>();
             bool internUnknownKeys = false;
@@ -138,23 +150,13 @@ public sealed partial class FlatMultiMapGenerator
                 switch (argument.Key)
                 {
                     case "KeyComparison" when value.Value is int comparison:
-                        if (comparison is not ((int)KeyComparisonKind.Ordinal or (int)KeyComparisonKind.OrdinalIgnoreCase))
-                        {
-                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownKeyComparison, attributeLocation, Number(comparison)));
-                        }
-
-                        keyComparison = (KeyComparisonKind)comparison;
+                        keyComparison = Member<KeyComparisonKind>(comparison, DiagnosticDescriptors.UnknownKeyComparison);
                         break;
                     case "InternUnknownKeys" when value.Value is bool intern:
                         internUnknownKeys = intern;
                         break;
                     case "Storage" when value.Value is int storageValue:
-                        if (storageValue is not ((int)StorageKind.References or (int)StorageKind.InlineUtf8))
-                        {
-                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownStorage, attributeLocation, Number(storageValue)));
-                        }
-
-                        storage = (StorageKind)storageValue;
+                        storage = Member<StorageKind>(storageValue, DiagnosticDescriptors.UnknownStorage);
                         break;
                     case "InlineBytes" when value.Value is int bytes:
                         inlineBytes = bytes;

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -157,6 +158,13 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
             return "unused storage is not zero";
         }
 
+        // One slot per unknown key, so at least half the slots are empty and every probe ends.
+        int hashedKeys = count;
+        foreach (ulong word in knownEntries)
+        {
+            hashedKeys -= BitOperations.PopCount(word);
+        }
+
         foreach (TKeyIndex slot in TMap.GetSlots(ref map))
         {
             int entry = int.CreateTruncating(slot);
@@ -164,9 +172,11 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
             {
                 return "a hashed slot is out of range or holds a known key";
             }
+
+            hashedKeys -= entry != 0 ? 1 : 0;
         }
 
-        return null;
+        return hashedKeys == 0 ? null : "the hashed slots do not hold each unknown key once";
     }
 
     private static string? ValidateKeys(ref TMap map, ReadOnlySpan<ulong> knownEntries)

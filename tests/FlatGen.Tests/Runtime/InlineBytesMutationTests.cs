@@ -40,6 +40,20 @@ public sealed class InlineBytesMutationTests
     }
 
     [Fact]
+    public void A_slot_table_with_no_empty_slot_is_refused_without_probing_forever()
+    {
+        // Every slot points at the second key: probing for the first would never meet an empty slot.
+        var map = new InlineMap();
+        map.Add("k", "v");
+        map.Add("j", "w");
+        byte[] bytes = map.AsBytes().ToArray();
+        FlatField slots = InlineMap.Layout.Fields.Single(f => f.Name == "_slots");
+        bytes.AsSpan(slots.Offset, slots.Size).Fill(2);
+
+        Assert.False(InlineMap.TryRead(bytes, out _));
+    }
+
+    [Fact]
     public void Read_throws_a_format_exception_that_says_why()
     {
         var map = BuildKnown(new Random(1));
