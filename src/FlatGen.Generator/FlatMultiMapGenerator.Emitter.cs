@@ -323,6 +323,7 @@ public sealed partial class FlatMultiMapGenerator
             string exception = inline
                 ? "/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"value\"/> is not valid UTF-16.</exception>"
                 : "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"value\"/> is <see langword=\"null\"/>.</exception>";
+            string full = inline ? "No key slot, value slot or arena room is left" : "No key slot or no value slot is free";
             for (int i = 0; i < spec.KnownKeys.Count; i++)
             {
                 KnownKeySpec known = spec.KnownKeys[i];
@@ -335,7 +336,7 @@ public sealed partial class FlatMultiMapGenerator
                     /// <summary>Appends <paramref name="value"/> to the values of the known key <c>{{key}}</c>, adding the key if it is absent.</summary>
                     /// <param name="value">The value to append after the key's other values.</param>
                     {{exception}}
-                    /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
+                    /// <exception cref="global::FlatGen.FlatMapFullException">{{full}}; the map is unchanged.</exception>
                     public void Add{{known.MemberName}}({{valueType}} value) => {{Core}}.AddKnown(ref this, {{Number(i)}}, value);
 
                     """);

@@ -92,7 +92,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     public static FlatInlineValues GetKnownValues(ref readonly TMap map, int knownKey)
     {
         ref TMap mutable = ref Unsafe.AsRef(in map);
-        return Values(ref mutable, FlatSlots.KnownKeyIndex<TKeyIndex>(TMap.GetKnownPresence(ref mutable), TMap.GetKnownSlots(ref mutable), knownKey));
+        return Values(ref mutable, KnownKeyIndex(ref mutable, knownKey));
     }
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
@@ -143,14 +143,13 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         int knownKey = TMap.MatchKnownKey(key);
         if (knownKey >= 0)
         {
-            keyIndex = FlatSlots.KnownKeyIndex<TKeyIndex>(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey);
+            keyIndex = KnownKeyIndex(ref map, knownKey);
             if (keyIndex < 0)
             {
                 return false;
             }
 
-            TMap.GetKnownPresence(ref map)[knownKey >> 6] &= ~(1UL << knownKey);
-            TMap.GetKnownSlots(ref map)[knownKey] = TKeyIndex.Zero;
+            FlatSlots.ClearKnown(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey);
         }
         else
         {
@@ -173,7 +172,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     /// <returns><see langword="true"/> if the key was present.</returns>
     public static bool Remove(ref TMap map, ReadOnlySpan<byte> key)
     {
-        if (!Utf8.IsValid(key) || key.Length > 3 * TMap.GetArena(ref map).Length)
+        if (!IsPossibleKey(ref map, key))
         {
             return false;
         }
@@ -251,11 +250,9 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     {
         Utf8Text keyText = Utf8Text.FromBytes(key, nameof(key));
         Utf8Text valueText = Utf8Text.FromBytes(value, nameof(value));
-        if (key.Length > 3 * TMap.GetArena(ref map).Length)
+        if (!IsPossibleKey(ref map, key))
         {
-            // Too long to be equal to any stored key (each is at most the arena's length in UTF-16 code units),
-            // and too long to store.
-            return AddStatus.BytesFull;
+            return AddStatus.BytesFull; // Too long to equal a stored key, and too long to store.
         }
 
         using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
@@ -289,7 +286,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
 
     private static AddStatus AddKnownCore(ref TMap map, int knownKey, Utf8Text valueText)
     {
-        int keyIndex = FlatSlots.KnownKeyIndex<TKeyIndex>(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey);
+        int keyIndex = KnownKeyIndex(ref map, knownKey);
         if (keyIndex >= 0)
         {
             return AppendValue(ref map, keyIndex, valueText);
@@ -301,8 +298,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         if (status == AddStatus.Added)
         {
             int added = AddKey(ref map, keyText, (uint)knownKey, valueText);
-            TMap.GetKnownSlots(ref map)[knownKey] = TKeyIndex.CreateTruncating(added);
-            TMap.GetKnownPresence(ref map)[knownKey >> 6] |= 1UL << knownKey;
+            FlatSlots.SetKnown(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey, added);
         }
 
         return status;
@@ -466,15 +462,15 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     private static int Find(ref TMap map, ReadOnlySpan<char> key)
     {
         int knownKey = TMap.MatchKnownKey(key);
-        return knownKey >= 0 ? FlatSlots.KnownKeyIndex<TKeyIndex>(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey)
+        return knownKey >= 0 ? KnownKeyIndex(ref map, knownKey)
             : HasHashedKeys(ref map) ? Probe(ref map, key, TComparer.Hash(key), out _)
             : -1;
     }
 
-    /// <summary>Finds a UTF-8 key: invalid UTF-8, or more bytes than any stored key's text can take, is absent.</summary>
+    /// <summary>Finds a UTF-8 key; one that <see cref="IsPossibleKey"/> rules out is absent.</summary>
     private static int FindUtf8(ref TMap map, ReadOnlySpan<byte> key)
     {
-        if (!Utf8.IsValid(key) || key.Length > 3 * TMap.GetArena(ref map).Length)
+        if (!IsPossibleKey(ref map, key))
         {
             return -1;
         }
@@ -482,6 +478,17 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
         return Find(ref map, decoded.Chars);
     }
+
+    /// <summary>
+    /// Whether UTF-8 <paramref name="key"/> could equal a stored key: it is valid UTF-8 and not too long. A stored key
+    /// has at most the arena's length in UTF-16 code units, and each takes at most three UTF-8 bytes.
+    /// </summary>
+    private static bool IsPossibleKey(ref TMap map, ReadOnlySpan<byte> key) =>
+        key.Length <= 3 * TMap.GetArena(ref map).Length && Utf8.IsValid(key);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int KnownKeyIndex(ref TMap map, int knownKey) =>
+        FlatSlots.KnownKeyIndex<TKeyIndex>(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool HasHashedKeys(ref TMap map) =>

@@ -148,7 +148,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
                 return false;
             }
 
-            TMap.GetKnownPresence(ref map)[knownKey >> 6] &= ~(1UL << knownKey);
+            FlatSlots.ClearKnown(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey);
         }
         else
         {
@@ -248,8 +248,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         if (status == AddStatus.Added)
         {
             int added = AddKey(ref map, null, (uint)knownKey, value);
-            TMap.GetKnownSlots(ref map)[knownKey] = TKeyIndex.CreateTruncating(added);
-            TMap.GetKnownPresence(ref map)[knownKey >> 6] |= 1UL << knownKey;
+            FlatSlots.SetKnown(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey, added);
         }
 
         return status;

@@ -16,6 +16,22 @@ internal static class FlatSlots
         where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex> =>
         (presence[knownKey >> 6] & (1UL << knownKey)) != 0 ? int.CreateTruncating(knownSlots[knownKey]) : -1;
 
+    /// <summary>Marks known key <paramref name="knownKey"/> present at key index <paramref name="keyIndex"/>.</summary>
+    public static void SetKnown<TKeyIndex>(Span<ulong> presence, Span<TKeyIndex> knownSlots, int knownKey, int keyIndex)
+        where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
+    {
+        knownSlots[knownKey] = TKeyIndex.CreateTruncating(keyIndex);
+        presence[knownKey >> 6] |= 1UL << knownKey;
+    }
+
+    /// <summary>Marks known key <paramref name="knownKey"/> absent; an absent known key's slot is zero.</summary>
+    public static void ClearKnown<TKeyIndex>(Span<ulong> presence, Span<TKeyIndex> knownSlots, int knownKey)
+        where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
+    {
+        presence[knownKey >> 6] &= ~(1UL << knownKey);
+        knownSlots[knownKey] = TKeyIndex.Zero;
+    }
+
     /// <summary>Whether any key is in the hashed slots: when every key is known (or the map is empty), a miss needs no hash.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool HasHashedKeys(int count, ReadOnlySpan<ulong> presence)

@@ -20,8 +20,8 @@ namespace FlatGen.Infrastructure;
 /// <item><description>Key <c>i</c>'s values are <c>Values[ValueStarts[i] .. ValueStarts[i] + ValueCounts[i]]</c>; the runs are contiguous,
 /// in key order, and cover <c>Values[0..m-1]</c>. Every other value reference is null.</description></item>
 /// <item><description>Known key <c>k</c> is present when bit <c>k</c> of <c>KnownPresence</c> is set; it is then key <c>KnownSlots[k]</c>, whose
-/// <c>Keys</c> entry is null and whose <c>KeyHashes</c> entry is <c>k</c>. Known keys are never in the hashed slots; absent known keys' slots are
-/// meaningless. Every key reference past <c>n</c> is null.</description></item>
+/// <c>Keys</c> entry is null and whose <c>KeyHashes</c> entry is <c>k</c>. Known keys are never in the hashed slots; an absent known key's slot is
+/// zero. Every key reference past <c>n</c> is null.</description></item>
 /// </list>
 /// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
 /// </remarks>
@@ -67,7 +67,7 @@ public interface IFlatMultiMapStorage<TSelf, TKeyIndex, TValueIndex>
     /// <summary>Returns the index of the known key equal to <paramref name="key"/> under the map's comparison, or -1.</summary>
     static virtual int MatchKnownKey(ReadOnlySpan<char> key) => -1;
 
-    /// <summary>Gets the key index of each known key; meaningful only where its presence bit is set.</summary>
+    /// <summary>Gets the key index of each known key; zero where its presence bit is clear.</summary>
     static virtual Span<TKeyIndex> GetKnownSlots(ref TSelf map) => default;
 
     /// <summary>Gets the presence bit mask of the known keys: bit <c>k % 64</c> of word <c>k / 64</c> for known key <c>k</c>.</summary>

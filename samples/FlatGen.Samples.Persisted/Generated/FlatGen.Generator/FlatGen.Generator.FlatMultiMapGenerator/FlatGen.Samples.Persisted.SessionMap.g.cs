@@ -251,7 +251,7 @@ namespace FlatGen.Samples.Persisted
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"user"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentException"><paramref name="value"/> is not valid UTF-16.</exception>
-        /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
+        /// <exception cref="global::FlatGen.FlatMapFullException">No key slot, value slot or arena room is left; the map is unchanged.</exception>
         public void AddUser(global::System.ReadOnlySpan<char> value) => FlatGenCore.AddKnown(ref this, 0, value);
 
         /// <summary>Gets the values of the known key <c>"locale"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
@@ -261,7 +261,7 @@ namespace FlatGen.Samples.Persisted
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"locale"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentException"><paramref name="value"/> is not valid UTF-16.</exception>
-        /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
+        /// <exception cref="global::FlatGen.FlatMapFullException">No key slot, value slot or arena room is left; the map is unchanged.</exception>
         public void AddLocale(global::System.ReadOnlySpan<char> value) => FlatGenCore.AddKnown(ref this, 1, value);
 
         /// <summary>Gets the values of the known key <c>"role"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
@@ -271,7 +271,7 @@ namespace FlatGen.Samples.Persisted
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"role"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentException"><paramref name="value"/> is not valid UTF-16.</exception>
-        /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
+        /// <exception cref="global::FlatGen.FlatMapFullException">No key slot, value slot or arena room is left; the map is unchanged.</exception>
         public void AddRole(global::System.ReadOnlySpan<char> value) => FlatGenCore.AddKnown(ref this, 2, value);
 
         /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
