@@ -47,6 +47,8 @@ internal static class LayoutPlanner
         unordered.Add(new FieldPlan("_slots", "SlotBuffer", keyType, slotCount, keySize, 0));
         unordered.Add(new FieldPlan("_valueStarts", "ValueStartBuffer", valueType, keyCapacity, valueSize, 0));
         unordered.Add(new FieldPlan("_valueCounts", "ValueCountBuffer", valueType, keyCapacity, valueSize, 0));
+        // Every add, remove and clear changes the version, so an enumerator notices a change under it.
+        unordered.Add(new FieldPlan("_version", null, "uint", 1, sizeof(uint), 0));
         unordered.Add(new FieldPlan("_count", null, keyType, 1, keySize, 0));
         unordered.Add(new FieldPlan("_valueCount", null, valueType, 1, valueSize, 0));
         if (knownKeyCount > 0)

@@ -1,5 +1,5 @@
 using System;
-using System.Text;
+using FlatGen.Infrastructure;
 
 namespace FlatGen;
 
@@ -23,5 +23,5 @@ public readonly ref struct FlatInlineEntry
 
     /// <summary>Decodes the key into a new string.</summary>
     /// <returns>The key as a string.</returns>
-    public string GetKeyString() => Encoding.UTF8.GetString(Key);
+    public string GetKeyString() => DecodedUtf8.ToString(Key);
 }

@@ -1,5 +1,5 @@
 using System;
-using System.Text;
+using FlatGen.Infrastructure;
 
 namespace FlatGen;
 
@@ -33,13 +33,26 @@ public readonly ref struct FlatInlineValues
     /// <summary>Gets the UTF-8 bytes of the value at <paramref name="index"/>.</summary>
     /// <param name="index">The value's position, from 0 to <see cref="Count"/> - 1.</param>
     /// <exception cref="IndexOutOfRangeException"><paramref name="index"/> is outside the values.</exception>
-    public ReadOnlySpan<byte> this[int index] => _arena.Slice(_offsets[index], _lengths[index]);
+    public ReadOnlySpan<byte> this[int index]
+    {
+        get
+        {
+            int offset = _offsets[index];
+            int length = _lengths[index];
+            if (offset + length > _arena.Length)
+            {
+                FlatThrow.ConcurrentUse(mapName: null); // The map changed under this view on another thread.
+            }
+
+            return _arena.Slice(offset, length);
+        }
+    }
 
     /// <summary>Decodes the value at <paramref name="index"/> into a new string.</summary>
     /// <param name="index">The value's position, from 0 to <see cref="Count"/> - 1.</param>
     /// <returns>The value as a string.</returns>
     /// <exception cref="IndexOutOfRangeException"><paramref name="index"/> is outside the values.</exception>
-    public string GetString(int index) => Encoding.UTF8.GetString(this[index]);
+    public string GetString(int index) => DecodedUtf8.ToString(this[index]);
 
     /// <summary>Decodes every value into a new array of strings.</summary>
     /// <returns>The values as strings, in order.</returns>

@@ -52,11 +52,15 @@ public sealed class FlatMapFullException : InvalidOperationException
     /// <summary>Gets the value of the capacity that ran out, or 0 when not known.</summary>
     public int Capacity { get; }
 
-    /// <summary>Gets the key whose add was refused, or <see langword="null"/> when not known.</summary>
+    /// <summary>Gets the key whose add was refused, whole, or <see langword="null"/> when not known. The message quotes at most its first 64 characters.</summary>
     public string? Key { get; }
+
+    /// <summary>The most characters of a key a message quotes; a longer key is cut and its length given.</summary>
+    internal const int MaxQuotedKeyLength = 64;
 
     private static string FormatMessage(string mapName, string capacityName, int capacity, string key)
     {
+        key = Quote(key);
         string what = capacityName switch
         {
             "KeyCapacity" => $"all {capacity} key slots are in use, so the new key '{key}' cannot be added",
@@ -64,5 +68,20 @@ public sealed class FlatMapFullException : InvalidOperationException
             _ => $"all {capacity} value slots are in use, so a value for the key '{key}' cannot be added",
         };
         return $"The flat multi-map '{mapName}' is full: {what}. The map is unchanged. Remove entries, or raise {capacityName} in its [FlatMultiMap] attribute.";
+    }
+
+    /// <summary>
+    /// A key as a message quotes it: whole up to <see cref="MaxQuotedKeyLength"/> characters, otherwise its start
+    /// and its length, so that a hostile key cannot flood a log. A surrogate pair is never cut in half.
+    /// </summary>
+    internal static string Quote(string key)
+    {
+        if (key.Length <= MaxQuotedKeyLength)
+        {
+            return key;
+        }
+
+        int cut = char.IsHighSurrogate(key[MaxQuotedKeyLength - 1]) ? MaxQuotedKeyLength - 1 : MaxQuotedKeyLength;
+        return $"{key.AsSpan(0, cut)}… ({key.Length} characters)";
     }
 }

@@ -29,6 +29,16 @@ internal ref struct DecodedUtf8
         return new DecodedUtf8(buffer.Slice(0, Encoding.UTF8.GetChars(utf8, buffer)), rented);
     }
 
+    /// <summary>
+    /// Decodes <paramref name="utf8"/> into a new string in one pass over a buffer as long as the bytes, so that
+    /// bytes another thread changes meanwhile (a misused map) give wrong text, never an exception.
+    /// </summary>
+    public static string ToString(ReadOnlySpan<byte> utf8)
+    {
+        using DecodedUtf8 decoded = Decode(utf8, stackalloc char[256]);
+        return new string(decoded.Chars);
+    }
+
     /// <summary>Returns the pooled array, if one was rented.</summary>
     public void Dispose()
     {

@@ -17,6 +17,8 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         private readonly ReadOnlySpan<TValueIndex> _counts;
         private readonly ReadOnlySpan<ushort> _valueOffsets;
         private readonly ReadOnlySpan<ushort> _valueLengths;
+        private readonly ref readonly uint _version;
+        private readonly uint _expectedVersion;
         private int _index;
 
         /// <summary>Initializes a new instance of the <see cref="Enumerator"/> struct over <paramref name="map"/>.</summary>
@@ -30,25 +32,31 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
             _counts = TMap.GetValueCounts(ref map);
             _valueOffsets = TMap.GetValueOffsets(ref map);
             _valueLengths = TMap.GetValueLengths(ref map);
+            _version = ref TMap.GetVersion(ref map);
+            _expectedVersion = _version;
             _index = -1;
         }
 
         /// <summary>Gets the entry at the current position.</summary>
         public readonly FlatInlineEntry Current
         {
-            get
-            {
-                int start = int.CreateTruncating(_starts[_index]);
-                int count = int.CreateTruncating(_counts[_index]);
-                return new FlatInlineEntry(
-                    _arena.Slice(_keyOffsets[_index], _keyLengths[_index]),
-                    new FlatInlineValues(_arena, _valueOffsets.Slice(start, count), _valueLengths.Slice(start, count)));
-            }
+            get => new(
+                Range(_arena, _keyOffsets[_index], _keyLengths[_index]),
+                Values(_arena, _starts, _counts, _valueOffsets, _valueLengths, _index));
         }
 
         /// <summary>Advances to the next key.</summary>
         /// <returns><see langword="true"/> if there is a next key.</returns>
-        public bool MoveNext() => ++_index < _keyOffsets.Length;
+        /// <exception cref="InvalidOperationException">The map was modified after the enumerator was created.</exception>
+        public bool MoveNext()
+        {
+            if (_version != _expectedVersion)
+            {
+                FlatThrow.ModifiedWhileEnumerating();
+            }
+
+            return ++_index < _keyOffsets.Length;
+        }
 
         /// <summary>Returns this enumerator.</summary>
         public readonly Enumerator GetEnumerator() => this;

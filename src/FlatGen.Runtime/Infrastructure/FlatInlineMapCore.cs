@@ -42,6 +42,28 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
 
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key slot, a value slot or arena bytes are missing, and then the map is unchanged.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate).</exception>
+    public static bool TryAdd(ref TMap map, string key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        return TryAdd(ref map, key.AsSpan(), value.AsSpan());
+    }
+
+    /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate).</exception>
+    /// <exception cref="FlatMapFullException">A key slot, a value slot or arena bytes are missing; the map is unchanged.</exception>
+    public static void Add(ref TMap map, string key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        Add(ref map, key.AsSpan(), value.AsSpan());
+    }
+
+    /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
+    /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key slot, a value slot or arena bytes are missing, and then the map is unchanged.</returns>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate).</exception>
     public static bool TryAdd(ref TMap map, ReadOnlySpan<char> key, ReadOnlySpan<char> value) =>
         AddCore(ref map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromChars(value, nameof(value))) == AddStatus.Added;
@@ -54,7 +76,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         AddStatus status = AddCore(ref map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromChars(value, nameof(value)));
         if (status != AddStatus.Added)
         {
-            ThrowFull(status, key.ToString());
+            ThrowFull(ref map, status, key.ToString());
         }
     }
 
@@ -72,7 +94,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         AddStatus status = AddUtf8(ref map, key, value);
         if (status != AddStatus.Added)
         {
-            ThrowFull(status, Encoding.UTF8.GetString(key));
+            ThrowFull(ref map, status, Encoding.UTF8.GetString(key));
         }
     }
 
@@ -84,7 +106,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         AddStatus status = AddKnownCore(ref map, knownKey, Utf8Text.FromChars(value, nameof(value)));
         if (status != AddStatus.Added)
         {
-            ThrowFull(status, TMap.KnownKeys[knownKey]);
+            ThrowFull(ref map, status, TMap.KnownKeys[knownKey]);
         }
     }
 
@@ -93,6 +115,40 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     {
         ref TMap mutable = ref Unsafe.AsRef(in map);
         return Values(ref mutable, KnownKeyIndex(ref mutable, knownKey));
+    }
+
+    /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
+    /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    public static bool TryGetValues(ref readonly TMap map, string key, out FlatInlineValues values)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return TryGetValues(in map, key.AsSpan(), out values);
+    }
+
+    /// <summary>Gets <paramref name="key"/>'s values; empty when the key is absent.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    public static FlatInlineValues GetValues(ref readonly TMap map, string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return GetValues(in map, key.AsSpan());
+    }
+
+    /// <summary>Returns whether <paramref name="key"/> is present.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    public static bool ContainsKey(ref readonly TMap map, string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return ContainsKey(in map, key.AsSpan());
+    }
+
+    /// <summary>Removes <paramref name="key"/> and all its values.</summary>
+    /// <returns><see langword="true"/> if the key was present.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    public static bool Remove(ref TMap map, string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Remove(ref map, key.AsSpan());
     }
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
@@ -160,11 +216,15 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
                 return false;
             }
 
-            FlatSlots.Delete(TMap.GetSlots(ref map), TMap.GetKeyHashes(ref map), slot);
+            if (!FlatSlots.Delete(TMap.GetSlots(ref map), TMap.GetKeyHashes(ref map), int.CreateTruncating(TMap.GetCount(ref map)), slot))
+            {
+                FlatThrow.ConcurrentUse(TMap.MapName);
+            }
         }
 
         RemoveKeyAt(ref map, keyIndex);
         TMap.GetLayoutId(ref map) = TMap.LayoutId;
+        TMap.GetVersion(ref map)++;
         return true;
     }
 
@@ -181,11 +241,13 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         return Remove(ref map, decoded.Chars);
     }
 
-    /// <summary>Removes every key and value and zeroes the whole map, arena included.</summary>
+    /// <summary>Removes every key and value and zeroes the whole map, arena included; only the version moves on.</summary>
     public static void Clear(ref TMap map)
     {
+        uint version = TMap.GetVersion(ref map);
         Bytes(ref map).Clear();
         TMap.GetLayoutId(ref map) = TMap.LayoutId;
+        TMap.GetVersion(ref map) = version + 1;
     }
 
     /// <summary>Returns the map's own storage as bytes, after stamping its layout id.</summary>
@@ -321,6 +383,11 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         int valueCount = int.CreateTruncating(valueCountRef);
         int used = usedRef;
         Span<byte> arena = TMap.GetArena(ref map);
+        if (count >= TMap.GetKeyOffsets(ref map).Length || valueCount >= TMap.GetValueOffsets(ref map).Length
+            || used + keyText.ByteCount + valueText.ByteCount > arena.Length)
+        {
+            FlatThrow.ConcurrentUse(TMap.MapName); // CanAddKey saw room a moment ago.
+        }
 
         TMap.GetKeyOffsets(ref map)[count] = (ushort)used;
         TMap.GetKeyLengths(ref map)[count] = (ushort)keyText.ByteCount;
@@ -337,6 +404,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         countRef = TKeyIndex.CreateTruncating(count + 1);
         valueCountRef = TValueIndex.CreateTruncating(valueCount + 1);
         TMap.GetLayoutId(ref map) = TMap.LayoutId;
+        TMap.GetVersion(ref map)++;
         return count;
     }
 
@@ -368,6 +436,10 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         Span<TValueIndex> counts = TMap.GetValueCounts(ref map);
         int at = keyIndex + 1 < count ? keyOffsets[keyIndex + 1] : used;
         int end = int.CreateTruncating(starts[keyIndex]) + int.CreateTruncating(counts[keyIndex]);
+        if (keyIndex >= count || at > used || end > valueCount)
+        {
+            FlatThrow.ConcurrentUse(TMap.MapName);
+        }
 
         arena.Slice(at, used - at).CopyTo(arena.Slice(at + length));
         valueText.CopyTo(arena.Slice(at, length));
@@ -390,6 +462,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         valueCountRef = TValueIndex.CreateTruncating(valueCount + 1);
         usedRef = (ushort)(used + length);
         TMap.GetLayoutId(ref map) = TMap.LayoutId;
+        TMap.GetVersion(ref map)++;
         return AddStatus.Added;
     }
 
@@ -417,11 +490,16 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         int from = keyOffsets[keyIndex];
         int to = keyIndex < last ? keyOffsets[keyIndex + 1] : used;
         int bytes = to - from;
+        int start = int.CreateTruncating(starts[keyIndex]);
+        int removed = int.CreateTruncating(counts[keyIndex]);
+        if (keyIndex > last || from > to || to > used || used > arena.Length || start + removed > valueCount)
+        {
+            FlatThrow.ConcurrentUse(TMap.MapName);
+        }
+
         arena.Slice(to, used - to).CopyTo(arena.Slice(from));
         arena.Slice(used - bytes, bytes).Clear();
 
-        int start = int.CreateTruncating(starts[keyIndex]);
-        int removed = int.CreateTruncating(counts[keyIndex]);
         int movedValues = valueCount - start - removed;
         valueOffsets.Slice(start + removed, movedValues).CopyTo(valueOffsets.Slice(start));
         valueLengths.Slice(start + removed, movedValues).CopyTo(valueLengths.Slice(start));
@@ -494,18 +572,28 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     private static bool HasHashedKeys(ref TMap map) =>
         FlatSlots.HasHashedKeys(int.CreateTruncating(TMap.GetCount(ref map)), TMap.GetKnownPresence(ref map));
 
-    /// <summary>Finds <paramref name="key"/>: returns its index and its slot, or -1 and the empty slot where it would go.</summary>
+    /// <summary>
+    /// Finds <paramref name="key"/>: returns its index and its slot, or -1 and the empty slot where it would go. A
+    /// table with no empty slot or an entry past the count (only concurrent use makes one) throws.
+    /// </summary>
     private static int Probe(ref TMap map, ReadOnlySpan<char> key, uint hash, out int slot)
     {
         Span<TKeyIndex> slots = TMap.GetSlots(ref map);
         Span<uint> hashes = TMap.GetKeyHashes(ref map);
+        int count = int.CreateTruncating(TMap.GetCount(ref map));
         int mask = slots.Length - 1;
+        int steps = 0;
         for (slot = FlatHash.HomeSlot(hash, slots.Length); ; slot = (slot + 1) & mask)
         {
             int entry = int.CreateTruncating(slots[slot]);
             if (entry == 0)
             {
                 return -1;
+            }
+
+            if (entry > count || ++steps > slots.Length)
+            {
+                FlatThrow.ConcurrentUse(TMap.MapName);
             }
 
             if (hashes[entry - 1] == hash && StoredKeyEquals(ref map, entry - 1, key))
@@ -530,28 +618,42 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     }
 
     private static ReadOnlySpan<byte> StoredKey(ref TMap map, int keyIndex) =>
-        TMap.GetArena(ref map).Slice(TMap.GetKeyOffsets(ref map)[keyIndex], TMap.GetKeyLengths(ref map)[keyIndex]);
+        Range(TMap.GetArena(ref map), TMap.GetKeyOffsets(ref map)[keyIndex], TMap.GetKeyLengths(ref map)[keyIndex]);
 
-    private static FlatInlineValues Values(ref TMap map, int keyIndex)
+    private static FlatInlineValues Values(ref TMap map, int keyIndex) =>
+        keyIndex < 0 ? default : Values(TMap.GetArena(ref map), TMap.GetValueStarts(ref map), TMap.GetValueCounts(ref map),
+            TMap.GetValueOffsets(ref map), TMap.GetValueLengths(ref map), keyIndex);
+
+    /// <summary>Key <paramref name="keyIndex"/>'s run of values; a run outside the tables (only concurrent use makes one) throws.</summary>
+    internal static FlatInlineValues Values(
+        ReadOnlySpan<byte> arena, ReadOnlySpan<TValueIndex> starts, ReadOnlySpan<TValueIndex> counts,
+        ReadOnlySpan<ushort> valueOffsets, ReadOnlySpan<ushort> valueLengths, int keyIndex)
     {
-        if (keyIndex < 0)
+        int start = int.CreateTruncating(starts[keyIndex]);
+        int count = int.CreateTruncating(counts[keyIndex]);
+        if (start + count > valueOffsets.Length)
         {
-            return default;
+            FlatThrow.ConcurrentUse(TMap.MapName);
         }
 
-        int start = int.CreateTruncating(TMap.GetValueStarts(ref map)[keyIndex]);
-        int count = int.CreateTruncating(TMap.GetValueCounts(ref map)[keyIndex]);
-        return new FlatInlineValues(
-            TMap.GetArena(ref map),
-            TMap.GetValueOffsets(ref map).Slice(start, count),
-            TMap.GetValueLengths(ref map).Slice(start, count));
+        return new FlatInlineValues(arena, valueOffsets.Slice(start, count), valueLengths.Slice(start, count));
+    }
+
+    /// <summary>A range of the arena; one outside it (only concurrent use makes one) throws.</summary>
+    internal static ReadOnlySpan<byte> Range(ReadOnlySpan<byte> arena, int offset, int length)
+    {
+        if (offset + length > arena.Length)
+        {
+            FlatThrow.ConcurrentUse(TMap.MapName);
+        }
+
+        return arena.Slice(offset, length);
     }
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowFull(AddStatus status, string key)
+    private static void ThrowFull(ref TMap map, AddStatus status, string key)
     {
-        TMap map = default;
         throw status switch
         {
             AddStatus.KeysFull => new FlatMapFullException(TMap.MapName, "KeyCapacity", TMap.GetKeyOffsets(ref map).Length, key),

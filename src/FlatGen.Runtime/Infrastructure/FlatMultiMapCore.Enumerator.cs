@@ -16,6 +16,8 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         private readonly ReadOnlySpan<string?> _values;
         private readonly ReadOnlySpan<TValueIndex> _starts;
         private readonly ReadOnlySpan<TValueIndex> _counts;
+        private readonly ref readonly uint _version;
+        private readonly uint _expectedVersion;
         private int _index;
 
         /// <summary>Initializes a new instance of the <see cref="Enumerator"/> struct over <paramref name="map"/>.</summary>
@@ -27,22 +29,29 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
             _values = TMap.GetValues(ref map);
             _starts = TMap.GetValueStarts(ref map);
             _counts = TMap.GetValueCounts(ref map);
+            _version = ref TMap.GetVersion(ref map);
+            _expectedVersion = _version;
             _index = -1;
         }
 
         /// <summary>Gets the entry at the current position.</summary>
         public readonly FlatMultiMapEntry Current
         {
-            get
-            {
-                ReadOnlySpan<string?> run = _values.Slice(int.CreateTruncating(_starts[_index]), int.CreateTruncating(_counts[_index]));
-                return new FlatMultiMapEntry(KeyAt(_keys, _keyHashes, _index), run!);
-            }
+            get => new(KeyAt(_keys, _keyHashes, _index), Run(_values, _starts, _counts, _index));
         }
 
         /// <summary>Advances to the next key.</summary>
         /// <returns><see langword="true"/> if there is a next key.</returns>
-        public bool MoveNext() => ++_index < _keys.Length;
+        /// <exception cref="InvalidOperationException">The map was modified after the enumerator was created.</exception>
+        public bool MoveNext()
+        {
+            if (_version != _expectedVersion)
+            {
+                FlatThrow.ModifiedWhileEnumerating();
+            }
+
+            return ++_index < _keys.Length;
+        }
 
         /// <summary>Returns this enumerator.</summary>
         public readonly Enumerator GetEnumerator() => this;

@@ -108,6 +108,40 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    public static bool TryGetValues(ref readonly TMap map, string key, out ReadOnlySpan<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return TryGetValues(in map, key.AsSpan(), out values);
+    }
+
+    /// <summary>Gets <paramref name="key"/>'s values, in the order they were added; empty when the key is absent.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    public static ReadOnlySpan<string> GetValues(ref readonly TMap map, string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return GetValues(in map, key.AsSpan());
+    }
+
+    /// <summary>Returns whether <paramref name="key"/> is present.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    public static bool ContainsKey(ref readonly TMap map, string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return ContainsKey(in map, key.AsSpan());
+    }
+
+    /// <summary>Removes <paramref name="key"/> and all its values.</summary>
+    /// <returns><see langword="true"/> if the key was present.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    public static bool Remove(ref TMap map, string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Remove(ref map, key.AsSpan());
+    }
+
+    /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
+    /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
     public static bool TryGetValues(ref readonly TMap map, ReadOnlySpan<char> key, out ReadOnlySpan<string> values)
     {
         ref TMap mutable = ref Unsafe.AsRef(in map);
@@ -159,10 +193,14 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
                 return false;
             }
 
-            FlatSlots.Delete(TMap.GetSlots(ref map), TMap.GetKeyHashes(ref map), slot);
+            if (!FlatSlots.Delete(TMap.GetSlots(ref map), TMap.GetKeyHashes(ref map), int.CreateTruncating(TMap.GetCount(ref map)), slot))
+            {
+                FlatThrow.ConcurrentUse(TMap.MapName);
+            }
         }
 
         RemoveKeyAt(ref map, keyIndex);
+        TMap.GetVersion(ref map)++;
         return true;
     }
 
@@ -177,6 +215,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         TMap.GetKnownPresence(ref map).Clear();
         countRef = TKeyIndex.Zero;
         valueCountRef = TValueIndex.Zero;
+        TMap.GetVersion(ref map)++;
     }
 
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values.</summary>
@@ -270,6 +309,11 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
         int count = int.CreateTruncating(countRef);
         int valueCount = int.CreateTruncating(valueCountRef);
+        if (count >= TMap.GetKeys(ref map).Length || valueCount >= TMap.GetValues(ref map).Length)
+        {
+            FlatThrow.ConcurrentUse(TMap.MapName); // CanAddKey saw room a moment ago.
+        }
+
         TMap.GetKeys(ref map)[count] = key;
         TMap.GetKeyHashes(ref map)[count] = hashOrKnownKey;
         TMap.GetValueStarts(ref map)[count] = TValueIndex.CreateTruncating(valueCount);
@@ -277,6 +321,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         TMap.GetValues(ref map)[valueCount] = value;
         countRef = TKeyIndex.CreateTruncating(count + 1);
         valueCountRef = TValueIndex.CreateTruncating(valueCount + 1);
+        TMap.GetVersion(ref map)++;
         return count;
     }
 
@@ -295,6 +340,11 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         Span<TValueIndex> starts = TMap.GetValueStarts(ref map);
         Span<TValueIndex> counts = TMap.GetValueCounts(ref map);
         int end = int.CreateTruncating(starts[keyIndex]) + int.CreateTruncating(counts[keyIndex]);
+        if (end > valueCount)
+        {
+            FlatThrow.ConcurrentUse(TMap.MapName);
+        }
+
         if (end < valueCount)
         {
             values.Slice(end, valueCount - end).CopyTo(values.Slice(end + 1));
@@ -308,6 +358,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         values[end] = value;
         counts[keyIndex]++;
         valueCountRef = TValueIndex.CreateTruncating(valueCount + 1);
+        TMap.GetVersion(ref map)++;
         return AddStatus.Added;
     }
 
@@ -330,6 +381,11 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         // Close the key's run of values; the runs after it move down and so do their starts.
         int start = int.CreateTruncating(starts[keyIndex]);
         int removed = int.CreateTruncating(counts[keyIndex]);
+        if (keyIndex > last || start + removed > valueCount)
+        {
+            FlatThrow.ConcurrentUse(TMap.MapName);
+        }
+
         values.Slice(start + removed, valueCount - start - removed).CopyTo(values.Slice(start));
         values.Slice(valueCount - removed, removed).Clear();
 
@@ -372,12 +428,27 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         FlatSlots.KnownKeyIndex<TKeyIndex>(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey);
 
     /// <summary>The key at <paramref name="keyIndex"/>: the stored string, or a known key's declared spelling.</summary>
-    internal static string KeyAt(ReadOnlySpan<string?> keys, ReadOnlySpan<uint> hashes, int keyIndex) =>
-        keys[keyIndex] ?? TMap.KnownKeys[(int)hashes[keyIndex]];
+    internal static string KeyAt(ReadOnlySpan<string?> keys, ReadOnlySpan<uint> hashes, int keyIndex)
+    {
+        if (keys[keyIndex] is string key)
+        {
+            return key;
+        }
+
+        ReadOnlySpan<string> knownKeys = TMap.KnownKeys;
+        uint knownKey = hashes[keyIndex];
+        if (knownKey >= (uint)knownKeys.Length)
+        {
+            FlatThrow.ConcurrentUse(TMap.MapName); // A null key past the count, or a known key's entry overwritten.
+        }
+
+        return knownKeys[(int)knownKey];
+    }
 
     /// <summary>
     /// Finds <paramref name="key"/>: returns its index and the slot that points at it, or -1 and the empty slot
-    /// where it would go. At least half the slots are empty, so the probe ends within one pass of the table.
+    /// where it would go. At least half the slots are empty and every entry is below the count, so the probe ends
+    /// within one pass of the table; a table that breaks either (only concurrent use can) throws.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Probe(ref TMap map, ReadOnlySpan<char> key, uint hash, out int slot)
@@ -385,13 +456,20 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         Span<TKeyIndex> slots = TMap.GetSlots(ref map);
         Span<string?> keys = TMap.GetKeys(ref map);
         Span<uint> hashes = TMap.GetKeyHashes(ref map);
+        int count = int.CreateTruncating(TMap.GetCount(ref map));
         int mask = slots.Length - 1;
+        int steps = 0;
         for (slot = FlatHash.HomeSlot(hash, slots.Length); ; slot = (slot + 1) & mask)
         {
             int entry = int.CreateTruncating(slots[slot]);
             if (entry == 0)
             {
                 return -1;
+            }
+
+            if (entry > count || ++steps > slots.Length)
+            {
+                FlatThrow.ConcurrentUse(TMap.MapName);
             }
 
             int keyIndex = entry - 1;
@@ -402,12 +480,21 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         }
     }
 
-    private static ReadOnlySpan<string> Run(ref TMap map, int keyIndex)
+    private static ReadOnlySpan<string> Run(ref TMap map, int keyIndex) =>
+        Run(TMap.GetValues(ref map), TMap.GetValueStarts(ref map), TMap.GetValueCounts(ref map), keyIndex);
+
+    /// <summary>Key <paramref name="keyIndex"/>'s run of values; a run outside the values (only concurrent use makes one) throws.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ReadOnlySpan<string> Run(ReadOnlySpan<string?> values, ReadOnlySpan<TValueIndex> starts, ReadOnlySpan<TValueIndex> counts, int keyIndex)
     {
-        int start = int.CreateTruncating(TMap.GetValueStarts(ref map)[keyIndex]);
-        int length = int.CreateTruncating(TMap.GetValueCounts(ref map)[keyIndex]);
-        ReadOnlySpan<string?> run = TMap.GetValues(ref map).Slice(start, length);
-        return run!;
+        int start = int.CreateTruncating(starts[keyIndex]);
+        int length = int.CreateTruncating(counts[keyIndex]);
+        if (start + length > values.Length)
+        {
+            FlatThrow.ConcurrentUse(TMap.MapName);
+        }
+
+        return values.Slice(start, length)!;
     }
 
     [DoesNotReturn]

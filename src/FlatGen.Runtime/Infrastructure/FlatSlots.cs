@@ -14,21 +14,21 @@ internal static class FlatSlots
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int KnownKeyIndex<TKeyIndex>(ReadOnlySpan<ulong> presence, ReadOnlySpan<TKeyIndex> knownSlots, int knownKey)
         where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex> =>
-        (presence[knownKey >> 6] & (1UL << knownKey)) != 0 ? int.CreateTruncating(knownSlots[knownKey]) : -1;
+        (presence[knownKey >> 6] & (1UL << (knownKey & 63))) != 0 ? int.CreateTruncating(knownSlots[knownKey]) : -1;
 
     /// <summary>Marks known key <paramref name="knownKey"/> present at key index <paramref name="keyIndex"/>.</summary>
     public static void SetKnown<TKeyIndex>(Span<ulong> presence, Span<TKeyIndex> knownSlots, int knownKey, int keyIndex)
         where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
     {
         knownSlots[knownKey] = TKeyIndex.CreateTruncating(keyIndex);
-        presence[knownKey >> 6] |= 1UL << knownKey;
+        presence[knownKey >> 6] |= 1UL << (knownKey & 63);
     }
 
     /// <summary>Marks known key <paramref name="knownKey"/> absent; an absent known key's slot is zero.</summary>
     public static void ClearKnown<TKeyIndex>(Span<ulong> presence, Span<TKeyIndex> knownSlots, int knownKey)
         where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
     {
-        presence[knownKey >> 6] &= ~(1UL << knownKey);
+        presence[knownKey >> 6] &= ~(1UL << (knownKey & 63));
         knownSlots[knownKey] = TKeyIndex.Zero;
     }
 
@@ -50,17 +50,23 @@ internal static class FlatSlots
     /// moves into the hole when the hole lies between its home slot and where it sits, so no tombstones are
     /// needed, and the table is as if the removed key had never been added.
     /// </summary>
-    public static void Delete<TKeyIndex>(Span<TKeyIndex> slots, ReadOnlySpan<uint> hashes, int slot)
+    /// <returns><see langword="false"/> if the table is broken (no empty slot, or an entry past <paramref name="count"/>): only concurrent use gets there.</returns>
+    public static bool Delete<TKeyIndex>(Span<TKeyIndex> slots, ReadOnlySpan<uint> hashes, int count, int slot)
         where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
     {
         int mask = slots.Length - 1;
         int hole = slot;
-        for (int next = (slot + 1) & mask; ; next = (next + 1) & mask)
+        for (int next = (slot + 1) & mask, steps = 1; ; next = (next + 1) & mask, steps++)
         {
             int entry = int.CreateTruncating(slots[next]);
             if (entry == 0)
             {
                 break;
+            }
+
+            if (entry > count || steps == slots.Length)
+            {
+                return false;
             }
 
             int home = FlatHash.HomeSlot(hashes[entry - 1], slots.Length);
@@ -72,6 +78,7 @@ internal static class FlatSlots
         }
 
         slots[hole] = TKeyIndex.Zero;
+        return true;
     }
 
     /// <summary>

@@ -82,6 +82,9 @@ public interface IFlatInlineMapStorage<TSelf, TKeyIndex, TValueIndex>
     /// <summary>Gets the number of values.</summary>
     static abstract ref TValueIndex GetValueCount(ref TSelf map);
 
+    /// <summary>Gets the map's version: changed by every add, remove and clear, so an enumerator can tell that the map changed under it. Not part of the map's content: reading bytes accepts any version.</summary>
+    static abstract ref uint GetVersion(ref TSelf map);
+
     /// <summary>Gets the map's known keys, in declaration order; empty when it has none.</summary>
     static virtual ReadOnlySpan<string> KnownKeys => default;
 

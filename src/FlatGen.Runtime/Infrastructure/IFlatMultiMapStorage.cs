@@ -58,6 +58,9 @@ public interface IFlatMultiMapStorage<TSelf, TKeyIndex, TValueIndex>
     /// <summary>Gets the number of values.</summary>
     static abstract ref TValueIndex GetValueCount(ref TSelf map);
 
+    /// <summary>Gets the map's version: changed by every add, remove and clear, so an enumerator can tell that the map changed under it.</summary>
+    static abstract ref uint GetVersion(ref TSelf map);
+
     /// <summary>Gets the map's known keys, in declaration order; empty when it has none.</summary>
     static virtual ReadOnlySpan<string> KnownKeys => default;
 

@@ -52,6 +52,8 @@ public interface IInlineTestMap<TSelf>
 
     static abstract TSelf Read(ReadOnlySpan<byte> bytes);
 
+    static abstract FlatLayout Layout { get; }
+
     /// <summary>The map's entries as enumerated by <c>foreach</c>, decoded: each is the key followed by its values.</summary>
     List<string[]> Entries();
 

@@ -67,16 +67,19 @@ public sealed class InlineMapTests
     }
 
     [Fact]
-    public void Clear_zeroes_everything_but_the_layout_id()
+    public void Clear_zeroes_everything_but_the_layout_id_and_the_version()
     {
         var map = new InlineKnownMap();
         map.AddHost("example.com");
         map.Add("x-one", "1");
         map.Clear();
 
-        ReadOnlySpan<byte> bytes = map.AsBytes();
+        byte[] bytes = map.AsBytes().ToArray();
         Assert.Equal(InlineKnownMap.LayoutId, BitConverter.ToUInt64(bytes));
-        Assert.False(bytes[8..].ContainsAnyExcept((byte)0));
+        FlatField version = InlineKnownMap.Layout.Fields.Single(static f => f.Name == "_version");
+        Assert.Equal(3u, BitConverter.ToUInt32(bytes, version.Offset)); // Two adds and the clear.
+        bytes.AsSpan(version.Offset, version.Size).Clear();
+        Assert.False(bytes.AsSpan(8).ContainsAnyExcept((byte)0));
         Assert.True(map.Host.IsEmpty);
     }
 

@@ -1,0 +1,26 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
+namespace FlatGen.Infrastructure;
+
+/// <summary>The exceptions both cores throw on misuse, kept out of the hot paths.</summary>
+internal static class FlatThrow
+{
+    /// <summary>A map was mutated after an enumerator over it was created, as <c>Dictionary</c> reports it.</summary>
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ModifiedWhileEnumerating() =>
+        throw new InvalidOperationException("The flat multi-map was modified after the enumerator was created; enumeration cannot continue.");
+
+    /// <summary>
+    /// A bound or an invariant of the map is broken: a probe met no empty slot, a count or a run lies outside the
+    /// storage. Single-threaded use cannot get here, so concurrent use is the likely cause, as <c>Dictionary</c> says.
+    /// </summary>
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ConcurrentUse(string? mapName) =>
+        throw new InvalidOperationException(
+            $"The flat multi-map{(mapName is null ? "" : $" '{mapName}'")} is in an inconsistent state, most likely because it was used from several threads at once. "
+            + "Flat multi-maps are not thread-safe: give each thread its own map, or lock around every use of a shared one.");
+}
