@@ -18,20 +18,6 @@ public sealed partial class FlatMultiMapGenerator
         private const string ReadOnlySpanOfChar = "global::System.ReadOnlySpan<char>";
         private const string UnscopedRef = "[global::System.Diagnostics.CodeAnalysis.UnscopedRef]";
 
-        /// <summary>
-        /// The names of the members every map gets or inherits, which a known key's accessor must not take.
-        /// A test checks this list against the members of a generated struct.
-        /// </summary>
-        public static readonly string[] GeneratedMemberNames =
-        {
-            "KeyCapacity", "ValueCapacity", "SizeInBytes", "Layout", "Count", "ValueCount", "TryAdd", "Add", "TryGetValues",
-            "GetValues", "ContainsKey", "Remove", "Clear", "GetEnumerator", "ToDictionary", "ToString", "Enumerator",
-            "KeyBuffer", "ValueBuffer", "KeyHashBuffer", "SlotBuffer", "ValueStartBuffer", "ValueCountBuffer",
-            "KnownSlotBuffer", "KnownPresenceBuffer", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize",
-            "InlineBytes", "LayoutId", "InlineBytesUsed", "AsBytes", "TryRead", "Read", "KeyOffsetBuffer", "KeyLengthBuffer",
-            "ValueOffsetBuffer", "ValueLengthBuffer", "ArenaBuffer",
-        };
-
         private static readonly string GeneratorVersion =
             typeof(FlatMultiMapGenerator).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 

@@ -24,6 +24,7 @@ public sealed partial class FlatMultiMapGenerator
             INamedTypeSymbol type,
             int keyCapacity,
             KeyComparisonKind comparison,
+            int? arenaBytes,
             AttributeData attribute,
             List<DiagnosticInfo> diagnostics,
             CancellationToken cancellationToken)
@@ -47,9 +48,14 @@ public sealed partial class FlatMultiMapGenerator
 
             // Every name a member could clash with, and what holds it, for the message.
             var taken = new Dictionary<string, string>(StringComparer.Ordinal) { [type.Name] = "the name of the struct" };
-            foreach (string generated in Emitter.GeneratedMemberNames)
+            foreach (string generated in ReservedNames.Generated)
             {
                 taken[generated] = "a member FlatGen generates";
+            }
+
+            foreach (string inherited in ReservedNames.Inherited)
+            {
+                taken[inherited] = "a member every struct inherits";
             }
 
             foreach (string declaredMember in type.MemberNames)
@@ -76,7 +82,19 @@ public sealed partial class FlatMultiMapGenerator
                     continue;
                 }
 
+                if (arenaBytes is int arena && System.Text.Encoding.UTF8.GetByteCount(key) > arena)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KnownKeyLargerThanArena, Where(i), literal, Number(System.Text.Encoding.UTF8.GetByteCount(key)), Number(arena)));
+                    continue;
+                }
+
                 string name = MemberNames.FromKey(key!);
+                if (!MemberNames.FitsMetadata("Add" + name))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KnownKeyNameTooLong, Where(i), Number(i), Number(key!.Length), Number(MemberNames.MaxMetadataNameBytes)));
+                    continue;
+                }
+
                 if (!MemberNames.IsValid(name))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidKnownKeyName, Where(i), literal, name));

@@ -21,6 +21,24 @@ public sealed partial class FlatMultiMapGenerator
     {
         private const string StructLayoutMetadataName = "System.Runtime.InteropServices.StructLayoutAttribute";
 
+        /// <summary>
+        /// <see cref="Parse"/>, but an exception (a bug in FlatGen, never the user's code) becomes a FLATGEN027 error
+        /// at the declaration instead of failing the generator, and so every other map of the project.
+        /// </summary>
+        public static ParseResult ParseIsolated(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return Parse(context, cancellationToken);
+            }
+            catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+            {
+                string name = context.TargetSymbol.ToDisplayString();
+                var failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, context.TargetNode.GetLocation(), name, exception.GetType().Name + ": " + exception.Message);
+                return new ParseResult(null, new EquatableArray<DiagnosticInfo>(new[] { failure }));
+            }
+        }
+
         public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             if (context.TargetSymbol is not INamedTypeSymbol type
@@ -53,12 +71,22 @@ public sealed partial class FlatMultiMapGenerator
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MustBePartial, location, name));
             }
 
+            // Every partial declaration counts: a modifier or a primary constructor on any of them applies to the struct.
+            var declarations = type.DeclaringSyntaxReferences
+                .Select(reference => reference.GetSyntax(cancellationToken))
+                .OfType<TypeDeclarationSyntax>()
+                .ToList();
             foreach (SyntaxKind modifier in new[] { SyntaxKind.ReadOnlyKeyword, SyntaxKind.RefKeyword, SyntaxKind.FileKeyword })
             {
-                if (declaration.Modifiers.Any(modifier))
+                if (declarations.FirstOrDefault(d => d.Modifiers.Any(modifier)) is { } modified)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModifier, location, name, SyntaxFacts.GetText(modifier)));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModifier, modified.Identifier.GetLocation(), name, SyntaxFacts.GetText(modifier)));
                 }
+            }
+
+            if (ReservedNames.Generated.Contains(name))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameTakenByGeneratedMember, location, name));
             }
 
             if (type.IsGenericType || declaration.Ancestors().OfType<TypeDeclarationSyntax>().Any(static t => t.TypeParameterList is not null))
@@ -74,6 +102,11 @@ public sealed partial class FlatMultiMapGenerator
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeMustBePartial, location, name, container.Identifier.ValueText));
                 }
 
+                if (container.Modifiers.Any(SyntaxKind.FileKeyword))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InsideFileLocalType, location, name, container.Identifier.ValueText));
+                }
+
                 containingTypes.Insert(0, new ContainingTypeSpec(Keyword(container), container.Identifier.Text));
             }
 
@@ -86,9 +119,12 @@ public sealed partial class FlatMultiMapGenerator
                 }
             }
 
-            if (declaration.ParameterList is { Parameters.Count: > 0 } parameters)
+            foreach (TypeDeclarationSyntax part in declarations)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DeclaresInstanceState, parameters.GetLocation(), name, "the primary constructor parameters " + parameters.ToString()));
+                if (part.ParameterList is { Parameters.Count: > 0 } parameters)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DeclaresInstanceState, parameters.GetLocation(), name, "the primary constructor parameters " + parameters.ToString()));
+                }
             }
 
             if (type.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == StructLayoutMetadataName))
@@ -185,7 +221,7 @@ public sealed partial class FlatMultiMapGenerator
             }
 
             EquatableArray<KnownKeySpec> knownKeys = KnownKeys(
-                declaredKnownKeys, type, keyCapacity, keyComparison, attribute, diagnostics, cancellationToken);
+                declaredKnownKeys, type, keyCapacity, keyComparison, storage == StorageKind.InlineUtf8 ? inlineBytes : null, attribute, diagnostics, cancellationToken);
 
             if (diagnostics.Any(static d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
             {
@@ -210,7 +246,7 @@ public sealed partial class FlatMultiMapGenerator
                 TypeName: declaration.Identifier.Text,
                 FullyQualifiedName: type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 DisplayName: displayName,
-                HintName: displayName + ".g.cs",
+                HintName: type.ToDisplayString(HintNameFormat),
                 ContainingTypes: new EquatableArray<ContainingTypeSpec>(containingTypes.ToArray()),
                 KeyCapacity: keyCapacity,
                 ValueCapacity: valueCapacity,
@@ -222,6 +258,14 @@ public sealed partial class FlatMultiMapGenerator
                 Layout: layout);
             return Result(spec, diagnostics);
         }
+
+        /// <summary>
+        /// The type's full name with no <c>global::</c> and no <c>@</c> (which a hint name may not hold): <c>Demo.Outer.Tags</c>
+        /// for <c>Demo.Outer.@Tags</c>. Names that differ only in case are told apart when the sources are added.
+        /// </summary>
+        private static readonly SymbolDisplayFormat HintNameFormat = new(
+            globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces);
 
         private static bool HasMissingName(TypeDeclarationSyntax declaration) =>
             declaration.Identifier.IsMissing

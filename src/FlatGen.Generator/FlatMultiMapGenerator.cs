@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using FlatGen.Generator.Diagnostics;
 using FlatGen.Generator.Helpers;
 using FlatGen.Generator.Models;
@@ -9,13 +11,25 @@ namespace FlatGen.Generator;
 
 /// <summary>
 /// Fills every <c>[FlatMultiMap]</c> partial struct with a fixed-capacity flat multi-map. The pipeline only:
-/// symbols become specs in <see cref="Parser"/>, specs become text in <see cref="Emitter"/>.
+/// symbols become specs in <see cref="Parser"/>, specs become text in <see cref="Emitter"/>. One map never
+/// stops another: a failure while parsing or emitting one is a FLATGEN027 error for that map alone.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class FlatMultiMapGenerator : IIncrementalGenerator
 {
     /// <summary>The metadata name of the attribute that marks a map.</summary>
     public const string AttributeMetadataName = "FlatGen.FlatMultiMapAttribute";
+
+    private readonly Func<MapSpec, string> _emit;
+
+    /// <summary>Initializes a new instance of the <see cref="FlatMultiMapGenerator"/> class.</summary>
+    public FlatMultiMapGenerator()
+        : this(Emitter.Emit)
+    {
+    }
+
+    /// <summary>Initializes a generator that writes each map with <paramref name="emit"/>: the tests' way to make one map fail.</summary>
+    internal FlatMultiMapGenerator(Func<MapSpec, string> emit) => _emit = emit;
 
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -24,7 +38,7 @@ public sealed partial class FlatMultiMapGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 AttributeMetadataName,
                 predicate: static (node, _) => node is TypeDeclarationSyntax,
-                transform: static (syntaxContext, cancellationToken) => Parser.Parse(syntaxContext, cancellationToken))
+                transform: static (syntaxContext, cancellationToken) => Parser.ParseIsolated(syntaxContext, cancellationToken))
             .WithTrackingName(TrackingNames.ParseResults);
 
         IncrementalValuesProvider<MapSpec> specs = results
@@ -32,16 +46,57 @@ public sealed partial class FlatMultiMapGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Spec!)
             .WithTrackingName(TrackingNames.MapSpecs);
 
+        // Hint names are compared ignoring case, so maps whose names differ only in case need telling apart. Only
+        // the names are collected: changing one map's capacity leaves every other map's output cached.
+        IncrementalValueProvider<EquatableArray<string>> hintNames = specs
+            .Select(static (spec, _) => spec.HintName)
+            .Collect()
+            .Select(static (names, _) => new EquatableArray<string>(names.Sort(StringComparer.Ordinal).ToArray()))
+            .WithTrackingName(TrackingNames.HintNames);
+
         IncrementalValuesProvider<DiagnosticInfo> diagnostics = results
             .SelectMany(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        context.RegisterSourceOutput(specs, static (productionContext, spec) =>
-            productionContext.AddSource(spec.HintName, SourceText.From(Emitter.Emit(spec), System.Text.Encoding.UTF8)));
+        context.RegisterSourceOutput(specs.Combine(hintNames), (productionContext, pair) => AddSource(productionContext, pair.Left, pair.Right));
 
         // Only reporting sees the compilation: it maps each location back to its syntax tree so that pragmas
         // apply. The steps above stay cached; this one is cheap and runs only when there is something to report.
         context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (productionContext, pair) =>
             productionContext.ReportDiagnostic(pair.Left.ToDiagnostic(pair.Right)));
+    }
+
+    /// <summary>
+    /// The hint name of the map named <paramref name="hintName"/>: <c>Demo.Tags.g.cs</c>; when other maps' names
+    /// equal it ignoring case, the second of them in ordinal order is <c>Demo.tags.2.g.cs</c>, and so on.
+    /// </summary>
+    internal static string UniqueHintName(string hintName, EquatableArray<string> allHintNames)
+    {
+        int rank = 0;
+        foreach (string other in allHintNames)
+        {
+            if (string.Equals(other, hintName, StringComparison.OrdinalIgnoreCase) && string.CompareOrdinal(other, hintName) < 0)
+            {
+                rank++;
+            }
+        }
+
+        return rank == 0 ? hintName + ".g.cs" : hintName + "." + (rank + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
+    }
+
+    private void AddSource(SourceProductionContext context, MapSpec spec, EquatableArray<string> allHintNames)
+    {
+        string source;
+        try
+        {
+            source = _emit(spec);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, Location.None, spec.DisplayName, exception.GetType().Name + ": " + exception.Message));
+            return;
+        }
+
+        context.AddSource(UniqueHintName(spec.HintName, allHintNames), SourceText.From(source, System.Text.Encoding.UTF8));
     }
 }

@@ -126,6 +126,31 @@ internal static class DiagnosticDescriptors
         "A setting has no effect with this storage",
         "{0} has no effect on a map with {1} storage: remove it");
 
+    public static readonly DiagnosticDescriptor InsideFileLocalType = Error(
+        "FLATGEN023",
+        "A flat multi-map cannot be nested in a file-local type",
+        "The struct '{0}' is nested in the file-local type '{1}'; FlatGen adds to '{1}' in a file of its own, which a file-local type does not allow: move '{0}' out of '{1}', or remove the 'file' modifier from '{1}'");
+
+    public static readonly DiagnosticDescriptor NameTakenByGeneratedMember = Error(
+        "FLATGEN024",
+        "A flat multi-map cannot be named like a member FlatGen generates",
+        "The struct '{0}' has the name of a member FlatGen generates inside every map, and a member cannot be named like its type: rename the struct");
+
+    public static readonly DiagnosticDescriptor KnownKeyNameTooLong = Error(
+        "FLATGEN025",
+        "A known key's accessor name is too long",
+        "The known key at KnownKeys[{0}] has {1} characters, and its accessor name would be longer than C# allows ({2} UTF-8 bytes): remove the key from KnownKeys, where it still works as an unknown key");
+
+    public static readonly DiagnosticDescriptor KnownKeyLargerThanArena = Error(
+        "FLATGEN026",
+        "A known key does not fit in the inline arena",
+        "The known key {0} takes {1} UTF-8 bytes, more than the whole {2}-byte arena, so it could never be added: raise InlineBytes, or remove the key from KnownKeys");
+
+    public static readonly DiagnosticDescriptor GeneratorFailure = Error(
+        "FLATGEN027",
+        "FlatGen failed on a flat multi-map",
+        "FlatGen could not generate the flat multi-map '{0}' ({1}); the project's other maps are generated as usual. Please report this with the declaration.");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Error);
 

@@ -31,6 +31,12 @@ internal static class MemberNames
         return name.ToString();
     }
 
+    /// <summary>The longest name, in UTF-8 bytes, that metadata holds; a longer identifier is error CS7013.</summary>
+    public const int MaxMetadataNameBytes = 1024;
+
+    /// <summary>Whether <paramref name="name"/> fits in metadata.</summary>
+    public static bool FitsMetadata(string name) => Encoding.UTF8.GetByteCount(name) <= MaxMetadataNameBytes;
+
     /// <summary>Whether <paramref name="name"/> is a C# identifier that needs no <c>@</c>.</summary>
     public static bool IsValid(string name) =>
         SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None;

@@ -6,6 +6,7 @@ internal static class TrackingNames
     public const string ParseResults = nameof(ParseResults);
     public const string MapSpecs = nameof(MapSpecs);
     public const string Diagnostics = nameof(Diagnostics);
+    public const string HintNames = nameof(HintNames);
 
-    public static readonly string[] All = { ParseResults, MapSpecs, Diagnostics };
+    public static readonly string[] All = { ParseResults, MapSpecs, Diagnostics, HintNames };
 }

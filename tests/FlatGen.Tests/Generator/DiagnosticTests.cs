@@ -248,6 +248,64 @@ public sealed class DiagnosticTests
         """);
 
     [Fact]
+    public void FLATGEN003_modifiers_on_another_partial_declaration() => VerifyErrors(["FLATGEN003", "FLATGEN003"], """
+        using FlatGen;
+
+        [FlatMultiMap(4, 4)]
+        public partial struct ReadOnlyTags;
+
+        public readonly partial struct ReadOnlyTags;
+
+        [FlatMultiMap(4, 4)]
+        public partial struct RefTags;
+
+        public ref partial struct RefTags;
+        """);
+
+    [Fact]
+    public void FLATGEN006_primary_constructor_on_another_partial_declaration() => VerifyErrors(["FLATGEN006"], """
+        [FlatGen.FlatMultiMap(4, 4)]
+        public partial struct Tags;
+
+        public partial struct Tags(int capacity)
+        {
+            public int Capacity => capacity;
+        }
+        """);
+
+    [Fact]
+    public void FLATGEN023_nested_in_a_file_local_type() => VerifyErrors(["FLATGEN023"], """
+        file partial class Handlers
+        {
+            [FlatGen.FlatMultiMap(4, 4)]
+            partial struct Tags;
+        }
+        """);
+
+    [Fact]
+    public void FLATGEN024_named_like_a_generated_member() => VerifyErrors(["FLATGEN024", "FLATGEN024", "FLATGEN024"], """
+        using FlatGen;
+
+        namespace A { [FlatMultiMap(4, 4)] public partial struct Layout; }
+        namespace B { [FlatMultiMap(4, 4)] public partial struct Count; }
+        namespace C { [FlatMultiMap(4, 4)] public partial struct Enumerator; }
+        """);
+
+    [Fact]
+    public void FLATGEN025_known_key_accessor_too_long() => VerifyErrors(["FLATGEN025"], $$"""
+        [FlatGen.FlatMultiMap(4, 4, KnownKeys = ["Host", "{{new string('x', 1100)}}"])]
+        public partial struct Tags;
+        """);
+
+    [Fact]
+    public void FLATGEN026_known_key_larger_than_the_arena() => VerifyErrors(["FLATGEN026", "FLATGEN026"], """
+        using FlatGen;
+
+        [FlatMultiMap(4, 4, Storage = FlatStorage.InlineUtf8, InlineBytes = 8, KnownKeys = ["Host", "Content-Type", "Größe-ß"])]
+        public partial struct Tags;
+        """);
+
+    [Fact]
     public void A_suppressed_warning_is_not_reported() =>
         Assert.Empty(GeneratorHarness.Run("""
             #pragma warning disable FLATGEN009

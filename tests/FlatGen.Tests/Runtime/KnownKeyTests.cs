@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using FlatGen.Generator;
+using FlatGen.Generator.Helpers;
 using FlatGen.Infrastructure;
 using FlatGen.Tests.Maps;
 
@@ -185,7 +186,7 @@ public sealed class KnownKeyTests
             .ToArray();
 
         Assert.NotEmpty(declared);
-        Assert.Empty(declared.Except(FlatMultiMapGenerator.Emitter.GeneratedMemberNames));
+        Assert.Empty(declared.Except(ReservedNames.Generated));
     }
 
     private static void AssertMatcherAgrees<TMap>(StringComparer comparer)

@@ -23,17 +23,17 @@ internal static class GeneratorHarness
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver CreateDriver(LanguageVersion version = LanguageVersion.CSharp12) =>
+    public static GeneratorDriver CreateDriver(LanguageVersion version = LanguageVersion.CSharp12, FlatMultiMapGenerator? generator = null) =>
         CSharpGeneratorDriver.Create(
-            [new FlatMultiMapGenerator().AsSourceGenerator()],
+            [(generator ?? new FlatMultiMapGenerator()).AsSourceGenerator()],
             parseOptions: ParseOptions(version),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator once on <paramref name="source"/>.</summary>
-    public static GeneratorRun Run(string source, LanguageVersion version = LanguageVersion.CSharp12)
+    public static GeneratorRun Run(string source, LanguageVersion version = LanguageVersion.CSharp12, FlatMultiMapGenerator? generator = null)
     {
         CSharpCompilation compilation = Compile(source, version);
-        GeneratorDriver driver = CreateDriver(version).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+        GeneratorDriver driver = CreateDriver(version, generator).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
         return new GeneratorRun(compilation, driver, driver.GetRunResult(), output);
     }
 
