@@ -16,15 +16,21 @@ namespace FlatGen;
 /// <remarks>
 /// <para>
 /// <see cref="Allocate"/> hands out a zeroed slot's index, <see cref="this[int]"/> gives the slot by reference, and
-/// <see cref="Free"/> zeroes it and gives it back. Misuse (an index out of range, a slot that is not allocated, a
-/// double free, any use after <see cref="Dispose"/>) throws and changes nothing. When the share of slots in use
+/// <see cref="Free"/> zeroes it and gives it back. Misuse through the arena (an index out of range, a slot that is not
+/// allocated, a double free, a call after <see cref="Dispose"/>) throws and changes nothing. A reference the indexer
+/// returned is a plain pointer into the arena's memory: it stays valid only while the arena is alive and not disposed.
+/// Using it after <see cref="Dispose"/>, or after the last use of an arena nobody disposed (its memory is then freed
+/// when the arena is collected), reads or writes freed memory; keep the arena in a field, or call
+/// <see cref="GC.KeepAlive(object)"/> after the last use of such a reference. When the share of slots in use
 /// reaches <see cref="UsageThreshold"/>, <see cref="ThresholdReached"/> is raised once, an early warning before the
 /// arena is full; it is raised again only after usage has fallen below the threshold.
 /// </para>
 /// <para>
 /// A file-backed arena stores a header (a magic number, the slot size and the capacity) and the allocation bits
 /// before the slots; reopening the file gives back the same slots. Read each map back with its <c>TryRead</c> to
-/// validate it. Like a dictionary, an arena is not thread-safe.
+/// validate it. The arena holds the file open with <see cref="FileShare.None"/>, so no other handle of a .NET process
+/// can open it (a truncated mapping would crash the process on its next read); on Unix this is an advisory lock,
+/// which programs that do not take it do not see. Like a dictionary, an arena is not thread-safe.
 /// </para>
 /// </remarks>
 public sealed unsafe class FlatArena<T> : IDisposable
@@ -34,6 +40,7 @@ public sealed unsafe class FlatArena<T> : IDisposable
     private const int HeaderBytes = 64;
     private const int Alignment = 64;
 
+    private readonly NativeBlock? _native;
     private readonly MemoryMappedFile? _file;
     private readonly MemoryMappedViewAccessor? _view;
     private readonly int _bitmapWords;
@@ -41,11 +48,12 @@ public sealed unsafe class FlatArena<T> : IDisposable
     private bool _thresholdRaised;
     private double _usageThreshold = 0.9;
 
-    private FlatArena(int capacity, byte* memory, MemoryMappedFile? file, MemoryMappedViewAccessor? view)
+    private FlatArena(int capacity, byte* memory, NativeBlock? native, MemoryMappedFile? file, MemoryMappedViewAccessor? view)
     {
         Capacity = capacity;
-        _bitmapWords = (capacity + 63) / 64;
+        _bitmapWords = BitmapWords(capacity);
         _memory = memory;
+        _native = native;
         _file = file;
         _view = view;
     }
@@ -99,14 +107,21 @@ public sealed unsafe class FlatArena<T> : IDisposable
 
     /// <summary>Creates an arena of <paramref name="capacity"/> zeroed slots in native memory.</summary>
     /// <param name="capacity">The number of slots; at least 1.</param>
-    /// <returns>The arena; dispose it to free the memory.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is less than 1.</exception>
+    /// <returns>The arena; dispose it to free the memory (if nobody does, it is freed when the arena is collected).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is less than 1, or the arena would not fit in this process's address space.</exception>
+    /// <exception cref="OutOfMemoryException">The memory cannot be allocated.</exception>
     public static FlatArena<T> CreateNative(int capacity)
     {
         long size = Size(capacity);
-        byte* memory = (byte*)NativeMemory.AlignedAlloc((nuint)size, Alignment);
-        NativeMemory.Clear(memory, (nuint)size);
-        var arena = new FlatArena<T>(capacity, memory, null, null);
+        if ((ulong)size > nuint.MaxValue - Alignment)
+        {
+            throw new ArgumentOutOfRangeException(nameof(capacity), capacity, $"An arena of {capacity} slots of {Unsafe.SizeOf<T>()} bytes is larger than this process can address.");
+        }
+
+        // Zeroed pages come from the operating system as they are first touched; the block is aligned by hand.
+        var native = new NativeBlock((nuint)size + Alignment);
+        byte* memory = (byte*)(((nuint)native.DangerousGetHandle() + (Alignment - 1)) & ~(nuint)(Alignment - 1));
+        var arena = new FlatArena<T>(capacity, memory, native, null, null);
         arena.WriteHeader();
         return arena;
     }
@@ -131,11 +146,13 @@ public sealed unsafe class FlatArena<T> : IDisposable
             throw new FlatFormatException($"The file '{path}' is not an arena of {capacity} slots of {Unsafe.SizeOf<T>()} bytes: its length is not {size} bytes.");
         }
 
-        MemoryMappedFile file = MemoryMappedFile.CreateFromFile(path, FileMode.OpenOrCreate, null, size, MemoryMappedFileAccess.ReadWrite);
+        // No other handle may open the file while it is mapped: one that truncated it would crash this process.
+        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        MemoryMappedFile file = MemoryMappedFile.CreateFromFile(stream, null, size, MemoryMappedFileAccess.ReadWrite, HandleInheritability.None, leaveOpen: false);
         MemoryMappedViewAccessor view = file.CreateViewAccessor(0, size, MemoryMappedFileAccess.ReadWrite);
         byte* memory = null;
         view.SafeMemoryMappedViewHandle.AcquirePointer(ref memory);
-        var arena = new FlatArena<T>(capacity, memory + view.PointerOffset, file, view);
+        var arena = new FlatArena<T>(capacity, memory + view.PointerOffset, null, file, view);
         if (!exists)
         {
             arena.WriteHeader();
@@ -170,7 +187,7 @@ public sealed unsafe class FlatArena<T> : IDisposable
         }
 
         Slots[index] = default;
-        Bitmap[index >> 6] |= 1UL << index;
+        Bitmap[index >> 6] |= 1UL << (index & 63);
         header->Count++;
         header->HighWaterMark = Math.Max(header->HighWaterMark, index + 1);
         if (!_thresholdRaised && header->Count >= UsageThreshold * Capacity)
@@ -191,7 +208,7 @@ public sealed unsafe class FlatArena<T> : IDisposable
     {
         ThrowIfNotAllocated(index);
         Slots[index] = default;
-        Bitmap[index >> 6] &= ~(1UL << index);
+        Bitmap[index >> 6] &= ~(1UL << (index & 63));
         Header->Count--;
         if (Header->Count < UsageThreshold * Capacity)
         {
@@ -203,7 +220,7 @@ public sealed unsafe class FlatArena<T> : IDisposable
     /// <param name="index">A slot index.</param>
     /// <returns><see langword="true"/> if it is allocated; <see langword="false"/> if it is free or not a slot index.</returns>
     /// <exception cref="ObjectDisposedException">The arena is disposed.</exception>
-    public bool IsAllocated(int index) => (uint)index < (uint)Capacity && (Bitmap[index >> 6] & (1UL << index)) != 0;
+    public bool IsAllocated(int index) => (uint)index < (uint)Capacity && (Bitmap[index >> 6] & (1UL << (index & 63))) != 0;
 
     /// <summary>Writes a file-backed arena's changes through to the file; does nothing for native memory.</summary>
     /// <exception cref="ObjectDisposedException">The arena is disposed.</exception>
@@ -221,11 +238,8 @@ public sealed unsafe class FlatArena<T> : IDisposable
             return;
         }
 
-        if (_view is null)
-        {
-            NativeMemory.AlignedFree(_memory);
-        }
-        else
+        _native?.Dispose();
+        if (_view is not null)
         {
             _view.Flush();
             _view.SafeMemoryMappedViewHandle.ReleasePointer();
@@ -236,12 +250,15 @@ public sealed unsafe class FlatArena<T> : IDisposable
         _memory = null;
     }
 
-    private static long SlotsOffset(int bitmapWords) => (HeaderBytes + (bitmapWords * sizeof(ulong)) + Alignment - 1) / Alignment * Alignment;
+    // Sizes are computed in 64 bits: a capacity near int.MaxValue must not wrap around.
+    private static int BitmapWords(int capacity) => (int)(((long)capacity + 63) / 64);
+
+    private static long SlotsOffset(int bitmapWords) => (HeaderBytes + ((long)bitmapWords * sizeof(ulong)) + Alignment - 1) / Alignment * Alignment;
 
     private static long Size(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        return SlotsOffset((capacity + 63) / 64) + ((long)capacity * Unsafe.SizeOf<T>());
+        return SlotsOffset(BitmapWords(capacity)) + ((long)capacity * Unsafe.SizeOf<T>());
     }
 
     private void WriteHeader()
@@ -301,9 +318,25 @@ public sealed unsafe class FlatArena<T> : IDisposable
             throw new ArgumentOutOfRangeException(nameof(index), index, $"The arena's slots are 0 to {Capacity - 1}.");
         }
 
-        if ((Bitmap[index >> 6] & (1UL << index)) == 0)
+        if ((Bitmap[index >> 6] & (1UL << (index & 63))) == 0)
         {
             throw new InvalidOperationException($"Slot {index} is not allocated: allocate it first, and do not use or free it after freeing it.");
+        }
+    }
+
+    /// <summary>Native memory, zeroed, that is freed when disposed or, if nobody disposes it, when collected.</summary>
+    private sealed class NativeBlock : SafeHandle
+    {
+        public NativeBlock(nuint size)
+            : base(IntPtr.Zero, ownsHandle: true) =>
+            SetHandle((IntPtr)NativeMemory.AllocZeroed(size));
+
+        public override bool IsInvalid => handle == IntPtr.Zero;
+
+        protected override bool ReleaseHandle()
+        {
+            NativeMemory.Free((void*)handle);
+            return true;
         }
     }
 

@@ -29,6 +29,65 @@ public sealed class FlatArenaTests : IDisposable
     }
 
     [Fact]
+    public void A_capacity_near_int_MaxValue_is_sized_without_wrapping_around()
+    {
+        // (capacity + 63) once wrapped to a negative bitmap size and the first Allocate wrote outside the block.
+        // Zeroed pages come from the OS on first touch, so 2 GiB of byte slots cost only what is used.
+        using (var arena = FlatArena<byte>.CreateNative(int.MaxValue))
+        {
+            int first = arena.Allocate();
+            arena[first] = 42;
+            Assert.Equal(42, arena[first]);
+            Assert.True(arena.IsAllocated(first));
+            Assert.False(arena.IsAllocated(int.MaxValue - 1));
+            Assert.Throws<InvalidOperationException>(() => arena[int.MaxValue - 1]);
+        }
+
+        // Slots that no process could address are refused, not allocated short.
+        Assert.Throws<OutOfMemoryException>(() => FlatArena<LargestInlineSlot>.CreateNative(int.MaxValue));
+    }
+
+    [Fact]
+    public void Native_memory_an_arena_holds_is_freed_when_the_arena_is_collected_undisposed()
+    {
+        WeakReference handle = CreateAndForget();
+        for (int i = 0; i < 10 && handle.IsAlive; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
+        // The memory's owner is a SafeHandle: collected and finalised, it frees the block.
+        Assert.False(handle.IsAlive);
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        static WeakReference CreateAndForget()
+        {
+            var arena = FlatArena<InlineMap>.CreateNative(4);
+            arena.Allocate();
+            var native = (System.Runtime.InteropServices.SafeHandle)typeof(FlatArena<InlineMap>)
+                .GetField("_native", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .GetValue(arena)!;
+            Assert.False(native.IsInvalid);
+            return new WeakReference(native);
+        }
+    }
+
+    [Fact]
+    public void A_mapped_arena_file_cannot_be_opened_by_another_handle_to_truncate_it()
+    {
+        string path = Path.Combine(_directory, "locked.arena");
+        using var arena = FlatArena<InlineMap>.OpenFile(path, 4);
+        arena[arena.Allocate()].Add("k", "v");
+
+        Assert.Throws<IOException>(() => new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite).SetLength(0));
+        Assert.Throws<IOException>(() => File.WriteAllBytes(path, []));
+
+        // The mapping is intact: the slot still reads back.
+        Assert.Equal(["v"], arena[0].GetValues("k").ToArray());
+    }
+
+    [Fact]
     public void The_threshold_callback_is_raised_once_when_usage_reaches_it_and_again_after_it_falls_below()
     {
         using var arena = FlatArena<InlineMap>.CreateNative(10);
@@ -128,4 +187,11 @@ public sealed class FlatArenaTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    /// <summary>A slot so large that int.MaxValue of them exceed any address space.</summary>
+    [System.Runtime.CompilerServices.InlineArray(1 << 20)]
+    private struct LargestInlineSlot
+    {
+        private byte _element0;
+    }
 }
