@@ -151,6 +151,16 @@ internal static class DiagnosticDescriptors
         "FlatGen failed on a flat multi-map",
         "FlatGen could not generate the flat multi-map '{0}' ({1}); the project's other maps are generated as usual. Please report this with the declaration.");
 
+    public static readonly DiagnosticDescriptor ChangedThroughCopy = Warning(
+        "FLATGEN028",
+        "A flat multi-map is changed through a copy",
+        "'{0}' changes a copy of the map, because {1} is not a variable the code can write to, so the change is lost: keep the map in a writable local, field or array element, or reach it by 'ref'");
+
+    public static readonly DiagnosticDescriptor ChangedInReadOnlyMember = Warning(
+        "FLATGEN029",
+        "A flat multi-map is changed inside a readonly member",
+        "'{0}' changes a copy of the map, because '{1}' is a readonly member of a struct and cannot write to 'this', so the change is lost: remove 'readonly' from '{1}', or change the map in a member that is not readonly");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Error);
 

@@ -68,13 +68,25 @@ public sealed class PackageEndToEndTests : IDisposable
         Assert.Contains("136 bytes", output);
         Assert.Contains("inline round trip: { zone: [eu-1] }", output);
 
+        // The analyzer ships in the same assembly: a write to a readonly field's copy fails a warnings-as-errors build.
         string broken = CreateProject("Broken", """
             [FlatGen.FlatMultiMap(4, 8)]
             public struct NotPartial;
+
+            [FlatGen.FlatMultiMap(4, 8)]
+            public partial struct Tags;
+
+            public class Holder
+            {
+                private readonly Tags _tags;
+
+                public void Tag() => _tags.Add("k", "v");
+            }
             """);
         (exitCode, output) = DotnetCommand.Run(broken, "build");
         Assert.NotEqual(0, exitCode);
         Assert.Contains("error FLATGEN001: The struct 'NotPartial' must be declared 'partial'", output);
+        Assert.Contains("error FLATGEN028: 'Tags.Add' changes a copy of the map, because the readonly field 'Holder._tags'", output);
         Assert.DoesNotContain("CS8032", output);
     }
 

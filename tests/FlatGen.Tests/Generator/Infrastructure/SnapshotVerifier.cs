@@ -26,9 +26,7 @@ internal static class SnapshotVerifier
     /// <param name="accept">Whether to accept the output; by default, whether <c>FLATGEN_ACCEPT</c> is 1.</param>
     public static void Verify(GeneratorRun run, [CallerFilePath] string testFile = "", [CallerMemberName] string testMethod = "", bool? accept = null)
     {
-        string directory = Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots");
         string prefix = Path.GetFileNameWithoutExtension(testFile) + "." + testMethod;
-
         var expected = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (GeneratedSourceResult source in run.Generator.GeneratedSources)
         {
@@ -40,6 +38,20 @@ internal static class SnapshotVerifier
             expected[prefix + ".verified.txt"] = RenderDiagnostics(run.Result.Diagnostics);
         }
 
+        VerifyFiles(expected, testFile, prefix, accept);
+    }
+
+    /// <summary>Compares an analyzer's <paramref name="diagnostics"/> with <c>Snapshots/{TestClass}.{TestMethod}.verified.txt</c>, as <see cref="Verify"/> does a generator's.</summary>
+    public static void VerifyDiagnostics(IEnumerable<Diagnostic> diagnostics, [CallerFilePath] string testFile = "", [CallerMemberName] string testMethod = "", bool? accept = null)
+    {
+        string prefix = Path.GetFileNameWithoutExtension(testFile) + "." + testMethod;
+        var expected = new SortedDictionary<string, string>(StringComparer.Ordinal) { [prefix + ".verified.txt"] = RenderDiagnostics(diagnostics) };
+        VerifyFiles(expected, testFile, prefix, accept);
+    }
+
+    private static void VerifyFiles(SortedDictionary<string, string> expected, string testFile, string prefix, bool? accept)
+    {
+        string directory = Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots");
         if (accept is null)
         {
             accept = Environment.GetEnvironmentVariable("FLATGEN_ACCEPT") == "1";
