@@ -114,7 +114,8 @@ public sealed partial class FlatMultiMapGenerator
                 writer.WriteLine($"[global::System.Diagnostics.DebuggerTypeProxy(typeof({core}.DebugView))]");
             }
 
-            writer.WriteLine($"partial struct {spec.TypeName} : {storage}");
+            writer.WriteLine($"[global::System.Text.Json.Serialization.JsonConverter(typeof({JsonConverterType(spec)}))]");
+            writer.WriteLine($"partial struct {spec.TypeName} : global::System.IEquatable<{spec.FullyQualifiedName}>, {storage}");
             using (writer.WriteBlock())
             {
                 WriteConstants(writer, spec);
@@ -123,6 +124,7 @@ public sealed partial class FlatMultiMapGenerator
                 if (spec.Storage == StorageKind.InlineUtf8)
                 {
                     WriteInlineMembers(writer, spec);
+                    WriteValueMembers(writer, spec);
                     WriteKnownKeyAccessors(writer, spec);
                     WriteEnumerator(writer, spec, "global::FlatGen.FlatInlineEntry");
                     WriteInlineStorage(writer, spec);
@@ -130,6 +132,8 @@ public sealed partial class FlatMultiMapGenerator
                 else
                 {
                     WriteMembers(writer, spec);
+                    WriteValueMembers(writer, spec);
+                    WriteStringValuesMembers(writer, spec);
                     WriteKnownKeyAccessors(writer, spec);
                     WriteEnumerator(writer, spec, "global::FlatGen.FlatMultiMapEntry");
                     WriteStorage(writer, spec);
@@ -347,6 +351,7 @@ public sealed partial class FlatMultiMapGenerator
                 ? "/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"value\"/> is not valid UTF-16.</exception>"
                 : "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"value\"/> is <see langword=\"null\"/>.</exception>";
             string full = inline ? "No key slot, value slot or arena room is left" : "No key slot or no value slot is free";
+            string firstDecoded = inline ? ", decoded into a new string" : "";
             for (int i = 0; i < spec.KnownKeys.Count; i++)
             {
                 KnownKeySpec known = spec.KnownKeys[i];
@@ -355,6 +360,9 @@ public sealed partial class FlatMultiMapGenerator
                     /// <summary>Gets the values of the known key <c>{{key}}</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
                     {{UnscopedRef}}
                     public readonly {{valuesType}} {{known.MemberName}} => {{core}}.GetKnownValues(in this, {{Number(i)}});
+
+                    /// <summary>Gets the first value of the known key <c>{{key}}</c>{{firstDecoded}}, or <see langword="null"/> when the key is absent.</summary>
+                    public readonly string? {{known.MemberName}}First => {{core}}.GetKnownFirst(in this, {{Number(i)}});
 
                     /// <summary>Appends <paramref name="value"/> to the values of the known key <c>{{key}}</c>, adding the key if it is absent.</summary>
                     /// <param name="value">The value to append after the key's other values.</param>

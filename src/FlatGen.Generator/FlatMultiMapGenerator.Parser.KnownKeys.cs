@@ -89,7 +89,7 @@ public sealed partial class FlatMultiMapGenerator
                 }
 
                 string name = MemberNames.FromKey(key!);
-                if (!MemberNames.FitsMetadata("Add" + name))
+                if (!MemberNames.FitsMetadata("Add" + name) || !MemberNames.FitsMetadata(name + "First"))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KnownKeyNameTooLong, Where(i), Number(i), Number(key!.Length), Number(MemberNames.MaxMetadataNameBytes)));
                     continue;
@@ -101,17 +101,20 @@ public sealed partial class FlatMultiMapGenerator
                     continue;
                 }
 
-                string adder = "Add" + name;
-                if (taken.TryGetValue(name, out string? holder) || taken.TryGetValue(adder, out holder))
+                // Each known key gets three members: Name, AddName and NameFirst.
+                string[] members = { name, "Add" + name, name + "First" };
+                string? clash = members.FirstOrDefault(taken.ContainsKey);
+                if (clash is not null)
                 {
-                    string clash = taken.ContainsKey(name) ? name : adder;
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KnownKeyNameCollision, Where(i), literal, clash, holder));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KnownKeyNameCollision, Where(i), literal, clash, taken[clash]));
                     continue;
                 }
 
                 string owner = "the accessor of the known key " + literal;
-                taken[name] = owner;
-                taken[adder] = owner;
+                foreach (string member in members)
+                {
+                    taken[member] = owner;
+                }
                 keys.Add(new KnownKeySpec(key!, name));
             }
 

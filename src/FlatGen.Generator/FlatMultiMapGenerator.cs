@@ -20,6 +20,9 @@ public sealed partial class FlatMultiMapGenerator : IIncrementalGenerator
     /// <summary>The metadata name of the attribute that marks a map.</summary>
     public const string AttributeMetadataName = "FlatGen.FlatMultiMapAttribute";
 
+    /// <summary>The metadata name of the type whose presence gives every map its <c>StringValues</c> members.</summary>
+    private const string StringValuesMetadataName = "Microsoft.Extensions.Primitives.StringValues";
+
     private readonly Func<MapSpec, string> _emit;
 
     /// <summary>Initializes a new instance of the <see cref="FlatMultiMapGenerator"/> class.</summary>
@@ -41,9 +44,15 @@ public sealed partial class FlatMultiMapGenerator : IIncrementalGenerator
                 transform: static (syntaxContext, cancellationToken) => Parser.ParseIsolated(syntaxContext, cancellationToken))
             .WithTrackingName(TrackingNames.ParseResults);
 
+        // Whether the project references StringValues (every ASP.NET Core app does): a bool, so edits leave it cached.
+        IncrementalValueProvider<bool> hasStringValues = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(StringValuesMetadataName) is not null)
+            .WithTrackingName(TrackingNames.StringValuesReference);
+
         IncrementalValuesProvider<MapSpec> specs = results
             .Where(static result => result.Spec is not null)
-            .Select(static (result, _) => result.Spec!)
+            .Combine(hasStringValues)
+            .Select(static (pair, _) => pair.Left.Spec! with { HasStringValues = pair.Right })
             .WithTrackingName(TrackingNames.MapSpecs);
 
         // Hint names are compared ignoring case, so maps whose names differ only in case need telling apart. Only

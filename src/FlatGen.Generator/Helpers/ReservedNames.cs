@@ -6,8 +6,9 @@ namespace FlatGen.Generator.Helpers;
 internal static class ReservedNames
 {
     /// <summary>
-    /// The members and nested types FlatGen generates in a map, of either storage. A struct of one of these
-    /// names would declare a member named like itself (CS0542). A test checks this list against generated maps.
+    /// The members and nested types FlatGen generates in a map, of either storage (the <c>StringValues</c> members
+    /// included). A struct of one of these names would declare a member named like itself (CS0542). A test checks
+    /// this list against generated maps.
     /// </summary>
     public static readonly IReadOnlyList<string> Generated = new[]
     {
@@ -16,11 +17,13 @@ internal static class ReservedNames
         "KeyBuffer", "ValueBuffer", "KeyHashBuffer", "SlotBuffer", "ValueStartBuffer", "ValueCountBuffer",
         "KnownSlotBuffer", "KnownPresenceBuffer", "InlineBytes", "LayoutId", "InlineBytesUsed", "AsBytes", "TryRead", "Read",
         "KeyOffsetBuffer", "KeyLengthBuffer", "ValueOffsetBuffer", "ValueLengthBuffer", "ArenaBuffer",
+        "TryGetFirst", "GetFirstOrDefault", "TrySet", "Set", "ToArray", "Equals", "GetHashCode",
+        "TryAddRange", "GetStringValues", "CopyTo", "ToStringValues",
     };
 
     /// <summary>The members every struct inherits from <see cref="object"/> and <see cref="System.ValueType"/>, which an accessor must not hide.</summary>
     public static readonly IReadOnlyList<string> Inherited = new[]
     {
-        "Equals", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize",
+        "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize",
     };
 }

@@ -7,6 +7,7 @@ internal static class TrackingNames
     public const string MapSpecs = nameof(MapSpecs);
     public const string Diagnostics = nameof(Diagnostics);
     public const string HintNames = nameof(HintNames);
+    public const string StringValuesReference = nameof(StringValuesReference);
 
-    public static readonly string[] All = { ParseResults, MapSpecs, Diagnostics, HintNames };
+    public static readonly string[] All = { ParseResults, MapSpecs, Diagnostics, HintNames, StringValuesReference };
 }

@@ -17,6 +17,7 @@ namespace FlatGen.Generator.Models;
 /// <param name="Storage">How keys and values are stored.</param>
 /// <param name="InlineBytes">The inline arena's size in bytes, for <see cref="StorageKind.InlineUtf8"/>; otherwise 0.</param>
 /// <param name="Layout">The planned layout.</param>
+/// <param name="HasStringValues">Whether the compilation references <c>Microsoft.Extensions.Primitives.StringValues</c>, so the map gets members that take and give it.</param>
 internal sealed record MapSpec(
     string? Namespace,
     string TypeName,
@@ -31,4 +32,5 @@ internal sealed record MapSpec(
     bool InternUnknownKeys,
     StorageKind Storage,
     int InlineBytes,
-    LayoutPlan Layout);
+    LayoutPlan Layout,
+    bool HasStringValues = false);

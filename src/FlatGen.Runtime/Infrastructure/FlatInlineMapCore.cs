@@ -675,9 +675,13 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
             _bytes = bytes;
             _isUtf16 = isUtf16;
             ByteCount = byteCount;
+            IsValue = true;
         }
 
         public int ByteCount { get; }
+
+        /// <summary>Gets whether this is text (an empty one included), not <see langword="default"/>, which stands for none.</summary>
+        public bool IsValue { get; }
 
         /// <exception cref="ArgumentException"><paramref name="text"/> holds a lone surrogate.</exception>
         public static Utf8Text FromChars(ReadOnlySpan<char> text, string parameterName)

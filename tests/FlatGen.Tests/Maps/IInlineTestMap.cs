@@ -41,6 +41,14 @@ public interface IInlineTestMap<TSelf>
 
     bool Remove(ReadOnlySpan<byte> key);
 
+    bool TrySet(string key, string value);
+
+    void Set(string key, string value);
+
+    bool Remove(string key, string value);
+
+    string? GetFirstOrDefault(string key);
+
     void Clear();
 
     Dictionary<string, string[]> ToDictionary();

@@ -31,6 +31,14 @@ public interface ITestMap
 
     bool Remove(ReadOnlySpan<char> key);
 
+    bool TrySet(string key, string value);
+
+    void Set(string key, string value);
+
+    bool Remove(string key, string value);
+
+    string? GetFirstOrDefault(string key);
+
     void Clear();
 
     Dictionary<string, string[]> ToDictionary();

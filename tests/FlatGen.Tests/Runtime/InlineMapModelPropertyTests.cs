@@ -26,6 +26,8 @@ public sealed class InlineMapModelPropertyTests
         Remove,
         RemoveUtf8,
         Clear,
+        Set,
+        RemoveValue,
     }
 
     [Fact]
@@ -51,7 +53,9 @@ public sealed class InlineMapModelPropertyTests
             (3, Gen.Int[0, keys.Length - 1].Select(k => new Operation(OperationKind.Get, k, 0))),
             (1, Gen.Int[0, keys.Length - 1].Select(k => new Operation(OperationKind.Remove, k, 0))),
             (1, Gen.Int[0, keys.Length - 1].Select(k => new Operation(OperationKind.RemoveUtf8, k, 0))),
-            (1, Gen.Const(new Operation(OperationKind.Clear, 0, 0))));
+            (1, Gen.Const(new Operation(OperationKind.Clear, 0, 0))),
+            (2, add(OperationKind.Set)),
+            (2, add(OperationKind.RemoveValue)));
 
         operation.Array[1, 60].Sample(operations => Run<TMap>(operations, comparer, keys, inlineBytes, knownKeys), iter: Iterations);
     }
@@ -130,6 +134,31 @@ public sealed class InlineMapModelPropertyTests
                     model.Clear();
                     map.Clear();
                     break;
+
+                case OperationKind.Set:
+                    if (!valid)
+                    {
+                        Assert.Throws<ArgumentException>(() => map.TrySet(key, value));
+                        Assert.Equal(before, map.AsBytes().ToArray());
+                        break;
+                    }
+
+                    missing = model.MissingCapacityForSet(key, value);
+                    Assert.Equal(missing is null, map.TrySet(key, value));
+                    if (missing is null)
+                    {
+                        model.Set(key, value);
+                    }
+                    else
+                    {
+                        Assert.Equal(before, map.AsBytes().ToArray());
+                    }
+
+                    break;
+
+                case OperationKind.RemoveValue:
+                    Assert.Equal(valid && model.RemoveValue(key, value), map.Remove(key, value));
+                    break;
             }
 
             Assert.Equal(model.Count, map.Count);
@@ -141,10 +170,37 @@ public sealed class InlineMapModelPropertyTests
             Assert.True(TMap.TryRead(map.AsBytes(), out TMap copy));
             Assert.Equal(map.AsBytes().ToArray(), copy.AsBytes().ToArray());
             Assert.Equal(model.Entries(), copy.Entries());
+            if (IsValidUtf16(key))
+            {
+                Assert.Equal(model.Get(key)?[0], map.GetFirstOrDefault(key));
+            }
+
+            AssertEqualsItsReverse(map, model);
         }
 
         Dictionary<string, string[]> dictionary = map.ToDictionary();
         Assert.Equal(model.Count, dictionary.Count);
+    }
+
+    /// <summary>The same entries added in reverse key order make an equal map with the same hash; a changed value an unequal one.</summary>
+    private static void AssertEqualsItsReverse<TMap>(TMap map, MultiMapModel model)
+        where TMap : struct, IInlineTestMap<TMap>
+    {
+        var reversed = new TMap();
+        foreach (string[] entry in Enumerable.Reverse(model.Entries()))
+        {
+            foreach (string value in entry[1..])
+            {
+                reversed.Add(entry[0], value);
+            }
+        }
+
+        Assert.True(EqualityComparer<TMap>.Default.Equals(map, reversed));
+        Assert.Equal(EqualityComparer<TMap>.Default.GetHashCode(map), EqualityComparer<TMap>.Default.GetHashCode(reversed));
+        if (model.Count > 0 && reversed.TrySet(model.Entries()[0][0], "a value no pool holds"))
+        {
+            Assert.False(EqualityComparer<TMap>.Default.Equals(map, reversed));
+        }
     }
 
     private static bool Add<TMap>(ref TMap map, string key, string value, bool utf8, bool throwing)

@@ -20,6 +20,8 @@ public sealed class MapModelPropertyTests
         Get,
         Remove,
         Clear,
+        Set,
+        RemoveValue,
     }
 
     [Fact]
@@ -73,7 +75,9 @@ public sealed class MapModelPropertyTests
             (1, Gen.Select(Gen.Int[0, keys.Length - 1], Gen.Int[0, KeyPools.Values.Length - 1], (k, v) => new Operation(OperationKind.AddSpan, k, v))),
             (3, Gen.Int[0, keys.Length - 1].Select(k => new Operation(OperationKind.Get, k, 0))),
             (2, Gen.Int[0, keys.Length - 1].Select(k => new Operation(OperationKind.Remove, k, 0))),
-            (1, Gen.Const(new Operation(OperationKind.Clear, 0, 0))));
+            (1, Gen.Const(new Operation(OperationKind.Clear, 0, 0))),
+            (2, Gen.Select(Gen.Int[0, keys.Length - 1], Gen.Int[0, KeyPools.Values.Length - 1], (k, v) => new Operation(OperationKind.Set, k, v))),
+            (2, Gen.Select(Gen.Int[0, keys.Length - 1], Gen.Int[0, KeyPools.Values.Length - 1], (k, v) => new Operation(OperationKind.RemoveValue, k, v))));
 
         operation.Array[1, 80].Sample(operations => Run<TMap>(operations, comparer, keys, knownKeys), iter: Iterations);
     }
@@ -145,11 +149,31 @@ public sealed class MapModelPropertyTests
                     model.Clear();
                     map.Clear();
                     break;
+
+                case OperationKind.Set:
+                    missing = model.MissingCapacityForSet(key, value);
+                    Assert.Equal(missing is null, map.TrySet(key, value));
+                    if (missing is null)
+                    {
+                        model.Set(key, value);
+                    }
+                    else
+                    {
+                        Assert.Equal(before, map.Entries());
+                    }
+
+                    break;
+
+                case OperationKind.RemoveValue:
+                    Assert.Equal(model.RemoveValue(key, value), map.Remove(key, value));
+                    break;
             }
 
             Assert.Equal(model.Count, map.Count);
             Assert.Equal(model.ValueCount, map.ValueCount);
             Assert.Equal(model.Entries(), map.Entries());
+            Assert.Equal(model.Get(key)?[0], map.GetFirstOrDefault(key));
+            AssertEqualsItsReverse(map, model);
         }
 
         Dictionary<string, string[]> dictionary = map.ToDictionary();
@@ -157,6 +181,30 @@ public sealed class MapModelPropertyTests
         foreach (string[] entry in model.Entries())
         {
             Assert.Equal(entry[1..], dictionary[entry[0]]);
+        }
+    }
+
+    /// <summary>
+    /// The same entries added in reverse key order make an equal map with the same hash; one more value, or a value
+    /// changed, makes an unequal one.
+    /// </summary>
+    private static void AssertEqualsItsReverse<TMap>(TMap map, MultiMapModel model)
+        where TMap : struct, ITestMap
+    {
+        var reversed = new TMap();
+        foreach (string[] entry in Enumerable.Reverse(model.Entries()))
+        {
+            foreach (string value in entry[1..])
+            {
+                reversed.Add(entry[0], value);
+            }
+        }
+
+        Assert.True(EqualityComparer<TMap>.Default.Equals(map, reversed));
+        Assert.Equal(EqualityComparer<TMap>.Default.GetHashCode(map), EqualityComparer<TMap>.Default.GetHashCode(reversed));
+        if (model.Count > 0 && reversed.TrySet(model.Entries()[0][0], "a value no pool holds"))
+        {
+            Assert.False(EqualityComparer<TMap>.Default.Equals(map, reversed));
         }
     }
 

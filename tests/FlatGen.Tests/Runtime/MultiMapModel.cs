@@ -62,6 +62,57 @@ internal sealed class MultiMapModel(StringComparer comparer, int keyCapacity, in
         return true;
     }
 
+    /// <summary>Which capacity setting <paramref name="key"/> to <paramref name="value"/> would exceed: a new key's as an add's; a present key's values are replaced, so only the arena can run out.</summary>
+    public string? MissingCapacityForSet(string key, string value)
+    {
+        int index = IndexOf(key);
+        if (index < 0)
+        {
+            return MissingCapacity(key, value);
+        }
+
+        int bytes = UsedBytes - _entries[index].Values.Sum(Encoding.UTF8.GetByteCount) + Encoding.UTF8.GetByteCount(value);
+        return bytes > inlineBytes ? "InlineBytes" : null;
+    }
+
+    /// <summary>Makes <paramref name="value"/> the key's only value, in the key's place, or adds the key.</summary>
+    public void Set(string key, string value)
+    {
+        int index = IndexOf(key);
+        if (index < 0)
+        {
+            Add(key, value);
+            return;
+        }
+
+        List<string> values = _entries[index].Values;
+        ValueCount -= values.Count - 1;
+        UsedBytes += Encoding.UTF8.GetByteCount(value) - values.Sum(Encoding.UTF8.GetByteCount);
+        values.Clear();
+        values.Add(value);
+    }
+
+    /// <summary>Removes the first value equal to <paramref name="value"/> (ordinally) from the key; a key left empty goes.</summary>
+    public bool RemoveValue(string key, string value)
+    {
+        int index = IndexOf(key);
+        int position = index < 0 ? -1 : _entries[index].Values.IndexOf(value);
+        if (position < 0)
+        {
+            return false;
+        }
+
+        if (_entries[index].Values.Count == 1)
+        {
+            return Remove(key);
+        }
+
+        _entries[index].Values.RemoveAt(position);
+        ValueCount--;
+        UsedBytes -= Encoding.UTF8.GetByteCount(value);
+        return true;
+    }
+
     public void Clear()
     {
         _entries.Clear();

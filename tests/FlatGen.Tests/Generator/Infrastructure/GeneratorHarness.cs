@@ -21,7 +21,15 @@ internal static class GeneratorHarness
             "FlatGenSnapshots",
             [CSharpSyntaxTree.ParseText(source, ParseOptions(version), SourcePath)],
             References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions(SdkNoWarn));
+
+    /// <summary>
+    /// What the .NET SDK's default <c>NoWarn</c> silences: assembly-version unification notes (FlatGen.Runtime is
+    /// built for .NET 8, the tests compile against the .NET 10 framework).
+    /// </summary>
+    private static readonly ImmutableDictionary<string, ReportDiagnostic> SdkNoWarn =
+        ImmutableDictionary<string, ReportDiagnostic>.Empty.Add("CS1701", ReportDiagnostic.Suppress).Add("CS1702", ReportDiagnostic.Suppress);
 
     public static GeneratorDriver CreateDriver(LanguageVersion version = LanguageVersion.CSharp12, FlatMultiMapGenerator? generator = null) =>
         CSharpGeneratorDriver.Create(

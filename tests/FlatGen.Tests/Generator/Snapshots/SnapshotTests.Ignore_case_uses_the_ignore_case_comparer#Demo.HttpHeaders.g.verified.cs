@@ -32,7 +32,8 @@ namespace Demo
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
     [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
     [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.HttpHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.DebugView))]
-    partial struct HttpHeaders : global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.HttpHeaders, byte, byte>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMultiMapJsonConverter<global::Demo.HttpHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>))]
+    partial struct HttpHeaders : global::System.IEquatable<global::Demo.HttpHeaders>, global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.HttpHeaders, byte, byte>
     {
         /// <summary>The most distinct keys the map holds.</summary>
         public const int KeyCapacity = 32;
@@ -186,6 +187,70 @@ namespace Demo
         /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com] }</c>.</summary>
         /// <returns>The map's contents as text.</returns>
         public override readonly string ToString() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.HttpHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ToString(in this);
+
+        /// <summary>Gets the first value of <paramref name="key"/>.</summary>
+        /// <param name="key">The key to look up.</param>
+        /// <param name="value">The key's first value; <see langword="null"/> when the key is absent.</param>
+        /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+        public readonly bool TryGetFirst(string key, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.HttpHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryGetFirst(in this, key, out value);
+
+        /// <summary>Gets the first value of <paramref name="key"/>, or <see langword="null"/> when the key is absent.</summary>
+        /// <param name="key">The key to look up.</param>
+        /// <returns>The key's first value, or <see langword="null"/>.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+        public readonly string? GetFirstOrDefault(string key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.HttpHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetFirstOrDefault(in this, key);
+
+        /// <summary>Makes <paramref name="value"/> the only value of <paramref name="key"/>, keeping the key's place; adds the key if it is new.</summary>
+        /// <param name="key">The key.</param>
+        /// <param name="value">The value that replaces all of the key's values.</param>
+        /// <returns><see langword="true"/> if the value was set; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
+        public bool TrySet(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.HttpHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TrySet(ref this, key, value);
+
+        /// <summary>Makes <paramref name="value"/> the only value of <paramref name="key"/>, keeping the key's place; adds the key if it is new.</summary>
+        /// <param name="key">The key.</param>
+        /// <param name="value">The value that replaces all of the key's values.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
+        public void Set(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.HttpHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Set(ref this, key, value);
+
+        /// <summary>Removes the first of the values of <paramref name="key"/> that equals <paramref name="value"/> (ordinally); a key left with no value is removed.</summary>
+        /// <param name="key">The key.</param>
+        /// <param name="value">The value to remove.</param>
+        /// <returns><see langword="true"/> if the value was found and removed; otherwise, <see langword="false"/>.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
+        public bool Remove(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.HttpHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Remove(ref this, key, value);
+
+        /// <summary>Copies the keys and values, in first-insertion order, into a new array: the allocating bridge to LINQ and to APIs that take pairs.</summary>
+        /// <returns>One pair per key, with an array of its values.</returns>
+        public readonly global::System.Collections.Generic.KeyValuePair<string, string[]>[] ToArray() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.HttpHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ToArray(in this);
+
+        /// <summary>Determines whether <paramref name="other"/> holds the same keys, under the map's comparison, each with the same values in the same order; the order of the keys does not matter.</summary>
+        /// <param name="other">The map to compare with.</param>
+        /// <returns><see langword="true"/> if the maps hold the same entries; otherwise, <see langword="false"/>.</returns>
+        public readonly bool Equals(global::Demo.HttpHeaders other) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.HttpHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Equals(in this, in other);
+
+        /// <summary>Determines whether <paramref name="obj"/> is a map of this type that holds the same entries.</summary>
+        /// <param name="obj">The object to compare with.</param>
+        /// <returns><see langword="true"/> if <paramref name="obj"/> is an equal map; otherwise, <see langword="false"/>.</returns>
+        public override readonly bool Equals(object? obj) => obj is global::Demo.HttpHeaders other && global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.HttpHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Equals(in this, in other);
+
+        /// <summary>Returns a hash of the map's entries that equal maps share; a map changed after it is hashed hashes differently.</summary>
+        /// <returns>The hash code.</returns>
+        public override readonly int GetHashCode() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.HttpHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetHashCode(in this);
+
+        /// <summary>Determines whether two maps hold the same entries.</summary>
+        /// <param name="left">The first map.</param>
+        /// <param name="right">The second map.</param>
+        /// <returns><see langword="true"/> if the maps are equal; otherwise, <see langword="false"/>.</returns>
+        public static bool operator ==(in global::Demo.HttpHeaders left, in global::Demo.HttpHeaders right) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.HttpHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Equals(in left, in right);
+
+        /// <summary>Determines whether two maps hold different entries.</summary>
+        /// <param name="left">The first map.</param>
+        /// <param name="right">The second map.</param>
+        /// <returns><see langword="true"/> if the maps differ; otherwise, <see langword="false"/>.</returns>
+        public static bool operator !=(in global::Demo.HttpHeaders left, in global::Demo.HttpHeaders right) => !global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.HttpHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Equals(in left, in right);
 
         /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
         public ref struct Enumerator

@@ -33,7 +33,8 @@ namespace FlatGen.Samples.Headers
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
     [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
     [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.DebugView))]
-    partial struct RequestHeaders : global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMultiMapJsonConverter<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>))]
+    partial struct RequestHeaders : global::System.IEquatable<global::FlatGen.Samples.Headers.RequestHeaders>, global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>
     {
         /// <summary>The most distinct keys the map holds.</summary>
         public const int KeyCapacity = 32;
@@ -196,9 +197,76 @@ namespace FlatGen.Samples.Headers
         /// <returns>The map's contents as text.</returns>
         public override readonly string ToString() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ToString(in this);
 
+        /// <summary>Gets the first value of <paramref name="key"/>.</summary>
+        /// <param name="key">The key to look up.</param>
+        /// <param name="value">The key's first value; <see langword="null"/> when the key is absent.</param>
+        /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+        public readonly bool TryGetFirst(string key, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryGetFirst(in this, key, out value);
+
+        /// <summary>Gets the first value of <paramref name="key"/>, or <see langword="null"/> when the key is absent.</summary>
+        /// <param name="key">The key to look up.</param>
+        /// <returns>The key's first value, or <see langword="null"/>.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+        public readonly string? GetFirstOrDefault(string key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetFirstOrDefault(in this, key);
+
+        /// <summary>Makes <paramref name="value"/> the only value of <paramref name="key"/>, keeping the key's place; adds the key if it is new.</summary>
+        /// <param name="key">The key.</param>
+        /// <param name="value">The value that replaces all of the key's values.</param>
+        /// <returns><see langword="true"/> if the value was set; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
+        public bool TrySet(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TrySet(ref this, key, value);
+
+        /// <summary>Makes <paramref name="value"/> the only value of <paramref name="key"/>, keeping the key's place; adds the key if it is new.</summary>
+        /// <param name="key">The key.</param>
+        /// <param name="value">The value that replaces all of the key's values.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
+        public void Set(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Set(ref this, key, value);
+
+        /// <summary>Removes the first of the values of <paramref name="key"/> that equals <paramref name="value"/> (ordinally); a key left with no value is removed.</summary>
+        /// <param name="key">The key.</param>
+        /// <param name="value">The value to remove.</param>
+        /// <returns><see langword="true"/> if the value was found and removed; otherwise, <see langword="false"/>.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
+        public bool Remove(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Remove(ref this, key, value);
+
+        /// <summary>Copies the keys and values, in first-insertion order, into a new array: the allocating bridge to LINQ and to APIs that take pairs.</summary>
+        /// <returns>One pair per key, with an array of its values.</returns>
+        public readonly global::System.Collections.Generic.KeyValuePair<string, string[]>[] ToArray() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ToArray(in this);
+
+        /// <summary>Determines whether <paramref name="other"/> holds the same keys, under the map's comparison, each with the same values in the same order; the order of the keys does not matter.</summary>
+        /// <param name="other">The map to compare with.</param>
+        /// <returns><see langword="true"/> if the maps hold the same entries; otherwise, <see langword="false"/>.</returns>
+        public readonly bool Equals(global::FlatGen.Samples.Headers.RequestHeaders other) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Equals(in this, in other);
+
+        /// <summary>Determines whether <paramref name="obj"/> is a map of this type that holds the same entries.</summary>
+        /// <param name="obj">The object to compare with.</param>
+        /// <returns><see langword="true"/> if <paramref name="obj"/> is an equal map; otherwise, <see langword="false"/>.</returns>
+        public override readonly bool Equals(object? obj) => obj is global::FlatGen.Samples.Headers.RequestHeaders other && global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Equals(in this, in other);
+
+        /// <summary>Returns a hash of the map's entries that equal maps share; a map changed after it is hashed hashes differently.</summary>
+        /// <returns>The hash code.</returns>
+        public override readonly int GetHashCode() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetHashCode(in this);
+
+        /// <summary>Determines whether two maps hold the same entries.</summary>
+        /// <param name="left">The first map.</param>
+        /// <param name="right">The second map.</param>
+        /// <returns><see langword="true"/> if the maps are equal; otherwise, <see langword="false"/>.</returns>
+        public static bool operator ==(in global::FlatGen.Samples.Headers.RequestHeaders left, in global::FlatGen.Samples.Headers.RequestHeaders right) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Equals(in left, in right);
+
+        /// <summary>Determines whether two maps hold different entries.</summary>
+        /// <param name="left">The first map.</param>
+        /// <param name="right">The second map.</param>
+        /// <returns><see langword="true"/> if the maps differ; otherwise, <see langword="false"/>.</returns>
+        public static bool operator !=(in global::FlatGen.Samples.Headers.RequestHeaders left, in global::FlatGen.Samples.Headers.RequestHeaders right) => !global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Equals(in left, in right);
+
         /// <summary>Gets the values of the known key <c>"Host"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
         public readonly global::System.ReadOnlySpan<string> Host => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 0);
+
+        /// <summary>Gets the first value of the known key <c>"Host"</c>, or <see langword="null"/> when the key is absent.</summary>
+        public readonly string? HostFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 0);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Host"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
@@ -210,6 +278,9 @@ namespace FlatGen.Samples.Headers
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
         public readonly global::System.ReadOnlySpan<string> UserAgent => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 1);
 
+        /// <summary>Gets the first value of the known key <c>"User-Agent"</c>, or <see langword="null"/> when the key is absent.</summary>
+        public readonly string? UserAgentFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 1);
+
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"User-Agent"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
@@ -219,6 +290,9 @@ namespace FlatGen.Samples.Headers
         /// <summary>Gets the values of the known key <c>"Accept"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
         public readonly global::System.ReadOnlySpan<string> Accept => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 2);
+
+        /// <summary>Gets the first value of the known key <c>"Accept"</c>, or <see langword="null"/> when the key is absent.</summary>
+        public readonly string? AcceptFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 2);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Accept"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
@@ -230,6 +304,9 @@ namespace FlatGen.Samples.Headers
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
         public readonly global::System.ReadOnlySpan<string> AcceptEncoding => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 3);
 
+        /// <summary>Gets the first value of the known key <c>"Accept-Encoding"</c>, or <see langword="null"/> when the key is absent.</summary>
+        public readonly string? AcceptEncodingFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 3);
+
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Accept-Encoding"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
@@ -239,6 +316,9 @@ namespace FlatGen.Samples.Headers
         /// <summary>Gets the values of the known key <c>"Accept-Language"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
         public readonly global::System.ReadOnlySpan<string> AcceptLanguage => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 4);
+
+        /// <summary>Gets the first value of the known key <c>"Accept-Language"</c>, or <see langword="null"/> when the key is absent.</summary>
+        public readonly string? AcceptLanguageFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 4);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Accept-Language"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
@@ -250,6 +330,9 @@ namespace FlatGen.Samples.Headers
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
         public readonly global::System.ReadOnlySpan<string> Authorization => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 5);
 
+        /// <summary>Gets the first value of the known key <c>"Authorization"</c>, or <see langword="null"/> when the key is absent.</summary>
+        public readonly string? AuthorizationFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 5);
+
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Authorization"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
@@ -259,6 +342,9 @@ namespace FlatGen.Samples.Headers
         /// <summary>Gets the values of the known key <c>"Cache-Control"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
         public readonly global::System.ReadOnlySpan<string> CacheControl => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 6);
+
+        /// <summary>Gets the first value of the known key <c>"Cache-Control"</c>, or <see langword="null"/> when the key is absent.</summary>
+        public readonly string? CacheControlFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 6);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Cache-Control"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
@@ -270,6 +356,9 @@ namespace FlatGen.Samples.Headers
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
         public readonly global::System.ReadOnlySpan<string> Connection => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 7);
 
+        /// <summary>Gets the first value of the known key <c>"Connection"</c>, or <see langword="null"/> when the key is absent.</summary>
+        public readonly string? ConnectionFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 7);
+
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Connection"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
@@ -279,6 +368,9 @@ namespace FlatGen.Samples.Headers
         /// <summary>Gets the values of the known key <c>"Content-Length"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
         public readonly global::System.ReadOnlySpan<string> ContentLength => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 8);
+
+        /// <summary>Gets the first value of the known key <c>"Content-Length"</c>, or <see langword="null"/> when the key is absent.</summary>
+        public readonly string? ContentLengthFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 8);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Content-Length"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
@@ -290,6 +382,9 @@ namespace FlatGen.Samples.Headers
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
         public readonly global::System.ReadOnlySpan<string> ContentType => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 9);
 
+        /// <summary>Gets the first value of the known key <c>"Content-Type"</c>, or <see langword="null"/> when the key is absent.</summary>
+        public readonly string? ContentTypeFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 9);
+
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Content-Type"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
@@ -299,6 +394,9 @@ namespace FlatGen.Samples.Headers
         /// <summary>Gets the values of the known key <c>"Cookie"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
         public readonly global::System.ReadOnlySpan<string> Cookie => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 10);
+
+        /// <summary>Gets the first value of the known key <c>"Cookie"</c>, or <see langword="null"/> when the key is absent.</summary>
+        public readonly string? CookieFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 10);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Cookie"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
@@ -310,6 +408,9 @@ namespace FlatGen.Samples.Headers
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
         public readonly global::System.ReadOnlySpan<string> IfModifiedSince => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 11);
 
+        /// <summary>Gets the first value of the known key <c>"If-Modified-Since"</c>, or <see langword="null"/> when the key is absent.</summary>
+        public readonly string? IfModifiedSinceFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 11);
+
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"If-Modified-Since"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
@@ -319,6 +420,9 @@ namespace FlatGen.Samples.Headers
         /// <summary>Gets the values of the known key <c>"If-None-Match"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
         public readonly global::System.ReadOnlySpan<string> IfNoneMatch => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 12);
+
+        /// <summary>Gets the first value of the known key <c>"If-None-Match"</c>, or <see langword="null"/> when the key is absent.</summary>
+        public readonly string? IfNoneMatchFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 12);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"If-None-Match"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
@@ -330,6 +434,9 @@ namespace FlatGen.Samples.Headers
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
         public readonly global::System.ReadOnlySpan<string> Origin => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 13);
 
+        /// <summary>Gets the first value of the known key <c>"Origin"</c>, or <see langword="null"/> when the key is absent.</summary>
+        public readonly string? OriginFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 13);
+
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Origin"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
@@ -339,6 +446,9 @@ namespace FlatGen.Samples.Headers
         /// <summary>Gets the values of the known key <c>"Pragma"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
         public readonly global::System.ReadOnlySpan<string> Pragma => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 14);
+
+        /// <summary>Gets the first value of the known key <c>"Pragma"</c>, or <see langword="null"/> when the key is absent.</summary>
+        public readonly string? PragmaFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 14);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Pragma"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
@@ -350,6 +460,9 @@ namespace FlatGen.Samples.Headers
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
         public readonly global::System.ReadOnlySpan<string> Referer => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 15);
 
+        /// <summary>Gets the first value of the known key <c>"Referer"</c>, or <see langword="null"/> when the key is absent.</summary>
+        public readonly string? RefererFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 15);
+
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Referer"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
@@ -360,6 +473,9 @@ namespace FlatGen.Samples.Headers
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
         public readonly global::System.ReadOnlySpan<string> XForwardedFor => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 16);
 
+        /// <summary>Gets the first value of the known key <c>"X-Forwarded-For"</c>, or <see langword="null"/> when the key is absent.</summary>
+        public readonly string? XForwardedForFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 16);
+
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"X-Forwarded-For"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
@@ -369,6 +485,9 @@ namespace FlatGen.Samples.Headers
         /// <summary>Gets the values of the known key <c>"X-Request-ID"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
         public readonly global::System.ReadOnlySpan<string> XRequestID => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 17);
+
+        /// <summary>Gets the first value of the known key <c>"X-Request-ID"</c>, or <see langword="null"/> when the key is absent.</summary>
+        public readonly string? XRequestIDFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 17);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"X-Request-ID"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>

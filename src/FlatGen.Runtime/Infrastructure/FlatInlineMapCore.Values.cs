@@ -1,0 +1,278 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
+namespace FlatGen.Infrastructure;
+
+public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TComparer>
+{
+    /// <summary>Gets <paramref name="key"/>'s first value, decoded into a new string.</summary>
+    /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and a null <paramref name="value"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    public static bool TryGetFirst(ref readonly TMap map, string key, [MaybeNullWhen(false)] out string value)
+    {
+        value = GetFirstOrDefault(in map, key);
+        return value is not null;
+    }
+
+    /// <summary>Gets <paramref name="key"/>'s first value, decoded into a new string, or <see langword="null"/> when the key is absent.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    public static string? GetFirstOrDefault(ref readonly TMap map, string key)
+    {
+        FlatInlineValues values = GetValues(in map, key);
+        return values.IsEmpty ? null : values.GetString(0);
+    }
+
+    /// <summary>Gets the first value of known key <paramref name="knownKey"/>, decoded into a new string, or <see langword="null"/> when it is absent.</summary>
+    public static string? GetKnownFirst(ref readonly TMap map, int knownKey)
+    {
+        FlatInlineValues values = GetKnownValues(in map, knownKey);
+        return values.IsEmpty ? null : values.GetString(0);
+    }
+
+    /// <summary>Makes <paramref name="value"/> <paramref name="key"/>'s only value, in the key's place, adding the key if it is new.</summary>
+    /// <returns><see langword="true"/> if the value was set; <see langword="false"/> if no key slot, value slot or arena room is left, and then the map is unchanged.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16.</exception>
+    public static bool TrySet(ref TMap map, string key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        return SetCore(ref map, key, value) == AddStatus.Added;
+    }
+
+    /// <summary>Makes <paramref name="value"/> <paramref name="key"/>'s only value, in the key's place, adding the key if it is new.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16.</exception>
+    /// <exception cref="FlatMapFullException">No key slot, value slot or arena room is left; the map is unchanged.</exception>
+    public static void Set(ref TMap map, string key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        AddStatus status = SetCore(ref map, key, value);
+        if (status != AddStatus.Added)
+        {
+            ThrowFull(ref map, status, key);
+        }
+    }
+
+    /// <summary>Removes the first of <paramref name="key"/>'s values that equals <paramref name="value"/> (ordinally); a key left with no value is removed.</summary>
+    /// <returns><see langword="true"/> if the value was found and removed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
+    public static bool Remove(ref TMap map, string key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        int keyIndex = Find(ref map, key);
+        if (keyIndex < 0)
+        {
+            return false;
+        }
+
+        int start = int.CreateTruncating(TMap.GetValueStarts(ref map)[keyIndex]);
+        int count = int.CreateTruncating(TMap.GetValueCounts(ref map)[keyIndex]);
+        FlatInlineValues values = Values(ref map, keyIndex);
+        for (int j = 0; j < count; j++)
+        {
+            if (Utf8Equals(values[j], value))
+            {
+                if (count == 1)
+                {
+                    return Remove(ref map, key.AsSpan());
+                }
+
+                Splice(ref map, keyIndex, start + j, 1, default);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Decodes the map's entries, in first-insertion order, into a new array: a snapshot for LINQ and for APIs that take pairs.</summary>
+    public static KeyValuePair<string, string[]>[] ToArray(ref readonly TMap map)
+    {
+        ref TMap mutable = ref Unsafe.AsRef(in map);
+        var pairs = new KeyValuePair<string, string[]>[int.CreateTruncating(TMap.GetCount(ref mutable))];
+        int i = 0;
+        foreach (FlatInlineEntry entry in new Enumerator(ref mutable))
+        {
+            pairs[i++] = new KeyValuePair<string, string[]>(entry.GetKeyString(), entry.Values.ToArray());
+        }
+
+        return pairs;
+    }
+
+    /// <summary>
+    /// Whether two maps hold the same keys (under the map's comparison) with the same values in the same order.
+    /// The order of the keys does not matter. Allocates nothing.
+    /// </summary>
+    public static bool Equals(ref readonly TMap left, ref readonly TMap right)
+    {
+        ref TMap a = ref Unsafe.AsRef(in left);
+        ref TMap b = ref Unsafe.AsRef(in right);
+        if (Unsafe.AreSame(ref a, ref b))
+        {
+            return true;
+        }
+
+        if (TMap.GetCount(ref a) != TMap.GetCount(ref b) || TMap.GetValueCount(ref a) != TMap.GetValueCount(ref b)
+            || TMap.GetArenaUsed(ref a) != TMap.GetArenaUsed(ref b))
+        {
+            return false;
+        }
+
+        int count = int.CreateTruncating(TMap.GetCount(ref a));
+        for (int i = 0; i < count; i++)
+        {
+            int other = FindUtf8(ref b, StoredKey(ref a, i));
+            if (other < 0)
+            {
+                return false;
+            }
+
+            FlatInlineValues mine = Values(ref a, i);
+            FlatInlineValues theirs = Values(ref b, other);
+            if (mine.Count != theirs.Count)
+            {
+                return false;
+            }
+
+            for (int j = 0; j < mine.Count; j++)
+            {
+                if (!mine[j].SequenceEqual(theirs[j]))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A hash of the map's contents that equal maps share, whatever their key order.</summary>
+    public static int GetHashCode(ref readonly TMap map)
+    {
+        ref TMap mutable = ref Unsafe.AsRef(in map);
+        ReadOnlySpan<uint> hashes = TMap.GetKeyHashes(ref mutable);
+        int count = int.CreateTruncating(TMap.GetCount(ref mutable));
+        int hash = count;
+        for (int i = 0; i < count; i++)
+        {
+            // A key's stored hash is the same in equal maps (a known key's is its index); the sum ignores key order.
+            var entry = default(HashCode);
+            entry.Add(hashes[i]);
+            foreach (ReadOnlySpan<byte> value in Values(ref mutable, i))
+            {
+                entry.AddBytes(value);
+            }
+
+            hash += entry.ToHashCode();
+        }
+
+        return hash;
+    }
+
+    /// <summary>Adds a UTF-16 key's UTF-8 value (both validated first), as JSON reading gives them.</summary>
+    internal static bool TryAdd(ref TMap map, ReadOnlySpan<char> key, ReadOnlySpan<byte> utf8Value) =>
+        AddCore(ref map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromBytes(utf8Value, "value")) == AddStatus.Added;
+
+    private static AddStatus SetCore(ref TMap map, string key, string value)
+    {
+        var valueText = Utf8Text.FromChars(value, nameof(value));
+        int keyIndex = Find(ref map, key);
+        if (keyIndex < 0)
+        {
+            return AddCore(ref map, key, Utf8Text.FromChars(key, nameof(key)), valueText);
+        }
+
+        int start = int.CreateTruncating(TMap.GetValueStarts(ref map)[keyIndex]);
+        int count = int.CreateTruncating(TMap.GetValueCounts(ref map)[keyIndex]);
+        return Splice(ref map, keyIndex, start, count, valueText);
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="removed"/> values from <paramref name="from"/>, inside key <paramref name="keyIndex"/>'s
+    /// run, by <paramref name="insert"/> (when it has bytes or is a value: see <see cref="Utf8Text.IsValue"/>), leaving
+    /// the run at least one value. The arena, the value tables and the later keys move to close or open the gap.
+    /// </summary>
+    /// <returns><see cref="AddStatus.BytesFull"/>, with nothing changed, if the new value's bytes do not fit.</returns>
+    private static AddStatus Splice(ref TMap map, int keyIndex, int from, int removed, Utf8Text insert)
+    {
+        ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
+        ref ushort usedRef = ref TMap.GetArenaUsed(ref map);
+        int valueCount = int.CreateTruncating(valueCountRef);
+        int count = int.CreateTruncating(TMap.GetCount(ref map));
+        int used = usedRef;
+        Span<byte> arena = TMap.GetArena(ref map);
+        Span<ushort> keyOffsets = TMap.GetKeyOffsets(ref map);
+        Span<ushort> valueOffsets = TMap.GetValueOffsets(ref map);
+        Span<ushort> valueLengths = TMap.GetValueLengths(ref map);
+        Span<TValueIndex> starts = TMap.GetValueStarts(ref map);
+        Span<TValueIndex> counts = TMap.GetValueCounts(ref map);
+        int runEnd = int.CreateTruncating(starts[keyIndex]) + int.CreateTruncating(counts[keyIndex]);
+        if (keyIndex >= count || from + removed > runEnd || runEnd > valueCount)
+        {
+            FlatThrow.ConcurrentUse(TMap.MapName);
+        }
+
+        // The removed values' bytes end where the next value of the run starts, or else where the key's range ends.
+        int byteFrom = valueOffsets[from];
+        int byteTo = from + removed < runEnd ? valueOffsets[from + removed] : keyIndex + 1 < count ? keyOffsets[keyIndex + 1] : used;
+        int inserted = insert.IsValue ? 1 : 0;
+        int delta = insert.ByteCount - (byteTo - byteFrom);
+        if (used + delta > arena.Length)
+        {
+            return AddStatus.BytesFull;
+        }
+
+        arena.Slice(byteTo, used - byteTo).CopyTo(arena.Slice(byteFrom + insert.ByteCount));
+        insert.CopyTo(arena.Slice(byteFrom, insert.ByteCount));
+        if (delta < 0)
+        {
+            arena.Slice(used + delta, -delta).Clear();
+        }
+
+        int shift = inserted - removed;
+        valueOffsets.Slice(from + removed, valueCount - from - removed).CopyTo(valueOffsets.Slice(from + inserted));
+        valueLengths.Slice(from + removed, valueCount - from - removed).CopyTo(valueLengths.Slice(from + inserted));
+        if (inserted == 1)
+        {
+            valueOffsets[from] = (ushort)byteFrom;
+            valueLengths[from] = (ushort)insert.ByteCount;
+        }
+
+        for (int j = from + inserted; j < valueCount + shift; j++)
+        {
+            valueOffsets[j] = (ushort)(valueOffsets[j] + delta);
+        }
+
+        valueOffsets.Slice(valueCount + shift, -shift).Clear();
+        valueLengths.Slice(valueCount + shift, -shift).Clear();
+        for (int k = keyIndex + 1; k < count; k++)
+        {
+            keyOffsets[k] = (ushort)(keyOffsets[k] + delta);
+            starts[k] = TValueIndex.CreateTruncating(int.CreateTruncating(starts[k]) + shift);
+        }
+
+        counts[keyIndex] = TValueIndex.CreateTruncating(int.CreateTruncating(counts[keyIndex]) + shift);
+        valueCountRef = TValueIndex.CreateTruncating(valueCount + shift);
+        usedRef = (ushort)(used + delta);
+        TMap.GetLayoutId(ref map) = TMap.LayoutId;
+        TMap.GetVersion(ref map)++;
+        return AddStatus.Added;
+    }
+
+    /// <summary>Whether UTF-8 <paramref name="utf8"/> is the text <paramref name="text"/>, compared ordinally, without allocating.</summary>
+    private static bool Utf8Equals(ReadOnlySpan<byte> utf8, string text)
+    {
+        if (utf8.Length < text.Length)
+        {
+            return false; // Each UTF-16 code unit takes at least one UTF-8 byte.
+        }
+
+        using DecodedUtf8 decoded = DecodedUtf8.Decode(utf8, stackalloc char[StackChars]);
+        return decoded.Chars.SequenceEqual(text);
+    }
+}

@@ -1,0 +1,81 @@
+using System;
+using System.Buffers;
+using System.ComponentModel;
+using System.Numerics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace FlatGen.Infrastructure;
+
+/// <summary>
+/// Reads and writes an inline flat multi-map as a JSON object of arrays of strings, as
+/// <see cref="FlatMultiMapJsonConverter{TMap, TKeyIndex, TValueIndex, TComparer}"/> does a reference map. Values go
+/// between JSON and the arena as UTF-8, with no string in between; keys allocate nothing either.
+/// </summary>
+/// <typeparam name="TMap">The generated struct.</typeparam>
+/// <typeparam name="TKeyIndex">The struct's key index type.</typeparam>
+/// <typeparam name="TValueIndex">The struct's value index type.</typeparam>
+/// <typeparam name="TComparer">The key comparison.</typeparam>
+/// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class FlatInlineMapJsonConverter<TMap, TKeyIndex, TValueIndex, TComparer> : JsonConverter<TMap>
+    where TMap : unmanaged, IFlatInlineMapStorage<TMap, TKeyIndex, TValueIndex>
+    where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
+    where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
+    where TComparer : struct, IFlatKeyComparer
+{
+    /// <summary>Values up to this many UTF-8 bytes are unescaped on the stack; longer ones in a pooled array.</summary>
+    private const int StackBytes = 256;
+
+    /// <inheritdoc/>
+    public override TMap Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        TMap map = default;
+        FlatJson.ReadObject(ref reader, TMap.MapName, ref map, static (ref TMap map, ref Utf8JsonReader reader, scoped ReadOnlySpan<char> key) =>
+        {
+            // Unescaping never lengthens UTF-8, so the raw length bounds the value.
+            int length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+            byte[]? rented = length <= StackBytes ? null : ArrayPool<byte>.Shared.Rent(length);
+            Span<byte> buffer = rented ?? stackalloc byte[StackBytes];
+            try
+            {
+                return FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TComparer>.TryAdd(ref map, key, buffer.Slice(0, reader.CopyString(buffer)));
+            }
+            finally
+            {
+                if (rented is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(rented);
+                }
+            }
+        });
+        return map;
+    }
+
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, TMap value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        foreach (FlatInlineEntry entry in new FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TComparer>.Enumerator(ref value))
+        {
+            if (options.DictionaryKeyPolicy is null)
+            {
+                writer.WritePropertyName(entry.Key);
+            }
+            else
+            {
+                FlatJson.WriteKey(writer, entry.GetKeyString(), options);
+            }
+
+            writer.WriteStartArray();
+            foreach (ReadOnlySpan<byte> item in entry.Values)
+            {
+                writer.WriteStringValue(item);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+}

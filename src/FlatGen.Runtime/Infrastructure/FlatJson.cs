@@ -1,0 +1,116 @@
+using System;
+using System.Buffers;
+using System.Text.Json;
+
+namespace FlatGen.Infrastructure;
+
+/// <summary>The JSON shape both storage modes share: an object whose properties are keys and whose values are arrays of strings.</summary>
+internal static class FlatJson
+{
+    /// <summary>Keys up to this many UTF-8 bytes are unescaped on the stack; longer ones in a pooled array.</summary>
+    private const int StackChars = 256;
+
+    /// <summary>Adds one value (the reader is on it) to a map under the key.</summary>
+    public delegate bool AddValue<TMap>(ref TMap map, ref Utf8JsonReader reader, scoped ReadOnlySpan<char> key);
+
+    /// <summary>
+    /// Reads <c>{"key": ["value", …], …}</c> into <paramref name="map"/> through <paramref name="add"/>. A single string
+    /// stands for an array of one. Anything else, a null value, or a value that does not fit throws <see cref="JsonException"/>.
+    /// </summary>
+    public static void ReadObject<TMap>(ref Utf8JsonReader reader, string mapName, ref TMap map, AddValue<TMap> add)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"A '{mapName}' is read from a JSON object whose properties are arrays of strings, not from {Describe(reader.TokenType)}.");
+        }
+
+        char[]? rented = null;
+        Span<char> buffer = stackalloc char[StackChars];
+        try
+        {
+            while (Next(ref reader) == JsonTokenType.PropertyName)
+            {
+                int length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+                if (length > buffer.Length)
+                {
+                    if (rented is not null)
+                    {
+                        ArrayPool<char>.Shared.Return(rented);
+                    }
+
+                    buffer = rented = ArrayPool<char>.Shared.Rent(length);
+                }
+
+                ReadOnlySpan<char> key = buffer.Slice(0, reader.CopyString(buffer));
+                switch (Next(ref reader))
+                {
+                    case JsonTokenType.String:
+                        AddOne(ref reader, mapName, ref map, add, key);
+                        break;
+                    case JsonTokenType.StartArray:
+                        while (Next(ref reader) != JsonTokenType.EndArray)
+                        {
+                            if (reader.TokenType != JsonTokenType.String)
+                            {
+                                throw new JsonException($"The values of a '{mapName}' key are strings, not {Describe(reader.TokenType)}.");
+                            }
+
+                            AddOne(ref reader, mapName, ref map, add, key);
+                        }
+
+                        break;
+                    default:
+                        throw new JsonException($"A '{mapName}' key takes an array of strings or a string, not {Describe(reader.TokenType)}.");
+                }
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject)
+            {
+                throw new JsonException($"A '{mapName}' is a JSON object of arrays of strings; found {Describe(reader.TokenType)}.");
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Writes a key, through the options' <see cref="JsonSerializerOptions.DictionaryKeyPolicy"/> as a dictionary's is.</summary>
+    public static void WriteKey(Utf8JsonWriter writer, string key, JsonSerializerOptions options) =>
+        writer.WritePropertyName(options.DictionaryKeyPolicy is { } policy ? policy.ConvertName(key) : key);
+
+    private static void AddOne<TMap>(ref Utf8JsonReader reader, string mapName, ref TMap map, AddValue<TMap> add, scoped ReadOnlySpan<char> key)
+    {
+        bool added;
+        try
+        {
+            added = add(ref map, ref reader, key);
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException and not FlatMapFullException)
+        {
+            throw new JsonException($"A value for the key '{FlatMapFullException.Quote(key.ToString())}' cannot be stored in a '{mapName}': {exception.Message}", exception);
+        }
+
+        if (!added)
+        {
+            throw new JsonException($"The JSON does not fit in a '{mapName}': no room is left for a value of the key '{FlatMapFullException.Quote(key.ToString())}'. Raise the map's capacities, or read the JSON into a dictionary.");
+        }
+    }
+
+    private static JsonTokenType Next(ref Utf8JsonReader reader) =>
+        reader.Read() ? reader.TokenType : throw new JsonException("The JSON ends before the map does.");
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.Null => "null",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        _ => token.ToString(),
+    };
+}
