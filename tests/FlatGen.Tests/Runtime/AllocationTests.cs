@@ -12,6 +12,49 @@ public sealed class AllocationTests
     [Fact]
     public void An_ignore_case_map_allocates_nothing() => AssertAllocatesNothing<IgnoreCaseMap32>();
 
+    [Fact]
+    public void Equality_hashing_first_values_set_and_removing_a_value_allocate_nothing()
+    {
+        var left = new KnownHeadersMap();
+        var right = new KnownHeadersMap();
+        var inlineLeft = new InlineKnownMap();
+        var inlineRight = new InlineKnownMap();
+        foreach (string key in new[] { "Host", "x-a", "X-B", "Accept" })
+        {
+            left.Add(key, "1");
+            left.Add(key, "2");
+            inlineLeft.Add(key, "1");
+        }
+
+        foreach (string key in new[] { "accept", "X-b", "x-A", "HOST" })
+        {
+            right.Add(key, "1");
+            right.Add(key, "2");
+            inlineRight.Add(key, "1");
+        }
+
+        int checksum = 0;
+        long allocated = 0;
+        for (int round = 0; round < 3; round++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            checksum = (left == right ? 1 : 0) + (inlineLeft == inlineRight ? 2 : 0)
+                + (left.GetHashCode() == right.GetHashCode() ? 4 : 0) + (inlineLeft.GetHashCode() == inlineRight.GetHashCode() ? 8 : 0)
+                + (left.GetFirstOrDefault("x-a") == "1" ? 16 : 0) + (left.HostFirst == "1" ? 32 : 0);
+            left.Set("x-a", "3");
+            left.Set("x-a", "1");
+            left.Add("x-a", "2");
+            left.Remove("x-a", "1");
+            left.Remove("x-a", "2");
+            left.Add("x-a", "1");
+            left.Add("x-a", "2");
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(63, checksum);
+    }
+
     private static void AssertAllocatesNothing<TMap>()
         where TMap : struct, ITestMap
     {
