@@ -207,7 +207,7 @@ public sealed partial class FlatMultiMapGenerator
             {
                 if (inlineBytes is not (>= 1 and <= DiagnosticDescriptors.MaxInlineBytes))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InlineBytesOutOfRange, attributeLocation, Number(inlineBytes ?? 0)));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InlineBytesOutOfRange, attributeLocation, inlineBytes is int bytes ? "is " + Number(bytes) : "is not set"));
                 }
 
                 if (internUnknownKeys)

@@ -114,7 +114,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InlineBytesOutOfRange = Error(
         "FLATGEN020",
         "Inline arena size out of range",
-        "InlineBytes is {0}; an InlineUtf8 map needs between 1 and 65535 bytes of arena for the UTF-8 bytes of all its keys and values: set InlineBytes");
+        "InlineBytes {0}; an InlineUtf8 map needs between 1 and 65535 bytes of arena for the UTF-8 bytes of all its keys and values: set InlineBytes");
 
     public static readonly DiagnosticDescriptor UnknownStorage = Error(
         "FLATGEN021",

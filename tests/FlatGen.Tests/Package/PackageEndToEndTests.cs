@@ -4,13 +4,15 @@ using FlatGen.Tests.Infrastructure;
 namespace FlatGen.Tests.Package;
 
 /// <summary>
-/// The package as a stranger gets it: pack FlatGen into a local feed, create console projects from nothing that
-/// reference it with an isolated packages folder, and build and run them. One targets the .NET 8 language level
-/// (C# 12); one has a declaration error, which must surface as the documented FLATGEN diagnostic.
+/// The package as a stranger gets it: pack FlatGen into a local feed, create projects from nothing that reference it
+/// with an isolated packages folder, and build and run them, all on the .NET 8 language level (C# 12): a console app
+/// (maps, JSON by reflection and by a source-generated context), an ASP.NET Core minimal API handler, a library built
+/// under <c>AnalysisLevel latest-all</c> with warnings as errors, and one with declaration errors, which must surface
+/// as the documented FLATGEN diagnostics.
 /// </summary>
 public sealed class PackageEndToEndTests : IDisposable
 {
-    private static readonly string Version = typeof(FlatMultiMapAttribute).Assembly.GetName().Version!.ToString(3);
+    private static readonly string AssemblyVersion = typeof(FlatMultiMapAttribute).Assembly.GetName().Version!.ToString(3);
 
     private readonly string _root = Directory.CreateTempSubdirectory("flatgen-package-").FullName;
 
@@ -21,7 +23,11 @@ public sealed class PackageEndToEndTests : IDisposable
         (int exitCode, string output) = DotnetCommand.Run(RepositoryPaths.Root, "pack", Path.Combine(RepositoryPaths.Root, "src", "FlatGen.Runtime"), "-c", "Release", "--no-restore", "-o", feed);
         Assert.True(exitCode == 0, output);
 
-        AssertPackageLayout(Path.Combine(feed, $"FlatGen.{Version}.nupkg"));
+        // A local pack is a unique prerelease, so a repack is never shadowed by a stale copy in the NuGet cache.
+        string package = Assert.Single(Directory.GetFiles(feed, "FlatGen.*.nupkg"));
+        string version = Path.GetFileNameWithoutExtension(package)["FlatGen.".Length..];
+        Assert.StartsWith(AssemblyVersion + "-dev.", version, StringComparison.Ordinal);
+        AssertPackageLayout(package);
         File.WriteAllText(Path.Combine(_root, "NuGet.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -33,7 +39,9 @@ public sealed class PackageEndToEndTests : IDisposable
             </configuration>
             """);
 
-        string app = CreateProject("App", """
+        string app = CreateProject("App", version, """
+            using System.Text.Json;
+            using System.Text.Json.Serialization;
             using FlatGen;
 
             var tags = new Tags();
@@ -50,6 +58,15 @@ public sealed class PackageEndToEndTests : IDisposable
             var stored = new Stored();
             stored.Add("zone"u8, "eu-1"u8);
             Console.WriteLine($"inline round trip: {Stored.Read(stored.AsBytes())}");
+            string json = JsonSerializer.Serialize(tags);
+            Console.WriteLine($"json: {json} {JsonSerializer.Deserialize<Tags>(json) == tags}");
+            Console.WriteLine($"context: {JsonSerializer.Serialize(stored, AppJson.Default.Stored)} {JsonSerializer.Deserialize(json, AppJson.Default.Tags) == tags}");
+            Console.WriteLine($"first: {tags.GetFirstOrDefault("region")}, {headers.ContentTypeFirst}");
+
+            [JsonSourceGenerationOptions(Converters = [typeof(FlatMultiMapJsonConverterFactory)])]
+            [JsonSerializable(typeof(Tags))]
+            [JsonSerializable(typeof(Stored))]
+            partial class AppJson : JsonSerializerContext;
 
             [FlatMultiMap(4, 8)]
             partial struct Tags;
@@ -67,9 +84,61 @@ public sealed class PackageEndToEndTests : IDisposable
         Assert.Contains("typed = application/json, { Content-Type: [application/json], x-trace: [abc] }", output);
         Assert.Contains("136 bytes", output);
         Assert.Contains("inline round trip: { zone: [eu-1] }", output);
+        Assert.Contains("""json: {"region":["eu-west","eu-north"],"shard":["7"]} True""", output);
+        Assert.Contains("""context: {"zone":["eu-1"]} True""", output);
+        Assert.Contains("first: eu-west, application/json", output);
+
+        // ASP.NET Core: request headers into a map with one call, Results.Ok(map) as JSON, the map back into headers.
+        string web = CreateProject("Web", version, """
+            using FlatGen;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.DependencyInjection;
+
+            RequestDelegate handler = RequestDelegateFactory.Create((HttpContext context) =>
+            {
+                var headers = new RequestHeaders();
+                headers.TryAddRange(context.Request.Headers, out int notAdded);
+                headers.CopyTo(context.Response.Headers);
+                return Results.Ok(headers);
+            }).RequestDelegate;
+            var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
+            context.Request.Headers.Host = "example.com";
+            context.Request.Headers.Accept = new(["text/html", "*/*"]);
+            context.Response.Body = new MemoryStream();
+            await handler(context);
+            Console.WriteLine($"body: {System.Text.Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray())}");
+            Console.WriteLine($"back: {context.Response.Headers.Accept}");
+
+            [FlatMultiMap(16, 32, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, KnownKeys = ["Host", "Accept"])]
+            partial struct RequestHeaders;
+            """, items: """<FrameworkReference Include="Microsoft.AspNetCore.App" />""");
+        (exitCode, output) = DotnetCommand.Run(web, "run");
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("""body: {"Host":["example.com"],"Accept":["text/html","*/*"]}""", output);
+        Assert.Contains("back: text/html,*/*", output);
+
+        // A public map passes every .NET analyzer rule, with warnings as errors (CA1815 asked for equality).
+        string library = CreateProject("Library", version, """
+            namespace Contoso;
+
+            /// <summary>Request tags.</summary>
+            [FlatGen.FlatMultiMap(8, 16, KnownKeys = ["Host"])]
+            public partial struct PublicTags;
+
+            /// <summary>Stored tags.</summary>
+            [FlatGen.FlatMultiMap(8, 16, Storage = FlatGen.FlatStorage.InlineUtf8, InlineBytes = 128)]
+            public partial struct StoredTags;
+            """, properties: """
+            <OutputType>Library</OutputType>
+            <AnalysisLevel>latest-all</AnalysisLevel>
+            <GenerateDocumentationFile>true</GenerateDocumentationFile>
+            """);
+        (exitCode, output) = DotnetCommand.Run(library, "build");
+        Assert.True(exitCode == 0, output);
+        Assert.Contains(" 0 Warning(s)", output);
 
         // The analyzer ships in the same assembly: a write to a readonly field's copy fails a warnings-as-errors build.
-        string broken = CreateProject("Broken", """
+        string broken = CreateProject("Broken", version, """
             [FlatGen.FlatMultiMap(4, 8)]
             public struct NotPartial;
 
@@ -111,7 +180,7 @@ public sealed class PackageEndToEndTests : IDisposable
     }
 
     /// <summary>A console project on the .NET 8 language level (C# 12), restoring into its own packages folder.</summary>
-    private string CreateProject(string name, string program)
+    private string CreateProject(string name, string version, string program, string properties = "", string items = "")
     {
         string directory = Path.Combine(_root, name);
         Directory.CreateDirectory(directory);
@@ -125,9 +194,11 @@ public sealed class PackageEndToEndTests : IDisposable
                 <ImplicitUsings>enable</ImplicitUsings>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                 <RestorePackagesPath>{Path.Combine(_root, "packages")}</RestorePackagesPath>
+                {properties}
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="FlatGen" Version="{Version}" />
+                <PackageReference Include="FlatGen" Version="{version}" />
+                {items}
               </ItemGroup>
             </Project>
             """);
