@@ -20,6 +20,19 @@ public sealed class SnapshotTests
         """);
 
     [Fact]
+    public void StringValues_members_come_with_a_reference_to_Microsoft_Extensions_Primitives() => VerifyCompiles("""
+        using FlatGen;
+
+        namespace Demo;
+
+        [FlatMultiMap(16, 32, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, KnownKeys = ["Host"])]
+        public partial struct RequestHeaders;
+
+        [FlatMultiMap(4, 8, Storage = FlatStorage.InlineUtf8, InlineBytes = 64)]
+        public partial struct StoredHeaders;
+        """, [MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Primitives.StringValues).Assembly.Location)]);
+
+    [Fact]
     public void Large_capacities_use_ushort_indices() => VerifyCompiles("""
         using FlatGen;
 
@@ -166,9 +179,9 @@ public sealed class SnapshotTests
         public partial struct StoredHeaders;
         """);
 
-    private static void VerifyCompiles(string source, [System.Runtime.CompilerServices.CallerMemberName] string testMethod = "")
+    private static void VerifyCompiles(string source, IEnumerable<MetadataReference>? extraReferences = null, [System.Runtime.CompilerServices.CallerMemberName] string testMethod = "")
     {
-        GeneratorRun run = GeneratorHarness.Run(source);
+        GeneratorRun run = GeneratorHarness.Run(source, extraReferences: extraReferences);
 
         Assert.Null(run.Generator.Exception);
         Assert.NotEmpty(run.Generator.GeneratedSources);

@@ -16,11 +16,11 @@ internal static class GeneratorHarness
     public static CSharpParseOptions ParseOptions(LanguageVersion version = LanguageVersion.CSharp12) =>
         new(version, DocumentationMode.Diagnose);
 
-    public static CSharpCompilation Compile(string source, LanguageVersion version = LanguageVersion.CSharp12) =>
+    public static CSharpCompilation Compile(string source, LanguageVersion version = LanguageVersion.CSharp12, IEnumerable<MetadataReference>? extraReferences = null) =>
         CSharpCompilation.Create(
             "FlatGenSnapshots",
             [CSharpSyntaxTree.ParseText(source, ParseOptions(version), SourcePath)],
-            References,
+            References.AddRange(extraReferences ?? []),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
                 .WithSpecificDiagnosticOptions(SdkNoWarn));
 
@@ -38,9 +38,9 @@ internal static class GeneratorHarness
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator once on <paramref name="source"/>.</summary>
-    public static GeneratorRun Run(string source, LanguageVersion version = LanguageVersion.CSharp12, FlatMultiMapGenerator? generator = null)
+    public static GeneratorRun Run(string source, LanguageVersion version = LanguageVersion.CSharp12, FlatMultiMapGenerator? generator = null, IEnumerable<MetadataReference>? extraReferences = null)
     {
-        CSharpCompilation compilation = Compile(source, version);
+        CSharpCompilation compilation = Compile(source, version, extraReferences);
         GeneratorDriver driver = CreateDriver(version, generator).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
         return new GeneratorRun(compilation, driver, driver.GetRunResult(), output);
     }
