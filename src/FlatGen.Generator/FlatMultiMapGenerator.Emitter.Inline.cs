@@ -1,5 +1,6 @@
 using FlatGen.Generator.Helpers;
 using FlatGen.Generator.Models;
+using static FlatGen.Generator.Helpers.Format;
 
 namespace FlatGen.Generator;
 

@@ -1,5 +1,6 @@
 using FlatGen.Generator.Helpers;
 using FlatGen.Generator.Models;
+using static FlatGen.Generator.Helpers.Format;
 
 namespace FlatGen.Generator;
 
@@ -11,8 +12,8 @@ public sealed partial class FlatMultiMapGenerator
 
         private static string JsonConverterType(MapSpec spec)
         {
-            string converter = spec.Storage == StorageKind.InlineUtf8 ? "FlatInlineMapJsonConverter" : "FlatMultiMapJsonConverter";
-            string comparer = spec.KeyComparison == KeyComparisonKind.OrdinalIgnoreCase ? "FlatOrdinalIgnoreCaseComparer" : "FlatOrdinalComparer";
+            string converter = spec.Storage == FlatStorage.InlineUtf8 ? "FlatInlineMapJsonConverter" : "FlatMultiMapJsonConverter";
+            string comparer = spec.KeyComparison == FlatKeyComparison.OrdinalIgnoreCase ? "FlatOrdinalIgnoreCaseComparer" : "FlatOrdinalComparer";
             return $"global::FlatGen.Infrastructure.{converter}<{spec.FullyQualifiedName}, {IndexTypes(spec)}, global::FlatGen.Infrastructure.{comparer}>";
         }
 
@@ -21,7 +22,7 @@ public sealed partial class FlatMultiMapGenerator
         {
             string core = CoreType(spec);
             string self = spec.FullyQualifiedName;
-            bool inline = spec.Storage == StorageKind.InlineUtf8;
+            bool inline = spec.Storage == FlatStorage.InlineUtf8;
             string decoded = inline ? ", decoded into a new string" : "";
             string full = inline ? "no key slot, value slot or arena room is left" : "no key slot or no value slot is free";
             string invalid = inline

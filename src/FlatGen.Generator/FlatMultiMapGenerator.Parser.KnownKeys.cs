@@ -8,6 +8,7 @@ using FlatGen.Generator.Models;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using static FlatGen.Generator.Helpers.Format;
 
 namespace FlatGen.Generator;
 
@@ -23,7 +24,7 @@ public sealed partial class FlatMultiMapGenerator
             List<string?> declared,
             INamedTypeSymbol type,
             int keyCapacity,
-            KeyComparisonKind comparison,
+            FlatKeyComparison comparison,
             int? arenaBytes,
             AttributeData attribute,
             List<DiagnosticInfo> diagnostics,
@@ -43,8 +44,8 @@ public sealed partial class FlatMultiMapGenerator
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MoreKnownKeysThanKeyCapacity, argument?.GetLocation(), Number(declared.Count), Number(keyCapacity)));
             }
 
-            StringComparison keyComparison = comparison == KeyComparisonKind.OrdinalIgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            string comparisonName = comparison == KeyComparisonKind.OrdinalIgnoreCase ? "OrdinalIgnoreCase" : "Ordinal";
+            StringComparison keyComparison = comparison == FlatKeyComparison.OrdinalIgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            string comparisonName = comparison == FlatKeyComparison.OrdinalIgnoreCase ? "OrdinalIgnoreCase" : "Ordinal";
 
             // Every name a member could clash with, and what holds it, for the message.
             var taken = new Dictionary<string, string>(StringComparer.Ordinal) { [type.Name] = "the name of the struct" };
@@ -134,7 +135,5 @@ public sealed partial class FlatMultiMapGenerator
                 collection.Elements.Select(static e => ((ExpressionElementSyntax)e).Expression).ToList(),
             _ => Array.Empty<ExpressionSyntax>(),
         };
-
-        private static string Literal(string key) => SymbolDisplay.FormatLiteral(key, quote: true);
     }
 }

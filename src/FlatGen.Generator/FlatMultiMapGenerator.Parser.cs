@@ -7,6 +7,7 @@ using FlatGen.Generator.Models;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using static FlatGen.Generator.Helpers.Format;
 
 namespace FlatGen.Generator;
 
@@ -146,8 +147,8 @@ public sealed partial class FlatMultiMapGenerator
                 return Result(null, diagnostics);
             }
 
-            bool keyCapacityValid = keyCapacity is >= 1 and <= DiagnosticDescriptors.MaxKeyCapacity;
-            bool valueCapacityValid = valueCapacity is >= 1 and <= DiagnosticDescriptors.MaxValueCapacity;
+            bool keyCapacityValid = keyCapacity is >= 1 and <= FlatLimits.MaxKeyCapacity;
+            bool valueCapacityValid = valueCapacity is >= 1 and <= FlatLimits.MaxValueCapacity;
             if (!keyCapacityValid)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KeyCapacityOutOfRange, attributeLocation, Number(keyCapacity)));
@@ -175,10 +176,10 @@ public sealed partial class FlatMultiMapGenerator
                 return (TEnum)(object)raw;
             }
 
-            var keyComparison = KeyComparisonKind.Ordinal;
+            var keyComparison = FlatKeyComparison.Ordinal;
             var declaredKnownKeys = new List<string?>();
             bool internUnknownKeys = false;
-            var storage = StorageKind.References;
+            var storage = FlatStorage.References;
             int? inlineBytes = null;
             foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
             {
@@ -186,13 +187,13 @@ public sealed partial class FlatMultiMapGenerator
                 switch (argument.Key)
                 {
                     case "KeyComparison" when value.Value is int comparison:
-                        keyComparison = Member<KeyComparisonKind>(comparison, DiagnosticDescriptors.UnknownKeyComparison);
+                        keyComparison = Member<FlatKeyComparison>(comparison, DiagnosticDescriptors.UnknownKeyComparison);
                         break;
                     case "InternUnknownKeys" when value.Value is bool intern:
                         internUnknownKeys = intern;
                         break;
                     case "Storage" when value.Value is int storageValue:
-                        storage = Member<StorageKind>(storageValue, DiagnosticDescriptors.UnknownStorage);
+                        storage = Member<FlatStorage>(storageValue, DiagnosticDescriptors.UnknownStorage);
                         break;
                     case "InlineBytes" when value.Value is int bytes:
                         inlineBytes = bytes;
@@ -203,9 +204,9 @@ public sealed partial class FlatMultiMapGenerator
                 }
             }
 
-            if (storage == StorageKind.InlineUtf8)
+            if (storage == FlatStorage.InlineUtf8)
             {
-                if (inlineBytes is not (>= 1 and <= DiagnosticDescriptors.MaxInlineBytes))
+                if (inlineBytes is not (>= 1 and <= FlatLimits.MaxInlineBytes))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InlineBytesOutOfRange, attributeLocation, inlineBytes is int bytes ? "is " + Number(bytes) : "is not set"));
                 }
@@ -221,15 +222,16 @@ public sealed partial class FlatMultiMapGenerator
             }
 
             EquatableArray<KnownKeySpec> knownKeys = KnownKeys(
-                declaredKnownKeys, type, keyCapacity, keyComparison, storage == StorageKind.InlineUtf8 ? inlineBytes : null, attribute, diagnostics, cancellationToken);
+                declaredKnownKeys, type, keyCapacity, keyComparison, storage == FlatStorage.InlineUtf8 ? inlineBytes : null, attribute, diagnostics, cancellationToken);
 
             if (diagnostics.Any(static d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
             {
                 return Result(null, diagnostics);
             }
 
-            string idSource = keyComparison + ";" + string.Join("\0", knownKeys.AsSpan().ToArray().Select(static k => k.Key));
-            int arenaBytes = storage == StorageKind.InlineUtf8 ? inlineBytes!.Value : 0;
+            // Typed values, not enum names: renaming a member must not change every persisted map's id.
+            string idSource = Number((int)keyComparison) + ";" + string.Join("\0", knownKeys.AsSpan().ToArray().Select(static k => k.Key));
+            int arenaBytes = storage == FlatStorage.InlineUtf8 ? inlineBytes!.Value : 0;
             LayoutPlan layout = LayoutPlanner.Plan(keyCapacity, valueCapacity, knownKeys.Count, storage, arenaBytes, idSource);
             string displayName = type.ToDisplayString();
             if (layout.Size > DiagnosticDescriptors.MaxArrayElementBytes)
@@ -252,7 +254,7 @@ public sealed partial class FlatMultiMapGenerator
                 ValueCapacity: valueCapacity,
                 KeyComparison: keyComparison,
                 KnownKeys: knownKeys,
-                InternUnknownKeys: internUnknownKeys && storage == StorageKind.References,
+                InternUnknownKeys: internUnknownKeys && storage == FlatStorage.References,
                 Storage: storage,
                 InlineBytes: arenaBytes,
                 Layout: layout);
@@ -326,7 +328,5 @@ public sealed partial class FlatMultiMapGenerator
             RecordDeclarationSyntax => "record",
             _ => declaration.Keyword.ValueText,
         };
-
-        private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -17,8 +17,14 @@ internal static class LayoutPlanner
     /// <summary>The size of an object reference in a 64-bit process; layouts are reported for 64-bit.</summary>
     public const int ReferenceSize = 8;
 
+    /// <summary>
+    /// The version of the inline maps' byte format, part of every layout id. Version 2 added the version field (a
+    /// count of changes); raise it with any change to what the bytes mean that the fields alone do not show.
+    /// </summary>
+    public const int InlineFormatVersion = 2;
+
     /// <summary>Plans a map; <paramref name="idSource"/> (the comparison and known keys) goes into an inline map's layout id.</summary>
-    public static LayoutPlan Plan(int keyCapacity, int valueCapacity, int knownKeyCount, StorageKind storage, int inlineBytes, string idSource)
+    public static LayoutPlan Plan(int keyCapacity, int valueCapacity, int knownKeyCount, FlatStorage storage, int inlineBytes, string idSource)
     {
         // A slot holds a key index plus one, so the key type must hold keyCapacity itself.
         (string keyType, int keySize) = IndexType(keyCapacity);
@@ -26,7 +32,7 @@ internal static class LayoutPlanner
         int slotCount = SlotCount(keyCapacity);
 
         var unordered = new List<FieldPlan>();
-        if (storage == StorageKind.InlineUtf8)
+        if (storage == FlatStorage.InlineUtf8)
         {
             // Keys and values are ranges of the arena; the layout id comes first, so a reader finds it at offset 0.
             unordered.Add(new FieldPlan("_layoutId", null, "ulong", 1, sizeof(ulong), 0));
@@ -58,7 +64,7 @@ internal static class LayoutPlanner
             unordered.Add(new FieldPlan("_knownPresence", "KnownPresenceBuffer", "ulong", (knownKeyCount + 63) / 64, sizeof(ulong), 0));
         }
 
-        if (storage == StorageKind.InlineUtf8)
+        if (storage == FlatStorage.InlineUtf8)
         {
             unordered.Add(new FieldPlan("_arena", "ArenaBuffer", "byte", inlineBytes, sizeof(byte), 0));
         }
@@ -75,8 +81,8 @@ internal static class LayoutPlanner
 
         int alignment = fields.Max(f => f.ElementSize);
         int size = (offset + alignment - 1) / alignment * alignment;
-        ulong layoutId = storage == StorageKind.InlineUtf8 ? LayoutId(fields, size, idSource) : 0;
-        return new LayoutPlan(keyType, valueType, slotCount, size, new EquatableArray<FieldPlan>(fields.ToArray()), layoutId);
+        ulong layoutId = storage == FlatStorage.InlineUtf8 ? LayoutId(fields, size, idSource) : 0;
+        return new LayoutPlan(keyType, valueType, size, new EquatableArray<FieldPlan>(fields.ToArray()), layoutId);
     }
 
     /// <summary>
@@ -85,7 +91,7 @@ internal static class LayoutPlanner
     /// </summary>
     private static ulong LayoutId(List<FieldPlan> fields, int size, string idSource)
     {
-        var text = new StringBuilder("FlatGen.InlineUtf8/1;");
+        var text = new StringBuilder("FlatGen.InlineUtf8/").Append(InlineFormatVersion.ToString(CultureInfo.InvariantCulture)).Append(';');
         foreach (FieldPlan field in fields)
         {
             text.Append(field.Name).Append(':').Append(field.DisplayType).Append('@').Append(field.Offset.ToString(CultureInfo.InvariantCulture)).Append(';');
@@ -113,8 +119,7 @@ internal static class LayoutPlanner
         return slots;
     }
 
+    /// <summary>The narrowest index type that holds <paramref name="capacity"/>, which is at most <see cref="FlatLimits.MaxValueCapacity"/>.</summary>
     private static (string Name, int Size) IndexType(int capacity) =>
-        capacity <= byte.MaxValue ? ("byte", sizeof(byte))
-        : capacity <= ushort.MaxValue ? ("ushort", sizeof(ushort))
-        : ("uint", sizeof(uint));
+        capacity <= byte.MaxValue ? ("byte", sizeof(byte)) : ("ushort", sizeof(ushort));
 }

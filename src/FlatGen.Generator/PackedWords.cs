@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using FlatGen.Generator.Helpers;
 using FlatGen.Generator.Models;
 
 namespace FlatGen.Generator;
@@ -56,11 +57,10 @@ internal static class PackedWords
         for (int i = 0; i < bits / 16; i++)
         {
             char c = key[offset + i];
-            bool letter = ignoreCase && c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z');
-            if (letter)
+            if (ignoreCase && char.IsLetter(c) && c < 0x80)
             {
                 mask |= 0x20UL << (16 * i);
-                c = (char)(c | 0x20);
+                c = Format.FoldAsciiLetter(c);
             }
 
             value |= (ulong)c << (16 * i);

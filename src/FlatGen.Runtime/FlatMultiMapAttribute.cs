@@ -13,8 +13,8 @@ namespace FlatGen;
 /// <see cref="ValueCapacity"/> values in all; nothing grows and nothing is allocated on the heap.
 /// </para>
 /// <para>
-/// <see cref="KeyCapacity"/> must be between 1 and 4,096 and <see cref="ValueCapacity"/> between 1 and 65,535;
-/// the generator reports <c>FLATGEN007</c> or <c>FLATGEN008</c> otherwise.
+/// <see cref="KeyCapacity"/> must be between 1 and <see cref="MaxKeyCapacity"/> (4,096) and <see cref="ValueCapacity"/>
+/// between 1 and <see cref="MaxValueCapacity"/> (65,535); the generator reports <c>FLATGEN007</c> or <c>FLATGEN008</c> otherwise.
 /// </para>
 /// </remarks>
 [AttributeUsage(AttributeTargets.Struct, AllowMultiple = false, Inherited = false)]
@@ -28,6 +28,15 @@ public sealed class FlatMultiMapAttribute : Attribute
         KeyCapacity = keyCapacity;
         ValueCapacity = valueCapacity;
     }
+
+    /// <summary>The largest key capacity a map can be declared with.</summary>
+    public const int MaxKeyCapacity = FlatLimits.MaxKeyCapacity;
+
+    /// <summary>The largest value capacity a map can be declared with.</summary>
+    public const int MaxValueCapacity = FlatLimits.MaxValueCapacity;
+
+    /// <summary>The largest <see cref="InlineBytes"/> an inline map can be declared with.</summary>
+    public const int MaxInlineBytes = FlatLimits.MaxInlineBytes;
 
     /// <summary>Gets the most distinct keys the map holds.</summary>
     public int KeyCapacity { get; }

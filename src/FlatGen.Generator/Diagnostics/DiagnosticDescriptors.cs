@@ -1,14 +1,12 @@
 using Microsoft.CodeAnalysis;
+using static System.FormattableString;
 
 namespace FlatGen.Generator.Diagnostics;
 
 /// <summary>Every diagnostic FlatGen reports. Each has a row in AnalyzerReleases.*.md and a section in docs/diagnostics.md.</summary>
 internal static class DiagnosticDescriptors
 {
-    public const int MaxKeyCapacity = 4096;
-    public const int MaxValueCapacity = 65535;
     public const int LargeStructBytes = 16 * 1024;
-    public const int MaxInlineBytes = 65535;
 
     /// <summary>The runtime cannot create an array of a value type larger than this (its element size is 16-bit).</summary>
     public const int MaxArrayElementBytes = ushort.MaxValue;
@@ -49,12 +47,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor KeyCapacityOutOfRange = Error(
         "FLATGEN007",
         "Key capacity out of range",
-        "KeyCapacity is {0}; it must be between 1 and 4096");
+        Invariant($"KeyCapacity is {{0}}; it must be between 1 and {FlatLimits.MaxKeyCapacity}"));
 
     public static readonly DiagnosticDescriptor ValueCapacityOutOfRange = Error(
         "FLATGEN008",
         "Value capacity out of range",
-        "ValueCapacity is {0}; it must be between 1 and 65535");
+        Invariant($"ValueCapacity is {{0}}; it must be between 1 and {FlatLimits.MaxValueCapacity}"));
 
     public static readonly DiagnosticDescriptor ValueCapacityBelowKeyCapacity = Warning(
         "FLATGEN009",
@@ -84,7 +82,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TooLargeForArrays = Warning(
         "FLATGEN014",
         "A flat multi-map is too large to be an array element",
-        "The struct '{0}' is {1} bytes, and the runtime cannot create arrays of structs larger than 65535 bytes: keep it in a class field and pass it by 'ref', or lower its capacities");
+        Invariant($"The struct '{{0}}' is {{1}} bytes, and the runtime cannot create arrays of structs larger than {MaxArrayElementBytes} bytes: keep it in a class field and pass it by 'ref', or lower its capacities"));
 
     public static readonly DiagnosticDescriptor EmptyKnownKey = Error(
         "FLATGEN015",
@@ -114,7 +112,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InlineBytesOutOfRange = Error(
         "FLATGEN020",
         "Inline arena size out of range",
-        "InlineBytes {0}; an InlineUtf8 map needs between 1 and 65535 bytes of arena for the UTF-8 bytes of all its keys and values: set InlineBytes");
+        Invariant($"InlineBytes {{0}}; an InlineUtf8 map needs between 1 and {FlatLimits.MaxInlineBytes} bytes of arena for the UTF-8 bytes of all its keys and values: set InlineBytes"));
 
     public static readonly DiagnosticDescriptor UnknownStorage = Error(
         "FLATGEN021",

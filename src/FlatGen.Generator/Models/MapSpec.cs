@@ -15,7 +15,7 @@ namespace FlatGen.Generator.Models;
 /// <param name="KnownKeys">The keys known at compile time, in declaration order; empty for none.</param>
 /// <param name="InternUnknownKeys">Whether unknown keys added as spans are interned.</param>
 /// <param name="Storage">How keys and values are stored.</param>
-/// <param name="InlineBytes">The inline arena's size in bytes, for <see cref="StorageKind.InlineUtf8"/>; otherwise 0.</param>
+/// <param name="InlineBytes">The inline arena's size in bytes, for <see cref="FlatStorage.InlineUtf8"/>; otherwise 0.</param>
 /// <param name="Layout">The planned layout.</param>
 /// <param name="HasStringValues">Whether the compilation references <c>Microsoft.Extensions.Primitives.StringValues</c>, so the map gets members that take and give it.</param>
 internal sealed record MapSpec(
@@ -27,10 +27,10 @@ internal sealed record MapSpec(
     EquatableArray<ContainingTypeSpec> ContainingTypes,
     int KeyCapacity,
     int ValueCapacity,
-    KeyComparisonKind KeyComparison,
+    FlatKeyComparison KeyComparison,
     EquatableArray<KnownKeySpec> KnownKeys,
     bool InternUnknownKeys,
-    StorageKind Storage,
+    FlatStorage Storage,
     int InlineBytes,
     LayoutPlan Layout,
     bool HasStringValues = false);

@@ -10,7 +10,8 @@ namespace FlatGen.Infrastructure;
 /// constant compares the same on little- and big-endian machines.
 /// </summary>
 /// <remarks>
-/// The caller has switched on the key's length: every read lies inside the key.
+/// The reads are unchecked: the caller has switched on the key's length, so every read lies inside the key. Hence
+/// the names.
 /// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -18,11 +19,11 @@ public static class FlatKnownKeyMatch
 {
     /// <summary>Reads the character at <paramref name="index"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ushort Read16(ref char key, int index) => Unsafe.Add(ref key, index);
+    public static ushort UnsafeRead16(ref char key, int index) => Unsafe.Add(ref key, index);
 
     /// <summary>Reads the two characters from <paramref name="index"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint Read32(ref char key, int index)
+    public static uint UnsafeRead32(ref char key, int index)
     {
         ref char start = ref Unsafe.Add(ref key, index);
         return BitConverter.IsLittleEndian
@@ -32,11 +33,11 @@ public static class FlatKnownKeyMatch
 
     /// <summary>Reads the four characters from <paramref name="index"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Read64(ref char key, int index)
+    public static ulong UnsafeRead64(ref char key, int index)
     {
         ref char start = ref Unsafe.Add(ref key, index);
         return BitConverter.IsLittleEndian
             ? Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref start))
-            : Read32(ref start, 0) | (ulong)Read32(ref start, 2) << 32;
+            : UnsafeRead32(ref start, 0) | (ulong)UnsafeRead32(ref start, 2) << 32;
     }
 }

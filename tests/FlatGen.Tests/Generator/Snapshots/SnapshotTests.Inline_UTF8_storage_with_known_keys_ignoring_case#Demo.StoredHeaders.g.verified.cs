@@ -53,7 +53,7 @@ namespace Demo
         public const int InlineBytes = 300;
 
         /// <summary>The id of this exact layout, stored in the map's bytes and checked by <c>TryRead</c> and <c>Read</c>.</summary>
-        public const ulong LayoutId = 0xD1890FE3C2FC37F9UL;
+        public const ulong LayoutId = 0xD7D4019F15CBE904UL;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
         public const int SizeInBytes = 488;
@@ -430,16 +430,16 @@ namespace Demo
             switch (key.Length)
             {
                 case 4:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_0073_006F_0068UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_0073_006F_0068UL)
                     {
                         return 0; // "Host"
                     }
 
                     return -1;
                 case 12:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_006E_006F_0063UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 4) | 0x0000_0020_0020_0020UL) == 0x002D_0074_006E_0065UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0065_0070_0079_0074UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_006E_006F_0063UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0000_0020_0020_0020UL) == 0x002D_0074_006E_0065UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0065_0070_0079_0074UL)
                     {
                         return 1; // "Content-Type"
                     }

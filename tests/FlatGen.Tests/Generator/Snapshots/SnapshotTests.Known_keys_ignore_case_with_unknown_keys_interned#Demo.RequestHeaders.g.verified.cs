@@ -401,53 +401,53 @@ namespace Demo
             switch (key.Length)
             {
                 case 2:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read32(ref start, 0) | 0x0020_0020U) == 0x0065_0074U)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x0020_0020U) == 0x0065_0074U)
                     {
                         return 6; // "TE"
                     }
 
                     return -1;
                 case 4:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_0073_006F_0068UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_0073_006F_0068UL)
                     {
                         return 0; // "Host"
                     }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0067_0061_0074_0065UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0067_0061_0074_0065UL)
                     {
                         return 5; // "ETag"
                     }
 
                     return -1;
                 case 6:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0074_0070_0065_0063UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0074_0070_0065_0063UL)
                     {
                         return 1; // "Accept"
                     }
 
                     return -1;
                 case 12:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_006E_006F_0063UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 4) | 0x0000_0020_0020_0020UL) == 0x002D_0074_006E_0065UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0065_0070_0079_0074UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_006E_006F_0063UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0000_0020_0020_0020UL) == 0x002D_0074_006E_0065UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0065_0070_0079_0074UL)
                     {
                         return 2; // "Content-Type"
                     }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0000_0020UL) == 0x0065_0072_002D_0078UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x0073_0065_0075_0071UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 8) | 0x0020_0020_0000_0020UL) == 0x0064_0069_002D_0074UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0000_0020UL) == 0x0065_0072_002D_0078UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x0073_0065_0075_0071UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0000_0020UL) == 0x0064_0069_002D_0074UL)
                     {
                         return 4; // "X-Request-Id"
                     }
 
                     return -1;
                 case 14:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_006E_006F_0063UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 4) | 0x0000_0020_0020_0020UL) == 0x002D_0074_006E_0065UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0067_006E_0065_006CUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 10) | 0x0020_0020_0020_0020UL) == 0x0068_0074_0067_006EUL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_006E_006F_0063UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0000_0020_0020_0020UL) == 0x002D_0074_006E_0065UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0067_006E_0065_006CUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 10) | 0x0020_0020_0020_0020UL) == 0x0068_0074_0067_006EUL)
                     {
                         return 3; // "Content-Length"
                     }

@@ -470,26 +470,26 @@ namespace Demo
             switch (key.Length)
             {
                 case 5:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0000_0020_0020_0020UL) == 0x002D_0061_0069_0076UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 1) | 0x0000_0000_0020_0020UL) == 0x0031_002D_0061_0069UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0000_0020_0020_0020UL) == 0x002D_0061_0069_0076UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 1) | 0x0000_0000_0020_0020UL) == 0x0031_002D_0061_0069UL)
                     {
                         return 10; // "Via-1"
                     }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0000_0020_0020_0020UL) == 0x002D_0061_0069_0076UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 1) | 0x0000_0000_0020_0020UL) == 0x0032_002D_0061_0069UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0000_0020_0020_0020UL) == 0x002D_0061_0069_0076UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 1) | 0x0000_0000_0020_0020UL) == 0x0032_002D_0061_0069UL)
                     {
                         return 11; // "Via-2"
                     }
 
                     return -1;
                 case 6:
-                    switch (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read16(ref start, 0))
+                    switch (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 0))
                     {
                         case 0x0061: // 'a'
                         case 0x0041: // 'A'
-                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
-                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0074_0070_0065_0063UL)
+                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
+                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0074_0070_0065_0063UL)
                             {
                                 return 0; // "Accept"
                             }
@@ -497,8 +497,8 @@ namespace Demo
                             break;
                         case 0x0063: // 'c'
                         case 0x0043: // 'C'
-                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x006B_006F_006F_0063UL
-                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0065_0069_006B_006FUL)
+                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x006B_006F_006F_0063UL
+                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0065_0069_006B_006FUL)
                             {
                                 return 1; // "Cookie"
                             }
@@ -506,8 +506,8 @@ namespace Demo
                             break;
                         case 0x0065: // 'e'
                         case 0x0045: // 'E'
-                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0070_0078_0065UL
-                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0074_0063_0065_0070UL)
+                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0070_0078_0065UL
+                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0074_0063_0065_0070UL)
                             {
                                 return 2; // "Expect"
                             }
@@ -515,8 +515,8 @@ namespace Demo
                             break;
                         case 0x006F: // 'o'
                         case 0x004F: // 'O'
-                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0067_0069_0072_006FUL
-                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x006E_0069_0067_0069UL)
+                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0067_0069_0072_006FUL
+                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x006E_0069_0067_0069UL)
                             {
                                 return 3; // "Origin"
                             }
@@ -524,8 +524,8 @@ namespace Demo
                             break;
                         case 0x0070: // 'p'
                         case 0x0050: // 'P'
-                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0067_0061_0072_0070UL
-                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0061_006D_0067_0061UL)
+                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0067_0061_0072_0070UL
+                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0061_006D_0067_0061UL)
                             {
                                 return 4; // "Pragma"
                             }
@@ -533,8 +533,8 @@ namespace Demo
                             break;
                         case 0x0073: // 's'
                         case 0x0053: // 'S'
-                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0076_0072_0065_0073UL
-                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0076_0072UL)
+                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0076_0072_0065_0073UL
+                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0076_0072UL)
                             {
                                 return 5; // "Server"
                             }
@@ -544,26 +544,26 @@ namespace Demo
 
                     return -1;
                 case 7:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0069_0070_0078_0065UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0073_0065_0072_0069UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0069_0070_0078_0065UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0073_0065_0072_0069UL)
                     {
                         return 6; // "Expires"
                     }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0066_0065_0072UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0072_0065UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0066_0065_0072UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0072_0065UL)
                     {
                         return 7; // "Referer"
                     }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0072_0067_0070_0075UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0065_0064_0061_0072UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0072_0067_0070_0075UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0065_0064_0061_0072UL)
                     {
                         return 8; // "Upgrade"
                     }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x006E_0072_0061_0077UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0067_006E_0069_006EUL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x006E_0072_0061_0077UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0067_006E_0069_006EUL)
                     {
                         return 9; // "Warning"
                     }

@@ -379,8 +379,8 @@ namespace Demo
 
                     return -1;
                 case 7:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0000_0020_0020_0020UL) == 0x0009_0062_0061_0074UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 3) | 0x0020_0020_0020_0000UL) == 0x0079_0065_006B_0009UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0000_0020_0020_0020UL) == 0x0009_0062_0061_0074UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 3) | 0x0020_0020_0020_0000UL) == 0x0079_0065_006B_0009UL)
                     {
                         return 3; // "tab\tkey"
                     }
@@ -394,9 +394,9 @@ namespace Demo
 
                     return -1;
                 case 9:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_006F_0075_0071UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 4) | 0x0000_0000_0000_0020UL) == 0x0026_003C_0022_0065UL
-                        && global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 5) == 0x003E_0026_003C_0022UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_006F_0075_0071UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0000_0000_0000_0020UL) == 0x0026_003C_0022_0065UL
+                        && global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 5) == 0x003E_0026_003C_0022UL)
                     {
                         return 2; // "Quote\"<&>"
                     }

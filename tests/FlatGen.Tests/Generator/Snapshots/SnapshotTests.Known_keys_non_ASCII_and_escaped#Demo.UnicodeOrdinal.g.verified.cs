@@ -329,16 +329,16 @@ namespace Demo
             switch (key.Length)
             {
                 case 5:
-                    if (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) == 0x00DF_00F6_0072_0047UL
-                        && global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 1) == 0x0065_00DF_00F6_0072UL)
+                    if (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) == 0x00DF_00F6_0072_0047UL
+                        && global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 1) == 0x0065_00DF_00F6_0072UL)
                     {
                         return 0; // "Größe"
                     }
 
                     return -1;
                 case 8:
-                    if (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) == 0x0065_002D_DE00_D83DUL
-                        && global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 4) == 0x0069_006A_006F_006DUL)
+                    if (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) == 0x0065_002D_DE00_D83DUL
+                        && global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) == 0x0069_006A_006F_006DUL)
                     {
                         return 1; // "😀-emoji"
                     }

@@ -372,39 +372,39 @@ namespace Demo
             switch (key.Length)
             {
                 case 1:
-                    if (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read16(ref start, 0) == 0x006B)
+                    if (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 0) == 0x006B)
                     {
                         return 4; // "k"
                     }
 
                     return -1;
                 case 5:
-                    if (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) == 0x0072_0061_0068_0073UL
-                        && global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 1) == 0x0064_0072_0061_0068UL)
+                    if (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) == 0x0072_0061_0068_0073UL
+                        && global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 1) == 0x0064_0072_0061_0068UL)
                     {
                         return 2; // "shard"
                     }
 
                     return -1;
                 case 6:
-                    if (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) == 0x0069_0067_0065_0072UL
-                        && global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 2) == 0x006E_006F_0069_0067UL)
+                    if (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) == 0x0069_0067_0065_0072UL
+                        && global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) == 0x006E_006F_0069_0067UL)
                     {
                         return 1; // "region"
                     }
 
                     return -1;
                 case 12:
-                    if (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) == 0x0076_0072_0065_0073UL
-                        && global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 4) == 0x002E_0065_0063_0069UL
-                        && global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 8) == 0x0065_006D_0061_006EUL)
+                    if (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) == 0x0076_0072_0065_0073UL
+                        && global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) == 0x002E_0065_0063_0069UL
+                        && global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) == 0x0065_006D_0061_006EUL)
                     {
                         return 0; // "service.name"
                     }
 
-                    if (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) == 0x0065_0072_002D_0078UL
-                        && global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 4) == 0x0073_0065_0075_0071UL
-                        && global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 8) == 0x0064_0069_002D_0074UL)
+                    if (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) == 0x0065_0072_002D_0078UL
+                        && global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) == 0x0073_0065_0075_0071UL
+                        && global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) == 0x0064_0069_002D_0074UL)
                     {
                         return 3; // "x-request-id"
                     }

@@ -358,49 +358,49 @@ namespace Demo
             switch (key.Length)
             {
                 case 22:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 4) | 0x0020_0000_0020_0020UL) == 0x0063_002D_0073_0073UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0072_0074_006E_006FUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 12) | 0x0020_0000_0020_0020UL) == 0x006D_002D_006C_006FUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 16) | 0x0020_0000_0020_0020UL) == 0x0061_002D_0078_0061UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 18) | 0x0020_0020_0020_0000UL) == 0x0065_0067_0061_002DUL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0000_0020_0020UL) == 0x0063_002D_0073_0073UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0072_0074_006E_006FUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 12) | 0x0020_0000_0020_0020UL) == 0x006D_002D_006C_006FUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 16) | 0x0020_0000_0020_0020UL) == 0x0061_002D_0078_0061UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 18) | 0x0020_0020_0020_0000UL) == 0x0065_0067_0061_002DUL)
                     {
                         return 3; // "Access-Control-Max-Age"
                     }
 
                     return -1;
                 case 27:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 4) | 0x0020_0000_0020_0020UL) == 0x0063_002D_0073_0073UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0072_0074_006E_006FUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 12) | 0x0020_0000_0020_0020UL) == 0x0061_002D_006C_006FUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 16) | 0x0020_0020_0020_0020UL) == 0x0077_006F_006C_006CUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 20) | 0x0020_0020_0020_0000UL) == 0x0069_0072_006F_002DUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 23) | 0x0020_0020_0020_0020UL) == 0x006E_0069_0067_0069UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0000_0020_0020UL) == 0x0063_002D_0073_0073UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0072_0074_006E_006FUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 12) | 0x0020_0000_0020_0020UL) == 0x0061_002D_006C_006FUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 16) | 0x0020_0020_0020_0020UL) == 0x0077_006F_006C_006CUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 20) | 0x0020_0020_0020_0000UL) == 0x0069_0072_006F_002DUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 23) | 0x0020_0020_0020_0020UL) == 0x006E_0069_0067_0069UL)
                     {
                         return 0; // "Access-Control-Allow-Origin"
                     }
 
                     return -1;
                 case 28:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 4) | 0x0020_0000_0020_0020UL) == 0x0063_002D_0073_0073UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0072_0074_006E_006FUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 12) | 0x0020_0000_0020_0020UL) == 0x0061_002D_006C_006FUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 16) | 0x0020_0020_0020_0020UL) == 0x0077_006F_006C_006CUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 20) | 0x0020_0020_0020_0000UL) == 0x0061_0065_0068_002DUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 24) | 0x0020_0020_0020_0020UL) == 0x0073_0072_0065_0064UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0000_0020_0020UL) == 0x0063_002D_0073_0073UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0072_0074_006E_006FUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 12) | 0x0020_0000_0020_0020UL) == 0x0061_002D_006C_006FUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 16) | 0x0020_0020_0020_0020UL) == 0x0077_006F_006C_006CUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 20) | 0x0020_0020_0020_0000UL) == 0x0061_0065_0068_002DUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 24) | 0x0020_0020_0020_0020UL) == 0x0073_0072_0065_0064UL)
                     {
                         return 1; // "Access-Control-Allow-Headers"
                     }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 4) | 0x0020_0000_0020_0020UL) == 0x0063_002D_0073_0073UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0072_0074_006E_006FUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 12) | 0x0020_0000_0020_0020UL) == 0x0061_002D_006C_006FUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 16) | 0x0020_0020_0020_0020UL) == 0x0077_006F_006C_006CUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 20) | 0x0020_0020_0020_0000UL) == 0x0074_0065_006D_002DUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 24) | 0x0020_0020_0020_0020UL) == 0x0073_0064_006F_0068UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0000_0020_0020UL) == 0x0063_002D_0073_0073UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0072_0074_006E_006FUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 12) | 0x0020_0000_0020_0020UL) == 0x0061_002D_006C_006FUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 16) | 0x0020_0020_0020_0020UL) == 0x0077_006F_006C_006CUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 20) | 0x0020_0020_0020_0000UL) == 0x0074_0065_006D_002DUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 24) | 0x0020_0020_0020_0020UL) == 0x0073_0064_006F_0068UL)
                     {
                         return 2; // "Access-Control-Allow-Methods"
                     }

@@ -363,7 +363,7 @@ namespace Demo
             switch (key.Length)
             {
                 case 4:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_0073_006F_0068UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_0073_006F_0068UL)
                     {
                         return 0; // "Host"
                     }

@@ -554,146 +554,146 @@ namespace FlatGen.Samples.Headers
             switch (key.Length)
             {
                 case 4:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_0073_006F_0068UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_0073_006F_0068UL)
                     {
                         return 0; // "Host"
                     }
 
                     return -1;
                 case 6:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0074_0070_0065_0063UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0074_0070_0065_0063UL)
                     {
                         return 2; // "Accept"
                     }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x006B_006F_006F_0063UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0065_0069_006B_006FUL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x006B_006F_006F_0063UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0065_0069_006B_006FUL)
                     {
                         return 10; // "Cookie"
                     }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0067_0069_0072_006FUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x006E_0069_0067_0069UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0067_0069_0072_006FUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x006E_0069_0067_0069UL)
                     {
                         return 13; // "Origin"
                     }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0067_0061_0072_0070UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0061_006D_0067_0061UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0067_0061_0072_0070UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0061_006D_0067_0061UL)
                     {
                         return 14; // "Pragma"
                     }
 
                     return -1;
                 case 7:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0066_0065_0072UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0072_0065UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0066_0065_0072UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0072_0065UL)
                     {
                         return 15; // "Referer"
                     }
 
                     return -1;
                 case 10:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0073_0075UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 4) | 0x0020_0020_0020_0000UL) == 0x0065_0067_0061_002DUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 6) | 0x0020_0020_0020_0020UL) == 0x0074_006E_0065_0067UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0073_0075UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0020_0020_0000UL) == 0x0065_0067_0061_002DUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 6) | 0x0020_0020_0020_0020UL) == 0x0074_006E_0065_0067UL)
                     {
                         return 1; // "User-Agent"
                     }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x006E_006E_006F_0063UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x0069_0074_0063_0065UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 6) | 0x0020_0020_0020_0020UL) == 0x006E_006F_0069_0074UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x006E_006E_006F_0063UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x0069_0074_0063_0065UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 6) | 0x0020_0020_0020_0020UL) == 0x006E_006F_0069_0074UL)
                     {
                         return 7; // "Connection"
                     }
 
                     return -1;
                 case 12:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_006E_006F_0063UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 4) | 0x0000_0020_0020_0020UL) == 0x002D_0074_006E_0065UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0065_0070_0079_0074UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_006E_006F_0063UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0000_0020_0020_0020UL) == 0x002D_0074_006E_0065UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0065_0070_0079_0074UL)
                     {
                         return 9; // "Content-Type"
                     }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0000_0020UL) == 0x0065_0072_002D_0078UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x0073_0065_0075_0071UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 8) | 0x0020_0020_0000_0020UL) == 0x0064_0069_002D_0074UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0000_0020UL) == 0x0065_0072_002D_0078UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x0073_0065_0075_0071UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0000_0020UL) == 0x0064_0069_002D_0074UL)
                     {
                         return 17; // "X-Request-ID"
                     }
 
                     return -1;
                 case 13:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0068_0074_0075_0061UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x007A_0069_0072_006FUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x006F_0069_0074_0061UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 9) | 0x0020_0020_0020_0020UL) == 0x006E_006F_0069_0074UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0068_0074_0075_0061UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x007A_0069_0072_006FUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x006F_0069_0074_0061UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 9) | 0x0020_0020_0020_0020UL) == 0x006E_006F_0069_0074UL)
                     {
                         return 5; // "Authorization"
                     }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0068_0063_0061_0063UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 4) | 0x0020_0020_0000_0020UL) == 0x006F_0063_002D_0065UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x006F_0072_0074_006EUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 9) | 0x0020_0020_0020_0020UL) == 0x006C_006F_0072_0074UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0068_0063_0061_0063UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0020_0000_0020UL) == 0x006F_0063_002D_0065UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x006F_0072_0074_006EUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 9) | 0x0020_0020_0020_0020UL) == 0x006C_006F_0072_0074UL)
                     {
                         return 6; // "Cache-Control"
                     }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0000_0020_0020UL) == 0x006E_002D_0066_0069UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 4) | 0x0000_0020_0020_0020UL) == 0x002D_0065_006E_006FUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0063_0074_0061_006DUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 9) | 0x0020_0020_0020_0020UL) == 0x0068_0063_0074_0061UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0000_0020_0020UL) == 0x006E_002D_0066_0069UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0000_0020_0020_0020UL) == 0x002D_0065_006E_006FUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0063_0074_0061_006DUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 9) | 0x0020_0020_0020_0020UL) == 0x0068_0063_0074_0061UL)
                     {
                         return 12; // "If-None-Match"
                     }
 
                     return -1;
                 case 14:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_006E_006F_0063UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 4) | 0x0000_0020_0020_0020UL) == 0x002D_0074_006E_0065UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0067_006E_0065_006CUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 10) | 0x0020_0020_0020_0020UL) == 0x0068_0074_0067_006EUL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_006E_006F_0063UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0000_0020_0020_0020UL) == 0x002D_0074_006E_0065UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0067_006E_0065_006CUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 10) | 0x0020_0020_0020_0020UL) == 0x0068_0074_0067_006EUL)
                     {
                         return 8; // "Content-Length"
                     }
 
                     return -1;
                 case 15:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 4) | 0x0020_0000_0020_0020UL) == 0x0065_002D_0074_0070UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0064_006F_0063_006EUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 11) | 0x0020_0020_0020_0020UL) == 0x0067_006E_0069_0064UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0000_0020_0020UL) == 0x0065_002D_0074_0070UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0064_006F_0063_006EUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 11) | 0x0020_0020_0020_0020UL) == 0x0067_006E_0069_0064UL)
                     {
                         return 3; // "Accept-Encoding"
                     }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 4) | 0x0020_0000_0020_0020UL) == 0x006C_002D_0074_0070UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0075_0067_006E_0061UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 11) | 0x0020_0020_0020_0020UL) == 0x0065_0067_0061_0075UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0000_0020_0020UL) == 0x006C_002D_0074_0070UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0075_0067_006E_0061UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 11) | 0x0020_0020_0020_0020UL) == 0x0065_0067_0061_0075UL)
                     {
                         return 4; // "Accept-Language"
                     }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0000_0020UL) == 0x006F_0066_002D_0078UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x0072_0061_0077_0072UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 8) | 0x0000_0020_0020_0020UL) == 0x002D_0064_0065_0064UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 11) | 0x0020_0020_0020_0000UL) == 0x0072_006F_0066_002DUL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0000_0020UL) == 0x006F_0066_002D_0078UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x0072_0061_0077_0072UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0000_0020_0020_0020UL) == 0x002D_0064_0065_0064UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 11) | 0x0020_0020_0020_0000UL) == 0x0072_006F_0066_002DUL)
                     {
                         return 16; // "X-Forwarded-For"
                     }
 
                     return -1;
                 case 17:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0000_0020_0020UL) == 0x006D_002D_0066_0069UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x0066_0069_0064_006FUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 8) | 0x0000_0020_0020_0020UL) == 0x002D_0064_0065_0069UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 12) | 0x0020_0020_0020_0020UL) == 0x0063_006E_0069_0073UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 13) | 0x0020_0020_0020_0020UL) == 0x0065_0063_006E_0069UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0000_0020_0020UL) == 0x006D_002D_0066_0069UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x0066_0069_0064_006FUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0000_0020_0020_0020UL) == 0x002D_0064_0065_0069UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 12) | 0x0020_0020_0020_0020UL) == 0x0063_006E_0069_0073UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 13) | 0x0020_0020_0020_0020UL) == 0x0065_0063_006E_0069UL)
                     {
                         return 11; // "If-Modified-Since"
                     }

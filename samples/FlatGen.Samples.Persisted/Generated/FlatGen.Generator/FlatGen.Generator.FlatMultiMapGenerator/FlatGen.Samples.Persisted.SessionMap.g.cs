@@ -53,7 +53,7 @@ namespace FlatGen.Samples.Persisted
         public const int InlineBytes = 512;
 
         /// <summary>The id of this exact layout, stored in the map's bytes and checked by <c>TryRead</c> and <c>Read</c>.</summary>
-        public const ulong LayoutId = 0x2CC812E252F56E3CUL;
+        public const ulong LayoutId = 0x57648BB53C1238A9UL;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
         public const int SizeInBytes = 864;
@@ -444,20 +444,20 @@ namespace FlatGen.Samples.Persisted
             switch (key.Length)
             {
                 case 4:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0073_0075UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0073_0075UL)
                     {
                         return 0; // "user"
                     }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_006C_006F_0072UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_006C_006F_0072UL)
                     {
                         return 2; // "role"
                     }
 
                     return -1;
                 case 6:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0061_0063_006F_006CUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0065_006C_0061_0063UL)
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0061_0063_006F_006CUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0065_006C_0061_0063UL)
                     {
                         return 1; // "locale"
                     }

@@ -1,7 +1,18 @@
+// One contract, compiled into the runtime (public, what users name in [FlatMultiMap]) and into the generator
+// (internal, what it reads the attribute's argument as): the values are written once, here.
+#if FLATGEN_GENERATOR
+namespace FlatGen.Generator.Models;
+#else
 namespace FlatGen;
+#endif
 
 /// <summary>Specifies how a generated flat multi-map stores its keys and values.</summary>
-public enum FlatStorage
+#if FLATGEN_GENERATOR
+internal
+#else
+public
+#endif
+enum FlatStorage
 {
     /// <summary>
     /// Keys and values are <see cref="string"/> references held inline. Adding a string stores the reference;
