@@ -8,7 +8,6 @@ public sealed partial class FlatMultiMapGenerator
 {
     internal static partial class Emitter
     {
-        private const string ReadOnlySpanOfByte = "global::System.ReadOnlySpan<byte>";
         private const string InlineValues = "global::FlatGen.FlatInlineValues";
 
         /// <summary>The members of an inline map: adds and lookups by UTF-16 and by UTF-8, the bytes, and reading them back.</summary>

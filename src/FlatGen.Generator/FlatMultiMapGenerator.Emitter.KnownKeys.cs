@@ -12,73 +12,108 @@ public sealed partial class FlatMultiMapGenerator
     internal static partial class Emitter
     {
         /// <summary>
-        /// Writes the known-key matcher: a switch on the length; then, for more than
-        /// <see cref="KeysPerCharacterSwitch"/> keys of one length, a switch on the character that tells them apart
-        /// best; then each candidate compared as packed words (folded to lower case when ignoring case), or with
-        /// <c>MemoryExtensions.Equals</c> if it cannot be packed.
+        /// Writes the known-key matchers, one over UTF-16 characters and one over UTF-8 bytes: a switch on the length;
+        /// then, for more than <see cref="KeysPerCharacterSwitch"/> keys of one length, a switch on the code unit that
+        /// tells them apart best; then each candidate compared as packed words (ASCII letters folded to lower case
+        /// with a 0x20 mask when ignoring case, as Kestrel's header matcher does on bytes). A non-ASCII key ignoring
+        /// case is compared with <c>OrdinalIgnoreCase</c> itself: among UTF-16 keys of its length, and after the
+        /// switch among UTF-8 keys, whose byte length case changes.
         /// </summary>
-        private static void WriteMatcher(SourceWriter writer, MapSpec spec)
+        private static void WriteMatchers(SourceWriter writer, MapSpec spec)
         {
             bool ignoreCase = spec.KeyComparison == FlatKeyComparison.OrdinalIgnoreCase;
+            var keys = spec.KnownKeys.AsSpan().ToArray().Select(static (known, index) => (known.Key, Index: index)).ToList();
+
             writer.WriteLine($"static int {StorageType(spec)}.MatchKnownKey({ReadOnlySpanOfChar} key)");
+            WriteMatcher(
+                writer,
+                "char",
+                unitBits: 16,
+                keys.Select(static k => new Candidate(k.Key, k.Index, k.Key.Select(static c => (int)c).ToArray())).ToList(),
+                afterSwitch: new List<Candidate>(),
+                ignoreCase);
+            writer.WriteLine();
+
+            // A key with a lone surrogate has no UTF-8 form, so no valid UTF-8 key equals it.
+            var utf8 = keys
+                .Select(static k => (k.Key, k.Index, Bytes: Utf8Bytes(k.Key)))
+                .Where(static k => k.Bytes is not null)
+                .Select(static k => new Candidate(k.Key, k.Index, k.Bytes!))
+                .ToList();
+            writer.WriteLine($"static int {StorageType(spec)}.MatchKnownKeyUtf8({ReadOnlySpanOfByte} key)");
+            WriteMatcher(
+                writer,
+                "byte",
+                unitBits: 8,
+                utf8.Where(k => PackedWords.CanPack(k.Key, ignoreCase)).ToList(),
+                utf8.Where(k => !PackedWords.CanPack(k.Key, ignoreCase)).ToList(),
+                ignoreCase);
+        }
+
+        private static void WriteMatcher(SourceWriter writer, string unit, int unitBits, List<Candidate> keys, List<Candidate> afterSwitch, bool ignoreCase)
+        {
+            string noMatch = afterSwitch.Count == 0 ? "return -1;" : "break;";
             using (writer.WriteBlock())
             {
-                writer.WriteLine("ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);");
+                writer.WriteLine($"ref {unit} start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);");
                 writer.WriteLine("switch (key.Length)");
                 using (writer.WriteBlock())
                 {
-                    var byLength = spec.KnownKeys.AsSpan().ToArray()
-                        .Select(static (known, index) => (known.Key, Index: index))
-                        .GroupBy(static k => k.Key.Length)
-                        .OrderBy(static g => g.Key);
-                    foreach (var group in byLength)
+                    foreach (var group in keys.GroupBy(static k => k.Units.Length).OrderBy(static g => g.Key))
                     {
                         writer.WriteLine($"case {Number(group.Key)}:");
                         using (writer.Indent())
                         {
                             var packed = group.Where(k => PackedWords.CanPack(k.Key, ignoreCase)).ToList();
-                            int position = DistinguishingPosition(packed.Select(static k => k.Key).ToList(), ignoreCase);
+                            int position = DistinguishingPosition(packed, ignoreCase);
                             if (packed.Count > KeysPerCharacterSwitch && position >= 0)
                             {
-                                WriteCharacterSwitch(writer, packed, position, ignoreCase);
+                                WriteCharacterSwitch(writer, packed, position, unitBits, ignoreCase);
                             }
                             else
                             {
-                                WriteCandidates(writer, packed, ignoreCase);
+                                WriteCandidates(writer, packed, unitBits, ignoreCase);
                             }
 
-                            WriteCandidates(writer, group.Where(k => !PackedWords.CanPack(k.Key, ignoreCase)), ignoreCase);
-                            writer.WriteLine("return -1;");
+                            WriteCandidates(writer, group.Where(k => !PackedWords.CanPack(k.Key, ignoreCase)), unitBits, ignoreCase);
+                            writer.WriteLine(noMatch);
                         }
                     }
 
                     writer.WriteLine("default:");
-                    writer.WriteLine("    return -1;");
+                    writer.WriteLine("    " + noMatch);
+                }
+
+                if (afterSwitch.Count > 0)
+                {
+                    writer.WriteLine();
+                    WriteCandidates(writer, afterSwitch, unitBits, ignoreCase);
+                    writer.WriteLine("return -1;");
                 }
             }
         }
 
-        /// <summary>Above this many keys of one length, the matcher switches on one character before comparing words.</summary>
+        /// <summary>Above this many keys of one length, the matcher switches on one code unit before comparing words.</summary>
         private const int KeysPerCharacterSwitch = 4;
 
-        private static void WriteCharacterSwitch(SourceWriter writer, List<(string Key, int Index)> candidates, int position, bool ignoreCase)
+        private static void WriteCharacterSwitch(SourceWriter writer, List<Candidate> candidates, int position, int unitBits, bool ignoreCase)
         {
-            writer.WriteLine($"switch ({Match}.UnsafeRead16(ref start, {Number(position)}))");
+            writer.WriteLine($"switch ({Match}.UnsafeRead{Number(unitBits)}(ref start, {Number(position)}))");
             using (writer.WriteBlock())
             {
-                foreach (var byCharacter in candidates.GroupBy(k => Fold(k.Key[position], ignoreCase)).OrderBy(static g => g.Key))
+                foreach (var byUnit in candidates.GroupBy(k => Fold(k.Units[position], ignoreCase)).OrderBy(static g => g.Key))
                 {
-                    char folded = byCharacter.Key;
-                    writer.WriteLine($"case {Hex(folded, 16)}: // {Literal(folded)}");
+                    char folded = (char)byUnit.Key;
+                    writer.WriteLine($"case {Hex(folded, unitBits, unitBits)}: // {Literal(folded)}");
                     if (folded != char.ToUpperInvariant(folded) && ignoreCase)
                     {
                         char upper = char.ToUpperInvariant(folded);
-                        writer.WriteLine($"case {Hex(upper, 16)}: // {Literal(upper)}");
+                        writer.WriteLine($"case {Hex(upper, unitBits, unitBits)}: // {Literal(upper)}");
                     }
 
                     using (writer.Indent())
                     {
-                        WriteCandidates(writer, byCharacter, ignoreCase);
+                        WriteCandidates(writer, byUnit, unitBits, ignoreCase);
                         writer.WriteLine("break;");
                     }
                 }
@@ -87,28 +122,28 @@ public sealed partial class FlatMultiMapGenerator
             writer.WriteLine();
         }
 
-        private static void WriteCandidates(SourceWriter writer, IEnumerable<(string Key, int Index)> candidates, bool ignoreCase)
+        private static void WriteCandidates(SourceWriter writer, IEnumerable<Candidate> candidates, int unitBits, bool ignoreCase)
         {
-            foreach ((string key, int index) in candidates)
+            foreach (Candidate candidate in candidates)
             {
-                writer.WriteLines("if (" + Condition(key, ignoreCase));
+                writer.WriteLines("if (" + Condition(candidate, unitBits, ignoreCase));
                 using (writer.WriteBlock())
                 {
-                    writer.WriteLine($"return {Number(index)}; // {Literal(key)}");
+                    writer.WriteLine($"return {Number(candidate.Index)}; // {Literal(candidate.Key)}");
                 }
 
                 writer.WriteLine();
             }
         }
 
-        /// <summary>The character position whose (folded) characters take the most distinct values among <paramref name="keys"/>, or -1 if none differs.</summary>
-        private static int DistinguishingPosition(List<string> keys, bool ignoreCase)
+        /// <summary>The unit position whose (folded) units take the most distinct values among <paramref name="keys"/>, or -1 if none differs.</summary>
+        private static int DistinguishingPosition(List<Candidate> keys, bool ignoreCase)
         {
             int best = -1;
             int bestDistinct = 1;
-            for (int position = 0; keys.Count > 0 && position < keys[0].Length; position++)
+            for (int position = 0; keys.Count > 0 && position < keys[0].Units.Length; position++)
             {
-                int distinct = keys.Select(key => Fold(key[position], ignoreCase)).Distinct().Count();
+                int distinct = keys.Select(key => Fold(key.Units[position], ignoreCase)).Distinct().Count();
                 if (distinct > bestDistinct)
                 {
                     best = position;
@@ -119,38 +154,65 @@ public sealed partial class FlatMultiMapGenerator
             return best;
         }
 
-        /// <summary>An ASCII letter in lower case when ignoring case; any other character as it is.</summary>
-        private static char Fold(char c, bool ignoreCase) => ignoreCase ? FoldAsciiLetter(c) : c;
+        /// <summary>An ASCII letter in lower case when ignoring case; any other code unit as it is.</summary>
+        private static int Fold(int unit, bool ignoreCase) => ignoreCase && unit < 0x80 ? FoldAsciiLetter((char)unit) : unit;
 
-        /// <summary>The condition that <c>key</c> (of the right length) equals <paramref name="knownKey"/>, closing the <c>if</c>.</summary>
-        private static string Condition(string knownKey, bool ignoreCase)
+        /// <summary>The condition that <c>key</c> (of the right length) equals the candidate, closing the <c>if</c>.</summary>
+        private static string Condition(Candidate candidate, int unitBits, bool ignoreCase)
         {
-            if (!PackedWords.CanPack(knownKey, ignoreCase))
+            if (!PackedWords.CanPack(candidate.Key, ignoreCase))
             {
-                return $"global::System.MemoryExtensions.Equals(key, {Literal(knownKey)}, global::System.StringComparison.OrdinalIgnoreCase))";
+                return unitBits == 8
+                    ? $"{Match}.Utf8EqualsIgnoreCase(key, {Literal(candidate.Key)}))"
+                    : $"global::System.MemoryExtensions.Equals(key, {Literal(candidate.Key)}, global::System.StringComparison.OrdinalIgnoreCase))";
             }
 
-            var terms = PackedWords.Split(knownKey, ignoreCase).Select(static word =>
+            var terms = PackedWords.Split(candidate.Units, unitBits, ignoreCase).Select(word =>
             {
                 string read = $"{Match}.UnsafeRead{Number(word.Bits)}(ref start, {Number(word.Offset)})";
                 return word.Mask == 0
-                    ? $"{read} == {Hex(word.Value, word.Bits)}"
-                    : $"({read} | {Hex(word.Mask, word.Bits)}) == {Hex(word.Value, word.Bits)}";
+                    ? $"{read} == {Hex(word.Value, word.Bits, unitBits)}"
+                    : $"({read} | {Hex(word.Mask, word.Bits, unitBits)}) == {Hex(word.Value, word.Bits, unitBits)}";
             });
             return string.Join("\n    && ", terms) + ")";
         }
 
-        /// <summary>A hexadecimal literal with one group of four digits per character, such as <c>0x0074_0073_006F_0048UL</c>.</summary>
-        private static string Hex(ulong value, int bits)
+        /// <summary>The UTF-8 bytes of <paramref name="key"/>, or <see langword="null"/> if it has a lone surrogate and so no UTF-8 form.</summary>
+        private static int[]? Utf8Bytes(string key)
         {
-            var groups = new string[bits / 16];
+            for (int i = 0; i < key.Length; i++)
+            {
+                if (char.IsHighSurrogate(key[i]) && i + 1 < key.Length && char.IsLowSurrogate(key[i + 1]))
+                {
+                    i++;
+                }
+                else if (char.IsSurrogate(key[i]))
+                {
+                    return null;
+                }
+            }
+
+            return System.Text.Encoding.UTF8.GetBytes(key).Select(static b => (int)b).ToArray();
+        }
+
+        /// <summary>
+        /// A hexadecimal literal of <paramref name="bits"/> with one group of digits per code unit of
+        /// <paramref name="unitBits"/>, such as <c>0x0074_0073_006F_0048UL</c> for four characters or <c>0x74_73_6F_48U</c> for four bytes.
+        /// </summary>
+        private static string Hex(ulong value, int bits, int unitBits)
+        {
+            var groups = new string[bits / unitBits];
+            string digits = "X" + Number(unitBits / 4);
             for (int i = 0; i < groups.Length; i++)
             {
-                groups[groups.Length - 1 - i] = ((value >> (16 * i)) & 0xFFFF).ToString("X4", CultureInfo.InvariantCulture);
+                groups[groups.Length - 1 - i] = ((value >> (unitBits * i)) & ((1UL << unitBits) - 1)).ToString(digits, CultureInfo.InvariantCulture);
             }
 
             string suffix = bits switch { 64 => "UL", 32 => "U", _ => "" };
             return "0x" + string.Join("_", groups) + suffix;
         }
+
+        /// <summary>A known key as one matcher sees it: its index and its code units (characters or UTF-8 bytes).</summary>
+        private sealed record Candidate(string Key, int Index, int[] Units);
     }
 }

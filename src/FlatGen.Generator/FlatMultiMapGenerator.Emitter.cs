@@ -17,6 +17,7 @@ public sealed partial class FlatMultiMapGenerator
     {
         private const string Match = "global::FlatGen.Infrastructure.FlatKnownKeyMatch";
         private const string ReadOnlySpanOfChar = "global::System.ReadOnlySpan<char>";
+        private const string ReadOnlySpanOfByte = "global::System.ReadOnlySpan<byte>";
         private const string UnscopedRef = "[global::System.Diagnostics.CodeAnalysis.UnscopedRef]";
 
         private static readonly string GeneratorVersion =
@@ -133,6 +134,7 @@ public sealed partial class FlatMultiMapGenerator
                 else
                 {
                     WriteMembers(writer, spec);
+                    WriteUtf8Members(writer, spec);
                     WriteValueMembers(writer, spec);
                     WriteStringValuesMembers(writer, spec);
                     WriteKnownKeyAccessors(writer, spec);
@@ -283,7 +285,7 @@ public sealed partial class FlatMultiMapGenerator
                 /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
                 public bool Remove({{ReadOnlySpanOfChar}} key) => {{core}}.Remove(ref this, key);
 
-                /// <summary>Removes every key and value; the map keeps no reference to any of them.</summary>
+                {{ClearSummary(spec)}}
                 public void Clear() => {{core}}.Clear(ref this);
 
                 /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values.</summary>
@@ -301,6 +303,69 @@ public sealed partial class FlatMultiMapGenerator
 
                 """);
         }
+
+        /// <summary>The members that take keys and values as UTF-8 bytes, as a server parses them, into a map of strings.</summary>
+        private static void WriteUtf8Members(SourceWriter writer, MapSpec spec)
+        {
+            string core = CoreType(spec);
+            string valueString = spec.ReuseValueStrings
+                ? "The value, which becomes a string; for a known key, the string kept from its last value when the text is the same ASCII."
+                : "The value, which becomes a string.";
+            writer.WriteLines($$"""
+                /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
+                /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
+                /// <param name="value">{{valueString}}</param>
+                /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
+                /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
+                public bool TryAdd({{ReadOnlySpanOfByte}} key, {{ReadOnlySpanOfByte}} value) => {{core}}.TryAdd(ref this, key, value);
+
+                /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
+                /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
+                /// <param name="value">{{valueString}}</param>
+                /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
+                /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
+                public void Add({{ReadOnlySpanOfByte}} key, {{ReadOnlySpanOfByte}} value) => {{core}}.Add(ref this, key, value);
+
+                /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added.</summary>
+                /// <param name="key">The key to look up; invalid UTF-8 is a key that is absent.</param>
+                /// <param name="values">The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</param>
+                /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
+                {{UnscopedRef}}
+                public readonly bool TryGetValues({{ReadOnlySpanOfByte}} key, out global::System.ReadOnlySpan<string> values) => {{core}}.TryGetValues(in this, key, out values);
+
+                /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added.</summary>
+                /// <param name="key">The key to look up; invalid UTF-8 is a key that is absent.</param>
+                /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
+                {{UnscopedRef}}
+                public readonly global::System.ReadOnlySpan<string> GetValues({{ReadOnlySpanOfByte}} key) => {{core}}.GetValues(in this, key);
+
+                /// <summary>Determines whether the map contains the UTF-8 <paramref name="key"/>.</summary>
+                /// <param name="key">The key to look for; invalid UTF-8 is a key that is absent.</param>
+                /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
+                public readonly bool ContainsKey({{ReadOnlySpanOfByte}} key) => {{core}}.ContainsKey(in this, key);
+
+                /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
+                /// <param name="key">The key to remove; invalid UTF-8 is a key that is absent.</param>
+                /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
+                public bool Remove({{ReadOnlySpanOfByte}} key) => {{core}}.Remove(ref this, key);
+
+                """);
+            if (spec.ReuseValueStrings)
+            {
+                writer.WriteLines($$"""
+                    /// <summary>
+                    /// Lets go of the value strings this map keeps, one per known key, to reuse for the same UTF-8 value (<c>ReuseValueStrings</c>).
+                    /// <see cref="Clear"/> keeps them; call this when the map will not see those values again, so the collector can have them.
+                    /// </summary>
+                    public void ForgetReusedValues() => {{core}}.ForgetReusedValues(ref this);
+
+                    """);
+            }
+        }
+
+        private static string ClearSummary(MapSpec spec) => spec.ReuseValueStrings
+            ? "/// <summary>Removes every key and value; the map keeps no reference to them, except the value strings kept for reuse until <see cref=\"ForgetReusedValues\"/>.</summary>"
+            : "/// <summary>Removes every key and value; the map keeps no reference to any of them.</summary>";
 
         private static void WriteEnumerator(SourceWriter writer, MapSpec spec, string entryType)
         {
@@ -392,6 +457,11 @@ public sealed partial class FlatMultiMapGenerator
             writer.WriteLine($"static global::System.ReadOnlySpan<string> {storage}.KnownKeys => s_knownKeys;");
             writer.WriteLine($"static global::System.Span<{spec.Layout.KeyIndexType}> {storage}.GetKnownSlots({map}) => map._knownSlots;");
             writer.WriteLine($"static global::System.Span<ulong> {storage}.GetKnownPresence({map}) => map._knownPresence;");
+            if (spec.ReuseValueStrings)
+            {
+                writer.WriteLine($"static global::System.Span<string?> {storage}.GetReusedValues({map}) => map._reusedValues;");
+            }
+
             writer.WriteLine();
             writer.WriteLine("private static readonly string[] s_knownKeys =");
             writer.WriteLine("{");
@@ -402,7 +472,7 @@ public sealed partial class FlatMultiMapGenerator
 
             writer.WriteLine("};");
             writer.WriteLine();
-            WriteMatcher(writer, spec);
+            WriteMatchers(writer, spec);
         }
 
         private static void WriteBuffers(SourceWriter writer, LayoutPlan layout)

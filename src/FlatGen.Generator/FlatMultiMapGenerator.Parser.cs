@@ -179,6 +179,7 @@ public sealed partial class FlatMultiMapGenerator
             var keyComparison = FlatKeyComparison.Ordinal;
             var declaredKnownKeys = new List<string?>();
             bool internUnknownKeys = false;
+            bool reuseValueStrings = false;
             var storage = FlatStorage.References;
             int? inlineBytes = null;
             foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
@@ -191,6 +192,9 @@ public sealed partial class FlatMultiMapGenerator
                         break;
                     case "InternUnknownKeys" when value.Value is bool intern:
                         internUnknownKeys = intern;
+                        break;
+                    case "ReuseValueStrings" when value.Value is bool reuse:
+                        reuseValueStrings = reuse;
                         break;
                     case "Storage" when value.Value is int storageValue:
                         storage = Member<FlatStorage>(storageValue, DiagnosticDescriptors.UnknownStorage);
@@ -215,10 +219,23 @@ public sealed partial class FlatMultiMapGenerator
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingHasNoEffect, attributeLocation, "InternUnknownKeys", "InlineUtf8"));
                 }
+
+                if (reuseValueStrings)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingHasNoEffect, attributeLocation, "ReuseValueStrings", "InlineUtf8"));
+                }
             }
-            else if (inlineBytes is not null)
+            else
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingHasNoEffect, attributeLocation, "InlineBytes", "References"));
+                if (inlineBytes is not null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingHasNoEffect, attributeLocation, "InlineBytes", "References"));
+                }
+
+                if (reuseValueStrings && declaredKnownKeys.Count == 0)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReuseWithoutKnownKeys, attributeLocation, name));
+                }
             }
 
             EquatableArray<KnownKeySpec> knownKeys = KnownKeys(
@@ -232,7 +249,8 @@ public sealed partial class FlatMultiMapGenerator
             // Typed values, not enum names: renaming a member must not change every persisted map's id.
             string idSource = Number((int)keyComparison) + ";" + string.Join("\0", knownKeys.AsSpan().ToArray().Select(static k => k.Key));
             int arenaBytes = storage == FlatStorage.InlineUtf8 ? inlineBytes!.Value : 0;
-            LayoutPlan layout = LayoutPlanner.Plan(keyCapacity, valueCapacity, knownKeys.Count, storage, arenaBytes, idSource);
+            bool reuses = reuseValueStrings && storage == FlatStorage.References && knownKeys.Count > 0;
+            LayoutPlan layout = LayoutPlanner.Plan(keyCapacity, valueCapacity, knownKeys.Count, storage, arenaBytes, idSource, reuses);
             string displayName = type.ToDisplayString();
             if (layout.Size > DiagnosticDescriptors.MaxArrayElementBytes)
             {
@@ -255,6 +273,7 @@ public sealed partial class FlatMultiMapGenerator
                 KeyComparison: keyComparison,
                 KnownKeys: knownKeys,
                 InternUnknownKeys: internUnknownKeys && storage == FlatStorage.References,
+                ReuseValueStrings: reuses,
                 Storage: storage,
                 InlineBytes: arenaBytes,
                 Layout: layout);

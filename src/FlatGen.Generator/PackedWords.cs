@@ -6,66 +6,75 @@ using FlatGen.Generator.Models;
 namespace FlatGen.Generator;
 
 /// <summary>
-/// Splits a known key into the packed-word comparisons of its matcher: four characters at a time, the last read
-/// overlapping the one before it, so a key of length <c>n ≥ 4</c> takes <c>⌈n / 4⌉</c> comparisons and no loop.
+/// Splits a known key's code units (UTF-16 characters or UTF-8 bytes) into the packed-word comparisons of its
+/// matcher: 64 bits at a time, the last read overlapping the one before it, so a key of <c>n</c> units of which a
+/// word holds <c>w</c> takes <c>⌈n / w⌉</c> comparisons and no loop; a key shorter than a word takes at most two reads.
 /// </summary>
 internal static class PackedWords
 {
     /// <summary>
     /// Whether <paramref name="key"/> can be matched with packed words: always ordinally; ignoring case, only if it is
     /// ASCII, where folding is OR-ing 0x20 into a letter. (No other character equals an ASCII one under
-    /// OrdinalIgnoreCase, so the comparison is exact.) Other keys are matched with <c>MemoryExtensions.Equals</c>.
+    /// OrdinalIgnoreCase, so the comparison is exact.) Other keys are matched with <c>OrdinalIgnoreCase</c> itself.
     /// </summary>
     public static bool CanPack(string key, bool ignoreCase) => !ignoreCase || key.All(static c => c < 0x80);
 
-    public static IReadOnlyList<PackedWord> Split(string key, bool ignoreCase)
+    /// <summary>Splits <paramref name="units"/>, each <paramref name="unitBits"/> wide (8 or 16), into packed words.</summary>
+    public static IReadOnlyList<PackedWord> Split(IReadOnlyList<int> units, int unitBits, bool ignoreCase)
     {
+        int perWord = 64 / unitBits;
+        int length = units.Count;
         var words = new List<PackedWord>();
-        switch (key.Length)
+        if (length >= perWord)
         {
-            case 1:
-                words.Add(Pack(key, 0, 16, ignoreCase));
-                break;
-            case 2:
-                words.Add(Pack(key, 0, 32, ignoreCase));
-                break;
-            case 3:
-                words.Add(Pack(key, 0, 32, ignoreCase));
-                words.Add(Pack(key, 2, 16, ignoreCase));
-                break;
-            default:
-                for (int offset = 0; offset + 4 <= key.Length; offset += 4)
-                {
-                    words.Add(Pack(key, offset, 64, ignoreCase));
-                }
+            for (int offset = 0; offset + perWord <= length; offset += perWord)
+            {
+                words.Add(Pack(units, offset, perWord, unitBits, ignoreCase));
+            }
 
-                if (key.Length % 4 != 0)
-                {
-                    words.Add(Pack(key, key.Length - 4, 64, ignoreCase));
-                }
+            if (length % perWord != 0)
+            {
+                words.Add(Pack(units, length - perWord, perWord, unitBits, ignoreCase));
+            }
 
-                break;
+            return words;
+        }
+
+        // Shorter than a word: the largest power of two that fits, then the rest if it is one read, or else a
+        // second read of the same width overlapping the first.
+        int high = 1;
+        while (high * 2 <= length)
+        {
+            high *= 2;
+        }
+
+        int rest = length - high;
+        words.Add(Pack(units, 0, high, unitBits, ignoreCase));
+        if (rest != 0)
+        {
+            bool oneRead = (rest & (rest - 1)) == 0;
+            words.Add(oneRead ? Pack(units, high, rest, unitBits, ignoreCase) : Pack(units, length - high, high, unitBits, ignoreCase));
         }
 
         return words;
     }
 
-    private static PackedWord Pack(string key, int offset, int bits, bool ignoreCase)
+    private static PackedWord Pack(IReadOnlyList<int> units, int offset, int count, int unitBits, bool ignoreCase)
     {
         ulong mask = 0;
         ulong value = 0;
-        for (int i = 0; i < bits / 16; i++)
+        for (int i = 0; i < count; i++)
         {
-            char c = key[offset + i];
-            if (ignoreCase && char.IsLetter(c) && c < 0x80)
+            int unit = units[offset + i];
+            if (ignoreCase && unit < 0x80 && char.IsLetter((char)unit))
             {
-                mask |= 0x20UL << (16 * i);
-                c = Format.FoldAsciiLetter(c);
+                mask |= 0x20UL << (unitBits * i);
+                unit = Format.FoldAsciiLetter((char)unit);
             }
 
-            value |= (ulong)c << (16 * i);
+            value |= (ulong)unit << (unitBits * i);
         }
 
-        return new PackedWord(offset, bits, mask, value);
+        return new PackedWord(offset, count * unitBits, mask, value);
     }
 }

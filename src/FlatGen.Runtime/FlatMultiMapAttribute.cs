@@ -76,6 +76,20 @@ public sealed class FlatMultiMapAttribute : Attribute
     public bool InternUnknownKeys { get; set; }
 
     /// <summary>
+    /// Gets or sets whether the map keeps the last value string of each known key, across <c>Clear</c>, and reuses it
+    /// when a value added as UTF-8 bytes to that key has the same text, as Kestrel's <c>reuseHeaderValues</c> does.
+    /// A header such as <c>Accept-Encoding: gzip, deflate, br</c> repeated request after request then allocates
+    /// nothing. The default is <see langword="false"/>. For <see cref="FlatStorage.References"/> maps with
+    /// <see cref="KnownKeys"/> (<c>FLATGEN022</c> or <c>FLATGEN030</c> otherwise).
+    /// </summary>
+    /// <remarks>
+    /// Only ASCII values are reused. The kept strings are not part of the map's contents (they do not enumerate,
+    /// compare or serialise), but they stay reachable from the map after <c>Clear</c> until its
+    /// <c>ForgetReusedValues</c> method is called: the one exception to <c>Clear</c> leaving no reference behind.
+    /// </remarks>
+    public bool ReuseValueStrings { get; set; }
+
+    /// <summary>
     /// Gets or sets how keys and values are stored. The default is <see cref="FlatStorage.References"/>;
     /// <see cref="FlatStorage.InlineUtf8"/> needs <see cref="InlineBytes"/>.
     /// </summary>

@@ -14,6 +14,7 @@ namespace FlatGen.Generator.Models;
 /// <param name="KeyComparison">How keys are compared.</param>
 /// <param name="KnownKeys">The keys known at compile time, in declaration order; empty for none.</param>
 /// <param name="InternUnknownKeys">Whether unknown keys added as spans are interned.</param>
+/// <param name="ReuseValueStrings">Whether the map keeps each known key's last value string to reuse for equal UTF-8 bytes.</param>
 /// <param name="Storage">How keys and values are stored.</param>
 /// <param name="InlineBytes">The inline arena's size in bytes, for <see cref="FlatStorage.InlineUtf8"/>; otherwise 0.</param>
 /// <param name="Layout">The planned layout.</param>
@@ -30,6 +31,7 @@ internal sealed record MapSpec(
     FlatKeyComparison KeyComparison,
     EquatableArray<KnownKeySpec> KnownKeys,
     bool InternUnknownKeys,
+    bool ReuseValueStrings,
     FlatStorage Storage,
     int InlineBytes,
     LayoutPlan Layout,

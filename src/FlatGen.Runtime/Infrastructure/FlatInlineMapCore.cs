@@ -195,31 +195,37 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     /// <returns><see langword="true"/> if the key was present.</returns>
     public static bool Remove(ref TMap map, ReadOnlySpan<char> key)
     {
-        int keyIndex;
         int knownKey = TMap.MatchKnownKey(key);
-        if (knownKey >= 0)
-        {
-            keyIndex = KnownKeyIndex(ref map, knownKey);
-            if (keyIndex < 0)
-            {
-                return false;
-            }
+        return knownKey >= 0 ? RemoveKnown(ref map, knownKey) : RemoveHashed(ref map, key);
+    }
 
-            FlatSlots.ClearKnown(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey);
+    private static bool RemoveKnown(ref TMap map, int knownKey)
+    {
+        int keyIndex = KnownKeyIndex(ref map, knownKey);
+        if (keyIndex < 0)
+        {
+            return false;
         }
-        else
-        {
-            int slot = 0;
-            keyIndex = HasHashedKeys(ref map) ? Probe(ref map, key, TComparer.Hash(key), out slot) : -1;
-            if (keyIndex < 0)
-            {
-                return false;
-            }
 
-            if (!FlatSlots.Delete(TMap.GetSlots(ref map), TMap.GetKeyHashes(ref map), int.CreateTruncating(TMap.GetCount(ref map)), slot))
-            {
-                FlatThrow.ConcurrentUse(TMap.MapName);
-            }
+        FlatSlots.ClearKnown(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey);
+        RemoveKeyAt(ref map, keyIndex);
+        TMap.GetLayoutId(ref map) = TMap.LayoutId;
+        TMap.GetVersion(ref map)++;
+        return true;
+    }
+
+    private static bool RemoveHashed(ref TMap map, ReadOnlySpan<char> key)
+    {
+        int slot = 0;
+        int keyIndex = HasHashedKeys(ref map) ? Probe(ref map, key, TComparer.Hash(key), out slot) : -1;
+        if (keyIndex < 0)
+        {
+            return false;
+        }
+
+        if (!FlatSlots.Delete(TMap.GetSlots(ref map), TMap.GetKeyHashes(ref map), int.CreateTruncating(TMap.GetCount(ref map)), slot))
+        {
+            FlatThrow.ConcurrentUse(TMap.MapName);
         }
 
         RemoveKeyAt(ref map, keyIndex);
@@ -232,13 +238,19 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     /// <returns><see langword="true"/> if the key was present.</returns>
     public static bool Remove(ref TMap map, ReadOnlySpan<byte> key)
     {
-        if (!IsPossibleKey(ref map, key))
+        int knownKey = TMap.MatchKnownKeyUtf8(key);
+        if (knownKey >= 0)
+        {
+            return RemoveKnown(ref map, knownKey);
+        }
+
+        if (!HasHashedKeys(ref map) || !IsPossibleKey(ref map, key))
         {
             return false;
         }
 
         using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
-        return Remove(ref map, decoded.Chars);
+        return RemoveHashed(ref map, decoded.Chars);
     }
 
     /// <summary>Removes every key and value and zeroes the whole map, arena included; only the version moves on.</summary>
@@ -312,6 +324,12 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     {
         Utf8Text keyText = Utf8Text.FromBytes(key, nameof(key));
         Utf8Text valueText = Utf8Text.FromBytes(value, nameof(value));
+        int knownKey = TMap.MatchKnownKeyUtf8(key);
+        if (knownKey >= 0)
+        {
+            return AddKnownCore(ref map, knownKey, valueText);
+        }
+
         if (!IsPossibleKey(ref map, key))
         {
             return AddStatus.BytesFull; // Too long to equal a stored key, and too long to store.
@@ -545,16 +563,22 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
             : -1;
     }
 
-    /// <summary>Finds a UTF-8 key; one that <see cref="IsPossibleKey"/> rules out is absent.</summary>
+    /// <summary>Finds a UTF-8 key: a known key through the byte matcher, with no decoding; another one that <see cref="IsPossibleKey"/> rules out is absent.</summary>
     private static int FindUtf8(ref TMap map, ReadOnlySpan<byte> key)
     {
-        if (!IsPossibleKey(ref map, key))
+        int knownKey = TMap.MatchKnownKeyUtf8(key);
+        if (knownKey >= 0)
+        {
+            return KnownKeyIndex(ref map, knownKey);
+        }
+
+        if (!HasHashedKeys(ref map) || !IsPossibleKey(ref map, key))
         {
             return -1;
         }
 
         using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
-        return Find(ref map, decoded.Chars);
+        return Probe(ref map, decoded.Chars, TComparer.Hash(decoded.Chars), out _);
     }
 
     /// <summary>
@@ -707,10 +731,15 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         }
 
         /// <exception cref="ArgumentException"><paramref name="text"/> is not valid UTF-8.</exception>
-        public static Utf8Text FromBytes(ReadOnlySpan<byte> text, string parameterName) =>
-            Utf8.IsValid(text)
-                ? new Utf8Text(default, text, isUtf16: false, text.Length)
-                : throw new ArgumentException("The bytes are not valid UTF-8.", parameterName);
+        public static Utf8Text FromBytes(ReadOnlySpan<byte> text, string parameterName)
+        {
+            if (!Utf8.IsValid(text))
+            {
+                FlatThrow.InvalidUtf8(parameterName);
+            }
+
+            return new Utf8Text(default, text, isUtf16: false, text.Length);
+        }
 
         public void CopyTo(Span<byte> destination)
         {

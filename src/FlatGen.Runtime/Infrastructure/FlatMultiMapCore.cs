@@ -5,6 +5,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Unicode;
 using CommunityToolkit.HighPerformance.Buffers;
 
 namespace FlatGen.Infrastructure;
@@ -26,6 +27,9 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     where TComparer : struct, IFlatKeyComparer
 {
+    /// <summary>Characters decoded from a UTF-8 key on the stack; a longer key decodes into a pooled array.</summary>
+    private const int StackChars = 256;
+
     private enum AddStatus
     {
         Added,
@@ -84,6 +88,72 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
             ThrowFull(ref map, status, key.ToString());
         }
     }
+
+    /// <summary>
+    /// Appends the UTF-8 <paramref name="value"/>, as a string, to the UTF-8 <paramref name="key"/>'s values, adding
+    /// the key if it is new. A known key is matched on its bytes; a new unknown key becomes a string once (interned
+    /// if the map says so); the value becomes a string, or is the kept one if the map reuses value strings.
+    /// </summary>
+    /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key or value slot is missing, and then the map is unchanged.</returns>
+    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
+    public static bool TryAdd(ref TMap map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) =>
+        AddUtf8(ref map, key, value) == AddStatus.Added;
+
+    /// <summary>Appends the UTF-8 <paramref name="value"/> to the UTF-8 <paramref name="key"/>'s values, as <see cref="TryAdd(ref TMap, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/> does.</summary>
+    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
+    /// <exception cref="FlatMapFullException">A key or value slot is missing; the map is unchanged.</exception>
+    public static void Add(ref TMap map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+    {
+        AddStatus status = AddUtf8(ref map, key, value);
+        if (status != AddStatus.Added)
+        {
+            ThrowFull(ref map, status, DecodedUtf8.ToString(key));
+        }
+    }
+
+    /// <summary>Gets the UTF-8 <paramref name="key"/>'s values, in the order they were added; invalid UTF-8 is a key that is absent.</summary>
+    /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
+    public static bool TryGetValues(ref readonly TMap map, ReadOnlySpan<byte> key, out ReadOnlySpan<string> values)
+    {
+        ref TMap mutable = ref Unsafe.AsRef(in map);
+        int keyIndex = FindUtf8(ref mutable, key);
+        values = keyIndex < 0 ? default : Run(ref mutable, keyIndex);
+        return keyIndex >= 0;
+    }
+
+    /// <summary>Gets the UTF-8 <paramref name="key"/>'s values, in the order they were added; empty when the key is absent.</summary>
+    public static ReadOnlySpan<string> GetValues(ref readonly TMap map, ReadOnlySpan<byte> key)
+    {
+        ref TMap mutable = ref Unsafe.AsRef(in map);
+        int keyIndex = FindUtf8(ref mutable, key);
+        return keyIndex < 0 ? default : Run(ref mutable, keyIndex);
+    }
+
+    /// <summary>Returns whether the UTF-8 <paramref name="key"/> is present.</summary>
+    public static bool ContainsKey(ref readonly TMap map, ReadOnlySpan<byte> key) =>
+        FindUtf8(ref Unsafe.AsRef(in map), key) >= 0;
+
+    /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
+    /// <returns><see langword="true"/> if the key was present.</returns>
+    public static bool Remove(ref TMap map, ReadOnlySpan<byte> key)
+    {
+        int knownKey = TMap.MatchKnownKeyUtf8(key);
+        if (knownKey >= 0)
+        {
+            return RemoveKnown(ref map, knownKey);
+        }
+
+        if (!HasHashedKeys(ref map) || !Utf8.IsValid(key))
+        {
+            return false;
+        }
+
+        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
+        return RemoveHashed(ref map, decoded.Chars);
+    }
+
+    /// <summary>Lets go of the value strings a map with <c>ReuseValueStrings</c> keeps for reuse; the map's contents are unchanged.</summary>
+    public static void ForgetReusedValues(ref TMap map) => TMap.GetReusedValues(ref map).Clear();
 
     /// <summary>Appends <paramref name="value"/> to the values of known key <paramref name="knownKey"/>, adding the key if it is absent.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
@@ -172,31 +242,36 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     /// <returns><see langword="true"/> if the key was present.</returns>
     public static bool Remove(ref TMap map, ReadOnlySpan<char> key)
     {
-        int keyIndex;
         int knownKey = TMap.MatchKnownKey(key);
-        if (knownKey >= 0)
-        {
-            keyIndex = KnownKeyIndex(ref map, knownKey);
-            if (keyIndex < 0)
-            {
-                return false;
-            }
+        return knownKey >= 0 ? RemoveKnown(ref map, knownKey) : RemoveHashed(ref map, key);
+    }
 
-            FlatSlots.ClearKnown(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey);
+    private static bool RemoveKnown(ref TMap map, int knownKey)
+    {
+        int keyIndex = KnownKeyIndex(ref map, knownKey);
+        if (keyIndex < 0)
+        {
+            return false;
         }
-        else
-        {
-            int slot = 0;
-            keyIndex = HasHashedKeys(ref map) ? Probe(ref map, key, TComparer.Hash(key), out slot) : -1;
-            if (keyIndex < 0)
-            {
-                return false;
-            }
 
-            if (!FlatSlots.Delete(TMap.GetSlots(ref map), TMap.GetKeyHashes(ref map), int.CreateTruncating(TMap.GetCount(ref map)), slot))
-            {
-                FlatThrow.ConcurrentUse(TMap.MapName);
-            }
+        FlatSlots.ClearKnown(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey);
+        RemoveKeyAt(ref map, keyIndex);
+        TMap.GetVersion(ref map)++;
+        return true;
+    }
+
+    private static bool RemoveHashed(ref TMap map, ReadOnlySpan<char> key)
+    {
+        int slot = 0;
+        int keyIndex = HasHashedKeys(ref map) ? Probe(ref map, key, TComparer.Hash(key), out slot) : -1;
+        if (keyIndex < 0)
+        {
+            return false;
+        }
+
+        if (!FlatSlots.Delete(TMap.GetSlots(ref map), TMap.GetKeyHashes(ref map), int.CreateTruncating(TMap.GetCount(ref map)), slot))
+        {
+            FlatThrow.ConcurrentUse(TMap.MapName);
         }
 
         RemoveKeyAt(ref map, keyIndex);
@@ -273,6 +348,48 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         }
 
         return status;
+    }
+
+    private static AddStatus AddUtf8(ref TMap map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+    {
+        if (!Utf8.IsValid(key))
+        {
+            FlatThrow.InvalidUtf8(nameof(key));
+        }
+
+        if (!Utf8.IsValid(value))
+        {
+            FlatThrow.InvalidUtf8(nameof(value));
+        }
+
+        int knownKey = TMap.MatchKnownKeyUtf8(key);
+        if (knownKey >= 0)
+        {
+            return AddKnownCore(ref map, knownKey, KnownValueString(ref map, knownKey, value));
+        }
+
+        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
+        return AddCore(ref map, decoded.Chars, null, Encoding.UTF8.GetString(value));
+    }
+
+    /// <summary>
+    /// The string for a known key's UTF-8 value: the one the map kept from the last time, if it reuses value strings
+    /// and the text is the same ASCII; otherwise a new one, which such a map then keeps.
+    /// </summary>
+    private static string KnownValueString(ref TMap map, int knownKey, ReadOnlySpan<byte> value)
+    {
+        Span<string?> reused = TMap.GetReusedValues(ref map);
+        if (reused.IsEmpty)
+        {
+            return Encoding.UTF8.GetString(value);
+        }
+
+        if (reused[knownKey] is string last && last.Length == value.Length && Ascii.Equals(value, last))
+        {
+            return last;
+        }
+
+        return reused[knownKey] = Encoding.UTF8.GetString(value);
     }
 
     private static AddStatus AddKnownCore(ref TMap map, int knownKey, string value)
@@ -417,6 +534,24 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         return knownKey >= 0 ? KnownKeyIndex(ref map, knownKey)
             : HasHashedKeys(ref map) ? Probe(ref map, key, TComparer.Hash(key), out _)
             : -1;
+    }
+
+    /// <summary>Finds a UTF-8 key: a known key through the byte matcher, with no decoding; another one decoded on the stack and hashed. Invalid UTF-8 is absent.</summary>
+    private static int FindUtf8(ref TMap map, ReadOnlySpan<byte> key)
+    {
+        int knownKey = TMap.MatchKnownKeyUtf8(key);
+        if (knownKey >= 0)
+        {
+            return KnownKeyIndex(ref map, knownKey);
+        }
+
+        if (!HasHashedKeys(ref map) || !Utf8.IsValid(key))
+        {
+            return -1;
+        }
+
+        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
+        return Probe(ref map, decoded.Chars, TComparer.Hash(decoded.Chars), out _);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

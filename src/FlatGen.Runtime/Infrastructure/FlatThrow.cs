@@ -13,6 +13,12 @@ internal static class FlatThrow
     public static void ModifiedWhileEnumerating() =>
         throw new InvalidOperationException("The flat multi-map was modified after the enumerator was created; enumeration cannot continue.");
 
+    /// <summary>Bytes given as UTF-8 text are not valid UTF-8.</summary>
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void InvalidUtf8(string parameterName) =>
+        throw new ArgumentException("The bytes are not valid UTF-8.", parameterName);
+
     /// <summary>
     /// A bound or an invariant of the map is broken: a probe met no empty slot, a count or a run lies outside the
     /// storage. Single-threaded use cannot get here, so concurrent use is the likely cause, as <c>Dictionary</c> says.

@@ -91,6 +91,12 @@ public interface IFlatInlineMapStorage<TSelf, TKeyIndex, TValueIndex>
     /// <summary>Returns the index of the known key equal to <paramref name="key"/> under the map's comparison, or -1.</summary>
     static virtual int MatchKnownKey(ReadOnlySpan<char> key) => -1;
 
+    /// <summary>
+    /// Returns the index of the known key equal to UTF-8 <paramref name="key"/> under the map's comparison, or -1;
+    /// agrees with <see cref="MatchKnownKey"/> on the key's UTF-16 form, and is -1 for invalid UTF-8.
+    /// </summary>
+    static virtual int MatchKnownKeyUtf8(ReadOnlySpan<byte> key) => -1;
+
     /// <summary>Gets the key index of each known key; zero where its presence bit is clear.</summary>
     static virtual Span<TKeyIndex> GetKnownSlots(ref TSelf map) => default;
 

@@ -70,9 +70,21 @@ public interface IFlatMultiMapStorage<TSelf, TKeyIndex, TValueIndex>
     /// <summary>Returns the index of the known key equal to <paramref name="key"/> under the map's comparison, or -1.</summary>
     static virtual int MatchKnownKey(ReadOnlySpan<char> key) => -1;
 
+    /// <summary>
+    /// Returns the index of the known key equal to UTF-8 <paramref name="key"/> under the map's comparison, or -1;
+    /// agrees with <see cref="MatchKnownKey"/> on the key's UTF-16 form, and is -1 for invalid UTF-8.
+    /// </summary>
+    static virtual int MatchKnownKeyUtf8(ReadOnlySpan<byte> key) => -1;
+
     /// <summary>Gets the key index of each known key; zero where its presence bit is clear.</summary>
     static virtual Span<TKeyIndex> GetKnownSlots(ref TSelf map) => default;
 
     /// <summary>Gets the presence bit mask of the known keys: bit <c>k % 64</c> of word <c>k / 64</c> for known key <c>k</c>.</summary>
     static virtual Span<ulong> GetKnownPresence(ref TSelf map) => default;
+
+    /// <summary>
+    /// Gets, for a map with <c>ReuseValueStrings</c>, the last value string added as UTF-8 to each known key, kept
+    /// across <c>Clear</c>; empty for other maps. These strings are not part of the map's contents.
+    /// </summary>
+    static virtual Span<string?> GetReusedValues(ref TSelf map) => default;
 }

@@ -237,7 +237,7 @@ public sealed class DiagnosticTests
         """);
 
     [Fact]
-    public void FLATGEN022_setting_without_effect() => VerifyWarnings(["FLATGEN022", "FLATGEN022"], """
+    public void FLATGEN022_setting_without_effect() => VerifyWarnings(["FLATGEN022", "FLATGEN022", "FLATGEN022"], """
         using FlatGen;
 
         [FlatMultiMap(4, 4, InlineBytes = 64)]
@@ -245,6 +245,17 @@ public sealed class DiagnosticTests
 
         [FlatMultiMap(4, 4, Storage = FlatStorage.InlineUtf8, InlineBytes = 64, InternUnknownKeys = true)]
         public partial struct InlineTags;
+
+        [FlatMultiMap(4, 4, Storage = FlatStorage.InlineUtf8, InlineBytes = 64, KnownKeys = ["a"], ReuseValueStrings = true)]
+        public partial struct InlineReuse;
+        """);
+
+    [Fact]
+    public void FLATGEN030_reuse_without_known_keys() => VerifyWarnings(["FLATGEN030"], """
+        using FlatGen;
+
+        [FlatMultiMap(4, 4, ReuseValueStrings = true)]
+        public partial struct Headers;
         """);
 
     [Fact]

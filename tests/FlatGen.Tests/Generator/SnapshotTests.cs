@@ -124,6 +124,17 @@ public sealed class SnapshotTests
         """);
 
     [Fact]
+    public void Known_keys_reusing_value_strings_with_a_non_ASCII_key_ignoring_case() => VerifyCompiles("""
+        using FlatGen;
+
+        namespace Demo;
+
+        [FlatMultiMap(16, 32, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, ReuseValueStrings = true,
+            KnownKeys = new[] { "TE", "Via", "Host", "Accept", "Referer", "User-Agent", "Größe" })]
+        public partial struct ServerHeaders;
+        """);
+
+    [Fact]
     public void Known_keys_many_of_one_length_switch_on_a_character() => VerifyCompiles("""
         using FlatGen;
 

@@ -450,6 +450,31 @@ namespace Demo
             }
         }
 
+        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
+        {
+            ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
+            switch (key.Length)
+            {
+                case 4:
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x74_73_6F_68U)
+                    {
+                        return 0; // "Host"
+                    }
+
+                    return -1;
+                case 12:
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x00_20_20_20_20_20_20_20UL) == 0x2D_74_6E_65_74_6E_6F_63UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x20_20_20_20_00_20_20_20UL) == 0x65_70_79_74_2D_74_6E_65UL)
+                    {
+                        return 1; // "Content-Type"
+                    }
+
+                    return -1;
+                default:
+                    return -1;
+            }
+        }
+
         [global::System.Runtime.CompilerServices.InlineArray(1)]
         private struct KnownPresenceBuffer
         {

@@ -198,6 +198,43 @@ namespace Demo
         /// <returns>The map's contents as text.</returns>
         public override readonly string ToString() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ToString(in this);
 
+        /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
+        /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
+        /// <param name="value">The value, which becomes a string.</param>
+        /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
+        public bool TryAdd(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryAdd(ref this, key, value);
+
+        /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
+        /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
+        /// <param name="value">The value, which becomes a string.</param>
+        /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
+        /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
+        public void Add(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Add(ref this, key, value);
+
+        /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added.</summary>
+        /// <param name="key">The key to look up; invalid UTF-8 is a key that is absent.</param>
+        /// <param name="values">The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</param>
+        /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
+        [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
+        public readonly bool TryGetValues(global::System.ReadOnlySpan<byte> key, out global::System.ReadOnlySpan<string> values) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryGetValues(in this, key, out values);
+
+        /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added.</summary>
+        /// <param name="key">The key to look up; invalid UTF-8 is a key that is absent.</param>
+        /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
+        [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
+        public readonly global::System.ReadOnlySpan<string> GetValues(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetValues(in this, key);
+
+        /// <summary>Determines whether the map contains the UTF-8 <paramref name="key"/>.</summary>
+        /// <param name="key">The key to look for; invalid UTF-8 is a key that is absent.</param>
+        /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
+        public readonly bool ContainsKey(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ContainsKey(in this, key);
+
+        /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
+        /// <param name="key">The key to remove; invalid UTF-8 is a key that is absent.</param>
+        /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
+        public bool Remove(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Remove(ref this, key);
+
         /// <summary>Gets the first value of <paramref name="key"/>.</summary>
         /// <param name="key">The key to look up.</param>
         /// <param name="value">The key's first value; <see langword="null"/> when the key is absent.</param>
@@ -564,6 +601,116 @@ namespace Demo
 
                     if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x006E_0072_0061_0077UL
                         && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0067_006E_0069_006EUL)
+                    {
+                        return 9; // "Warning"
+                    }
+
+                    return -1;
+                default:
+                    return -1;
+            }
+        }
+
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
+        {
+            ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
+            switch (key.Length)
+            {
+                case 5:
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x00_20_20_20U) == 0x2D_61_69_76U
+                        && global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead8(ref start, 4) == 0x31)
+                    {
+                        return 10; // "Via-1"
+                    }
+
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x00_20_20_20U) == 0x2D_61_69_76U
+                        && global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead8(ref start, 4) == 0x32)
+                    {
+                        return 11; // "Via-2"
+                    }
+
+                    return -1;
+                case 6:
+                    switch (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead8(ref start, 0))
+                    {
+                        case 0x61: // 'a'
+                        case 0x41: // 'A'
+                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x65_63_63_61U
+                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x74_70)
+                            {
+                                return 0; // "Accept"
+                            }
+
+                            break;
+                        case 0x63: // 'c'
+                        case 0x43: // 'C'
+                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x6B_6F_6F_63U
+                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x65_69)
+                            {
+                                return 1; // "Cookie"
+                            }
+
+                            break;
+                        case 0x65: // 'e'
+                        case 0x45: // 'E'
+                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x65_70_78_65U
+                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x74_63)
+                            {
+                                return 2; // "Expect"
+                            }
+
+                            break;
+                        case 0x6F: // 'o'
+                        case 0x4F: // 'O'
+                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x67_69_72_6FU
+                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x6E_69)
+                            {
+                                return 3; // "Origin"
+                            }
+
+                            break;
+                        case 0x70: // 'p'
+                        case 0x50: // 'P'
+                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x67_61_72_70U
+                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x61_6D)
+                            {
+                                return 4; // "Pragma"
+                            }
+
+                            break;
+                        case 0x73: // 's'
+                        case 0x53: // 'S'
+                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x76_72_65_73U
+                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x72_65)
+                            {
+                                return 5; // "Server"
+                            }
+
+                            break;
+                    }
+
+                    return -1;
+                case 7:
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x69_70_78_65U
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 3) | 0x20_20_20_20U) == 0x73_65_72_69U)
+                    {
+                        return 6; // "Expires"
+                    }
+
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x65_66_65_72U
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 3) | 0x20_20_20_20U) == 0x72_65_72_65U)
+                    {
+                        return 7; // "Referer"
+                    }
+
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x72_67_70_75U
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 3) | 0x20_20_20_20U) == 0x65_64_61_72U)
+                    {
+                        return 8; // "Upgrade"
+                    }
+
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x6E_72_61_77U
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 3) | 0x20_20_20_20U) == 0x67_6E_69_6EU)
                     {
                         return 9; // "Warning"
                     }

@@ -198,6 +198,43 @@ namespace Demo
         /// <returns>The map's contents as text.</returns>
         public override readonly string ToString() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.CorsHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ToString(in this);
 
+        /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
+        /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
+        /// <param name="value">The value, which becomes a string.</param>
+        /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
+        public bool TryAdd(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.CorsHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryAdd(ref this, key, value);
+
+        /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
+        /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
+        /// <param name="value">The value, which becomes a string.</param>
+        /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
+        /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
+        public void Add(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.CorsHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Add(ref this, key, value);
+
+        /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added.</summary>
+        /// <param name="key">The key to look up; invalid UTF-8 is a key that is absent.</param>
+        /// <param name="values">The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</param>
+        /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
+        [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
+        public readonly bool TryGetValues(global::System.ReadOnlySpan<byte> key, out global::System.ReadOnlySpan<string> values) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.CorsHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryGetValues(in this, key, out values);
+
+        /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added.</summary>
+        /// <param name="key">The key to look up; invalid UTF-8 is a key that is absent.</param>
+        /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
+        [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
+        public readonly global::System.ReadOnlySpan<string> GetValues(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.CorsHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetValues(in this, key);
+
+        /// <summary>Determines whether the map contains the UTF-8 <paramref name="key"/>.</summary>
+        /// <param name="key">The key to look for; invalid UTF-8 is a key that is absent.</param>
+        /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
+        public readonly bool ContainsKey(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.CorsHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ContainsKey(in this, key);
+
+        /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
+        /// <param name="key">The key to remove; invalid UTF-8 is a key that is absent.</param>
+        /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
+        public bool Remove(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.CorsHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Remove(ref this, key);
+
         /// <summary>Gets the first value of <paramref name="key"/>.</summary>
         /// <param name="key">The key to look up.</param>
         /// <param name="value">The key's first value; <see langword="null"/> when the key is absent.</param>
@@ -401,6 +438,53 @@ namespace Demo
                         && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 16) | 0x0020_0020_0020_0020UL) == 0x0077_006F_006C_006CUL
                         && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 20) | 0x0020_0020_0020_0000UL) == 0x0074_0065_006D_002DUL
                         && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 24) | 0x0020_0020_0020_0020UL) == 0x0073_0064_006F_0068UL)
+                    {
+                        return 2; // "Access-Control-Allow-Methods"
+                    }
+
+                    return -1;
+                default:
+                    return -1;
+            }
+        }
+
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.CorsHeaders, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
+        {
+            ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
+            switch (key.Length)
+            {
+                case 22:
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_00_20_20_20_20_20_20UL) == 0x63_2D_73_73_65_63_63_61UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x20_00_20_20_20_20_20_20UL) == 0x6D_2D_6C_6F_72_74_6E_6FUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 14) | 0x20_20_20_00_20_20_20_00UL) == 0x65_67_61_2D_78_61_6D_2DUL)
+                    {
+                        return 3; // "Access-Control-Max-Age"
+                    }
+
+                    return -1;
+                case 27:
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_00_20_20_20_20_20_20UL) == 0x63_2D_73_73_65_63_63_61UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x20_00_20_20_20_20_20_20UL) == 0x61_2D_6C_6F_72_74_6E_6FUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 16) | 0x20_20_20_00_20_20_20_20UL) == 0x69_72_6F_2D_77_6F_6C_6CUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 19) | 0x20_20_20_20_20_20_00_20UL) == 0x6E_69_67_69_72_6F_2D_77UL)
+                    {
+                        return 0; // "Access-Control-Allow-Origin"
+                    }
+
+                    return -1;
+                case 28:
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_00_20_20_20_20_20_20UL) == 0x63_2D_73_73_65_63_63_61UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x20_00_20_20_20_20_20_20UL) == 0x61_2D_6C_6F_72_74_6E_6FUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 16) | 0x20_20_20_00_20_20_20_20UL) == 0x61_65_68_2D_77_6F_6C_6CUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 20) | 0x20_20_20_20_20_20_20_00UL) == 0x73_72_65_64_61_65_68_2DUL)
+                    {
+                        return 1; // "Access-Control-Allow-Headers"
+                    }
+
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_00_20_20_20_20_20_20UL) == 0x63_2D_73_73_65_63_63_61UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x20_00_20_20_20_20_20_20UL) == 0x61_2D_6C_6F_72_74_6E_6FUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 16) | 0x20_20_20_00_20_20_20_20UL) == 0x74_65_6D_2D_77_6F_6C_6CUL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 20) | 0x20_20_20_20_20_20_20_00UL) == 0x73_64_6F_68_74_65_6D_2DUL)
                     {
                         return 2; // "Access-Control-Allow-Methods"
                     }

@@ -188,6 +188,43 @@ namespace Demo
         /// <returns>The map's contents as text.</returns>
         public override readonly string ToString() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.ToString(in this);
 
+        /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
+        /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
+        /// <param name="value">The value, which becomes a string.</param>
+        /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
+        public bool TryAdd(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.TryAdd(ref this, key, value);
+
+        /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
+        /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
+        /// <param name="value">The value, which becomes a string.</param>
+        /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
+        /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
+        public void Add(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Add(ref this, key, value);
+
+        /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added.</summary>
+        /// <param name="key">The key to look up; invalid UTF-8 is a key that is absent.</param>
+        /// <param name="values">The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</param>
+        /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
+        [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
+        public readonly bool TryGetValues(global::System.ReadOnlySpan<byte> key, out global::System.ReadOnlySpan<string> values) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.TryGetValues(in this, key, out values);
+
+        /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added.</summary>
+        /// <param name="key">The key to look up; invalid UTF-8 is a key that is absent.</param>
+        /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
+        [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
+        public readonly global::System.ReadOnlySpan<string> GetValues(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.GetValues(in this, key);
+
+        /// <summary>Determines whether the map contains the UTF-8 <paramref name="key"/>.</summary>
+        /// <param name="key">The key to look for; invalid UTF-8 is a key that is absent.</param>
+        /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
+        public readonly bool ContainsKey(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.ContainsKey(in this, key);
+
+        /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
+        /// <param name="key">The key to remove; invalid UTF-8 is a key that is absent.</param>
+        /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
+        public bool Remove(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Remove(ref this, key);
+
         /// <summary>Gets the first value of <paramref name="key"/>.</summary>
         /// <param name="key">The key to look up.</param>
         /// <param name="value">The key's first value; <see langword="null"/> when the key is absent.</param>

@@ -197,6 +197,43 @@ namespace FlatGen.Samples.Headers
         /// <returns>The map's contents as text.</returns>
         public override readonly string ToString() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ToString(in this);
 
+        /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
+        /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
+        /// <param name="value">The value, which becomes a string.</param>
+        /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
+        public bool TryAdd(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryAdd(ref this, key, value);
+
+        /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
+        /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
+        /// <param name="value">The value, which becomes a string.</param>
+        /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
+        /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
+        public void Add(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Add(ref this, key, value);
+
+        /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added.</summary>
+        /// <param name="key">The key to look up; invalid UTF-8 is a key that is absent.</param>
+        /// <param name="values">The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</param>
+        /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
+        [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
+        public readonly bool TryGetValues(global::System.ReadOnlySpan<byte> key, out global::System.ReadOnlySpan<string> values) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryGetValues(in this, key, out values);
+
+        /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added.</summary>
+        /// <param name="key">The key to look up; invalid UTF-8 is a key that is absent.</param>
+        /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
+        [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
+        public readonly global::System.ReadOnlySpan<string> GetValues(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetValues(in this, key);
+
+        /// <summary>Determines whether the map contains the UTF-8 <paramref name="key"/>.</summary>
+        /// <param name="key">The key to look for; invalid UTF-8 is a key that is absent.</param>
+        /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
+        public readonly bool ContainsKey(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ContainsKey(in this, key);
+
+        /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
+        /// <param name="key">The key to remove; invalid UTF-8 is a key that is absent.</param>
+        /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
+        public bool Remove(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Remove(ref this, key);
+
         /// <summary>Gets the first value of <paramref name="key"/>.</summary>
         /// <param name="key">The key to look up.</param>
         /// <param name="value">The key's first value; <see langword="null"/> when the key is absent.</param>
@@ -694,6 +731,142 @@ namespace FlatGen.Samples.Headers
                         && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0000_0020_0020_0020UL) == 0x002D_0064_0065_0069UL
                         && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 12) | 0x0020_0020_0020_0020UL) == 0x0063_006E_0069_0073UL
                         && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 13) | 0x0020_0020_0020_0020UL) == 0x0065_0063_006E_0069UL)
+                    {
+                        return 11; // "If-Modified-Since"
+                    }
+
+                    return -1;
+                default:
+                    return -1;
+            }
+        }
+
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
+        {
+            ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
+            switch (key.Length)
+            {
+                case 4:
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x74_73_6F_68U)
+                    {
+                        return 0; // "Host"
+                    }
+
+                    return -1;
+                case 6:
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x65_63_63_61U
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x74_70)
+                    {
+                        return 2; // "Accept"
+                    }
+
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x6B_6F_6F_63U
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x65_69)
+                    {
+                        return 10; // "Cookie"
+                    }
+
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x67_69_72_6FU
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x6E_69)
+                    {
+                        return 13; // "Origin"
+                    }
+
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x67_61_72_70U
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x61_6D)
+                    {
+                        return 14; // "Pragma"
+                    }
+
+                    return -1;
+                case 7:
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x65_66_65_72U
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 3) | 0x20_20_20_20U) == 0x72_65_72_65U)
+                    {
+                        return 15; // "Referer"
+                    }
+
+                    return -1;
+                case 10:
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_20_20_00_20_20_20_20UL) == 0x65_67_61_2D_72_65_73_75UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x20_20_20_20_20_00_20_20UL) == 0x74_6E_65_67_61_2D_72_65UL)
+                    {
+                        return 1; // "User-Agent"
+                    }
+
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_20_20_20_20_20_20_20UL) == 0x69_74_63_65_6E_6E_6F_63UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x20_20_20_20_20_20_20_20UL) == 0x6E_6F_69_74_63_65_6E_6EUL)
+                    {
+                        return 7; // "Connection"
+                    }
+
+                    return -1;
+                case 12:
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x00_20_20_20_20_20_20_20UL) == 0x2D_74_6E_65_74_6E_6F_63UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x20_20_20_20_00_20_20_20UL) == 0x65_70_79_74_2D_74_6E_65UL)
+                    {
+                        return 9; // "Content-Type"
+                    }
+
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_20_20_20_20_20_00_20UL) == 0x73_65_75_71_65_72_2D_78UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x20_20_00_20_20_20_20_20UL) == 0x64_69_2D_74_73_65_75_71UL)
+                    {
+                        return 17; // "X-Request-ID"
+                    }
+
+                    return -1;
+                case 13:
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_20_20_20_20_20_20_20UL) == 0x7A_69_72_6F_68_74_75_61UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 5) | 0x20_20_20_20_20_20_20_20UL) == 0x6E_6F_69_74_61_7A_69_72UL)
+                    {
+                        return 5; // "Authorization"
+                    }
+
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_20_00_20_20_20_20_20UL) == 0x6F_63_2D_65_68_63_61_63UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 5) | 0x20_20_20_20_20_20_20_00UL) == 0x6C_6F_72_74_6E_6F_63_2DUL)
+                    {
+                        return 6; // "Cache-Control"
+                    }
+
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x00_20_20_20_20_00_20_20UL) == 0x2D_65_6E_6F_6E_2D_66_69UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 5) | 0x20_20_20_20_20_00_20_20UL) == 0x68_63_74_61_6D_2D_65_6EUL)
+                    {
+                        return 12; // "If-None-Match"
+                    }
+
+                    return -1;
+                case 14:
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x00_20_20_20_20_20_20_20UL) == 0x2D_74_6E_65_74_6E_6F_63UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 6) | 0x20_20_20_20_20_20_00_20UL) == 0x68_74_67_6E_65_6C_2D_74UL)
+                    {
+                        return 8; // "Content-Length"
+                    }
+
+                    return -1;
+                case 15:
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_00_20_20_20_20_20_20UL) == 0x65_2D_74_70_65_63_63_61UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 7) | 0x20_20_20_20_20_20_20_20UL) == 0x67_6E_69_64_6F_63_6E_65UL)
+                    {
+                        return 3; // "Accept-Encoding"
+                    }
+
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_00_20_20_20_20_20_20UL) == 0x6C_2D_74_70_65_63_63_61UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 7) | 0x20_20_20_20_20_20_20_20UL) == 0x65_67_61_75_67_6E_61_6CUL)
+                    {
+                        return 4; // "Accept-Language"
+                    }
+
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_20_20_20_20_20_00_20UL) == 0x72_61_77_72_6F_66_2D_78UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 7) | 0x20_20_20_00_20_20_20_20UL) == 0x72_6F_66_2D_64_65_64_72UL)
+                    {
+                        return 16; // "X-Forwarded-For"
+                    }
+
+                    return -1;
+                case 17:
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_20_20_20_20_00_20_20UL) == 0x66_69_64_6F_6D_2D_66_69UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x20_20_20_20_00_20_20_20UL) == 0x63_6E_69_73_2D_64_65_69UL
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 9) | 0x20_20_20_20_20_00_20_20UL) == 0x65_63_6E_69_73_2D_64_65UL)
                     {
                         return 11; // "If-Modified-Since"
                     }

@@ -468,6 +468,36 @@ namespace FlatGen.Samples.Persisted
             }
         }
 
+        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
+        {
+            ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
+            switch (key.Length)
+            {
+                case 4:
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x72_65_73_75U)
+                    {
+                        return 0; // "user"
+                    }
+
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x65_6C_6F_72U)
+                    {
+                        return 2; // "role"
+                    }
+
+                    return -1;
+                case 6:
+                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x61_63_6F_6CU
+                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x65_6C)
+                    {
+                        return 1; // "locale"
+                    }
+
+                    return -1;
+                default:
+                    return -1;
+            }
+        }
+
         [global::System.Runtime.CompilerServices.InlineArray(1)]
         private struct KnownPresenceBuffer
         {
