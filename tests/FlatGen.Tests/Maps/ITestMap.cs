@@ -31,6 +31,20 @@ public interface ITestMap
 
     bool Remove(ReadOnlySpan<char> key);
 
+    bool TryAdd(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value);
+
+    void Add(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value);
+
+    [UnscopedRef]
+    bool TryGetValues(ReadOnlySpan<byte> key, out ReadOnlySpan<string> values);
+
+    [UnscopedRef]
+    ReadOnlySpan<string> GetValues(ReadOnlySpan<byte> key);
+
+    bool ContainsKey(ReadOnlySpan<byte> key);
+
+    bool Remove(ReadOnlySpan<byte> key);
+
     bool TrySet(string key, string value);
 
     void Set(string key, string value);

@@ -106,6 +106,24 @@ public partial struct KnownOrdinalMap : ITestMap
     public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
 }
 
+/// <summary>
+/// Known header names ignoring case whose last value strings are kept for reuse: short and seven-byte keys (the
+/// overlapping reads on bytes), and non-ASCII keys, one whose case variants differ in UTF-8 length (ⱥ is three
+/// bytes, Ⱥ two), which the UTF-8 matcher compares after its length switch.
+/// </summary>
+[FlatMultiMap(12, 20, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, ReuseValueStrings = true,
+    KnownKeys = ["Host", "Accept-Encoding", "User-Agent", "\u2C65-Key", "Größe", "TE", "Via", "Referer"])]
+public partial struct ReusingHeadersMap : ITestMap
+{
+    public readonly List<string[]> Entries() { var list = new List<string[]>(); foreach (var e in this) { list.Add([e.Key, .. e.Values]); } return list; }
+
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
+}
+
+/// <summary>An ordinal known key with a lone surrogate, which no UTF-8 can spell.</summary>
+[FlatMultiMap(4, 4, KnownKeys = ["a\uD800", "b"])]
+public partial struct LoneSurrogateKnownMap;
+
 /// <summary>Seventy known keys of one length sharing a prefix: two presence words, one long case of the matcher.</summary>
 [FlatMultiMap(80, 160, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, KnownKeys = ["key-00", "key-01", "key-02", "key-03", "key-04", "key-05", "key-06", "key-07", "key-08", "key-09", "key-10", "key-11", "key-12", "key-13", "key-14", "key-15", "key-16", "key-17", "key-18", "key-19", "key-20", "key-21", "key-22", "key-23", "key-24", "key-25", "key-26", "key-27", "key-28", "key-29", "key-30", "key-31", "key-32", "key-33", "key-34", "key-35", "key-36", "key-37", "key-38", "key-39", "key-40", "key-41", "key-42", "key-43", "key-44", "key-45", "key-46", "key-47", "key-48", "key-49", "key-50", "key-51", "key-52", "key-53", "key-54", "key-55", "key-56", "key-57", "key-58", "key-59", "key-60", "key-61", "key-62", "key-63", "key-64", "key-65", "key-66", "key-67", "key-68", "key-69"])]
 public partial struct ManyKnownKeysMap : ITestMap

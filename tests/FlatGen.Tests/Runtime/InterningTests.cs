@@ -20,4 +20,15 @@ public sealed class InterningTests
 
         Assert.Same(first.Entries()[0][0], second.Entries()[0][0]);
     }
+
+    [Fact]
+    public void Unknown_UTF8_keys_are_interned_when_the_map_asks_for_it()
+    {
+        var first = new KnownHeadersMap();
+        var second = new KnownHeadersMap();
+        first.Add("X-Interned-Bytes"u8, "1"u8);
+        second.Add("<X-Interned-Bytes>"u8[1..^1], "2"u8);
+
+        Assert.Same(first.Entries()[0][0], second.Entries()[0][0]);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Globalization;
 using System.Reflection;
 using FlatGen.Generator;
@@ -151,6 +152,25 @@ public sealed class KnownKeyTests
     public void The_character_switch_matcher_is_exact_for_case_variants_near_misses_and_look_alikes() =>
         AssertMatcherAgrees<ManyKnownKeysMap>(StringComparer.OrdinalIgnoreCase);
 
+    [Fact]
+    public void The_matchers_are_exact_for_non_ASCII_keys_whose_case_variants_differ_in_UTF8_length() =>
+        AssertMatcherAgrees<ReusingHeadersMap>(StringComparer.OrdinalIgnoreCase);
+
+    [Fact]
+    public void The_UTF8_matcher_refuses_invalid_UTF8_and_lone_surrogate_keys()
+    {
+        // "Größe" with its 'ö' cut in half, and bytes that are not UTF-8 at all, equal no key.
+        byte[] gr = Encoding.UTF8.GetBytes("Größe");
+        Assert.Equal(4, MatchUtf8<ReusingHeadersMap>(gr));
+        Assert.Equal(-1, MatchUtf8<ReusingHeadersMap>(gr.AsSpan(0, 3)));
+        Assert.Equal(-1, MatchUtf8<ReusingHeadersMap>([.. gr[..2], 0xFF, .. gr[3..]]));
+        Assert.Equal(-1, MatchUtf8<ReusingHeadersMap>([0xC8, 0xBA, 0xFF, .. "Key"u8]));
+
+        // A known key with a lone surrogate has no UTF-8 form; its replacement-character spelling is another key.
+        Assert.Equal(-1, MatchUtf8<LoneSurrogateKnownMap>(Encoding.UTF8.GetBytes("a\uD800")));
+        Assert.Equal(0, MatchUtf16<LoneSurrogateKnownMap>("a\uD800"));
+    }
+
     /// <summary>
     /// What lets the ignore-case matcher compare ASCII keys as packed words with a 0x20 mask: no character outside
     /// ASCII equals an ASCII character under OrdinalIgnoreCase (not the Kelvin sign, not the dotless i, not long s).
@@ -189,6 +209,12 @@ public sealed class KnownKeyTests
         Assert.Empty(declared.Except(ReservedNames.Generated));
     }
 
+    private static int MatchUtf8<TMap>(ReadOnlySpan<byte> key)
+        where TMap : struct, IFlatMultiMapStorage<TMap, byte, byte> => TMap.MatchKnownKeyUtf8(key);
+
+    private static int MatchUtf16<TMap>(ReadOnlySpan<char> key)
+        where TMap : struct, IFlatMultiMapStorage<TMap, byte, byte> => TMap.MatchKnownKey(key);
+
     private static void AssertMatcherAgrees<TMap>(StringComparer comparer)
         where TMap : struct, IFlatMultiMapStorage<TMap, byte, byte>
     {
@@ -216,6 +242,14 @@ public sealed class KnownKeyTests
             int expected = Array.FindIndex(known, k => comparer.Equals(k, probe));
             Assert.True(expected == TMap.MatchKnownKey(probe), $"'{probe}' matched {TMap.MatchKnownKey(probe)}, expected {expected}");
             matched += expected >= 0 ? 1 : 0;
+
+            // The byte matcher agrees on every probe that has a UTF-8 form, read from an unaligned slice of a buffer.
+            if (Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(probe)) == probe)
+            {
+                byte[] buffer = Encoding.UTF8.GetBytes("<" + probe + ">");
+                ReadOnlySpan<byte> utf8 = buffer.AsSpan(1, buffer.Length - 2);
+                Assert.True(expected == TMap.MatchKnownKeyUtf8(utf8), $"UTF-8 '{probe}' matched {TMap.MatchKnownKeyUtf8(utf8)}, expected {expected}");
+            }
         }
 
         Assert.True(matched >= known.Length, "Every known key must be among the probes.");

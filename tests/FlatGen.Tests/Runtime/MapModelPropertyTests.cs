@@ -1,3 +1,4 @@
+using System.Text;
 using CsCheck;
 using FlatGen.Tests.Maps;
 
@@ -22,6 +23,11 @@ public sealed class MapModelPropertyTests
         Clear,
         Set,
         RemoveValue,
+        TryAddUtf8,
+        AddUtf8,
+        GetUtf8,
+        RemoveUtf8,
+        AddInvalidUtf8,
     }
 
     [Fact]
@@ -54,6 +60,9 @@ public sealed class MapModelPropertyTests
     [Fact]
     public void Many_known_keys_map_agrees_with_the_model() => CheckKnown<ManyKnownKeysMap>(StringComparer.OrdinalIgnoreCase, KeyPools.IgnoreCase);
 
+    [Fact]
+    public void Reusing_headers_map_agrees_with_the_model() => CheckKnown<ReusingHeadersMap>(StringComparer.OrdinalIgnoreCase, KeyPools.IgnoreCase);
+
     private static void CheckKnown<TMap>(StringComparer comparer, string[] pool)
         where TMap : struct, ITestMap
     {
@@ -77,7 +86,12 @@ public sealed class MapModelPropertyTests
             (2, Gen.Int[0, keys.Length - 1].Select(k => new Operation(OperationKind.Remove, k, 0))),
             (1, Gen.Const(new Operation(OperationKind.Clear, 0, 0))),
             (2, Gen.Select(Gen.Int[0, keys.Length - 1], Gen.Int[0, KeyPools.Values.Length - 1], (k, v) => new Operation(OperationKind.Set, k, v))),
-            (2, Gen.Select(Gen.Int[0, keys.Length - 1], Gen.Int[0, KeyPools.Values.Length - 1], (k, v) => new Operation(OperationKind.RemoveValue, k, v))));
+            (2, Gen.Select(Gen.Int[0, keys.Length - 1], Gen.Int[0, KeyPools.Values.Length - 1], (k, v) => new Operation(OperationKind.RemoveValue, k, v))),
+            (3, Gen.Select(Gen.Int[0, keys.Length - 1], Gen.Int[0, KeyPools.Values.Length - 1], (k, v) => new Operation(OperationKind.TryAddUtf8, k, v))),
+            (1, Gen.Select(Gen.Int[0, keys.Length - 1], Gen.Int[0, KeyPools.Values.Length - 1], (k, v) => new Operation(OperationKind.AddUtf8, k, v))),
+            (2, Gen.Int[0, keys.Length - 1].Select(k => new Operation(OperationKind.GetUtf8, k, 0))),
+            (1, Gen.Int[0, keys.Length - 1].Select(k => new Operation(OperationKind.RemoveUtf8, k, 0))),
+            (1, Gen.Select(Gen.Int[0, keys.Length - 1], Gen.Int[0, KeyPools.Values.Length - 1], (k, v) => new Operation(OperationKind.AddInvalidUtf8, k, v))));
 
         operation.Array[1, 80].Sample(operations => Run<TMap>(operations, comparer, keys, knownKeys), iter: Iterations);
     }
@@ -92,8 +106,59 @@ public sealed class MapModelPropertyTests
             string key = keys[operation.Key];
             string value = KeyPools.Values[operation.Value];
             List<string[]> before = map.Entries();
+            if (operation.Kind is OperationKind.TryAddUtf8 or OperationKind.AddUtf8 or OperationKind.GetUtf8 or OperationKind.RemoveUtf8)
+            {
+                // A key with a lone surrogate has no UTF-8 form: its bytes (with U+FFFD for the surrogate) are another key.
+                key = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(key));
+            }
+
             switch (operation.Kind)
             {
+                case OperationKind.TryAddUtf8:
+                    string? missingUtf8 = model.MissingCapacity(key);
+                    Assert.Equal(missingUtf8 is null, map.TryAdd(Utf8Slice(key), Utf8Slice(value)));
+                    AddOrAssertUnchanged(ref map, model, missingUtf8, key, value, before);
+                    break;
+
+                case OperationKind.AddUtf8:
+                    missingUtf8 = model.MissingCapacity(key);
+                    if (missingUtf8 is null)
+                    {
+                        map.Add(Utf8Slice(key), Utf8Slice(value));
+                    }
+                    else
+                    {
+                        FlatMapFullException full = Assert.Throws<FlatMapFullException>(() => map.Add(Utf8Slice(key), Utf8Slice(value)));
+                        Assert.Equal(missingUtf8, full.CapacityName);
+                        Assert.Equal(key, full.Key);
+                    }
+
+                    AddOrAssertUnchanged(ref map, model, missingUtf8, key, value, before);
+                    break;
+
+                case OperationKind.GetUtf8:
+                    string[]? expectedUtf8 = model.Get(key);
+                    Assert.Equal(expectedUtf8 is not null, map.TryGetValues(Utf8Slice(key), out ReadOnlySpan<string> valuesUtf8));
+                    Assert.Equal(expectedUtf8 ?? [], valuesUtf8.ToArray());
+                    Assert.Equal(expectedUtf8 ?? [], map.GetValues(Utf8Slice(key)).ToArray());
+                    Assert.Equal(expectedUtf8 is not null, map.ContainsKey(Utf8Slice(key)));
+                    break;
+
+                case OperationKind.RemoveUtf8:
+                    Assert.Equal(model.Remove(key), map.Remove(Utf8Slice(key)));
+                    break;
+
+                case OperationKind.AddInvalidUtf8:
+                    // A key's bytes with a byte no UTF-8 holds, or a lone continuation byte for a value: refused, nothing changes.
+                    byte[] invalidKey = [.. Encoding.UTF8.GetBytes(key), 0xFF];
+                    byte[] invalidValue = [0x80, .. Encoding.UTF8.GetBytes(value)];
+                    Assert.Equal("key", Assert.Throws<ArgumentException>(() => map.TryAdd(invalidKey, Encoding.UTF8.GetBytes(value))).ParamName);
+                    Assert.Equal("value", Assert.Throws<ArgumentException>(() => map.Add(Encoding.UTF8.GetBytes(key), invalidValue)).ParamName);
+                    Assert.False(map.ContainsKey(invalidKey));
+                    Assert.False(map.Remove(invalidKey));
+                    Assert.Equal(before, map.Entries());
+                    break;
+
                 case OperationKind.TryAdd or OperationKind.TryAddSpan:
                     string? missing = model.MissingCapacity(key);
                     bool added = operation.Kind == OperationKind.TryAdd ? map.TryAdd(key, value) : map.TryAdd(Slice(key), value);
@@ -223,6 +288,13 @@ public sealed class MapModelPropertyTests
 
     /// <summary>The key as a slice of a longer string: a span add must neither keep nor depend on the caller's buffer.</summary>
     private static ReadOnlySpan<char> Slice(string key) => ("<" + key + ">").AsSpan(1, key.Length);
+
+    /// <summary>The text's UTF-8 bytes as a slice of a longer buffer, as a parser would pass them.</summary>
+    private static ReadOnlySpan<byte> Utf8Slice(string text)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes("<" + text + ">");
+        return bytes.AsSpan(1, bytes.Length - 2);
+    }
 
     private static int Capacity<TMap>(string name) => (int)typeof(TMap).GetField(name)!.GetRawConstantValue()!;
 
