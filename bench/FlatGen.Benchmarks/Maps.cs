@@ -68,3 +68,16 @@ public partial struct GcReferenceMap;
 /// <summary>The same map in inline storage: no reference, so the collector never scans it.</summary>
 [FlatMultiMap(16, 32, Storage = FlatStorage.InlineUtf8, InlineBytes = 768)]
 public partial struct GcInlineMap;
+
+/// <summary>
+/// The bytes-in request cycle's reference map: 16 of the request's 20 header names known (the four Sec-Fetch and
+/// Priority lines are not), unknown names interned, each known header's last value string reused.
+/// </summary>
+[FlatMultiMap(32, 48, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, InternUnknownKeys = true, ReuseValueStrings = true,
+    KnownKeys = ["Host", "User-Agent", "Accept", "Accept-Language", "Accept-Encoding", "Referer", "Authorization", "X-Request-ID", "X-Forwarded-For", "Connection", "Cookie", "Cache-Control", "Pragma", "Content-Type", "Content-Length", "Origin"])]
+public partial struct BytesInHeaderMap;
+
+/// <summary>The bytes-in request cycle's inline map: the same known names, keys and values as UTF-8 in a 1,536-byte arena.</summary>
+[FlatMultiMap(32, 48, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, Storage = FlatStorage.InlineUtf8, InlineBytes = 1536,
+    KnownKeys = ["Host", "User-Agent", "Accept", "Accept-Language", "Accept-Encoding", "Referer", "Authorization", "X-Request-ID", "X-Forwarded-For", "Connection", "Cookie", "Cache-Control", "Pragma", "Content-Type", "Content-Length", "Origin"])]
+public partial struct InlineBytesInHeaderMap;

@@ -10,7 +10,8 @@ namespace FlatGen.Benchmarks;
 /// </summary>
 public class RequestCycleBenchmarks
 {
-    protected static readonly (string Name, string Value)[] Request =
+    /// <summary>The request's header lines, in order; <see cref="BytesInRequestCycleBenchmarks"/> takes them as bytes.</summary>
+    internal static readonly (string Name, string Value)[] Lines =
     [
         ("Host", "shop.example.com"),
         ("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"),
@@ -34,8 +35,13 @@ public class RequestCycleBenchmarks
         ("Pragma", "no-cache"),
     ];
 
+    protected static readonly (string Name, string Value)[] Request = Lines;
+
+    /// <summary>What the application reads, in the case it happens to write them: separate instances from the parsed names.</summary>
+    internal static readonly string[] ReadNames = ["host", "Accept", "user-agent", "COOKIE", "x-request-id"];
+
     // What the application reads, in the case it happens to write them: separate instances from the parsed names.
-    protected static readonly string[] Reads = ["host", "Accept", "user-agent", "COOKIE", "x-request-id"];
+    protected static readonly string[] Reads = ReadNames;
 
     private readonly Dictionary<string, List<string>> _lists = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string[]> _arrays = new(StringComparer.OrdinalIgnoreCase);

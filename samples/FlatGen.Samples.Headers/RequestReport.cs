@@ -1,20 +1,21 @@
 using System.Globalization;
+using System.Text;
 
 namespace FlatGen.Samples.Headers;
 
-/// <summary>Parses a raw HTTP/1.1 request into flat multi-maps and writes what they hold.</summary>
+/// <summary>Parses a raw HTTP/1.1 request head, as bytes, into flat multi-maps and writes what they hold.</summary>
 public static class RequestReport
 {
-    /// <summary>Writes the report for <paramref name="request"/>, the bytes of a request head as text.</summary>
-    public static void Write(TextWriter output, string request)
+    /// <summary>Writes the report for <paramref name="request"/>, the bytes of a request head.</summary>
+    public static void Write(TextWriter output, ReadOnlySpan<byte> request)
     {
-        string[] lines = request.Split("\r\n");
-        string[] requestLine = lines[0].Split(' ');
-        string target = requestLine[1];
+        HeaderLine[] lines = HeaderLines(request);
+        string requestLine = Encoding.ASCII.GetString(request[..request.IndexOf("\r\n"u8)]);
+        string target = requestLine.Split(' ')[1];
 
-        // Header names are added as spans of the request text: a known name allocates nothing.
+        // Names and values go in as bytes of the request: a known name is matched on its bytes, with no string.
         var headers = new RequestHeaders();
-        foreach (HeaderLine line in HeaderLines(request))
+        foreach (HeaderLine line in lines)
         {
             headers.Add(line.Name(request), line.Value(request));
         }
@@ -30,7 +31,7 @@ public static class RequestReport
             }
         }
 
-        output.WriteLine($"{requestLine[0]} {target[..(question < 0 ? target.Length : question)]}");
+        output.WriteLine($"{requestLine.Split(' ')[0]} {target[..(question < 0 ? target.Length : question)]}");
         output.WriteLine();
         output.WriteLine(RequestHeaders.Layout);
         output.WriteLine($"{headers.Count} header names, {headers.ValueCount} values (known names under their declared spelling):");
@@ -45,74 +46,94 @@ public static class RequestReport
         output.WriteLine($"  headers.XForwardedFor  -> {string.Join(" | ", headers.XForwardedFor.ToArray())}");
         output.WriteLine($"  headers.Accept         -> {string.Join(" | ", headers.Accept.ToArray())}");
         output.WriteLine($"  GetValues(\"sec-fetch-mode\") -> {string.Join(" | ", headers.GetValues("sec-fetch-mode").ToArray())}");
+        output.WriteLine($"  GetValues(\"COOKIE\"u8)   -> {string.Join(" | ", headers.GetValues("COOKIE"u8).ToArray())}");
         output.WriteLine($"  If-None-Match present? {headers.ContainsKey("If-None-Match")}");
         output.WriteLine();
         output.WriteLine($"Query: {query}");
         output.WriteLine();
-        output.WriteLine(AllocationReport(request));
+        output.WriteLine(AllocationReport(request, lines));
     }
 
     /// <summary>
-    /// Stores the same header lines in a <c>Dictionary&lt;string, List&lt;string&gt;&gt;</c> (which needs a string for
-    /// each name) and in <see cref="RequestHeaders"/> (from spans of the request), and compares the bytes allocated.
-    /// The values are strings made beforehand for both, so only storing is counted.
+    /// Stores the same header lines, from the request's bytes, in a <c>Dictionary&lt;string, List&lt;string&gt;&gt;</c>
+    /// (which needs a string for each name and each value), in <see cref="RequestHeaders"/> (known names matched on
+    /// their bytes, other names interned, value strings reused from the last request) and in <see cref="StoredRequestHeaders"/> (no strings
+    /// at all), and compares the bytes each allocates for a request seen before, as a server sees the next one.
     /// </summary>
-    private static string AllocationReport(string request)
+    private static string AllocationReport(ReadOnlySpan<byte> request, HeaderLine[] lines)
     {
-        HeaderLine[] lines = HeaderLines(request).ToArray();
-        string[] values = lines.Select(line => line.Value(request)).ToArray();
-
-        // Twice: the first round warms up (and interns the unknown names), the second is measured.
         long dictionaryBytes = 0;
         long flatBytes = 0;
+        long inlineBytes = 0;
+        var dictionary = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var headers = new RequestHeaders();
+        var stored = new StoredRequestHeaders();
+
+        // Twice: the first request warms up (and leaves values to reuse), the second is measured.
         for (int round = 0; round < 2; round++)
         {
             long start = GC.GetAllocatedBytesForCurrentThread();
-            var dictionary = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-            for (int i = 0; i < lines.Length; i++)
+            dictionary.Clear();
+            foreach (HeaderLine line in lines)
             {
-                string name = lines[i].Name(request).ToString();
+                string name = Encoding.ASCII.GetString(line.Name(request));
                 if (!dictionary.TryGetValue(name, out List<string>? list))
                 {
                     dictionary[name] = list = [];
                 }
 
-                list.Add(values[i]);
+                list.Add(Encoding.ASCII.GetString(line.Value(request)));
             }
 
             dictionaryBytes = GC.GetAllocatedBytesForCurrentThread() - start;
-            GC.KeepAlive(dictionary);
 
             start = GC.GetAllocatedBytesForCurrentThread();
-            var headers = new RequestHeaders();
-            for (int i = 0; i < lines.Length; i++)
+            headers.Clear();
+            foreach (HeaderLine line in lines)
             {
-                headers.Add(lines[i].Name(request), values[i]);
+                headers.Add(line.Name(request), line.Value(request));
             }
 
             flatBytes = GC.GetAllocatedBytesForCurrentThread() - start;
+
+            start = GC.GetAllocatedBytesForCurrentThread();
+            stored.Clear();
+            foreach (HeaderLine line in lines)
+            {
+                stored.Add(line.Name(request), line.Value(request));
+            }
+
+            inlineBytes = GC.GetAllocatedBytesForCurrentThread() - start;
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"Storing these {lines.Length} header lines allocated {dictionaryBytes:N0} bytes in a Dictionary<string, List<string>> and {flatBytes:N0} bytes in RequestHeaders ({RequestHeaders.SizeInBytes:N0} bytes, inline).");
+        return string.Create(CultureInfo.InvariantCulture, $"""
+            Storing these {lines.Length} header lines from bytes, for a request seen before, allocated:
+              {dictionaryBytes,6:N0} bytes in a Dictionary<string, List<string>> (a string per name and per value)
+              {flatBytes,6:N0} bytes in RequestHeaders ({RequestHeaders.SizeInBytes:N0} bytes: names matched or interned, value strings reused from the last request)
+              {inlineBytes,6:N0} bytes in StoredRequestHeaders ({StoredRequestHeaders.SizeInBytes:N0} bytes, InlineUtf8: the bytes are copied, no string is made)
+            """);
     }
 
     /// <summary>The header lines of a request head: from the line after the request line to the first empty line.</summary>
-    private static IEnumerable<HeaderLine> HeaderLines(string request)
+    private static HeaderLine[] HeaderLines(ReadOnlySpan<byte> request)
     {
-        int start = request.IndexOf("\r\n", StringComparison.Ordinal) + 2;
-        for (int end = request.IndexOf("\r\n", start, StringComparison.Ordinal); end > start; end = request.IndexOf("\r\n", start, StringComparison.Ordinal))
+        var lines = new List<HeaderLine>();
+        int start = request.IndexOf("\r\n"u8) + 2;
+        for (int length = request[start..].IndexOf("\r\n"u8); length > 0; length = request[start..].IndexOf("\r\n"u8))
         {
-            int colon = request.IndexOf(':', start, end - start);
-            yield return new HeaderLine(start, colon, end);
-            start = end + 2;
+            int colon = request.Slice(start, length).IndexOf((byte)':');
+            lines.Add(new HeaderLine(start, start + colon, start + length));
+            start += length + 2;
         }
+
+        return [.. lines];
     }
 
-    /// <summary>Where a header line's name and value are in the request text.</summary>
+    /// <summary>Where a header line's name and value are in the request bytes.</summary>
     private readonly record struct HeaderLine(int Start, int Colon, int End)
     {
-        public ReadOnlySpan<char> Name(string request) => request.AsSpan(Start, Colon - Start);
+        public ReadOnlySpan<byte> Name(ReadOnlySpan<byte> request) => request[Start..Colon];
 
-        public string Value(string request) => request.AsSpan(Colon + 1, End - Colon - 1).Trim().ToString();
+        public ReadOnlySpan<byte> Value(ReadOnlySpan<byte> request) => request[(Colon + 1)..End].Trim((byte)' ');
     }
 }

@@ -309,7 +309,7 @@ public sealed partial class FlatMultiMapGenerator
         {
             string core = CoreType(spec);
             string valueString = spec.ReuseValueStrings
-                ? "The value, which becomes a string; for a known key, the string kept from its last value when the text is the same ASCII."
+                ? "The value, which becomes a string; or is the string this map held at the same place before the last <see cref=\"Clear\"/>, when the text is the same ASCII."
                 : "The value, which becomes a string.";
             writer.WriteLines($$"""
                 /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
@@ -354,8 +354,8 @@ public sealed partial class FlatMultiMapGenerator
             {
                 writer.WriteLines($$"""
                     /// <summary>
-                    /// Lets go of the value strings this map keeps, one per known key, to reuse for the same UTF-8 value (<c>ReuseValueStrings</c>).
-                    /// <see cref="Clear"/> keeps them; call this when the map will not see those values again, so the collector can have them.
+                    /// Lets go of the value strings <see cref="Clear"/> keeps to reuse for the same UTF-8 values of the next request (<c>ReuseValueStrings</c>).
+                    /// Call this when the map will not see those values again, so the collector can have them; the map's contents are unchanged.
                     /// </summary>
                     public void ForgetReusedValues() => {{core}}.ForgetReusedValues(ref this);
 
@@ -449,6 +449,11 @@ public sealed partial class FlatMultiMapGenerator
                 writer.WriteLine($"static bool {storage}.InternUnknownKeys => true;");
             }
 
+            if (spec.ReuseValueStrings)
+            {
+                writer.WriteLine($"static bool {storage}.ReuseValueStrings => true;");
+            }
+
             if (spec.KnownKeys.Count == 0)
             {
                 return;
@@ -457,10 +462,6 @@ public sealed partial class FlatMultiMapGenerator
             writer.WriteLine($"static global::System.ReadOnlySpan<string> {storage}.KnownKeys => s_knownKeys;");
             writer.WriteLine($"static global::System.Span<{spec.Layout.KeyIndexType}> {storage}.GetKnownSlots({map}) => map._knownSlots;");
             writer.WriteLine($"static global::System.Span<ulong> {storage}.GetKnownPresence({map}) => map._knownPresence;");
-            if (spec.ReuseValueStrings)
-            {
-                writer.WriteLine($"static global::System.Span<string?> {storage}.GetReusedValues({map}) => map._reusedValues;");
-            }
 
             writer.WriteLine();
             writer.WriteLine("private static readonly string[] s_knownKeys =");

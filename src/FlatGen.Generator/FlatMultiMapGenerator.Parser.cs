@@ -225,17 +225,9 @@ public sealed partial class FlatMultiMapGenerator
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingHasNoEffect, attributeLocation, "ReuseValueStrings", "InlineUtf8"));
                 }
             }
-            else
+            else if (inlineBytes is not null)
             {
-                if (inlineBytes is not null)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingHasNoEffect, attributeLocation, "InlineBytes", "References"));
-                }
-
-                if (reuseValueStrings && declaredKnownKeys.Count == 0)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReuseWithoutKnownKeys, attributeLocation, name));
-                }
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingHasNoEffect, attributeLocation, "InlineBytes", "References"));
             }
 
             EquatableArray<KnownKeySpec> knownKeys = KnownKeys(
@@ -249,8 +241,7 @@ public sealed partial class FlatMultiMapGenerator
             // Typed values, not enum names: renaming a member must not change every persisted map's id.
             string idSource = Number((int)keyComparison) + ";" + string.Join("\0", knownKeys.AsSpan().ToArray().Select(static k => k.Key));
             int arenaBytes = storage == FlatStorage.InlineUtf8 ? inlineBytes!.Value : 0;
-            bool reuses = reuseValueStrings && storage == FlatStorage.References && knownKeys.Count > 0;
-            LayoutPlan layout = LayoutPlanner.Plan(keyCapacity, valueCapacity, knownKeys.Count, storage, arenaBytes, idSource, reuses);
+            LayoutPlan layout = LayoutPlanner.Plan(keyCapacity, valueCapacity, knownKeys.Count, storage, arenaBytes, idSource);
             string displayName = type.ToDisplayString();
             if (layout.Size > DiagnosticDescriptors.MaxArrayElementBytes)
             {
@@ -273,7 +264,7 @@ public sealed partial class FlatMultiMapGenerator
                 KeyComparison: keyComparison,
                 KnownKeys: knownKeys,
                 InternUnknownKeys: internUnknownKeys && storage == FlatStorage.References,
-                ReuseValueStrings: reuses,
+                ReuseValueStrings: reuseValueStrings && storage == FlatStorage.References,
                 Storage: storage,
                 InlineBytes: arenaBytes,
                 Layout: layout);

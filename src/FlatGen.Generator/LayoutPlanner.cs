@@ -23,11 +23,8 @@ internal static class LayoutPlanner
     /// </summary>
     public const int InlineFormatVersion = 2;
 
-    /// <summary>
-    /// Plans a map; <paramref name="idSource"/> (the comparison and known keys) goes into an inline map's layout id.
-    /// <paramref name="reuseValueStrings"/> adds one string per known key: its last value, kept across <c>Clear</c>.
-    /// </summary>
-    public static LayoutPlan Plan(int keyCapacity, int valueCapacity, int knownKeyCount, FlatStorage storage, int inlineBytes, string idSource, bool reuseValueStrings = false)
+    /// <summary>Plans a map; <paramref name="idSource"/> (the comparison and known keys) goes into an inline map's layout id.</summary>
+    public static LayoutPlan Plan(int keyCapacity, int valueCapacity, int knownKeyCount, FlatStorage storage, int inlineBytes, string idSource)
     {
         // A slot holds a key index plus one, so the key type must hold keyCapacity itself.
         (string keyType, int keySize) = IndexType(keyCapacity);
@@ -65,10 +62,6 @@ internal static class LayoutPlanner
             // A known slot holds a key index (valid while the key's presence bit is set), one bit per known key.
             unordered.Add(new FieldPlan("_knownSlots", "KnownSlotBuffer", keyType, knownKeyCount, keySize, 0));
             unordered.Add(new FieldPlan("_knownPresence", "KnownPresenceBuffer", "ulong", (knownKeyCount + 63) / 64, sizeof(ulong), 0));
-            if (reuseValueStrings)
-            {
-                unordered.Add(new FieldPlan("_reusedValues", "ReusedValueBuffer", "string?", knownKeyCount, ReferenceSize, 0));
-            }
         }
 
         if (storage == FlatStorage.InlineUtf8)

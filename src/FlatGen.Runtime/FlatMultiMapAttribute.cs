@@ -76,15 +76,15 @@ public sealed class FlatMultiMapAttribute : Attribute
     public bool InternUnknownKeys { get; set; }
 
     /// <summary>
-    /// Gets or sets whether the map keeps the last value string of each known key, across <c>Clear</c>, and reuses it
-    /// when a value added as UTF-8 bytes to that key has the same text, as Kestrel's <c>reuseHeaderValues</c> does.
-    /// A header such as <c>Accept-Encoding: gzip, deflate, br</c> repeated request after request then allocates
-    /// nothing. The default is <see langword="false"/>. For <see cref="FlatStorage.References"/> maps with
-    /// <see cref="KnownKeys"/> (<c>FLATGEN022</c> or <c>FLATGEN030</c> otherwise).
+    /// Gets or sets whether <c>Clear</c> keeps the map's value strings, so that a value added as UTF-8 bytes where an
+    /// equal one was before is that string again instead of a new one, as Kestrel's <c>reuseHeaderValues</c> does: the
+    /// same request seen again on a connection (the same header lines in the same order) then allocates no value
+    /// string. The default is <see langword="false"/>. For <see cref="FlatStorage.References"/> maps (<c>FLATGEN022</c> otherwise).
     /// </summary>
     /// <remarks>
-    /// Only ASCII values are reused. The kept strings are not part of the map's contents (they do not enumerate,
-    /// compare or serialise), but they stay reachable from the map after <c>Clear</c> until its
+    /// Only ASCII values are reused, and only where a value is appended after all the others (a header's values that
+    /// arrive together, or a new key's first value). The kept strings are not part of the map's contents (they do not
+    /// enumerate, compare or serialise), but they stay reachable from the map after <c>Clear</c> until its
     /// <c>ForgetReusedValues</c> method is called: the one exception to <c>Clear</c> leaving no reference behind.
     /// </remarks>
     public bool ReuseValueStrings { get; set; }

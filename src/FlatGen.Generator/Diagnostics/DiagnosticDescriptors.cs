@@ -159,11 +159,6 @@ internal static class DiagnosticDescriptors
         "A flat multi-map is changed inside a readonly member",
         "'{0}' changes a copy of the map, because '{1}' is a readonly member of a struct and cannot write to 'this', so the change is lost: remove 'readonly' from '{1}', or change the map in a member that is not readonly");
 
-    public static readonly DiagnosticDescriptor ReuseWithoutKnownKeys = Warning(
-        "FLATGEN030",
-        "ReuseValueStrings needs known keys",
-        "ReuseValueStrings keeps the last value of each known key, and '{0}' declares no KnownKeys, so it has no effect: list the keys whose values repeat in KnownKeys, or remove ReuseValueStrings");
-
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Error);
 

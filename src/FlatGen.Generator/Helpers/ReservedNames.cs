@@ -18,7 +18,7 @@ internal static class ReservedNames
         "KnownSlotBuffer", "KnownPresenceBuffer", "InlineBytes", "LayoutId", "InlineBytesUsed", "AsBytes", "TryRead", "Read",
         "KeyOffsetBuffer", "KeyLengthBuffer", "ValueOffsetBuffer", "ValueLengthBuffer", "ArenaBuffer",
         "TryGetFirst", "GetFirstOrDefault", "TrySet", "Set", "ToArray", "Equals", "GetHashCode",
-        "TryAddRange", "GetStringValues", "CopyTo", "ToStringValues", "ReusedValueBuffer", "ForgetReusedValues",
+        "TryAddRange", "GetStringValues", "CopyTo", "ToStringValues", "ForgetReusedValues",
     };
 
     /// <summary>The members every struct inherits from <see cref="object"/> and <see cref="System.ValueType"/>, which an accessor must not hide.</summary>

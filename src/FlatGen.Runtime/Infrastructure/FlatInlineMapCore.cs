@@ -32,6 +32,9 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     /// <summary>Keys up to this many UTF-16 code units are decoded on the stack; longer ones in a pooled array.</summary>
     private const int StackChars = 256;
 
+    /// <summary>Each known key's declared spelling in UTF-8, encoded once; null for a key with a lone surrogate, which has no UTF-8 form.</summary>
+    private static readonly byte[]?[] KnownKeysUtf8 = EncodeKnownKeys();
+
     private enum AddStatus
     {
         Added,
@@ -256,10 +259,28 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     /// <summary>Removes every key and value and zeroes the whole map, arena included; only the version moves on.</summary>
     public static void Clear(ref TMap map)
     {
-        uint version = TMap.GetVersion(ref map);
-        Bytes(ref map).Clear();
+        // Everything past the counts and the arena's used bytes is zero already (the canonical state), so zeroing what
+        // is in use zeroes the whole map. Bounds from a map that concurrent use broke are clamped; its other bytes
+        // may then stay, which no operation reads and TryRead would refuse.
+        int count = Math.Min(int.CreateTruncating(TMap.GetCount(ref map)), TMap.GetKeyHashes(ref map).Length);
+        int valueCount = Math.Min(int.CreateTruncating(TMap.GetValueCount(ref map)), TMap.GetValueOffsets(ref map).Length);
+        Span<byte> arena = TMap.GetArena(ref map);
+        arena.Slice(0, Math.Min(TMap.GetArenaUsed(ref map), arena.Length)).Clear();
+        TMap.GetKeyHashes(ref map).Slice(0, count).Clear();
+        TMap.GetKeyOffsets(ref map).Slice(0, count).Clear();
+        TMap.GetKeyLengths(ref map).Slice(0, count).Clear();
+        TMap.GetValueStarts(ref map).Slice(0, count).Clear();
+        TMap.GetValueCounts(ref map).Slice(0, count).Clear();
+        TMap.GetValueOffsets(ref map).Slice(0, valueCount).Clear();
+        TMap.GetValueLengths(ref map).Slice(0, valueCount).Clear();
+        TMap.GetSlots(ref map).Clear();
+        TMap.GetKnownSlots(ref map).Clear();
+        TMap.GetKnownPresence(ref map).Clear();
+        TMap.GetCount(ref map) = TKeyIndex.Zero;
+        TMap.GetValueCount(ref map) = TValueIndex.Zero;
+        TMap.GetArenaUsed(ref map) = 0;
         TMap.GetLayoutId(ref map) = TMap.LayoutId;
-        TMap.GetVersion(ref map) = version + 1;
+        TMap.GetVersion(ref map)++;
     }
 
     /// <summary>Returns the map's own storage as bytes, after stamping its layout id.</summary>
@@ -318,18 +339,39 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         return text.Append(" }").ToString();
     }
 
+    private static byte[]?[] EncodeKnownKeys()
+    {
+        ReadOnlySpan<string> knownKeys = TMap.KnownKeys;
+        var encoded = new byte[]?[knownKeys.Length];
+        for (int i = 0; i < knownKeys.Length; i++)
+        {
+            byte[] buffer = new byte[3 * knownKeys[i].Length];
+            if (Utf8.FromUtf16(knownKeys[i], buffer, out _, out int written, replaceInvalidSequences: false) == OperationStatus.Done)
+            {
+                encoded[i] = buffer.AsSpan(0, written).ToArray();
+            }
+        }
+
+        return encoded;
+    }
+
     private static Span<byte> Bytes(ref TMap map) => MemoryMarshal.AsBytes(MemoryMarshal.CreateSpan(ref map, 1));
 
     private static AddStatus AddUtf8(ref TMap map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
+        // A key the matcher matches is valid UTF-8 (it equals a known key's own bytes, or ASCII letters under the
+        // case mask), so only other keys are checked, on the slower path.
+        int knownKey = TMap.MatchKnownKeyUtf8(key);
+        return knownKey >= 0
+            ? AddKnownCore(ref map, knownKey, Utf8Text.FromBytes(value, nameof(value)))
+            : AddUnknownUtf8(ref map, key, value);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static AddStatus AddUnknownUtf8(ref TMap map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+    {
         Utf8Text keyText = Utf8Text.FromBytes(key, nameof(key));
         Utf8Text valueText = Utf8Text.FromBytes(value, nameof(value));
-        int knownKey = TMap.MatchKnownKeyUtf8(key);
-        if (knownKey >= 0)
-        {
-            return AddKnownCore(ref map, knownKey, valueText);
-        }
-
         if (!IsPossibleKey(ref map, key))
         {
             return AddStatus.BytesFull; // Too long to equal a stored key, and too long to store.
@@ -373,7 +415,8 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         }
 
         // A known key is stored under its declared spelling, so it enumerates as declared.
-        var keyText = Utf8Text.FromChars(TMap.KnownKeys[knownKey], "key");
+        byte[]? spelling = KnownKeysUtf8[knownKey];
+        Utf8Text keyText = spelling is null ? Utf8Text.FromChars(TMap.KnownKeys[knownKey], "key") : Utf8Text.FromValidBytes(spelling);
         AddStatus status = CanAddKey(ref map, keyText, valueText);
         if (status == AddStatus.Added)
         {
@@ -730,10 +773,13 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
             return new Utf8Text(text, default, isUtf16: true, byteCount);
         }
 
+        /// <summary>Bytes known to be valid UTF-8.</summary>
+        public static Utf8Text FromValidBytes(ReadOnlySpan<byte> text) => new(default, text, isUtf16: false, text.Length);
+
         /// <exception cref="ArgumentException"><paramref name="text"/> is not valid UTF-8.</exception>
         public static Utf8Text FromBytes(ReadOnlySpan<byte> text, string parameterName)
         {
-            if (!Utf8.IsValid(text))
+            if (!Ascii.IsValid(text) && !Utf8.IsValid(text))
             {
                 FlatThrow.InvalidUtf8(parameterName);
             }

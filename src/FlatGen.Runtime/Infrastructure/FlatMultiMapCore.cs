@@ -92,7 +92,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     /// <summary>
     /// Appends the UTF-8 <paramref name="value"/>, as a string, to the UTF-8 <paramref name="key"/>'s values, adding
     /// the key if it is new. A known key is matched on its bytes; a new unknown key becomes a string once (interned
-    /// if the map says so); the value becomes a string, or is the kept one if the map reuses value strings.
+    /// if the map says so); the value becomes a string, or is the one kept at its place if the map reuses value strings.
     /// </summary>
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key or value slot is missing, and then the map is unchanged.</returns>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
@@ -152,8 +152,13 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         return RemoveHashed(ref map, decoded.Chars);
     }
 
-    /// <summary>Lets go of the value strings a map with <c>ReuseValueStrings</c> keeps for reuse; the map's contents are unchanged.</summary>
-    public static void ForgetReusedValues(ref TMap map) => TMap.GetReusedValues(ref map).Clear();
+    /// <summary>Lets go of the value strings a map with <c>ReuseValueStrings</c> kept for reuse; the map's contents are unchanged.</summary>
+    public static void ForgetReusedValues(ref TMap map)
+    {
+        Span<string?> values = TMap.GetValues(ref map);
+        int valueCount = int.CreateTruncating(TMap.GetValueCount(ref map));
+        values.Slice(Math.Min(valueCount, values.Length)).Clear();
+    }
 
     /// <summary>Appends <paramref name="value"/> to the values of known key <paramref name="knownKey"/>, adding the key if it is absent.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
@@ -279,13 +284,17 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         return true;
     }
 
-    /// <summary>Removes every key and value, leaving no reference behind.</summary>
+    /// <summary>Removes every key and value, leaving no reference behind, except the values a map that reuses value strings keeps.</summary>
     public static void Clear(ref TMap map)
     {
         ref TKeyIndex countRef = ref TMap.GetCount(ref map);
         ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
         TMap.GetKeys(ref map).Slice(0, int.CreateTruncating(countRef)).Clear();
-        TMap.GetValues(ref map).Slice(0, int.CreateTruncating(valueCountRef)).Clear();
+        if (!TMap.ReuseValueStrings)
+        {
+            TMap.GetValues(ref map).Slice(0, int.CreateTruncating(valueCountRef)).Clear();
+        }
+
         TMap.GetSlots(ref map).Clear();
         TMap.GetKnownPresence(ref map).Clear();
         countRef = TKeyIndex.Zero;
@@ -334,6 +343,12 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
         uint hash = TComparer.Hash(key);
         int keyIndex = Probe(ref map, key, hash, out int slot);
+        return AddHashed(ref map, key, keyString, hash, keyIndex, slot, value);
+    }
+
+    /// <summary>Adds to a hashed key already probed for: key <paramref name="keyIndex"/>, or a new key for <paramref name="slot"/> when -1.</summary>
+    private static AddStatus AddHashed(ref TMap map, ReadOnlySpan<char> key, string? keyString, uint hash, int keyIndex, int slot, string value)
+    {
         if (keyIndex >= 0)
         {
             return AppendValue(ref map, keyIndex, value);
@@ -352,44 +367,57 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
     private static AddStatus AddUtf8(ref TMap map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
+        // A key the matcher matches is valid UTF-8 (it equals a known key's own bytes, or ASCII letters under the
+        // case mask), so only other keys are checked, on the slower path.
+        int knownKey = TMap.MatchKnownKeyUtf8(key);
+        if (knownKey < 0)
+        {
+            return AddUnknownUtf8(ref map, key, value);
+        }
+
+        return AddKnownCore(ref map, knownKey, ValueString(ref map, KnownKeyIndex(ref map, knownKey), value));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static AddStatus AddUnknownUtf8(ref TMap map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+    {
         if (!Utf8.IsValid(key))
         {
             FlatThrow.InvalidUtf8(nameof(key));
         }
 
-        if (!Utf8.IsValid(value))
+        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
+        ReadOnlySpan<char> chars = decoded.Chars;
+        uint hash = TComparer.Hash(chars);
+        int keyIndex = Probe(ref map, chars, hash, out int slot);
+        return AddHashed(ref map, chars, null, hash, keyIndex, slot, ValueString(ref map, keyIndex, value));
+    }
+
+    /// <summary>
+    /// The string for a UTF-8 value that goes after key <paramref name="keyIndex"/>'s values (a new key's first when
+    /// -1): the one a <c>Clear</c> kept at that place, if the map reuses value strings, the value goes after all the
+    /// others and its text is that string's, in ASCII; otherwise a new string. Invalid UTF-8 throws, before any change.
+    /// </summary>
+    private static string ValueString(ref TMap map, int keyIndex, ReadOnlySpan<byte> value)
+    {
+        if (TMap.ReuseValueStrings)
+        {
+            Span<string?> values = TMap.GetValues(ref map);
+            int valueCount = int.CreateTruncating(TMap.GetValueCount(ref map));
+            if ((keyIndex < 0 || RunEnd(ref map, keyIndex) == valueCount)
+                && (uint)valueCount < (uint)values.Length
+                && values[valueCount] is string kept && kept.Length == value.Length && Ascii.Equals(value, kept))
+            {
+                return kept;
+            }
+        }
+
+        if (!Ascii.IsValid(value) && !Utf8.IsValid(value))
         {
             FlatThrow.InvalidUtf8(nameof(value));
         }
 
-        int knownKey = TMap.MatchKnownKeyUtf8(key);
-        if (knownKey >= 0)
-        {
-            return AddKnownCore(ref map, knownKey, KnownValueString(ref map, knownKey, value));
-        }
-
-        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
-        return AddCore(ref map, decoded.Chars, null, Encoding.UTF8.GetString(value));
-    }
-
-    /// <summary>
-    /// The string for a known key's UTF-8 value: the one the map kept from the last time, if it reuses value strings
-    /// and the text is the same ASCII; otherwise a new one, which such a map then keeps.
-    /// </summary>
-    private static string KnownValueString(ref TMap map, int knownKey, ReadOnlySpan<byte> value)
-    {
-        Span<string?> reused = TMap.GetReusedValues(ref map);
-        if (reused.IsEmpty)
-        {
-            return Encoding.UTF8.GetString(value);
-        }
-
-        if (reused[knownKey] is string last && last.Length == value.Length && Ascii.Equals(value, last))
-        {
-            return last;
-        }
-
-        return reused[knownKey] = Encoding.UTF8.GetString(value);
+        return Encoding.UTF8.GetString(value);
     }
 
     private static AddStatus AddKnownCore(ref TMap map, int knownKey, string value)
@@ -456,7 +484,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         // last key's run (the usual case: a key's values are added together) moves nothing.
         Span<TValueIndex> starts = TMap.GetValueStarts(ref map);
         Span<TValueIndex> counts = TMap.GetValueCounts(ref map);
-        int end = int.CreateTruncating(starts[keyIndex]) + int.CreateTruncating(counts[keyIndex]);
+        int end = RunEnd(ref map, keyIndex);
         if (end > valueCount)
         {
             FlatThrow.ConcurrentUse(TMap.MapName);
@@ -614,6 +642,11 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
             }
         }
     }
+
+    /// <summary>Where the value after key <paramref name="keyIndex"/>'s values goes: the end of its run.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int RunEnd(ref TMap map, int keyIndex) =>
+        int.CreateTruncating(TMap.GetValueStarts(ref map)[keyIndex]) + int.CreateTruncating(TMap.GetValueCounts(ref map)[keyIndex]);
 
     private static ReadOnlySpan<string> Run(ref TMap map, int keyIndex) =>
         Run(TMap.GetValues(ref map), TMap.GetValueStarts(ref map), TMap.GetValueCounts(ref map), keyIndex);

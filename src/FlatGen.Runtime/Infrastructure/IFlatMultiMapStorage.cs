@@ -18,7 +18,8 @@ namespace FlatGen.Infrastructure;
 /// <item><description>A slot holds 0 (empty) or a key index plus one; linear probing from the key's home slot (<c>FlatHash.HomeSlot</c>: the top bits of its hash) finds every key,
 /// and at least half the slots are empty, so every probe ends.</description></item>
 /// <item><description>Key <c>i</c>'s values are <c>Values[ValueStarts[i] .. ValueStarts[i] + ValueCounts[i]]</c>; the runs are contiguous,
-/// in key order, and cover <c>Values[0..m-1]</c>. Every other value reference is null.</description></item>
+/// in key order, and cover <c>Values[0..m-1]</c>. Every other value reference is null, except, in a map that reuses value strings,
+/// those a <c>Clear</c> kept.</description></item>
 /// <item><description>Known key <c>k</c> is present when bit <c>k</c> of <c>KnownPresence</c> is set; it is then key <c>KnownSlots[k]</c>, whose
 /// <c>Keys</c> entry is null and whose <c>KeyHashes</c> entry is <c>k</c>. Known keys are never in the hashed slots; an absent known key's slot is
 /// zero. Every key reference past <c>n</c> is null.</description></item>
@@ -83,8 +84,8 @@ public interface IFlatMultiMapStorage<TSelf, TKeyIndex, TValueIndex>
     static virtual Span<ulong> GetKnownPresence(ref TSelf map) => default;
 
     /// <summary>
-    /// Gets, for a map with <c>ReuseValueStrings</c>, the last value string added as UTF-8 to each known key, kept
-    /// across <c>Clear</c>; empty for other maps. These strings are not part of the map's contents.
+    /// Gets whether <c>Clear</c> keeps the value references past the count, so that a UTF-8 value appended where an equal
+    /// ASCII one was reuses that string.
     /// </summary>
-    static virtual Span<string?> GetReusedValues(ref TSelf map) => default;
+    static virtual bool ReuseValueStrings => false;
 }

@@ -251,14 +251,6 @@ public sealed class DiagnosticTests
         """);
 
     [Fact]
-    public void FLATGEN030_reuse_without_known_keys() => VerifyWarnings(["FLATGEN030"], """
-        using FlatGen;
-
-        [FlatMultiMap(4, 4, ReuseValueStrings = true)]
-        public partial struct Headers;
-        """);
-
-    [Fact]
     public void FLATGEN003_modifiers_on_another_partial_declaration() => VerifyErrors(["FLATGEN003", "FLATGEN003"], """
         using FlatGen;
 

@@ -107,11 +107,11 @@ public partial struct KnownOrdinalMap : ITestMap
 }
 
 /// <summary>
-/// Known header names ignoring case whose last value strings are kept for reuse: short and seven-byte keys (the
+/// Known header names ignoring case, whose value strings Clear keeps for reuse: short and seven-byte keys (the
 /// overlapping reads on bytes), and non-ASCII keys, one whose case variants differ in UTF-8 length (ⱥ is three
-/// bytes, Ⱥ two), which the UTF-8 matcher compares after its length switch.
+/// bytes, Ⱥ two), which the UTF-8 matcher compares after its length switch. Unknown keys are interned.
 /// </summary>
-[FlatMultiMap(12, 20, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, ReuseValueStrings = true,
+[FlatMultiMap(12, 20, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, ReuseValueStrings = true, InternUnknownKeys = true,
     KnownKeys = ["Host", "Accept-Encoding", "User-Agent", "\u2C65-Key", "Größe", "TE", "Via", "Referer"])]
 public partial struct ReusingHeadersMap : ITestMap
 {

@@ -9,7 +9,7 @@ public sealed class HeadersSampleTests
     [Fact]
     public void The_sample_reports_the_request_it_ships_with()
     {
-        string request = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "FlatGen.Samples.Headers", "request.http"));
+        byte[] request = File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "samples", "FlatGen.Samples.Headers", "request.http"));
         var output = new StringWriter { NewLine = "\n" };
 
         RequestReport.Write(output, request);
@@ -25,6 +25,10 @@ public sealed class HeadersSampleTests
         Assert.Contains("  headers.XForwardedFor  -> 203.0.113.7 | 198.51.100.23\n", report);
         Assert.Contains("  GetValues(\"sec-fetch-mode\") -> cors\n", report);
         Assert.Contains("Query: { status: [open], page: [2] }\n", report);
-        Assert.Contains(" bytes in a Dictionary<string, List<string>> and 0 bytes in RequestHeaders (1,056 bytes, inline).", report);
+        Assert.Contains("  GetValues(\"COOKIE\"u8)   -> session=abc123; theme=dark | consent=yes\n", report);
+        Assert.Contains("Storing these 20 header lines from bytes, for a request seen before, allocated:\n", report);
+        Assert.Contains(" bytes in a Dictionary<string, List<string>> (a string per name and per value)\n", report);
+        Assert.Contains("       0 bytes in RequestHeaders (1,056 bytes: names matched or interned, value strings reused from the last request)\n", report);
+        Assert.Contains("       0 bytes in StoredRequestHeaders (2,736 bytes, InlineUtf8: the bytes are copied, no string is made)", report);
     }
 }

@@ -8,27 +8,26 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 592-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 536-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.ServerHeaders: 592 bytes, 3 bytes of padding
+    /// Demo.ServerHeaders: 536 bytes, 3 bytes of padding
     /// Field           Type         Offset  Size
     /// _keys           string?[16]       0   128
     /// _values         string?[32]     128   256
-    /// _reusedValues   string?[7]      384    56
-    /// _knownPresence  ulong[1]        440     8
-    /// _keyHashes      uint[16]        448    64
-    /// _version        uint            512     4
-    /// _slots          byte[32]        516    32
-    /// _valueStarts    byte[16]        548    16
-    /// _valueCounts    byte[16]        564    16
-    /// _count          byte            580     1
-    /// _valueCount     byte            581     1
-    /// _knownSlots     byte[7]         582     7
-    /// (padding)                       589     3
-    /// Total                                 592
+    /// _knownPresence  ulong[1]        384     8
+    /// _keyHashes      uint[16]        392    64
+    /// _version        uint            456     4
+    /// _slots          byte[32]        460    32
+    /// _valueStarts    byte[16]        492    16
+    /// _valueCounts    byte[16]        508    16
+    /// _count          byte            524     1
+    /// _valueCount     byte            525     1
+    /// _knownSlots     byte[7]         526     7
+    /// (padding)                       533     3
+    /// Total                                 536
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -45,7 +44,7 @@ namespace Demo
         public const int ValueCapacity = 32;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 592;
+        public const int SizeInBytes = 536;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
@@ -54,33 +53,30 @@ namespace Demo
         private ValueBuffer _values;
 
         [global::System.Runtime.InteropServices.FieldOffset(384)]
-        private ReusedValueBuffer _reusedValues;
-
-        [global::System.Runtime.InteropServices.FieldOffset(440)]
         private KnownPresenceBuffer _knownPresence;
 
-        [global::System.Runtime.InteropServices.FieldOffset(448)]
+        [global::System.Runtime.InteropServices.FieldOffset(392)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(512)]
+        [global::System.Runtime.InteropServices.FieldOffset(456)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(516)]
+        [global::System.Runtime.InteropServices.FieldOffset(460)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(548)]
+        [global::System.Runtime.InteropServices.FieldOffset(492)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(564)]
+        [global::System.Runtime.InteropServices.FieldOffset(508)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(580)]
+        [global::System.Runtime.InteropServices.FieldOffset(524)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(581)]
+        [global::System.Runtime.InteropServices.FieldOffset(525)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(582)]
+        [global::System.Runtime.InteropServices.FieldOffset(526)]
         private KnownSlotBuffer _knownSlots;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -91,16 +87,15 @@ namespace Demo
             {
                 new global::FlatGen.FlatField("_keys", "string?[16]", 0, 128),
                 new global::FlatGen.FlatField("_values", "string?[32]", 128, 256),
-                new global::FlatGen.FlatField("_reusedValues", "string?[7]", 384, 56),
-                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 440, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[16]", 448, 64),
-                new global::FlatGen.FlatField("_version", "uint", 512, 4),
-                new global::FlatGen.FlatField("_slots", "byte[32]", 516, 32),
-                new global::FlatGen.FlatField("_valueStarts", "byte[16]", 548, 16),
-                new global::FlatGen.FlatField("_valueCounts", "byte[16]", 564, 16),
-                new global::FlatGen.FlatField("_count", "byte", 580, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 581, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[7]", 582, 7),
+                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 384, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[16]", 392, 64),
+                new global::FlatGen.FlatField("_version", "uint", 456, 4),
+                new global::FlatGen.FlatField("_slots", "byte[32]", 460, 32),
+                new global::FlatGen.FlatField("_valueStarts", "byte[16]", 492, 16),
+                new global::FlatGen.FlatField("_valueCounts", "byte[16]", 508, 16),
+                new global::FlatGen.FlatField("_count", "byte", 524, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 525, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[7]", 526, 7),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -205,14 +200,14 @@ namespace Demo
 
         /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
-        /// <param name="value">The value, which becomes a string; for a known key, the string kept from its last value when the text is the same ASCII.</param>
+        /// <param name="value">The value, which becomes a string; or is the string this map held at the same place before the last <see cref="Clear"/>, when the text is the same ASCII.</param>
         /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
         /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
         public bool TryAdd(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.ServerHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryAdd(ref this, key, value);
 
         /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
-        /// <param name="value">The value, which becomes a string; for a known key, the string kept from its last value when the text is the same ASCII.</param>
+        /// <param name="value">The value, which becomes a string; or is the string this map held at the same place before the last <see cref="Clear"/>, when the text is the same ASCII.</param>
         /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
         public void Add(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.ServerHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Add(ref this, key, value);
@@ -241,8 +236,8 @@ namespace Demo
         public bool Remove(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.ServerHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Remove(ref this, key);
 
         /// <summary>
-        /// Lets go of the value strings this map keeps, one per known key, to reuse for the same UTF-8 value (<c>ReuseValueStrings</c>).
-        /// <see cref="Clear"/> keeps them; call this when the map will not see those values again, so the collector can have them.
+        /// Lets go of the value strings <see cref="Clear"/> keeps to reuse for the same UTF-8 values of the next request (<c>ReuseValueStrings</c>).
+        /// Call this when the map will not see those values again, so the collector can have them; the map's contents are unchanged.
         /// </summary>
         public void ForgetReusedValues() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.ServerHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ForgetReusedValues(ref this);
 
@@ -427,10 +422,10 @@ namespace Demo
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetCount(ref global::Demo.ServerHeaders map) => ref map._count;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetValueCount(ref global::Demo.ServerHeaders map) => ref map._valueCount;
         static ref uint global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetVersion(ref global::Demo.ServerHeaders map) => ref map._version;
+        static bool global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.ReuseValueStrings => true;
         static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.KnownKeys => s_knownKeys;
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetKnownSlots(ref global::Demo.ServerHeaders map) => map._knownSlots;
         static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetKnownPresence(ref global::Demo.ServerHeaders map) => map._knownPresence;
-        static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetReusedValues(ref global::Demo.ServerHeaders map) => map._reusedValues;
 
         private static readonly string[] s_knownKeys =
         {
@@ -578,12 +573,6 @@ namespace Demo
 
         [global::System.Runtime.CompilerServices.InlineArray(32)]
         private struct ValueBuffer
-        {
-            private string? _element0;
-        }
-
-        [global::System.Runtime.CompilerServices.InlineArray(7)]
-        private struct ReusedValueBuffer
         {
             private string? _element0;
         }

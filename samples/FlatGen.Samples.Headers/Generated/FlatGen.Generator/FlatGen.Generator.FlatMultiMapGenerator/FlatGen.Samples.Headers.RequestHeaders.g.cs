@@ -181,7 +181,7 @@ namespace FlatGen.Samples.Headers
         /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
         public bool Remove(global::System.ReadOnlySpan<char> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Remove(ref this, key);
 
-        /// <summary>Removes every key and value; the map keeps no reference to any of them.</summary>
+        /// <summary>Removes every key and value; the map keeps no reference to them, except the value strings kept for reuse until <see cref="ForgetReusedValues"/>.</summary>
         public void Clear() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Clear(ref this);
 
         /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values.</summary>
@@ -199,14 +199,14 @@ namespace FlatGen.Samples.Headers
 
         /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
-        /// <param name="value">The value, which becomes a string.</param>
+        /// <param name="value">The value, which becomes a string; or is the string this map held at the same place before the last <see cref="Clear"/>, when the text is the same ASCII.</param>
         /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
         /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
         public bool TryAdd(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryAdd(ref this, key, value);
 
         /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
-        /// <param name="value">The value, which becomes a string.</param>
+        /// <param name="value">The value, which becomes a string; or is the string this map held at the same place before the last <see cref="Clear"/>, when the text is the same ASCII.</param>
         /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
         public void Add(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Add(ref this, key, value);
@@ -233,6 +233,12 @@ namespace FlatGen.Samples.Headers
         /// <param name="key">The key to remove; invalid UTF-8 is a key that is absent.</param>
         /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
         public bool Remove(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Remove(ref this, key);
+
+        /// <summary>
+        /// Lets go of the value strings <see cref="Clear"/> keeps to reuse for the same UTF-8 values of the next request (<c>ReuseValueStrings</c>).
+        /// Call this when the map will not see those values again, so the collector can have them; the map's contents are unchanged.
+        /// </summary>
+        public void ForgetReusedValues() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ForgetReusedValues(ref this);
 
         /// <summary>Gets the first value of <paramref name="key"/>.</summary>
         /// <param name="key">The key to look up.</param>
@@ -559,6 +565,7 @@ namespace FlatGen.Samples.Headers
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetValueCount(ref global::FlatGen.Samples.Headers.RequestHeaders map) => ref map._valueCount;
         static ref uint global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetVersion(ref global::FlatGen.Samples.Headers.RequestHeaders map) => ref map._version;
         static bool global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.InternUnknownKeys => true;
+        static bool global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.ReuseValueStrings => true;
         static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.KnownKeys => s_knownKeys;
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetKnownSlots(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._knownSlots;
         static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetKnownPresence(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._knownPresence;
