@@ -33,7 +33,7 @@ if (!options.Contains("--filter"))
     options = [.. options, "--filter", "*"];
 }
 
-// Full: a process per benchmark and enough iterations for stable medians (about 37 minutes on 2 cores).
+// Full: a process per benchmark and enough iterations for stable medians (about 40 minutes on 2 cores).
 // Quick: in this process, 3 iterations of 100 ms (about 3 minutes on 2 cores). Dry: every benchmark once, to prove each one
 // runs (the test suite does this). Only full runs are published.
 Job job = dry ? Job.Dry.WithToolchain(InProcessNoEmitToolchain.Instance)

@@ -178,22 +178,8 @@ public sealed partial class FlatMultiMapGenerator
         }
 
         /// <summary>The UTF-8 bytes of <paramref name="key"/>, or <see langword="null"/> if it has a lone surrogate and so no UTF-8 form.</summary>
-        private static int[]? Utf8Bytes(string key)
-        {
-            for (int i = 0; i < key.Length; i++)
-            {
-                if (char.IsHighSurrogate(key[i]) && i + 1 < key.Length && char.IsLowSurrogate(key[i + 1]))
-                {
-                    i++;
-                }
-                else if (char.IsSurrogate(key[i]))
-                {
-                    return null;
-                }
-            }
-
-            return System.Text.Encoding.UTF8.GetBytes(key).Select(static b => (int)b).ToArray();
-        }
+        private static int[]? Utf8Bytes(string key) =>
+            Utf16Text.LoneSurrogateIndex(key) >= 0 ? null : System.Text.Encoding.UTF8.GetBytes(key).Select(static b => (int)b).ToArray();
 
         /// <summary>
         /// A hexadecimal literal of <paramref name="bits"/> with one group of digits per code unit of

@@ -83,6 +83,12 @@ public sealed partial class FlatMultiMapGenerator
                     continue;
                 }
 
+                if (arenaBytes is not null && Utf16Text.LoneSurrogateIndex(key!) is int surrogate and >= 0)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KnownKeyNotUtf16, Where(i), literal, Number(surrogate)));
+                    continue;
+                }
+
                 if (arenaBytes is int arena && System.Text.Encoding.UTF8.GetByteCount(key) > arena)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KnownKeyLargerThanArena, Where(i), literal, Number(System.Text.Encoding.UTF8.GetByteCount(key)), Number(arena)));

@@ -159,6 +159,11 @@ internal static class DiagnosticDescriptors
         "A flat multi-map is changed inside a readonly member",
         "'{0}' changes a copy of the map, because '{1}' is a readonly member of a struct and cannot write to 'this', so the change is lost: remove 'readonly' from '{1}', or change the map in a member that is not readonly");
 
+    public static readonly DiagnosticDescriptor KnownKeyNotUtf16 = Error(
+        "FLATGEN030",
+        "A known key of an inline map has no UTF-8 form",
+        "The known key {0} holds a lone surrogate at index {1}, which has no UTF-8 form, so an InlineUtf8 map could never store it: remove the key from KnownKeys, or correct its text");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Error);
 

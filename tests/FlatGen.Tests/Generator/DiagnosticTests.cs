@@ -301,6 +301,14 @@ public sealed class DiagnosticTests
         """);
 
     [Fact]
+    public void FLATGEN030_inline_known_key_with_a_lone_surrogate() => VerifyErrors(["FLATGEN030"], """
+        using FlatGen;
+
+        [FlatMultiMap(4, 4, Storage = FlatStorage.InlineUtf8, InlineBytes = 64, KnownKeys = ["ok", "id\uD800", "grin\uD83D\uDE00"])]
+        public partial struct Session;
+        """);
+
+    [Fact]
     public void FLATGEN026_known_key_larger_than_the_arena() => VerifyErrors(["FLATGEN026", "FLATGEN026"], """
         using FlatGen;
 
