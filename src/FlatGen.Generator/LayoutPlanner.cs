@@ -19,9 +19,11 @@ internal static class LayoutPlanner
 
     /// <summary>
     /// The version of the inline maps' byte format, part of every layout id. Version 2 added the version field (a
-    /// count of changes); raise it with any change to what the bytes mean that the fields alone do not show.
+    /// count of changes); version 3 changed the ignore-case key hash (only ASCII letters fold, not punctuation), which
+    /// the stored hashes hold. Raise it with any change to what the bytes mean that the
+    /// fields alone do not show.
     /// </summary>
-    public const int InlineFormatVersion = 2;
+    public const int InlineFormatVersion = 3;
 
     /// <summary>Plans a map; <paramref name="idSource"/> (the comparison and known keys) goes into an inline map's layout id.</summary>
     public static LayoutPlan Plan(int keyCapacity, int valueCapacity, int knownKeyCount, FlatStorage storage, int inlineBytes, string idSource)

@@ -13,15 +13,12 @@ internal static class FlatHash
 {
     private const ulong Multiplier = 0x9E37_79B9_7F4A_7C15;
 
-    // A lane is ASCII when its high 9 bits are clear; OR-ing 0x20 into every ASCII lane maps 'A'..'Z' onto
-    // 'a'..'z'. It also merges a few punctuation pairs ('@' and '`', '[' and '{', ...), which only costs a
-    // rare extra equality check: keys equal under OrdinalIgnoreCase always get equal hashes.
+    // A lane is ASCII when its high 9 bits are clear. Only letters fold: merging punctuation too ('^' with '~', '@'
+    // with '`') would let chosen keys collide by the thousand (2^n keys of n such characters, one hash).
     private const ulong NonAsciiBits64 = 0xFF80_FF80_FF80_FF80;
-    private const ulong CaseBits64 = 0x0020_0020_0020_0020;
     private const uint NonAsciiBits32 = 0xFF80_FF80;
-    private const uint CaseBits32 = 0x0020_0020;
     private const ushort NonAsciiBits16 = 0xFF80;
-    private const ushort CaseBits16 = 0x0020;
+    private const ulong Lanes = 0x0001_0001_0001_0001;
 
     /// <summary>Hashes <paramref name="key"/> by its UTF-16 code units.</summary>
     public static uint Ordinal(ReadOnlySpan<char> key) => HashWords(key, ignoreCase: false);
@@ -53,7 +50,7 @@ internal static class FlatHash
                     return OrdinalIgnoreCaseNonAscii(key);
                 }
 
-                word |= CaseBits64;
+                word = FoldLetters(word);
             }
 
             hash = Mix(hash, word);
@@ -69,7 +66,7 @@ internal static class FlatHash
                     return OrdinalIgnoreCaseNonAscii(key);
                 }
 
-                word |= CaseBits32;
+                word = (uint)FoldLetters(word);
             }
 
             hash = Mix(hash, word);
@@ -86,7 +83,7 @@ internal static class FlatHash
                     return OrdinalIgnoreCaseNonAscii(key);
                 }
 
-                word |= CaseBits16;
+                word = (ushort)FoldLetters(word);
             }
 
             hash = Mix(hash, word);
@@ -96,11 +93,29 @@ internal static class FlatHash
     }
 
     /// <summary>
+    /// Sets 0x20 in each lane of <paramref name="word"/> (16-bit lanes, all ASCII) that holds a letter, and in no
+    /// other: with the lane OR-ed with 0x20, adding 0x1F carries into bit 7 from 'a' up and adding 0x05 past 'z'.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong FoldLetters(ulong word)
+    {
+        ulong lowered = word | (0x20 * Lanes);
+        ulong letters = (lowered + (0x1F * Lanes)) & ~(lowered + (0x05 * Lanes)) & (0x80 * Lanes);
+        return word | (letters >> 2);
+    }
+
+    /// <summary>
     /// The per-character ignore-case hash of a key that holds a non-ASCII character. Two keys equal under
     /// OrdinalIgnoreCase have the same length and, at each position, both an ASCII letter of either case, both
     /// a surrogate, or both BMP characters on which <see cref="char.ToUpperInvariant"/> agrees (the tests prove
     /// this for every BMP character), so each position folds to the same code.
     /// </summary>
+    /// <remarks>
+    /// Every surrogate folds to one code: <see cref="System.Text.Rune.ToUpperInvariant"/> does not agree with
+    /// OrdinalIgnoreCase on every supplementary character (U+10D50 and U+10D70, Garay, on .NET 10 with this
+    /// machine's ICU), so folding by it would make equal keys miss. Keys of many surrogate pairs therefore collide
+    /// more than others; the capacity bounds the cost.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static uint OrdinalIgnoreCaseNonAscii(ReadOnlySpan<char> key)
     {
@@ -115,7 +130,7 @@ internal static class FlatHash
 
     /// <summary>Folds one UTF-16 code unit to the code it hashes as under OrdinalIgnoreCase.</summary>
     internal static char FoldCase(char c) =>
-        c < 0x80 ? (char)(c | CaseBits16)
+        c < 0x80 ? (c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c)
         : char.IsSurrogate(c) ? '\uD800'
         : char.ToUpperInvariant(c);
 

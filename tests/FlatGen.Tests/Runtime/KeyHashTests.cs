@@ -74,6 +74,39 @@ public sealed class KeyHashTests
         Assert.True(casePairs > 100, $"Only {casePairs} supplementary case pairs were found.");
     }
 
+    /// <summary>Folding more than case merges keys OrdinalIgnoreCase keeps apart, which chosen keys can exploit.</summary>
+    [Fact]
+    public void ASCII_characters_that_differ_ignoring_case_fold_apart()
+    {
+        for (char a = '\0'; a < 0x80; a++)
+        {
+            for (char b = '\0'; b < 0x80; b++)
+            {
+                bool equal = string.Equals(a.ToString(), b.ToString(), StringComparison.OrdinalIgnoreCase);
+                Assert.True(equal == (FlatHash.FoldCase(a) == FlatHash.FoldCase(b)), $"U+{(int)a:X4} and U+{(int)b:X4}");
+            }
+        }
+
+    }
+
+    /// <summary>
+    /// Chosen keys that a looser fold sent to one hash: every 12-character string of '^' and '~', and of '@' and '`'.
+    /// Each set of 4,096 distinct keys must get almost as many hashes as random keys do.
+    /// </summary>
+    [Fact]
+    public void Keys_made_of_characters_a_looser_fold_merges_get_distinct_ignore_case_hashes()
+    {
+        static string[] Combinations(char zero, char one) =>
+            Enumerable.Range(0, 4096).Select(bits => new string(Enumerable.Range(0, 12).Select(i => (bits >> i & 1) == 0 ? zero : one).ToArray())).ToArray();
+
+        foreach (string[] keys in new[] { Combinations('^', '~'), Combinations('@', '`') })
+        {
+            Assert.Equal(4096, keys.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+            int distinct = keys.Select(k => FlatHash.OrdinalIgnoreCase(k)).Distinct().Count();
+            Assert.True(distinct >= 4090, $"{distinct} distinct hashes for 4,096 keys such as {keys[1]}");
+        }
+    }
+
     [Fact]
     public void Random_strings_equal_ignoring_case_hash_equally()
     {

@@ -53,7 +53,7 @@ namespace Demo
         public const int InlineBytes = 300;
 
         /// <summary>The id of this exact layout, stored in the map's bytes and checked by <c>TryRead</c> and <c>Read</c>.</summary>
-        public const ulong LayoutId = 0xD7D4019F15CBE904UL;
+        public const ulong LayoutId = 0x3CDC96052F6C04DFUL;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
         public const int SizeInBytes = 488;

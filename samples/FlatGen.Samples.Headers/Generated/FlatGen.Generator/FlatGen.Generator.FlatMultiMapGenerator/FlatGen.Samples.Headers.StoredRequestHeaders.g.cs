@@ -53,7 +53,7 @@ namespace FlatGen.Samples.Headers
         public const int InlineBytes = 2048;
 
         /// <summary>The id of this exact layout, stored in the map's bytes and checked by <c>TryRead</c> and <c>Read</c>.</summary>
-        public const ulong LayoutId = 0x3B9424E9E78DBBBDUL;
+        public const ulong LayoutId = 0xFAAB1CB0C7ECC9CEUL;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
         public const int SizeInBytes = 2736;

@@ -53,7 +53,7 @@ namespace FlatGen.Samples.Persisted
         public const int InlineBytes = 512;
 
         /// <summary>The id of this exact layout, stored in the map's bytes and checked by <c>TryRead</c> and <c>Read</c>.</summary>
-        public const ulong LayoutId = 0x57648BB53C1238A9UL;
+        public const ulong LayoutId = 0xDFECAF2410401896UL;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
         public const int SizeInBytes = 864;
