@@ -6,12 +6,20 @@ using System.Runtime.InteropServices;
 namespace FlatGen.Infrastructure;
 
 /// <summary>
-/// The non-randomised key hashes of the flat multi-maps. A map's capacity bounds the cost of any collision, so
-/// speed wins over resistance to chosen keys: the hash reads four UTF-16 code units per multiply.
+/// The key hashes of the flat multi-maps: four UTF-16 code units per multiply, from a seed. Reference maps live in
+/// one process and hash with <see cref="ProcessSeed"/>, random per process, so keys chosen to collide cannot be
+/// computed beforehand; inline maps are persisted and hash with <see cref="PersistedSeed"/>, so their stored hashes
+/// mean the same in every process (their format version changes with this function).
 /// </summary>
 internal static class FlatHash
 {
     private const ulong Multiplier = 0x9E37_79B9_7F4A_7C15;
+
+    /// <summary>The seed of reference maps' hashes: random per process; a <see langword="static readonly"/>, so a JIT constant.</summary>
+    public static readonly ulong ProcessSeed = BitConverter.ToUInt64(System.Security.Cryptography.RandomNumberGenerator.GetBytes(sizeof(ulong)));
+
+    /// <summary>The seed of inline maps' hashes, which their bytes store.</summary>
+    public const ulong PersistedSeed = 0;
 
     // A lane is ASCII when its high 9 bits are clear. Only letters fold: merging punctuation too ('^' with '~', '@'
     // with '`') would let chosen keys collide by the thousand (2^n keys of n such characters, one hash).
@@ -20,25 +28,26 @@ internal static class FlatHash
     private const ushort NonAsciiBits16 = 0xFF80;
     private const ulong Lanes = 0x0001_0001_0001_0001;
 
-    /// <summary>Hashes <paramref name="key"/> by its UTF-16 code units.</summary>
-    public static uint Ordinal(ReadOnlySpan<char> key) => HashWords(key, ignoreCase: false);
+    /// <summary>Hashes <paramref name="key"/> by its UTF-16 code units, from <paramref name="seed"/>.</summary>
+    public static uint Ordinal(ReadOnlySpan<char> key, ulong seed = PersistedSeed) => HashWords(key, ignoreCase: false, seed);
 
     /// <summary>
-    /// Hashes <paramref name="key"/> so that keys equal under <see cref="StringComparison.OrdinalIgnoreCase"/> hash
-    /// equally: a word-at-a-time path for ASCII keys, a per-character path for the rest.
+    /// Hashes <paramref name="key"/> from <paramref name="seed"/> so that keys equal under
+    /// <see cref="StringComparison.OrdinalIgnoreCase"/> hash equally: a word-at-a-time path for ASCII keys, a
+    /// per-character path for the rest.
     /// </summary>
-    public static uint OrdinalIgnoreCase(ReadOnlySpan<char> key) => HashWords(key, ignoreCase: true);
+    public static uint OrdinalIgnoreCase(ReadOnlySpan<char> key, ulong seed = PersistedSeed) => HashWords(key, ignoreCase: true, seed);
 
     /// <summary>
     /// Reads four, then two, then one code unit at a time. Both callers pass a constant
     /// <paramref name="ignoreCase"/>, so after inlining the JIT keeps only one of its branches.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint HashWords(ReadOnlySpan<char> key, bool ignoreCase)
+    private static uint HashWords(ReadOnlySpan<char> key, bool ignoreCase, ulong seed)
     {
         ref byte data = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(key));
         nuint length = (nuint)key.Length * sizeof(char);
-        ulong hash = Seed(key.Length);
+        ulong hash = Start(key.Length, seed);
         nuint offset = 0;
         for (; offset + sizeof(ulong) <= length; offset += sizeof(ulong))
         {
@@ -47,7 +56,7 @@ internal static class FlatHash
             {
                 if ((word & NonAsciiBits64) != 0)
                 {
-                    return OrdinalIgnoreCaseNonAscii(key);
+                    return OrdinalIgnoreCaseNonAscii(key, seed);
                 }
 
                 word = FoldLetters(word);
@@ -63,7 +72,7 @@ internal static class FlatHash
             {
                 if ((word & NonAsciiBits32) != 0)
                 {
-                    return OrdinalIgnoreCaseNonAscii(key);
+                    return OrdinalIgnoreCaseNonAscii(key, seed);
                 }
 
                 word = (uint)FoldLetters(word);
@@ -80,7 +89,7 @@ internal static class FlatHash
             {
                 if ((word & NonAsciiBits16) != 0)
                 {
-                    return OrdinalIgnoreCaseNonAscii(key);
+                    return OrdinalIgnoreCaseNonAscii(key, seed);
                 }
 
                 word = (ushort)FoldLetters(word);
@@ -117,9 +126,9 @@ internal static class FlatHash
     /// more than others; the capacity bounds the cost.
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static uint OrdinalIgnoreCaseNonAscii(ReadOnlySpan<char> key)
+    private static uint OrdinalIgnoreCaseNonAscii(ReadOnlySpan<char> key, ulong seed)
     {
-        ulong hash = Seed(key.Length);
+        ulong hash = Start(key.Length, seed);
         foreach (char c in key)
         {
             hash = Mix(hash, FoldCase(c));
@@ -135,7 +144,7 @@ internal static class FlatHash
         : char.ToUpperInvariant(c);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Seed(int length) => (ulong)(uint)length * Multiplier;
+    private static ulong Start(int length, ulong seed) => ((ulong)(uint)length ^ seed) * Multiplier;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong hash, ulong word) => (BitOperations.RotateLeft(hash, 5) ^ word) * Multiplier;

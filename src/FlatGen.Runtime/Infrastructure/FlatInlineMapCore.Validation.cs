@@ -244,7 +244,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
                 : "a known key's slot, index or spelling is wrong";
         }
 
-        return knownKey < 0 && hash == TComparer.Hash(key) && Probe(ref map, key, hash, out _) == keyIndex
+        return knownKey < 0 && hash == Hash(key) && Probe(ref map, key, hash, out _) == keyIndex
             ? null
             : "a key is known but hashed, has the wrong hash, or is a duplicate";
     }

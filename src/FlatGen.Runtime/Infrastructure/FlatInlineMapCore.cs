@@ -220,7 +220,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     private static bool RemoveHashed(ref TMap map, ReadOnlySpan<char> key)
     {
         int slot = 0;
-        int keyIndex = HasHashedKeys(ref map) ? Probe(ref map, key, TComparer.Hash(key), out slot) : -1;
+        int keyIndex = HasHashedKeys(ref map) ? Probe(ref map, key, Hash(key), out slot) : -1;
         if (keyIndex < 0)
         {
             return false;
@@ -389,7 +389,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
             return AddKnownCore(ref map, knownKey, valueText);
         }
 
-        uint hash = TComparer.Hash(key);
+        uint hash = Hash(key);
         int keyIndex = Probe(ref map, key, hash, out int slot);
         if (keyIndex >= 0)
         {
@@ -602,7 +602,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     {
         int knownKey = TMap.MatchKnownKey(key);
         return knownKey >= 0 ? KnownKeyIndex(ref map, knownKey)
-            : HasHashedKeys(ref map) ? Probe(ref map, key, TComparer.Hash(key), out _)
+            : HasHashedKeys(ref map) ? Probe(ref map, key, Hash(key), out _)
             : -1;
     }
 
@@ -621,7 +621,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         }
 
         using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
-        return Probe(ref map, decoded.Chars, TComparer.Hash(decoded.Chars), out _);
+        return Probe(ref map, decoded.Chars, Hash(decoded.Chars), out _);
     }
 
     /// <summary>
@@ -634,6 +634,10 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int KnownKeyIndex(ref TMap map, int knownKey) =>
         FlatSlots.KnownKeyIndex<TKeyIndex>(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey);
+
+    /// <summary>A key's hash as the map's bytes store it: the same in every process, since the bytes may be read in another.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static uint Hash(ReadOnlySpan<char> key) => TComparer.Hash(key, FlatHash.PersistedSeed);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool HasHashedKeys(ref TMap map) =>

@@ -268,7 +268,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     private static bool RemoveHashed(ref TMap map, ReadOnlySpan<char> key)
     {
         int slot = 0;
-        int keyIndex = HasHashedKeys(ref map) ? Probe(ref map, key, TComparer.Hash(key), out slot) : -1;
+        int keyIndex = HasHashedKeys(ref map) ? Probe(ref map, key, Hash(key), out slot) : -1;
         if (keyIndex < 0)
         {
             return false;
@@ -341,7 +341,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
             return AddKnownCore(ref map, knownKey, value);
         }
 
-        uint hash = TComparer.Hash(key);
+        uint hash = Hash(key);
         int keyIndex = Probe(ref map, key, hash, out int slot);
         return AddHashed(ref map, key, keyString, hash, keyIndex, slot, value);
     }
@@ -388,7 +388,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
         using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
         ReadOnlySpan<char> chars = decoded.Chars;
-        uint hash = TComparer.Hash(chars);
+        uint hash = Hash(chars);
         int keyIndex = Probe(ref map, chars, hash, out int slot);
         return AddHashed(ref map, chars, null, hash, keyIndex, slot, ValueString(ref map, keyIndex, value));
     }
@@ -560,7 +560,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     {
         int knownKey = TMap.MatchKnownKey(key);
         return knownKey >= 0 ? KnownKeyIndex(ref map, knownKey)
-            : HasHashedKeys(ref map) ? Probe(ref map, key, TComparer.Hash(key), out _)
+            : HasHashedKeys(ref map) ? Probe(ref map, key, Hash(key), out _)
             : -1;
     }
 
@@ -579,8 +579,12 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         }
 
         using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
-        return Probe(ref map, decoded.Chars, TComparer.Hash(decoded.Chars), out _);
+        return Probe(ref map, decoded.Chars, Hash(decoded.Chars), out _);
     }
+
+    /// <summary>A key's hash in this process: reference maps are never persisted, so theirs is seeded per process.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static uint Hash(ReadOnlySpan<char> key) => TComparer.Hash(key, FlatHash.ProcessSeed);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool HasHashedKeys(ref TMap map) =>

@@ -15,7 +15,7 @@ public readonly struct FlatOrdinalComparer : IFlatKeyComparer
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint Hash(ReadOnlySpan<char> key) => FlatHash.Ordinal(key);
+    public static uint Hash(ReadOnlySpan<char> key, ulong seed) => FlatHash.Ordinal(key, seed);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

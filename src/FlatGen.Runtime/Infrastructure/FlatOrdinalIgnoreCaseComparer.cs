@@ -15,7 +15,7 @@ public readonly struct FlatOrdinalIgnoreCaseComparer : IFlatKeyComparer
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint Hash(ReadOnlySpan<char> key) => FlatHash.OrdinalIgnoreCase(key);
+    public static uint Hash(ReadOnlySpan<char> key, ulong seed) => FlatHash.OrdinalIgnoreCase(key, seed);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -12,8 +12,8 @@ namespace FlatGen.Infrastructure;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public interface IFlatKeyComparer
 {
-    /// <summary>Hashes <paramref name="key"/>; keys that are equal under <see cref="KeyEquals"/> hash equally.</summary>
-    static abstract uint Hash(ReadOnlySpan<char> key);
+    /// <summary>Hashes <paramref name="key"/> from <paramref name="seed"/>; keys that are equal under <see cref="KeyEquals"/> hash equally.</summary>
+    static abstract uint Hash(ReadOnlySpan<char> key, ulong seed);
 
     /// <summary>Returns whether a stored key equals a probed key.</summary>
     static abstract bool KeyEquals(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key);

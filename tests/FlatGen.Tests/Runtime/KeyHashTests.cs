@@ -108,6 +108,41 @@ public sealed class KeyHashTests
     }
 
     [Fact]
+    public void Reference_maps_hash_with_this_process_s_seed_and_inline_maps_with_the_persisted_one()
+    {
+        Assert.NotEqual(FlatHash.PersistedSeed, FlatHash.ProcessSeed);
+        foreach (string key in new[] { "", "Host", "x-request-id", "Größe" })
+        {
+            Assert.Equal(FlatHash.Ordinal(key, FlatHash.ProcessSeed), FlatMultiMapCore<Maps.SmallMap, byte, byte, FlatOrdinalComparer>.Hash(key));
+            Assert.Equal(FlatHash.OrdinalIgnoreCase(key, FlatHash.ProcessSeed), FlatMultiMapCore<Maps.KnownHeadersMap, byte, byte, FlatOrdinalIgnoreCaseComparer>.Hash(key));
+            Assert.Equal(FlatHash.Ordinal(key), FlatInlineMapCore<Maps.InlineMap, byte, byte, FlatOrdinalComparer>.Hash(key));
+        }
+    }
+
+    /// <summary>
+    /// Keys anyone can find, with the published function and seed, that share one home slot of a 4,096-key map's
+    /// 8,192 slots: a reference map's hash, seeded per process, spreads them like random keys.
+    /// </summary>
+    [Fact]
+    public void Keys_chosen_to_share_a_slot_under_a_known_seed_spread_under_the_process_seed()
+    {
+        const int slots = 8192;
+        var chosen = new List<string>();
+        for (int i = 0; chosen.Count < 300; i++)
+        {
+            string key = "k" + i.ToString(CultureInfo.InvariantCulture);
+            if (FlatHash.HomeSlot(FlatHash.Ordinal(key), slots) == 0)
+            {
+                chosen.Add(key);
+            }
+        }
+
+        Assert.Single(chosen.Select(k => FlatHash.HomeSlot(FlatHash.Ordinal(k), slots)).Distinct());
+        int spread = chosen.Select(k => FlatHash.HomeSlot(FlatHash.Ordinal(k, FlatHash.ProcessSeed), slots)).Distinct().Count();
+        Assert.True(spread >= 270, $"{spread} slots for 300 keys"); // random keys: about 295
+    }
+
+    [Fact]
     public void Random_strings_equal_ignoring_case_hash_equally()
     {
         Gen<char> interesting = Gen.OneOf(

@@ -15,11 +15,17 @@ internal static class KeyPools
         "a-header-name-long-enough-to-take-several-words", "A-HEADER-NAME-LONG-ENOUGH-TO-TAKE-SEVERAL-WORDS",
     ];
 
-    /// <summary>The interesting keys plus pairs of distinct keys whose ordinal hashes are equal.</summary>
-    public static readonly string[] Ordinal = [.. Interesting, .. FindCollisions(k => FlatHash.Ordinal(k), pairs: 3)];
+    /// <summary>The interesting keys plus pairs of distinct keys whose ordinal hashes are equal in a reference map (this process's seed).</summary>
+    public static readonly string[] Ordinal = [.. Interesting, .. FindCollisions(k => FlatHash.Ordinal(k, FlatHash.ProcessSeed), pairs: 3)];
 
-    /// <summary>The interesting keys plus pairs of keys, distinct ignoring case, whose ignore-case hashes are equal.</summary>
-    public static readonly string[] IgnoreCase = [.. Interesting, .. FindCollisions(k => FlatHash.OrdinalIgnoreCase(k), pairs: 3)];
+    /// <summary>The interesting keys plus pairs of keys, distinct ignoring case, whose ignore-case hashes are equal in a reference map.</summary>
+    public static readonly string[] IgnoreCase = [.. Interesting, .. FindCollisions(k => FlatHash.OrdinalIgnoreCase(k, FlatHash.ProcessSeed), pairs: 3)];
+
+    /// <summary>As <see cref="Ordinal"/>, with collisions of an inline map's hash (the persisted seed).</summary>
+    public static readonly string[] InlineOrdinal = [.. Interesting, .. FindCollisions(k => FlatHash.Ordinal(k), pairs: 3)];
+
+    /// <summary>As <see cref="IgnoreCase"/>, with collisions of an inline map's hash.</summary>
+    public static readonly string[] InlineIgnoreCase = [.. Interesting, .. FindCollisions(k => FlatHash.OrdinalIgnoreCase(k), pairs: 3)];
 
     /// <summary>
     /// For a map with known keys: each known key, in upper and lower case, with its last character changed, cut off
