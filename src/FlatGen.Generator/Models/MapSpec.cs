@@ -14,7 +14,7 @@ namespace FlatGen.Generator.Models;
 /// <param name="KeyComparison">How keys are compared.</param>
 /// <param name="KnownKeys">The keys known at compile time, in declaration order; empty for none.</param>
 /// <param name="InternUnknownKeys">Whether unknown keys added as spans are interned.</param>
-/// <param name="ReuseValueStrings">Whether the map keeps each known key's last value string to reuse for equal UTF-8 bytes.</param>
+/// <param name="ReuseValueStrings">Whether Clear keeps the value strings, to reuse one where an equal ASCII value is added as UTF-8 at the same place.</param>
 /// <param name="Storage">How keys and values are stored.</param>
 /// <param name="InlineBytes">The inline arena's size in bytes, for <see cref="FlatStorage.InlineUtf8"/>; otherwise 0.</param>
 /// <param name="Layout">The planned layout.</param>
