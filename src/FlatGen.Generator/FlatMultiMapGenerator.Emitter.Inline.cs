@@ -14,6 +14,7 @@ public sealed partial class FlatMultiMapGenerator
         private static void WriteInlineMembers(SourceWriter writer, MapSpec spec)
         {
             string core = CoreType(spec);
+            string unstorable = UnstorableKey(spec);
             writer.WriteLines($$"""
                 /// <summary>Gets the number of distinct keys in the map.</summary>
                 public readonly int Count => _count;
@@ -29,14 +30,14 @@ public sealed partial class FlatMultiMapGenerator
                 /// <param name="value">The value to append after the key's other values.</param>
                 /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot, value slot or arena room is left, and then the map is unchanged.</returns>
                 /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-                /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate).</exception>
+                /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate){{unstorable}}.</exception>
                 public bool TryAdd(string key, string value) => {{core}}.TryAdd(ref this, key, value);
 
                 /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new; both are stored as UTF-8.</summary>
                 /// <param name="key">The key.</param>
                 /// <param name="value">The value to append after the key's other values.</param>
                 /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-                /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate).</exception>
+                /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate){{unstorable}}.</exception>
                 /// <exception cref="global::FlatGen.FlatMapFullException">No key slot, value slot or arena room is left; the map is unchanged.</exception>
                 public void Add(string key, string value) => {{core}}.Add(ref this, key, value);
 
@@ -44,13 +45,13 @@ public sealed partial class FlatMultiMapGenerator
                 /// <param name="key">The key, such as a slice of a parse buffer.</param>
                 /// <param name="value">The value to append after the key's other values.</param>
                 /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot, value slot or arena room is left, and then the map is unchanged.</returns>
-                /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate).</exception>
+                /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate){{unstorable}}.</exception>
                 public bool TryAdd({{ReadOnlySpanOfChar}} key, {{ReadOnlySpanOfChar}} value) => {{core}}.TryAdd(ref this, key, value);
 
                 /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new; both are stored as UTF-8.</summary>
                 /// <param name="key">The key.</param>
                 /// <param name="value">The value to append after the key's other values.</param>
-                /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate).</exception>
+                /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate){{unstorable}}.</exception>
                 /// <exception cref="global::FlatGen.FlatMapFullException">No key slot, value slot or arena room is left; the map is unchanged.</exception>
                 public void Add({{ReadOnlySpanOfChar}} key, {{ReadOnlySpanOfChar}} value) => {{core}}.Add(ref this, key, value);
 
@@ -58,13 +59,13 @@ public sealed partial class FlatMultiMapGenerator
                 /// <param name="key">The key's UTF-8 bytes.</param>
                 /// <param name="value">The value's UTF-8 bytes.</param>
                 /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot, value slot or arena room is left, and then the map is unchanged.</returns>
-                /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8.</exception>
+                /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8{{unstorable}}.</exception>
                 public bool TryAdd({{ReadOnlySpanOfByte}} key, {{ReadOnlySpanOfByte}} value) => {{core}}.TryAdd(ref this, key, value);
 
                 /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
                 /// <param name="key">The key's UTF-8 bytes.</param>
                 /// <param name="value">The value's UTF-8 bytes.</param>
-                /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8.</exception>
+                /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8{{unstorable}}.</exception>
                 /// <exception cref="global::FlatGen.FlatMapFullException">No key slot, value slot or arena room is left; the map is unchanged.</exception>
                 public void Add({{ReadOnlySpanOfByte}} key, {{ReadOnlySpanOfByte}} value) => {{core}}.Add(ref this, key, value);
 
@@ -201,5 +202,11 @@ public sealed partial class FlatMultiMapGenerator
             writer.WriteLine($"static ref {layout.ValueIndexType} {storage}.GetValueCount({map}) => ref map._valueCount;");
             writer.WriteLine($"static ref uint {storage}.GetVersion({map}) => ref map._version;");
         }
+
+        /// <summary>What else an inline map refuses as a key: under ignore-case, a new key that is not ASCII (its fold depends on the runtime's tables).</summary>
+        private static string UnstorableKey(MapSpec spec) =>
+            spec.KeyComparison == FlatKeyComparison.OrdinalIgnoreCase
+                ? "; or <paramref name=\"key\"/> is new, not a known key, and not ASCII, which a map that ignores case does not store"
+                : "";
     }
 }

@@ -26,7 +26,7 @@ public sealed partial class FlatMultiMapGenerator
             string decoded = inline ? ", decoded into a new string" : "";
             string full = inline ? "no key slot, value slot or arena room is left" : "no key slot or no value slot is free";
             string invalid = inline
-                ? "\n/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"key\"/> or <paramref name=\"value\"/> is not valid UTF-16 (a lone surrogate).</exception>"
+                ? "\n/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"key\"/> or <paramref name=\"value\"/> is not valid UTF-16 (a lone surrogate)" + UnstorableKey(spec) + ".</exception>"
                 : "";
             writer.WriteLines($$"""
                 /// <summary>Gets the first value of <paramref name="key"/>{{decoded}}.</summary>

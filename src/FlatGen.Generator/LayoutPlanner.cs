@@ -17,14 +17,6 @@ internal static class LayoutPlanner
     /// <summary>The size of an object reference in a 64-bit process; layouts are reported for 64-bit.</summary>
     public const int ReferenceSize = 8;
 
-    /// <summary>
-    /// The version of the inline maps' byte format, part of every layout id. Version 2 added the version field (a
-    /// count of changes); version 3 changed the ignore-case key hash (only ASCII letters fold, not punctuation), which
-    /// the stored hashes hold. Raise it with any change to what the bytes mean that the
-    /// fields alone do not show.
-    /// </summary>
-    public const int InlineFormatVersion = 3;
-
     /// <summary>Plans a map; <paramref name="idSource"/> (the comparison and known keys) goes into an inline map's layout id.</summary>
     public static LayoutPlan Plan(int keyCapacity, int valueCapacity, int knownKeyCount, FlatStorage storage, int inlineBytes, string idSource)
     {
@@ -93,7 +85,7 @@ internal static class LayoutPlanner
     /// </summary>
     private static ulong LayoutId(List<FieldPlan> fields, int size, string idSource)
     {
-        var text = new StringBuilder("FlatGen.InlineUtf8/").Append(InlineFormatVersion.ToString(CultureInfo.InvariantCulture)).Append(';');
+        var text = new StringBuilder("FlatGen.InlineUtf8/").Append(FlatInlineFormat.Version.ToString(CultureInfo.InvariantCulture)).Append(';');
         foreach (FieldPlan field in fields)
         {
             text.Append(field.Name).Append(':').Append(field.DisplayType).Append('@').Append(field.Offset.ToString(CultureInfo.InvariantCulture)).Append(';');

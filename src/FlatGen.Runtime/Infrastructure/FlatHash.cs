@@ -6,158 +6,204 @@ using System.Runtime.InteropServices;
 namespace FlatGen.Infrastructure;
 
 /// <summary>
-/// The key hashes of the flat multi-maps: four UTF-16 code units per multiply, from a seed. Reference maps live in
+/// The key hashes of the flat multi-maps, built for short keys: the UTF-16 bytes are read with overlapping loads
+/// (a key of up to 8 characters is two loads, up to 16 four) into independent lanes, each lane one folded multiply
+/// (the high and low halves of a 64×64-bit product XOR-ed, as in foldhash and rapidhash). Reference maps live in
 /// one process and hash with <see cref="ProcessSeed"/>, random per process, so keys chosen to collide cannot be
-/// computed beforehand; inline maps are persisted and hash with <see cref="PersistedSeed"/>, so their stored hashes
-/// mean the same in every process (their format version changes with this function).
+/// computed beforehand; inline maps are persisted and hash with <see cref="PersistedSeed"/>, so their stored
+/// hashes mean the same in every process. This function is part of the inline format: changing it changes
+/// <see cref="FlatInlineFormat.Version"/>, and the golden values in the tests say when it changed.
 /// </summary>
 internal static class FlatHash
 {
-    private const ulong Multiplier = 0x9E37_79B9_7F4A_7C15;
+    // Digits of pi, as foldhash takes its constants: any odd-looking, dense values do.
+    private const ulong Pi0 = 0x243F_6A88_85A3_08D3;
+    private const ulong Pi1 = 0x1319_8A2E_0370_7344;
+    private const ulong Pi2 = 0xA409_3822_299F_31D0;
 
-    /// <summary>The seed of reference maps' hashes: random per process; a <see langword="static readonly"/>, so a JIT constant.</summary>
-    public static readonly ulong ProcessSeed = BitConverter.ToUInt64(System.Security.Cryptography.RandomNumberGenerator.GetBytes(sizeof(ulong)));
+    // Two static readonly words rather than one struct: the JIT takes each as a constant once the class is initialised.
+    private static readonly ulong ProcessFirst = RandomWord();
+    private static readonly ulong ProcessSecond = RandomWord();
 
-    /// <summary>The seed of inline maps' hashes, which their bytes store.</summary>
-    public const ulong PersistedSeed = 0;
+    /// <summary>Gets the seed of reference maps' hashes: random per process.</summary>
+    public static HashSeed ProcessSeed
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(ProcessFirst, ProcessSecond);
+    }
 
-    // A lane is ASCII when its high 9 bits are clear. Only letters fold: merging punctuation too ('^' with '~', '@'
-    // with '`') would let chosen keys collide by the thousand (2^n keys of n such characters, one hash).
-    private const ulong NonAsciiBits64 = 0xFF80_FF80_FF80_FF80;
-    private const uint NonAsciiBits32 = 0xFF80_FF80;
-    private const ushort NonAsciiBits16 = 0xFF80;
+    /// <summary>Gets the seed of inline maps' hashes, which their bytes store.</summary>
+    public static HashSeed PersistedSeed
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(Pi0, Pi1);
+    }
+
+    // A 16-bit lane is ASCII when its high 9 bits are clear.
+    private const ulong NonAsciiBits = 0xFF80_FF80_FF80_FF80;
     private const ulong Lanes = 0x0001_0001_0001_0001;
 
-    /// <summary>Hashes <paramref name="key"/> by its UTF-16 code units, from <paramref name="seed"/>.</summary>
-    public static uint Ordinal(ReadOnlySpan<char> key, ulong seed = PersistedSeed) => HashWords(key, ignoreCase: false, seed);
-
-    /// <summary>
-    /// Hashes <paramref name="key"/> from <paramref name="seed"/> so that keys equal under
-    /// <see cref="StringComparison.OrdinalIgnoreCase"/> hash equally: a word-at-a-time path for ASCII keys, a
-    /// per-character path for the rest.
-    /// </summary>
-    public static uint OrdinalIgnoreCase(ReadOnlySpan<char> key, ulong seed = PersistedSeed) => HashWords(key, ignoreCase: true, seed);
-
-    /// <summary>
-    /// Reads four, then two, then one code unit at a time. Both callers pass a constant
-    /// <paramref name="ignoreCase"/>, so after inlining the JIT keeps only one of its branches.
-    /// </summary>
+    /// <summary>Hashes <paramref name="key"/> by its UTF-16 code units.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint HashWords(ReadOnlySpan<char> key, bool ignoreCase, ulong seed)
+    public static uint Ordinal(ReadOnlySpan<char> key, HashSeed seed)
     {
-        ref byte data = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(key));
-        nuint length = (nuint)key.Length * sizeof(char);
-        ulong hash = Start(key.Length, seed);
-        nuint offset = 0;
-        for (; offset + sizeof(ulong) <= length; offset += sizeof(ulong))
-        {
-            ulong word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref data, offset));
-            if (ignoreCase)
-            {
-                if ((word & NonAsciiBits64) != 0)
-                {
-                    return OrdinalIgnoreCaseNonAscii(key, seed);
-                }
-
-                word = FoldLetters(word);
-            }
-
-            hash = Mix(hash, word);
-        }
-
-        if (offset + sizeof(uint) <= length)
-        {
-            uint word = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref data, offset));
-            if (ignoreCase)
-            {
-                if ((word & NonAsciiBits32) != 0)
-                {
-                    return OrdinalIgnoreCaseNonAscii(key, seed);
-                }
-
-                word = (uint)FoldLetters(word);
-            }
-
-            hash = Mix(hash, word);
-            offset += sizeof(uint);
-        }
-
-        if (offset < length)
-        {
-            ushort word = Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref data, offset));
-            if (ignoreCase)
-            {
-                if ((word & NonAsciiBits16) != 0)
-                {
-                    return OrdinalIgnoreCaseNonAscii(key, seed);
-                }
-
-                word = (ushort)FoldLetters(word);
-            }
-
-            hash = Mix(hash, word);
-        }
-
-        return Finish(hash);
+        Hash(key, seed, ignoreCase: false, out uint hash);
+        return hash;
     }
 
     /// <summary>
-    /// Sets 0x20 in each lane of <paramref name="word"/> (16-bit lanes, all ASCII) that holds a letter, and in no
-    /// other: with the lane OR-ed with 0x20, adding 0x1F carries into bit 7 from 'a' up and adding 0x05 past 'z'.
+    /// Hashes <paramref name="key"/> so that keys equal under <see cref="StringComparison.OrdinalIgnoreCase"/> hash
+    /// equally, in this process: an ASCII key by its code units with letters folded, any other key by the runtime's
+    /// own ignore-case hash (randomized per process, and defined by the same case tables as the comparison).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong FoldLetters(ulong word)
+    public static uint OrdinalIgnoreCase(ReadOnlySpan<char> key, HashSeed seed) =>
+        Hash(key, seed, ignoreCase: true, out uint hash) ? hash : OrdinalIgnoreCaseNonAscii(key);
+
+    /// <summary>
+    /// Hashes an ASCII <paramref name="key"/> with its letters folded; returns <see langword="false"/> for a key that
+    /// holds a non-ASCII character, whose case folding depends on the runtime's Unicode tables and so has no hash
+    /// that means the same on every machine.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryOrdinalIgnoreCaseAscii(ReadOnlySpan<char> key, HashSeed seed, out uint hash) =>
+        Hash(key, seed, ignoreCase: true, out hash);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static uint OrdinalIgnoreCaseNonAscii(ReadOnlySpan<char> key) =>
+        (uint)string.GetHashCode(key, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The hash of the key's bytes. Up to 16 bytes: the first and last 8 (or 4, or the one code unit), one multiply.
+    /// Up to 32: the first and last 16, two independent multiplies. Longer: 32 bytes a round in two lanes, then the
+    /// last 32. Under <paramref name="ignoreCase"/> (a constant in every caller, so the JIT keeps one branch) every
+    /// load has its letters folded and its lanes checked for ASCII, once, at the end.
+    /// </summary>
+    /// <returns><see langword="false"/> if <paramref name="ignoreCase"/> and the key is not ASCII; the hash is then meaningless.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Hash(ReadOnlySpan<char> key, HashSeed seed, bool ignoreCase, out uint hash)
+    {
+        ref byte data = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(key));
+        nuint length = (nuint)key.Length * sizeof(char);
+        ulong seen = 0;
+        ulong state = seed.First + length;
+        if (length <= 16)
+        {
+            ulong first, last;
+            if (length >= 8)
+            {
+                first = Load64(ref data, 0, ignoreCase, ref seen);
+                last = Load64(ref data, length - 8, ignoreCase, ref seen);
+            }
+            else if (length >= 4)
+            {
+                first = Load32(ref data, 0, ignoreCase, ref seen);
+                last = Load32(ref data, length - 4, ignoreCase, ref seen);
+            }
+            else
+            {
+                first = length == 0 ? 0 : Load16(ref data, ignoreCase, ref seen);
+                last = 0;
+            }
+
+            state = FoldedMultiply(state ^ first, seed.Second ^ last);
+        }
+        else
+        {
+            state = HashLong(ref data, length, state, seed.Second, ignoreCase, ref seen);
+        }
+
+        hash = (uint)(state >> 32);
+        return (seen & NonAsciiBits) == 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong HashLong(ref byte data, nuint length, ulong state, ulong second, bool ignoreCase, ref ulong seen)
+    {
+        ulong lane0 = state;
+        ulong lane1 = state ^ Pi2;
+        nuint offset = 0;
+        for (; offset + 32 < length; offset += 32)
+        {
+            lane0 = FoldedMultiply(lane0 ^ Load64(ref data, offset, ignoreCase, ref seen), second ^ Load64(ref data, offset + 8, ignoreCase, ref seen));
+            lane1 = FoldedMultiply(lane1 ^ Load64(ref data, offset + 16, ignoreCase, ref seen), second ^ Load64(ref data, offset + 24, ignoreCase, ref seen));
+        }
+
+        // The last 16 bytes of each lane: of the whole key when it is at most 32 bytes, else of its last 32 bytes
+        // (overlapping the round before, which is in range since a round was taken).
+        nuint tail = offset == 0 ? 0 : length - 32;
+        lane0 = FoldedMultiply(lane0 ^ Load64(ref data, tail, ignoreCase, ref seen), second ^ Load64(ref data, tail + 8, ignoreCase, ref seen));
+        lane1 = FoldedMultiply(lane1 ^ Load64(ref data, length - 16, ignoreCase, ref seen), second ^ Load64(ref data, length - 8, ignoreCase, ref seen));
+        return lane0 ^ lane1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Load64(ref byte data, nuint offset, bool ignoreCase, ref ulong seen)
+    {
+        ulong word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref data, offset));
+        if (ignoreCase)
+        {
+            seen |= word;
+            word = FoldLetters(word);
+        }
+
+        return word;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Load32(ref byte data, nuint offset, bool ignoreCase, ref ulong seen)
+    {
+        ulong word = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref data, offset));
+        if (ignoreCase)
+        {
+            seen |= word;
+            word = FoldLetters(word);
+        }
+
+        return word;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Load16(ref byte data, bool ignoreCase, ref ulong seen)
+    {
+        ulong word = Unsafe.ReadUnaligned<ushort>(ref data);
+        if (ignoreCase)
+        {
+            seen |= word;
+            word = FoldLetters(word);
+        }
+
+        return word;
+    }
+
+    /// <summary>
+    /// Sets 0x20 in each 16-bit lane of <paramref name="word"/> that holds an ASCII letter, and in no other: with the
+    /// lane OR-ed with 0x20, adding 0x1F carries into bit 7 from 'a' up and adding 0x05 past 'z'. Only letters fold:
+    /// merging punctuation too ('^' with '~', '@' with '`') would let chosen keys collide by the thousand. A lane
+    /// that is not ASCII is folded meaninglessly; the caller then does not use the hash.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong FoldLetters(ulong word)
     {
         ulong lowered = word | (0x20 * Lanes);
         ulong letters = (lowered + (0x1F * Lanes)) & ~(lowered + (0x05 * Lanes)) & (0x80 * Lanes);
         return word | (letters >> 2);
     }
 
-    /// <summary>
-    /// The per-character ignore-case hash of a key that holds a non-ASCII character. Two keys equal under
-    /// OrdinalIgnoreCase have the same length and, at each position, both an ASCII letter of either case, both
-    /// a surrogate, or both BMP characters on which <see cref="char.ToUpperInvariant"/> agrees (the tests prove
-    /// this for every BMP character), so each position folds to the same code.
-    /// </summary>
-    /// <remarks>
-    /// Every surrogate folds to one code: <see cref="System.Text.Rune.ToUpperInvariant"/> does not agree with
-    /// OrdinalIgnoreCase on every supplementary character (U+10D50 and U+10D70, Garay, on .NET 10 with this
-    /// machine's ICU), so folding by it would make equal keys miss. Keys of many surrogate pairs therefore collide
-    /// more than others; the capacity bounds the cost.
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static uint OrdinalIgnoreCaseNonAscii(ReadOnlySpan<char> key, ulong seed)
+    /// <summary>The high and low halves of the full product XOR-ed: every output bit depends on every input bit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong FoldedMultiply(ulong left, ulong right)
     {
-        ulong hash = Start(key.Length, seed);
-        foreach (char c in key)
-        {
-            hash = Mix(hash, FoldCase(c));
-        }
-
-        return Finish(hash);
+        ulong high = Math.BigMul(left, right, out ulong low);
+        return high ^ low;
     }
 
-    /// <summary>Folds one UTF-16 code unit to the code it hashes as under OrdinalIgnoreCase.</summary>
-    internal static char FoldCase(char c) =>
-        c < 0x80 ? (c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c)
-        : char.IsSurrogate(c) ? '\uD800'
-        : char.ToUpperInvariant(c);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Start(int length, ulong seed) => ((ulong)(uint)length ^ seed) * Multiplier;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mix(ulong hash, ulong word) => (BitOperations.RotateLeft(hash, 5) ^ word) * Multiplier;
+    private static ulong RandomWord() => BitConverter.ToUInt64(System.Security.Cryptography.RandomNumberGenerator.GetBytes(sizeof(ulong)));
 
     /// <summary>
     /// The home slot of <paramref name="hash"/> in a table of <paramref name="slotCount"/> slots (a power of two):
-    /// its top bits. A multiply carries every input bit upward only, so the top bits are the well-mixed ones
-    /// (Fibonacci hashing), and no finishing round is needed.
+    /// its top bits.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int HomeSlot(uint hash, int slotCount) => (int)(hash >> (32 - BitOperations.Log2((uint)slotCount)));
-
-    // The high half of the last product depends on every bit that went in.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Finish(ulong hash) => (uint)(hash >> 32);
 }

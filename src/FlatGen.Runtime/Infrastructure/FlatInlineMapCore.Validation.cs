@@ -81,7 +81,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         ReadOnlySpan<TKeyIndex> knownSlots = TMap.GetKnownSlots(ref map);
         for (int knownKey = 0; knownKey < presence.Length * 64; knownKey++)
         {
-            bool present = (presence[knownKey >> 6] & (1UL << knownKey)) != 0;
+            bool present = (presence[knownKey >> 6] & (1UL << (knownKey & 63))) != 0;
             if (knownKey >= knownSlots.Length)
             {
                 if (present)
@@ -100,13 +100,13 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
                     return "an absent known key has a slot";
                 }
             }
-            else if (slot >= count || (knownEntries[slot >> 6] & (1UL << slot)) != 0)
+            else if (slot >= count || (knownEntries[slot >> 6] & (1UL << (slot & 63))) != 0)
             {
                 return "a known key's slot is out of range or shared";
             }
             else
             {
-                knownEntries[slot >> 6] |= 1UL << slot;
+                knownEntries[slot >> 6] |= 1UL << (slot & 63);
             }
         }
 
@@ -168,7 +168,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         foreach (TKeyIndex slot in TMap.GetSlots(ref map))
         {
             int entry = int.CreateTruncating(slot);
-            if (entry > count || (entry != 0 && (knownEntries[(entry - 1) >> 6] & (1UL << (entry - 1))) != 0))
+            if (entry > count || (entry != 0 && (knownEntries[(entry - 1) >> 6] & (1UL << ((entry - 1) & 63))) != 0))
             {
                 return "a hashed slot is out of range or holds a known key";
             }
@@ -191,7 +191,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
             int count = int.CreateTruncating(TMap.GetCount(ref map));
             for (int i = 0; i < count; i++)
             {
-                bool known = (knownEntries[i >> 6] & (1UL << i)) != 0;
+                bool known = (knownEntries[i >> 6] & (1UL << (i & 63))) != 0;
                 if (ValidateKey(ref map, i, known) is string problem)
                 {
                     return problem;
@@ -237,15 +237,15 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         if (known)
         {
             return knownKey >= 0 && hash == (uint)knownKey
-                && (TMap.GetKnownPresence(ref map)[knownKey >> 6] & (1UL << knownKey)) != 0
+                && (TMap.GetKnownPresence(ref map)[knownKey >> 6] & (1UL << (knownKey & 63))) != 0
                 && int.CreateTruncating(TMap.GetKnownSlots(ref map)[knownKey]) == keyIndex
                 && key.SequenceEqual(TMap.KnownKeys[knownKey])
                 ? null
                 : "a known key's slot, index or spelling is wrong";
         }
 
-        return knownKey < 0 && hash == Hash(key) && Probe(ref map, key, hash, out _) == keyIndex
+        return knownKey < 0 && TComparer.TryHashPersisted(key, out uint expected) && hash == expected && Probe(ref map, key, hash, out _) == keyIndex
             ? null
-            : "a key is known but hashed, has the wrong hash, or is a duplicate";
+            : "a key is known but hashed, cannot be stored in this map, has the wrong hash, or is a duplicate";
     }
 }

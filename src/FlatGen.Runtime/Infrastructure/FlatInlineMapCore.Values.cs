@@ -34,7 +34,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     /// <summary>Makes <paramref name="value"/> <paramref name="key"/>'s only value, in the key's place, adding the key if it is new.</summary>
     /// <returns><see langword="true"/> if the value was set; <see langword="false"/> if no key slot, value slot or arena room is left, and then the map is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16.</exception>
+    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16; or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
     public static bool TrySet(ref TMap map, string key, string value)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -44,7 +44,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
 
     /// <summary>Makes <paramref name="value"/> <paramref name="key"/>'s only value, in the key's place, adding the key if it is new.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16.</exception>
+    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16; or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
     /// <exception cref="FlatMapFullException">No key slot, value slot or arena room is left; the map is unchanged.</exception>
     public static void Set(ref TMap map, string key, string value)
     {

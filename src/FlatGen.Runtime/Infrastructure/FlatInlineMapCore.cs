@@ -46,7 +46,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key slot, a value slot or arena bytes are missing, and then the map is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate).</exception>
+    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate); or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
     public static bool TryAdd(ref TMap map, string key, string value)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -56,7 +56,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
 
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate).</exception>
+    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate); or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
     /// <exception cref="FlatMapFullException">A key slot, a value slot or arena bytes are missing; the map is unchanged.</exception>
     public static void Add(ref TMap map, string key, string value)
     {
@@ -67,12 +67,12 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
 
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key slot, a value slot or arena bytes are missing, and then the map is unchanged.</returns>
-    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate).</exception>
+    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate); or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
     public static bool TryAdd(ref TMap map, ReadOnlySpan<char> key, ReadOnlySpan<char> value) =>
         AddCore(ref map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromChars(value, nameof(value))) == AddStatus.Added;
 
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
-    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate).</exception>
+    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate); or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
     /// <exception cref="FlatMapFullException">A key slot, a value slot or arena bytes are missing; the map is unchanged.</exception>
     public static void Add(ref TMap map, ReadOnlySpan<char> key, ReadOnlySpan<char> value)
     {
@@ -85,12 +85,12 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
 
     /// <summary>Appends the UTF-8 <paramref name="value"/> to the UTF-8 <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key slot, a value slot or arena bytes are missing, and then the map is unchanged.</returns>
-    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8.</exception>
+    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
     public static bool TryAdd(ref TMap map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) =>
         AddUtf8(ref map, key, value) == AddStatus.Added;
 
     /// <summary>Appends the UTF-8 <paramref name="value"/> to the UTF-8 <paramref name="key"/>'s values, adding the key if it is new.</summary>
-    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8.</exception>
+    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
     /// <exception cref="FlatMapFullException">A key slot, a value slot or arena bytes are missing; the map is unchanged.</exception>
     public static void Add(ref TMap map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
@@ -220,7 +220,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     private static bool RemoveHashed(ref TMap map, ReadOnlySpan<char> key)
     {
         int slot = 0;
-        int keyIndex = HasHashedKeys(ref map) ? Probe(ref map, key, Hash(key), out slot) : -1;
+        int keyIndex = HasHashedKeys(ref map) && TComparer.TryHashPersisted(key, out uint hash) ? Probe(ref map, key, hash, out slot) : -1;
         if (keyIndex < 0)
         {
             return false;
@@ -389,7 +389,11 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
             return AddKnownCore(ref map, knownKey, valueText);
         }
 
-        uint hash = Hash(key);
+        if (!TComparer.TryHashPersisted(key, out uint hash))
+        {
+            FlatThrow.UnpersistableKey(nameof(key));
+        }
+
         int keyIndex = Probe(ref map, key, hash, out int slot);
         if (keyIndex >= 0)
         {
@@ -602,7 +606,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     {
         int knownKey = TMap.MatchKnownKey(key);
         return knownKey >= 0 ? KnownKeyIndex(ref map, knownKey)
-            : HasHashedKeys(ref map) ? Probe(ref map, key, Hash(key), out _)
+            : HasHashedKeys(ref map) && TComparer.TryHashPersisted(key, out uint hash) ? Probe(ref map, key, hash, out _)
             : -1;
     }
 
@@ -621,7 +625,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         }
 
         using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
-        return Probe(ref map, decoded.Chars, Hash(decoded.Chars), out _);
+        return TComparer.TryHashPersisted(decoded.Chars, out uint hash) ? Probe(ref map, decoded.Chars, hash, out _) : -1;
     }
 
     /// <summary>
@@ -634,10 +638,6 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int KnownKeyIndex(ref TMap map, int knownKey) =>
         FlatSlots.KnownKeyIndex<TKeyIndex>(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey);
-
-    /// <summary>A key's hash as the map's bytes store it: the same in every process, since the bytes may be read in another.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static uint Hash(ReadOnlySpan<char> key) => TComparer.Hash(key, FlatHash.PersistedSeed);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool HasHashedKeys(ref TMap map) =>

@@ -584,7 +584,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
     /// <summary>A key's hash in this process: reference maps are never persisted, so theirs is seeded per process.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static uint Hash(ReadOnlySpan<char> key) => TComparer.Hash(key, FlatHash.ProcessSeed);
+    internal static uint Hash(ReadOnlySpan<char> key) => TComparer.Hash(key);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool HasHashedKeys(ref TMap map) =>

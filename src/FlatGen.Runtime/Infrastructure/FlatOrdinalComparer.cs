@@ -15,7 +15,15 @@ public readonly struct FlatOrdinalComparer : IFlatKeyComparer
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint Hash(ReadOnlySpan<char> key, ulong seed) => FlatHash.Ordinal(key, seed);
+    public static uint Hash(ReadOnlySpan<char> key) => FlatHash.Ordinal(key, FlatHash.ProcessSeed);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryHashPersisted(ReadOnlySpan<char> key, out uint hash)
+    {
+        hash = FlatHash.Ordinal(key, FlatHash.PersistedSeed);
+        return true;
+    }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -15,7 +15,16 @@ public readonly struct FlatOrdinalIgnoreCaseComparer : IFlatKeyComparer
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint Hash(ReadOnlySpan<char> key, ulong seed) => FlatHash.OrdinalIgnoreCase(key, seed);
+    public static uint Hash(ReadOnlySpan<char> key) => FlatHash.OrdinalIgnoreCase(key, FlatHash.ProcessSeed);
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Only ASCII keys have one: how other characters fold is defined by the runtime's Unicode tables, which differ
+    /// between .NET versions, so a hash of them written by one machine could be wrong on another.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryHashPersisted(ReadOnlySpan<char> key, out uint hash) =>
+        FlatHash.TryOrdinalIgnoreCaseAscii(key, FlatHash.PersistedSeed, out hash);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -24,6 +24,18 @@ internal static class FlatThrow
         throw new ArgumentException("The bytes are not valid UTF-8.", parameterName);
 
     /// <summary>
+    /// An inline map that ignores case was given a new key that is not ASCII: how such a key folds depends on the
+    /// runtime's Unicode tables, so the hash its bytes would store could be wrong on another machine.
+    /// </summary>
+    [DoesNotReturn]
+    public static void UnpersistableKey(string parameterName) =>
+        throw new ArgumentException(
+            "An inline map that ignores case stores ASCII keys only (and its known keys): how other characters fold ignoring case depends on "
+            + "the runtime's Unicode tables, so the map's bytes could not be read on every machine. Use KeyComparison = FlatKeyComparison.Ordinal "
+            + "or reference storage for such keys.",
+            parameterName);
+
+    /// <summary>
     /// A bound or an invariant of the map is broken: a probe met no empty slot, a count or a run lies outside the
     /// storage. Single-threaded use cannot get here, so concurrent use is the likely cause, as <c>Dictionary</c> says.
     /// </summary>

@@ -157,7 +157,7 @@ public sealed class InlineBytesMutationTests
 
     private static InlineKnownMap BuildKnown(Random random)
     {
-        string[] keys = ["Host", "content-type", "größe", "x-a", "X-B", "ünï", "\U0001F600"];
+        string[] keys = ["Host", "content-type", "größe", "GRÖßE", "x-a", "X-B", "X-A", "x-c"];
         var map = new InlineKnownMap();
         for (int i = random.Next(1, 9); i > 0; i--)
         {

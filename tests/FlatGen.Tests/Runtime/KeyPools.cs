@@ -22,10 +22,10 @@ internal static class KeyPools
     public static readonly string[] IgnoreCase = [.. Interesting, .. FindCollisions(k => FlatHash.OrdinalIgnoreCase(k, FlatHash.ProcessSeed), pairs: 3)];
 
     /// <summary>As <see cref="Ordinal"/>, with collisions of an inline map's hash (the persisted seed).</summary>
-    public static readonly string[] InlineOrdinal = [.. Interesting, .. FindCollisions(k => FlatHash.Ordinal(k), pairs: 3)];
+    public static readonly string[] InlineOrdinal = [.. Interesting, .. FindCollisions(k => FlatHash.Ordinal(k, FlatHash.PersistedSeed), pairs: 3)];
 
-    /// <summary>As <see cref="IgnoreCase"/>, with collisions of an inline map's hash.</summary>
-    public static readonly string[] InlineIgnoreCase = [.. Interesting, .. FindCollisions(k => FlatHash.OrdinalIgnoreCase(k), pairs: 3)];
+    /// <summary>As <see cref="IgnoreCase"/>, with collisions of an inline map's hash (which stores only ASCII keys; the others it must refuse).</summary>
+    public static readonly string[] InlineIgnoreCase = [.. Interesting, .. FindCollisions(k => FlatHash.TryOrdinalIgnoreCaseAscii(k, FlatHash.PersistedSeed, out uint hash) ? hash : throw new InvalidOperationException(k), pairs: 3)];
 
     /// <summary>
     /// For a map with known keys: each known key, in upper and lower case, with its last character changed, cut off

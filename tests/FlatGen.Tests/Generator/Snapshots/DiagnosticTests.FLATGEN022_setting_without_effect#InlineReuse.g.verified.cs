@@ -51,7 +51,7 @@ partial struct InlineReuse : global::System.IEquatable<global::InlineReuse>, glo
     public const int InlineBytes = 64;
 
     /// <summary>The id of this exact layout, stored in the map's bytes and checked by <c>TryRead</c> and <c>Read</c>.</summary>
-    public const ulong LayoutId = 0x6FED9E8CD9E98496UL;
+    public const ulong LayoutId = 0xE1C2A875742B0835UL;
 
     /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
     public const int SizeInBytes = 160;

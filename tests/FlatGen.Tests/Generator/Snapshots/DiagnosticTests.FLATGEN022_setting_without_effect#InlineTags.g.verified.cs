@@ -48,7 +48,7 @@ partial struct InlineTags : global::System.IEquatable<global::InlineTags>, globa
     public const int InlineBytes = 64;
 
     /// <summary>The id of this exact layout, stored in the map's bytes and checked by <c>TryRead</c> and <c>Read</c>.</summary>
-    public const ulong LayoutId = 0xCA5ACCF04923D023UL;
+    public const ulong LayoutId = 0x80C17D8343E09CFAUL;
 
     /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
     public const int SizeInBytes = 144;

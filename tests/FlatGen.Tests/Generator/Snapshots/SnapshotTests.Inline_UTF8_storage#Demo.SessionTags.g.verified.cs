@@ -50,7 +50,7 @@ namespace Demo
         public const int InlineBytes = 1024;
 
         /// <summary>The id of this exact layout, stored in the map's bytes and checked by <c>TryRead</c> and <c>Read</c>.</summary>
-        public const ulong LayoutId = 0x063EC206660EE303UL;
+        public const ulong LayoutId = 0xC8850D32B67257FCUL;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
         public const int SizeInBytes = 1360;

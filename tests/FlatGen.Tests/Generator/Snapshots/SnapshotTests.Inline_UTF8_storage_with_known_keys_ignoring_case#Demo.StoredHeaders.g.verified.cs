@@ -53,7 +53,7 @@ namespace Demo
         public const int InlineBytes = 300;
 
         /// <summary>The id of this exact layout, stored in the map's bytes and checked by <c>TryRead</c> and <c>Read</c>.</summary>
-        public const ulong LayoutId = 0x3CDC96052F6C04DFUL;
+        public const ulong LayoutId = 0x7CC128E1DFD4CE0EUL;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
         public const int SizeInBytes = 488;
@@ -144,14 +144,14 @@ namespace Demo
         /// <param name="value">The value to append after the key's other values.</param>
         /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot, value slot or arena room is left, and then the map is unchanged.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate).</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate); or <paramref name="key"/> is new, not a known key, and not ASCII, which a map that ignores case does not store.</exception>
         public bool TryAdd(string key, string value) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.StoredHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryAdd(ref this, key, value);
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new; both are stored as UTF-8.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate).</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate); or <paramref name="key"/> is new, not a known key, and not ASCII, which a map that ignores case does not store.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot, value slot or arena room is left; the map is unchanged.</exception>
         public void Add(string key, string value) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.StoredHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Add(ref this, key, value);
 
@@ -159,13 +159,13 @@ namespace Demo
         /// <param name="key">The key, such as a slice of a parse buffer.</param>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot, value slot or arena room is left, and then the map is unchanged.</returns>
-        /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate).</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate); or <paramref name="key"/> is new, not a known key, and not ASCII, which a map that ignores case does not store.</exception>
         public bool TryAdd(global::System.ReadOnlySpan<char> key, global::System.ReadOnlySpan<char> value) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.StoredHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryAdd(ref this, key, value);
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new; both are stored as UTF-8.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value to append after the key's other values.</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate).</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate); or <paramref name="key"/> is new, not a known key, and not ASCII, which a map that ignores case does not store.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot, value slot or arena room is left; the map is unchanged.</exception>
         public void Add(global::System.ReadOnlySpan<char> key, global::System.ReadOnlySpan<char> value) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.StoredHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Add(ref this, key, value);
 
@@ -173,13 +173,13 @@ namespace Demo
         /// <param name="key">The key's UTF-8 bytes.</param>
         /// <param name="value">The value's UTF-8 bytes.</param>
         /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot, value slot or arena room is left, and then the map is unchanged.</returns>
-        /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; or <paramref name="key"/> is new, not a known key, and not ASCII, which a map that ignores case does not store.</exception>
         public bool TryAdd(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.StoredHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryAdd(ref this, key, value);
 
         /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key's UTF-8 bytes.</param>
         /// <param name="value">The value's UTF-8 bytes.</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; or <paramref name="key"/> is new, not a known key, and not ASCII, which a map that ignores case does not store.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot, value slot or arena room is left; the map is unchanged.</exception>
         public void Add(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.StoredHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Add(ref this, key, value);
 
@@ -307,14 +307,14 @@ namespace Demo
         /// <param name="value">The value that replaces all of the key's values.</param>
         /// <returns><see langword="true"/> if the value was set; <see langword="false"/> if no key slot, value slot or arena room is left, and then the map is unchanged.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate).</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate); or <paramref name="key"/> is new, not a known key, and not ASCII, which a map that ignores case does not store.</exception>
         public bool TrySet(string key, string value) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.StoredHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TrySet(ref this, key, value);
 
         /// <summary>Makes <paramref name="value"/> the only value of <paramref name="key"/>, keeping the key's place; adds the key if it is new.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value that replaces all of the key's values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate).</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate); or <paramref name="key"/> is new, not a known key, and not ASCII, which a map that ignores case does not store.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot, value slot or arena room is left; the map is unchanged.</exception>
         public void Set(string key, string value) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.StoredHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Set(ref this, key, value);
 

@@ -50,7 +50,7 @@ namespace Demo
         public const int InlineBytes = 64;
 
         /// <summary>The id of this exact layout, stored in the map's bytes and checked by <c>TryRead</c> and <c>Read</c>.</summary>
-        public const ulong LayoutId = 0x0AE9DD09E906A520UL;
+        public const ulong LayoutId = 0x8683D117379618E1UL;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
         public const int SizeInBytes = 160;
