@@ -183,24 +183,16 @@ public sealed partial class FlatMultiMapGenerator
             string storage = StorageType(spec);
             string map = "ref " + spec.FullyQualifiedName + " map";
             LayoutPlan layout = spec.Layout;
-            writer.WriteLine($"static string {storage}.MapName => \"{spec.DisplayName}\";");
             writer.WriteLine($"static ulong {storage}.LayoutId => LayoutId;");
             FieldPlan last = layout.Fields[layout.Fields.Count - 1];
             writer.WriteLine($"static int {storage}.FieldBytes => {Number(last.Offset + last.Size)};");
             writer.WriteLine($"static ref ulong {storage}.GetLayoutId({map}) => ref map._layoutId;");
-            writer.WriteLine($"static global::System.Span<{layout.KeyIndexType}> {storage}.GetSlots({map}) => map._slots;");
-            writer.WriteLine($"static global::System.Span<uint> {storage}.GetKeyHashes({map}) => map._keyHashes;");
             writer.WriteLine($"static global::System.Span<ushort> {storage}.GetKeyOffsets({map}) => map._keyOffsets;");
             writer.WriteLine($"static global::System.Span<ushort> {storage}.GetKeyLengths({map}) => map._keyLengths;");
-            writer.WriteLine($"static global::System.Span<{layout.ValueIndexType}> {storage}.GetValueStarts({map}) => map._valueStarts;");
-            writer.WriteLine($"static global::System.Span<{layout.ValueIndexType}> {storage}.GetValueCounts({map}) => map._valueCounts;");
             writer.WriteLine($"static global::System.Span<ushort> {storage}.GetValueOffsets({map}) => map._valueOffsets;");
             writer.WriteLine($"static global::System.Span<ushort> {storage}.GetValueLengths({map}) => map._valueLengths;");
             writer.WriteLine($"static global::System.Span<byte> {storage}.GetArena({map}) => map._arena;");
             writer.WriteLine($"static ref ushort {storage}.GetArenaUsed({map}) => ref map._arenaUsed;");
-            writer.WriteLine($"static ref {layout.KeyIndexType} {storage}.GetCount({map}) => ref map._count;");
-            writer.WriteLine($"static ref {layout.ValueIndexType} {storage}.GetValueCount({map}) => ref map._valueCount;");
-            writer.WriteLine($"static ref uint {storage}.GetVersion({map}) => ref map._version;");
         }
 
         /// <summary>What else an inline map refuses as a key: under ignore-case, a new key that is not ASCII (its fold depends on the runtime's tables).</summary>

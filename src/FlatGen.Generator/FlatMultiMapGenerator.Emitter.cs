@@ -72,6 +72,9 @@ public sealed partial class FlatMultiMapGenerator
             return $"global::FlatGen.Infrastructure.{storage}<{spec.FullyQualifiedName}, {IndexTypes(spec)}>";
         }
 
+        /// <summary>The storage interface both modes share (the index and the runs), fully qualified: its members are implemented under its name.</summary>
+        private static string IndexStorageType(MapSpec spec) => $"global::FlatGen.Infrastructure.IFlatMapStorage<{spec.FullyQualifiedName}, {IndexTypes(spec)}>";
+
         private static string IndexTypes(MapSpec spec) => spec.Layout.KeyIndexType + ", " + spec.Layout.ValueIndexType;
 
         private static void WriteStruct(SourceWriter writer, MapSpec spec)
@@ -129,6 +132,7 @@ public sealed partial class FlatMultiMapGenerator
                     WriteValueMembers(writer, spec);
                     WriteKnownKeyAccessors(writer, spec);
                     WriteEnumerator(writer, spec, "global::FlatGen.FlatInlineEntry");
+                    WriteIndexStorage(writer, spec);
                     WriteInlineStorage(writer, spec);
                 }
                 else
@@ -139,6 +143,7 @@ public sealed partial class FlatMultiMapGenerator
                     WriteStringValuesMembers(writer, spec);
                     WriteKnownKeyAccessors(writer, spec);
                     WriteEnumerator(writer, spec, "global::FlatGen.FlatMultiMapEntry");
+                    WriteIndexStorage(writer, spec);
                     WriteStorage(writer, spec);
                 }
 
@@ -390,21 +395,29 @@ public sealed partial class FlatMultiMapGenerator
                 """);
         }
 
-        private static void WriteStorage(SourceWriter writer, MapSpec spec)
+        /// <summary>The members of the storage interface both modes share: the index's fields and the runs.</summary>
+        private static void WriteIndexStorage(SourceWriter writer, MapSpec spec)
         {
-            string storage = StorageType(spec);
+            string storage = IndexStorageType(spec);
             string map = "ref " + spec.FullyQualifiedName + " map";
             LayoutPlan layout = spec.Layout;
             writer.WriteLine($"static string {storage}.MapName => \"{spec.DisplayName}\";");
             writer.WriteLine($"static global::System.Span<{layout.KeyIndexType}> {storage}.GetSlots({map}) => map._slots;");
-            writer.WriteLine($"static global::System.Span<string?> {storage}.GetKeys({map}) => map._keys;");
             writer.WriteLine($"static global::System.Span<uint> {storage}.GetKeyHashes({map}) => map._keyHashes;");
+            writer.WriteLine($"static ref ulong {storage}.GetHashedKeyLengths({map}) => ref map._hashedKeyLengths;");
             writer.WriteLine($"static global::System.Span<{layout.ValueIndexType}> {storage}.GetValueStarts({map}) => map._valueStarts;");
             writer.WriteLine($"static global::System.Span<{layout.ValueIndexType}> {storage}.GetValueCounts({map}) => map._valueCounts;");
-            writer.WriteLine($"static global::System.Span<string?> {storage}.GetValues({map}) => map._values;");
             writer.WriteLine($"static ref {layout.KeyIndexType} {storage}.GetCount({map}) => ref map._count;");
             writer.WriteLine($"static ref {layout.ValueIndexType} {storage}.GetValueCount({map}) => ref map._valueCount;");
             writer.WriteLine($"static ref uint {storage}.GetVersion({map}) => ref map._version;");
+        }
+
+        private static void WriteStorage(SourceWriter writer, MapSpec spec)
+        {
+            string storage = StorageType(spec);
+            string map = "ref " + spec.FullyQualifiedName + " map";
+            writer.WriteLine($"static global::System.Span<string?> {storage}.GetKeys({map}) => map._keys;");
+            writer.WriteLine($"static global::System.Span<string?> {storage}.GetValues({map}) => map._values;");
         }
 
         private static void WriteKnownKeyAccessors(SourceWriter writer, MapSpec spec)
@@ -459,9 +472,10 @@ public sealed partial class FlatMultiMapGenerator
                 return;
             }
 
-            writer.WriteLine($"static global::System.ReadOnlySpan<string> {storage}.KnownKeys => s_knownKeys;");
-            writer.WriteLine($"static global::System.Span<{spec.Layout.KeyIndexType}> {storage}.GetKnownSlots({map}) => map._knownSlots;");
-            writer.WriteLine($"static global::System.Span<ulong> {storage}.GetKnownPresence({map}) => map._knownPresence;");
+            string index = IndexStorageType(spec);
+            writer.WriteLine($"static global::System.ReadOnlySpan<string> {index}.KnownKeys => s_knownKeys;");
+            writer.WriteLine($"static global::System.Span<{spec.Layout.KeyIndexType}> {index}.GetKnownSlots({map}) => map._knownSlots;");
+            writer.WriteLine($"static global::System.Span<ulong> {index}.GetKnownPresence({map}) => map._knownPresence;");
 
             writer.WriteLine();
             writer.WriteLine("private static readonly string[] s_knownKeys =");

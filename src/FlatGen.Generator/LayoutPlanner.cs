@@ -47,6 +47,8 @@ internal static class LayoutPlanner
         unordered.Add(new FieldPlan("_slots", "SlotBuffer", keyType, slotCount, keySize, 0));
         unordered.Add(new FieldPlan("_valueStarts", "ValueStartBuffer", valueType, keyCapacity, valueSize, 0));
         unordered.Add(new FieldPlan("_valueCounts", "ValueCountBuffer", valueType, keyCapacity, valueSize, 0));
+        // A bit per length of the hashed keys, so that most misses need no hash.
+        unordered.Add(new FieldPlan("_hashedKeyLengths", null, "ulong", 1, sizeof(ulong), 0));
         // Every add, remove and clear changes the version, so an enumerator notices a change under it.
         unordered.Add(new FieldPlan("_version", null, "uint", 1, sizeof(uint), 0));
         unordered.Add(new FieldPlan("_count", null, keyType, 1, keySize, 0));

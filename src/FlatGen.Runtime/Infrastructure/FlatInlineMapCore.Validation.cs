@@ -38,7 +38,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     /// Returns what makes <paramref name="map"/> a state that the map's own methods could not have produced, or
     /// <see langword="null"/> if there is nothing: the layout id; every count, offset and length; the arena's
     /// order and UTF-8; the runs; the known keys' bits, slots and spellings; every unknown key's hash, its
-    /// distinctness and the exact slot table; and zeros in everything unused. First the structure, so that the
+    /// distinctness, the exact slot table and length filter; and zeros in everything unused. First the structure, so that the
     /// second pass, which decodes keys and probes, reads only ranges already checked.
     /// </summary>
     private static string? Validate(ref TMap map)
@@ -212,7 +212,9 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
                 }
             }
 
-            return rebuilt.SequenceEqual(slots) ? null : "the hashed slots are not where the keys' hashes put them";
+            return !rebuilt.SequenceEqual(slots) ? "the hashed slots are not where the keys' hashes put them"
+                : TMap.GetHashedKeyLengths(ref map) != HashedKeyLengths(ref map) ? "the length filter is not that of the hashed keys"
+                : null;
         }
         finally
         {
@@ -244,7 +246,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
                 : "a known key's slot, index or spelling is wrong";
         }
 
-        return knownKey < 0 && TComparer.TryHashPersisted(key, out uint expected) && hash == expected && Probe(ref map, key, hash, out _) == keyIndex
+        return knownKey < 0 && TComparer.TryHashPersisted(key, out uint expected) && hash == expected && Index.Probe(ref map, key, hash, out _) == keyIndex
             ? null
             : "a key is known but hashed, cannot be stored in this map, has the wrong hash, or is a duplicate";
     }

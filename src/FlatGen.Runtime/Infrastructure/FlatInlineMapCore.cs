@@ -32,6 +32,9 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     /// <summary>Keys up to this many UTF-16 code units are decoded on the stack; longer ones in a pooled array.</summary>
     private const int StackChars = 256;
 
+    /// <summary>The index engine, specialised for inline storage and this comparison.</summary>
+    private abstract class Index : FlatIndex<TMap, TKeyIndex, TValueIndex, FlatInlineEntries<TMap, TKeyIndex, TValueIndex, TComparer>>;
+
     /// <summary>Each known key's declared spelling in UTF-8, encoded once; null for a key with a lone surrogate, which has no UTF-8 form.</summary>
     private static readonly byte[]?[] KnownKeysUtf8 = EncodeKnownKeys();
 
@@ -196,65 +199,11 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
 
     /// <summary>Removes <paramref name="key"/> and all its values, closing the gap they leave in the arena.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
-    public static bool Remove(ref TMap map, ReadOnlySpan<char> key)
-    {
-        int knownKey = TMap.MatchKnownKey(key);
-        return knownKey >= 0 ? RemoveKnown(ref map, knownKey) : RemoveHashed(ref map, key);
-    }
-
-    private static bool RemoveKnown(ref TMap map, int knownKey)
-    {
-        int keyIndex = KnownKeyIndex(ref map, knownKey);
-        if (keyIndex < 0)
-        {
-            return false;
-        }
-
-        FlatSlots.ClearKnown(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey);
-        RemoveKeyAt(ref map, keyIndex);
-        TMap.GetLayoutId(ref map) = TMap.LayoutId;
-        TMap.GetVersion(ref map)++;
-        return true;
-    }
-
-    private static bool RemoveHashed(ref TMap map, ReadOnlySpan<char> key)
-    {
-        int slot = 0;
-        int keyIndex = HasHashedKeys(ref map) && TComparer.TryHashPersisted(key, out uint hash) ? Probe(ref map, key, hash, out slot) : -1;
-        if (keyIndex < 0)
-        {
-            return false;
-        }
-
-        if (!FlatSlots.Delete(TMap.GetSlots(ref map), TMap.GetKeyHashes(ref map), int.CreateTruncating(TMap.GetCount(ref map)), slot))
-        {
-            FlatThrow.ConcurrentUse(TMap.MapName);
-        }
-
-        RemoveKeyAt(ref map, keyIndex);
-        TMap.GetLayoutId(ref map) = TMap.LayoutId;
-        TMap.GetVersion(ref map)++;
-        return true;
-    }
+    public static bool Remove(ref TMap map, ReadOnlySpan<char> key) => Index.Remove(ref map, key);
 
     /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
-    public static bool Remove(ref TMap map, ReadOnlySpan<byte> key)
-    {
-        int knownKey = TMap.MatchKnownKeyUtf8(key);
-        if (knownKey >= 0)
-        {
-            return RemoveKnown(ref map, knownKey);
-        }
-
-        if (!HasHashedKeys(ref map) || !IsPossibleKey(ref map, key))
-        {
-            return false;
-        }
-
-        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
-        return RemoveHashed(ref map, decoded.Chars);
-    }
+    public static bool Remove(ref TMap map, ReadOnlySpan<byte> key) => Index.RemoveUtf8(ref map, key);
 
     /// <summary>Removes every key and value and zeroes the whole map, arena included; only the version moves on.</summary>
     public static void Clear(ref TMap map)
@@ -273,9 +222,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         TMap.GetValueCounts(ref map).Slice(0, count).Clear();
         TMap.GetValueOffsets(ref map).Slice(0, valueCount).Clear();
         TMap.GetValueLengths(ref map).Slice(0, valueCount).Clear();
-        TMap.GetSlots(ref map).Clear();
-        TMap.GetKnownSlots(ref map).Clear();
-        TMap.GetKnownPresence(ref map).Clear();
+        Index.Clear(ref map);
         TMap.GetCount(ref map) = TKeyIndex.Zero;
         TMap.GetValueCount(ref map) = TValueIndex.Zero;
         TMap.GetArenaUsed(ref map) = 0;
@@ -394,7 +341,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
             FlatThrow.UnpersistableKey(nameof(key));
         }
 
-        int keyIndex = Probe(ref map, key, hash, out int slot);
+        int keyIndex = Index.Probe(ref map, key, hash, out int slot);
         if (keyIndex >= 0)
         {
             return AppendValue(ref map, keyIndex, valueText);
@@ -404,7 +351,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         if (status == AddStatus.Added)
         {
             int added = AddKey(ref map, keyText, hash, valueText);
-            TMap.GetSlots(ref map)[slot] = TKeyIndex.CreateTruncating(added + 1);
+            Index.LinkHashed(ref map, slot, added, key.Length);
         }
 
         return status;
@@ -425,7 +372,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         if (status == AddStatus.Added)
         {
             int added = AddKey(ref map, keyText, (uint)knownKey, valueText);
-            FlatSlots.SetKnown(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey, added);
+            Index.LinkKnown(ref map, knownKey, added);
         }
 
         return status;
@@ -535,7 +482,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     /// Removes key <paramref name="keyIndex"/>, already unlinked from its slot or presence bit: its bytes and its
     /// values' bytes (one range of the arena) close up, and the later keys and values move down, zeroing what they leave.
     /// </summary>
-    private static void RemoveKeyAt(ref TMap map, int keyIndex)
+    internal static void RemoveKeyAt(ref TMap map, int keyIndex)
     {
         ref TKeyIndex countRef = ref TMap.GetCount(ref map);
         ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
@@ -593,90 +540,51 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         counts[last] = TValueIndex.Zero;
         if (after != 0)
         {
-            FlatSlots.Renumber(TMap.GetSlots(ref map), TMap.GetKnownSlots(ref map), TMap.GetKnownPresence(ref map), keyIndex);
+            Index.Renumber(ref map, keyIndex);
         }
 
         countRef = TKeyIndex.CreateTruncating(last);
         valueCountRef = TValueIndex.CreateTruncating(valueCount - removed);
         usedRef = (ushort)(used - bytes);
+        TMap.GetHashedKeyLengths(ref map) = HashedKeyLengths(ref map);
+        TMap.GetLayoutId(ref map) = TMap.LayoutId;
+    }
+
+    /// <summary>The length filter the hashed keys make, exactly, as the canonical state has it: each one's length in UTF-16 code units.</summary>
+    internal static ulong HashedKeyLengths(ref TMap map)
+    {
+        ulong lengths = 0;
+        int count = int.CreateTruncating(TMap.GetCount(ref map));
+        foreach (TKeyIndex slot in TMap.GetSlots(ref map))
+        {
+            int entry = int.CreateTruncating(slot);
+            if (entry != 0 && entry <= count)
+            {
+                lengths |= Index.LengthBit(Encoding.UTF8.GetCharCount(StoredKey(ref map, entry - 1)));
+            }
+        }
+
+        return lengths;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Find(ref TMap map, ReadOnlySpan<char> key)
-    {
-        int knownKey = TMap.MatchKnownKey(key);
-        return knownKey >= 0 ? KnownKeyIndex(ref map, knownKey)
-            : HasHashedKeys(ref map) && TComparer.TryHashPersisted(key, out uint hash) ? Probe(ref map, key, hash, out _)
-            : -1;
-    }
+    private static int Find(ref TMap map, ReadOnlySpan<char> key) => Index.Find(ref map, key);
 
-    /// <summary>Finds a UTF-8 key: a known key through the byte matcher, with no decoding; another one that <see cref="IsPossibleKey"/> rules out is absent.</summary>
-    private static int FindUtf8(ref TMap map, ReadOnlySpan<byte> key)
-    {
-        int knownKey = TMap.MatchKnownKeyUtf8(key);
-        if (knownKey >= 0)
-        {
-            return KnownKeyIndex(ref map, knownKey);
-        }
-
-        if (!HasHashedKeys(ref map) || !IsPossibleKey(ref map, key))
-        {
-            return -1;
-        }
-
-        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
-        return TComparer.TryHashPersisted(decoded.Chars, out uint hash) ? Probe(ref map, decoded.Chars, hash, out _) : -1;
-    }
+    private static int FindUtf8(ref TMap map, ReadOnlySpan<byte> key) => Index.FindUtf8(ref map, key);
 
     /// <summary>
     /// Whether UTF-8 <paramref name="key"/> could equal a stored key: it is valid UTF-8 and not too long. A stored key
     /// has at most the arena's length in UTF-16 code units, and each takes at most three UTF-8 bytes.
     /// </summary>
-    private static bool IsPossibleKey(ref TMap map, ReadOnlySpan<byte> key) =>
+    internal static bool IsPossibleKey(ref TMap map, ReadOnlySpan<byte> key) =>
         key.Length <= 3 * TMap.GetArena(ref map).Length && Utf8.IsValid(key);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int KnownKeyIndex(ref TMap map, int knownKey) =>
-        FlatSlots.KnownKeyIndex<TKeyIndex>(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool HasHashedKeys(ref TMap map) =>
-        FlatSlots.HasHashedKeys(int.CreateTruncating(TMap.GetCount(ref map)), TMap.GetKnownPresence(ref map));
-
-    /// <summary>
-    /// Finds <paramref name="key"/>: returns its index and its slot, or -1 and the empty slot where it would go. A
-    /// table with no empty slot or an entry past the count (only concurrent use makes one) throws.
-    /// </summary>
-    private static int Probe(ref TMap map, ReadOnlySpan<char> key, uint hash, out int slot)
-    {
-        Span<TKeyIndex> slots = TMap.GetSlots(ref map);
-        Span<uint> hashes = TMap.GetKeyHashes(ref map);
-        int count = int.CreateTruncating(TMap.GetCount(ref map));
-        int mask = slots.Length - 1;
-        int steps = 0;
-        for (slot = FlatHash.HomeSlot(hash, slots.Length); ; slot = (slot + 1) & mask)
-        {
-            int entry = int.CreateTruncating(slots[slot]);
-            if (entry == 0)
-            {
-                return -1;
-            }
-
-            if (entry > count || ++steps > slots.Length)
-            {
-                FlatThrow.ConcurrentUse(TMap.MapName);
-            }
-
-            if (hashes[entry - 1] == hash && StoredKeyEquals(ref map, entry - 1, key))
-            {
-                return entry - 1;
-            }
-        }
-    }
+    private static int KnownKeyIndex(ref TMap map, int knownKey) => Index.KnownKeyIndex(ref map, knownKey);
 
     /// <summary>Decodes stored key <paramref name="keyIndex"/> and compares it with <paramref name="key"/> under the map's comparison.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool StoredKeyEquals(ref TMap map, int keyIndex, ReadOnlySpan<char> key)
+    internal static bool StoredKeyEquals(ref TMap map, int keyIndex, ReadOnlySpan<char> key)
     {
         ReadOnlySpan<byte> stored = StoredKey(ref map, keyIndex);
         if (stored.Length < key.Length)

@@ -30,7 +30,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         {
             // A known key is a known key in both maps; any other key is found by its text.
             int other = keys[i] is string key
-                ? (HasHashedKeys(ref b) ? Probe(ref b, key, hashes[i], out _) : -1)
+                ? Index.Probe(ref b, key, hashes[i], out _)
                 : KnownKeyIndex(ref b, (int)hashes[i]);
             if (other < 0 || !Run(ref a, i).SequenceEqual(Run(ref b, other)))
             {

@@ -30,6 +30,9 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     /// <summary>Characters decoded from a UTF-8 key on the stack; a longer key decodes into a pooled array.</summary>
     private const int StackChars = 256;
 
+    /// <summary>The index engine, specialised for reference storage and this comparison.</summary>
+    private abstract class Index : FlatIndex<TMap, TKeyIndex, TValueIndex, FlatReferenceEntries<TMap, TKeyIndex, TValueIndex, TComparer>>;
+
     private enum AddStatus
     {
         Added,
@@ -135,22 +138,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
     /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
-    public static bool Remove(ref TMap map, ReadOnlySpan<byte> key)
-    {
-        int knownKey = TMap.MatchKnownKeyUtf8(key);
-        if (knownKey >= 0)
-        {
-            return RemoveKnown(ref map, knownKey);
-        }
-
-        if (!HasHashedKeys(ref map) || !Utf8.IsValid(key))
-        {
-            return false;
-        }
-
-        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
-        return RemoveHashed(ref map, decoded.Chars);
-    }
+    public static bool Remove(ref TMap map, ReadOnlySpan<byte> key) => Index.RemoveUtf8(ref map, key);
 
     /// <summary>Lets go of the value strings a map with <c>ReuseValueStrings</c> kept for reuse; the map's contents are unchanged.</summary>
     public static void ForgetReusedValues(ref TMap map)
@@ -245,44 +233,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
     /// <summary>Removes <paramref name="key"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
-    public static bool Remove(ref TMap map, ReadOnlySpan<char> key)
-    {
-        int knownKey = TMap.MatchKnownKey(key);
-        return knownKey >= 0 ? RemoveKnown(ref map, knownKey) : RemoveHashed(ref map, key);
-    }
-
-    private static bool RemoveKnown(ref TMap map, int knownKey)
-    {
-        int keyIndex = KnownKeyIndex(ref map, knownKey);
-        if (keyIndex < 0)
-        {
-            return false;
-        }
-
-        FlatSlots.ClearKnown(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey);
-        RemoveKeyAt(ref map, keyIndex);
-        TMap.GetVersion(ref map)++;
-        return true;
-    }
-
-    private static bool RemoveHashed(ref TMap map, ReadOnlySpan<char> key)
-    {
-        int slot = 0;
-        int keyIndex = HasHashedKeys(ref map) ? Probe(ref map, key, Hash(key), out slot) : -1;
-        if (keyIndex < 0)
-        {
-            return false;
-        }
-
-        if (!FlatSlots.Delete(TMap.GetSlots(ref map), TMap.GetKeyHashes(ref map), int.CreateTruncating(TMap.GetCount(ref map)), slot))
-        {
-            FlatThrow.ConcurrentUse(TMap.MapName);
-        }
-
-        RemoveKeyAt(ref map, keyIndex);
-        TMap.GetVersion(ref map)++;
-        return true;
-    }
+    public static bool Remove(ref TMap map, ReadOnlySpan<char> key) => Index.Remove(ref map, key);
 
     /// <summary>Removes every key and value, leaving no reference behind, except the values a map that reuses value strings keeps.</summary>
     public static void Clear(ref TMap map)
@@ -295,8 +246,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
             TMap.GetValues(ref map).Slice(0, int.CreateTruncating(valueCountRef)).Clear();
         }
 
-        TMap.GetSlots(ref map).Clear();
-        TMap.GetKnownPresence(ref map).Clear();
+        Index.Clear(ref map);
         countRef = TKeyIndex.Zero;
         valueCountRef = TValueIndex.Zero;
         TMap.GetVersion(ref map)++;
@@ -342,7 +292,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         }
 
         uint hash = Hash(key);
-        int keyIndex = Probe(ref map, key, hash, out int slot);
+        int keyIndex = Index.Probe(ref map, key, hash, out int slot);
         return AddHashed(ref map, key, keyString, hash, keyIndex, slot, value);
     }
 
@@ -359,7 +309,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         {
             keyString ??= TMap.InternUnknownKeys ? StringPool.Shared.GetOrAdd(key) : key.ToString();
             int added = AddKey(ref map, keyString, hash, value);
-            TMap.GetSlots(ref map)[slot] = TKeyIndex.CreateTruncating(added + 1);
+            Index.LinkHashed(ref map, slot, added, key.Length);
         }
 
         return status;
@@ -389,7 +339,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
         ReadOnlySpan<char> chars = decoded.Chars;
         uint hash = Hash(chars);
-        int keyIndex = Probe(ref map, chars, hash, out int slot);
+        int keyIndex = Index.Probe(ref map, chars, hash, out int slot);
         return AddHashed(ref map, chars, null, hash, keyIndex, slot, ValueString(ref map, keyIndex, value));
     }
 
@@ -432,7 +382,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         if (status == AddStatus.Added)
         {
             int added = AddKey(ref map, null, (uint)knownKey, value);
-            FlatSlots.SetKnown(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey, added);
+            Index.LinkKnown(ref map, knownKey, added);
         }
 
         return status;
@@ -511,7 +461,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     /// Removes key <paramref name="keyIndex"/>, already unlinked from its slot or presence bit: closes its run of
     /// values and moves the later keys down by one, keeping first-insertion order and every slot pointing right.
     /// </summary>
-    private static void RemoveKeyAt(ref TMap map, int keyIndex)
+    internal static void RemoveKeyAt(ref TMap map, int keyIndex)
     {
         ref TKeyIndex countRef = ref TMap.GetCount(ref map);
         ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
@@ -547,52 +497,24 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         keys[last] = null;
         if (after != 0)
         {
-            FlatSlots.Renumber(TMap.GetSlots(ref map), TMap.GetKnownSlots(ref map), TMap.GetKnownPresence(ref map), keyIndex);
+            Index.Renumber(ref map, keyIndex);
         }
 
         countRef = TKeyIndex.CreateTruncating(last);
         valueCountRef = TValueIndex.CreateTruncating(valueCount - removed);
     }
 
-    /// <summary>Finds <paramref name="key"/> through the known-key matcher, then the hashed slots; returns its index or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Find(ref TMap map, ReadOnlySpan<char> key)
-    {
-        int knownKey = TMap.MatchKnownKey(key);
-        return knownKey >= 0 ? KnownKeyIndex(ref map, knownKey)
-            : HasHashedKeys(ref map) ? Probe(ref map, key, Hash(key), out _)
-            : -1;
-    }
+    private static int Find(ref TMap map, ReadOnlySpan<char> key) => Index.Find(ref map, key);
 
-    /// <summary>Finds a UTF-8 key: a known key through the byte matcher, with no decoding; another one decoded on the stack and hashed. Invalid UTF-8 is absent.</summary>
-    private static int FindUtf8(ref TMap map, ReadOnlySpan<byte> key)
-    {
-        int knownKey = TMap.MatchKnownKeyUtf8(key);
-        if (knownKey >= 0)
-        {
-            return KnownKeyIndex(ref map, knownKey);
-        }
-
-        if (!HasHashedKeys(ref map) || !Utf8.IsValid(key))
-        {
-            return -1;
-        }
-
-        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
-        return Probe(ref map, decoded.Chars, Hash(decoded.Chars), out _);
-    }
+    private static int FindUtf8(ref TMap map, ReadOnlySpan<byte> key) => Index.FindUtf8(ref map, key);
 
     /// <summary>A key's hash in this process: reference maps are never persisted, so theirs is seeded per process.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static uint Hash(ReadOnlySpan<char> key) => TComparer.Hash(key);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool HasHashedKeys(ref TMap map) =>
-        FlatSlots.HasHashedKeys(int.CreateTruncating(TMap.GetCount(ref map)), TMap.GetKnownPresence(ref map));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int KnownKeyIndex(ref TMap map, int knownKey) =>
-        FlatSlots.KnownKeyIndex<TKeyIndex>(TMap.GetKnownPresence(ref map), TMap.GetKnownSlots(ref map), knownKey);
+    private static int KnownKeyIndex(ref TMap map, int knownKey) => Index.KnownKeyIndex(ref map, knownKey);
 
     /// <summary>The key at <paramref name="keyIndex"/>: the stored string, or a known key's declared spelling.</summary>
     internal static string KeyAt(ReadOnlySpan<string?> keys, ReadOnlySpan<uint> hashes, int keyIndex)
@@ -610,41 +532,6 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         }
 
         return knownKeys[(int)knownKey];
-    }
-
-    /// <summary>
-    /// Finds <paramref name="key"/>: returns its index and the slot that points at it, or -1 and the empty slot
-    /// where it would go. At least half the slots are empty and every entry is below the count, so the probe ends
-    /// within one pass of the table; a table that breaks either (only concurrent use can) throws.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Probe(ref TMap map, ReadOnlySpan<char> key, uint hash, out int slot)
-    {
-        Span<TKeyIndex> slots = TMap.GetSlots(ref map);
-        Span<string?> keys = TMap.GetKeys(ref map);
-        Span<uint> hashes = TMap.GetKeyHashes(ref map);
-        int count = int.CreateTruncating(TMap.GetCount(ref map));
-        int mask = slots.Length - 1;
-        int steps = 0;
-        for (slot = FlatHash.HomeSlot(hash, slots.Length); ; slot = (slot + 1) & mask)
-        {
-            int entry = int.CreateTruncating(slots[slot]);
-            if (entry == 0)
-            {
-                return -1;
-            }
-
-            if (entry > count || ++steps > slots.Length)
-            {
-                FlatThrow.ConcurrentUse(TMap.MapName);
-            }
-
-            int keyIndex = entry - 1;
-            if (hashes[keyIndex] == hash && TComparer.KeyEquals(keys[keyIndex]!, key))
-            {
-                return keyIndex;
-            }
-        }
     }
 
     /// <summary>Where the value after key <paramref name="keyIndex"/>'s values goes: the end of its run.</summary>

@@ -23,20 +23,18 @@ namespace FlatGen.Infrastructure;
 /// <item><description>The arena holds, for each key in order, the key's bytes and then its values' bytes in order, from offset 0
 /// to <c>ArenaUsed</c>, every range valid UTF-8; every byte past <c>ArenaUsed</c> is zero.</description></item>
 /// <item><description>Every table entry past the key count or value count, every absent known key's slot, and every unused
-/// presence bit is zero; the hashed slots are exactly those of inserting the unknown keys in key order.</description></item>
+/// presence bit is zero; the hashed slots are exactly those of inserting the unknown keys in key order; <c>HashedKeyLengths</c>
+/// holds exactly the bits of the unknown keys' lengths.</description></item>
 /// <item><description><c>LayoutId</c> is the generated layout's id once the map has been written, and zero only in a map that is all zeros.</description></item>
 /// </list>
 /// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public interface IFlatInlineMapStorage<TSelf, TKeyIndex, TValueIndex>
+public interface IFlatInlineMapStorage<TSelf, TKeyIndex, TValueIndex> : IFlatMapStorage<TSelf, TKeyIndex, TValueIndex>
     where TSelf : unmanaged, IFlatInlineMapStorage<TSelf, TKeyIndex, TValueIndex>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
     where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
 {
-    /// <summary>Gets the map's type name, for exception messages.</summary>
-    static abstract string MapName { get; }
-
     /// <summary>Gets the id of the map's layout, generated from it; never zero.</summary>
     static abstract ulong LayoutId { get; }
 
@@ -46,23 +44,11 @@ public interface IFlatInlineMapStorage<TSelf, TKeyIndex, TValueIndex>
     /// <summary>Gets the stored layout id.</summary>
     static abstract ref ulong GetLayoutId(ref TSelf map);
 
-    /// <summary>Gets the hashed key slots: a power-of-two table of key indices plus one.</summary>
-    static abstract Span<TKeyIndex> GetSlots(ref TSelf map);
-
-    /// <summary>Gets the stored hash of each key (a known key's index for a known key).</summary>
-    static abstract Span<uint> GetKeyHashes(ref TSelf map);
-
     /// <summary>Gets where each key's bytes start in the arena.</summary>
     static abstract Span<ushort> GetKeyOffsets(ref TSelf map);
 
     /// <summary>Gets the length of each key's bytes.</summary>
     static abstract Span<ushort> GetKeyLengths(ref TSelf map);
-
-    /// <summary>Gets the start of each key's run of values.</summary>
-    static abstract Span<TValueIndex> GetValueStarts(ref TSelf map);
-
-    /// <summary>Gets the length of each key's run of values.</summary>
-    static abstract Span<TValueIndex> GetValueCounts(ref TSelf map);
 
     /// <summary>Gets where each value's bytes start in the arena.</summary>
     static abstract Span<ushort> GetValueOffsets(ref TSelf map);
@@ -75,31 +61,4 @@ public interface IFlatInlineMapStorage<TSelf, TKeyIndex, TValueIndex>
 
     /// <summary>Gets the number of arena bytes in use.</summary>
     static abstract ref ushort GetArenaUsed(ref TSelf map);
-
-    /// <summary>Gets the number of keys.</summary>
-    static abstract ref TKeyIndex GetCount(ref TSelf map);
-
-    /// <summary>Gets the number of values.</summary>
-    static abstract ref TValueIndex GetValueCount(ref TSelf map);
-
-    /// <summary>Gets the map's version: changed by every add, remove and clear, so an enumerator can tell that the map changed under it. Not part of the map's content: reading bytes accepts any version.</summary>
-    static abstract ref uint GetVersion(ref TSelf map);
-
-    /// <summary>Gets the map's known keys, in declaration order; empty when it has none.</summary>
-    static virtual ReadOnlySpan<string> KnownKeys => default;
-
-    /// <summary>Returns the index of the known key equal to <paramref name="key"/> under the map's comparison, or -1.</summary>
-    static virtual int MatchKnownKey(ReadOnlySpan<char> key) => -1;
-
-    /// <summary>
-    /// Returns the index of the known key equal to UTF-8 <paramref name="key"/> under the map's comparison, or -1;
-    /// agrees with <see cref="MatchKnownKey"/> on the key's UTF-16 form, and is -1 for invalid UTF-8.
-    /// </summary>
-    static virtual int MatchKnownKeyUtf8(ReadOnlySpan<byte> key) => -1;
-
-    /// <summary>Gets the key index of each known key; zero where its presence bit is clear.</summary>
-    static virtual Span<TKeyIndex> GetKnownSlots(ref TSelf map) => default;
-
-    /// <summary>Gets the presence bit mask of the known keys: bit <c>k % 64</c> of word <c>k / 64</c> for known key <c>k</c>.</summary>
-    static virtual Span<ulong> GetKnownPresence(ref TSelf map) => default;
 }

@@ -39,11 +39,11 @@ public sealed class LayoutTruthTests
     public void Layout_table_lists_every_field_and_the_totals()
     {
         string table = SmallMap.Layout.ToString();
-        Assert.StartsWith("FlatGen.Tests.Maps.SmallMap: 520 bytes, 2 bytes of padding\n", table);
-        Assert.Contains("_keys         string?[16]       0   128\n", table);
-        Assert.Contains("_version      uint            448     4\n", table);
-        Assert.Contains("(padding)                     518     2\n", table);
-        Assert.EndsWith("Total                               520\n", table);
+        Assert.StartsWith("FlatGen.Tests.Maps.SmallMap: 528 bytes, 2 bytes of padding\n", table);
+        Assert.Contains("_keys              string?[16]       0   128\n", table);
+        Assert.Contains("_version           uint            456     4\n", table);
+        Assert.Contains("(padding)                          526     2\n", table);
+        Assert.EndsWith("Total                                    528\n", table);
         Assert.Equal(SmallMap.Layout.Fields.Count + 4, table.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 

@@ -6,24 +6,25 @@
 /// </summary>
 /// <remarks>
 /// <para>
-/// The map lives inside this 168-byte struct and never allocates. Keep it in a field or an array element
+/// The map lives inside this 176-byte struct and never allocates. Keep it in a field or an array element
 /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
 /// </para>
 /// <para>Layout (64-bit):</para>
 /// <code>
-/// Tags: 168 bytes, 2 bytes of padding
-/// Field         Type        Offset  Size
-/// _keys         string?[8]       0    64
-/// _values       string?[4]      64    32
-/// _keyHashes    uint[8]         96    32
-/// _version      uint           128     4
-/// _slots        byte[16]       132    16
-/// _valueStarts  byte[8]        148     8
-/// _valueCounts  byte[8]        156     8
-/// _count        byte           164     1
-/// _valueCount   byte           165     1
-/// (padding)                    166     2
-/// Total                              168
+/// Tags: 176 bytes, 2 bytes of padding
+/// Field              Type        Offset  Size
+/// _keys              string?[8]       0    64
+/// _values            string?[4]      64    32
+/// _hashedKeyLengths  ulong           96     8
+/// _keyHashes         uint[8]        104    32
+/// _version           uint           136     4
+/// _slots             byte[16]       140    16
+/// _valueStarts       byte[8]        156     8
+/// _valueCounts       byte[8]        164     8
+/// _count             byte           172     1
+/// _valueCount        byte           173     1
+/// (padding)                         174     2
+/// Total                                   176
 /// </code>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -40,7 +41,7 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
     public const int ValueCapacity = 4;
 
     /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-    public const int SizeInBytes = 168;
+    public const int SizeInBytes = 176;
 
     [global::System.Runtime.InteropServices.FieldOffset(0)]
     private KeyBuffer _keys;
@@ -49,24 +50,27 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
     private ValueBuffer _values;
 
     [global::System.Runtime.InteropServices.FieldOffset(96)]
+    private ulong _hashedKeyLengths;
+
+    [global::System.Runtime.InteropServices.FieldOffset(104)]
     private KeyHashBuffer _keyHashes;
 
-    [global::System.Runtime.InteropServices.FieldOffset(128)]
+    [global::System.Runtime.InteropServices.FieldOffset(136)]
     private uint _version;
 
-    [global::System.Runtime.InteropServices.FieldOffset(132)]
+    [global::System.Runtime.InteropServices.FieldOffset(140)]
     private SlotBuffer _slots;
 
-    [global::System.Runtime.InteropServices.FieldOffset(148)]
+    [global::System.Runtime.InteropServices.FieldOffset(156)]
     private ValueStartBuffer _valueStarts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(156)]
+    [global::System.Runtime.InteropServices.FieldOffset(164)]
     private ValueCountBuffer _valueCounts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(164)]
+    [global::System.Runtime.InteropServices.FieldOffset(172)]
     private byte _count;
 
-    [global::System.Runtime.InteropServices.FieldOffset(165)]
+    [global::System.Runtime.InteropServices.FieldOffset(173)]
     private byte _valueCount;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -77,13 +81,14 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
         {
             new global::FlatGen.FlatField("_keys", "string?[8]", 0, 64),
             new global::FlatGen.FlatField("_values", "string?[4]", 64, 32),
-            new global::FlatGen.FlatField("_keyHashes", "uint[8]", 96, 32),
-            new global::FlatGen.FlatField("_version", "uint", 128, 4),
-            new global::FlatGen.FlatField("_slots", "byte[16]", 132, 16),
-            new global::FlatGen.FlatField("_valueStarts", "byte[8]", 148, 8),
-            new global::FlatGen.FlatField("_valueCounts", "byte[8]", 156, 8),
-            new global::FlatGen.FlatField("_count", "byte", 164, 1),
-            new global::FlatGen.FlatField("_valueCount", "byte", 165, 1),
+            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 96, 8),
+            new global::FlatGen.FlatField("_keyHashes", "uint[8]", 104, 32),
+            new global::FlatGen.FlatField("_version", "uint", 136, 4),
+            new global::FlatGen.FlatField("_slots", "byte[16]", 140, 16),
+            new global::FlatGen.FlatField("_valueStarts", "byte[8]", 156, 8),
+            new global::FlatGen.FlatField("_valueCounts", "byte[8]", 164, 8),
+            new global::FlatGen.FlatField("_count", "byte", 172, 1),
+            new global::FlatGen.FlatField("_valueCount", "byte", 173, 1),
         });
 
     /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -303,16 +308,17 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
         public bool MoveNext() => _entries.MoveNext();
     }
 
-    static string global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.MapName => "Tags";
-    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetSlots(ref global::Tags map) => map._slots;
+    static string global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.MapName => "Tags";
+    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.GetSlots(ref global::Tags map) => map._slots;
+    static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.GetKeyHashes(ref global::Tags map) => map._keyHashes;
+    static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.GetHashedKeyLengths(ref global::Tags map) => ref map._hashedKeyLengths;
+    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.GetValueStarts(ref global::Tags map) => map._valueStarts;
+    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.GetValueCounts(ref global::Tags map) => map._valueCounts;
+    static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.GetCount(ref global::Tags map) => ref map._count;
+    static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.GetValueCount(ref global::Tags map) => ref map._valueCount;
+    static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.GetVersion(ref global::Tags map) => ref map._version;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetKeys(ref global::Tags map) => map._keys;
-    static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetKeyHashes(ref global::Tags map) => map._keyHashes;
-    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetValueStarts(ref global::Tags map) => map._valueStarts;
-    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetValueCounts(ref global::Tags map) => map._valueCounts;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetValues(ref global::Tags map) => map._values;
-    static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetCount(ref global::Tags map) => ref map._count;
-    static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetValueCount(ref global::Tags map) => ref map._valueCount;
-    static ref uint global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetVersion(ref global::Tags map) => ref map._version;
 
     [global::System.Runtime.CompilerServices.InlineArray(8)]
     private struct KeyBuffer

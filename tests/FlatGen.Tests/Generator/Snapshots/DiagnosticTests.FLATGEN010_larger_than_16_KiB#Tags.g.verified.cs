@@ -6,23 +6,24 @@
 /// </summary>
 /// <remarks>
 /// <para>
-/// The map lives inside this 28680-byte struct and never allocates. Keep it in a field or an array element
+/// The map lives inside this 28688-byte struct and never allocates. Keep it in a field or an array element
 /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
 /// </para>
 /// <para>Layout (64-bit):</para>
 /// <code>
-/// Tags: 28680 bytes, 0 bytes of padding
-/// Field         Type           Offset   Size
-/// _keys         string?[1024]       0   8192
-/// _values       string?[1024]    8192   8192
-/// _keyHashes    uint[1024]      16384   4096
-/// _version      uint            20480      4
-/// _slots        ushort[2048]    20484   4096
-/// _valueStarts  ushort[1024]    24580   2048
-/// _valueCounts  ushort[1024]    26628   2048
-/// _count        ushort          28676      2
-/// _valueCount   ushort          28678      2
-/// Total                                28680
+/// Tags: 28688 bytes, 0 bytes of padding
+/// Field              Type           Offset   Size
+/// _keys              string?[1024]       0   8192
+/// _values            string?[1024]    8192   8192
+/// _hashedKeyLengths  ulong           16384      8
+/// _keyHashes         uint[1024]      16392   4096
+/// _version           uint            20488      4
+/// _slots             ushort[2048]    20492   4096
+/// _valueStarts       ushort[1024]    24588   2048
+/// _valueCounts       ushort[1024]    26636   2048
+/// _count             ushort          28684      2
+/// _valueCount        ushort          28686      2
+/// Total                                     28688
 /// </code>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -39,7 +40,7 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
     public const int ValueCapacity = 1024;
 
     /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-    public const int SizeInBytes = 28680;
+    public const int SizeInBytes = 28688;
 
     [global::System.Runtime.InteropServices.FieldOffset(0)]
     private KeyBuffer _keys;
@@ -48,24 +49,27 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
     private ValueBuffer _values;
 
     [global::System.Runtime.InteropServices.FieldOffset(16384)]
+    private ulong _hashedKeyLengths;
+
+    [global::System.Runtime.InteropServices.FieldOffset(16392)]
     private KeyHashBuffer _keyHashes;
 
-    [global::System.Runtime.InteropServices.FieldOffset(20480)]
+    [global::System.Runtime.InteropServices.FieldOffset(20488)]
     private uint _version;
 
-    [global::System.Runtime.InteropServices.FieldOffset(20484)]
+    [global::System.Runtime.InteropServices.FieldOffset(20492)]
     private SlotBuffer _slots;
 
-    [global::System.Runtime.InteropServices.FieldOffset(24580)]
+    [global::System.Runtime.InteropServices.FieldOffset(24588)]
     private ValueStartBuffer _valueStarts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(26628)]
+    [global::System.Runtime.InteropServices.FieldOffset(26636)]
     private ValueCountBuffer _valueCounts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(28676)]
+    [global::System.Runtime.InteropServices.FieldOffset(28684)]
     private ushort _count;
 
-    [global::System.Runtime.InteropServices.FieldOffset(28678)]
+    [global::System.Runtime.InteropServices.FieldOffset(28686)]
     private ushort _valueCount;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -76,13 +80,14 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
         {
             new global::FlatGen.FlatField("_keys", "string?[1024]", 0, 8192),
             new global::FlatGen.FlatField("_values", "string?[1024]", 8192, 8192),
-            new global::FlatGen.FlatField("_keyHashes", "uint[1024]", 16384, 4096),
-            new global::FlatGen.FlatField("_version", "uint", 20480, 4),
-            new global::FlatGen.FlatField("_slots", "ushort[2048]", 20484, 4096),
-            new global::FlatGen.FlatField("_valueStarts", "ushort[1024]", 24580, 2048),
-            new global::FlatGen.FlatField("_valueCounts", "ushort[1024]", 26628, 2048),
-            new global::FlatGen.FlatField("_count", "ushort", 28676, 2),
-            new global::FlatGen.FlatField("_valueCount", "ushort", 28678, 2),
+            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 16384, 8),
+            new global::FlatGen.FlatField("_keyHashes", "uint[1024]", 16392, 4096),
+            new global::FlatGen.FlatField("_version", "uint", 20488, 4),
+            new global::FlatGen.FlatField("_slots", "ushort[2048]", 20492, 4096),
+            new global::FlatGen.FlatField("_valueStarts", "ushort[1024]", 24588, 2048),
+            new global::FlatGen.FlatField("_valueCounts", "ushort[1024]", 26636, 2048),
+            new global::FlatGen.FlatField("_count", "ushort", 28684, 2),
+            new global::FlatGen.FlatField("_valueCount", "ushort", 28686, 2),
         });
 
     /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -302,16 +307,17 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
         public bool MoveNext() => _entries.MoveNext();
     }
 
-    static string global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.MapName => "Tags";
-    static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetSlots(ref global::Tags map) => map._slots;
+    static string global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.MapName => "Tags";
+    static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.GetSlots(ref global::Tags map) => map._slots;
+    static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.GetKeyHashes(ref global::Tags map) => map._keyHashes;
+    static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.GetHashedKeyLengths(ref global::Tags map) => ref map._hashedKeyLengths;
+    static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.GetValueStarts(ref global::Tags map) => map._valueStarts;
+    static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.GetValueCounts(ref global::Tags map) => map._valueCounts;
+    static ref ushort global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.GetCount(ref global::Tags map) => ref map._count;
+    static ref ushort global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.GetValueCount(ref global::Tags map) => ref map._valueCount;
+    static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.GetVersion(ref global::Tags map) => ref map._version;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetKeys(ref global::Tags map) => map._keys;
-    static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetKeyHashes(ref global::Tags map) => map._keyHashes;
-    static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetValueStarts(ref global::Tags map) => map._valueStarts;
-    static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetValueCounts(ref global::Tags map) => map._valueCounts;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetValues(ref global::Tags map) => map._values;
-    static ref ushort global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetCount(ref global::Tags map) => ref map._count;
-    static ref ushort global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetValueCount(ref global::Tags map) => ref map._valueCount;
-    static ref uint global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetVersion(ref global::Tags map) => ref map._version;
 
     [global::System.Runtime.CompilerServices.InlineArray(1024)]
     private struct KeyBuffer

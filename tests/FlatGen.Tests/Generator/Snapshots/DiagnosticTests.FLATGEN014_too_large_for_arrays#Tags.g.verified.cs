@@ -6,23 +6,24 @@
 /// </summary>
 /// <remarks>
 /// <para>
-/// The map lives inside this 147464-byte struct and never allocates. Keep it in a field or an array element
+/// The map lives inside this 147472-byte struct and never allocates. Keep it in a field or an array element
 /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
 /// </para>
 /// <para>Layout (64-bit):</para>
 /// <code>
-/// Tags: 147464 bytes, 0 bytes of padding
-/// Field         Type           Offset    Size
-/// _keys         string?[4096]       0   32768
-/// _values       string?[8192]   32768   65536
-/// _keyHashes    uint[4096]      98304   16384
-/// _version      uint           114688       4
-/// _slots        ushort[8192]   114692   16384
-/// _valueStarts  ushort[4096]   131076    8192
-/// _valueCounts  ushort[4096]   139268    8192
-/// _count        ushort         147460       2
-/// _valueCount   ushort         147462       2
-/// Total                                147464
+/// Tags: 147472 bytes, 0 bytes of padding
+/// Field              Type           Offset    Size
+/// _keys              string?[4096]       0   32768
+/// _values            string?[8192]   32768   65536
+/// _hashedKeyLengths  ulong           98304       8
+/// _keyHashes         uint[4096]      98312   16384
+/// _version           uint           114696       4
+/// _slots             ushort[8192]   114700   16384
+/// _valueStarts       ushort[4096]   131084    8192
+/// _valueCounts       ushort[4096]   139276    8192
+/// _count             ushort         147468       2
+/// _valueCount        ushort         147470       2
+/// Total                                     147472
 /// </code>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -39,7 +40,7 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
     public const int ValueCapacity = 8192;
 
     /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-    public const int SizeInBytes = 147464;
+    public const int SizeInBytes = 147472;
 
     [global::System.Runtime.InteropServices.FieldOffset(0)]
     private KeyBuffer _keys;
@@ -48,24 +49,27 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
     private ValueBuffer _values;
 
     [global::System.Runtime.InteropServices.FieldOffset(98304)]
+    private ulong _hashedKeyLengths;
+
+    [global::System.Runtime.InteropServices.FieldOffset(98312)]
     private KeyHashBuffer _keyHashes;
 
-    [global::System.Runtime.InteropServices.FieldOffset(114688)]
+    [global::System.Runtime.InteropServices.FieldOffset(114696)]
     private uint _version;
 
-    [global::System.Runtime.InteropServices.FieldOffset(114692)]
+    [global::System.Runtime.InteropServices.FieldOffset(114700)]
     private SlotBuffer _slots;
 
-    [global::System.Runtime.InteropServices.FieldOffset(131076)]
+    [global::System.Runtime.InteropServices.FieldOffset(131084)]
     private ValueStartBuffer _valueStarts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(139268)]
+    [global::System.Runtime.InteropServices.FieldOffset(139276)]
     private ValueCountBuffer _valueCounts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(147460)]
+    [global::System.Runtime.InteropServices.FieldOffset(147468)]
     private ushort _count;
 
-    [global::System.Runtime.InteropServices.FieldOffset(147462)]
+    [global::System.Runtime.InteropServices.FieldOffset(147470)]
     private ushort _valueCount;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -76,13 +80,14 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
         {
             new global::FlatGen.FlatField("_keys", "string?[4096]", 0, 32768),
             new global::FlatGen.FlatField("_values", "string?[8192]", 32768, 65536),
-            new global::FlatGen.FlatField("_keyHashes", "uint[4096]", 98304, 16384),
-            new global::FlatGen.FlatField("_version", "uint", 114688, 4),
-            new global::FlatGen.FlatField("_slots", "ushort[8192]", 114692, 16384),
-            new global::FlatGen.FlatField("_valueStarts", "ushort[4096]", 131076, 8192),
-            new global::FlatGen.FlatField("_valueCounts", "ushort[4096]", 139268, 8192),
-            new global::FlatGen.FlatField("_count", "ushort", 147460, 2),
-            new global::FlatGen.FlatField("_valueCount", "ushort", 147462, 2),
+            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 98304, 8),
+            new global::FlatGen.FlatField("_keyHashes", "uint[4096]", 98312, 16384),
+            new global::FlatGen.FlatField("_version", "uint", 114696, 4),
+            new global::FlatGen.FlatField("_slots", "ushort[8192]", 114700, 16384),
+            new global::FlatGen.FlatField("_valueStarts", "ushort[4096]", 131084, 8192),
+            new global::FlatGen.FlatField("_valueCounts", "ushort[4096]", 139276, 8192),
+            new global::FlatGen.FlatField("_count", "ushort", 147468, 2),
+            new global::FlatGen.FlatField("_valueCount", "ushort", 147470, 2),
         });
 
     /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -302,16 +307,17 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
         public bool MoveNext() => _entries.MoveNext();
     }
 
-    static string global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.MapName => "Tags";
-    static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetSlots(ref global::Tags map) => map._slots;
+    static string global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.MapName => "Tags";
+    static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.GetSlots(ref global::Tags map) => map._slots;
+    static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.GetKeyHashes(ref global::Tags map) => map._keyHashes;
+    static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.GetHashedKeyLengths(ref global::Tags map) => ref map._hashedKeyLengths;
+    static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.GetValueStarts(ref global::Tags map) => map._valueStarts;
+    static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.GetValueCounts(ref global::Tags map) => map._valueCounts;
+    static ref ushort global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.GetCount(ref global::Tags map) => ref map._count;
+    static ref ushort global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.GetValueCount(ref global::Tags map) => ref map._valueCount;
+    static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.GetVersion(ref global::Tags map) => ref map._version;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetKeys(ref global::Tags map) => map._keys;
-    static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetKeyHashes(ref global::Tags map) => map._keyHashes;
-    static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetValueStarts(ref global::Tags map) => map._valueStarts;
-    static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetValueCounts(ref global::Tags map) => map._valueCounts;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetValues(ref global::Tags map) => map._values;
-    static ref ushort global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetCount(ref global::Tags map) => ref map._count;
-    static ref ushort global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetValueCount(ref global::Tags map) => ref map._valueCount;
-    static ref uint global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetVersion(ref global::Tags map) => ref map._version;
 
     [global::System.Runtime.CompilerServices.InlineArray(4096)]
     private struct KeyBuffer

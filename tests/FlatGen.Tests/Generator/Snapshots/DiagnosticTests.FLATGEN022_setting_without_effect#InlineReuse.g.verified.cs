@@ -6,33 +6,34 @@
 /// </summary>
 /// <remarks>
 /// <para>
-/// The map lives inside this 160-byte struct, which holds no reference: keys and values are UTF-8 bytes in
+/// The map lives inside this 168-byte struct, which holds no reference: keys and values are UTF-8 bytes in
 /// a 64-byte arena, so the garbage collector never scans it and its bytes (<c>AsBytes</c>, <c>Read</c>) are its
 /// serialised form, little-endian. It never allocates. Keep it in a field, an array element or a <see cref="global::FlatGen.FlatArena{T}"/>
 /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
 /// </para>
 /// <para>Layout (64-bit):</para>
 /// <code>
-/// InlineReuse: 160 bytes, 7 bytes of padding
-/// Field           Type       Offset  Size
-/// _layoutId       ulong           0     8
-/// _knownPresence  ulong[1]        8     8
-/// _keyHashes      uint[4]        16    16
-/// _version        uint           32     4
-/// _keyOffsets     ushort[4]      36     8
-/// _keyLengths     ushort[4]      44     8
-/// _valueOffsets   ushort[4]      52     8
-/// _valueLengths   ushort[4]      60     8
-/// _arenaUsed      ushort         68     2
-/// _slots          byte[8]        70     8
-/// _valueStarts    byte[4]        78     4
-/// _valueCounts    byte[4]        82     4
-/// _count          byte           86     1
-/// _valueCount     byte           87     1
-/// _knownSlots     byte[1]        88     1
-/// _arena          byte[64]       89    64
-/// (padding)                     153     7
-/// Total                               160
+/// InlineReuse: 168 bytes, 7 bytes of padding
+/// Field              Type       Offset  Size
+/// _layoutId          ulong           0     8
+/// _hashedKeyLengths  ulong           8     8
+/// _knownPresence     ulong[1]       16     8
+/// _keyHashes         uint[4]        24    16
+/// _version           uint           40     4
+/// _keyOffsets        ushort[4]      44     8
+/// _keyLengths        ushort[4]      52     8
+/// _valueOffsets      ushort[4]      60     8
+/// _valueLengths      ushort[4]      68     8
+/// _arenaUsed         ushort         76     2
+/// _slots             byte[8]        78     8
+/// _valueStarts       byte[4]        86     4
+/// _valueCounts       byte[4]        90     4
+/// _count             byte           94     1
+/// _valueCount        byte           95     1
+/// _knownSlots        byte[1]        96     1
+/// _arena             byte[64]       97    64
+/// (padding)                        161     7
+/// Total                                  168
 /// </code>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -51,57 +52,60 @@ partial struct InlineReuse : global::System.IEquatable<global::InlineReuse>, glo
     public const int InlineBytes = 64;
 
     /// <summary>The id of this exact layout, stored in the map's bytes and checked by <c>TryRead</c> and <c>Read</c>.</summary>
-    public const ulong LayoutId = 0xE1C2A875742B0835UL;
+    public const ulong LayoutId = 0x6725BD0B2AE26206UL;
 
     /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-    public const int SizeInBytes = 160;
+    public const int SizeInBytes = 168;
 
     [global::System.Runtime.InteropServices.FieldOffset(0)]
     private ulong _layoutId;
 
     [global::System.Runtime.InteropServices.FieldOffset(8)]
-    private KnownPresenceBuffer _knownPresence;
+    private ulong _hashedKeyLengths;
 
     [global::System.Runtime.InteropServices.FieldOffset(16)]
+    private KnownPresenceBuffer _knownPresence;
+
+    [global::System.Runtime.InteropServices.FieldOffset(24)]
     private KeyHashBuffer _keyHashes;
 
-    [global::System.Runtime.InteropServices.FieldOffset(32)]
+    [global::System.Runtime.InteropServices.FieldOffset(40)]
     private uint _version;
 
-    [global::System.Runtime.InteropServices.FieldOffset(36)]
+    [global::System.Runtime.InteropServices.FieldOffset(44)]
     private KeyOffsetBuffer _keyOffsets;
 
-    [global::System.Runtime.InteropServices.FieldOffset(44)]
+    [global::System.Runtime.InteropServices.FieldOffset(52)]
     private KeyLengthBuffer _keyLengths;
 
-    [global::System.Runtime.InteropServices.FieldOffset(52)]
+    [global::System.Runtime.InteropServices.FieldOffset(60)]
     private ValueOffsetBuffer _valueOffsets;
 
-    [global::System.Runtime.InteropServices.FieldOffset(60)]
+    [global::System.Runtime.InteropServices.FieldOffset(68)]
     private ValueLengthBuffer _valueLengths;
 
-    [global::System.Runtime.InteropServices.FieldOffset(68)]
+    [global::System.Runtime.InteropServices.FieldOffset(76)]
     private ushort _arenaUsed;
 
-    [global::System.Runtime.InteropServices.FieldOffset(70)]
+    [global::System.Runtime.InteropServices.FieldOffset(78)]
     private SlotBuffer _slots;
 
-    [global::System.Runtime.InteropServices.FieldOffset(78)]
+    [global::System.Runtime.InteropServices.FieldOffset(86)]
     private ValueStartBuffer _valueStarts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(82)]
+    [global::System.Runtime.InteropServices.FieldOffset(90)]
     private ValueCountBuffer _valueCounts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(86)]
+    [global::System.Runtime.InteropServices.FieldOffset(94)]
     private byte _count;
 
-    [global::System.Runtime.InteropServices.FieldOffset(87)]
+    [global::System.Runtime.InteropServices.FieldOffset(95)]
     private byte _valueCount;
 
-    [global::System.Runtime.InteropServices.FieldOffset(88)]
+    [global::System.Runtime.InteropServices.FieldOffset(96)]
     private KnownSlotBuffer _knownSlots;
 
-    [global::System.Runtime.InteropServices.FieldOffset(89)]
+    [global::System.Runtime.InteropServices.FieldOffset(97)]
     private ArenaBuffer _arena;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -111,21 +115,22 @@ partial struct InlineReuse : global::System.IEquatable<global::InlineReuse>, glo
         new global::FlatGen.FlatField[]
         {
             new global::FlatGen.FlatField("_layoutId", "ulong", 0, 8),
-            new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 8, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[4]", 16, 16),
-            new global::FlatGen.FlatField("_version", "uint", 32, 4),
-            new global::FlatGen.FlatField("_keyOffsets", "ushort[4]", 36, 8),
-            new global::FlatGen.FlatField("_keyLengths", "ushort[4]", 44, 8),
-            new global::FlatGen.FlatField("_valueOffsets", "ushort[4]", 52, 8),
-            new global::FlatGen.FlatField("_valueLengths", "ushort[4]", 60, 8),
-            new global::FlatGen.FlatField("_arenaUsed", "ushort", 68, 2),
-            new global::FlatGen.FlatField("_slots", "byte[8]", 70, 8),
-            new global::FlatGen.FlatField("_valueStarts", "byte[4]", 78, 4),
-            new global::FlatGen.FlatField("_valueCounts", "byte[4]", 82, 4),
-            new global::FlatGen.FlatField("_count", "byte", 86, 1),
-            new global::FlatGen.FlatField("_valueCount", "byte", 87, 1),
-            new global::FlatGen.FlatField("_knownSlots", "byte[1]", 88, 1),
-            new global::FlatGen.FlatField("_arena", "byte[64]", 89, 64),
+            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 8, 8),
+            new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 16, 8),
+            new global::FlatGen.FlatField("_keyHashes", "uint[4]", 24, 16),
+            new global::FlatGen.FlatField("_version", "uint", 40, 4),
+            new global::FlatGen.FlatField("_keyOffsets", "ushort[4]", 44, 8),
+            new global::FlatGen.FlatField("_keyLengths", "ushort[4]", 52, 8),
+            new global::FlatGen.FlatField("_valueOffsets", "ushort[4]", 60, 8),
+            new global::FlatGen.FlatField("_valueLengths", "ushort[4]", 68, 8),
+            new global::FlatGen.FlatField("_arenaUsed", "ushort", 76, 2),
+            new global::FlatGen.FlatField("_slots", "byte[8]", 78, 8),
+            new global::FlatGen.FlatField("_valueStarts", "byte[4]", 86, 4),
+            new global::FlatGen.FlatField("_valueCounts", "byte[4]", 90, 4),
+            new global::FlatGen.FlatField("_count", "byte", 94, 1),
+            new global::FlatGen.FlatField("_valueCount", "byte", 95, 1),
+            new global::FlatGen.FlatField("_knownSlots", "byte[1]", 96, 1),
+            new global::FlatGen.FlatField("_arena", "byte[64]", 97, 64),
         });
 
     /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -382,33 +387,34 @@ partial struct InlineReuse : global::System.IEquatable<global::InlineReuse>, glo
         public bool MoveNext() => _entries.MoveNext();
     }
 
-    static string global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.MapName => "InlineReuse";
+    static string global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineReuse, byte, byte>.MapName => "InlineReuse";
+    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineReuse, byte, byte>.GetSlots(ref global::InlineReuse map) => map._slots;
+    static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineReuse, byte, byte>.GetKeyHashes(ref global::InlineReuse map) => map._keyHashes;
+    static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineReuse, byte, byte>.GetHashedKeyLengths(ref global::InlineReuse map) => ref map._hashedKeyLengths;
+    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineReuse, byte, byte>.GetValueStarts(ref global::InlineReuse map) => map._valueStarts;
+    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineReuse, byte, byte>.GetValueCounts(ref global::InlineReuse map) => map._valueCounts;
+    static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineReuse, byte, byte>.GetCount(ref global::InlineReuse map) => ref map._count;
+    static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineReuse, byte, byte>.GetValueCount(ref global::InlineReuse map) => ref map._valueCount;
+    static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineReuse, byte, byte>.GetVersion(ref global::InlineReuse map) => ref map._version;
     static ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.LayoutId => LayoutId;
-    static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.FieldBytes => 153;
+    static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.FieldBytes => 161;
     static ref ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.GetLayoutId(ref global::InlineReuse map) => ref map._layoutId;
-    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.GetSlots(ref global::InlineReuse map) => map._slots;
-    static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.GetKeyHashes(ref global::InlineReuse map) => map._keyHashes;
     static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.GetKeyOffsets(ref global::InlineReuse map) => map._keyOffsets;
     static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.GetKeyLengths(ref global::InlineReuse map) => map._keyLengths;
-    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.GetValueStarts(ref global::InlineReuse map) => map._valueStarts;
-    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.GetValueCounts(ref global::InlineReuse map) => map._valueCounts;
     static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.GetValueOffsets(ref global::InlineReuse map) => map._valueOffsets;
     static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.GetValueLengths(ref global::InlineReuse map) => map._valueLengths;
     static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.GetArena(ref global::InlineReuse map) => map._arena;
     static ref ushort global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.GetArenaUsed(ref global::InlineReuse map) => ref map._arenaUsed;
-    static ref byte global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.GetCount(ref global::InlineReuse map) => ref map._count;
-    static ref byte global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.GetValueCount(ref global::InlineReuse map) => ref map._valueCount;
-    static ref uint global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.GetVersion(ref global::InlineReuse map) => ref map._version;
-    static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.KnownKeys => s_knownKeys;
-    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.GetKnownSlots(ref global::InlineReuse map) => map._knownSlots;
-    static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.GetKnownPresence(ref global::InlineReuse map) => map._knownPresence;
+    static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineReuse, byte, byte>.KnownKeys => s_knownKeys;
+    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineReuse, byte, byte>.GetKnownSlots(ref global::InlineReuse map) => map._knownSlots;
+    static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineReuse, byte, byte>.GetKnownPresence(ref global::InlineReuse map) => map._knownPresence;
 
     private static readonly string[] s_knownKeys =
     {
         "a",
     };
 
-    static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.MatchKnownKey(global::System.ReadOnlySpan<char> key)
+    static int global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineReuse, byte, byte>.MatchKnownKey(global::System.ReadOnlySpan<char> key)
     {
         ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
         switch (key.Length)
@@ -425,7 +431,7 @@ partial struct InlineReuse : global::System.IEquatable<global::InlineReuse>, glo
         }
     }
 
-    static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
+    static int global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineReuse, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
     {
         ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
         switch (key.Length)

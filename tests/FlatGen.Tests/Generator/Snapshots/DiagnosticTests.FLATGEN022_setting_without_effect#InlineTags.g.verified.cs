@@ -6,30 +6,31 @@
 /// </summary>
 /// <remarks>
 /// <para>
-/// The map lives inside this 144-byte struct, which holds no reference: keys and values are UTF-8 bytes in
+/// The map lives inside this 152-byte struct, which holds no reference: keys and values are UTF-8 bytes in
 /// a 64-byte arena, so the garbage collector never scans it and its bytes (<c>AsBytes</c>, <c>Read</c>) are its
 /// serialised form, little-endian. It never allocates. Keep it in a field, an array element or a <see cref="global::FlatGen.FlatArena{T}"/>
 /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
 /// </para>
 /// <para>Layout (64-bit):</para>
 /// <code>
-/// InlineTags: 144 bytes, 0 bytes of padding
-/// Field          Type       Offset  Size
-/// _layoutId      ulong           0     8
-/// _keyHashes     uint[4]         8    16
-/// _version       uint           24     4
-/// _keyOffsets    ushort[4]      28     8
-/// _keyLengths    ushort[4]      36     8
-/// _valueOffsets  ushort[4]      44     8
-/// _valueLengths  ushort[4]      52     8
-/// _arenaUsed     ushort         60     2
-/// _slots         byte[8]        62     8
-/// _valueStarts   byte[4]        70     4
-/// _valueCounts   byte[4]        74     4
-/// _count         byte           78     1
-/// _valueCount    byte           79     1
-/// _arena         byte[64]       80    64
-/// Total                              144
+/// InlineTags: 152 bytes, 0 bytes of padding
+/// Field              Type       Offset  Size
+/// _layoutId          ulong           0     8
+/// _hashedKeyLengths  ulong           8     8
+/// _keyHashes         uint[4]        16    16
+/// _version           uint           32     4
+/// _keyOffsets        ushort[4]      36     8
+/// _keyLengths        ushort[4]      44     8
+/// _valueOffsets      ushort[4]      52     8
+/// _valueLengths      ushort[4]      60     8
+/// _arenaUsed         ushort         68     2
+/// _slots             byte[8]        70     8
+/// _valueStarts       byte[4]        78     4
+/// _valueCounts       byte[4]        82     4
+/// _count             byte           86     1
+/// _valueCount        byte           87     1
+/// _arena             byte[64]       88    64
+/// Total                                  152
 /// </code>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -48,51 +49,54 @@ partial struct InlineTags : global::System.IEquatable<global::InlineTags>, globa
     public const int InlineBytes = 64;
 
     /// <summary>The id of this exact layout, stored in the map's bytes and checked by <c>TryRead</c> and <c>Read</c>.</summary>
-    public const ulong LayoutId = 0x80C17D8343E09CFAUL;
+    public const ulong LayoutId = 0xE29536B7704AE6A7UL;
 
     /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-    public const int SizeInBytes = 144;
+    public const int SizeInBytes = 152;
 
     [global::System.Runtime.InteropServices.FieldOffset(0)]
     private ulong _layoutId;
 
     [global::System.Runtime.InteropServices.FieldOffset(8)]
+    private ulong _hashedKeyLengths;
+
+    [global::System.Runtime.InteropServices.FieldOffset(16)]
     private KeyHashBuffer _keyHashes;
 
-    [global::System.Runtime.InteropServices.FieldOffset(24)]
+    [global::System.Runtime.InteropServices.FieldOffset(32)]
     private uint _version;
 
-    [global::System.Runtime.InteropServices.FieldOffset(28)]
+    [global::System.Runtime.InteropServices.FieldOffset(36)]
     private KeyOffsetBuffer _keyOffsets;
 
-    [global::System.Runtime.InteropServices.FieldOffset(36)]
+    [global::System.Runtime.InteropServices.FieldOffset(44)]
     private KeyLengthBuffer _keyLengths;
 
-    [global::System.Runtime.InteropServices.FieldOffset(44)]
+    [global::System.Runtime.InteropServices.FieldOffset(52)]
     private ValueOffsetBuffer _valueOffsets;
 
-    [global::System.Runtime.InteropServices.FieldOffset(52)]
+    [global::System.Runtime.InteropServices.FieldOffset(60)]
     private ValueLengthBuffer _valueLengths;
 
-    [global::System.Runtime.InteropServices.FieldOffset(60)]
+    [global::System.Runtime.InteropServices.FieldOffset(68)]
     private ushort _arenaUsed;
 
-    [global::System.Runtime.InteropServices.FieldOffset(62)]
+    [global::System.Runtime.InteropServices.FieldOffset(70)]
     private SlotBuffer _slots;
 
-    [global::System.Runtime.InteropServices.FieldOffset(70)]
+    [global::System.Runtime.InteropServices.FieldOffset(78)]
     private ValueStartBuffer _valueStarts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(74)]
+    [global::System.Runtime.InteropServices.FieldOffset(82)]
     private ValueCountBuffer _valueCounts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(78)]
+    [global::System.Runtime.InteropServices.FieldOffset(86)]
     private byte _count;
 
-    [global::System.Runtime.InteropServices.FieldOffset(79)]
+    [global::System.Runtime.InteropServices.FieldOffset(87)]
     private byte _valueCount;
 
-    [global::System.Runtime.InteropServices.FieldOffset(80)]
+    [global::System.Runtime.InteropServices.FieldOffset(88)]
     private ArenaBuffer _arena;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -102,19 +106,20 @@ partial struct InlineTags : global::System.IEquatable<global::InlineTags>, globa
         new global::FlatGen.FlatField[]
         {
             new global::FlatGen.FlatField("_layoutId", "ulong", 0, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[4]", 8, 16),
-            new global::FlatGen.FlatField("_version", "uint", 24, 4),
-            new global::FlatGen.FlatField("_keyOffsets", "ushort[4]", 28, 8),
-            new global::FlatGen.FlatField("_keyLengths", "ushort[4]", 36, 8),
-            new global::FlatGen.FlatField("_valueOffsets", "ushort[4]", 44, 8),
-            new global::FlatGen.FlatField("_valueLengths", "ushort[4]", 52, 8),
-            new global::FlatGen.FlatField("_arenaUsed", "ushort", 60, 2),
-            new global::FlatGen.FlatField("_slots", "byte[8]", 62, 8),
-            new global::FlatGen.FlatField("_valueStarts", "byte[4]", 70, 4),
-            new global::FlatGen.FlatField("_valueCounts", "byte[4]", 74, 4),
-            new global::FlatGen.FlatField("_count", "byte", 78, 1),
-            new global::FlatGen.FlatField("_valueCount", "byte", 79, 1),
-            new global::FlatGen.FlatField("_arena", "byte[64]", 80, 64),
+            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 8, 8),
+            new global::FlatGen.FlatField("_keyHashes", "uint[4]", 16, 16),
+            new global::FlatGen.FlatField("_version", "uint", 32, 4),
+            new global::FlatGen.FlatField("_keyOffsets", "ushort[4]", 36, 8),
+            new global::FlatGen.FlatField("_keyLengths", "ushort[4]", 44, 8),
+            new global::FlatGen.FlatField("_valueOffsets", "ushort[4]", 52, 8),
+            new global::FlatGen.FlatField("_valueLengths", "ushort[4]", 60, 8),
+            new global::FlatGen.FlatField("_arenaUsed", "ushort", 68, 2),
+            new global::FlatGen.FlatField("_slots", "byte[8]", 70, 8),
+            new global::FlatGen.FlatField("_valueStarts", "byte[4]", 78, 4),
+            new global::FlatGen.FlatField("_valueCounts", "byte[4]", 82, 4),
+            new global::FlatGen.FlatField("_count", "byte", 86, 1),
+            new global::FlatGen.FlatField("_valueCount", "byte", 87, 1),
+            new global::FlatGen.FlatField("_arena", "byte[64]", 88, 64),
         });
 
     /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -358,23 +363,24 @@ partial struct InlineTags : global::System.IEquatable<global::InlineTags>, globa
         public bool MoveNext() => _entries.MoveNext();
     }
 
-    static string global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.MapName => "InlineTags";
+    static string global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineTags, byte, byte>.MapName => "InlineTags";
+    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineTags, byte, byte>.GetSlots(ref global::InlineTags map) => map._slots;
+    static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineTags, byte, byte>.GetKeyHashes(ref global::InlineTags map) => map._keyHashes;
+    static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineTags, byte, byte>.GetHashedKeyLengths(ref global::InlineTags map) => ref map._hashedKeyLengths;
+    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineTags, byte, byte>.GetValueStarts(ref global::InlineTags map) => map._valueStarts;
+    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineTags, byte, byte>.GetValueCounts(ref global::InlineTags map) => map._valueCounts;
+    static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineTags, byte, byte>.GetCount(ref global::InlineTags map) => ref map._count;
+    static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineTags, byte, byte>.GetValueCount(ref global::InlineTags map) => ref map._valueCount;
+    static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineTags, byte, byte>.GetVersion(ref global::InlineTags map) => ref map._version;
     static ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.LayoutId => LayoutId;
-    static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.FieldBytes => 144;
+    static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.FieldBytes => 152;
     static ref ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.GetLayoutId(ref global::InlineTags map) => ref map._layoutId;
-    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.GetSlots(ref global::InlineTags map) => map._slots;
-    static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.GetKeyHashes(ref global::InlineTags map) => map._keyHashes;
     static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.GetKeyOffsets(ref global::InlineTags map) => map._keyOffsets;
     static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.GetKeyLengths(ref global::InlineTags map) => map._keyLengths;
-    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.GetValueStarts(ref global::InlineTags map) => map._valueStarts;
-    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.GetValueCounts(ref global::InlineTags map) => map._valueCounts;
     static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.GetValueOffsets(ref global::InlineTags map) => map._valueOffsets;
     static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.GetValueLengths(ref global::InlineTags map) => map._valueLengths;
     static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.GetArena(ref global::InlineTags map) => map._arena;
     static ref ushort global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.GetArenaUsed(ref global::InlineTags map) => ref map._arenaUsed;
-    static ref byte global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.GetCount(ref global::InlineTags map) => ref map._count;
-    static ref byte global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.GetValueCount(ref global::InlineTags map) => ref map._valueCount;
-    static ref uint global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.GetVersion(ref global::InlineTags map) => ref map._version;
 
     [global::System.Runtime.CompilerServices.InlineArray(4)]
     private struct KeyHashBuffer

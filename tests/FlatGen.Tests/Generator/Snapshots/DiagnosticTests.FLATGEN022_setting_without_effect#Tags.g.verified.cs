@@ -6,24 +6,25 @@
 /// </summary>
 /// <remarks>
 /// <para>
-/// The map lives inside this 104-byte struct and never allocates. Keep it in a field or an array element
+/// The map lives inside this 112-byte struct and never allocates. Keep it in a field or an array element
 /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
 /// </para>
 /// <para>Layout (64-bit):</para>
 /// <code>
-/// Tags: 104 bytes, 2 bytes of padding
-/// Field         Type        Offset  Size
-/// _keys         string?[4]       0    32
-/// _values       string?[4]      32    32
-/// _keyHashes    uint[4]         64    16
-/// _version      uint            80     4
-/// _slots        byte[8]         84     8
-/// _valueStarts  byte[4]         92     4
-/// _valueCounts  byte[4]         96     4
-/// _count        byte           100     1
-/// _valueCount   byte           101     1
-/// (padding)                    102     2
-/// Total                              104
+/// Tags: 112 bytes, 2 bytes of padding
+/// Field              Type        Offset  Size
+/// _keys              string?[4]       0    32
+/// _values            string?[4]      32    32
+/// _hashedKeyLengths  ulong           64     8
+/// _keyHashes         uint[4]         72    16
+/// _version           uint            88     4
+/// _slots             byte[8]         92     8
+/// _valueStarts       byte[4]        100     4
+/// _valueCounts       byte[4]        104     4
+/// _count             byte           108     1
+/// _valueCount        byte           109     1
+/// (padding)                         110     2
+/// Total                                   112
 /// </code>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -40,7 +41,7 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
     public const int ValueCapacity = 4;
 
     /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-    public const int SizeInBytes = 104;
+    public const int SizeInBytes = 112;
 
     [global::System.Runtime.InteropServices.FieldOffset(0)]
     private KeyBuffer _keys;
@@ -49,24 +50,27 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
     private ValueBuffer _values;
 
     [global::System.Runtime.InteropServices.FieldOffset(64)]
+    private ulong _hashedKeyLengths;
+
+    [global::System.Runtime.InteropServices.FieldOffset(72)]
     private KeyHashBuffer _keyHashes;
 
-    [global::System.Runtime.InteropServices.FieldOffset(80)]
+    [global::System.Runtime.InteropServices.FieldOffset(88)]
     private uint _version;
 
-    [global::System.Runtime.InteropServices.FieldOffset(84)]
+    [global::System.Runtime.InteropServices.FieldOffset(92)]
     private SlotBuffer _slots;
 
-    [global::System.Runtime.InteropServices.FieldOffset(92)]
+    [global::System.Runtime.InteropServices.FieldOffset(100)]
     private ValueStartBuffer _valueStarts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(96)]
+    [global::System.Runtime.InteropServices.FieldOffset(104)]
     private ValueCountBuffer _valueCounts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(100)]
+    [global::System.Runtime.InteropServices.FieldOffset(108)]
     private byte _count;
 
-    [global::System.Runtime.InteropServices.FieldOffset(101)]
+    [global::System.Runtime.InteropServices.FieldOffset(109)]
     private byte _valueCount;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -77,13 +81,14 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
         {
             new global::FlatGen.FlatField("_keys", "string?[4]", 0, 32),
             new global::FlatGen.FlatField("_values", "string?[4]", 32, 32),
-            new global::FlatGen.FlatField("_keyHashes", "uint[4]", 64, 16),
-            new global::FlatGen.FlatField("_version", "uint", 80, 4),
-            new global::FlatGen.FlatField("_slots", "byte[8]", 84, 8),
-            new global::FlatGen.FlatField("_valueStarts", "byte[4]", 92, 4),
-            new global::FlatGen.FlatField("_valueCounts", "byte[4]", 96, 4),
-            new global::FlatGen.FlatField("_count", "byte", 100, 1),
-            new global::FlatGen.FlatField("_valueCount", "byte", 101, 1),
+            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 64, 8),
+            new global::FlatGen.FlatField("_keyHashes", "uint[4]", 72, 16),
+            new global::FlatGen.FlatField("_version", "uint", 88, 4),
+            new global::FlatGen.FlatField("_slots", "byte[8]", 92, 8),
+            new global::FlatGen.FlatField("_valueStarts", "byte[4]", 100, 4),
+            new global::FlatGen.FlatField("_valueCounts", "byte[4]", 104, 4),
+            new global::FlatGen.FlatField("_count", "byte", 108, 1),
+            new global::FlatGen.FlatField("_valueCount", "byte", 109, 1),
         });
 
     /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -303,16 +308,17 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
         public bool MoveNext() => _entries.MoveNext();
     }
 
-    static string global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.MapName => "Tags";
-    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetSlots(ref global::Tags map) => map._slots;
+    static string global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.MapName => "Tags";
+    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.GetSlots(ref global::Tags map) => map._slots;
+    static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.GetKeyHashes(ref global::Tags map) => map._keyHashes;
+    static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.GetHashedKeyLengths(ref global::Tags map) => ref map._hashedKeyLengths;
+    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.GetValueStarts(ref global::Tags map) => map._valueStarts;
+    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.GetValueCounts(ref global::Tags map) => map._valueCounts;
+    static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.GetCount(ref global::Tags map) => ref map._count;
+    static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.GetValueCount(ref global::Tags map) => ref map._valueCount;
+    static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.GetVersion(ref global::Tags map) => ref map._version;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetKeys(ref global::Tags map) => map._keys;
-    static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetKeyHashes(ref global::Tags map) => map._keyHashes;
-    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetValueStarts(ref global::Tags map) => map._valueStarts;
-    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetValueCounts(ref global::Tags map) => map._valueCounts;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetValues(ref global::Tags map) => map._values;
-    static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetCount(ref global::Tags map) => ref map._count;
-    static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetValueCount(ref global::Tags map) => ref map._valueCount;
-    static ref uint global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetVersion(ref global::Tags map) => ref map._version;
 
     [global::System.Runtime.CompilerServices.InlineArray(4)]
     private struct KeyBuffer

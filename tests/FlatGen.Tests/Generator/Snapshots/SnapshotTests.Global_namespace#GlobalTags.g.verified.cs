@@ -6,24 +6,25 @@
 /// </summary>
 /// <remarks>
 /// <para>
-/// The map lives inside this 136-byte struct and never allocates. Keep it in a field or an array element
+/// The map lives inside this 144-byte struct and never allocates. Keep it in a field or an array element
 /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
 /// </para>
 /// <para>Layout (64-bit):</para>
 /// <code>
-/// GlobalTags: 136 bytes, 2 bytes of padding
-/// Field         Type        Offset  Size
-/// _keys         string?[4]       0    32
-/// _values       string?[8]      32    64
-/// _keyHashes    uint[4]         96    16
-/// _version      uint           112     4
-/// _slots        byte[8]        116     8
-/// _valueStarts  byte[4]        124     4
-/// _valueCounts  byte[4]        128     4
-/// _count        byte           132     1
-/// _valueCount   byte           133     1
-/// (padding)                    134     2
-/// Total                              136
+/// GlobalTags: 144 bytes, 2 bytes of padding
+/// Field              Type        Offset  Size
+/// _keys              string?[4]       0    32
+/// _values            string?[8]      32    64
+/// _hashedKeyLengths  ulong           96     8
+/// _keyHashes         uint[4]        104    16
+/// _version           uint           120     4
+/// _slots             byte[8]        124     8
+/// _valueStarts       byte[4]        132     4
+/// _valueCounts       byte[4]        136     4
+/// _count             byte           140     1
+/// _valueCount        byte           141     1
+/// (padding)                         142     2
+/// Total                                   144
 /// </code>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -40,7 +41,7 @@ partial struct GlobalTags : global::System.IEquatable<global::GlobalTags>, globa
     public const int ValueCapacity = 8;
 
     /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-    public const int SizeInBytes = 136;
+    public const int SizeInBytes = 144;
 
     [global::System.Runtime.InteropServices.FieldOffset(0)]
     private KeyBuffer _keys;
@@ -49,24 +50,27 @@ partial struct GlobalTags : global::System.IEquatable<global::GlobalTags>, globa
     private ValueBuffer _values;
 
     [global::System.Runtime.InteropServices.FieldOffset(96)]
+    private ulong _hashedKeyLengths;
+
+    [global::System.Runtime.InteropServices.FieldOffset(104)]
     private KeyHashBuffer _keyHashes;
 
-    [global::System.Runtime.InteropServices.FieldOffset(112)]
+    [global::System.Runtime.InteropServices.FieldOffset(120)]
     private uint _version;
 
-    [global::System.Runtime.InteropServices.FieldOffset(116)]
+    [global::System.Runtime.InteropServices.FieldOffset(124)]
     private SlotBuffer _slots;
 
-    [global::System.Runtime.InteropServices.FieldOffset(124)]
+    [global::System.Runtime.InteropServices.FieldOffset(132)]
     private ValueStartBuffer _valueStarts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(128)]
+    [global::System.Runtime.InteropServices.FieldOffset(136)]
     private ValueCountBuffer _valueCounts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(132)]
+    [global::System.Runtime.InteropServices.FieldOffset(140)]
     private byte _count;
 
-    [global::System.Runtime.InteropServices.FieldOffset(133)]
+    [global::System.Runtime.InteropServices.FieldOffset(141)]
     private byte _valueCount;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -77,13 +81,14 @@ partial struct GlobalTags : global::System.IEquatable<global::GlobalTags>, globa
         {
             new global::FlatGen.FlatField("_keys", "string?[4]", 0, 32),
             new global::FlatGen.FlatField("_values", "string?[8]", 32, 64),
-            new global::FlatGen.FlatField("_keyHashes", "uint[4]", 96, 16),
-            new global::FlatGen.FlatField("_version", "uint", 112, 4),
-            new global::FlatGen.FlatField("_slots", "byte[8]", 116, 8),
-            new global::FlatGen.FlatField("_valueStarts", "byte[4]", 124, 4),
-            new global::FlatGen.FlatField("_valueCounts", "byte[4]", 128, 4),
-            new global::FlatGen.FlatField("_count", "byte", 132, 1),
-            new global::FlatGen.FlatField("_valueCount", "byte", 133, 1),
+            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 96, 8),
+            new global::FlatGen.FlatField("_keyHashes", "uint[4]", 104, 16),
+            new global::FlatGen.FlatField("_version", "uint", 120, 4),
+            new global::FlatGen.FlatField("_slots", "byte[8]", 124, 8),
+            new global::FlatGen.FlatField("_valueStarts", "byte[4]", 132, 4),
+            new global::FlatGen.FlatField("_valueCounts", "byte[4]", 136, 4),
+            new global::FlatGen.FlatField("_count", "byte", 140, 1),
+            new global::FlatGen.FlatField("_valueCount", "byte", 141, 1),
         });
 
     /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -303,16 +308,17 @@ partial struct GlobalTags : global::System.IEquatable<global::GlobalTags>, globa
         public bool MoveNext() => _entries.MoveNext();
     }
 
-    static string global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::GlobalTags, byte, byte>.MapName => "GlobalTags";
-    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::GlobalTags, byte, byte>.GetSlots(ref global::GlobalTags map) => map._slots;
+    static string global::FlatGen.Infrastructure.IFlatMapStorage<global::GlobalTags, byte, byte>.MapName => "GlobalTags";
+    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::GlobalTags, byte, byte>.GetSlots(ref global::GlobalTags map) => map._slots;
+    static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::GlobalTags, byte, byte>.GetKeyHashes(ref global::GlobalTags map) => map._keyHashes;
+    static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::GlobalTags, byte, byte>.GetHashedKeyLengths(ref global::GlobalTags map) => ref map._hashedKeyLengths;
+    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::GlobalTags, byte, byte>.GetValueStarts(ref global::GlobalTags map) => map._valueStarts;
+    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::GlobalTags, byte, byte>.GetValueCounts(ref global::GlobalTags map) => map._valueCounts;
+    static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::GlobalTags, byte, byte>.GetCount(ref global::GlobalTags map) => ref map._count;
+    static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::GlobalTags, byte, byte>.GetValueCount(ref global::GlobalTags map) => ref map._valueCount;
+    static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::GlobalTags, byte, byte>.GetVersion(ref global::GlobalTags map) => ref map._version;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::GlobalTags, byte, byte>.GetKeys(ref global::GlobalTags map) => map._keys;
-    static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::GlobalTags, byte, byte>.GetKeyHashes(ref global::GlobalTags map) => map._keyHashes;
-    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::GlobalTags, byte, byte>.GetValueStarts(ref global::GlobalTags map) => map._valueStarts;
-    static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::GlobalTags, byte, byte>.GetValueCounts(ref global::GlobalTags map) => map._valueCounts;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::GlobalTags, byte, byte>.GetValues(ref global::GlobalTags map) => map._values;
-    static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::GlobalTags, byte, byte>.GetCount(ref global::GlobalTags map) => ref map._count;
-    static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::GlobalTags, byte, byte>.GetValueCount(ref global::GlobalTags map) => ref map._valueCount;
-    static ref uint global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::GlobalTags, byte, byte>.GetVersion(ref global::GlobalTags map) => ref map._version;
 
     [global::System.Runtime.CompilerServices.InlineArray(4)]
     private struct KeyBuffer

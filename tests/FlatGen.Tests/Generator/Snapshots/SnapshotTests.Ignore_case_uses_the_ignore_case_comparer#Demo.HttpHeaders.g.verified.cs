@@ -8,24 +8,25 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 1032-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 1040-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.HttpHeaders: 1032 bytes, 2 bytes of padding
-    /// Field         Type         Offset  Size
-    /// _keys         string?[32]       0   256
-    /// _values       string?[64]     256   512
-    /// _keyHashes    uint[32]        768   128
-    /// _version      uint            896     4
-    /// _slots        byte[64]        900    64
-    /// _valueStarts  byte[32]        964    32
-    /// _valueCounts  byte[32]        996    32
-    /// _count        byte           1028     1
-    /// _valueCount   byte           1029     1
-    /// (padding)                    1030     2
-    /// Total                              1032
+    /// Demo.HttpHeaders: 1040 bytes, 2 bytes of padding
+    /// Field              Type         Offset  Size
+    /// _keys              string?[32]       0   256
+    /// _values            string?[64]     256   512
+    /// _hashedKeyLengths  ulong           768     8
+    /// _keyHashes         uint[32]        776   128
+    /// _version           uint            904     4
+    /// _slots             byte[64]        908    64
+    /// _valueStarts       byte[32]        972    32
+    /// _valueCounts       byte[32]       1004    32
+    /// _count             byte           1036     1
+    /// _valueCount        byte           1037     1
+    /// (padding)                         1038     2
+    /// Total                                   1040
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -42,7 +43,7 @@ namespace Demo
         public const int ValueCapacity = 64;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 1032;
+        public const int SizeInBytes = 1040;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
@@ -51,24 +52,27 @@ namespace Demo
         private ValueBuffer _values;
 
         [global::System.Runtime.InteropServices.FieldOffset(768)]
+        private ulong _hashedKeyLengths;
+
+        [global::System.Runtime.InteropServices.FieldOffset(776)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(896)]
+        [global::System.Runtime.InteropServices.FieldOffset(904)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(900)]
+        [global::System.Runtime.InteropServices.FieldOffset(908)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(964)]
+        [global::System.Runtime.InteropServices.FieldOffset(972)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(996)]
+        [global::System.Runtime.InteropServices.FieldOffset(1004)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(1028)]
+        [global::System.Runtime.InteropServices.FieldOffset(1036)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(1029)]
+        [global::System.Runtime.InteropServices.FieldOffset(1037)]
         private byte _valueCount;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -79,13 +83,14 @@ namespace Demo
             {
                 new global::FlatGen.FlatField("_keys", "string?[32]", 0, 256),
                 new global::FlatGen.FlatField("_values", "string?[64]", 256, 512),
-                new global::FlatGen.FlatField("_keyHashes", "uint[32]", 768, 128),
-                new global::FlatGen.FlatField("_version", "uint", 896, 4),
-                new global::FlatGen.FlatField("_slots", "byte[64]", 900, 64),
-                new global::FlatGen.FlatField("_valueStarts", "byte[32]", 964, 32),
-                new global::FlatGen.FlatField("_valueCounts", "byte[32]", 996, 32),
-                new global::FlatGen.FlatField("_count", "byte", 1028, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 1029, 1),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 768, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[32]", 776, 128),
+                new global::FlatGen.FlatField("_version", "uint", 904, 4),
+                new global::FlatGen.FlatField("_slots", "byte[64]", 908, 64),
+                new global::FlatGen.FlatField("_valueStarts", "byte[32]", 972, 32),
+                new global::FlatGen.FlatField("_valueCounts", "byte[32]", 1004, 32),
+                new global::FlatGen.FlatField("_count", "byte", 1036, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 1037, 1),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -305,16 +310,17 @@ namespace Demo
             public bool MoveNext() => _entries.MoveNext();
         }
 
-        static string global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.HttpHeaders, byte, byte>.MapName => "Demo.HttpHeaders";
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.HttpHeaders, byte, byte>.GetSlots(ref global::Demo.HttpHeaders map) => map._slots;
+        static string global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.HttpHeaders, byte, byte>.MapName => "Demo.HttpHeaders";
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.HttpHeaders, byte, byte>.GetSlots(ref global::Demo.HttpHeaders map) => map._slots;
+        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.HttpHeaders, byte, byte>.GetKeyHashes(ref global::Demo.HttpHeaders map) => map._keyHashes;
+        static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.HttpHeaders, byte, byte>.GetHashedKeyLengths(ref global::Demo.HttpHeaders map) => ref map._hashedKeyLengths;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.HttpHeaders, byte, byte>.GetValueStarts(ref global::Demo.HttpHeaders map) => map._valueStarts;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.HttpHeaders, byte, byte>.GetValueCounts(ref global::Demo.HttpHeaders map) => map._valueCounts;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.HttpHeaders, byte, byte>.GetCount(ref global::Demo.HttpHeaders map) => ref map._count;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.HttpHeaders, byte, byte>.GetValueCount(ref global::Demo.HttpHeaders map) => ref map._valueCount;
+        static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.HttpHeaders, byte, byte>.GetVersion(ref global::Demo.HttpHeaders map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.HttpHeaders, byte, byte>.GetKeys(ref global::Demo.HttpHeaders map) => map._keys;
-        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.HttpHeaders, byte, byte>.GetKeyHashes(ref global::Demo.HttpHeaders map) => map._keyHashes;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.HttpHeaders, byte, byte>.GetValueStarts(ref global::Demo.HttpHeaders map) => map._valueStarts;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.HttpHeaders, byte, byte>.GetValueCounts(ref global::Demo.HttpHeaders map) => map._valueCounts;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.HttpHeaders, byte, byte>.GetValues(ref global::Demo.HttpHeaders map) => map._values;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.HttpHeaders, byte, byte>.GetCount(ref global::Demo.HttpHeaders map) => ref map._count;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.HttpHeaders, byte, byte>.GetValueCount(ref global::Demo.HttpHeaders map) => ref map._valueCount;
-        static ref uint global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.HttpHeaders, byte, byte>.GetVersion(ref global::Demo.HttpHeaders map) => ref map._version;
 
         [global::System.Runtime.CompilerServices.InlineArray(32)]
         private struct KeyBuffer

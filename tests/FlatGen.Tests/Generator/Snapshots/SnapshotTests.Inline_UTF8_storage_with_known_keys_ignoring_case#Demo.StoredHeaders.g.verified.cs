@@ -8,33 +8,34 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 488-byte struct, which holds no reference: keys and values are UTF-8 bytes in
+    /// The map lives inside this 496-byte struct, which holds no reference: keys and values are UTF-8 bytes in
     /// a 300-byte arena, so the garbage collector never scans it and its bytes (<c>AsBytes</c>, <c>Read</c>) are its
     /// serialised form, little-endian. It never allocates. Keep it in a field, an array element or a <see cref="global::FlatGen.FlatArena{T}"/>
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.StoredHeaders: 488 bytes, 2 bytes of padding
-    /// Field           Type        Offset  Size
-    /// _layoutId       ulong            0     8
-    /// _knownPresence  ulong[1]         8     8
-    /// _keyHashes      uint[8]         16    32
-    /// _version        uint            48     4
-    /// _keyOffsets     ushort[8]       52    16
-    /// _keyLengths     ushort[8]       68    16
-    /// _valueOffsets   ushort[16]      84    32
-    /// _valueLengths   ushort[16]     116    32
-    /// _arenaUsed      ushort         148     2
-    /// _slots          byte[16]       150    16
-    /// _valueStarts    byte[8]        166     8
-    /// _valueCounts    byte[8]        174     8
-    /// _count          byte           182     1
-    /// _valueCount     byte           183     1
-    /// _knownSlots     byte[2]        184     2
-    /// _arena          byte[300]      186   300
-    /// (padding)                      486     2
-    /// Total                                488
+    /// Demo.StoredHeaders: 496 bytes, 2 bytes of padding
+    /// Field              Type        Offset  Size
+    /// _layoutId          ulong            0     8
+    /// _hashedKeyLengths  ulong            8     8
+    /// _knownPresence     ulong[1]        16     8
+    /// _keyHashes         uint[8]         24    32
+    /// _version           uint            56     4
+    /// _keyOffsets        ushort[8]       60    16
+    /// _keyLengths        ushort[8]       76    16
+    /// _valueOffsets      ushort[16]      92    32
+    /// _valueLengths      ushort[16]     124    32
+    /// _arenaUsed         ushort         156     2
+    /// _slots             byte[16]       158    16
+    /// _valueStarts       byte[8]        174     8
+    /// _valueCounts       byte[8]        182     8
+    /// _count             byte           190     1
+    /// _valueCount        byte           191     1
+    /// _knownSlots        byte[2]        192     2
+    /// _arena             byte[300]      194   300
+    /// (padding)                         494     2
+    /// Total                                   496
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -53,57 +54,60 @@ namespace Demo
         public const int InlineBytes = 300;
 
         /// <summary>The id of this exact layout, stored in the map's bytes and checked by <c>TryRead</c> and <c>Read</c>.</summary>
-        public const ulong LayoutId = 0x7CC128E1DFD4CE0EUL;
+        public const ulong LayoutId = 0xF2088660896E8A47UL;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 488;
+        public const int SizeInBytes = 496;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private ulong _layoutId;
 
         [global::System.Runtime.InteropServices.FieldOffset(8)]
-        private KnownPresenceBuffer _knownPresence;
+        private ulong _hashedKeyLengths;
 
         [global::System.Runtime.InteropServices.FieldOffset(16)]
+        private KnownPresenceBuffer _knownPresence;
+
+        [global::System.Runtime.InteropServices.FieldOffset(24)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(48)]
+        [global::System.Runtime.InteropServices.FieldOffset(56)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(52)]
+        [global::System.Runtime.InteropServices.FieldOffset(60)]
         private KeyOffsetBuffer _keyOffsets;
 
-        [global::System.Runtime.InteropServices.FieldOffset(68)]
+        [global::System.Runtime.InteropServices.FieldOffset(76)]
         private KeyLengthBuffer _keyLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(84)]
+        [global::System.Runtime.InteropServices.FieldOffset(92)]
         private ValueOffsetBuffer _valueOffsets;
 
-        [global::System.Runtime.InteropServices.FieldOffset(116)]
+        [global::System.Runtime.InteropServices.FieldOffset(124)]
         private ValueLengthBuffer _valueLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(148)]
+        [global::System.Runtime.InteropServices.FieldOffset(156)]
         private ushort _arenaUsed;
 
-        [global::System.Runtime.InteropServices.FieldOffset(150)]
+        [global::System.Runtime.InteropServices.FieldOffset(158)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(166)]
+        [global::System.Runtime.InteropServices.FieldOffset(174)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(174)]
+        [global::System.Runtime.InteropServices.FieldOffset(182)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(182)]
+        [global::System.Runtime.InteropServices.FieldOffset(190)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(183)]
+        [global::System.Runtime.InteropServices.FieldOffset(191)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(184)]
+        [global::System.Runtime.InteropServices.FieldOffset(192)]
         private KnownSlotBuffer _knownSlots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(186)]
+        [global::System.Runtime.InteropServices.FieldOffset(194)]
         private ArenaBuffer _arena;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -113,21 +117,22 @@ namespace Demo
             new global::FlatGen.FlatField[]
             {
                 new global::FlatGen.FlatField("_layoutId", "ulong", 0, 8),
-                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 8, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[8]", 16, 32),
-                new global::FlatGen.FlatField("_version", "uint", 48, 4),
-                new global::FlatGen.FlatField("_keyOffsets", "ushort[8]", 52, 16),
-                new global::FlatGen.FlatField("_keyLengths", "ushort[8]", 68, 16),
-                new global::FlatGen.FlatField("_valueOffsets", "ushort[16]", 84, 32),
-                new global::FlatGen.FlatField("_valueLengths", "ushort[16]", 116, 32),
-                new global::FlatGen.FlatField("_arenaUsed", "ushort", 148, 2),
-                new global::FlatGen.FlatField("_slots", "byte[16]", 150, 16),
-                new global::FlatGen.FlatField("_valueStarts", "byte[8]", 166, 8),
-                new global::FlatGen.FlatField("_valueCounts", "byte[8]", 174, 8),
-                new global::FlatGen.FlatField("_count", "byte", 182, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 183, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[2]", 184, 2),
-                new global::FlatGen.FlatField("_arena", "byte[300]", 186, 300),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 8, 8),
+                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 16, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[8]", 24, 32),
+                new global::FlatGen.FlatField("_version", "uint", 56, 4),
+                new global::FlatGen.FlatField("_keyOffsets", "ushort[8]", 60, 16),
+                new global::FlatGen.FlatField("_keyLengths", "ushort[8]", 76, 16),
+                new global::FlatGen.FlatField("_valueOffsets", "ushort[16]", 92, 32),
+                new global::FlatGen.FlatField("_valueLengths", "ushort[16]", 124, 32),
+                new global::FlatGen.FlatField("_arenaUsed", "ushort", 156, 2),
+                new global::FlatGen.FlatField("_slots", "byte[16]", 158, 16),
+                new global::FlatGen.FlatField("_valueStarts", "byte[8]", 174, 8),
+                new global::FlatGen.FlatField("_valueCounts", "byte[8]", 182, 8),
+                new global::FlatGen.FlatField("_count", "byte", 190, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 191, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[2]", 192, 2),
+                new global::FlatGen.FlatField("_arena", "byte[300]", 194, 300),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -397,26 +402,27 @@ namespace Demo
             public bool MoveNext() => _entries.MoveNext();
         }
 
-        static string global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.MapName => "Demo.StoredHeaders";
+        static string global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.MapName => "Demo.StoredHeaders";
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.GetSlots(ref global::Demo.StoredHeaders map) => map._slots;
+        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.GetKeyHashes(ref global::Demo.StoredHeaders map) => map._keyHashes;
+        static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.GetHashedKeyLengths(ref global::Demo.StoredHeaders map) => ref map._hashedKeyLengths;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.GetValueStarts(ref global::Demo.StoredHeaders map) => map._valueStarts;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.GetValueCounts(ref global::Demo.StoredHeaders map) => map._valueCounts;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.GetCount(ref global::Demo.StoredHeaders map) => ref map._count;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.GetValueCount(ref global::Demo.StoredHeaders map) => ref map._valueCount;
+        static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.GetVersion(ref global::Demo.StoredHeaders map) => ref map._version;
         static ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.LayoutId => LayoutId;
-        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.FieldBytes => 486;
+        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.FieldBytes => 494;
         static ref ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetLayoutId(ref global::Demo.StoredHeaders map) => ref map._layoutId;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetSlots(ref global::Demo.StoredHeaders map) => map._slots;
-        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetKeyHashes(ref global::Demo.StoredHeaders map) => map._keyHashes;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetKeyOffsets(ref global::Demo.StoredHeaders map) => map._keyOffsets;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetKeyLengths(ref global::Demo.StoredHeaders map) => map._keyLengths;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetValueStarts(ref global::Demo.StoredHeaders map) => map._valueStarts;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetValueCounts(ref global::Demo.StoredHeaders map) => map._valueCounts;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetValueOffsets(ref global::Demo.StoredHeaders map) => map._valueOffsets;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetValueLengths(ref global::Demo.StoredHeaders map) => map._valueLengths;
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetArena(ref global::Demo.StoredHeaders map) => map._arena;
         static ref ushort global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetArenaUsed(ref global::Demo.StoredHeaders map) => ref map._arenaUsed;
-        static ref byte global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetCount(ref global::Demo.StoredHeaders map) => ref map._count;
-        static ref byte global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetValueCount(ref global::Demo.StoredHeaders map) => ref map._valueCount;
-        static ref uint global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetVersion(ref global::Demo.StoredHeaders map) => ref map._version;
-        static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.KnownKeys => s_knownKeys;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetKnownSlots(ref global::Demo.StoredHeaders map) => map._knownSlots;
-        static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetKnownPresence(ref global::Demo.StoredHeaders map) => map._knownPresence;
+        static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.KnownKeys => s_knownKeys;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.GetKnownSlots(ref global::Demo.StoredHeaders map) => map._knownSlots;
+        static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.GetKnownPresence(ref global::Demo.StoredHeaders map) => map._knownPresence;
 
         private static readonly string[] s_knownKeys =
         {
@@ -424,7 +430,7 @@ namespace Demo
             "Content-Type",
         };
 
-        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.MatchKnownKey(global::System.ReadOnlySpan<char> key)
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.MatchKnownKey(global::System.ReadOnlySpan<char> key)
         {
             ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             switch (key.Length)
@@ -450,7 +456,7 @@ namespace Demo
             }
         }
 
-        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             switch (key.Length)

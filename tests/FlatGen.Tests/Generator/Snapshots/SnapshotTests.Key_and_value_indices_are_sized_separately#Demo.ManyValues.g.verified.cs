@@ -8,24 +8,25 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 9864-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 9872-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.ManyValues: 9864 bytes, 1 byte of padding
-    /// Field         Type           Offset  Size
-    /// _keys         string?[100]        0   800
-    /// _values       string?[1000]     800  8000
-    /// _keyHashes    uint[100]        8800   400
-    /// _version      uint             9200     4
-    /// _valueStarts  ushort[100]      9204   200
-    /// _valueCounts  ushort[100]      9404   200
-    /// _valueCount   ushort           9604     2
-    /// _slots        byte[256]        9606   256
-    /// _count        byte             9862     1
-    /// (padding)                      9863     1
-    /// Total                                9864
+    /// Demo.ManyValues: 9872 bytes, 1 byte of padding
+    /// Field              Type           Offset  Size
+    /// _keys              string?[100]        0   800
+    /// _values            string?[1000]     800  8000
+    /// _hashedKeyLengths  ulong            8800     8
+    /// _keyHashes         uint[100]        8808   400
+    /// _version           uint             9208     4
+    /// _valueStarts       ushort[100]      9212   200
+    /// _valueCounts       ushort[100]      9412   200
+    /// _valueCount        ushort           9612     2
+    /// _slots             byte[256]        9614   256
+    /// _count             byte             9870     1
+    /// (padding)                           9871     1
+    /// Total                                     9872
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -42,7 +43,7 @@ namespace Demo
         public const int ValueCapacity = 1000;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 9864;
+        public const int SizeInBytes = 9872;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
@@ -51,24 +52,27 @@ namespace Demo
         private ValueBuffer _values;
 
         [global::System.Runtime.InteropServices.FieldOffset(8800)]
+        private ulong _hashedKeyLengths;
+
+        [global::System.Runtime.InteropServices.FieldOffset(8808)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(9200)]
+        [global::System.Runtime.InteropServices.FieldOffset(9208)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(9204)]
+        [global::System.Runtime.InteropServices.FieldOffset(9212)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(9404)]
+        [global::System.Runtime.InteropServices.FieldOffset(9412)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(9604)]
+        [global::System.Runtime.InteropServices.FieldOffset(9612)]
         private ushort _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(9606)]
+        [global::System.Runtime.InteropServices.FieldOffset(9614)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(9862)]
+        [global::System.Runtime.InteropServices.FieldOffset(9870)]
         private byte _count;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -79,13 +83,14 @@ namespace Demo
             {
                 new global::FlatGen.FlatField("_keys", "string?[100]", 0, 800),
                 new global::FlatGen.FlatField("_values", "string?[1000]", 800, 8000),
-                new global::FlatGen.FlatField("_keyHashes", "uint[100]", 8800, 400),
-                new global::FlatGen.FlatField("_version", "uint", 9200, 4),
-                new global::FlatGen.FlatField("_valueStarts", "ushort[100]", 9204, 200),
-                new global::FlatGen.FlatField("_valueCounts", "ushort[100]", 9404, 200),
-                new global::FlatGen.FlatField("_valueCount", "ushort", 9604, 2),
-                new global::FlatGen.FlatField("_slots", "byte[256]", 9606, 256),
-                new global::FlatGen.FlatField("_count", "byte", 9862, 1),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 8800, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[100]", 8808, 400),
+                new global::FlatGen.FlatField("_version", "uint", 9208, 4),
+                new global::FlatGen.FlatField("_valueStarts", "ushort[100]", 9212, 200),
+                new global::FlatGen.FlatField("_valueCounts", "ushort[100]", 9412, 200),
+                new global::FlatGen.FlatField("_valueCount", "ushort", 9612, 2),
+                new global::FlatGen.FlatField("_slots", "byte[256]", 9614, 256),
+                new global::FlatGen.FlatField("_count", "byte", 9870, 1),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -305,16 +310,17 @@ namespace Demo
             public bool MoveNext() => _entries.MoveNext();
         }
 
-        static string global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ManyValues, byte, ushort>.MapName => "Demo.ManyValues";
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ManyValues, byte, ushort>.GetSlots(ref global::Demo.ManyValues map) => map._slots;
+        static string global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ManyValues, byte, ushort>.MapName => "Demo.ManyValues";
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ManyValues, byte, ushort>.GetSlots(ref global::Demo.ManyValues map) => map._slots;
+        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ManyValues, byte, ushort>.GetKeyHashes(ref global::Demo.ManyValues map) => map._keyHashes;
+        static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ManyValues, byte, ushort>.GetHashedKeyLengths(ref global::Demo.ManyValues map) => ref map._hashedKeyLengths;
+        static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ManyValues, byte, ushort>.GetValueStarts(ref global::Demo.ManyValues map) => map._valueStarts;
+        static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ManyValues, byte, ushort>.GetValueCounts(ref global::Demo.ManyValues map) => map._valueCounts;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ManyValues, byte, ushort>.GetCount(ref global::Demo.ManyValues map) => ref map._count;
+        static ref ushort global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ManyValues, byte, ushort>.GetValueCount(ref global::Demo.ManyValues map) => ref map._valueCount;
+        static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ManyValues, byte, ushort>.GetVersion(ref global::Demo.ManyValues map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ManyValues, byte, ushort>.GetKeys(ref global::Demo.ManyValues map) => map._keys;
-        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ManyValues, byte, ushort>.GetKeyHashes(ref global::Demo.ManyValues map) => map._keyHashes;
-        static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ManyValues, byte, ushort>.GetValueStarts(ref global::Demo.ManyValues map) => map._valueStarts;
-        static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ManyValues, byte, ushort>.GetValueCounts(ref global::Demo.ManyValues map) => map._valueCounts;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ManyValues, byte, ushort>.GetValues(ref global::Demo.ManyValues map) => map._values;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ManyValues, byte, ushort>.GetCount(ref global::Demo.ManyValues map) => ref map._count;
-        static ref ushort global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ManyValues, byte, ushort>.GetValueCount(ref global::Demo.ManyValues map) => ref map._valueCount;
-        static ref uint global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ManyValues, byte, ushort>.GetVersion(ref global::Demo.ManyValues map) => ref map._version;
 
         [global::System.Runtime.CompilerServices.InlineArray(100)]
         private struct KeyBuffer

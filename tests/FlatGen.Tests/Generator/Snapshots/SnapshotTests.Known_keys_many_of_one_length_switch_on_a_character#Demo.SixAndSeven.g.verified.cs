@@ -8,26 +8,27 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 416-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 424-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.SixAndSeven: 416 bytes, 6 bytes of padding
-    /// Field           Type         Offset  Size
-    /// _keys           string?[16]       0   128
-    /// _values         string?[16]     128   128
-    /// _knownPresence  ulong[1]        256     8
-    /// _keyHashes      uint[16]        264    64
-    /// _version        uint            328     4
-    /// _slots          byte[32]        332    32
-    /// _valueStarts    byte[16]        364    16
-    /// _valueCounts    byte[16]        380    16
-    /// _count          byte            396     1
-    /// _valueCount     byte            397     1
-    /// _knownSlots     byte[12]        398    12
-    /// (padding)                       410     6
-    /// Total                                 416
+    /// Demo.SixAndSeven: 424 bytes, 6 bytes of padding
+    /// Field              Type         Offset  Size
+    /// _keys              string?[16]       0   128
+    /// _values            string?[16]     128   128
+    /// _hashedKeyLengths  ulong           256     8
+    /// _knownPresence     ulong[1]        264     8
+    /// _keyHashes         uint[16]        272    64
+    /// _version           uint            336     4
+    /// _slots             byte[32]        340    32
+    /// _valueStarts       byte[16]        372    16
+    /// _valueCounts       byte[16]        388    16
+    /// _count             byte            404     1
+    /// _valueCount        byte            405     1
+    /// _knownSlots        byte[12]        406    12
+    /// (padding)                          418     6
+    /// Total                                    424
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -44,7 +45,7 @@ namespace Demo
         public const int ValueCapacity = 16;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 416;
+        public const int SizeInBytes = 424;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
@@ -53,30 +54,33 @@ namespace Demo
         private ValueBuffer _values;
 
         [global::System.Runtime.InteropServices.FieldOffset(256)]
-        private KnownPresenceBuffer _knownPresence;
+        private ulong _hashedKeyLengths;
 
         [global::System.Runtime.InteropServices.FieldOffset(264)]
+        private KnownPresenceBuffer _knownPresence;
+
+        [global::System.Runtime.InteropServices.FieldOffset(272)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(328)]
+        [global::System.Runtime.InteropServices.FieldOffset(336)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(332)]
+        [global::System.Runtime.InteropServices.FieldOffset(340)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(364)]
+        [global::System.Runtime.InteropServices.FieldOffset(372)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(380)]
+        [global::System.Runtime.InteropServices.FieldOffset(388)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(396)]
+        [global::System.Runtime.InteropServices.FieldOffset(404)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(397)]
+        [global::System.Runtime.InteropServices.FieldOffset(405)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(398)]
+        [global::System.Runtime.InteropServices.FieldOffset(406)]
         private KnownSlotBuffer _knownSlots;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -87,15 +91,16 @@ namespace Demo
             {
                 new global::FlatGen.FlatField("_keys", "string?[16]", 0, 128),
                 new global::FlatGen.FlatField("_values", "string?[16]", 128, 128),
-                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 256, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[16]", 264, 64),
-                new global::FlatGen.FlatField("_version", "uint", 328, 4),
-                new global::FlatGen.FlatField("_slots", "byte[32]", 332, 32),
-                new global::FlatGen.FlatField("_valueStarts", "byte[16]", 364, 16),
-                new global::FlatGen.FlatField("_valueCounts", "byte[16]", 380, 16),
-                new global::FlatGen.FlatField("_count", "byte", 396, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 397, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[12]", 398, 12),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 256, 8),
+                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 264, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[16]", 272, 64),
+                new global::FlatGen.FlatField("_version", "uint", 336, 4),
+                new global::FlatGen.FlatField("_slots", "byte[32]", 340, 32),
+                new global::FlatGen.FlatField("_valueStarts", "byte[16]", 372, 16),
+                new global::FlatGen.FlatField("_valueCounts", "byte[16]", 388, 16),
+                new global::FlatGen.FlatField("_count", "byte", 404, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 405, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[12]", 406, 12),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -471,19 +476,20 @@ namespace Demo
             public bool MoveNext() => _entries.MoveNext();
         }
 
-        static string global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.MapName => "Demo.SixAndSeven";
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.GetSlots(ref global::Demo.SixAndSeven map) => map._slots;
+        static string global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.MapName => "Demo.SixAndSeven";
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetSlots(ref global::Demo.SixAndSeven map) => map._slots;
+        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetKeyHashes(ref global::Demo.SixAndSeven map) => map._keyHashes;
+        static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetHashedKeyLengths(ref global::Demo.SixAndSeven map) => ref map._hashedKeyLengths;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetValueStarts(ref global::Demo.SixAndSeven map) => map._valueStarts;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetValueCounts(ref global::Demo.SixAndSeven map) => map._valueCounts;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetCount(ref global::Demo.SixAndSeven map) => ref map._count;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetValueCount(ref global::Demo.SixAndSeven map) => ref map._valueCount;
+        static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetVersion(ref global::Demo.SixAndSeven map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.GetKeys(ref global::Demo.SixAndSeven map) => map._keys;
-        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.GetKeyHashes(ref global::Demo.SixAndSeven map) => map._keyHashes;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.GetValueStarts(ref global::Demo.SixAndSeven map) => map._valueStarts;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.GetValueCounts(ref global::Demo.SixAndSeven map) => map._valueCounts;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.GetValues(ref global::Demo.SixAndSeven map) => map._values;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.GetCount(ref global::Demo.SixAndSeven map) => ref map._count;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.GetValueCount(ref global::Demo.SixAndSeven map) => ref map._valueCount;
-        static ref uint global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.GetVersion(ref global::Demo.SixAndSeven map) => ref map._version;
-        static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.KnownKeys => s_knownKeys;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.GetKnownSlots(ref global::Demo.SixAndSeven map) => map._knownSlots;
-        static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.GetKnownPresence(ref global::Demo.SixAndSeven map) => map._knownPresence;
+        static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.KnownKeys => s_knownKeys;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetKnownSlots(ref global::Demo.SixAndSeven map) => map._knownSlots;
+        static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetKnownPresence(ref global::Demo.SixAndSeven map) => map._knownPresence;
 
         private static readonly string[] s_knownKeys =
         {
@@ -501,7 +507,7 @@ namespace Demo
             "Via-2",
         };
 
-        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.MatchKnownKey(global::System.ReadOnlySpan<char> key)
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.MatchKnownKey(global::System.ReadOnlySpan<char> key)
         {
             ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             switch (key.Length)
@@ -611,7 +617,7 @@ namespace Demo
             }
         }
 
-        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             switch (key.Length)

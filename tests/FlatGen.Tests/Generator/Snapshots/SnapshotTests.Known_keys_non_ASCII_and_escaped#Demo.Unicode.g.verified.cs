@@ -8,26 +8,27 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 216-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 224-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.Unicode: 216 bytes, 5 bytes of padding
-    /// Field           Type        Offset  Size
-    /// _keys           string?[8]       0    64
-    /// _values         string?[8]      64    64
-    /// _knownPresence  ulong[1]       128     8
-    /// _keyHashes      uint[8]        136    32
-    /// _version        uint           168     4
-    /// _slots          byte[16]       172    16
-    /// _valueStarts    byte[8]        188     8
-    /// _valueCounts    byte[8]        196     8
-    /// _count          byte           204     1
-    /// _valueCount     byte           205     1
-    /// _knownSlots     byte[5]        206     5
-    /// (padding)                      211     5
-    /// Total                                216
+    /// Demo.Unicode: 224 bytes, 5 bytes of padding
+    /// Field              Type        Offset  Size
+    /// _keys              string?[8]       0    64
+    /// _values            string?[8]      64    64
+    /// _hashedKeyLengths  ulong          128     8
+    /// _knownPresence     ulong[1]       136     8
+    /// _keyHashes         uint[8]        144    32
+    /// _version           uint           176     4
+    /// _slots             byte[16]       180    16
+    /// _valueStarts       byte[8]        196     8
+    /// _valueCounts       byte[8]        204     8
+    /// _count             byte           212     1
+    /// _valueCount        byte           213     1
+    /// _knownSlots        byte[5]        214     5
+    /// (padding)                         219     5
+    /// Total                                   224
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -44,7 +45,7 @@ namespace Demo
         public const int ValueCapacity = 8;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 216;
+        public const int SizeInBytes = 224;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
@@ -53,30 +54,33 @@ namespace Demo
         private ValueBuffer _values;
 
         [global::System.Runtime.InteropServices.FieldOffset(128)]
-        private KnownPresenceBuffer _knownPresence;
+        private ulong _hashedKeyLengths;
 
         [global::System.Runtime.InteropServices.FieldOffset(136)]
+        private KnownPresenceBuffer _knownPresence;
+
+        [global::System.Runtime.InteropServices.FieldOffset(144)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(168)]
+        [global::System.Runtime.InteropServices.FieldOffset(176)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(172)]
+        [global::System.Runtime.InteropServices.FieldOffset(180)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(188)]
+        [global::System.Runtime.InteropServices.FieldOffset(196)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(196)]
+        [global::System.Runtime.InteropServices.FieldOffset(204)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(204)]
+        [global::System.Runtime.InteropServices.FieldOffset(212)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(205)]
+        [global::System.Runtime.InteropServices.FieldOffset(213)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(206)]
+        [global::System.Runtime.InteropServices.FieldOffset(214)]
         private KnownSlotBuffer _knownSlots;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -87,15 +91,16 @@ namespace Demo
             {
                 new global::FlatGen.FlatField("_keys", "string?[8]", 0, 64),
                 new global::FlatGen.FlatField("_values", "string?[8]", 64, 64),
-                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 128, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[8]", 136, 32),
-                new global::FlatGen.FlatField("_version", "uint", 168, 4),
-                new global::FlatGen.FlatField("_slots", "byte[16]", 172, 16),
-                new global::FlatGen.FlatField("_valueStarts", "byte[8]", 188, 8),
-                new global::FlatGen.FlatField("_valueCounts", "byte[8]", 196, 8),
-                new global::FlatGen.FlatField("_count", "byte", 204, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 205, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[5]", 206, 5),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 128, 8),
+                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 136, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[8]", 144, 32),
+                new global::FlatGen.FlatField("_version", "uint", 176, 4),
+                new global::FlatGen.FlatField("_slots", "byte[16]", 180, 16),
+                new global::FlatGen.FlatField("_valueStarts", "byte[8]", 196, 8),
+                new global::FlatGen.FlatField("_valueCounts", "byte[8]", 204, 8),
+                new global::FlatGen.FlatField("_count", "byte", 212, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 213, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[5]", 214, 5),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -380,19 +385,20 @@ namespace Demo
             public bool MoveNext() => _entries.MoveNext();
         }
 
-        static string global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Unicode, byte, byte>.MapName => "Demo.Unicode";
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Unicode, byte, byte>.GetSlots(ref global::Demo.Unicode map) => map._slots;
+        static string global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.MapName => "Demo.Unicode";
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.GetSlots(ref global::Demo.Unicode map) => map._slots;
+        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.GetKeyHashes(ref global::Demo.Unicode map) => map._keyHashes;
+        static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.GetHashedKeyLengths(ref global::Demo.Unicode map) => ref map._hashedKeyLengths;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.GetValueStarts(ref global::Demo.Unicode map) => map._valueStarts;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.GetValueCounts(ref global::Demo.Unicode map) => map._valueCounts;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.GetCount(ref global::Demo.Unicode map) => ref map._count;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.GetValueCount(ref global::Demo.Unicode map) => ref map._valueCount;
+        static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.GetVersion(ref global::Demo.Unicode map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Unicode, byte, byte>.GetKeys(ref global::Demo.Unicode map) => map._keys;
-        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Unicode, byte, byte>.GetKeyHashes(ref global::Demo.Unicode map) => map._keyHashes;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Unicode, byte, byte>.GetValueStarts(ref global::Demo.Unicode map) => map._valueStarts;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Unicode, byte, byte>.GetValueCounts(ref global::Demo.Unicode map) => map._valueCounts;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Unicode, byte, byte>.GetValues(ref global::Demo.Unicode map) => map._values;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Unicode, byte, byte>.GetCount(ref global::Demo.Unicode map) => ref map._count;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Unicode, byte, byte>.GetValueCount(ref global::Demo.Unicode map) => ref map._valueCount;
-        static ref uint global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Unicode, byte, byte>.GetVersion(ref global::Demo.Unicode map) => ref map._version;
-        static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Unicode, byte, byte>.KnownKeys => s_knownKeys;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Unicode, byte, byte>.GetKnownSlots(ref global::Demo.Unicode map) => map._knownSlots;
-        static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Unicode, byte, byte>.GetKnownPresence(ref global::Demo.Unicode map) => map._knownPresence;
+        static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.KnownKeys => s_knownKeys;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.GetKnownSlots(ref global::Demo.Unicode map) => map._knownSlots;
+        static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.GetKnownPresence(ref global::Demo.Unicode map) => map._knownPresence;
 
         private static readonly string[] s_knownKeys =
         {
@@ -403,7 +409,7 @@ namespace Demo
             "😀-emoji",
         };
 
-        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Unicode, byte, byte>.MatchKnownKey(global::System.ReadOnlySpan<char> key)
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.MatchKnownKey(global::System.ReadOnlySpan<char> key)
         {
             ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             switch (key.Length)
@@ -449,7 +455,7 @@ namespace Demo
             }
         }
 
-        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Unicode, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             switch (key.Length)

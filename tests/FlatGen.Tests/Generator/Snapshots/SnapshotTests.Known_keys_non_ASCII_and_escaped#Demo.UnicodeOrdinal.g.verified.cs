@@ -8,25 +8,26 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 112-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 120-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.UnicodeOrdinal: 112 bytes, 0 bytes of padding
-    /// Field           Type        Offset  Size
-    /// _keys           string?[4]       0    32
-    /// _values         string?[4]      32    32
-    /// _knownPresence  ulong[1]        64     8
-    /// _keyHashes      uint[4]         72    16
-    /// _version        uint            88     4
-    /// _slots          byte[8]         92     8
-    /// _valueStarts    byte[4]        100     4
-    /// _valueCounts    byte[4]        104     4
-    /// _count          byte           108     1
-    /// _valueCount     byte           109     1
-    /// _knownSlots     byte[2]        110     2
-    /// Total                                112
+    /// Demo.UnicodeOrdinal: 120 bytes, 0 bytes of padding
+    /// Field              Type        Offset  Size
+    /// _keys              string?[4]       0    32
+    /// _values            string?[4]      32    32
+    /// _hashedKeyLengths  ulong           64     8
+    /// _knownPresence     ulong[1]        72     8
+    /// _keyHashes         uint[4]         80    16
+    /// _version           uint            96     4
+    /// _slots             byte[8]        100     8
+    /// _valueStarts       byte[4]        108     4
+    /// _valueCounts       byte[4]        112     4
+    /// _count             byte           116     1
+    /// _valueCount        byte           117     1
+    /// _knownSlots        byte[2]        118     2
+    /// Total                                   120
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -43,7 +44,7 @@ namespace Demo
         public const int ValueCapacity = 4;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 112;
+        public const int SizeInBytes = 120;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
@@ -52,30 +53,33 @@ namespace Demo
         private ValueBuffer _values;
 
         [global::System.Runtime.InteropServices.FieldOffset(64)]
-        private KnownPresenceBuffer _knownPresence;
+        private ulong _hashedKeyLengths;
 
         [global::System.Runtime.InteropServices.FieldOffset(72)]
+        private KnownPresenceBuffer _knownPresence;
+
+        [global::System.Runtime.InteropServices.FieldOffset(80)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(88)]
+        [global::System.Runtime.InteropServices.FieldOffset(96)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(92)]
+        [global::System.Runtime.InteropServices.FieldOffset(100)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(100)]
+        [global::System.Runtime.InteropServices.FieldOffset(108)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(104)]
+        [global::System.Runtime.InteropServices.FieldOffset(112)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(108)]
+        [global::System.Runtime.InteropServices.FieldOffset(116)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(109)]
+        [global::System.Runtime.InteropServices.FieldOffset(117)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(110)]
+        [global::System.Runtime.InteropServices.FieldOffset(118)]
         private KnownSlotBuffer _knownSlots;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -86,15 +90,16 @@ namespace Demo
             {
                 new global::FlatGen.FlatField("_keys", "string?[4]", 0, 32),
                 new global::FlatGen.FlatField("_values", "string?[4]", 32, 32),
-                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 64, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[4]", 72, 16),
-                new global::FlatGen.FlatField("_version", "uint", 88, 4),
-                new global::FlatGen.FlatField("_slots", "byte[8]", 92, 8),
-                new global::FlatGen.FlatField("_valueStarts", "byte[4]", 100, 4),
-                new global::FlatGen.FlatField("_valueCounts", "byte[4]", 104, 4),
-                new global::FlatGen.FlatField("_count", "byte", 108, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 109, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[2]", 110, 2),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 64, 8),
+                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 72, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[4]", 80, 16),
+                new global::FlatGen.FlatField("_version", "uint", 96, 4),
+                new global::FlatGen.FlatField("_slots", "byte[8]", 100, 8),
+                new global::FlatGen.FlatField("_valueStarts", "byte[4]", 108, 4),
+                new global::FlatGen.FlatField("_valueCounts", "byte[4]", 112, 4),
+                new global::FlatGen.FlatField("_count", "byte", 116, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 117, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[2]", 118, 2),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -340,19 +345,20 @@ namespace Demo
             public bool MoveNext() => _entries.MoveNext();
         }
 
-        static string global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.MapName => "Demo.UnicodeOrdinal";
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetSlots(ref global::Demo.UnicodeOrdinal map) => map._slots;
+        static string global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.MapName => "Demo.UnicodeOrdinal";
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetSlots(ref global::Demo.UnicodeOrdinal map) => map._slots;
+        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetKeyHashes(ref global::Demo.UnicodeOrdinal map) => map._keyHashes;
+        static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetHashedKeyLengths(ref global::Demo.UnicodeOrdinal map) => ref map._hashedKeyLengths;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetValueStarts(ref global::Demo.UnicodeOrdinal map) => map._valueStarts;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetValueCounts(ref global::Demo.UnicodeOrdinal map) => map._valueCounts;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetCount(ref global::Demo.UnicodeOrdinal map) => ref map._count;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetValueCount(ref global::Demo.UnicodeOrdinal map) => ref map._valueCount;
+        static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetVersion(ref global::Demo.UnicodeOrdinal map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetKeys(ref global::Demo.UnicodeOrdinal map) => map._keys;
-        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetKeyHashes(ref global::Demo.UnicodeOrdinal map) => map._keyHashes;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetValueStarts(ref global::Demo.UnicodeOrdinal map) => map._valueStarts;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetValueCounts(ref global::Demo.UnicodeOrdinal map) => map._valueCounts;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetValues(ref global::Demo.UnicodeOrdinal map) => map._values;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetCount(ref global::Demo.UnicodeOrdinal map) => ref map._count;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetValueCount(ref global::Demo.UnicodeOrdinal map) => ref map._valueCount;
-        static ref uint global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetVersion(ref global::Demo.UnicodeOrdinal map) => ref map._version;
-        static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.KnownKeys => s_knownKeys;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetKnownSlots(ref global::Demo.UnicodeOrdinal map) => map._knownSlots;
-        static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetKnownPresence(ref global::Demo.UnicodeOrdinal map) => map._knownPresence;
+        static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.KnownKeys => s_knownKeys;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetKnownSlots(ref global::Demo.UnicodeOrdinal map) => map._knownSlots;
+        static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetKnownPresence(ref global::Demo.UnicodeOrdinal map) => map._knownPresence;
 
         private static readonly string[] s_knownKeys =
         {
@@ -360,7 +366,7 @@ namespace Demo
             "😀-emoji",
         };
 
-        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.MatchKnownKey(global::System.ReadOnlySpan<char> key)
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.MatchKnownKey(global::System.ReadOnlySpan<char> key)
         {
             ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             switch (key.Length)
@@ -386,7 +392,7 @@ namespace Demo
             }
         }
 
-        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             switch (key.Length)

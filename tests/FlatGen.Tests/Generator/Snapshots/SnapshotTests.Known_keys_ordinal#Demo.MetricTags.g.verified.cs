@@ -8,26 +8,27 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 280-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 288-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.MetricTags: 280 bytes, 5 bytes of padding
-    /// Field           Type         Offset  Size
-    /// _keys           string?[8]        0    64
-    /// _values         string?[16]      64   128
-    /// _knownPresence  ulong[1]        192     8
-    /// _keyHashes      uint[8]         200    32
-    /// _version        uint            232     4
-    /// _slots          byte[16]        236    16
-    /// _valueStarts    byte[8]         252     8
-    /// _valueCounts    byte[8]         260     8
-    /// _count          byte            268     1
-    /// _valueCount     byte            269     1
-    /// _knownSlots     byte[5]         270     5
-    /// (padding)                       275     5
-    /// Total                                 280
+    /// Demo.MetricTags: 288 bytes, 5 bytes of padding
+    /// Field              Type         Offset  Size
+    /// _keys              string?[8]        0    64
+    /// _values            string?[16]      64   128
+    /// _hashedKeyLengths  ulong           192     8
+    /// _knownPresence     ulong[1]        200     8
+    /// _keyHashes         uint[8]         208    32
+    /// _version           uint            240     4
+    /// _slots             byte[16]        244    16
+    /// _valueStarts       byte[8]         260     8
+    /// _valueCounts       byte[8]         268     8
+    /// _count             byte            276     1
+    /// _valueCount        byte            277     1
+    /// _knownSlots        byte[5]         278     5
+    /// (padding)                          283     5
+    /// Total                                    288
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -44,7 +45,7 @@ namespace Demo
         public const int ValueCapacity = 16;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 280;
+        public const int SizeInBytes = 288;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
@@ -53,30 +54,33 @@ namespace Demo
         private ValueBuffer _values;
 
         [global::System.Runtime.InteropServices.FieldOffset(192)]
-        private KnownPresenceBuffer _knownPresence;
+        private ulong _hashedKeyLengths;
 
         [global::System.Runtime.InteropServices.FieldOffset(200)]
+        private KnownPresenceBuffer _knownPresence;
+
+        [global::System.Runtime.InteropServices.FieldOffset(208)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(232)]
+        [global::System.Runtime.InteropServices.FieldOffset(240)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(236)]
+        [global::System.Runtime.InteropServices.FieldOffset(244)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(252)]
+        [global::System.Runtime.InteropServices.FieldOffset(260)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(260)]
+        [global::System.Runtime.InteropServices.FieldOffset(268)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(268)]
+        [global::System.Runtime.InteropServices.FieldOffset(276)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(269)]
+        [global::System.Runtime.InteropServices.FieldOffset(277)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(270)]
+        [global::System.Runtime.InteropServices.FieldOffset(278)]
         private KnownSlotBuffer _knownSlots;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -87,15 +91,16 @@ namespace Demo
             {
                 new global::FlatGen.FlatField("_keys", "string?[8]", 0, 64),
                 new global::FlatGen.FlatField("_values", "string?[16]", 64, 128),
-                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 192, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[8]", 200, 32),
-                new global::FlatGen.FlatField("_version", "uint", 232, 4),
-                new global::FlatGen.FlatField("_slots", "byte[16]", 236, 16),
-                new global::FlatGen.FlatField("_valueStarts", "byte[8]", 252, 8),
-                new global::FlatGen.FlatField("_valueCounts", "byte[8]", 260, 8),
-                new global::FlatGen.FlatField("_count", "byte", 268, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 269, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[5]", 270, 5),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 192, 8),
+                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 200, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[8]", 208, 32),
+                new global::FlatGen.FlatField("_version", "uint", 240, 4),
+                new global::FlatGen.FlatField("_slots", "byte[16]", 244, 16),
+                new global::FlatGen.FlatField("_valueStarts", "byte[8]", 260, 8),
+                new global::FlatGen.FlatField("_valueCounts", "byte[8]", 268, 8),
+                new global::FlatGen.FlatField("_count", "byte", 276, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 277, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[5]", 278, 5),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -380,19 +385,20 @@ namespace Demo
             public bool MoveNext() => _entries.MoveNext();
         }
 
-        static string global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.MapName => "Demo.MetricTags";
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.GetSlots(ref global::Demo.MetricTags map) => map._slots;
+        static string global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.MapName => "Demo.MetricTags";
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.GetSlots(ref global::Demo.MetricTags map) => map._slots;
+        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.GetKeyHashes(ref global::Demo.MetricTags map) => map._keyHashes;
+        static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.GetHashedKeyLengths(ref global::Demo.MetricTags map) => ref map._hashedKeyLengths;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.GetValueStarts(ref global::Demo.MetricTags map) => map._valueStarts;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.GetValueCounts(ref global::Demo.MetricTags map) => map._valueCounts;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.GetCount(ref global::Demo.MetricTags map) => ref map._count;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.GetValueCount(ref global::Demo.MetricTags map) => ref map._valueCount;
+        static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.GetVersion(ref global::Demo.MetricTags map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.GetKeys(ref global::Demo.MetricTags map) => map._keys;
-        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.GetKeyHashes(ref global::Demo.MetricTags map) => map._keyHashes;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.GetValueStarts(ref global::Demo.MetricTags map) => map._valueStarts;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.GetValueCounts(ref global::Demo.MetricTags map) => map._valueCounts;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.GetValues(ref global::Demo.MetricTags map) => map._values;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.GetCount(ref global::Demo.MetricTags map) => ref map._count;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.GetValueCount(ref global::Demo.MetricTags map) => ref map._valueCount;
-        static ref uint global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.GetVersion(ref global::Demo.MetricTags map) => ref map._version;
-        static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.KnownKeys => s_knownKeys;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.GetKnownSlots(ref global::Demo.MetricTags map) => map._knownSlots;
-        static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.GetKnownPresence(ref global::Demo.MetricTags map) => map._knownPresence;
+        static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.KnownKeys => s_knownKeys;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.GetKnownSlots(ref global::Demo.MetricTags map) => map._knownSlots;
+        static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.GetKnownPresence(ref global::Demo.MetricTags map) => map._knownPresence;
 
         private static readonly string[] s_knownKeys =
         {
@@ -403,7 +409,7 @@ namespace Demo
             "k",
         };
 
-        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.MatchKnownKey(global::System.ReadOnlySpan<char> key)
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.MatchKnownKey(global::System.ReadOnlySpan<char> key)
         {
             ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             switch (key.Length)
@@ -452,7 +458,7 @@ namespace Demo
             }
         }
 
-        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             switch (key.Length)

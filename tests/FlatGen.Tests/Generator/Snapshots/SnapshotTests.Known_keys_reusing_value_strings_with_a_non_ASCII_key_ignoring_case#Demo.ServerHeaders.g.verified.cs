@@ -8,26 +8,27 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 536-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 544-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.ServerHeaders: 536 bytes, 3 bytes of padding
-    /// Field           Type         Offset  Size
-    /// _keys           string?[16]       0   128
-    /// _values         string?[32]     128   256
-    /// _knownPresence  ulong[1]        384     8
-    /// _keyHashes      uint[16]        392    64
-    /// _version        uint            456     4
-    /// _slots          byte[32]        460    32
-    /// _valueStarts    byte[16]        492    16
-    /// _valueCounts    byte[16]        508    16
-    /// _count          byte            524     1
-    /// _valueCount     byte            525     1
-    /// _knownSlots     byte[7]         526     7
-    /// (padding)                       533     3
-    /// Total                                 536
+    /// Demo.ServerHeaders: 544 bytes, 3 bytes of padding
+    /// Field              Type         Offset  Size
+    /// _keys              string?[16]       0   128
+    /// _values            string?[32]     128   256
+    /// _hashedKeyLengths  ulong           384     8
+    /// _knownPresence     ulong[1]        392     8
+    /// _keyHashes         uint[16]        400    64
+    /// _version           uint            464     4
+    /// _slots             byte[32]        468    32
+    /// _valueStarts       byte[16]        500    16
+    /// _valueCounts       byte[16]        516    16
+    /// _count             byte            532     1
+    /// _valueCount        byte            533     1
+    /// _knownSlots        byte[7]         534     7
+    /// (padding)                          541     3
+    /// Total                                    544
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -44,7 +45,7 @@ namespace Demo
         public const int ValueCapacity = 32;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 536;
+        public const int SizeInBytes = 544;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
@@ -53,30 +54,33 @@ namespace Demo
         private ValueBuffer _values;
 
         [global::System.Runtime.InteropServices.FieldOffset(384)]
-        private KnownPresenceBuffer _knownPresence;
+        private ulong _hashedKeyLengths;
 
         [global::System.Runtime.InteropServices.FieldOffset(392)]
+        private KnownPresenceBuffer _knownPresence;
+
+        [global::System.Runtime.InteropServices.FieldOffset(400)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(456)]
+        [global::System.Runtime.InteropServices.FieldOffset(464)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(460)]
+        [global::System.Runtime.InteropServices.FieldOffset(468)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(492)]
+        [global::System.Runtime.InteropServices.FieldOffset(500)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(508)]
+        [global::System.Runtime.InteropServices.FieldOffset(516)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(524)]
+        [global::System.Runtime.InteropServices.FieldOffset(532)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(525)]
+        [global::System.Runtime.InteropServices.FieldOffset(533)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(526)]
+        [global::System.Runtime.InteropServices.FieldOffset(534)]
         private KnownSlotBuffer _knownSlots;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -87,15 +91,16 @@ namespace Demo
             {
                 new global::FlatGen.FlatField("_keys", "string?[16]", 0, 128),
                 new global::FlatGen.FlatField("_values", "string?[32]", 128, 256),
-                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 384, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[16]", 392, 64),
-                new global::FlatGen.FlatField("_version", "uint", 456, 4),
-                new global::FlatGen.FlatField("_slots", "byte[32]", 460, 32),
-                new global::FlatGen.FlatField("_valueStarts", "byte[16]", 492, 16),
-                new global::FlatGen.FlatField("_valueCounts", "byte[16]", 508, 16),
-                new global::FlatGen.FlatField("_count", "byte", 524, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 525, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[7]", 526, 7),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 384, 8),
+                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 392, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[16]", 400, 64),
+                new global::FlatGen.FlatField("_version", "uint", 464, 4),
+                new global::FlatGen.FlatField("_slots", "byte[32]", 468, 32),
+                new global::FlatGen.FlatField("_valueStarts", "byte[16]", 500, 16),
+                new global::FlatGen.FlatField("_valueCounts", "byte[16]", 516, 16),
+                new global::FlatGen.FlatField("_count", "byte", 532, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 533, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[7]", 534, 7),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -412,20 +417,21 @@ namespace Demo
             public bool MoveNext() => _entries.MoveNext();
         }
 
-        static string global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.MapName => "Demo.ServerHeaders";
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetSlots(ref global::Demo.ServerHeaders map) => map._slots;
+        static string global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ServerHeaders, byte, byte>.MapName => "Demo.ServerHeaders";
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ServerHeaders, byte, byte>.GetSlots(ref global::Demo.ServerHeaders map) => map._slots;
+        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ServerHeaders, byte, byte>.GetKeyHashes(ref global::Demo.ServerHeaders map) => map._keyHashes;
+        static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ServerHeaders, byte, byte>.GetHashedKeyLengths(ref global::Demo.ServerHeaders map) => ref map._hashedKeyLengths;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ServerHeaders, byte, byte>.GetValueStarts(ref global::Demo.ServerHeaders map) => map._valueStarts;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ServerHeaders, byte, byte>.GetValueCounts(ref global::Demo.ServerHeaders map) => map._valueCounts;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ServerHeaders, byte, byte>.GetCount(ref global::Demo.ServerHeaders map) => ref map._count;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ServerHeaders, byte, byte>.GetValueCount(ref global::Demo.ServerHeaders map) => ref map._valueCount;
+        static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ServerHeaders, byte, byte>.GetVersion(ref global::Demo.ServerHeaders map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetKeys(ref global::Demo.ServerHeaders map) => map._keys;
-        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetKeyHashes(ref global::Demo.ServerHeaders map) => map._keyHashes;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetValueStarts(ref global::Demo.ServerHeaders map) => map._valueStarts;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetValueCounts(ref global::Demo.ServerHeaders map) => map._valueCounts;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetValues(ref global::Demo.ServerHeaders map) => map._values;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetCount(ref global::Demo.ServerHeaders map) => ref map._count;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetValueCount(ref global::Demo.ServerHeaders map) => ref map._valueCount;
-        static ref uint global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetVersion(ref global::Demo.ServerHeaders map) => ref map._version;
         static bool global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.ReuseValueStrings => true;
-        static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.KnownKeys => s_knownKeys;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetKnownSlots(ref global::Demo.ServerHeaders map) => map._knownSlots;
-        static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetKnownPresence(ref global::Demo.ServerHeaders map) => map._knownPresence;
+        static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ServerHeaders, byte, byte>.KnownKeys => s_knownKeys;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ServerHeaders, byte, byte>.GetKnownSlots(ref global::Demo.ServerHeaders map) => map._knownSlots;
+        static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ServerHeaders, byte, byte>.GetKnownPresence(ref global::Demo.ServerHeaders map) => map._knownPresence;
 
         private static readonly string[] s_knownKeys =
         {
@@ -438,7 +444,7 @@ namespace Demo
             "Größe",
         };
 
-        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.MatchKnownKey(global::System.ReadOnlySpan<char> key)
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ServerHeaders, byte, byte>.MatchKnownKey(global::System.ReadOnlySpan<char> key)
         {
             ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             switch (key.Length)
@@ -502,7 +508,7 @@ namespace Demo
             }
         }
 
-        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ServerHeaders, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             switch (key.Length)

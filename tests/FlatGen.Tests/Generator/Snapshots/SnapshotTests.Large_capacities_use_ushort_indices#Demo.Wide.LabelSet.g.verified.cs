@@ -8,23 +8,24 @@ namespace Demo.Wide
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 11656-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 11664-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.Wide.LabelSet: 11656 bytes, 0 bytes of padding
-    /// Field         Type          Offset   Size
-    /// _keys         string?[300]       0   2400
-    /// _values       string?[600]    2400   4800
-    /// _keyHashes    uint[300]       7200   1200
-    /// _version      uint            8400      4
-    /// _slots        ushort[1024]    8404   2048
-    /// _valueStarts  ushort[300]    10452    600
-    /// _valueCounts  ushort[300]    11052    600
-    /// _count        ushort         11652      2
-    /// _valueCount   ushort         11654      2
-    /// Total                               11656
+    /// Demo.Wide.LabelSet: 11664 bytes, 0 bytes of padding
+    /// Field              Type          Offset   Size
+    /// _keys              string?[300]       0   2400
+    /// _values            string?[600]    2400   4800
+    /// _hashedKeyLengths  ulong           7200      8
+    /// _keyHashes         uint[300]       7208   1200
+    /// _version           uint            8408      4
+    /// _slots             ushort[1024]    8412   2048
+    /// _valueStarts       ushort[300]    10460    600
+    /// _valueCounts       ushort[300]    11060    600
+    /// _count             ushort         11660      2
+    /// _valueCount        ushort         11662      2
+    /// Total                                    11664
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -41,7 +42,7 @@ namespace Demo.Wide
         public const int ValueCapacity = 600;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 11656;
+        public const int SizeInBytes = 11664;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
@@ -50,24 +51,27 @@ namespace Demo.Wide
         private ValueBuffer _values;
 
         [global::System.Runtime.InteropServices.FieldOffset(7200)]
+        private ulong _hashedKeyLengths;
+
+        [global::System.Runtime.InteropServices.FieldOffset(7208)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(8400)]
+        [global::System.Runtime.InteropServices.FieldOffset(8408)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(8404)]
+        [global::System.Runtime.InteropServices.FieldOffset(8412)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(10452)]
+        [global::System.Runtime.InteropServices.FieldOffset(10460)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(11052)]
+        [global::System.Runtime.InteropServices.FieldOffset(11060)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(11652)]
+        [global::System.Runtime.InteropServices.FieldOffset(11660)]
         private ushort _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(11654)]
+        [global::System.Runtime.InteropServices.FieldOffset(11662)]
         private ushort _valueCount;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -78,13 +82,14 @@ namespace Demo.Wide
             {
                 new global::FlatGen.FlatField("_keys", "string?[300]", 0, 2400),
                 new global::FlatGen.FlatField("_values", "string?[600]", 2400, 4800),
-                new global::FlatGen.FlatField("_keyHashes", "uint[300]", 7200, 1200),
-                new global::FlatGen.FlatField("_version", "uint", 8400, 4),
-                new global::FlatGen.FlatField("_slots", "ushort[1024]", 8404, 2048),
-                new global::FlatGen.FlatField("_valueStarts", "ushort[300]", 10452, 600),
-                new global::FlatGen.FlatField("_valueCounts", "ushort[300]", 11052, 600),
-                new global::FlatGen.FlatField("_count", "ushort", 11652, 2),
-                new global::FlatGen.FlatField("_valueCount", "ushort", 11654, 2),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 7200, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[300]", 7208, 1200),
+                new global::FlatGen.FlatField("_version", "uint", 8408, 4),
+                new global::FlatGen.FlatField("_slots", "ushort[1024]", 8412, 2048),
+                new global::FlatGen.FlatField("_valueStarts", "ushort[300]", 10460, 600),
+                new global::FlatGen.FlatField("_valueCounts", "ushort[300]", 11060, 600),
+                new global::FlatGen.FlatField("_count", "ushort", 11660, 2),
+                new global::FlatGen.FlatField("_valueCount", "ushort", 11662, 2),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -304,16 +309,17 @@ namespace Demo.Wide
             public bool MoveNext() => _entries.MoveNext();
         }
 
-        static string global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.MapName => "Demo.Wide.LabelSet";
-        static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetSlots(ref global::Demo.Wide.LabelSet map) => map._slots;
+        static string global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.MapName => "Demo.Wide.LabelSet";
+        static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetSlots(ref global::Demo.Wide.LabelSet map) => map._slots;
+        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetKeyHashes(ref global::Demo.Wide.LabelSet map) => map._keyHashes;
+        static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetHashedKeyLengths(ref global::Demo.Wide.LabelSet map) => ref map._hashedKeyLengths;
+        static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetValueStarts(ref global::Demo.Wide.LabelSet map) => map._valueStarts;
+        static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetValueCounts(ref global::Demo.Wide.LabelSet map) => map._valueCounts;
+        static ref ushort global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetCount(ref global::Demo.Wide.LabelSet map) => ref map._count;
+        static ref ushort global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetValueCount(ref global::Demo.Wide.LabelSet map) => ref map._valueCount;
+        static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetVersion(ref global::Demo.Wide.LabelSet map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetKeys(ref global::Demo.Wide.LabelSet map) => map._keys;
-        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetKeyHashes(ref global::Demo.Wide.LabelSet map) => map._keyHashes;
-        static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetValueStarts(ref global::Demo.Wide.LabelSet map) => map._valueStarts;
-        static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetValueCounts(ref global::Demo.Wide.LabelSet map) => map._valueCounts;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetValues(ref global::Demo.Wide.LabelSet map) => map._values;
-        static ref ushort global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetCount(ref global::Demo.Wide.LabelSet map) => ref map._count;
-        static ref ushort global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetValueCount(ref global::Demo.Wide.LabelSet map) => ref map._valueCount;
-        static ref uint global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetVersion(ref global::Demo.Wide.LabelSet map) => ref map._version;
 
         [global::System.Runtime.CompilerServices.InlineArray(300)]
         private struct KeyBuffer

@@ -8,24 +8,25 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 520-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 528-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.RequestTags: 520 bytes, 2 bytes of padding
-    /// Field         Type         Offset  Size
-    /// _keys         string?[16]       0   128
-    /// _values       string?[32]     128   256
-    /// _keyHashes    uint[16]        384    64
-    /// _version      uint            448     4
-    /// _slots        byte[32]        452    32
-    /// _valueStarts  byte[16]        484    16
-    /// _valueCounts  byte[16]        500    16
-    /// _count        byte            516     1
-    /// _valueCount   byte            517     1
-    /// (padding)                     518     2
-    /// Total                               520
+    /// Demo.RequestTags: 528 bytes, 2 bytes of padding
+    /// Field              Type         Offset  Size
+    /// _keys              string?[16]       0   128
+    /// _values            string?[32]     128   256
+    /// _hashedKeyLengths  ulong           384     8
+    /// _keyHashes         uint[16]        392    64
+    /// _version           uint            456     4
+    /// _slots             byte[32]        460    32
+    /// _valueStarts       byte[16]        492    16
+    /// _valueCounts       byte[16]        508    16
+    /// _count             byte            524     1
+    /// _valueCount        byte            525     1
+    /// (padding)                          526     2
+    /// Total                                    528
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -42,7 +43,7 @@ namespace Demo
         public const int ValueCapacity = 32;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 520;
+        public const int SizeInBytes = 528;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
@@ -51,24 +52,27 @@ namespace Demo
         private ValueBuffer _values;
 
         [global::System.Runtime.InteropServices.FieldOffset(384)]
+        private ulong _hashedKeyLengths;
+
+        [global::System.Runtime.InteropServices.FieldOffset(392)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(448)]
+        [global::System.Runtime.InteropServices.FieldOffset(456)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(452)]
+        [global::System.Runtime.InteropServices.FieldOffset(460)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(484)]
+        [global::System.Runtime.InteropServices.FieldOffset(492)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(500)]
+        [global::System.Runtime.InteropServices.FieldOffset(508)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(516)]
+        [global::System.Runtime.InteropServices.FieldOffset(524)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(517)]
+        [global::System.Runtime.InteropServices.FieldOffset(525)]
         private byte _valueCount;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -79,13 +83,14 @@ namespace Demo
             {
                 new global::FlatGen.FlatField("_keys", "string?[16]", 0, 128),
                 new global::FlatGen.FlatField("_values", "string?[32]", 128, 256),
-                new global::FlatGen.FlatField("_keyHashes", "uint[16]", 384, 64),
-                new global::FlatGen.FlatField("_version", "uint", 448, 4),
-                new global::FlatGen.FlatField("_slots", "byte[32]", 452, 32),
-                new global::FlatGen.FlatField("_valueStarts", "byte[16]", 484, 16),
-                new global::FlatGen.FlatField("_valueCounts", "byte[16]", 500, 16),
-                new global::FlatGen.FlatField("_count", "byte", 516, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 517, 1),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 384, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[16]", 392, 64),
+                new global::FlatGen.FlatField("_version", "uint", 456, 4),
+                new global::FlatGen.FlatField("_slots", "byte[32]", 460, 32),
+                new global::FlatGen.FlatField("_valueStarts", "byte[16]", 492, 16),
+                new global::FlatGen.FlatField("_valueCounts", "byte[16]", 508, 16),
+                new global::FlatGen.FlatField("_count", "byte", 524, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 525, 1),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -305,16 +310,17 @@ namespace Demo
             public bool MoveNext() => _entries.MoveNext();
         }
 
-        static string global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.MapName => "Demo.RequestTags";
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.GetSlots(ref global::Demo.RequestTags map) => map._slots;
+        static string global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestTags, byte, byte>.MapName => "Demo.RequestTags";
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestTags, byte, byte>.GetSlots(ref global::Demo.RequestTags map) => map._slots;
+        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestTags, byte, byte>.GetKeyHashes(ref global::Demo.RequestTags map) => map._keyHashes;
+        static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestTags, byte, byte>.GetHashedKeyLengths(ref global::Demo.RequestTags map) => ref map._hashedKeyLengths;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestTags, byte, byte>.GetValueStarts(ref global::Demo.RequestTags map) => map._valueStarts;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestTags, byte, byte>.GetValueCounts(ref global::Demo.RequestTags map) => map._valueCounts;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestTags, byte, byte>.GetCount(ref global::Demo.RequestTags map) => ref map._count;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestTags, byte, byte>.GetValueCount(ref global::Demo.RequestTags map) => ref map._valueCount;
+        static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestTags, byte, byte>.GetVersion(ref global::Demo.RequestTags map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.GetKeys(ref global::Demo.RequestTags map) => map._keys;
-        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.GetKeyHashes(ref global::Demo.RequestTags map) => map._keyHashes;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.GetValueStarts(ref global::Demo.RequestTags map) => map._valueStarts;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.GetValueCounts(ref global::Demo.RequestTags map) => map._valueCounts;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.GetValues(ref global::Demo.RequestTags map) => map._values;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.GetCount(ref global::Demo.RequestTags map) => ref map._count;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.GetValueCount(ref global::Demo.RequestTags map) => ref map._valueCount;
-        static ref uint global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.GetVersion(ref global::Demo.RequestTags map) => ref map._version;
 
         [global::System.Runtime.CompilerServices.InlineArray(16)]
         private struct KeyBuffer

@@ -8,30 +8,31 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 160-byte struct, which holds no reference: keys and values are UTF-8 bytes in
+    /// The map lives inside this 168-byte struct, which holds no reference: keys and values are UTF-8 bytes in
     /// a 64-byte arena, so the garbage collector never scans it and its bytes (<c>AsBytes</c>, <c>Read</c>) are its
     /// serialised form, little-endian. It never allocates. Keep it in a field, an array element or a <see cref="global::FlatGen.FlatArena{T}"/>
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.StoredHeaders: 160 bytes, 0 bytes of padding
-    /// Field          Type       Offset  Size
-    /// _layoutId      ulong           0     8
-    /// _keyHashes     uint[4]         8    16
-    /// _version       uint           24     4
-    /// _keyOffsets    ushort[4]      28     8
-    /// _keyLengths    ushort[4]      36     8
-    /// _valueOffsets  ushort[8]      44    16
-    /// _valueLengths  ushort[8]      60    16
-    /// _arenaUsed     ushort         76     2
-    /// _slots         byte[8]        78     8
-    /// _valueStarts   byte[4]        86     4
-    /// _valueCounts   byte[4]        90     4
-    /// _count         byte           94     1
-    /// _valueCount    byte           95     1
-    /// _arena         byte[64]       96    64
-    /// Total                              160
+    /// Demo.StoredHeaders: 168 bytes, 0 bytes of padding
+    /// Field              Type       Offset  Size
+    /// _layoutId          ulong           0     8
+    /// _hashedKeyLengths  ulong           8     8
+    /// _keyHashes         uint[4]        16    16
+    /// _version           uint           32     4
+    /// _keyOffsets        ushort[4]      36     8
+    /// _keyLengths        ushort[4]      44     8
+    /// _valueOffsets      ushort[8]      52    16
+    /// _valueLengths      ushort[8]      68    16
+    /// _arenaUsed         ushort         84     2
+    /// _slots             byte[8]        86     8
+    /// _valueStarts       byte[4]        94     4
+    /// _valueCounts       byte[4]        98     4
+    /// _count             byte          102     1
+    /// _valueCount        byte          103     1
+    /// _arena             byte[64]      104    64
+    /// Total                                  168
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -50,51 +51,54 @@ namespace Demo
         public const int InlineBytes = 64;
 
         /// <summary>The id of this exact layout, stored in the map's bytes and checked by <c>TryRead</c> and <c>Read</c>.</summary>
-        public const ulong LayoutId = 0x8683D117379618E1UL;
+        public const ulong LayoutId = 0x6361942E0AC30341UL;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 160;
+        public const int SizeInBytes = 168;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private ulong _layoutId;
 
         [global::System.Runtime.InteropServices.FieldOffset(8)]
+        private ulong _hashedKeyLengths;
+
+        [global::System.Runtime.InteropServices.FieldOffset(16)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(24)]
+        [global::System.Runtime.InteropServices.FieldOffset(32)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(28)]
+        [global::System.Runtime.InteropServices.FieldOffset(36)]
         private KeyOffsetBuffer _keyOffsets;
 
-        [global::System.Runtime.InteropServices.FieldOffset(36)]
+        [global::System.Runtime.InteropServices.FieldOffset(44)]
         private KeyLengthBuffer _keyLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(44)]
+        [global::System.Runtime.InteropServices.FieldOffset(52)]
         private ValueOffsetBuffer _valueOffsets;
 
-        [global::System.Runtime.InteropServices.FieldOffset(60)]
+        [global::System.Runtime.InteropServices.FieldOffset(68)]
         private ValueLengthBuffer _valueLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(76)]
+        [global::System.Runtime.InteropServices.FieldOffset(84)]
         private ushort _arenaUsed;
 
-        [global::System.Runtime.InteropServices.FieldOffset(78)]
+        [global::System.Runtime.InteropServices.FieldOffset(86)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(86)]
+        [global::System.Runtime.InteropServices.FieldOffset(94)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(90)]
+        [global::System.Runtime.InteropServices.FieldOffset(98)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(94)]
+        [global::System.Runtime.InteropServices.FieldOffset(102)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(95)]
+        [global::System.Runtime.InteropServices.FieldOffset(103)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(96)]
+        [global::System.Runtime.InteropServices.FieldOffset(104)]
         private ArenaBuffer _arena;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -104,19 +108,20 @@ namespace Demo
             new global::FlatGen.FlatField[]
             {
                 new global::FlatGen.FlatField("_layoutId", "ulong", 0, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[4]", 8, 16),
-                new global::FlatGen.FlatField("_version", "uint", 24, 4),
-                new global::FlatGen.FlatField("_keyOffsets", "ushort[4]", 28, 8),
-                new global::FlatGen.FlatField("_keyLengths", "ushort[4]", 36, 8),
-                new global::FlatGen.FlatField("_valueOffsets", "ushort[8]", 44, 16),
-                new global::FlatGen.FlatField("_valueLengths", "ushort[8]", 60, 16),
-                new global::FlatGen.FlatField("_arenaUsed", "ushort", 76, 2),
-                new global::FlatGen.FlatField("_slots", "byte[8]", 78, 8),
-                new global::FlatGen.FlatField("_valueStarts", "byte[4]", 86, 4),
-                new global::FlatGen.FlatField("_valueCounts", "byte[4]", 90, 4),
-                new global::FlatGen.FlatField("_count", "byte", 94, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 95, 1),
-                new global::FlatGen.FlatField("_arena", "byte[64]", 96, 64),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 8, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[4]", 16, 16),
+                new global::FlatGen.FlatField("_version", "uint", 32, 4),
+                new global::FlatGen.FlatField("_keyOffsets", "ushort[4]", 36, 8),
+                new global::FlatGen.FlatField("_keyLengths", "ushort[4]", 44, 8),
+                new global::FlatGen.FlatField("_valueOffsets", "ushort[8]", 52, 16),
+                new global::FlatGen.FlatField("_valueLengths", "ushort[8]", 68, 16),
+                new global::FlatGen.FlatField("_arenaUsed", "ushort", 84, 2),
+                new global::FlatGen.FlatField("_slots", "byte[8]", 86, 8),
+                new global::FlatGen.FlatField("_valueStarts", "byte[4]", 94, 4),
+                new global::FlatGen.FlatField("_valueCounts", "byte[4]", 98, 4),
+                new global::FlatGen.FlatField("_count", "byte", 102, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 103, 1),
+                new global::FlatGen.FlatField("_arena", "byte[64]", 104, 64),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -360,23 +365,24 @@ namespace Demo
             public bool MoveNext() => _entries.MoveNext();
         }
 
-        static string global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.MapName => "Demo.StoredHeaders";
+        static string global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.MapName => "Demo.StoredHeaders";
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.GetSlots(ref global::Demo.StoredHeaders map) => map._slots;
+        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.GetKeyHashes(ref global::Demo.StoredHeaders map) => map._keyHashes;
+        static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.GetHashedKeyLengths(ref global::Demo.StoredHeaders map) => ref map._hashedKeyLengths;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.GetValueStarts(ref global::Demo.StoredHeaders map) => map._valueStarts;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.GetValueCounts(ref global::Demo.StoredHeaders map) => map._valueCounts;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.GetCount(ref global::Demo.StoredHeaders map) => ref map._count;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.GetValueCount(ref global::Demo.StoredHeaders map) => ref map._valueCount;
+        static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.GetVersion(ref global::Demo.StoredHeaders map) => ref map._version;
         static ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.LayoutId => LayoutId;
-        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.FieldBytes => 160;
+        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.FieldBytes => 168;
         static ref ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetLayoutId(ref global::Demo.StoredHeaders map) => ref map._layoutId;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetSlots(ref global::Demo.StoredHeaders map) => map._slots;
-        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetKeyHashes(ref global::Demo.StoredHeaders map) => map._keyHashes;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetKeyOffsets(ref global::Demo.StoredHeaders map) => map._keyOffsets;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetKeyLengths(ref global::Demo.StoredHeaders map) => map._keyLengths;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetValueStarts(ref global::Demo.StoredHeaders map) => map._valueStarts;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetValueCounts(ref global::Demo.StoredHeaders map) => map._valueCounts;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetValueOffsets(ref global::Demo.StoredHeaders map) => map._valueOffsets;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetValueLengths(ref global::Demo.StoredHeaders map) => map._valueLengths;
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetArena(ref global::Demo.StoredHeaders map) => map._arena;
         static ref ushort global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetArenaUsed(ref global::Demo.StoredHeaders map) => ref map._arenaUsed;
-        static ref byte global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetCount(ref global::Demo.StoredHeaders map) => ref map._count;
-        static ref byte global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetValueCount(ref global::Demo.StoredHeaders map) => ref map._valueCount;
-        static ref uint global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetVersion(ref global::Demo.StoredHeaders map) => ref map._version;
 
         [global::System.Runtime.CompilerServices.InlineArray(4)]
         private struct KeyHashBuffer

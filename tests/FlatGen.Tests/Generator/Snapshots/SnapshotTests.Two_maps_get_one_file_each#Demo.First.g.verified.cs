@@ -8,24 +8,25 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 56-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 64-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.First: 56 bytes, 2 bytes of padding
-    /// Field         Type        Offset  Size
-    /// _keys         string?[2]       0    16
-    /// _values       string?[2]      16    16
-    /// _keyHashes    uint[2]         32     8
-    /// _version      uint            40     4
-    /// _slots        byte[4]         44     4
-    /// _valueStarts  byte[2]         48     2
-    /// _valueCounts  byte[2]         50     2
-    /// _count        byte            52     1
-    /// _valueCount   byte            53     1
-    /// (padding)                     54     2
-    /// Total                               56
+    /// Demo.First: 64 bytes, 2 bytes of padding
+    /// Field              Type        Offset  Size
+    /// _keys              string?[2]       0    16
+    /// _values            string?[2]      16    16
+    /// _hashedKeyLengths  ulong           32     8
+    /// _keyHashes         uint[2]         40     8
+    /// _version           uint            48     4
+    /// _slots             byte[4]         52     4
+    /// _valueStarts       byte[2]         56     2
+    /// _valueCounts       byte[2]         58     2
+    /// _count             byte            60     1
+    /// _valueCount        byte            61     1
+    /// (padding)                          62     2
+    /// Total                                    64
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -42,7 +43,7 @@ namespace Demo
         public const int ValueCapacity = 2;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 56;
+        public const int SizeInBytes = 64;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
@@ -51,24 +52,27 @@ namespace Demo
         private ValueBuffer _values;
 
         [global::System.Runtime.InteropServices.FieldOffset(32)]
-        private KeyHashBuffer _keyHashes;
+        private ulong _hashedKeyLengths;
 
         [global::System.Runtime.InteropServices.FieldOffset(40)]
-        private uint _version;
-
-        [global::System.Runtime.InteropServices.FieldOffset(44)]
-        private SlotBuffer _slots;
+        private KeyHashBuffer _keyHashes;
 
         [global::System.Runtime.InteropServices.FieldOffset(48)]
-        private ValueStartBuffer _valueStarts;
-
-        [global::System.Runtime.InteropServices.FieldOffset(50)]
-        private ValueCountBuffer _valueCounts;
+        private uint _version;
 
         [global::System.Runtime.InteropServices.FieldOffset(52)]
+        private SlotBuffer _slots;
+
+        [global::System.Runtime.InteropServices.FieldOffset(56)]
+        private ValueStartBuffer _valueStarts;
+
+        [global::System.Runtime.InteropServices.FieldOffset(58)]
+        private ValueCountBuffer _valueCounts;
+
+        [global::System.Runtime.InteropServices.FieldOffset(60)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(53)]
+        [global::System.Runtime.InteropServices.FieldOffset(61)]
         private byte _valueCount;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -79,13 +83,14 @@ namespace Demo
             {
                 new global::FlatGen.FlatField("_keys", "string?[2]", 0, 16),
                 new global::FlatGen.FlatField("_values", "string?[2]", 16, 16),
-                new global::FlatGen.FlatField("_keyHashes", "uint[2]", 32, 8),
-                new global::FlatGen.FlatField("_version", "uint", 40, 4),
-                new global::FlatGen.FlatField("_slots", "byte[4]", 44, 4),
-                new global::FlatGen.FlatField("_valueStarts", "byte[2]", 48, 2),
-                new global::FlatGen.FlatField("_valueCounts", "byte[2]", 50, 2),
-                new global::FlatGen.FlatField("_count", "byte", 52, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 53, 1),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 32, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[2]", 40, 8),
+                new global::FlatGen.FlatField("_version", "uint", 48, 4),
+                new global::FlatGen.FlatField("_slots", "byte[4]", 52, 4),
+                new global::FlatGen.FlatField("_valueStarts", "byte[2]", 56, 2),
+                new global::FlatGen.FlatField("_valueCounts", "byte[2]", 58, 2),
+                new global::FlatGen.FlatField("_count", "byte", 60, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 61, 1),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -305,16 +310,17 @@ namespace Demo
             public bool MoveNext() => _entries.MoveNext();
         }
 
-        static string global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.First, byte, byte>.MapName => "Demo.First";
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.First, byte, byte>.GetSlots(ref global::Demo.First map) => map._slots;
+        static string global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.First, byte, byte>.MapName => "Demo.First";
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.First, byte, byte>.GetSlots(ref global::Demo.First map) => map._slots;
+        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.First, byte, byte>.GetKeyHashes(ref global::Demo.First map) => map._keyHashes;
+        static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.First, byte, byte>.GetHashedKeyLengths(ref global::Demo.First map) => ref map._hashedKeyLengths;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.First, byte, byte>.GetValueStarts(ref global::Demo.First map) => map._valueStarts;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.First, byte, byte>.GetValueCounts(ref global::Demo.First map) => map._valueCounts;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.First, byte, byte>.GetCount(ref global::Demo.First map) => ref map._count;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.First, byte, byte>.GetValueCount(ref global::Demo.First map) => ref map._valueCount;
+        static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.First, byte, byte>.GetVersion(ref global::Demo.First map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.First, byte, byte>.GetKeys(ref global::Demo.First map) => map._keys;
-        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.First, byte, byte>.GetKeyHashes(ref global::Demo.First map) => map._keyHashes;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.First, byte, byte>.GetValueStarts(ref global::Demo.First map) => map._valueStarts;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.First, byte, byte>.GetValueCounts(ref global::Demo.First map) => map._valueCounts;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.First, byte, byte>.GetValues(ref global::Demo.First map) => map._values;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.First, byte, byte>.GetCount(ref global::Demo.First map) => ref map._count;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.First, byte, byte>.GetValueCount(ref global::Demo.First map) => ref map._valueCount;
-        static ref uint global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.First, byte, byte>.GetVersion(ref global::Demo.First map) => ref map._version;
 
         [global::System.Runtime.CompilerServices.InlineArray(2)]
         private struct KeyBuffer

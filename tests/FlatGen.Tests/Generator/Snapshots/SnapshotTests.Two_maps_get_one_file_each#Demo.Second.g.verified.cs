@@ -8,23 +8,24 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 80-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 88-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.Second: 80 bytes, 0 bytes of padding
-    /// Field         Type        Offset  Size
-    /// _keys         string?[3]       0    24
-    /// _values       string?[3]      24    24
-    /// _keyHashes    uint[3]         48    12
-    /// _version      uint            60     4
-    /// _slots        byte[8]         64     8
-    /// _valueStarts  byte[3]         72     3
-    /// _valueCounts  byte[3]         75     3
-    /// _count        byte            78     1
-    /// _valueCount   byte            79     1
-    /// Total                               80
+    /// Demo.Second: 88 bytes, 0 bytes of padding
+    /// Field              Type        Offset  Size
+    /// _keys              string?[3]       0    24
+    /// _values            string?[3]      24    24
+    /// _hashedKeyLengths  ulong           48     8
+    /// _keyHashes         uint[3]         56    12
+    /// _version           uint            68     4
+    /// _slots             byte[8]         72     8
+    /// _valueStarts       byte[3]         80     3
+    /// _valueCounts       byte[3]         83     3
+    /// _count             byte            86     1
+    /// _valueCount        byte            87     1
+    /// Total                                    88
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -41,7 +42,7 @@ namespace Demo
         public const int ValueCapacity = 3;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 80;
+        public const int SizeInBytes = 88;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
@@ -50,24 +51,27 @@ namespace Demo
         private ValueBuffer _values;
 
         [global::System.Runtime.InteropServices.FieldOffset(48)]
+        private ulong _hashedKeyLengths;
+
+        [global::System.Runtime.InteropServices.FieldOffset(56)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(60)]
+        [global::System.Runtime.InteropServices.FieldOffset(68)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(64)]
+        [global::System.Runtime.InteropServices.FieldOffset(72)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(72)]
+        [global::System.Runtime.InteropServices.FieldOffset(80)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(75)]
+        [global::System.Runtime.InteropServices.FieldOffset(83)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(78)]
+        [global::System.Runtime.InteropServices.FieldOffset(86)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(79)]
+        [global::System.Runtime.InteropServices.FieldOffset(87)]
         private byte _valueCount;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -78,13 +82,14 @@ namespace Demo
             {
                 new global::FlatGen.FlatField("_keys", "string?[3]", 0, 24),
                 new global::FlatGen.FlatField("_values", "string?[3]", 24, 24),
-                new global::FlatGen.FlatField("_keyHashes", "uint[3]", 48, 12),
-                new global::FlatGen.FlatField("_version", "uint", 60, 4),
-                new global::FlatGen.FlatField("_slots", "byte[8]", 64, 8),
-                new global::FlatGen.FlatField("_valueStarts", "byte[3]", 72, 3),
-                new global::FlatGen.FlatField("_valueCounts", "byte[3]", 75, 3),
-                new global::FlatGen.FlatField("_count", "byte", 78, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 79, 1),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 48, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[3]", 56, 12),
+                new global::FlatGen.FlatField("_version", "uint", 68, 4),
+                new global::FlatGen.FlatField("_slots", "byte[8]", 72, 8),
+                new global::FlatGen.FlatField("_valueStarts", "byte[3]", 80, 3),
+                new global::FlatGen.FlatField("_valueCounts", "byte[3]", 83, 3),
+                new global::FlatGen.FlatField("_count", "byte", 86, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 87, 1),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -304,16 +309,17 @@ namespace Demo
             public bool MoveNext() => _entries.MoveNext();
         }
 
-        static string global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Second, byte, byte>.MapName => "Demo.Second";
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Second, byte, byte>.GetSlots(ref global::Demo.Second map) => map._slots;
+        static string global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Second, byte, byte>.MapName => "Demo.Second";
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Second, byte, byte>.GetSlots(ref global::Demo.Second map) => map._slots;
+        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Second, byte, byte>.GetKeyHashes(ref global::Demo.Second map) => map._keyHashes;
+        static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Second, byte, byte>.GetHashedKeyLengths(ref global::Demo.Second map) => ref map._hashedKeyLengths;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Second, byte, byte>.GetValueStarts(ref global::Demo.Second map) => map._valueStarts;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Second, byte, byte>.GetValueCounts(ref global::Demo.Second map) => map._valueCounts;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Second, byte, byte>.GetCount(ref global::Demo.Second map) => ref map._count;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Second, byte, byte>.GetValueCount(ref global::Demo.Second map) => ref map._valueCount;
+        static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Second, byte, byte>.GetVersion(ref global::Demo.Second map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Second, byte, byte>.GetKeys(ref global::Demo.Second map) => map._keys;
-        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Second, byte, byte>.GetKeyHashes(ref global::Demo.Second map) => map._keyHashes;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Second, byte, byte>.GetValueStarts(ref global::Demo.Second map) => map._valueStarts;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Second, byte, byte>.GetValueCounts(ref global::Demo.Second map) => map._valueCounts;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Second, byte, byte>.GetValues(ref global::Demo.Second map) => map._values;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Second, byte, byte>.GetCount(ref global::Demo.Second map) => ref map._count;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Second, byte, byte>.GetValueCount(ref global::Demo.Second map) => ref map._valueCount;
-        static ref uint global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Second, byte, byte>.GetVersion(ref global::Demo.Second map) => ref map._version;
 
         [global::System.Runtime.CompilerServices.InlineArray(3)]
         private struct KeyBuffer

@@ -8,24 +8,25 @@ namespace FlatGen.Samples.Headers
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 264-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 272-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// FlatGen.Samples.Headers.QueryParameters: 264 bytes, 2 bytes of padding
-    /// Field         Type         Offset  Size
-    /// _keys         string?[8]        0    64
-    /// _values       string?[16]      64   128
-    /// _keyHashes    uint[8]         192    32
-    /// _version      uint            224     4
-    /// _slots        byte[16]        228    16
-    /// _valueStarts  byte[8]         244     8
-    /// _valueCounts  byte[8]         252     8
-    /// _count        byte            260     1
-    /// _valueCount   byte            261     1
-    /// (padding)                     262     2
-    /// Total                               264
+    /// FlatGen.Samples.Headers.QueryParameters: 272 bytes, 2 bytes of padding
+    /// Field              Type         Offset  Size
+    /// _keys              string?[8]        0    64
+    /// _values            string?[16]      64   128
+    /// _hashedKeyLengths  ulong           192     8
+    /// _keyHashes         uint[8]         200    32
+    /// _version           uint            232     4
+    /// _slots             byte[16]        236    16
+    /// _valueStarts       byte[8]         252     8
+    /// _valueCounts       byte[8]         260     8
+    /// _count             byte            268     1
+    /// _valueCount        byte            269     1
+    /// (padding)                          270     2
+    /// Total                                    272
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -42,7 +43,7 @@ namespace FlatGen.Samples.Headers
         public const int ValueCapacity = 16;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 264;
+        public const int SizeInBytes = 272;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
@@ -51,24 +52,27 @@ namespace FlatGen.Samples.Headers
         private ValueBuffer _values;
 
         [global::System.Runtime.InteropServices.FieldOffset(192)]
+        private ulong _hashedKeyLengths;
+
+        [global::System.Runtime.InteropServices.FieldOffset(200)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(224)]
+        [global::System.Runtime.InteropServices.FieldOffset(232)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(228)]
+        [global::System.Runtime.InteropServices.FieldOffset(236)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(244)]
+        [global::System.Runtime.InteropServices.FieldOffset(252)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(252)]
+        [global::System.Runtime.InteropServices.FieldOffset(260)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(260)]
+        [global::System.Runtime.InteropServices.FieldOffset(268)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(261)]
+        [global::System.Runtime.InteropServices.FieldOffset(269)]
         private byte _valueCount;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -79,13 +83,14 @@ namespace FlatGen.Samples.Headers
             {
                 new global::FlatGen.FlatField("_keys", "string?[8]", 0, 64),
                 new global::FlatGen.FlatField("_values", "string?[16]", 64, 128),
-                new global::FlatGen.FlatField("_keyHashes", "uint[8]", 192, 32),
-                new global::FlatGen.FlatField("_version", "uint", 224, 4),
-                new global::FlatGen.FlatField("_slots", "byte[16]", 228, 16),
-                new global::FlatGen.FlatField("_valueStarts", "byte[8]", 244, 8),
-                new global::FlatGen.FlatField("_valueCounts", "byte[8]", 252, 8),
-                new global::FlatGen.FlatField("_count", "byte", 260, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 261, 1),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 192, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[8]", 200, 32),
+                new global::FlatGen.FlatField("_version", "uint", 232, 4),
+                new global::FlatGen.FlatField("_slots", "byte[16]", 236, 16),
+                new global::FlatGen.FlatField("_valueStarts", "byte[8]", 252, 8),
+                new global::FlatGen.FlatField("_valueCounts", "byte[8]", 260, 8),
+                new global::FlatGen.FlatField("_count", "byte", 268, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 269, 1),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -305,16 +310,17 @@ namespace FlatGen.Samples.Headers
             public bool MoveNext() => _entries.MoveNext();
         }
 
-        static string global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.MapName => "FlatGen.Samples.Headers.QueryParameters";
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetSlots(ref global::FlatGen.Samples.Headers.QueryParameters map) => map._slots;
+        static string global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.MapName => "FlatGen.Samples.Headers.QueryParameters";
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetSlots(ref global::FlatGen.Samples.Headers.QueryParameters map) => map._slots;
+        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetKeyHashes(ref global::FlatGen.Samples.Headers.QueryParameters map) => map._keyHashes;
+        static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetHashedKeyLengths(ref global::FlatGen.Samples.Headers.QueryParameters map) => ref map._hashedKeyLengths;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetValueStarts(ref global::FlatGen.Samples.Headers.QueryParameters map) => map._valueStarts;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetValueCounts(ref global::FlatGen.Samples.Headers.QueryParameters map) => map._valueCounts;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetCount(ref global::FlatGen.Samples.Headers.QueryParameters map) => ref map._count;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetValueCount(ref global::FlatGen.Samples.Headers.QueryParameters map) => ref map._valueCount;
+        static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetVersion(ref global::FlatGen.Samples.Headers.QueryParameters map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetKeys(ref global::FlatGen.Samples.Headers.QueryParameters map) => map._keys;
-        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetKeyHashes(ref global::FlatGen.Samples.Headers.QueryParameters map) => map._keyHashes;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetValueStarts(ref global::FlatGen.Samples.Headers.QueryParameters map) => map._valueStarts;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetValueCounts(ref global::FlatGen.Samples.Headers.QueryParameters map) => map._valueCounts;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetValues(ref global::FlatGen.Samples.Headers.QueryParameters map) => map._values;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetCount(ref global::FlatGen.Samples.Headers.QueryParameters map) => ref map._count;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetValueCount(ref global::FlatGen.Samples.Headers.QueryParameters map) => ref map._valueCount;
-        static ref uint global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetVersion(ref global::FlatGen.Samples.Headers.QueryParameters map) => ref map._version;
 
         [global::System.Runtime.CompilerServices.InlineArray(8)]
         private struct KeyBuffer

@@ -8,25 +8,26 @@ namespace FlatGen.Samples.Headers
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 1056-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 1064-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// FlatGen.Samples.Headers.RequestHeaders: 1056 bytes, 0 bytes of padding
-    /// Field           Type         Offset  Size
-    /// _keys           string?[32]       0   256
-    /// _values         string?[64]     256   512
-    /// _knownPresence  ulong[1]        768     8
-    /// _keyHashes      uint[32]        776   128
-    /// _version        uint            904     4
-    /// _slots          byte[64]        908    64
-    /// _valueStarts    byte[32]        972    32
-    /// _valueCounts    byte[32]       1004    32
-    /// _count          byte           1036     1
-    /// _valueCount     byte           1037     1
-    /// _knownSlots     byte[18]       1038    18
-    /// Total                                1056
+    /// FlatGen.Samples.Headers.RequestHeaders: 1064 bytes, 0 bytes of padding
+    /// Field              Type         Offset  Size
+    /// _keys              string?[32]       0   256
+    /// _values            string?[64]     256   512
+    /// _hashedKeyLengths  ulong           768     8
+    /// _knownPresence     ulong[1]        776     8
+    /// _keyHashes         uint[32]        784   128
+    /// _version           uint            912     4
+    /// _slots             byte[64]        916    64
+    /// _valueStarts       byte[32]        980    32
+    /// _valueCounts       byte[32]       1012    32
+    /// _count             byte           1044     1
+    /// _valueCount        byte           1045     1
+    /// _knownSlots        byte[18]       1046    18
+    /// Total                                   1064
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -43,7 +44,7 @@ namespace FlatGen.Samples.Headers
         public const int ValueCapacity = 64;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 1056;
+        public const int SizeInBytes = 1064;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
@@ -52,30 +53,33 @@ namespace FlatGen.Samples.Headers
         private ValueBuffer _values;
 
         [global::System.Runtime.InteropServices.FieldOffset(768)]
-        private KnownPresenceBuffer _knownPresence;
+        private ulong _hashedKeyLengths;
 
         [global::System.Runtime.InteropServices.FieldOffset(776)]
+        private KnownPresenceBuffer _knownPresence;
+
+        [global::System.Runtime.InteropServices.FieldOffset(784)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(904)]
+        [global::System.Runtime.InteropServices.FieldOffset(912)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(908)]
+        [global::System.Runtime.InteropServices.FieldOffset(916)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(972)]
+        [global::System.Runtime.InteropServices.FieldOffset(980)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(1004)]
+        [global::System.Runtime.InteropServices.FieldOffset(1012)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(1036)]
+        [global::System.Runtime.InteropServices.FieldOffset(1044)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(1037)]
+        [global::System.Runtime.InteropServices.FieldOffset(1045)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(1038)]
+        [global::System.Runtime.InteropServices.FieldOffset(1046)]
         private KnownSlotBuffer _knownSlots;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -86,15 +90,16 @@ namespace FlatGen.Samples.Headers
             {
                 new global::FlatGen.FlatField("_keys", "string?[32]", 0, 256),
                 new global::FlatGen.FlatField("_values", "string?[64]", 256, 512),
-                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 768, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[32]", 776, 128),
-                new global::FlatGen.FlatField("_version", "uint", 904, 4),
-                new global::FlatGen.FlatField("_slots", "byte[64]", 908, 64),
-                new global::FlatGen.FlatField("_valueStarts", "byte[32]", 972, 32),
-                new global::FlatGen.FlatField("_valueCounts", "byte[32]", 1004, 32),
-                new global::FlatGen.FlatField("_count", "byte", 1036, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 1037, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[18]", 1038, 18),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 768, 8),
+                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 776, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[32]", 784, 128),
+                new global::FlatGen.FlatField("_version", "uint", 912, 4),
+                new global::FlatGen.FlatField("_slots", "byte[64]", 916, 64),
+                new global::FlatGen.FlatField("_valueStarts", "byte[32]", 980, 32),
+                new global::FlatGen.FlatField("_valueCounts", "byte[32]", 1012, 32),
+                new global::FlatGen.FlatField("_count", "byte", 1044, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 1045, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[18]", 1046, 18),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -554,21 +559,22 @@ namespace FlatGen.Samples.Headers
             public bool MoveNext() => _entries.MoveNext();
         }
 
-        static string global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.MapName => "FlatGen.Samples.Headers.RequestHeaders";
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetSlots(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._slots;
+        static string global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.MapName => "FlatGen.Samples.Headers.RequestHeaders";
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetSlots(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._slots;
+        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetKeyHashes(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._keyHashes;
+        static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetHashedKeyLengths(ref global::FlatGen.Samples.Headers.RequestHeaders map) => ref map._hashedKeyLengths;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetValueStarts(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._valueStarts;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetValueCounts(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._valueCounts;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetCount(ref global::FlatGen.Samples.Headers.RequestHeaders map) => ref map._count;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetValueCount(ref global::FlatGen.Samples.Headers.RequestHeaders map) => ref map._valueCount;
+        static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetVersion(ref global::FlatGen.Samples.Headers.RequestHeaders map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetKeys(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._keys;
-        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetKeyHashes(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._keyHashes;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetValueStarts(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._valueStarts;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetValueCounts(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._valueCounts;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetValues(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._values;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetCount(ref global::FlatGen.Samples.Headers.RequestHeaders map) => ref map._count;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetValueCount(ref global::FlatGen.Samples.Headers.RequestHeaders map) => ref map._valueCount;
-        static ref uint global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetVersion(ref global::FlatGen.Samples.Headers.RequestHeaders map) => ref map._version;
         static bool global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.InternUnknownKeys => true;
         static bool global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.ReuseValueStrings => true;
-        static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.KnownKeys => s_knownKeys;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetKnownSlots(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._knownSlots;
-        static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetKnownPresence(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._knownPresence;
+        static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.KnownKeys => s_knownKeys;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetKnownSlots(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._knownSlots;
+        static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetKnownPresence(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._knownPresence;
 
         private static readonly string[] s_knownKeys =
         {
@@ -592,7 +598,7 @@ namespace FlatGen.Samples.Headers
             "X-Request-ID",
         };
 
-        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.MatchKnownKey(global::System.ReadOnlySpan<char> key)
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.MatchKnownKey(global::System.ReadOnlySpan<char> key)
         {
             ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             switch (key.Length)
@@ -748,7 +754,7 @@ namespace FlatGen.Samples.Headers
             }
         }
 
-        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             switch (key.Length)

@@ -8,33 +8,34 @@ namespace FlatGen.Samples.Headers
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 2736-byte struct, which holds no reference: keys and values are UTF-8 bytes in
+    /// The map lives inside this 2744-byte struct, which holds no reference: keys and values are UTF-8 bytes in
     /// a 2048-byte arena, so the garbage collector never scans it and its bytes (<c>AsBytes</c>, <c>Read</c>) are its
     /// serialised form, little-endian. It never allocates. Keep it in a field, an array element or a <see cref="global::FlatGen.FlatArena{T}"/>
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// FlatGen.Samples.Headers.StoredRequestHeaders: 2736 bytes, 6 bytes of padding
-    /// Field           Type        Offset  Size
-    /// _layoutId       ulong            0     8
-    /// _knownPresence  ulong[1]         8     8
-    /// _keyHashes      uint[32]        16   128
-    /// _version        uint           144     4
-    /// _keyOffsets     ushort[32]     148    64
-    /// _keyLengths     ushort[32]     212    64
-    /// _valueOffsets   ushort[64]     276   128
-    /// _valueLengths   ushort[64]     404   128
-    /// _arenaUsed      ushort         532     2
-    /// _slots          byte[64]       534    64
-    /// _valueStarts    byte[32]       598    32
-    /// _valueCounts    byte[32]       630    32
-    /// _count          byte           662     1
-    /// _valueCount     byte           663     1
-    /// _knownSlots     byte[18]       664    18
-    /// _arena          byte[2048]     682  2048
-    /// (padding)                     2730     6
-    /// Total                               2736
+    /// FlatGen.Samples.Headers.StoredRequestHeaders: 2744 bytes, 6 bytes of padding
+    /// Field              Type        Offset  Size
+    /// _layoutId          ulong            0     8
+    /// _hashedKeyLengths  ulong            8     8
+    /// _knownPresence     ulong[1]        16     8
+    /// _keyHashes         uint[32]        24   128
+    /// _version           uint           152     4
+    /// _keyOffsets        ushort[32]     156    64
+    /// _keyLengths        ushort[32]     220    64
+    /// _valueOffsets      ushort[64]     284   128
+    /// _valueLengths      ushort[64]     412   128
+    /// _arenaUsed         ushort         540     2
+    /// _slots             byte[64]       542    64
+    /// _valueStarts       byte[32]       606    32
+    /// _valueCounts       byte[32]       638    32
+    /// _count             byte           670     1
+    /// _valueCount        byte           671     1
+    /// _knownSlots        byte[18]       672    18
+    /// _arena             byte[2048]     690  2048
+    /// (padding)                        2738     6
+    /// Total                                  2744
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -53,57 +54,60 @@ namespace FlatGen.Samples.Headers
         public const int InlineBytes = 2048;
 
         /// <summary>The id of this exact layout, stored in the map's bytes and checked by <c>TryRead</c> and <c>Read</c>.</summary>
-        public const ulong LayoutId = 0x11698308CB12EBBFUL;
+        public const ulong LayoutId = 0x8F917EEA520750B1UL;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 2736;
+        public const int SizeInBytes = 2744;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private ulong _layoutId;
 
         [global::System.Runtime.InteropServices.FieldOffset(8)]
-        private KnownPresenceBuffer _knownPresence;
+        private ulong _hashedKeyLengths;
 
         [global::System.Runtime.InteropServices.FieldOffset(16)]
+        private KnownPresenceBuffer _knownPresence;
+
+        [global::System.Runtime.InteropServices.FieldOffset(24)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(144)]
+        [global::System.Runtime.InteropServices.FieldOffset(152)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(148)]
+        [global::System.Runtime.InteropServices.FieldOffset(156)]
         private KeyOffsetBuffer _keyOffsets;
 
-        [global::System.Runtime.InteropServices.FieldOffset(212)]
+        [global::System.Runtime.InteropServices.FieldOffset(220)]
         private KeyLengthBuffer _keyLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(276)]
+        [global::System.Runtime.InteropServices.FieldOffset(284)]
         private ValueOffsetBuffer _valueOffsets;
 
-        [global::System.Runtime.InteropServices.FieldOffset(404)]
+        [global::System.Runtime.InteropServices.FieldOffset(412)]
         private ValueLengthBuffer _valueLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(532)]
+        [global::System.Runtime.InteropServices.FieldOffset(540)]
         private ushort _arenaUsed;
 
-        [global::System.Runtime.InteropServices.FieldOffset(534)]
+        [global::System.Runtime.InteropServices.FieldOffset(542)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(598)]
+        [global::System.Runtime.InteropServices.FieldOffset(606)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(630)]
+        [global::System.Runtime.InteropServices.FieldOffset(638)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(662)]
+        [global::System.Runtime.InteropServices.FieldOffset(670)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(663)]
+        [global::System.Runtime.InteropServices.FieldOffset(671)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(664)]
+        [global::System.Runtime.InteropServices.FieldOffset(672)]
         private KnownSlotBuffer _knownSlots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(682)]
+        [global::System.Runtime.InteropServices.FieldOffset(690)]
         private ArenaBuffer _arena;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -113,21 +117,22 @@ namespace FlatGen.Samples.Headers
             new global::FlatGen.FlatField[]
             {
                 new global::FlatGen.FlatField("_layoutId", "ulong", 0, 8),
-                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 8, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[32]", 16, 128),
-                new global::FlatGen.FlatField("_version", "uint", 144, 4),
-                new global::FlatGen.FlatField("_keyOffsets", "ushort[32]", 148, 64),
-                new global::FlatGen.FlatField("_keyLengths", "ushort[32]", 212, 64),
-                new global::FlatGen.FlatField("_valueOffsets", "ushort[64]", 276, 128),
-                new global::FlatGen.FlatField("_valueLengths", "ushort[64]", 404, 128),
-                new global::FlatGen.FlatField("_arenaUsed", "ushort", 532, 2),
-                new global::FlatGen.FlatField("_slots", "byte[64]", 534, 64),
-                new global::FlatGen.FlatField("_valueStarts", "byte[32]", 598, 32),
-                new global::FlatGen.FlatField("_valueCounts", "byte[32]", 630, 32),
-                new global::FlatGen.FlatField("_count", "byte", 662, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 663, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[18]", 664, 18),
-                new global::FlatGen.FlatField("_arena", "byte[2048]", 682, 2048),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 8, 8),
+                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 16, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[32]", 24, 128),
+                new global::FlatGen.FlatField("_version", "uint", 152, 4),
+                new global::FlatGen.FlatField("_keyOffsets", "ushort[32]", 156, 64),
+                new global::FlatGen.FlatField("_keyLengths", "ushort[32]", 220, 64),
+                new global::FlatGen.FlatField("_valueOffsets", "ushort[64]", 284, 128),
+                new global::FlatGen.FlatField("_valueLengths", "ushort[64]", 412, 128),
+                new global::FlatGen.FlatField("_arenaUsed", "ushort", 540, 2),
+                new global::FlatGen.FlatField("_slots", "byte[64]", 542, 64),
+                new global::FlatGen.FlatField("_valueStarts", "byte[32]", 606, 32),
+                new global::FlatGen.FlatField("_valueCounts", "byte[32]", 638, 32),
+                new global::FlatGen.FlatField("_count", "byte", 670, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 671, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[18]", 672, 18),
+                new global::FlatGen.FlatField("_arena", "byte[2048]", 690, 2048),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -605,26 +610,27 @@ namespace FlatGen.Samples.Headers
             public bool MoveNext() => _entries.MoveNext();
         }
 
-        static string global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.MapName => "FlatGen.Samples.Headers.StoredRequestHeaders";
+        static string global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.MapName => "FlatGen.Samples.Headers.StoredRequestHeaders";
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetSlots(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => map._slots;
+        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetKeyHashes(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => map._keyHashes;
+        static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetHashedKeyLengths(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => ref map._hashedKeyLengths;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetValueStarts(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => map._valueStarts;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetValueCounts(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => map._valueCounts;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetCount(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => ref map._count;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetValueCount(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => ref map._valueCount;
+        static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetVersion(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => ref map._version;
         static ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.LayoutId => LayoutId;
-        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.FieldBytes => 2730;
+        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.FieldBytes => 2738;
         static ref ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetLayoutId(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => ref map._layoutId;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetSlots(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => map._slots;
-        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetKeyHashes(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => map._keyHashes;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetKeyOffsets(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => map._keyOffsets;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetKeyLengths(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => map._keyLengths;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetValueStarts(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => map._valueStarts;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetValueCounts(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => map._valueCounts;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetValueOffsets(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => map._valueOffsets;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetValueLengths(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => map._valueLengths;
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetArena(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => map._arena;
         static ref ushort global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetArenaUsed(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => ref map._arenaUsed;
-        static ref byte global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetCount(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => ref map._count;
-        static ref byte global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetValueCount(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => ref map._valueCount;
-        static ref uint global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetVersion(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => ref map._version;
-        static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.KnownKeys => s_knownKeys;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetKnownSlots(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => map._knownSlots;
-        static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetKnownPresence(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => map._knownPresence;
+        static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.KnownKeys => s_knownKeys;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetKnownSlots(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => map._knownSlots;
+        static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetKnownPresence(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => map._knownPresence;
 
         private static readonly string[] s_knownKeys =
         {
@@ -648,7 +654,7 @@ namespace FlatGen.Samples.Headers
             "X-Request-ID",
         };
 
-        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.MatchKnownKey(global::System.ReadOnlySpan<char> key)
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.MatchKnownKey(global::System.ReadOnlySpan<char> key)
         {
             ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             switch (key.Length)
@@ -804,7 +810,7 @@ namespace FlatGen.Samples.Headers
             }
         }
 
-        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             switch (key.Length)

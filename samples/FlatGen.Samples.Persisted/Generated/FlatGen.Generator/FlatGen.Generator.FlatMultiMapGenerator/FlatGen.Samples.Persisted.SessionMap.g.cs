@@ -8,33 +8,34 @@ namespace FlatGen.Samples.Persisted
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 864-byte struct, which holds no reference: keys and values are UTF-8 bytes in
+    /// The map lives inside this 872-byte struct, which holds no reference: keys and values are UTF-8 bytes in
     /// a 512-byte arena, so the garbage collector never scans it and its bytes (<c>AsBytes</c>, <c>Read</c>) are its
     /// serialised form, little-endian. It never allocates. Keep it in a field, an array element or a <see cref="global::FlatGen.FlatArena{T}"/>
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// FlatGen.Samples.Persisted.SessionMap: 864 bytes, 5 bytes of padding
-    /// Field           Type        Offset  Size
-    /// _layoutId       ulong            0     8
-    /// _knownPresence  ulong[1]         8     8
-    /// _keyHashes      uint[16]        16    64
-    /// _version        uint            80     4
-    /// _keyOffsets     ushort[16]      84    32
-    /// _keyLengths     ushort[16]     116    32
-    /// _valueOffsets   ushort[32]     148    64
-    /// _valueLengths   ushort[32]     212    64
-    /// _arenaUsed      ushort         276     2
-    /// _slots          byte[32]       278    32
-    /// _valueStarts    byte[16]       310    16
-    /// _valueCounts    byte[16]       326    16
-    /// _count          byte           342     1
-    /// _valueCount     byte           343     1
-    /// _knownSlots     byte[3]        344     3
-    /// _arena          byte[512]      347   512
-    /// (padding)                      859     5
-    /// Total                                864
+    /// FlatGen.Samples.Persisted.SessionMap: 872 bytes, 5 bytes of padding
+    /// Field              Type        Offset  Size
+    /// _layoutId          ulong            0     8
+    /// _hashedKeyLengths  ulong            8     8
+    /// _knownPresence     ulong[1]        16     8
+    /// _keyHashes         uint[16]        24    64
+    /// _version           uint            88     4
+    /// _keyOffsets        ushort[16]      92    32
+    /// _keyLengths        ushort[16]     124    32
+    /// _valueOffsets      ushort[32]     156    64
+    /// _valueLengths      ushort[32]     220    64
+    /// _arenaUsed         ushort         284     2
+    /// _slots             byte[32]       286    32
+    /// _valueStarts       byte[16]       318    16
+    /// _valueCounts       byte[16]       334    16
+    /// _count             byte           350     1
+    /// _valueCount        byte           351     1
+    /// _knownSlots        byte[3]        352     3
+    /// _arena             byte[512]      355   512
+    /// (padding)                         867     5
+    /// Total                                   872
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -53,57 +54,60 @@ namespace FlatGen.Samples.Persisted
         public const int InlineBytes = 512;
 
         /// <summary>The id of this exact layout, stored in the map's bytes and checked by <c>TryRead</c> and <c>Read</c>.</summary>
-        public const ulong LayoutId = 0x0EA888CC66172A97UL;
+        public const ulong LayoutId = 0xAE79A5A10F43670DUL;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 864;
+        public const int SizeInBytes = 872;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private ulong _layoutId;
 
         [global::System.Runtime.InteropServices.FieldOffset(8)]
-        private KnownPresenceBuffer _knownPresence;
+        private ulong _hashedKeyLengths;
 
         [global::System.Runtime.InteropServices.FieldOffset(16)]
+        private KnownPresenceBuffer _knownPresence;
+
+        [global::System.Runtime.InteropServices.FieldOffset(24)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(80)]
+        [global::System.Runtime.InteropServices.FieldOffset(88)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(84)]
+        [global::System.Runtime.InteropServices.FieldOffset(92)]
         private KeyOffsetBuffer _keyOffsets;
 
-        [global::System.Runtime.InteropServices.FieldOffset(116)]
+        [global::System.Runtime.InteropServices.FieldOffset(124)]
         private KeyLengthBuffer _keyLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(148)]
+        [global::System.Runtime.InteropServices.FieldOffset(156)]
         private ValueOffsetBuffer _valueOffsets;
 
-        [global::System.Runtime.InteropServices.FieldOffset(212)]
+        [global::System.Runtime.InteropServices.FieldOffset(220)]
         private ValueLengthBuffer _valueLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(276)]
+        [global::System.Runtime.InteropServices.FieldOffset(284)]
         private ushort _arenaUsed;
 
-        [global::System.Runtime.InteropServices.FieldOffset(278)]
+        [global::System.Runtime.InteropServices.FieldOffset(286)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(310)]
+        [global::System.Runtime.InteropServices.FieldOffset(318)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(326)]
+        [global::System.Runtime.InteropServices.FieldOffset(334)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(342)]
+        [global::System.Runtime.InteropServices.FieldOffset(350)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(343)]
+        [global::System.Runtime.InteropServices.FieldOffset(351)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(344)]
+        [global::System.Runtime.InteropServices.FieldOffset(352)]
         private KnownSlotBuffer _knownSlots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(347)]
+        [global::System.Runtime.InteropServices.FieldOffset(355)]
         private ArenaBuffer _arena;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -113,21 +117,22 @@ namespace FlatGen.Samples.Persisted
             new global::FlatGen.FlatField[]
             {
                 new global::FlatGen.FlatField("_layoutId", "ulong", 0, 8),
-                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 8, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[16]", 16, 64),
-                new global::FlatGen.FlatField("_version", "uint", 80, 4),
-                new global::FlatGen.FlatField("_keyOffsets", "ushort[16]", 84, 32),
-                new global::FlatGen.FlatField("_keyLengths", "ushort[16]", 116, 32),
-                new global::FlatGen.FlatField("_valueOffsets", "ushort[32]", 148, 64),
-                new global::FlatGen.FlatField("_valueLengths", "ushort[32]", 212, 64),
-                new global::FlatGen.FlatField("_arenaUsed", "ushort", 276, 2),
-                new global::FlatGen.FlatField("_slots", "byte[32]", 278, 32),
-                new global::FlatGen.FlatField("_valueStarts", "byte[16]", 310, 16),
-                new global::FlatGen.FlatField("_valueCounts", "byte[16]", 326, 16),
-                new global::FlatGen.FlatField("_count", "byte", 342, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 343, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[3]", 344, 3),
-                new global::FlatGen.FlatField("_arena", "byte[512]", 347, 512),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 8, 8),
+                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 16, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[16]", 24, 64),
+                new global::FlatGen.FlatField("_version", "uint", 88, 4),
+                new global::FlatGen.FlatField("_keyOffsets", "ushort[16]", 92, 32),
+                new global::FlatGen.FlatField("_keyLengths", "ushort[16]", 124, 32),
+                new global::FlatGen.FlatField("_valueOffsets", "ushort[32]", 156, 64),
+                new global::FlatGen.FlatField("_valueLengths", "ushort[32]", 220, 64),
+                new global::FlatGen.FlatField("_arenaUsed", "ushort", 284, 2),
+                new global::FlatGen.FlatField("_slots", "byte[32]", 286, 32),
+                new global::FlatGen.FlatField("_valueStarts", "byte[16]", 318, 16),
+                new global::FlatGen.FlatField("_valueCounts", "byte[16]", 334, 16),
+                new global::FlatGen.FlatField("_count", "byte", 350, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 351, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[3]", 352, 3),
+                new global::FlatGen.FlatField("_arena", "byte[512]", 355, 512),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -410,26 +415,27 @@ namespace FlatGen.Samples.Persisted
             public bool MoveNext() => _entries.MoveNext();
         }
 
-        static string global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.MapName => "FlatGen.Samples.Persisted.SessionMap";
+        static string global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.MapName => "FlatGen.Samples.Persisted.SessionMap";
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetSlots(ref global::FlatGen.Samples.Persisted.SessionMap map) => map._slots;
+        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetKeyHashes(ref global::FlatGen.Samples.Persisted.SessionMap map) => map._keyHashes;
+        static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetHashedKeyLengths(ref global::FlatGen.Samples.Persisted.SessionMap map) => ref map._hashedKeyLengths;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetValueStarts(ref global::FlatGen.Samples.Persisted.SessionMap map) => map._valueStarts;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetValueCounts(ref global::FlatGen.Samples.Persisted.SessionMap map) => map._valueCounts;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetCount(ref global::FlatGen.Samples.Persisted.SessionMap map) => ref map._count;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetValueCount(ref global::FlatGen.Samples.Persisted.SessionMap map) => ref map._valueCount;
+        static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetVersion(ref global::FlatGen.Samples.Persisted.SessionMap map) => ref map._version;
         static ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.LayoutId => LayoutId;
-        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.FieldBytes => 859;
+        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.FieldBytes => 867;
         static ref ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetLayoutId(ref global::FlatGen.Samples.Persisted.SessionMap map) => ref map._layoutId;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetSlots(ref global::FlatGen.Samples.Persisted.SessionMap map) => map._slots;
-        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetKeyHashes(ref global::FlatGen.Samples.Persisted.SessionMap map) => map._keyHashes;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetKeyOffsets(ref global::FlatGen.Samples.Persisted.SessionMap map) => map._keyOffsets;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetKeyLengths(ref global::FlatGen.Samples.Persisted.SessionMap map) => map._keyLengths;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetValueStarts(ref global::FlatGen.Samples.Persisted.SessionMap map) => map._valueStarts;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetValueCounts(ref global::FlatGen.Samples.Persisted.SessionMap map) => map._valueCounts;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetValueOffsets(ref global::FlatGen.Samples.Persisted.SessionMap map) => map._valueOffsets;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetValueLengths(ref global::FlatGen.Samples.Persisted.SessionMap map) => map._valueLengths;
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetArena(ref global::FlatGen.Samples.Persisted.SessionMap map) => map._arena;
         static ref ushort global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetArenaUsed(ref global::FlatGen.Samples.Persisted.SessionMap map) => ref map._arenaUsed;
-        static ref byte global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetCount(ref global::FlatGen.Samples.Persisted.SessionMap map) => ref map._count;
-        static ref byte global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetValueCount(ref global::FlatGen.Samples.Persisted.SessionMap map) => ref map._valueCount;
-        static ref uint global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetVersion(ref global::FlatGen.Samples.Persisted.SessionMap map) => ref map._version;
-        static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.KnownKeys => s_knownKeys;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetKnownSlots(ref global::FlatGen.Samples.Persisted.SessionMap map) => map._knownSlots;
-        static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetKnownPresence(ref global::FlatGen.Samples.Persisted.SessionMap map) => map._knownPresence;
+        static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.KnownKeys => s_knownKeys;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetKnownSlots(ref global::FlatGen.Samples.Persisted.SessionMap map) => map._knownSlots;
+        static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetKnownPresence(ref global::FlatGen.Samples.Persisted.SessionMap map) => map._knownPresence;
 
         private static readonly string[] s_knownKeys =
         {
@@ -438,7 +444,7 @@ namespace FlatGen.Samples.Persisted
             "role",
         };
 
-        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.MatchKnownKey(global::System.ReadOnlySpan<char> key)
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.MatchKnownKey(global::System.ReadOnlySpan<char> key)
         {
             ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             switch (key.Length)
@@ -468,7 +474,7 @@ namespace FlatGen.Samples.Persisted
             }
         }
 
-        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             switch (key.Length)

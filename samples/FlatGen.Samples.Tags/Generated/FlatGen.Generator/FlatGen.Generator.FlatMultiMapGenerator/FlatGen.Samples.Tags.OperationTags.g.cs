@@ -8,24 +8,25 @@ namespace FlatGen.Samples.Tags
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 232-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 240-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// FlatGen.Samples.Tags.OperationTags: 232 bytes, 2 bytes of padding
-    /// Field         Type         Offset  Size
-    /// _keys         string?[8]        0    64
-    /// _values       string?[12]      64    96
-    /// _keyHashes    uint[8]         160    32
-    /// _version      uint            192     4
-    /// _slots        byte[16]        196    16
-    /// _valueStarts  byte[8]         212     8
-    /// _valueCounts  byte[8]         220     8
-    /// _count        byte            228     1
-    /// _valueCount   byte            229     1
-    /// (padding)                     230     2
-    /// Total                               232
+    /// FlatGen.Samples.Tags.OperationTags: 240 bytes, 2 bytes of padding
+    /// Field              Type         Offset  Size
+    /// _keys              string?[8]        0    64
+    /// _values            string?[12]      64    96
+    /// _hashedKeyLengths  ulong           160     8
+    /// _keyHashes         uint[8]         168    32
+    /// _version           uint            200     4
+    /// _slots             byte[16]        204    16
+    /// _valueStarts       byte[8]         220     8
+    /// _valueCounts       byte[8]         228     8
+    /// _count             byte            236     1
+    /// _valueCount        byte            237     1
+    /// (padding)                          238     2
+    /// Total                                    240
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -42,7 +43,7 @@ namespace FlatGen.Samples.Tags
         public const int ValueCapacity = 12;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 232;
+        public const int SizeInBytes = 240;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
@@ -51,24 +52,27 @@ namespace FlatGen.Samples.Tags
         private ValueBuffer _values;
 
         [global::System.Runtime.InteropServices.FieldOffset(160)]
+        private ulong _hashedKeyLengths;
+
+        [global::System.Runtime.InteropServices.FieldOffset(168)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(192)]
+        [global::System.Runtime.InteropServices.FieldOffset(200)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(196)]
+        [global::System.Runtime.InteropServices.FieldOffset(204)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(212)]
+        [global::System.Runtime.InteropServices.FieldOffset(220)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(220)]
+        [global::System.Runtime.InteropServices.FieldOffset(228)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(228)]
+        [global::System.Runtime.InteropServices.FieldOffset(236)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(229)]
+        [global::System.Runtime.InteropServices.FieldOffset(237)]
         private byte _valueCount;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -79,13 +83,14 @@ namespace FlatGen.Samples.Tags
             {
                 new global::FlatGen.FlatField("_keys", "string?[8]", 0, 64),
                 new global::FlatGen.FlatField("_values", "string?[12]", 64, 96),
-                new global::FlatGen.FlatField("_keyHashes", "uint[8]", 160, 32),
-                new global::FlatGen.FlatField("_version", "uint", 192, 4),
-                new global::FlatGen.FlatField("_slots", "byte[16]", 196, 16),
-                new global::FlatGen.FlatField("_valueStarts", "byte[8]", 212, 8),
-                new global::FlatGen.FlatField("_valueCounts", "byte[8]", 220, 8),
-                new global::FlatGen.FlatField("_count", "byte", 228, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 229, 1),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 160, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[8]", 168, 32),
+                new global::FlatGen.FlatField("_version", "uint", 200, 4),
+                new global::FlatGen.FlatField("_slots", "byte[16]", 204, 16),
+                new global::FlatGen.FlatField("_valueStarts", "byte[8]", 220, 8),
+                new global::FlatGen.FlatField("_valueCounts", "byte[8]", 228, 8),
+                new global::FlatGen.FlatField("_count", "byte", 236, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 237, 1),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -305,16 +310,17 @@ namespace FlatGen.Samples.Tags
             public bool MoveNext() => _entries.MoveNext();
         }
 
-        static string global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.MapName => "FlatGen.Samples.Tags.OperationTags";
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetSlots(ref global::FlatGen.Samples.Tags.OperationTags map) => map._slots;
+        static string global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.MapName => "FlatGen.Samples.Tags.OperationTags";
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetSlots(ref global::FlatGen.Samples.Tags.OperationTags map) => map._slots;
+        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetKeyHashes(ref global::FlatGen.Samples.Tags.OperationTags map) => map._keyHashes;
+        static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetHashedKeyLengths(ref global::FlatGen.Samples.Tags.OperationTags map) => ref map._hashedKeyLengths;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetValueStarts(ref global::FlatGen.Samples.Tags.OperationTags map) => map._valueStarts;
+        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetValueCounts(ref global::FlatGen.Samples.Tags.OperationTags map) => map._valueCounts;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetCount(ref global::FlatGen.Samples.Tags.OperationTags map) => ref map._count;
+        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetValueCount(ref global::FlatGen.Samples.Tags.OperationTags map) => ref map._valueCount;
+        static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetVersion(ref global::FlatGen.Samples.Tags.OperationTags map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetKeys(ref global::FlatGen.Samples.Tags.OperationTags map) => map._keys;
-        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetKeyHashes(ref global::FlatGen.Samples.Tags.OperationTags map) => map._keyHashes;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetValueStarts(ref global::FlatGen.Samples.Tags.OperationTags map) => map._valueStarts;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetValueCounts(ref global::FlatGen.Samples.Tags.OperationTags map) => map._valueCounts;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetValues(ref global::FlatGen.Samples.Tags.OperationTags map) => map._values;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetCount(ref global::FlatGen.Samples.Tags.OperationTags map) => ref map._count;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetValueCount(ref global::FlatGen.Samples.Tags.OperationTags map) => ref map._valueCount;
-        static ref uint global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetVersion(ref global::FlatGen.Samples.Tags.OperationTags map) => ref map._version;
 
         [global::System.Runtime.CompilerServices.InlineArray(8)]
         private struct KeyBuffer

@@ -1,0 +1,26 @@
+using System;
+
+namespace FlatGen.Infrastructure;
+
+/// <summary>
+/// What <see cref="FlatIndex{TMap, TKeyIndex, TValueIndex, TEntries}"/> needs of a storage mode: how it hashes a key,
+/// whether a stored key equals a probe, and how it removes an entry. Implemented by empty structs, so the JIT
+/// specialises the index for each mode and comparison with no virtual call.
+/// </summary>
+/// <typeparam name="TMap">The generated struct.</typeparam>
+internal interface IFlatEntries<TMap>
+    where TMap : struct
+{
+    /// <summary>Hashes <paramref name="key"/> as the mode stores it.</summary>
+    /// <returns><see langword="false"/> if the mode cannot store the key, which is then absent from every map.</returns>
+    static abstract bool TryHash(ReadOnlySpan<char> key, out uint hash);
+
+    /// <summary>Returns whether stored key <paramref name="keyIndex"/> (a hashed key) equals <paramref name="key"/> under the map's comparison.</summary>
+    static abstract bool StoredKeyEquals(ref TMap map, int keyIndex, ReadOnlySpan<char> key);
+
+    /// <summary>Returns whether UTF-8 <paramref name="key"/> is valid and could equal a stored key, before it is decoded.</summary>
+    static abstract bool IsPossibleKey(ref TMap map, ReadOnlySpan<byte> key);
+
+    /// <summary>Removes entry <paramref name="keyIndex"/>, already unlinked from its slot or presence bit, with its values, keeping the storage's invariants.</summary>
+    static abstract void RemoveEntry(ref TMap map, int keyIndex);
+}
