@@ -15,6 +15,8 @@ public interface IBenchMap
     [UnscopedRef]
     ReadOnlySpan<string> GetValues(ReadOnlySpan<char> key);
 
+    bool Remove(string key);
+
     void Clear();
 
     /// <summary>Enumerates with <c>foreach</c>: the sum of key lengths and value counts.</summary>

@@ -81,3 +81,27 @@ public partial struct BytesInHeaderMap;
 [FlatMultiMap(32, 48, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, Storage = FlatStorage.InlineUtf8, InlineBytes = 1536,
     KnownKeys = ["Host", "User-Agent", "Accept", "Accept-Language", "Accept-Encoding", "Referer", "Authorization", "X-Request-ID", "X-Forwarded-For", "Connection", "Cookie", "Cache-Control", "Pragma", "Content-Type", "Content-Length", "Origin"])]
 public partial struct InlineBytesInHeaderMap;
+
+// Full maps for removal and chosen keys: one value per key. They are large (FLATGEN010) or too large for arrays (FLATGEN014); the
+// benchmark classes hold them in fields.
+#pragma warning disable FLATGEN010, FLATGEN014
+
+[FlatMultiMap(1024, 1024)]
+public partial struct OrdinalMap1024 : IBenchMap
+{
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
+}
+
+[FlatMultiMap(4096, 4096)]
+public partial struct OrdinalMap4096 : IBenchMap
+{
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
+}
+
+[FlatMultiMap(4096, 4096, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase)]
+public partial struct IgnoreCaseMap4096 : IBenchMap
+{
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
+}
+
+#pragma warning restore FLATGEN010, FLATGEN014

@@ -1,6 +1,7 @@
 using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace FlatGen.Infrastructure;
 
@@ -193,9 +194,17 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
     /// </summary>
     public static void Renumber(ref TMap map, int keyIndex)
     {
+        // A vector compare gives all ones (minus one) in each lane past the removed entry, so adding it renumbers.
         Span<TKeyIndex> slots = TMap.GetSlots(ref map);
         TKeyIndex removedEntry = TKeyIndex.CreateTruncating(keyIndex + 1);
-        for (int i = 0; i < slots.Length; i++)
+        Span<Vector<TKeyIndex>> vectors = MemoryMarshal.Cast<TKeyIndex, Vector<TKeyIndex>>(slots);
+        var removedEntries = new Vector<TKeyIndex>(removedEntry);
+        foreach (ref Vector<TKeyIndex> vector in vectors)
+        {
+            vector += Vector.GreaterThan(vector, removedEntries);
+        }
+
+        for (int i = vectors.Length * Vector<TKeyIndex>.Count; i < slots.Length; i++)
         {
             if (slots[i] > removedEntry)
             {

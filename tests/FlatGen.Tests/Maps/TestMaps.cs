@@ -139,3 +139,21 @@ public static partial class Holder
     [FlatMultiMap(8, 8)]
     public partial struct NestedMap;
 }
+
+/// <summary>Full maps of chosen keys against random keys, at the smallest and the largest capacity the crafted-key tests use.</summary>
+[FlatMultiMap(128, 128)]
+public partial struct OrdinalMap128 : IChosenKeyMap;
+
+/// <summary>As <see cref="OrdinalMap128"/>, ignoring case.</summary>
+[FlatMultiMap(128, 128, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase)]
+public partial struct IgnoreCaseMap128 : IChosenKeyMap;
+
+#pragma warning disable FLATGEN014 // Too large for arrays; the tests keep them in a class field.
+/// <summary>As <see cref="OrdinalMap128"/>, at the largest key capacity.</summary>
+[FlatMultiMap(4096, 4096)]
+public partial struct OrdinalMap4096 : IChosenKeyMap;
+
+/// <summary>As <see cref="OrdinalMap4096"/>, ignoring case.</summary>
+[FlatMultiMap(4096, 4096, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase)]
+public partial struct IgnoreCaseMap4096 : IChosenKeyMap;
+#pragma warning restore FLATGEN014

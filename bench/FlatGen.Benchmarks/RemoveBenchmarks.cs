@@ -1,0 +1,61 @@
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+
+namespace FlatGen.Benchmarks;
+
+/// <summary>
+/// Remove: in a full map of one value per key, remove a key and add it back. The keys are taken in a scattered
+/// order, so a removed key sits anywhere in insertion order, on average in the middle.
+/// </summary>
+public class RemoveBenchmarks
+{
+    private string[] _keys = [];
+    private Dictionary<string, string[]> _arrays = [];
+    private OrdinalMap128 _map128;
+    private OrdinalMap1024 _map1024;
+    private OrdinalMap4096 _map4096;
+    private int _next;
+
+    [Params(128, 1024, 4096)]
+    public int Keys { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _keys = Enumerable.Range(0, Keys).Select(i => "x-key-" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        (string Key, string Value)[] pairs = _keys.Select(k => (k, "v")).ToArray();
+        _arrays = Competitors.Arrays(pairs, StringComparer.Ordinal);
+        Competitors.Fill(ref _map128, Keys == 128 ? pairs : []);
+        Competitors.Fill(ref _map1024, Keys == 1024 ? pairs : []);
+        Competitors.Fill(ref _map4096, Keys == 4096 ? pairs : []);
+    }
+
+    [Benchmark(Baseline = true)]
+    public int DictionaryOfArrays()
+    {
+        string key = NextKey();
+        _arrays.Remove(key);
+        _arrays.Add(key, ["v"]);
+        return _arrays.Count;
+    }
+
+    [Benchmark]
+    public int FlatGen() => Keys switch
+    {
+        128 => RemoveAndAdd(ref _map128),
+        1024 => RemoveAndAdd(ref _map1024),
+        _ => RemoveAndAdd(ref _map4096),
+    };
+
+    private int RemoveAndAdd<TMap>(ref TMap map)
+        where TMap : struct, IBenchMap
+    {
+        string key = NextKey();
+        map.Remove(key);
+        map.Add(key, "v");
+        return map.Count;
+    }
+
+    // 7919 is prime, so stepping by it visits every key before repeating.
+    private string NextKey() => _keys[_next = (_next + 7919) % _keys.Length];
+}
