@@ -99,7 +99,7 @@ public static class ResultsReport
             Result? lists = group.FirstOrDefault(r => r.Method == Baseline);
             Result? arrays = group.FirstOrDefault(r => r.Method == "DictionaryOfArrays");
             Result? frozen = group.FirstOrDefault(r => r.Method == "FrozenDictionaryOfArrays");
-            if (flat is null || lists is null)
+            if (flat is null)
             {
                 continue;
             }

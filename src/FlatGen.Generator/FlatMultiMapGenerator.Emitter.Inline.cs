@@ -187,6 +187,7 @@ public sealed partial class FlatMultiMapGenerator
             FieldPlan last = layout.Fields[layout.Fields.Count - 1];
             writer.WriteLine($"static int {storage}.FieldBytes => {Number(last.Offset + last.Size)};");
             writer.WriteLine($"static ref ulong {storage}.GetLayoutId({map}) => ref map._layoutId;");
+            writer.WriteLine($"static ref ulong {storage}.GetHashSeed({map}) => ref map._hashSeed;");
             writer.WriteLine($"static global::System.Span<ushort> {storage}.GetKeyOffsets({map}) => map._keyOffsets;");
             writer.WriteLine($"static global::System.Span<ushort> {storage}.GetKeyLengths({map}) => map._keyLengths;");
             writer.WriteLine($"static global::System.Span<ushort> {storage}.GetValueOffsets({map}) => map._valueOffsets;");

@@ -30,6 +30,8 @@ internal static class LayoutPlanner
         {
             // Keys and values are ranges of the arena; the layout id comes first, so a reader finds it at offset 0.
             unordered.Add(new FieldPlan("_layoutId", null, "ulong", 1, sizeof(ulong), 0));
+            // Zero, or the random seed the map took when chosen keys made a probe long.
+            unordered.Add(new FieldPlan("_hashSeed", null, "ulong", 1, sizeof(ulong), 0));
             unordered.Add(new FieldPlan("_keyHashes", "KeyHashBuffer", "uint", keyCapacity, sizeof(uint), 0));
             unordered.Add(new FieldPlan("_keyOffsets", "KeyOffsetBuffer", "ushort", keyCapacity, sizeof(ushort), 0));
             unordered.Add(new FieldPlan("_keyLengths", "KeyLengthBuffer", "ushort", keyCapacity, sizeof(ushort), 0));

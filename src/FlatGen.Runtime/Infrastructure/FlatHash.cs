@@ -20,6 +20,7 @@ internal static class FlatHash
     private const ulong Pi0 = 0x243F_6A88_85A3_08D3;
     private const ulong Pi1 = 0x1319_8A2E_0370_7344;
     private const ulong Pi2 = 0xA409_3822_299F_31D0;
+    private const ulong Pi3 = 0x082E_FA98_EC4E_6C89;
 
     // Two static readonly words rather than one struct: the JIT takes each as a constant once the class is initialised.
     private static readonly ulong ProcessFirst = RandomWord();
@@ -32,11 +33,27 @@ internal static class FlatHash
         get => new(ProcessFirst, ProcessSecond);
     }
 
-    /// <summary>Gets the seed of inline maps' hashes, which their bytes store.</summary>
+    /// <summary>Gets the seed of inline maps' hashes until chosen keys make a probe long (a stored seed of zero).</summary>
     public static HashSeed PersistedSeed
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => new(Pi0, Pi1);
+    }
+
+    /// <summary>The seed of an inline map that stores <paramref name="stored"/>: <see cref="PersistedSeed"/> for zero, else one derived from the random word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static HashSeed InlineSeed(ulong stored) => new(Pi0 ^ stored, Pi1 ^ BitOperations.RotateLeft(stored * Pi2, 32));
+
+    /// <summary>A random word for an inline map's seed, never zero (which stands for <see cref="PersistedSeed"/>).</summary>
+    public static ulong RandomInlineSeed()
+    {
+        ulong word;
+        do
+        {
+            word = RandomWord();
+        }
+        while (word == 0);
+        return word;
     }
 
     // A 16-bit lane is ASCII when its high 9 bits are clear.
@@ -74,9 +91,9 @@ internal static class FlatHash
         (uint)string.GetHashCode(key, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The hash of the key's bytes. Up to 16 bytes: the first and last 8 (or 4, or the one code unit), one multiply.
-    /// Up to 32: the first and last 16, two independent multiplies. Longer: 32 bytes a round in two lanes, then the
-    /// last 32. Under <paramref name="ignoreCase"/> (a constant in every caller, so the JIT keeps one branch) every
+    /// The hash of the key's bytes. Up to 16 bytes: the first and last 8 (or 4, or the one code unit), one full
+    /// multiply whose halves a second one folds. Up to 32: the first and last 16, two independent multiplies, then one
+    /// that joins the lanes. Longer: 32 bytes a round in two lanes, then the last 32. Under <paramref name="ignoreCase"/> (a constant in every caller, so the JIT keeps one branch) every
     /// load has its letters folded and its lanes checked for ASCII, once, at the end.
     /// </summary>
     /// <returns><see langword="false"/> if <paramref name="ignoreCase"/> and the key is not ASCII; the hash is then meaningless.</returns>
@@ -106,7 +123,10 @@ internal static class FlatHash
                 last = 0;
             }
 
-            state = FoldedMultiply(state ^ first, seed.Second ^ last);
+            // Both halves of the product go into a second multiply: folding them once leaves keys that differ in
+            // a few low bits (numbered keys under a shared prefix) crowded in the top bits under some seeds.
+            ulong high = Math.BigMul(state ^ first, seed.Second ^ last, out ulong low);
+            state = FoldedMultiply(low ^ Pi2, high ^ Pi3);
         }
         else
         {
@@ -134,7 +154,7 @@ internal static class FlatHash
         nuint tail = offset == 0 ? 0 : length - 32;
         lane0 = FoldedMultiply(lane0 ^ Load64(ref data, tail, ignoreCase, ref seen), second ^ Load64(ref data, tail + 8, ignoreCase, ref seen));
         lane1 = FoldedMultiply(lane1 ^ Load64(ref data, length - 16, ignoreCase, ref seen), second ^ Load64(ref data, length - 8, ignoreCase, ref seen));
-        return lane0 ^ lane1;
+        return FoldedMultiply(lane0 ^ Pi2, lane1 ^ Pi3);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -36,7 +36,7 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
     /// <summary>Finds a key that matches no known key: -1 without hashing when no hashed key has its length.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FindHashed(ref TMap map, ReadOnlySpan<char> key) =>
-        (TMap.GetHashedKeyLengths(ref map) & LengthBit(key.Length)) != 0 && TEntries.TryHash(key, out uint hash)
+        (TMap.GetHashedKeyLengths(ref map) & LengthBit(key.Length)) != 0 && TEntries.TryHash(ref map, key, out uint hash)
             ? Probe(ref map, key, hash, out _)
             : -1;
 
@@ -105,7 +105,7 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
     private static bool RemoveHashed(ref TMap map, ReadOnlySpan<char> key)
     {
         int slot = 0;
-        int keyIndex = (TMap.GetHashedKeyLengths(ref map) & LengthBit(key.Length)) != 0 && TEntries.TryHash(key, out uint hash)
+        int keyIndex = (TMap.GetHashedKeyLengths(ref map) & LengthBit(key.Length)) != 0 && TEntries.TryHash(ref map, key, out uint hash)
             ? Probe(ref map, key, hash, out slot)
             : -1;
         if (keyIndex < 0)
@@ -166,6 +166,25 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
     {
         TMap.GetSlots(ref map)[slot] = TKeyIndex.CreateTruncating(keyIndex + 1);
         TMap.GetHashedKeyLengths(ref map) |= LengthBit(length);
+    }
+
+    /// <summary>
+    /// Puts key <paramref name="keyIndex"/> into the first empty slot from its home slot, as adding it does; inserting
+    /// the hashed keys in key order so rebuilds the table a map's own operations leave.
+    /// </summary>
+    /// <returns>How many slots past its home slot the key went.</returns>
+    public static int Insert(Span<TKeyIndex> slots, uint hash, int keyIndex)
+    {
+        int mask = slots.Length - 1;
+        int home = FlatHash.HomeSlot(hash, slots.Length);
+        int slot = home;
+        while (slots[slot] != TKeyIndex.Zero)
+        {
+            slot = (slot + 1) & mask;
+        }
+
+        slots[slot] = TKeyIndex.CreateTruncating(keyIndex + 1);
+        return (slot - home) & mask;
     }
 
     /// <summary>Marks known key <paramref name="knownKey"/> present at key index <paramref name="keyIndex"/>.</summary>

@@ -16,7 +16,7 @@ internal readonly struct FlatInlineEntries<TMap, TKeyIndex, TValueIndex, TCompar
 {
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryHash(ReadOnlySpan<char> key, out uint hash) => TComparer.TryHashPersisted(key, out hash);
+    public static bool TryHash(ref TMap map, ReadOnlySpan<char> key, out uint hash) => TComparer.TryHashPersisted(key, TMap.GetHashSeed(ref map), out hash);
 
     /// <inheritdoc/>
     public static bool StoredKeyEquals(ref TMap map, int keyIndex, ReadOnlySpan<char> key) =>

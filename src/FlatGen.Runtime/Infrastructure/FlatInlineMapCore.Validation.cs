@@ -197,23 +197,18 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
                     return problem;
                 }
 
-                if (!known)
+                // The table is exactly that of adding the unknown keys in key order (a removal with backward shift
+                // leaves the table as if the key had never been added); under the published seed no probe is long,
+                // since adding a key that met one would have taken a random seed.
+                if (!known && Index.Insert(rebuilt, TMap.GetKeyHashes(ref map)[i], i) > LongProbe && TMap.GetHashSeed(ref map) == 0)
                 {
-                    // The table is exactly that of adding the unknown keys in key order (a removal with backward
-                    // shift leaves the table as if the key had never been added).
-                    int mask = rebuilt.Length - 1;
-                    int slot = FlatHash.HomeSlot(TMap.GetKeyHashes(ref map)[i], rebuilt.Length);
-                    while (rebuilt[slot] != TKeyIndex.Zero)
-                    {
-                        slot = (slot + 1) & mask;
-                    }
-
-                    rebuilt[slot] = TKeyIndex.CreateTruncating(i + 1);
+                    return "a probe is longer than the published seed ever lets one grow";
                 }
             }
 
             return !rebuilt.SequenceEqual(slots) ? "the hashed slots are not where the keys' hashes put them"
                 : TMap.GetHashedKeyLengths(ref map) != HashedKeyLengths(ref map) ? "the length filter is not that of the hashed keys"
+                : TMap.GetHashedKeyLengths(ref map) == 0 && TMap.GetHashSeed(ref map) != 0 ? "a map without hashed keys has a hash seed"
                 : null;
         }
         finally
@@ -246,7 +241,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
                 : "a known key's slot, index or spelling is wrong";
         }
 
-        return knownKey < 0 && TComparer.TryHashPersisted(key, out uint expected) && hash == expected && Index.Probe(ref map, key, hash, out _) == keyIndex
+        return knownKey < 0 && TComparer.TryHashPersisted(key, TMap.GetHashSeed(ref map), out uint expected) && hash == expected && Index.Probe(ref map, key, hash, out _) == keyIndex
             ? null
             : "a key is known but hashed, cannot be stored in this map, has the wrong hash, or is a duplicate";
     }

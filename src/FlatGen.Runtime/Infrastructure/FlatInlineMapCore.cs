@@ -223,6 +223,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         TMap.GetValueOffsets(ref map).Slice(0, valueCount).Clear();
         TMap.GetValueLengths(ref map).Slice(0, valueCount).Clear();
         Index.Clear(ref map);
+        TMap.GetHashSeed(ref map) = 0;
         TMap.GetCount(ref map) = TKeyIndex.Zero;
         TMap.GetValueCount(ref map) = TValueIndex.Zero;
         TMap.GetArenaUsed(ref map) = 0;
@@ -336,7 +337,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
             return AddKnownCore(ref map, knownKey, valueText);
         }
 
-        if (!TComparer.TryHashPersisted(key, out uint hash))
+        if (!TComparer.TryHashPersisted(key, TMap.GetHashSeed(ref map), out uint hash))
         {
             FlatThrow.UnpersistableKey(nameof(key));
         }
@@ -350,6 +351,15 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         AddStatus status = CanAddKey(ref map, keyText, valueText);
         if (status == AddStatus.Added)
         {
+            if (ProbeLength(ref map, hash, slot) > LongProbe)
+            {
+                // Keys chosen to collide under the published seed: as Dictionary falls back to a randomized hash, the
+                // map takes a random seed, rehashes its keys, and finds the new key's slot again.
+                Reseed(ref map);
+                TComparer.TryHashPersisted(key, TMap.GetHashSeed(ref map), out hash);
+                Index.Probe(ref map, key, hash, out slot);
+            }
+
             int added = AddKey(ref map, keyText, hash, valueText);
             Index.LinkHashed(ref map, slot, added, key.Length);
         }
@@ -546,8 +556,67 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         countRef = TKeyIndex.CreateTruncating(last);
         valueCountRef = TValueIndex.CreateTruncating(valueCount - removed);
         usedRef = (ushort)(used - bytes);
-        TMap.GetHashedKeyLengths(ref map) = HashedKeyLengths(ref map);
+        ulong lengths = HashedKeyLengths(ref map);
+        TMap.GetHashedKeyLengths(ref map) = lengths;
+        if (lengths == 0)
+        {
+            TMap.GetHashSeed(ref map) = 0; // With no hashed key left, the map is as if chosen keys had never come.
+        }
+
         TMap.GetLayoutId(ref map) = TMap.LayoutId;
+    }
+
+    /// <summary>
+    /// The longest probe a key's insertion may take before the map takes a random seed: random keys in a half-empty
+    /// table of linear probing reach it about once in ten thousand full 4,096-key maps; keys chosen to share a home
+    /// slot reach it after this many keys.
+    /// </summary>
+    internal const int LongProbe = 80;
+
+    /// <summary>How many slots past its home slot a key's probe ends at <paramref name="slot"/>.</summary>
+    private static int ProbeLength(ref TMap map, uint hash, int slot)
+    {
+        int slotCount = TMap.GetSlots(ref map).Length;
+        return (slot - FlatHash.HomeSlot(hash, slotCount)) & (slotCount - 1);
+    }
+
+    /// <summary>
+    /// Takes a new random hash seed and rehashes every unknown key: their stored hashes change and the hashed slots
+    /// become those of inserting them in key order under the new seed. The contents do not change.
+    /// </summary>
+    private static void Reseed(ref TMap map)
+    {
+        ulong seed = FlatHash.RandomInlineSeed();
+        Span<TKeyIndex> slots = TMap.GetSlots(ref map);
+        Span<uint> hashes = TMap.GetKeyHashes(ref map);
+        int count = int.CreateTruncating(TMap.GetCount(ref map));
+        Span<char> buffer = stackalloc char[StackChars];
+        for (int i = 0; i < count; i++)
+        {
+            if (!IsKnownEntry(ref map, i))
+            {
+                using DecodedUtf8 decoded = DecodedUtf8.Decode(StoredKey(ref map, i), buffer);
+                TComparer.TryHashPersisted(decoded.Chars, seed, out hashes[i]);
+            }
+        }
+
+        slots.Clear();
+        for (int i = 0; i < count; i++)
+        {
+            if (!IsKnownEntry(ref map, i))
+            {
+                Index.Insert(slots, hashes[i], i);
+            }
+        }
+
+        TMap.GetHashSeed(ref map) = seed;
+    }
+
+    /// <summary>Whether key <paramref name="keyIndex"/> is a known key: its stored hash is a known key's index whose slot points back at it.</summary>
+    private static bool IsKnownEntry(ref TMap map, int keyIndex)
+    {
+        uint knownKey = TMap.GetKeyHashes(ref map)[keyIndex];
+        return knownKey < (uint)TMap.KnownKeys.Length && Index.KnownKeyIndex(ref map, (int)knownKey) == keyIndex;
     }
 
     /// <summary>The length filter the hashed keys make, exactly, as the canonical state has it: each one's length in UTF-16 code units.</summary>

@@ -19,9 +19,9 @@ public readonly struct FlatOrdinalComparer : IFlatKeyComparer
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryHashPersisted(ReadOnlySpan<char> key, out uint hash)
+    public static bool TryHashPersisted(ReadOnlySpan<char> key, ulong seed, out uint hash)
     {
-        hash = FlatHash.Ordinal(key, FlatHash.PersistedSeed);
+        hash = FlatHash.Ordinal(key, FlatHash.InlineSeed(seed));
         return true;
     }
 

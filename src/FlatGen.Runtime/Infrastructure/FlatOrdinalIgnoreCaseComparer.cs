@@ -23,8 +23,8 @@ public readonly struct FlatOrdinalIgnoreCaseComparer : IFlatKeyComparer
     /// between .NET versions, so a hash of them written by one machine could be wrong on another.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryHashPersisted(ReadOnlySpan<char> key, out uint hash) =>
-        FlatHash.TryOrdinalIgnoreCaseAscii(key, FlatHash.PersistedSeed, out hash);
+    public static bool TryHashPersisted(ReadOnlySpan<char> key, ulong seed, out uint hash) =>
+        FlatHash.TryOrdinalIgnoreCaseAscii(key, FlatHash.InlineSeed(seed), out hash);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

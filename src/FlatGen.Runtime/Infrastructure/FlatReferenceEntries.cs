@@ -14,7 +14,7 @@ internal readonly struct FlatReferenceEntries<TMap, TKeyIndex, TValueIndex, TCom
 {
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryHash(ReadOnlySpan<char> key, out uint hash)
+    public static bool TryHash(ref TMap map, ReadOnlySpan<char> key, out uint hash)
     {
         hash = TComparer.Hash(key);
         return true;

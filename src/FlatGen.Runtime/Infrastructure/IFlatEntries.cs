@@ -11,9 +11,9 @@ namespace FlatGen.Infrastructure;
 internal interface IFlatEntries<TMap>
     where TMap : struct
 {
-    /// <summary>Hashes <paramref name="key"/> as the mode stores it.</summary>
+    /// <summary>Hashes <paramref name="key"/> as <paramref name="map"/> stores it.</summary>
     /// <returns><see langword="false"/> if the mode cannot store the key, which is then absent from every map.</returns>
-    static abstract bool TryHash(ReadOnlySpan<char> key, out uint hash);
+    static abstract bool TryHash(ref TMap map, ReadOnlySpan<char> key, out uint hash);
 
     /// <summary>Returns whether stored key <paramref name="keyIndex"/> (a hashed key) equals <paramref name="key"/> under the map's comparison.</summary>
     static abstract bool StoredKeyEquals(ref TMap map, int keyIndex, ReadOnlySpan<char> key);

@@ -25,6 +25,9 @@ namespace FlatGen.Infrastructure;
 /// <item><description>Every table entry past the key count or value count, every absent known key's slot, and every unused
 /// presence bit is zero; the hashed slots are exactly those of inserting the unknown keys in key order; <c>HashedKeyLengths</c>
 /// holds exactly the bits of the unknown keys' lengths.</description></item>
+/// <item><description><c>HashSeed</c> is zero unless adding a key met a probe longer than <c>FlatInlineMapCore.LongProbe</c> slots (chosen keys,
+/// almost never random ones): the map then took a random seed and rehashed its keys, so its bytes depend on more than its history.
+/// With a seed of zero no probe is that long; with no hashed key the seed is zero.</description></item>
 /// <item><description><c>LayoutId</c> is the generated layout's id once the map has been written, and zero only in a map that is all zeros.</description></item>
 /// </list>
 /// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
@@ -43,6 +46,9 @@ public interface IFlatInlineMapStorage<TSelf, TKeyIndex, TValueIndex> : IFlatMap
 
     /// <summary>Gets the stored layout id.</summary>
     static abstract ref ulong GetLayoutId(ref TSelf map);
+
+    /// <summary>Gets the stored hash seed: zero for the persisted seed, a random word after chosen keys made a probe long.</summary>
+    static abstract ref ulong GetHashSeed(ref TSelf map);
 
     /// <summary>Gets where each key's bytes start in the arena.</summary>
     static abstract Span<ushort> GetKeyOffsets(ref TSelf map);

@@ -16,11 +16,11 @@ public interface IFlatKeyComparer
     static abstract uint Hash(ReadOnlySpan<char> key);
 
     /// <summary>
-    /// Hashes <paramref name="key"/> for a map whose bytes are persisted: the same hash in every process and on every
-    /// machine; keys that are equal under <see cref="KeyEquals"/> hash equally.
+    /// Hashes <paramref name="key"/> for a map whose bytes are persisted, from the <paramref name="seed"/> those bytes
+    /// store: the same hash in every process and on every machine; keys that are equal under <see cref="KeyEquals"/> hash equally.
     /// </summary>
     /// <returns><see langword="false"/> if the key has no such hash (under ignore-case, a key that is not ASCII), and so cannot be stored.</returns>
-    static abstract bool TryHashPersisted(ReadOnlySpan<char> key, out uint hash);
+    static abstract bool TryHashPersisted(ReadOnlySpan<char> key, ulong seed, out uint hash);
 
     /// <summary>Returns whether a stored key equals a probed key.</summary>
     static abstract bool KeyEquals(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key);

@@ -30,3 +30,17 @@ public partial struct InlineWideMap : IInlineTestMap<InlineWideMap>
 
     public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Count; foreach (var v in e.Values) { total += v.Length; } } return total; }
 }
+
+/// <summary>Full inline maps of chosen keys against random keys (see the chosen-key tests).</summary>
+[FlatMultiMap(128, 128, Storage = FlatStorage.InlineUtf8, InlineBytes = 8192)]
+public partial struct InlineOrdinalMap128 : IChosenKeyMap;
+
+#pragma warning disable FLATGEN014 // Too large for arrays; the tests keep them in a class field.
+/// <summary>As <see cref="InlineOrdinalMap128"/>, at the largest key capacity.</summary>
+[FlatMultiMap(4096, 4096, Storage = FlatStorage.InlineUtf8, InlineBytes = 65535)]
+public partial struct InlineOrdinalMap4096 : IChosenKeyMap;
+
+/// <summary>As <see cref="InlineOrdinalMap4096"/>, ignoring case.</summary>
+[FlatMultiMap(4096, 4096, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, Storage = FlatStorage.InlineUtf8, InlineBytes = 65535)]
+public partial struct InlineIgnoreCaseMap4096 : IChosenKeyMap;
+#pragma warning restore FLATGEN014

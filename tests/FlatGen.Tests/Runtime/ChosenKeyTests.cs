@@ -8,9 +8,11 @@ using FlatGen.Tests.Maps;
 namespace FlatGen.Tests.Runtime;
 
 /// <summary>
-/// Chosen keys cannot make a full reference map much slower than random keys (at most 10×). The cost is counted,
-/// not timed: building a map and looking up each of its keys probes, per key, one slot more than the key's distance
-/// from its home slot, which these tests read from the map's own slots and stored hashes.
+/// Chosen keys cannot make a full map much slower than random keys (at most 10×). The cost is counted, not timed:
+/// looking up each of a map's keys probes, per key, one slot more than the key's distance from its home slot, which
+/// these tests read from the map's own slots and stored hashes. A reference map's seed is random per process; an
+/// inline map's is published, so keys can be chosen against it, and the map takes a random seed when they make a
+/// probe long.
 /// </summary>
 public sealed class ChosenKeyTests
 {
@@ -32,6 +34,71 @@ public sealed class ChosenKeyTests
     {
         AssertBounded<IgnoreCaseMap128>(128, attack, ignoreCase: true);
         AssertBounded<IgnoreCaseMap4096>(4096, attack, ignoreCase: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(Attacks))]
+    public void A_full_inline_map_of_chosen_keys_costs_at_most_ten_times_random_keys(string attack)
+    {
+        AssertBounded<InlineOrdinalMap128>(128, attack, ignoreCase: false);
+        if (attack is not ("emoji" or "old-mixer-differential"))
+        {
+            // 4,096 keys of 12 emoji or 52 characters do not fit in the largest arena; an inline map ignoring case
+            // stores ASCII keys only.
+            AssertBounded<InlineOrdinalMap4096>(4096, attack, ignoreCase: false);
+            AssertBounded<InlineIgnoreCaseMap4096>(4096, attack, ignoreCase: true);
+        }
+    }
+
+    /// <summary>
+    /// Keys that collide under the published seed make an inline map take a random one: the keys then spread, every
+    /// one is found, and the bytes read back with their seed. Random keys leave the seed at zero, so the bytes are
+    /// those of the map's history alone.
+    /// </summary>
+    [Fact]
+    public void An_inline_map_takes_a_random_seed_for_chosen_keys_and_keeps_the_published_one_for_random_keys()
+    {
+        var chosen = new StrongBox<InlineOrdinalMap4096>();
+        string[] keys = ChosenKeys("persisted-seed-bucket", 4096, ignoreCase: false);
+        Fill(ref chosen.Value, keys);
+        ulong seed = HashSeed(ref chosen.Value, InlineOrdinalMap4096.Layout);
+        Assert.NotEqual(0UL, seed);
+        Assert.All(keys, key => Assert.Equal(["v"], chosen.Value.GetValues(key).ToArray()));
+        Assert.True(InlineOrdinalMap4096.TryRead(chosen.Value.AsBytes(), out InlineOrdinalMap4096 read));
+        Assert.Equal(seed, HashSeed(ref read, InlineOrdinalMap4096.Layout));
+        Assert.All(keys.Take(100), key => Assert.True(read.ContainsKey(key)));
+
+        // Removing every hashed key, or clearing, brings the published seed back.
+        foreach (string key in keys)
+        {
+            Assert.True(chosen.Value.Remove(key));
+        }
+
+        Assert.Equal(0UL, HashSeed(ref chosen.Value, InlineOrdinalMap4096.Layout));
+
+        var random = new StrongBox<InlineOrdinalMap4096>();
+        Fill(ref random.Value, Enumerable.Range(0, 4096).Select(i => "r" + i.ToString("x5", CultureInfo.InvariantCulture)).ToArray());
+        Assert.Equal(0UL, HashSeed(ref random.Value, InlineOrdinalMap4096.Layout));
+    }
+
+    /// <summary>A stored seed is part of the bytes: one that the keys' hashes do not follow, or one without hashed keys, is refused.</summary>
+    [Fact]
+    public void An_inline_map_whose_seed_its_keys_do_not_explain_is_refused()
+    {
+        int offset = InlineMap.Layout.Fields.Single(static f => f.Name == "_hashSeed").Offset;
+        var map = new InlineMap();
+        map.Add("abc", "1");
+        byte[] withKey = map.AsBytes().ToArray();
+        map.Remove("abc");
+        byte[] empty = map.AsBytes().ToArray();
+        Assert.True(InlineMap.TryRead(withKey, out _));
+        Assert.True(InlineMap.TryRead(empty, out _));
+
+        foreach (byte[] bytes in new[] { withKey, empty })
+        {
+            BitConverter.TryWriteBytes(bytes.AsSpan(offset), 0x1234_5678_9ABC_DEF0UL);
+            Assert.False(InlineMap.TryRead(bytes, out _));
+        }
     }
 
     /// <summary>The measure itself can fail: keys that all share a home slot cost far more than ten times random ones.</summary>
@@ -62,7 +129,7 @@ public sealed class ChosenKeyTests
     {
         var random = new Random(capacity);
         var box = new StrongBox<TMap>();
-        Fill(ref box.Value, Enumerable.Range(0, capacity).Select(i => "r" + random.NextInt64().ToString("x", CultureInfo.InvariantCulture) + i).ToArray());
+        Fill(ref box.Value, Enumerable.Range(0, capacity).Select(i => "r" + i.ToString("x", CultureInfo.InvariantCulture) + "-" + random.Next(0x10000).ToString("x", CultureInfo.InvariantCulture)).ToArray());
         return ProbeCost(ref box.Value, TMap.Layout);
     }
 
@@ -124,6 +191,13 @@ public sealed class ChosenKeyTests
         {
             map.Add(key, "v");
         }
+    }
+
+    private static ulong HashSeed<TMap>(ref TMap map, FlatLayout layout)
+        where TMap : struct
+    {
+        int offset = layout.Fields.Single(static f => f.Name == "_hashSeed").Offset;
+        return Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref Unsafe.As<TMap, byte>(ref map), offset));
     }
 
     /// <summary>Probes to find every key once, from the map's slots and stored hashes: distance from the home slot plus one, summed.</summary>

@@ -160,12 +160,12 @@ public sealed class KeyHashTests
     /// <c>FlatInlineFormat.Version</c> and write the new values here.
     /// </summary>
     [Theory]
-    [InlineData("", 0xBC13060Eu, 0xBC13060Eu)]
-    [InlineData("a", 0x6C3BCBBBu, 0x6C3BCBBBu)]
-    [InlineData("Host", 0xA032D4B1u, 0x98D3BF80u)]
-    [InlineData("Content-Type", 0x28CDA7FDu, 0x85E6B6E7u)]
-    [InlineData("x-request-id-with-a-long-tail", 0x5C2C6E2Bu, 0x5C2C6E2Bu)]
-    [InlineData("http.request.header.accept-encoding.and-more-after-that", 0x86D7892Eu, 0x86D7892Eu)]
+    [InlineData("", 0xB8360D13u, 0xB8360D13u)]
+    [InlineData("a", 0x76931859u, 0x76931859u)]
+    [InlineData("Host", 0xF1B7C319u, 0x7A3A3F22u)]
+    [InlineData("Content-Type", 0x9B0AD1FBu, 0x39F7F283u)]
+    [InlineData("x-request-id-with-a-long-tail", 0x8D097342u, 0x8D097342u)]
+    [InlineData("http.request.header.accept-encoding.and-more-after-that", 0x66F8DDD4u, 0x66F8DDD4u)]
     public void The_persisted_hash_keeps_its_golden_values(string key, uint ordinal, uint ignoreCase)
     {
         Assert.Equal(ordinal, FlatHash.Ordinal(key, FlatHash.PersistedSeed));
@@ -224,7 +224,7 @@ public sealed class KeyHashTests
         {
             Assert.Equal(FlatHash.Ordinal(key, FlatHash.ProcessSeed), FlatMultiMapCore<Maps.SmallMap, byte, byte, FlatOrdinalComparer>.Hash(key));
             Assert.Equal(FlatHash.OrdinalIgnoreCase(key, FlatHash.ProcessSeed), FlatMultiMapCore<Maps.KnownHeadersMap, byte, byte, FlatOrdinalIgnoreCaseComparer>.Hash(key));
-            Assert.True(FlatOrdinalComparer.TryHashPersisted(key, out uint persisted));
+            Assert.True(FlatOrdinalComparer.TryHashPersisted(key, 0, out uint persisted));
             Assert.Equal(FlatHash.Ordinal(key, FlatHash.PersistedSeed), persisted);
         }
     }
@@ -334,12 +334,39 @@ public sealed class KeyHashTests
         }
     }
 
+    /// <summary>
+    /// Numbered keys under a shared prefix differ in a few low bits of one load: under every seed they must spread
+    /// over 64 slots like random keys (about 39 a slot, 68 at most in 200 seeds' worst slot). A single folded
+    /// multiply left up to 192 in one slot under some seeds.
+    /// </summary>
+    [Fact]
+    public void Numbered_keys_under_a_shared_prefix_spread_under_every_seed()
+    {
+        var random = new Random(64);
+        foreach (string prefix in new[] { "x-", "X-Custom-", "tag.", "http.request.header." })
+        {
+            string[] keys = Enumerable.Range(0, 2500).Select(i => prefix + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+            for (int s = 0; s < 200; s++)
+            {
+                var seed = new HashSeed((ulong)random.NextInt64() << 1 ^ (ulong)random.Next(2), (ulong)random.NextInt64() << 1 ^ (ulong)random.Next(2));
+                int[] perSlot = new int[64];
+                foreach (string key in keys)
+                {
+                    perSlot[FlatHash.HomeSlot(FlatHash.Ordinal(key, seed), perSlot.Length)]++;
+                }
+
+                Assert.True(perSlot.Max() <= 80, $"{perSlot.Max()} of {keys.Length} keys such as {keys[7]} in one of 64 slots under seed {seed}");
+            }
+        }
+    }
+
     private static uint PersistedIgnoreCase(string key) =>
         FlatHash.TryOrdinalIgnoreCaseAscii(key, FlatHash.PersistedSeed, out uint hash) ? hash : throw new ArgumentException("Not ASCII.", nameof(key));
 
     /// <summary>
     /// The definition of the hash, written out plainly: the key's UTF-16LE bytes (ASCII letters lowered under
-    /// ignore-case), <c>state = seed.First + byte length</c>, folded multiplies <c>hi(a*b) ^ lo(a*b)</c>.
+    /// ignore-case), <c>state = seed.First + byte length</c>, folded multiplies <c>hi(a*b) ^ lo(a*b)</c>, and a last
+    /// folded multiply of the halves of the short keys' product or of the long keys' two lanes.
     /// </summary>
     private static uint SpecHash(string key, ulong first, ulong second, bool ignoreCase)
     {
@@ -361,7 +388,8 @@ public sealed class KeyHashTests
         if (n <= 16)
         {
             (ulong a, ulong b) = n >= 8 ? (Read(0, 8), Read(n - 8, 8)) : n >= 4 ? (Read(0, 4), Read(n - 4, 4)) : n == 2 ? (Read(0, 2), 0UL) : (0UL, 0UL);
-            state = Fold(state ^ a, second ^ b);
+            UInt128 product = (UInt128)(state ^ a) * (second ^ b);
+            state = Fold((ulong)product ^ 0xA409_3822_299F_31D0, (ulong)(product >> 64) ^ 0x082E_FA98_EC4E_6C89);
         }
         else
         {
@@ -376,7 +404,7 @@ public sealed class KeyHashTests
             int tail = offset == 0 ? 0 : n - 32;
             lane0 = Fold(lane0 ^ Read(tail, 8), second ^ Read(tail + 8, 8));
             lane1 = Fold(lane1 ^ Read(n - 16, 8), second ^ Read(n - 8, 8));
-            state = lane0 ^ lane1;
+            state = Fold(lane0 ^ 0xA409_3822_299F_31D0, lane1 ^ 0x082E_FA98_EC4E_6C89);
         }
 
         return (uint)(state >> 32);

@@ -6,34 +6,35 @@
 /// </summary>
 /// <remarks>
 /// <para>
-/// The map lives inside this 168-byte struct, which holds no reference: keys and values are UTF-8 bytes in
+/// The map lives inside this 176-byte struct, which holds no reference: keys and values are UTF-8 bytes in
 /// a 64-byte arena, so the garbage collector never scans it and its bytes (<c>AsBytes</c>, <c>Read</c>) are its
 /// serialised form, little-endian. It never allocates. Keep it in a field, an array element or a <see cref="global::FlatGen.FlatArena{T}"/>
 /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
 /// </para>
 /// <para>Layout (64-bit):</para>
 /// <code>
-/// InlineReuse: 168 bytes, 7 bytes of padding
+/// InlineReuse: 176 bytes, 7 bytes of padding
 /// Field              Type       Offset  Size
 /// _layoutId          ulong           0     8
-/// _hashedKeyLengths  ulong           8     8
-/// _knownPresence     ulong[1]       16     8
-/// _keyHashes         uint[4]        24    16
-/// _version           uint           40     4
-/// _keyOffsets        ushort[4]      44     8
-/// _keyLengths        ushort[4]      52     8
-/// _valueOffsets      ushort[4]      60     8
-/// _valueLengths      ushort[4]      68     8
-/// _arenaUsed         ushort         76     2
-/// _slots             byte[8]        78     8
-/// _valueStarts       byte[4]        86     4
-/// _valueCounts       byte[4]        90     4
-/// _count             byte           94     1
-/// _valueCount        byte           95     1
-/// _knownSlots        byte[1]        96     1
-/// _arena             byte[64]       97    64
-/// (padding)                        161     7
-/// Total                                  168
+/// _hashSeed          ulong           8     8
+/// _hashedKeyLengths  ulong          16     8
+/// _knownPresence     ulong[1]       24     8
+/// _keyHashes         uint[4]        32    16
+/// _version           uint           48     4
+/// _keyOffsets        ushort[4]      52     8
+/// _keyLengths        ushort[4]      60     8
+/// _valueOffsets      ushort[4]      68     8
+/// _valueLengths      ushort[4]      76     8
+/// _arenaUsed         ushort         84     2
+/// _slots             byte[8]        86     8
+/// _valueStarts       byte[4]        94     4
+/// _valueCounts       byte[4]        98     4
+/// _count             byte          102     1
+/// _valueCount        byte          103     1
+/// _knownSlots        byte[1]       104     1
+/// _arena             byte[64]      105    64
+/// (padding)                        169     7
+/// Total                                  176
 /// </code>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -52,60 +53,63 @@ partial struct InlineReuse : global::System.IEquatable<global::InlineReuse>, glo
     public const int InlineBytes = 64;
 
     /// <summary>The id of this exact layout, stored in the map's bytes and checked by <c>TryRead</c> and <c>Read</c>.</summary>
-    public const ulong LayoutId = 0x6725BD0B2AE26206UL;
+    public const ulong LayoutId = 0x475F325023C96376UL;
 
     /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-    public const int SizeInBytes = 168;
+    public const int SizeInBytes = 176;
 
     [global::System.Runtime.InteropServices.FieldOffset(0)]
     private ulong _layoutId;
 
     [global::System.Runtime.InteropServices.FieldOffset(8)]
-    private ulong _hashedKeyLengths;
+    private ulong _hashSeed;
 
     [global::System.Runtime.InteropServices.FieldOffset(16)]
-    private KnownPresenceBuffer _knownPresence;
+    private ulong _hashedKeyLengths;
 
     [global::System.Runtime.InteropServices.FieldOffset(24)]
+    private KnownPresenceBuffer _knownPresence;
+
+    [global::System.Runtime.InteropServices.FieldOffset(32)]
     private KeyHashBuffer _keyHashes;
 
-    [global::System.Runtime.InteropServices.FieldOffset(40)]
+    [global::System.Runtime.InteropServices.FieldOffset(48)]
     private uint _version;
 
-    [global::System.Runtime.InteropServices.FieldOffset(44)]
+    [global::System.Runtime.InteropServices.FieldOffset(52)]
     private KeyOffsetBuffer _keyOffsets;
 
-    [global::System.Runtime.InteropServices.FieldOffset(52)]
+    [global::System.Runtime.InteropServices.FieldOffset(60)]
     private KeyLengthBuffer _keyLengths;
 
-    [global::System.Runtime.InteropServices.FieldOffset(60)]
+    [global::System.Runtime.InteropServices.FieldOffset(68)]
     private ValueOffsetBuffer _valueOffsets;
 
-    [global::System.Runtime.InteropServices.FieldOffset(68)]
+    [global::System.Runtime.InteropServices.FieldOffset(76)]
     private ValueLengthBuffer _valueLengths;
 
-    [global::System.Runtime.InteropServices.FieldOffset(76)]
+    [global::System.Runtime.InteropServices.FieldOffset(84)]
     private ushort _arenaUsed;
 
-    [global::System.Runtime.InteropServices.FieldOffset(78)]
+    [global::System.Runtime.InteropServices.FieldOffset(86)]
     private SlotBuffer _slots;
 
-    [global::System.Runtime.InteropServices.FieldOffset(86)]
+    [global::System.Runtime.InteropServices.FieldOffset(94)]
     private ValueStartBuffer _valueStarts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(90)]
+    [global::System.Runtime.InteropServices.FieldOffset(98)]
     private ValueCountBuffer _valueCounts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(94)]
+    [global::System.Runtime.InteropServices.FieldOffset(102)]
     private byte _count;
 
-    [global::System.Runtime.InteropServices.FieldOffset(95)]
+    [global::System.Runtime.InteropServices.FieldOffset(103)]
     private byte _valueCount;
 
-    [global::System.Runtime.InteropServices.FieldOffset(96)]
+    [global::System.Runtime.InteropServices.FieldOffset(104)]
     private KnownSlotBuffer _knownSlots;
 
-    [global::System.Runtime.InteropServices.FieldOffset(97)]
+    [global::System.Runtime.InteropServices.FieldOffset(105)]
     private ArenaBuffer _arena;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -115,22 +119,23 @@ partial struct InlineReuse : global::System.IEquatable<global::InlineReuse>, glo
         new global::FlatGen.FlatField[]
         {
             new global::FlatGen.FlatField("_layoutId", "ulong", 0, 8),
-            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 8, 8),
-            new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 16, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[4]", 24, 16),
-            new global::FlatGen.FlatField("_version", "uint", 40, 4),
-            new global::FlatGen.FlatField("_keyOffsets", "ushort[4]", 44, 8),
-            new global::FlatGen.FlatField("_keyLengths", "ushort[4]", 52, 8),
-            new global::FlatGen.FlatField("_valueOffsets", "ushort[4]", 60, 8),
-            new global::FlatGen.FlatField("_valueLengths", "ushort[4]", 68, 8),
-            new global::FlatGen.FlatField("_arenaUsed", "ushort", 76, 2),
-            new global::FlatGen.FlatField("_slots", "byte[8]", 78, 8),
-            new global::FlatGen.FlatField("_valueStarts", "byte[4]", 86, 4),
-            new global::FlatGen.FlatField("_valueCounts", "byte[4]", 90, 4),
-            new global::FlatGen.FlatField("_count", "byte", 94, 1),
-            new global::FlatGen.FlatField("_valueCount", "byte", 95, 1),
-            new global::FlatGen.FlatField("_knownSlots", "byte[1]", 96, 1),
-            new global::FlatGen.FlatField("_arena", "byte[64]", 97, 64),
+            new global::FlatGen.FlatField("_hashSeed", "ulong", 8, 8),
+            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 16, 8),
+            new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 24, 8),
+            new global::FlatGen.FlatField("_keyHashes", "uint[4]", 32, 16),
+            new global::FlatGen.FlatField("_version", "uint", 48, 4),
+            new global::FlatGen.FlatField("_keyOffsets", "ushort[4]", 52, 8),
+            new global::FlatGen.FlatField("_keyLengths", "ushort[4]", 60, 8),
+            new global::FlatGen.FlatField("_valueOffsets", "ushort[4]", 68, 8),
+            new global::FlatGen.FlatField("_valueLengths", "ushort[4]", 76, 8),
+            new global::FlatGen.FlatField("_arenaUsed", "ushort", 84, 2),
+            new global::FlatGen.FlatField("_slots", "byte[8]", 86, 8),
+            new global::FlatGen.FlatField("_valueStarts", "byte[4]", 94, 4),
+            new global::FlatGen.FlatField("_valueCounts", "byte[4]", 98, 4),
+            new global::FlatGen.FlatField("_count", "byte", 102, 1),
+            new global::FlatGen.FlatField("_valueCount", "byte", 103, 1),
+            new global::FlatGen.FlatField("_knownSlots", "byte[1]", 104, 1),
+            new global::FlatGen.FlatField("_arena", "byte[64]", 105, 64),
         });
 
     /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -397,8 +402,9 @@ partial struct InlineReuse : global::System.IEquatable<global::InlineReuse>, glo
     static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineReuse, byte, byte>.GetValueCount(ref global::InlineReuse map) => ref map._valueCount;
     static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineReuse, byte, byte>.GetVersion(ref global::InlineReuse map) => ref map._version;
     static ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.LayoutId => LayoutId;
-    static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.FieldBytes => 161;
+    static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.FieldBytes => 169;
     static ref ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.GetLayoutId(ref global::InlineReuse map) => ref map._layoutId;
+    static ref ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.GetHashSeed(ref global::InlineReuse map) => ref map._hashSeed;
     static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.GetKeyOffsets(ref global::InlineReuse map) => map._keyOffsets;
     static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.GetKeyLengths(ref global::InlineReuse map) => map._keyLengths;
     static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.GetValueOffsets(ref global::InlineReuse map) => map._valueOffsets;

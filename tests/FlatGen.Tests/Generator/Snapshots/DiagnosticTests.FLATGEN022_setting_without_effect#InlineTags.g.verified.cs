@@ -6,31 +6,32 @@
 /// </summary>
 /// <remarks>
 /// <para>
-/// The map lives inside this 152-byte struct, which holds no reference: keys and values are UTF-8 bytes in
+/// The map lives inside this 160-byte struct, which holds no reference: keys and values are UTF-8 bytes in
 /// a 64-byte arena, so the garbage collector never scans it and its bytes (<c>AsBytes</c>, <c>Read</c>) are its
 /// serialised form, little-endian. It never allocates. Keep it in a field, an array element or a <see cref="global::FlatGen.FlatArena{T}"/>
 /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
 /// </para>
 /// <para>Layout (64-bit):</para>
 /// <code>
-/// InlineTags: 152 bytes, 0 bytes of padding
+/// InlineTags: 160 bytes, 0 bytes of padding
 /// Field              Type       Offset  Size
 /// _layoutId          ulong           0     8
-/// _hashedKeyLengths  ulong           8     8
-/// _keyHashes         uint[4]        16    16
-/// _version           uint           32     4
-/// _keyOffsets        ushort[4]      36     8
-/// _keyLengths        ushort[4]      44     8
-/// _valueOffsets      ushort[4]      52     8
-/// _valueLengths      ushort[4]      60     8
-/// _arenaUsed         ushort         68     2
-/// _slots             byte[8]        70     8
-/// _valueStarts       byte[4]        78     4
-/// _valueCounts       byte[4]        82     4
-/// _count             byte           86     1
-/// _valueCount        byte           87     1
-/// _arena             byte[64]       88    64
-/// Total                                  152
+/// _hashSeed          ulong           8     8
+/// _hashedKeyLengths  ulong          16     8
+/// _keyHashes         uint[4]        24    16
+/// _version           uint           40     4
+/// _keyOffsets        ushort[4]      44     8
+/// _keyLengths        ushort[4]      52     8
+/// _valueOffsets      ushort[4]      60     8
+/// _valueLengths      ushort[4]      68     8
+/// _arenaUsed         ushort         76     2
+/// _slots             byte[8]        78     8
+/// _valueStarts       byte[4]        86     4
+/// _valueCounts       byte[4]        90     4
+/// _count             byte           94     1
+/// _valueCount        byte           95     1
+/// _arena             byte[64]       96    64
+/// Total                                  160
 /// </code>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -49,54 +50,57 @@ partial struct InlineTags : global::System.IEquatable<global::InlineTags>, globa
     public const int InlineBytes = 64;
 
     /// <summary>The id of this exact layout, stored in the map's bytes and checked by <c>TryRead</c> and <c>Read</c>.</summary>
-    public const ulong LayoutId = 0xE29536B7704AE6A7UL;
+    public const ulong LayoutId = 0x65D8EFF95D14C564UL;
 
     /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-    public const int SizeInBytes = 152;
+    public const int SizeInBytes = 160;
 
     [global::System.Runtime.InteropServices.FieldOffset(0)]
     private ulong _layoutId;
 
     [global::System.Runtime.InteropServices.FieldOffset(8)]
-    private ulong _hashedKeyLengths;
+    private ulong _hashSeed;
 
     [global::System.Runtime.InteropServices.FieldOffset(16)]
+    private ulong _hashedKeyLengths;
+
+    [global::System.Runtime.InteropServices.FieldOffset(24)]
     private KeyHashBuffer _keyHashes;
 
-    [global::System.Runtime.InteropServices.FieldOffset(32)]
+    [global::System.Runtime.InteropServices.FieldOffset(40)]
     private uint _version;
 
-    [global::System.Runtime.InteropServices.FieldOffset(36)]
+    [global::System.Runtime.InteropServices.FieldOffset(44)]
     private KeyOffsetBuffer _keyOffsets;
 
-    [global::System.Runtime.InteropServices.FieldOffset(44)]
+    [global::System.Runtime.InteropServices.FieldOffset(52)]
     private KeyLengthBuffer _keyLengths;
 
-    [global::System.Runtime.InteropServices.FieldOffset(52)]
+    [global::System.Runtime.InteropServices.FieldOffset(60)]
     private ValueOffsetBuffer _valueOffsets;
 
-    [global::System.Runtime.InteropServices.FieldOffset(60)]
+    [global::System.Runtime.InteropServices.FieldOffset(68)]
     private ValueLengthBuffer _valueLengths;
 
-    [global::System.Runtime.InteropServices.FieldOffset(68)]
+    [global::System.Runtime.InteropServices.FieldOffset(76)]
     private ushort _arenaUsed;
 
-    [global::System.Runtime.InteropServices.FieldOffset(70)]
+    [global::System.Runtime.InteropServices.FieldOffset(78)]
     private SlotBuffer _slots;
 
-    [global::System.Runtime.InteropServices.FieldOffset(78)]
+    [global::System.Runtime.InteropServices.FieldOffset(86)]
     private ValueStartBuffer _valueStarts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(82)]
+    [global::System.Runtime.InteropServices.FieldOffset(90)]
     private ValueCountBuffer _valueCounts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(86)]
+    [global::System.Runtime.InteropServices.FieldOffset(94)]
     private byte _count;
 
-    [global::System.Runtime.InteropServices.FieldOffset(87)]
+    [global::System.Runtime.InteropServices.FieldOffset(95)]
     private byte _valueCount;
 
-    [global::System.Runtime.InteropServices.FieldOffset(88)]
+    [global::System.Runtime.InteropServices.FieldOffset(96)]
     private ArenaBuffer _arena;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -106,20 +110,21 @@ partial struct InlineTags : global::System.IEquatable<global::InlineTags>, globa
         new global::FlatGen.FlatField[]
         {
             new global::FlatGen.FlatField("_layoutId", "ulong", 0, 8),
-            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 8, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[4]", 16, 16),
-            new global::FlatGen.FlatField("_version", "uint", 32, 4),
-            new global::FlatGen.FlatField("_keyOffsets", "ushort[4]", 36, 8),
-            new global::FlatGen.FlatField("_keyLengths", "ushort[4]", 44, 8),
-            new global::FlatGen.FlatField("_valueOffsets", "ushort[4]", 52, 8),
-            new global::FlatGen.FlatField("_valueLengths", "ushort[4]", 60, 8),
-            new global::FlatGen.FlatField("_arenaUsed", "ushort", 68, 2),
-            new global::FlatGen.FlatField("_slots", "byte[8]", 70, 8),
-            new global::FlatGen.FlatField("_valueStarts", "byte[4]", 78, 4),
-            new global::FlatGen.FlatField("_valueCounts", "byte[4]", 82, 4),
-            new global::FlatGen.FlatField("_count", "byte", 86, 1),
-            new global::FlatGen.FlatField("_valueCount", "byte", 87, 1),
-            new global::FlatGen.FlatField("_arena", "byte[64]", 88, 64),
+            new global::FlatGen.FlatField("_hashSeed", "ulong", 8, 8),
+            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 16, 8),
+            new global::FlatGen.FlatField("_keyHashes", "uint[4]", 24, 16),
+            new global::FlatGen.FlatField("_version", "uint", 40, 4),
+            new global::FlatGen.FlatField("_keyOffsets", "ushort[4]", 44, 8),
+            new global::FlatGen.FlatField("_keyLengths", "ushort[4]", 52, 8),
+            new global::FlatGen.FlatField("_valueOffsets", "ushort[4]", 60, 8),
+            new global::FlatGen.FlatField("_valueLengths", "ushort[4]", 68, 8),
+            new global::FlatGen.FlatField("_arenaUsed", "ushort", 76, 2),
+            new global::FlatGen.FlatField("_slots", "byte[8]", 78, 8),
+            new global::FlatGen.FlatField("_valueStarts", "byte[4]", 86, 4),
+            new global::FlatGen.FlatField("_valueCounts", "byte[4]", 90, 4),
+            new global::FlatGen.FlatField("_count", "byte", 94, 1),
+            new global::FlatGen.FlatField("_valueCount", "byte", 95, 1),
+            new global::FlatGen.FlatField("_arena", "byte[64]", 96, 64),
         });
 
     /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -373,8 +378,9 @@ partial struct InlineTags : global::System.IEquatable<global::InlineTags>, globa
     static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineTags, byte, byte>.GetValueCount(ref global::InlineTags map) => ref map._valueCount;
     static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineTags, byte, byte>.GetVersion(ref global::InlineTags map) => ref map._version;
     static ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.LayoutId => LayoutId;
-    static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.FieldBytes => 152;
+    static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.FieldBytes => 160;
     static ref ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.GetLayoutId(ref global::InlineTags map) => ref map._layoutId;
+    static ref ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.GetHashSeed(ref global::InlineTags map) => ref map._hashSeed;
     static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.GetKeyOffsets(ref global::InlineTags map) => map._keyOffsets;
     static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.GetKeyLengths(ref global::InlineTags map) => map._keyLengths;
     static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineTags, byte, byte>.GetValueOffsets(ref global::InlineTags map) => map._valueOffsets;

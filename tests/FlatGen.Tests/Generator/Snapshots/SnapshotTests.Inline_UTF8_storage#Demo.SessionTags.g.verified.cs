@@ -8,31 +8,32 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 1368-byte struct, which holds no reference: keys and values are UTF-8 bytes in
+    /// The map lives inside this 1376-byte struct, which holds no reference: keys and values are UTF-8 bytes in
     /// a 1024-byte arena, so the garbage collector never scans it and its bytes (<c>AsBytes</c>, <c>Read</c>) are its
     /// serialised form, little-endian. It never allocates. Keep it in a field, an array element or a <see cref="global::FlatGen.FlatArena{T}"/>
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.SessionTags: 1368 bytes, 0 bytes of padding
+    /// Demo.SessionTags: 1376 bytes, 0 bytes of padding
     /// Field              Type        Offset  Size
     /// _layoutId          ulong            0     8
-    /// _hashedKeyLengths  ulong            8     8
-    /// _keyHashes         uint[16]        16    64
-    /// _version           uint            80     4
-    /// _keyOffsets        ushort[16]      84    32
-    /// _keyLengths        ushort[16]     116    32
-    /// _valueOffsets      ushort[32]     148    64
-    /// _valueLengths      ushort[32]     212    64
-    /// _arenaUsed         ushort         276     2
-    /// _slots             byte[32]       278    32
-    /// _valueStarts       byte[16]       310    16
-    /// _valueCounts       byte[16]       326    16
-    /// _count             byte           342     1
-    /// _valueCount        byte           343     1
-    /// _arena             byte[1024]     344  1024
-    /// Total                                  1368
+    /// _hashSeed          ulong            8     8
+    /// _hashedKeyLengths  ulong           16     8
+    /// _keyHashes         uint[16]        24    64
+    /// _version           uint            88     4
+    /// _keyOffsets        ushort[16]      92    32
+    /// _keyLengths        ushort[16]     124    32
+    /// _valueOffsets      ushort[32]     156    64
+    /// _valueLengths      ushort[32]     220    64
+    /// _arenaUsed         ushort         284     2
+    /// _slots             byte[32]       286    32
+    /// _valueStarts       byte[16]       318    16
+    /// _valueCounts       byte[16]       334    16
+    /// _count             byte           350     1
+    /// _valueCount        byte           351     1
+    /// _arena             byte[1024]     352  1024
+    /// Total                                  1376
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -51,54 +52,57 @@ namespace Demo
         public const int InlineBytes = 1024;
 
         /// <summary>The id of this exact layout, stored in the map's bytes and checked by <c>TryRead</c> and <c>Read</c>.</summary>
-        public const ulong LayoutId = 0x6E3E6365FA6674B7UL;
+        public const ulong LayoutId = 0xCD51CD1E658EA5B4UL;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 1368;
+        public const int SizeInBytes = 1376;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private ulong _layoutId;
 
         [global::System.Runtime.InteropServices.FieldOffset(8)]
-        private ulong _hashedKeyLengths;
+        private ulong _hashSeed;
 
         [global::System.Runtime.InteropServices.FieldOffset(16)]
+        private ulong _hashedKeyLengths;
+
+        [global::System.Runtime.InteropServices.FieldOffset(24)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(80)]
+        [global::System.Runtime.InteropServices.FieldOffset(88)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(84)]
+        [global::System.Runtime.InteropServices.FieldOffset(92)]
         private KeyOffsetBuffer _keyOffsets;
 
-        [global::System.Runtime.InteropServices.FieldOffset(116)]
+        [global::System.Runtime.InteropServices.FieldOffset(124)]
         private KeyLengthBuffer _keyLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(148)]
+        [global::System.Runtime.InteropServices.FieldOffset(156)]
         private ValueOffsetBuffer _valueOffsets;
 
-        [global::System.Runtime.InteropServices.FieldOffset(212)]
+        [global::System.Runtime.InteropServices.FieldOffset(220)]
         private ValueLengthBuffer _valueLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(276)]
+        [global::System.Runtime.InteropServices.FieldOffset(284)]
         private ushort _arenaUsed;
 
-        [global::System.Runtime.InteropServices.FieldOffset(278)]
+        [global::System.Runtime.InteropServices.FieldOffset(286)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(310)]
+        [global::System.Runtime.InteropServices.FieldOffset(318)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(326)]
+        [global::System.Runtime.InteropServices.FieldOffset(334)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(342)]
+        [global::System.Runtime.InteropServices.FieldOffset(350)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(343)]
+        [global::System.Runtime.InteropServices.FieldOffset(351)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(344)]
+        [global::System.Runtime.InteropServices.FieldOffset(352)]
         private ArenaBuffer _arena;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -108,20 +112,21 @@ namespace Demo
             new global::FlatGen.FlatField[]
             {
                 new global::FlatGen.FlatField("_layoutId", "ulong", 0, 8),
-                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 8, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[16]", 16, 64),
-                new global::FlatGen.FlatField("_version", "uint", 80, 4),
-                new global::FlatGen.FlatField("_keyOffsets", "ushort[16]", 84, 32),
-                new global::FlatGen.FlatField("_keyLengths", "ushort[16]", 116, 32),
-                new global::FlatGen.FlatField("_valueOffsets", "ushort[32]", 148, 64),
-                new global::FlatGen.FlatField("_valueLengths", "ushort[32]", 212, 64),
-                new global::FlatGen.FlatField("_arenaUsed", "ushort", 276, 2),
-                new global::FlatGen.FlatField("_slots", "byte[32]", 278, 32),
-                new global::FlatGen.FlatField("_valueStarts", "byte[16]", 310, 16),
-                new global::FlatGen.FlatField("_valueCounts", "byte[16]", 326, 16),
-                new global::FlatGen.FlatField("_count", "byte", 342, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 343, 1),
-                new global::FlatGen.FlatField("_arena", "byte[1024]", 344, 1024),
+                new global::FlatGen.FlatField("_hashSeed", "ulong", 8, 8),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 16, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[16]", 24, 64),
+                new global::FlatGen.FlatField("_version", "uint", 88, 4),
+                new global::FlatGen.FlatField("_keyOffsets", "ushort[16]", 92, 32),
+                new global::FlatGen.FlatField("_keyLengths", "ushort[16]", 124, 32),
+                new global::FlatGen.FlatField("_valueOffsets", "ushort[32]", 156, 64),
+                new global::FlatGen.FlatField("_valueLengths", "ushort[32]", 220, 64),
+                new global::FlatGen.FlatField("_arenaUsed", "ushort", 284, 2),
+                new global::FlatGen.FlatField("_slots", "byte[32]", 286, 32),
+                new global::FlatGen.FlatField("_valueStarts", "byte[16]", 318, 16),
+                new global::FlatGen.FlatField("_valueCounts", "byte[16]", 334, 16),
+                new global::FlatGen.FlatField("_count", "byte", 350, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 351, 1),
+                new global::FlatGen.FlatField("_arena", "byte[1024]", 352, 1024),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -375,8 +380,9 @@ namespace Demo
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SessionTags, byte, byte>.GetValueCount(ref global::Demo.SessionTags map) => ref map._valueCount;
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SessionTags, byte, byte>.GetVersion(ref global::Demo.SessionTags map) => ref map._version;
         static ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.SessionTags, byte, byte>.LayoutId => LayoutId;
-        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.SessionTags, byte, byte>.FieldBytes => 1368;
+        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.SessionTags, byte, byte>.FieldBytes => 1376;
         static ref ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.SessionTags, byte, byte>.GetLayoutId(ref global::Demo.SessionTags map) => ref map._layoutId;
+        static ref ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.SessionTags, byte, byte>.GetHashSeed(ref global::Demo.SessionTags map) => ref map._hashSeed;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.SessionTags, byte, byte>.GetKeyOffsets(ref global::Demo.SessionTags map) => map._keyOffsets;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.SessionTags, byte, byte>.GetKeyLengths(ref global::Demo.SessionTags map) => map._keyLengths;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.SessionTags, byte, byte>.GetValueOffsets(ref global::Demo.SessionTags map) => map._valueOffsets;

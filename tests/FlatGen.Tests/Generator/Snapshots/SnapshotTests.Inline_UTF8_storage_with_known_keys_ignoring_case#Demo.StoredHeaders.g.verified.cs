@@ -8,34 +8,35 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 496-byte struct, which holds no reference: keys and values are UTF-8 bytes in
+    /// The map lives inside this 504-byte struct, which holds no reference: keys and values are UTF-8 bytes in
     /// a 300-byte arena, so the garbage collector never scans it and its bytes (<c>AsBytes</c>, <c>Read</c>) are its
     /// serialised form, little-endian. It never allocates. Keep it in a field, an array element or a <see cref="global::FlatGen.FlatArena{T}"/>
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.StoredHeaders: 496 bytes, 2 bytes of padding
+    /// Demo.StoredHeaders: 504 bytes, 2 bytes of padding
     /// Field              Type        Offset  Size
     /// _layoutId          ulong            0     8
-    /// _hashedKeyLengths  ulong            8     8
-    /// _knownPresence     ulong[1]        16     8
-    /// _keyHashes         uint[8]         24    32
-    /// _version           uint            56     4
-    /// _keyOffsets        ushort[8]       60    16
-    /// _keyLengths        ushort[8]       76    16
-    /// _valueOffsets      ushort[16]      92    32
-    /// _valueLengths      ushort[16]     124    32
-    /// _arenaUsed         ushort         156     2
-    /// _slots             byte[16]       158    16
-    /// _valueStarts       byte[8]        174     8
-    /// _valueCounts       byte[8]        182     8
-    /// _count             byte           190     1
-    /// _valueCount        byte           191     1
-    /// _knownSlots        byte[2]        192     2
-    /// _arena             byte[300]      194   300
-    /// (padding)                         494     2
-    /// Total                                   496
+    /// _hashSeed          ulong            8     8
+    /// _hashedKeyLengths  ulong           16     8
+    /// _knownPresence     ulong[1]        24     8
+    /// _keyHashes         uint[8]         32    32
+    /// _version           uint            64     4
+    /// _keyOffsets        ushort[8]       68    16
+    /// _keyLengths        ushort[8]       84    16
+    /// _valueOffsets      ushort[16]     100    32
+    /// _valueLengths      ushort[16]     132    32
+    /// _arenaUsed         ushort         164     2
+    /// _slots             byte[16]       166    16
+    /// _valueStarts       byte[8]        182     8
+    /// _valueCounts       byte[8]        190     8
+    /// _count             byte           198     1
+    /// _valueCount        byte           199     1
+    /// _knownSlots        byte[2]        200     2
+    /// _arena             byte[300]      202   300
+    /// (padding)                         502     2
+    /// Total                                   504
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -54,60 +55,63 @@ namespace Demo
         public const int InlineBytes = 300;
 
         /// <summary>The id of this exact layout, stored in the map's bytes and checked by <c>TryRead</c> and <c>Read</c>.</summary>
-        public const ulong LayoutId = 0xF2088660896E8A47UL;
+        public const ulong LayoutId = 0x4D5C5143CAF23E61UL;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 496;
+        public const int SizeInBytes = 504;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private ulong _layoutId;
 
         [global::System.Runtime.InteropServices.FieldOffset(8)]
-        private ulong _hashedKeyLengths;
+        private ulong _hashSeed;
 
         [global::System.Runtime.InteropServices.FieldOffset(16)]
-        private KnownPresenceBuffer _knownPresence;
+        private ulong _hashedKeyLengths;
 
         [global::System.Runtime.InteropServices.FieldOffset(24)]
+        private KnownPresenceBuffer _knownPresence;
+
+        [global::System.Runtime.InteropServices.FieldOffset(32)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(56)]
+        [global::System.Runtime.InteropServices.FieldOffset(64)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(60)]
+        [global::System.Runtime.InteropServices.FieldOffset(68)]
         private KeyOffsetBuffer _keyOffsets;
 
-        [global::System.Runtime.InteropServices.FieldOffset(76)]
+        [global::System.Runtime.InteropServices.FieldOffset(84)]
         private KeyLengthBuffer _keyLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(92)]
+        [global::System.Runtime.InteropServices.FieldOffset(100)]
         private ValueOffsetBuffer _valueOffsets;
 
-        [global::System.Runtime.InteropServices.FieldOffset(124)]
+        [global::System.Runtime.InteropServices.FieldOffset(132)]
         private ValueLengthBuffer _valueLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(156)]
+        [global::System.Runtime.InteropServices.FieldOffset(164)]
         private ushort _arenaUsed;
 
-        [global::System.Runtime.InteropServices.FieldOffset(158)]
+        [global::System.Runtime.InteropServices.FieldOffset(166)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(174)]
+        [global::System.Runtime.InteropServices.FieldOffset(182)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(182)]
+        [global::System.Runtime.InteropServices.FieldOffset(190)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(190)]
+        [global::System.Runtime.InteropServices.FieldOffset(198)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(191)]
+        [global::System.Runtime.InteropServices.FieldOffset(199)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(192)]
+        [global::System.Runtime.InteropServices.FieldOffset(200)]
         private KnownSlotBuffer _knownSlots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(194)]
+        [global::System.Runtime.InteropServices.FieldOffset(202)]
         private ArenaBuffer _arena;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -117,22 +121,23 @@ namespace Demo
             new global::FlatGen.FlatField[]
             {
                 new global::FlatGen.FlatField("_layoutId", "ulong", 0, 8),
-                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 8, 8),
-                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 16, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[8]", 24, 32),
-                new global::FlatGen.FlatField("_version", "uint", 56, 4),
-                new global::FlatGen.FlatField("_keyOffsets", "ushort[8]", 60, 16),
-                new global::FlatGen.FlatField("_keyLengths", "ushort[8]", 76, 16),
-                new global::FlatGen.FlatField("_valueOffsets", "ushort[16]", 92, 32),
-                new global::FlatGen.FlatField("_valueLengths", "ushort[16]", 124, 32),
-                new global::FlatGen.FlatField("_arenaUsed", "ushort", 156, 2),
-                new global::FlatGen.FlatField("_slots", "byte[16]", 158, 16),
-                new global::FlatGen.FlatField("_valueStarts", "byte[8]", 174, 8),
-                new global::FlatGen.FlatField("_valueCounts", "byte[8]", 182, 8),
-                new global::FlatGen.FlatField("_count", "byte", 190, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 191, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[2]", 192, 2),
-                new global::FlatGen.FlatField("_arena", "byte[300]", 194, 300),
+                new global::FlatGen.FlatField("_hashSeed", "ulong", 8, 8),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 16, 8),
+                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 24, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[8]", 32, 32),
+                new global::FlatGen.FlatField("_version", "uint", 64, 4),
+                new global::FlatGen.FlatField("_keyOffsets", "ushort[8]", 68, 16),
+                new global::FlatGen.FlatField("_keyLengths", "ushort[8]", 84, 16),
+                new global::FlatGen.FlatField("_valueOffsets", "ushort[16]", 100, 32),
+                new global::FlatGen.FlatField("_valueLengths", "ushort[16]", 132, 32),
+                new global::FlatGen.FlatField("_arenaUsed", "ushort", 164, 2),
+                new global::FlatGen.FlatField("_slots", "byte[16]", 166, 16),
+                new global::FlatGen.FlatField("_valueStarts", "byte[8]", 182, 8),
+                new global::FlatGen.FlatField("_valueCounts", "byte[8]", 190, 8),
+                new global::FlatGen.FlatField("_count", "byte", 198, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 199, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[2]", 200, 2),
+                new global::FlatGen.FlatField("_arena", "byte[300]", 202, 300),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -412,8 +417,9 @@ namespace Demo
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.GetValueCount(ref global::Demo.StoredHeaders map) => ref map._valueCount;
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.GetVersion(ref global::Demo.StoredHeaders map) => ref map._version;
         static ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.LayoutId => LayoutId;
-        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.FieldBytes => 494;
+        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.FieldBytes => 502;
         static ref ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetLayoutId(ref global::Demo.StoredHeaders map) => ref map._layoutId;
+        static ref ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetHashSeed(ref global::Demo.StoredHeaders map) => ref map._hashSeed;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetKeyOffsets(ref global::Demo.StoredHeaders map) => map._keyOffsets;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetKeyLengths(ref global::Demo.StoredHeaders map) => map._keyLengths;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetValueOffsets(ref global::Demo.StoredHeaders map) => map._valueOffsets;

@@ -8,31 +8,32 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 168-byte struct, which holds no reference: keys and values are UTF-8 bytes in
+    /// The map lives inside this 176-byte struct, which holds no reference: keys and values are UTF-8 bytes in
     /// a 64-byte arena, so the garbage collector never scans it and its bytes (<c>AsBytes</c>, <c>Read</c>) are its
     /// serialised form, little-endian. It never allocates. Keep it in a field, an array element or a <see cref="global::FlatGen.FlatArena{T}"/>
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.StoredHeaders: 168 bytes, 0 bytes of padding
+    /// Demo.StoredHeaders: 176 bytes, 0 bytes of padding
     /// Field              Type       Offset  Size
     /// _layoutId          ulong           0     8
-    /// _hashedKeyLengths  ulong           8     8
-    /// _keyHashes         uint[4]        16    16
-    /// _version           uint           32     4
-    /// _keyOffsets        ushort[4]      36     8
-    /// _keyLengths        ushort[4]      44     8
-    /// _valueOffsets      ushort[8]      52    16
-    /// _valueLengths      ushort[8]      68    16
-    /// _arenaUsed         ushort         84     2
-    /// _slots             byte[8]        86     8
-    /// _valueStarts       byte[4]        94     4
-    /// _valueCounts       byte[4]        98     4
-    /// _count             byte          102     1
-    /// _valueCount        byte          103     1
-    /// _arena             byte[64]      104    64
-    /// Total                                  168
+    /// _hashSeed          ulong           8     8
+    /// _hashedKeyLengths  ulong          16     8
+    /// _keyHashes         uint[4]        24    16
+    /// _version           uint           40     4
+    /// _keyOffsets        ushort[4]      44     8
+    /// _keyLengths        ushort[4]      52     8
+    /// _valueOffsets      ushort[8]      60    16
+    /// _valueLengths      ushort[8]      76    16
+    /// _arenaUsed         ushort         92     2
+    /// _slots             byte[8]        94     8
+    /// _valueStarts       byte[4]       102     4
+    /// _valueCounts       byte[4]       106     4
+    /// _count             byte          110     1
+    /// _valueCount        byte          111     1
+    /// _arena             byte[64]      112    64
+    /// Total                                  176
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -51,54 +52,57 @@ namespace Demo
         public const int InlineBytes = 64;
 
         /// <summary>The id of this exact layout, stored in the map's bytes and checked by <c>TryRead</c> and <c>Read</c>.</summary>
-        public const ulong LayoutId = 0x6361942E0AC30341UL;
+        public const ulong LayoutId = 0xE365125EF340816CUL;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 168;
+        public const int SizeInBytes = 176;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private ulong _layoutId;
 
         [global::System.Runtime.InteropServices.FieldOffset(8)]
-        private ulong _hashedKeyLengths;
+        private ulong _hashSeed;
 
         [global::System.Runtime.InteropServices.FieldOffset(16)]
+        private ulong _hashedKeyLengths;
+
+        [global::System.Runtime.InteropServices.FieldOffset(24)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(32)]
+        [global::System.Runtime.InteropServices.FieldOffset(40)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(36)]
+        [global::System.Runtime.InteropServices.FieldOffset(44)]
         private KeyOffsetBuffer _keyOffsets;
 
-        [global::System.Runtime.InteropServices.FieldOffset(44)]
+        [global::System.Runtime.InteropServices.FieldOffset(52)]
         private KeyLengthBuffer _keyLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(52)]
+        [global::System.Runtime.InteropServices.FieldOffset(60)]
         private ValueOffsetBuffer _valueOffsets;
 
-        [global::System.Runtime.InteropServices.FieldOffset(68)]
+        [global::System.Runtime.InteropServices.FieldOffset(76)]
         private ValueLengthBuffer _valueLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(84)]
+        [global::System.Runtime.InteropServices.FieldOffset(92)]
         private ushort _arenaUsed;
 
-        [global::System.Runtime.InteropServices.FieldOffset(86)]
+        [global::System.Runtime.InteropServices.FieldOffset(94)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(94)]
+        [global::System.Runtime.InteropServices.FieldOffset(102)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(98)]
+        [global::System.Runtime.InteropServices.FieldOffset(106)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(102)]
+        [global::System.Runtime.InteropServices.FieldOffset(110)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(103)]
+        [global::System.Runtime.InteropServices.FieldOffset(111)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(104)]
+        [global::System.Runtime.InteropServices.FieldOffset(112)]
         private ArenaBuffer _arena;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -108,20 +112,21 @@ namespace Demo
             new global::FlatGen.FlatField[]
             {
                 new global::FlatGen.FlatField("_layoutId", "ulong", 0, 8),
-                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 8, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[4]", 16, 16),
-                new global::FlatGen.FlatField("_version", "uint", 32, 4),
-                new global::FlatGen.FlatField("_keyOffsets", "ushort[4]", 36, 8),
-                new global::FlatGen.FlatField("_keyLengths", "ushort[4]", 44, 8),
-                new global::FlatGen.FlatField("_valueOffsets", "ushort[8]", 52, 16),
-                new global::FlatGen.FlatField("_valueLengths", "ushort[8]", 68, 16),
-                new global::FlatGen.FlatField("_arenaUsed", "ushort", 84, 2),
-                new global::FlatGen.FlatField("_slots", "byte[8]", 86, 8),
-                new global::FlatGen.FlatField("_valueStarts", "byte[4]", 94, 4),
-                new global::FlatGen.FlatField("_valueCounts", "byte[4]", 98, 4),
-                new global::FlatGen.FlatField("_count", "byte", 102, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 103, 1),
-                new global::FlatGen.FlatField("_arena", "byte[64]", 104, 64),
+                new global::FlatGen.FlatField("_hashSeed", "ulong", 8, 8),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 16, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[4]", 24, 16),
+                new global::FlatGen.FlatField("_version", "uint", 40, 4),
+                new global::FlatGen.FlatField("_keyOffsets", "ushort[4]", 44, 8),
+                new global::FlatGen.FlatField("_keyLengths", "ushort[4]", 52, 8),
+                new global::FlatGen.FlatField("_valueOffsets", "ushort[8]", 60, 16),
+                new global::FlatGen.FlatField("_valueLengths", "ushort[8]", 76, 16),
+                new global::FlatGen.FlatField("_arenaUsed", "ushort", 92, 2),
+                new global::FlatGen.FlatField("_slots", "byte[8]", 94, 8),
+                new global::FlatGen.FlatField("_valueStarts", "byte[4]", 102, 4),
+                new global::FlatGen.FlatField("_valueCounts", "byte[4]", 106, 4),
+                new global::FlatGen.FlatField("_count", "byte", 110, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 111, 1),
+                new global::FlatGen.FlatField("_arena", "byte[64]", 112, 64),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -375,8 +380,9 @@ namespace Demo
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.GetValueCount(ref global::Demo.StoredHeaders map) => ref map._valueCount;
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.GetVersion(ref global::Demo.StoredHeaders map) => ref map._version;
         static ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.LayoutId => LayoutId;
-        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.FieldBytes => 168;
+        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.FieldBytes => 176;
         static ref ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetLayoutId(ref global::Demo.StoredHeaders map) => ref map._layoutId;
+        static ref ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetHashSeed(ref global::Demo.StoredHeaders map) => ref map._hashSeed;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetKeyOffsets(ref global::Demo.StoredHeaders map) => map._keyOffsets;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetKeyLengths(ref global::Demo.StoredHeaders map) => map._keyLengths;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetValueOffsets(ref global::Demo.StoredHeaders map) => map._valueOffsets;

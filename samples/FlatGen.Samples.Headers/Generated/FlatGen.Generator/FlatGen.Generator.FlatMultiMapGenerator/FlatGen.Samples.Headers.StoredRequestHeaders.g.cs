@@ -8,34 +8,35 @@ namespace FlatGen.Samples.Headers
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 2744-byte struct, which holds no reference: keys and values are UTF-8 bytes in
+    /// The map lives inside this 2752-byte struct, which holds no reference: keys and values are UTF-8 bytes in
     /// a 2048-byte arena, so the garbage collector never scans it and its bytes (<c>AsBytes</c>, <c>Read</c>) are its
     /// serialised form, little-endian. It never allocates. Keep it in a field, an array element or a <see cref="global::FlatGen.FlatArena{T}"/>
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// FlatGen.Samples.Headers.StoredRequestHeaders: 2744 bytes, 6 bytes of padding
+    /// FlatGen.Samples.Headers.StoredRequestHeaders: 2752 bytes, 6 bytes of padding
     /// Field              Type        Offset  Size
     /// _layoutId          ulong            0     8
-    /// _hashedKeyLengths  ulong            8     8
-    /// _knownPresence     ulong[1]        16     8
-    /// _keyHashes         uint[32]        24   128
-    /// _version           uint           152     4
-    /// _keyOffsets        ushort[32]     156    64
-    /// _keyLengths        ushort[32]     220    64
-    /// _valueOffsets      ushort[64]     284   128
-    /// _valueLengths      ushort[64]     412   128
-    /// _arenaUsed         ushort         540     2
-    /// _slots             byte[64]       542    64
-    /// _valueStarts       byte[32]       606    32
-    /// _valueCounts       byte[32]       638    32
-    /// _count             byte           670     1
-    /// _valueCount        byte           671     1
-    /// _knownSlots        byte[18]       672    18
-    /// _arena             byte[2048]     690  2048
-    /// (padding)                        2738     6
-    /// Total                                  2744
+    /// _hashSeed          ulong            8     8
+    /// _hashedKeyLengths  ulong           16     8
+    /// _knownPresence     ulong[1]        24     8
+    /// _keyHashes         uint[32]        32   128
+    /// _version           uint           160     4
+    /// _keyOffsets        ushort[32]     164    64
+    /// _keyLengths        ushort[32]     228    64
+    /// _valueOffsets      ushort[64]     292   128
+    /// _valueLengths      ushort[64]     420   128
+    /// _arenaUsed         ushort         548     2
+    /// _slots             byte[64]       550    64
+    /// _valueStarts       byte[32]       614    32
+    /// _valueCounts       byte[32]       646    32
+    /// _count             byte           678     1
+    /// _valueCount        byte           679     1
+    /// _knownSlots        byte[18]       680    18
+    /// _arena             byte[2048]     698  2048
+    /// (padding)                        2746     6
+    /// Total                                  2752
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -54,60 +55,63 @@ namespace FlatGen.Samples.Headers
         public const int InlineBytes = 2048;
 
         /// <summary>The id of this exact layout, stored in the map's bytes and checked by <c>TryRead</c> and <c>Read</c>.</summary>
-        public const ulong LayoutId = 0x8F917EEA520750B1UL;
+        public const ulong LayoutId = 0xAC766E7C05FFA1DFUL;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 2744;
+        public const int SizeInBytes = 2752;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private ulong _layoutId;
 
         [global::System.Runtime.InteropServices.FieldOffset(8)]
-        private ulong _hashedKeyLengths;
+        private ulong _hashSeed;
 
         [global::System.Runtime.InteropServices.FieldOffset(16)]
-        private KnownPresenceBuffer _knownPresence;
+        private ulong _hashedKeyLengths;
 
         [global::System.Runtime.InteropServices.FieldOffset(24)]
+        private KnownPresenceBuffer _knownPresence;
+
+        [global::System.Runtime.InteropServices.FieldOffset(32)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(152)]
+        [global::System.Runtime.InteropServices.FieldOffset(160)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(156)]
+        [global::System.Runtime.InteropServices.FieldOffset(164)]
         private KeyOffsetBuffer _keyOffsets;
 
-        [global::System.Runtime.InteropServices.FieldOffset(220)]
+        [global::System.Runtime.InteropServices.FieldOffset(228)]
         private KeyLengthBuffer _keyLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(284)]
+        [global::System.Runtime.InteropServices.FieldOffset(292)]
         private ValueOffsetBuffer _valueOffsets;
 
-        [global::System.Runtime.InteropServices.FieldOffset(412)]
+        [global::System.Runtime.InteropServices.FieldOffset(420)]
         private ValueLengthBuffer _valueLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(540)]
+        [global::System.Runtime.InteropServices.FieldOffset(548)]
         private ushort _arenaUsed;
 
-        [global::System.Runtime.InteropServices.FieldOffset(542)]
+        [global::System.Runtime.InteropServices.FieldOffset(550)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(606)]
+        [global::System.Runtime.InteropServices.FieldOffset(614)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(638)]
+        [global::System.Runtime.InteropServices.FieldOffset(646)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(670)]
+        [global::System.Runtime.InteropServices.FieldOffset(678)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(671)]
+        [global::System.Runtime.InteropServices.FieldOffset(679)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(672)]
+        [global::System.Runtime.InteropServices.FieldOffset(680)]
         private KnownSlotBuffer _knownSlots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(690)]
+        [global::System.Runtime.InteropServices.FieldOffset(698)]
         private ArenaBuffer _arena;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -117,22 +121,23 @@ namespace FlatGen.Samples.Headers
             new global::FlatGen.FlatField[]
             {
                 new global::FlatGen.FlatField("_layoutId", "ulong", 0, 8),
-                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 8, 8),
-                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 16, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[32]", 24, 128),
-                new global::FlatGen.FlatField("_version", "uint", 152, 4),
-                new global::FlatGen.FlatField("_keyOffsets", "ushort[32]", 156, 64),
-                new global::FlatGen.FlatField("_keyLengths", "ushort[32]", 220, 64),
-                new global::FlatGen.FlatField("_valueOffsets", "ushort[64]", 284, 128),
-                new global::FlatGen.FlatField("_valueLengths", "ushort[64]", 412, 128),
-                new global::FlatGen.FlatField("_arenaUsed", "ushort", 540, 2),
-                new global::FlatGen.FlatField("_slots", "byte[64]", 542, 64),
-                new global::FlatGen.FlatField("_valueStarts", "byte[32]", 606, 32),
-                new global::FlatGen.FlatField("_valueCounts", "byte[32]", 638, 32),
-                new global::FlatGen.FlatField("_count", "byte", 670, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 671, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[18]", 672, 18),
-                new global::FlatGen.FlatField("_arena", "byte[2048]", 690, 2048),
+                new global::FlatGen.FlatField("_hashSeed", "ulong", 8, 8),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 16, 8),
+                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 24, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[32]", 32, 128),
+                new global::FlatGen.FlatField("_version", "uint", 160, 4),
+                new global::FlatGen.FlatField("_keyOffsets", "ushort[32]", 164, 64),
+                new global::FlatGen.FlatField("_keyLengths", "ushort[32]", 228, 64),
+                new global::FlatGen.FlatField("_valueOffsets", "ushort[64]", 292, 128),
+                new global::FlatGen.FlatField("_valueLengths", "ushort[64]", 420, 128),
+                new global::FlatGen.FlatField("_arenaUsed", "ushort", 548, 2),
+                new global::FlatGen.FlatField("_slots", "byte[64]", 550, 64),
+                new global::FlatGen.FlatField("_valueStarts", "byte[32]", 614, 32),
+                new global::FlatGen.FlatField("_valueCounts", "byte[32]", 646, 32),
+                new global::FlatGen.FlatField("_count", "byte", 678, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 679, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[18]", 680, 18),
+                new global::FlatGen.FlatField("_arena", "byte[2048]", 698, 2048),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -620,8 +625,9 @@ namespace FlatGen.Samples.Headers
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetValueCount(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => ref map._valueCount;
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetVersion(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => ref map._version;
         static ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.LayoutId => LayoutId;
-        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.FieldBytes => 2738;
+        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.FieldBytes => 2746;
         static ref ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetLayoutId(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => ref map._layoutId;
+        static ref ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetHashSeed(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => ref map._hashSeed;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetKeyOffsets(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => map._keyOffsets;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetKeyLengths(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => map._keyLengths;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetValueOffsets(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => map._valueOffsets;

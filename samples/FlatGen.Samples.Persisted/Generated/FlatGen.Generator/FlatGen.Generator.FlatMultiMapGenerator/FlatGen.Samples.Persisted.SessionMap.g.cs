@@ -8,34 +8,35 @@ namespace FlatGen.Samples.Persisted
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 872-byte struct, which holds no reference: keys and values are UTF-8 bytes in
+    /// The map lives inside this 880-byte struct, which holds no reference: keys and values are UTF-8 bytes in
     /// a 512-byte arena, so the garbage collector never scans it and its bytes (<c>AsBytes</c>, <c>Read</c>) are its
     /// serialised form, little-endian. It never allocates. Keep it in a field, an array element or a <see cref="global::FlatGen.FlatArena{T}"/>
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// FlatGen.Samples.Persisted.SessionMap: 872 bytes, 5 bytes of padding
+    /// FlatGen.Samples.Persisted.SessionMap: 880 bytes, 5 bytes of padding
     /// Field              Type        Offset  Size
     /// _layoutId          ulong            0     8
-    /// _hashedKeyLengths  ulong            8     8
-    /// _knownPresence     ulong[1]        16     8
-    /// _keyHashes         uint[16]        24    64
-    /// _version           uint            88     4
-    /// _keyOffsets        ushort[16]      92    32
-    /// _keyLengths        ushort[16]     124    32
-    /// _valueOffsets      ushort[32]     156    64
-    /// _valueLengths      ushort[32]     220    64
-    /// _arenaUsed         ushort         284     2
-    /// _slots             byte[32]       286    32
-    /// _valueStarts       byte[16]       318    16
-    /// _valueCounts       byte[16]       334    16
-    /// _count             byte           350     1
-    /// _valueCount        byte           351     1
-    /// _knownSlots        byte[3]        352     3
-    /// _arena             byte[512]      355   512
-    /// (padding)                         867     5
-    /// Total                                   872
+    /// _hashSeed          ulong            8     8
+    /// _hashedKeyLengths  ulong           16     8
+    /// _knownPresence     ulong[1]        24     8
+    /// _keyHashes         uint[16]        32    64
+    /// _version           uint            96     4
+    /// _keyOffsets        ushort[16]     100    32
+    /// _keyLengths        ushort[16]     132    32
+    /// _valueOffsets      ushort[32]     164    64
+    /// _valueLengths      ushort[32]     228    64
+    /// _arenaUsed         ushort         292     2
+    /// _slots             byte[32]       294    32
+    /// _valueStarts       byte[16]       326    16
+    /// _valueCounts       byte[16]       342    16
+    /// _count             byte           358     1
+    /// _valueCount        byte           359     1
+    /// _knownSlots        byte[3]        360     3
+    /// _arena             byte[512]      363   512
+    /// (padding)                         875     5
+    /// Total                                   880
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -54,60 +55,63 @@ namespace FlatGen.Samples.Persisted
         public const int InlineBytes = 512;
 
         /// <summary>The id of this exact layout, stored in the map's bytes and checked by <c>TryRead</c> and <c>Read</c>.</summary>
-        public const ulong LayoutId = 0xAE79A5A10F43670DUL;
+        public const ulong LayoutId = 0x8E25DB4C1E934832UL;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 872;
+        public const int SizeInBytes = 880;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private ulong _layoutId;
 
         [global::System.Runtime.InteropServices.FieldOffset(8)]
-        private ulong _hashedKeyLengths;
+        private ulong _hashSeed;
 
         [global::System.Runtime.InteropServices.FieldOffset(16)]
-        private KnownPresenceBuffer _knownPresence;
+        private ulong _hashedKeyLengths;
 
         [global::System.Runtime.InteropServices.FieldOffset(24)]
+        private KnownPresenceBuffer _knownPresence;
+
+        [global::System.Runtime.InteropServices.FieldOffset(32)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(88)]
+        [global::System.Runtime.InteropServices.FieldOffset(96)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(92)]
+        [global::System.Runtime.InteropServices.FieldOffset(100)]
         private KeyOffsetBuffer _keyOffsets;
 
-        [global::System.Runtime.InteropServices.FieldOffset(124)]
+        [global::System.Runtime.InteropServices.FieldOffset(132)]
         private KeyLengthBuffer _keyLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(156)]
+        [global::System.Runtime.InteropServices.FieldOffset(164)]
         private ValueOffsetBuffer _valueOffsets;
 
-        [global::System.Runtime.InteropServices.FieldOffset(220)]
+        [global::System.Runtime.InteropServices.FieldOffset(228)]
         private ValueLengthBuffer _valueLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(284)]
+        [global::System.Runtime.InteropServices.FieldOffset(292)]
         private ushort _arenaUsed;
 
-        [global::System.Runtime.InteropServices.FieldOffset(286)]
+        [global::System.Runtime.InteropServices.FieldOffset(294)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(318)]
+        [global::System.Runtime.InteropServices.FieldOffset(326)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(334)]
+        [global::System.Runtime.InteropServices.FieldOffset(342)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(350)]
+        [global::System.Runtime.InteropServices.FieldOffset(358)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(351)]
+        [global::System.Runtime.InteropServices.FieldOffset(359)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(352)]
+        [global::System.Runtime.InteropServices.FieldOffset(360)]
         private KnownSlotBuffer _knownSlots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(355)]
+        [global::System.Runtime.InteropServices.FieldOffset(363)]
         private ArenaBuffer _arena;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -117,22 +121,23 @@ namespace FlatGen.Samples.Persisted
             new global::FlatGen.FlatField[]
             {
                 new global::FlatGen.FlatField("_layoutId", "ulong", 0, 8),
-                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 8, 8),
-                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 16, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[16]", 24, 64),
-                new global::FlatGen.FlatField("_version", "uint", 88, 4),
-                new global::FlatGen.FlatField("_keyOffsets", "ushort[16]", 92, 32),
-                new global::FlatGen.FlatField("_keyLengths", "ushort[16]", 124, 32),
-                new global::FlatGen.FlatField("_valueOffsets", "ushort[32]", 156, 64),
-                new global::FlatGen.FlatField("_valueLengths", "ushort[32]", 220, 64),
-                new global::FlatGen.FlatField("_arenaUsed", "ushort", 284, 2),
-                new global::FlatGen.FlatField("_slots", "byte[32]", 286, 32),
-                new global::FlatGen.FlatField("_valueStarts", "byte[16]", 318, 16),
-                new global::FlatGen.FlatField("_valueCounts", "byte[16]", 334, 16),
-                new global::FlatGen.FlatField("_count", "byte", 350, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 351, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[3]", 352, 3),
-                new global::FlatGen.FlatField("_arena", "byte[512]", 355, 512),
+                new global::FlatGen.FlatField("_hashSeed", "ulong", 8, 8),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 16, 8),
+                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 24, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[16]", 32, 64),
+                new global::FlatGen.FlatField("_version", "uint", 96, 4),
+                new global::FlatGen.FlatField("_keyOffsets", "ushort[16]", 100, 32),
+                new global::FlatGen.FlatField("_keyLengths", "ushort[16]", 132, 32),
+                new global::FlatGen.FlatField("_valueOffsets", "ushort[32]", 164, 64),
+                new global::FlatGen.FlatField("_valueLengths", "ushort[32]", 228, 64),
+                new global::FlatGen.FlatField("_arenaUsed", "ushort", 292, 2),
+                new global::FlatGen.FlatField("_slots", "byte[32]", 294, 32),
+                new global::FlatGen.FlatField("_valueStarts", "byte[16]", 326, 16),
+                new global::FlatGen.FlatField("_valueCounts", "byte[16]", 342, 16),
+                new global::FlatGen.FlatField("_count", "byte", 358, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 359, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[3]", 360, 3),
+                new global::FlatGen.FlatField("_arena", "byte[512]", 363, 512),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -425,8 +430,9 @@ namespace FlatGen.Samples.Persisted
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetValueCount(ref global::FlatGen.Samples.Persisted.SessionMap map) => ref map._valueCount;
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetVersion(ref global::FlatGen.Samples.Persisted.SessionMap map) => ref map._version;
         static ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.LayoutId => LayoutId;
-        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.FieldBytes => 867;
+        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.FieldBytes => 875;
         static ref ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetLayoutId(ref global::FlatGen.Samples.Persisted.SessionMap map) => ref map._layoutId;
+        static ref ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetHashSeed(ref global::FlatGen.Samples.Persisted.SessionMap map) => ref map._hashSeed;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetKeyOffsets(ref global::FlatGen.Samples.Persisted.SessionMap map) => map._keyOffsets;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetKeyLengths(ref global::FlatGen.Samples.Persisted.SessionMap map) => map._keyLengths;
         static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetValueOffsets(ref global::FlatGen.Samples.Persisted.SessionMap map) => map._valueOffsets;
