@@ -207,10 +207,10 @@ public sealed partial class FlatMultiMapGenerator
             string core = CoreType(spec);
             writer.WriteLines($$"""
                 /// <summary>Gets the number of distinct keys in the map.</summary>
-                public readonly int Count => _count;
+                public readonly int Count => _count - _keyHoles;
 
                 /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-                public readonly int ValueCount => _valueCount;
+                public readonly int ValueCount => _valueCount - _valueHoles;
 
                 /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
                 /// <param name="key">The key.</param>
@@ -418,6 +418,8 @@ public sealed partial class FlatMultiMapGenerator
             string map = "ref " + spec.FullyQualifiedName + " map";
             writer.WriteLine($"static global::System.Span<string?> {storage}.GetKeys({map}) => map._keys;");
             writer.WriteLine($"static global::System.Span<string?> {storage}.GetValues({map}) => map._values;");
+            writer.WriteLine($"static ref {spec.Layout.KeyIndexType} {storage}.GetKeyHoles({map}) => ref map._keyHoles;");
+            writer.WriteLine($"static ref {spec.Layout.ValueIndexType} {storage}.GetValueHoles({map}) => ref map._valueHoles;");
         }
 
         private static void WriteKnownKeyAccessors(SourceWriter writer, MapSpec spec)

@@ -55,6 +55,13 @@ internal static class LayoutPlanner
         unordered.Add(new FieldPlan("_version", null, "uint", 1, sizeof(uint), 0));
         unordered.Add(new FieldPlan("_count", null, keyType, 1, keySize, 0));
         unordered.Add(new FieldPlan("_valueCount", null, valueType, 1, valueSize, 0));
+        if (storage == FlatStorage.References)
+        {
+            // A removal leaves a hole instead of moving every later key; these count the holes and the values they held.
+            unordered.Add(new FieldPlan("_keyHoles", null, keyType, 1, keySize, 0));
+            unordered.Add(new FieldPlan("_valueHoles", null, valueType, 1, valueSize, 0));
+        }
+
         if (knownKeyCount > 0)
         {
             // A known slot holds a key index (valid while the key's presence bit is set), one bit per known key.

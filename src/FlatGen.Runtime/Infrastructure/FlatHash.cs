@@ -158,35 +158,20 @@ internal static class FlatHash
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Load64(ref byte data, nuint offset, bool ignoreCase, ref ulong seen)
-    {
-        ulong word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref data, offset));
-        if (ignoreCase)
-        {
-            seen |= word;
-            word = FoldLetters(word);
-        }
-
-        return word;
-    }
+    private static ulong Load64(ref byte data, nuint offset, bool ignoreCase, ref ulong seen) => Load<ulong>(ref data, offset, ignoreCase, ref seen);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Load32(ref byte data, nuint offset, bool ignoreCase, ref ulong seen)
-    {
-        ulong word = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref data, offset));
-        if (ignoreCase)
-        {
-            seen |= word;
-            word = FoldLetters(word);
-        }
-
-        return word;
-    }
+    private static ulong Load32(ref byte data, nuint offset, bool ignoreCase, ref ulong seen) => Load<uint>(ref data, offset, ignoreCase, ref seen);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Load16(ref byte data, bool ignoreCase, ref ulong seen)
+    private static ulong Load16(ref byte data, bool ignoreCase, ref ulong seen) => Load<ushort>(ref data, 0, ignoreCase, ref seen);
+
+    /// <summary>Reads a <typeparamref name="T"/> of code units at <paramref name="offset"/>; under ignore-case, notes its lanes for the ASCII check and folds its letters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Load<T>(ref byte data, nuint offset, bool ignoreCase, ref ulong seen)
+        where T : unmanaged, IBinaryInteger<T>
     {
-        ulong word = Unsafe.ReadUnaligned<ushort>(ref data);
+        ulong word = ulong.CreateTruncating(Unsafe.ReadUnaligned<T>(ref Unsafe.Add(ref data, offset)));
         if (ignoreCase)
         {
             seen |= word;

@@ -173,13 +173,19 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
     /// the hashed keys in key order so rebuilds the table a map's own operations leave.
     /// </summary>
     /// <returns>How many slots past its home slot the key went.</returns>
+    /// <exception cref="InvalidOperationException">No slot is empty: more keys than the capacity, which only concurrent use makes.</exception>
     public static int Insert(Span<TKeyIndex> slots, uint hash, int keyIndex)
     {
         int mask = slots.Length - 1;
         int home = FlatHash.HomeSlot(hash, slots.Length);
         int slot = home;
-        while (slots[slot] != TKeyIndex.Zero)
+        for (int steps = 0; slots[slot] != TKeyIndex.Zero; steps++)
         {
+            if (steps == slots.Length)
+            {
+                FlatThrow.ConcurrentUse(TMap.MapName);
+            }
+
             slot = (slot + 1) & mask;
         }
 

@@ -156,13 +156,15 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     {
         ref TMap mutable = ref Unsafe.AsRef(in map);
         ReadOnlySpan<uint> hashes = TMap.GetKeyHashes(ref mutable);
+        bool reseeded = TMap.GetHashSeed(ref mutable) != 0;
         int count = int.CreateTruncating(TMap.GetCount(ref mutable));
         int hash = count;
         for (int i = 0; i < count; i++)
         {
-            // A key's stored hash is the same in equal maps (a known key's is its index); the sum ignores key order.
+            // A key's stored hash under the published seed is the same in equal maps (a known key's is its index);
+            // a map that took a random seed hashes its keys again under the published one. The sum ignores key order.
             var entry = default(HashCode);
-            entry.Add(hashes[i]);
+            entry.Add(reseeded && !IsKnownEntry(ref mutable, i) ? PublishedHash(ref mutable, i) : hashes[i]);
             foreach (ReadOnlySpan<byte> value in Values(ref mutable, i))
             {
                 entry.AddBytes(value);
@@ -171,6 +173,14 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
             hash += entry.ToHashCode();
         }
 
+        return hash;
+    }
+
+    /// <summary>Stored key <paramref name="keyIndex"/>'s hash under the published seed, whatever seed the map took.</summary>
+    private static uint PublishedHash(ref TMap map, int keyIndex)
+    {
+        using DecodedUtf8 decoded = DecodedUtf8.Decode(StoredKey(ref map, keyIndex), stackalloc char[StackChars]);
+        TComparer.TryHashPersisted(decoded.Chars, 0, out uint hash);
         return hash;
     }
 

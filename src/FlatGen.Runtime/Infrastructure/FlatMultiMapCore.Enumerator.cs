@@ -6,7 +6,7 @@ namespace FlatGen.Infrastructure;
 
 public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComparer>
 {
-    /// <summary>Enumerates a map's keys in first-insertion order, each with its values, without allocating.</summary>
+    /// <summary>Enumerates a map's keys in first-insertion order, each with its values, without allocating; the holes removals left are skipped.</summary>
     /// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public ref struct Enumerator
@@ -50,7 +50,15 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
                 FlatThrow.ModifiedWhileEnumerating();
             }
 
-            return ++_index < _keys.Length;
+            while (++_index < _keys.Length)
+            {
+                if (_counts[_index] != TValueIndex.Zero)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Returns this enumerator.</summary>

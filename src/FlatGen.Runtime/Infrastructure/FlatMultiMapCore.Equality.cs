@@ -18,16 +18,22 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
             return true;
         }
 
-        if (TMap.GetCount(ref a) != TMap.GetCount(ref b) || TMap.GetValueCount(ref a) != TMap.GetValueCount(ref b))
+        if (Count(in a) != Count(in b) || ValueCount(in a) != ValueCount(in b))
         {
             return false;
         }
 
         ReadOnlySpan<string?> keys = TMap.GetKeys(ref a);
         ReadOnlySpan<uint> hashes = TMap.GetKeyHashes(ref a);
+        ReadOnlySpan<TValueIndex> counts = TMap.GetValueCounts(ref a);
         int count = int.CreateTruncating(TMap.GetCount(ref a));
         for (int i = 0; i < count; i++)
         {
+            if (counts[i] == TValueIndex.Zero)
+            {
+                continue; // A hole a removal left.
+            }
+
             // A known key is a known key in both maps; any other key is found by its text.
             int other = keys[i] is string key
                 ? Index.Probe(ref b, key, hashes[i], out _)
@@ -46,10 +52,16 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     {
         ref TMap mutable = ref Unsafe.AsRef(in map);
         ReadOnlySpan<uint> hashes = TMap.GetKeyHashes(ref mutable);
+        ReadOnlySpan<TValueIndex> counts = TMap.GetValueCounts(ref mutable);
         int count = int.CreateTruncating(TMap.GetCount(ref mutable));
-        int hash = count;
+        int hash = Count(in mutable);
         for (int i = 0; i < count; i++)
         {
+            if (counts[i] == TValueIndex.Zero)
+            {
+                continue; // A hole a removal left.
+            }
+
             // A key's stored hash is the same in equal maps (a known key's is its index); the sum ignores key order.
             var entry = default(HashCode);
             entry.Add(hashes[i]);

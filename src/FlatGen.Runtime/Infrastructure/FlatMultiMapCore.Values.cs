@@ -137,7 +137,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     public static KeyValuePair<string, string[]>[] ToArray(ref readonly TMap map)
     {
         ref TMap mutable = ref Unsafe.AsRef(in map);
-        var pairs = new KeyValuePair<string, string[]>[int.CreateTruncating(TMap.GetCount(ref mutable))];
+        var pairs = new KeyValuePair<string, string[]>[Count(in mutable)];
         int i = 0;
         foreach (FlatMultiMapEntry entry in new Enumerator(ref mutable))
         {
@@ -164,7 +164,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
         // Room for every value, and for the key if it is new, before the first write.
         AddStatus status = Find(ref map, key) >= 0 ? AddStatus.Added : CanAddKey(ref map);
-        if (status == AddStatus.Added && count > TMap.GetValues(ref map).Length - int.CreateTruncating(TMap.GetValueCount(ref map)))
+        if (status == AddStatus.Added && count > TMap.GetValues(ref map).Length - ValueCount(in map))
         {
             status = AddStatus.ValuesFull;
         }

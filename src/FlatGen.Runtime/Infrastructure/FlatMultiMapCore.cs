@@ -249,7 +249,23 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         Index.Clear(ref map);
         countRef = TKeyIndex.Zero;
         valueCountRef = TValueIndex.Zero;
+        TMap.GetKeyHoles(ref map) = TKeyIndex.Zero;
+        TMap.GetValueHoles(ref map) = TValueIndex.Zero;
         TMap.GetVersion(ref map)++;
+    }
+
+    /// <summary>Gets the number of keys: the entries in use less the holes removals left.</summary>
+    public static int Count(ref readonly TMap map)
+    {
+        ref TMap mutable = ref Unsafe.AsRef(in map);
+        return int.CreateTruncating(TMap.GetCount(ref mutable)) - int.CreateTruncating(TMap.GetKeyHoles(ref mutable));
+    }
+
+    /// <summary>Gets the number of values: the values in use less the holes removals left.</summary>
+    public static int ValueCount(ref readonly TMap map)
+    {
+        ref TMap mutable = ref Unsafe.AsRef(in map);
+        return int.CreateTruncating(TMap.GetValueCount(ref mutable)) - int.CreateTruncating(TMap.GetValueHoles(ref mutable));
     }
 
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values.</summary>
@@ -259,7 +275,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     public static Dictionary<string, string[]> ToDictionary(ref readonly TMap map)
     {
         ref TMap mutable = ref Unsafe.AsRef(in map);
-        var dictionary = new Dictionary<string, string[]>(int.CreateTruncating(TMap.GetCount(ref mutable)), TComparer.StringComparer);
+        var dictionary = new Dictionary<string, string[]>(Count(in mutable), TComparer.StringComparer);
         foreach (FlatMultiMapEntry entry in new Enumerator(ref mutable))
         {
             dictionary.Add(entry.Key, entry.Values.ToArray());
@@ -307,6 +323,13 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         AddStatus status = CanAddKey(ref map);
         if (status == AddStatus.Added)
         {
+            if (IsAtEnd(ref map))
+            {
+                // CanAddKey saw room: it is in the holes removals left. The slots are rebuilt, so probe again.
+                Compact(ref map, keyIndex: -1);
+                Index.Probe(ref map, key, hash, out slot);
+            }
+
             keyString ??= TMap.InternUnknownKeys ? StringPool.Shared.GetOrAdd(key) : key.ToString();
             int added = AddKey(ref map, keyString, hash, value);
             Index.LinkHashed(ref map, slot, added, key.Length);
@@ -381,6 +404,11 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         AddStatus status = CanAddKey(ref map);
         if (status == AddStatus.Added)
         {
+            if (IsAtEnd(ref map))
+            {
+                Compact(ref map, keyIndex: -1); // CanAddKey saw room: it is in the holes removals left.
+            }
+
             int added = AddKey(ref map, null, (uint)knownKey, value);
             Index.LinkKnown(ref map, knownKey, added);
         }
@@ -390,9 +418,14 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
     /// <summary>Checks, before any write, that a new key and its first value fit: a refused add leaves the map as it was.</summary>
     private static AddStatus CanAddKey(ref TMap map) =>
-        int.CreateTruncating(TMap.GetCount(ref map)) == TMap.GetKeys(ref map).Length ? AddStatus.KeysFull
-        : int.CreateTruncating(TMap.GetValueCount(ref map)) == TMap.GetValues(ref map).Length ? AddStatus.ValuesFull
+        Count(in map) == TMap.GetKeys(ref map).Length ? AddStatus.KeysFull
+        : ValueCount(in map) == TMap.GetValues(ref map).Length ? AddStatus.ValuesFull
         : AddStatus.Added;
+
+    /// <summary>Whether the entries or the values in use reach the capacity, so a new key goes nowhere until the holes close.</summary>
+    private static bool IsAtEnd(ref TMap map) =>
+        int.CreateTruncating(TMap.GetCount(ref map)) == TMap.GetKeys(ref map).Length
+        || int.CreateTruncating(TMap.GetValueCount(ref map)) == TMap.GetValues(ref map).Length;
 
     /// <summary>
     /// Appends a key with its first value after the last key and returns its index; the caller checked <see cref="CanAddKey"/>.
@@ -422,12 +455,22 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
     private static AddStatus AppendValue(ref TMap map, int keyIndex, string value)
     {
-        ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
-        int valueCount = int.CreateTruncating(valueCountRef);
         Span<string?> values = TMap.GetValues(ref map);
-        if (valueCount == values.Length)
+        if (ValueCount(in map) == values.Length)
         {
             return AddStatus.ValuesFull;
+        }
+
+        if (int.CreateTruncating(TMap.GetValueCount(ref map)) == values.Length)
+        {
+            keyIndex = Compact(ref map, keyIndex); // The room is in holes removals left.
+        }
+
+        ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
+        int valueCount = int.CreateTruncating(valueCountRef);
+        if (keyIndex < 0 || valueCount >= values.Length)
+        {
+            FlatThrow.ConcurrentUse(TMap.MapName); // There was room a moment ago, and the key was there.
         }
 
         // The value goes at the end of the key's run; later runs, if any, shift up by one. Adding to the
@@ -458,50 +501,133 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     }
 
     /// <summary>
-    /// Removes key <paramref name="keyIndex"/>, already unlinked from its slot or presence bit: closes its run of
-    /// values and moves the later keys down by one, keeping first-insertion order and every slot pointing right.
+    /// Removes key <paramref name="keyIndex"/>, already unlinked from its slot or presence bit, without moving any
+    /// other key: its entry becomes a hole (a null key with no values) and its values nulls, so no slot needs
+    /// renumbering and first-insertion order stays. Holes at the end are given back at once; the others when an add
+    /// needs their room (<see cref="Compact"/>).
     /// </summary>
     internal static void RemoveKeyAt(ref TMap map, int keyIndex)
     {
         ref TKeyIndex countRef = ref TMap.GetCount(ref map);
         ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
-        int last = int.CreateTruncating(countRef) - 1;
+        int count = int.CreateTruncating(countRef);
         int valueCount = int.CreateTruncating(valueCountRef);
-        Span<string?> keys = TMap.GetKeys(ref map);
-        Span<uint> hashes = TMap.GetKeyHashes(ref map);
-        Span<string?> values = TMap.GetValues(ref map);
         Span<TValueIndex> starts = TMap.GetValueStarts(ref map);
         Span<TValueIndex> counts = TMap.GetValueCounts(ref map);
-
-        // Close the key's run of values; the runs after it move down and so do their starts.
-        int start = int.CreateTruncating(starts[keyIndex]);
-        int removed = int.CreateTruncating(counts[keyIndex]);
-        if (keyIndex > last || start + removed > valueCount)
+        if ((uint)keyIndex >= (uint)count || count > counts.Length || valueCount > TMap.GetValues(ref map).Length)
         {
             FlatThrow.ConcurrentUse(TMap.MapName);
         }
 
-        values.Slice(start + removed, valueCount - start - removed).CopyTo(values.Slice(start));
-        values.Slice(valueCount - removed, removed).Clear();
-
-        int after = last - keyIndex;
-        keys.Slice(keyIndex + 1, after).CopyTo(keys.Slice(keyIndex));
-        hashes.Slice(keyIndex + 1, after).CopyTo(hashes.Slice(keyIndex));
-        counts.Slice(keyIndex + 1, after).CopyTo(counts.Slice(keyIndex));
-        TValueIndex removedRun = TValueIndex.CreateTruncating(removed);
-        for (int k = keyIndex; k < last; k++)
+        int start = int.CreateTruncating(starts[keyIndex]);
+        int removed = int.CreateTruncating(counts[keyIndex]);
+        if (removed == 0 || start + removed > valueCount)
         {
-            starts[k] = starts[k + 1] - removedRun;
+            FlatThrow.ConcurrentUse(TMap.MapName);
         }
 
-        keys[last] = null;
-        if (after != 0)
+        TMap.GetValues(ref map).Slice(start, removed).Clear();
+        TMap.GetKeys(ref map)[keyIndex] = null;
+        TMap.GetKeyHashes(ref map)[keyIndex] = 0;
+        counts[keyIndex] = TValueIndex.Zero;
+        ref TKeyIndex keyHoles = ref TMap.GetKeyHoles(ref map);
+        ref TValueIndex valueHoles = ref TMap.GetValueHoles(ref map);
+        keyHoles++;
+        valueHoles += TValueIndex.CreateTruncating(removed);
+
+        // Holes after the last key are no holes: the entries and values past it are simply unused.
+        int last = count;
+        while (last > 0 && counts[last - 1] == TValueIndex.Zero)
         {
-            Index.Renumber(ref map, keyIndex);
+            last--;
         }
 
-        countRef = TKeyIndex.CreateTruncating(last);
-        valueCountRef = TValueIndex.CreateTruncating(valueCount - removed);
+        if (last < count)
+        {
+            int end = last == 0 ? 0 : RunEnd(ref map, last - 1);
+            keyHoles -= TKeyIndex.CreateTruncating(count - last);
+            valueHoles -= TValueIndex.CreateTruncating(valueCount - end);
+            countRef = TKeyIndex.CreateTruncating(last);
+            valueCountRef = TValueIndex.CreateTruncating(end);
+        }
+    }
+
+    /// <summary>
+    /// Closes the holes removals left: the keys and their runs of values move down, in order, and the slots are
+    /// rebuilt for the keys' new indices. Only an add that needs the room calls it, so a map that removes as much
+    /// as it adds pays it once per capacity's worth of removals at most.
+    /// </summary>
+    /// <returns>Where key <paramref name="keyIndex"/> (a live key, or -1) is afterwards.</returns>
+    private static int Compact(ref TMap map, int keyIndex)
+    {
+        Span<string?> keys = TMap.GetKeys(ref map);
+        Span<uint> hashes = TMap.GetKeyHashes(ref map);
+        Span<TValueIndex> starts = TMap.GetValueStarts(ref map);
+        Span<TValueIndex> counts = TMap.GetValueCounts(ref map);
+        Span<string?> values = TMap.GetValues(ref map);
+        Span<TKeyIndex> knownSlots = TMap.GetKnownSlots(ref map);
+        int count = int.CreateTruncating(TMap.GetCount(ref map));
+        int valueCount = int.CreateTruncating(TMap.GetValueCount(ref map));
+        if (count > keys.Length || valueCount > values.Length)
+        {
+            FlatThrow.ConcurrentUse(TMap.MapName);
+        }
+
+        int moved = -1;
+        int to = 0;
+        int valueTo = 0;
+        for (int from = 0; from < count; from++)
+        {
+            int length = int.CreateTruncating(counts[from]);
+            int start = int.CreateTruncating(starts[from]);
+            if (length == 0)
+            {
+                continue;
+            }
+
+            if (start + length > valueCount || start < valueTo)
+            {
+                FlatThrow.ConcurrentUse(TMap.MapName);
+            }
+
+            values.Slice(start, length).CopyTo(values.Slice(valueTo));
+            keys[to] = keys[from];
+            hashes[to] = hashes[from];
+            counts[to] = counts[from];
+            starts[to] = TValueIndex.CreateTruncating(valueTo);
+            if (keys[to] is null)
+            {
+                if (hashes[to] >= (uint)knownSlots.Length)
+                {
+                    FlatThrow.ConcurrentUse(TMap.MapName); // A null key that is no known key: a race cleared it.
+                }
+
+                knownSlots[(int)hashes[to]] = TKeyIndex.CreateTruncating(to);
+            }
+
+            moved = from == keyIndex ? to : moved;
+            to++;
+            valueTo += length;
+        }
+
+        keys.Slice(to, count - to).Clear();
+        counts.Slice(to, count - to).Clear();
+        values.Slice(valueTo, valueCount - valueTo).Clear();
+        Span<TKeyIndex> slots = TMap.GetSlots(ref map);
+        slots.Clear();
+        for (int i = 0; i < to; i++)
+        {
+            if (keys[i] is not null)
+            {
+                Index.Insert(slots, hashes[i], i);
+            }
+        }
+
+        TMap.GetCount(ref map) = TKeyIndex.CreateTruncating(to);
+        TMap.GetValueCount(ref map) = TValueIndex.CreateTruncating(valueTo);
+        TMap.GetKeyHoles(ref map) = TKeyIndex.Zero;
+        TMap.GetValueHoles(ref map) = TValueIndex.Zero;
+        return moved;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

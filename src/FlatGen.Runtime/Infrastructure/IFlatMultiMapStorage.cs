@@ -12,11 +12,15 @@ namespace FlatGen.Infrastructure;
 /// <typeparam name="TKeyIndex">The narrowest unsigned integer that holds the key capacity.</typeparam>
 /// <typeparam name="TValueIndex">The narrowest unsigned integer that holds the value capacity.</typeparam>
 /// <remarks>
-/// <para>The invariants of <see cref="IFlatMapStorage{TSelf, TKeyIndex, TValueIndex}"/> hold, and, with <c>n</c> the key count and <c>m</c> the value count:</para>
+/// <para>The invariants of <see cref="IFlatMapStorage{TSelf, TKeyIndex, TValueIndex}"/> hold, with <c>n</c> the entries in use (<c>Count</c>)
+/// and <c>m</c> the values in use (<c>ValueCount</c>), and:</para>
 /// <list type="bullet">
-/// <item><description>Key <c>i</c>'s values are <c>Values[ValueStarts[i] .. ValueStarts[i] + ValueCounts[i]]</c>; the runs are contiguous,
-/// in key order, and cover <c>Values[0..m-1]</c>. Every other value reference is null, except, in a map that reuses value strings,
-/// those a <c>Clear</c> kept.</description></item>
+/// <item><description>An entry is a key, or a hole a removal left: a null key with a <c>ValueCounts</c> entry of zero, in no slot. <c>KeyHoles</c>
+/// counts the holes and <c>ValueHoles</c> the values they gave up; the last entry is never a hole. A map holds <c>n - KeyHoles</c> keys and
+/// <c>m - ValueHoles</c> values.</description></item>
+/// <item><description>Key <c>i</c>'s values are <c>Values[ValueStarts[i] .. ValueStarts[i] + ValueCounts[i]]</c>; the runs are in entry order and
+/// do not overlap, within <c>Values[0..m-1]</c>; what lies between them is null. Every other value reference is null, except, in a map that reuses
+/// value strings, those a <c>Clear</c> kept.</description></item>
 /// <item><description>A known key's <c>Keys</c> entry is null. Every key reference past <c>n</c> is null.</description></item>
 /// <item><description><c>HashedKeyLengths</c> may also hold bits of hashed keys removed since the last <c>Clear</c>: a reference map is not
 /// persisted, and a superset only costs a probe.</description></item>
@@ -34,6 +38,12 @@ public interface IFlatMultiMapStorage<TSelf, TKeyIndex, TValueIndex> : IFlatMapS
 
     /// <summary>Gets the values, in runs per key.</summary>
     static abstract Span<string?> GetValues(ref TSelf map);
+
+    /// <summary>Gets the number of holes removals left among the entries below the count.</summary>
+    static abstract ref TKeyIndex GetKeyHoles(ref TSelf map);
+
+    /// <summary>Gets the number of values those holes gave up, below the value count.</summary>
+    static abstract ref TValueIndex GetValueHoles(ref TSelf map);
 
     /// <summary>Gets whether an unknown key added as a span becomes a string through <c>StringPool.Shared</c>.</summary>
     static virtual bool InternUnknownKeys => false;

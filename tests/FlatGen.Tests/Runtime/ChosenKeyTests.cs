@@ -68,6 +68,13 @@ public sealed class ChosenKeyTests
         Assert.Equal(seed, HashSeed(ref read, InlineOrdinalMap4096.Layout));
         Assert.All(keys.Take(100), key => Assert.True(read.ContainsKey(key)));
 
+        // Two maps of the same chosen keys take different random seeds, yet are equal and hash alike.
+        var other = new StrongBox<InlineOrdinalMap4096>();
+        Fill(ref other.Value, keys);
+        Assert.NotEqual(seed, HashSeed(ref other.Value, InlineOrdinalMap4096.Layout));
+        Assert.True(chosen.Value == other.Value);
+        Assert.Equal(chosen.Value.GetHashCode(), other.Value.GetHashCode());
+
         // Removing every hashed key, or clearing, brings the published seed back.
         foreach (string key in keys)
         {

@@ -6,12 +6,12 @@
 /// </summary>
 /// <remarks>
 /// <para>
-/// The map lives inside this 147472-byte struct and never allocates. Keep it in a field or an array element
+/// The map lives inside this 147480-byte struct and never allocates. Keep it in a field or an array element
 /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
 /// </para>
 /// <para>Layout (64-bit):</para>
 /// <code>
-/// Tags: 147472 bytes, 0 bytes of padding
+/// Tags: 147480 bytes, 4 bytes of padding
 /// Field              Type           Offset    Size
 /// _keys              string?[4096]       0   32768
 /// _values            string?[8192]   32768   65536
@@ -23,7 +23,10 @@
 /// _valueCounts       ushort[4096]   139276    8192
 /// _count             ushort         147468       2
 /// _valueCount        ushort         147470       2
-/// Total                                     147472
+/// _keyHoles          ushort         147472       2
+/// _valueHoles        ushort         147474       2
+/// (padding)                         147476       4
+/// Total                                     147480
 /// </code>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -40,7 +43,7 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
     public const int ValueCapacity = 8192;
 
     /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-    public const int SizeInBytes = 147472;
+    public const int SizeInBytes = 147480;
 
     [global::System.Runtime.InteropServices.FieldOffset(0)]
     private KeyBuffer _keys;
@@ -72,6 +75,12 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
     [global::System.Runtime.InteropServices.FieldOffset(147470)]
     private ushort _valueCount;
 
+    [global::System.Runtime.InteropServices.FieldOffset(147472)]
+    private ushort _keyHoles;
+
+    [global::System.Runtime.InteropServices.FieldOffset(147474)]
+    private ushort _valueHoles;
+
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
     public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
         "Tags",
@@ -88,13 +97,15 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
             new global::FlatGen.FlatField("_valueCounts", "ushort[4096]", 139276, 8192),
             new global::FlatGen.FlatField("_count", "ushort", 147468, 2),
             new global::FlatGen.FlatField("_valueCount", "ushort", 147470, 2),
+            new global::FlatGen.FlatField("_keyHoles", "ushort", 147472, 2),
+            new global::FlatGen.FlatField("_valueHoles", "ushort", 147474, 2),
         });
 
     /// <summary>Gets the number of distinct keys in the map.</summary>
-    public readonly int Count => _count;
+    public readonly int Count => _count - _keyHoles;
 
     /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-    public readonly int ValueCount => _valueCount;
+    public readonly int ValueCount => _valueCount - _valueHoles;
 
     /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
     /// <param name="key">The key.</param>
@@ -318,6 +329,8 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
     static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.GetVersion(ref global::Tags map) => ref map._version;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetKeys(ref global::Tags map) => map._keys;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetValues(ref global::Tags map) => map._values;
+    static ref ushort global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetKeyHoles(ref global::Tags map) => ref map._keyHoles;
+    static ref ushort global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetValueHoles(ref global::Tags map) => ref map._valueHoles;
 
     [global::System.Runtime.CompilerServices.InlineArray(4096)]
     private struct KeyBuffer

@@ -11,7 +11,7 @@
 /// </para>
 /// <para>Layout (64-bit):</para>
 /// <code>
-/// Tags: 112 bytes, 2 bytes of padding
+/// Tags: 112 bytes, 0 bytes of padding
 /// Field              Type        Offset  Size
 /// _keys              string?[4]       0    32
 /// _values            string?[4]      32    32
@@ -23,7 +23,8 @@
 /// _valueCounts       byte[4]        104     4
 /// _count             byte           108     1
 /// _valueCount        byte           109     1
-/// (padding)                         110     2
+/// _keyHoles          byte           110     1
+/// _valueHoles        byte           111     1
 /// Total                                   112
 /// </code>
 /// </remarks>
@@ -73,6 +74,12 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
     [global::System.Runtime.InteropServices.FieldOffset(109)]
     private byte _valueCount;
 
+    [global::System.Runtime.InteropServices.FieldOffset(110)]
+    private byte _keyHoles;
+
+    [global::System.Runtime.InteropServices.FieldOffset(111)]
+    private byte _valueHoles;
+
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
     public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
         "Tags",
@@ -89,13 +96,15 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
             new global::FlatGen.FlatField("_valueCounts", "byte[4]", 104, 4),
             new global::FlatGen.FlatField("_count", "byte", 108, 1),
             new global::FlatGen.FlatField("_valueCount", "byte", 109, 1),
+            new global::FlatGen.FlatField("_keyHoles", "byte", 110, 1),
+            new global::FlatGen.FlatField("_valueHoles", "byte", 111, 1),
         });
 
     /// <summary>Gets the number of distinct keys in the map.</summary>
-    public readonly int Count => _count;
+    public readonly int Count => _count - _keyHoles;
 
     /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-    public readonly int ValueCount => _valueCount;
+    public readonly int ValueCount => _valueCount - _valueHoles;
 
     /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
     /// <param name="key">The key.</param>
@@ -319,6 +328,8 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
     static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.GetVersion(ref global::Tags map) => ref map._version;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetKeys(ref global::Tags map) => map._keys;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetValues(ref global::Tags map) => map._values;
+    static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetKeyHoles(ref global::Tags map) => ref map._keyHoles;
+    static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetValueHoles(ref global::Tags map) => ref map._valueHoles;
 
     [global::System.Runtime.CompilerServices.InlineArray(4)]
     private struct KeyBuffer

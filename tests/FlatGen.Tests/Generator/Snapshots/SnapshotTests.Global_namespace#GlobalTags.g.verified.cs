@@ -11,7 +11,7 @@
 /// </para>
 /// <para>Layout (64-bit):</para>
 /// <code>
-/// GlobalTags: 144 bytes, 2 bytes of padding
+/// GlobalTags: 144 bytes, 0 bytes of padding
 /// Field              Type        Offset  Size
 /// _keys              string?[4]       0    32
 /// _values            string?[8]      32    64
@@ -23,7 +23,8 @@
 /// _valueCounts       byte[4]        136     4
 /// _count             byte           140     1
 /// _valueCount        byte           141     1
-/// (padding)                         142     2
+/// _keyHoles          byte           142     1
+/// _valueHoles        byte           143     1
 /// Total                                   144
 /// </code>
 /// </remarks>
@@ -73,6 +74,12 @@ partial struct GlobalTags : global::System.IEquatable<global::GlobalTags>, globa
     [global::System.Runtime.InteropServices.FieldOffset(141)]
     private byte _valueCount;
 
+    [global::System.Runtime.InteropServices.FieldOffset(142)]
+    private byte _keyHoles;
+
+    [global::System.Runtime.InteropServices.FieldOffset(143)]
+    private byte _valueHoles;
+
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
     public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
         "GlobalTags",
@@ -89,13 +96,15 @@ partial struct GlobalTags : global::System.IEquatable<global::GlobalTags>, globa
             new global::FlatGen.FlatField("_valueCounts", "byte[4]", 136, 4),
             new global::FlatGen.FlatField("_count", "byte", 140, 1),
             new global::FlatGen.FlatField("_valueCount", "byte", 141, 1),
+            new global::FlatGen.FlatField("_keyHoles", "byte", 142, 1),
+            new global::FlatGen.FlatField("_valueHoles", "byte", 143, 1),
         });
 
     /// <summary>Gets the number of distinct keys in the map.</summary>
-    public readonly int Count => _count;
+    public readonly int Count => _count - _keyHoles;
 
     /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-    public readonly int ValueCount => _valueCount;
+    public readonly int ValueCount => _valueCount - _valueHoles;
 
     /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
     /// <param name="key">The key.</param>
@@ -319,6 +328,8 @@ partial struct GlobalTags : global::System.IEquatable<global::GlobalTags>, globa
     static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::GlobalTags, byte, byte>.GetVersion(ref global::GlobalTags map) => ref map._version;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::GlobalTags, byte, byte>.GetKeys(ref global::GlobalTags map) => map._keys;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::GlobalTags, byte, byte>.GetValues(ref global::GlobalTags map) => map._values;
+    static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::GlobalTags, byte, byte>.GetKeyHoles(ref global::GlobalTags map) => ref map._keyHoles;
+    static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::GlobalTags, byte, byte>.GetValueHoles(ref global::GlobalTags map) => ref map._valueHoles;
 
     [global::System.Runtime.CompilerServices.InlineArray(4)]
     private struct KeyBuffer

@@ -13,7 +13,7 @@ namespace Demo
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.HttpHeaders: 1040 bytes, 2 bytes of padding
+    /// Demo.HttpHeaders: 1040 bytes, 0 bytes of padding
     /// Field              Type         Offset  Size
     /// _keys              string?[32]       0   256
     /// _values            string?[64]     256   512
@@ -25,7 +25,8 @@ namespace Demo
     /// _valueCounts       byte[32]       1004    32
     /// _count             byte           1036     1
     /// _valueCount        byte           1037     1
-    /// (padding)                         1038     2
+    /// _keyHoles          byte           1038     1
+    /// _valueHoles        byte           1039     1
     /// Total                                   1040
     /// </code>
     /// </remarks>
@@ -75,6 +76,12 @@ namespace Demo
         [global::System.Runtime.InteropServices.FieldOffset(1037)]
         private byte _valueCount;
 
+        [global::System.Runtime.InteropServices.FieldOffset(1038)]
+        private byte _keyHoles;
+
+        [global::System.Runtime.InteropServices.FieldOffset(1039)]
+        private byte _valueHoles;
+
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
         public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
             "Demo.HttpHeaders",
@@ -91,13 +98,15 @@ namespace Demo
                 new global::FlatGen.FlatField("_valueCounts", "byte[32]", 1004, 32),
                 new global::FlatGen.FlatField("_count", "byte", 1036, 1),
                 new global::FlatGen.FlatField("_valueCount", "byte", 1037, 1),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 1038, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 1039, 1),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
-        public readonly int Count => _count;
+        public readonly int Count => _count - _keyHoles;
 
         /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-        public readonly int ValueCount => _valueCount;
+        public readonly int ValueCount => _valueCount - _valueHoles;
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key.</param>
@@ -321,6 +330,8 @@ namespace Demo
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.HttpHeaders, byte, byte>.GetVersion(ref global::Demo.HttpHeaders map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.HttpHeaders, byte, byte>.GetKeys(ref global::Demo.HttpHeaders map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.HttpHeaders, byte, byte>.GetValues(ref global::Demo.HttpHeaders map) => map._values;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.HttpHeaders, byte, byte>.GetKeyHoles(ref global::Demo.HttpHeaders map) => ref map._keyHoles;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.HttpHeaders, byte, byte>.GetValueHoles(ref global::Demo.HttpHeaders map) => ref map._valueHoles;
 
         [global::System.Runtime.CompilerServices.InlineArray(32)]
         private struct KeyBuffer

@@ -8,12 +8,12 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 9872-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 9880-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.ManyValues: 9872 bytes, 1 byte of padding
+    /// Demo.ManyValues: 9880 bytes, 6 bytes of padding
     /// Field              Type           Offset  Size
     /// _keys              string?[100]        0   800
     /// _values            string?[1000]     800  8000
@@ -23,10 +23,12 @@ namespace Demo
     /// _valueStarts       ushort[100]      9212   200
     /// _valueCounts       ushort[100]      9412   200
     /// _valueCount        ushort           9612     2
-    /// _slots             byte[256]        9614   256
-    /// _count             byte             9870     1
-    /// (padding)                           9871     1
-    /// Total                                     9872
+    /// _valueHoles        ushort           9614     2
+    /// _slots             byte[256]        9616   256
+    /// _count             byte             9872     1
+    /// _keyHoles          byte             9873     1
+    /// (padding)                           9874     6
+    /// Total                                     9880
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -43,7 +45,7 @@ namespace Demo
         public const int ValueCapacity = 1000;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 9872;
+        public const int SizeInBytes = 9880;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
@@ -70,10 +72,16 @@ namespace Demo
         private ushort _valueCount;
 
         [global::System.Runtime.InteropServices.FieldOffset(9614)]
+        private ushort _valueHoles;
+
+        [global::System.Runtime.InteropServices.FieldOffset(9616)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(9870)]
+        [global::System.Runtime.InteropServices.FieldOffset(9872)]
         private byte _count;
+
+        [global::System.Runtime.InteropServices.FieldOffset(9873)]
+        private byte _keyHoles;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
         public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
@@ -89,15 +97,17 @@ namespace Demo
                 new global::FlatGen.FlatField("_valueStarts", "ushort[100]", 9212, 200),
                 new global::FlatGen.FlatField("_valueCounts", "ushort[100]", 9412, 200),
                 new global::FlatGen.FlatField("_valueCount", "ushort", 9612, 2),
-                new global::FlatGen.FlatField("_slots", "byte[256]", 9614, 256),
-                new global::FlatGen.FlatField("_count", "byte", 9870, 1),
+                new global::FlatGen.FlatField("_valueHoles", "ushort", 9614, 2),
+                new global::FlatGen.FlatField("_slots", "byte[256]", 9616, 256),
+                new global::FlatGen.FlatField("_count", "byte", 9872, 1),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 9873, 1),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
-        public readonly int Count => _count;
+        public readonly int Count => _count - _keyHoles;
 
         /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-        public readonly int ValueCount => _valueCount;
+        public readonly int ValueCount => _valueCount - _valueHoles;
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key.</param>
@@ -321,6 +331,8 @@ namespace Demo
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ManyValues, byte, ushort>.GetVersion(ref global::Demo.ManyValues map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ManyValues, byte, ushort>.GetKeys(ref global::Demo.ManyValues map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ManyValues, byte, ushort>.GetValues(ref global::Demo.ManyValues map) => map._values;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ManyValues, byte, ushort>.GetKeyHoles(ref global::Demo.ManyValues map) => ref map._keyHoles;
+        static ref ushort global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ManyValues, byte, ushort>.GetValueHoles(ref global::Demo.ManyValues map) => ref map._valueHoles;
 
         [global::System.Runtime.CompilerServices.InlineArray(100)]
         private struct KeyBuffer

@@ -13,7 +13,7 @@ namespace Demo
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.RequestHeaders: 1056 bytes, 3 bytes of padding
+    /// Demo.RequestHeaders: 1056 bytes, 1 byte of padding
     /// Field              Type         Offset  Size
     /// _keys              string?[32]       0   256
     /// _values            string?[64]     256   512
@@ -26,8 +26,10 @@ namespace Demo
     /// _valueCounts       byte[32]       1012    32
     /// _count             byte           1044     1
     /// _valueCount        byte           1045     1
-    /// _knownSlots        byte[7]        1046     7
-    /// (padding)                         1053     3
+    /// _keyHoles          byte           1046     1
+    /// _valueHoles        byte           1047     1
+    /// _knownSlots        byte[7]        1048     7
+    /// (padding)                         1055     1
     /// Total                                   1056
     /// </code>
     /// </remarks>
@@ -81,6 +83,12 @@ namespace Demo
         private byte _valueCount;
 
         [global::System.Runtime.InteropServices.FieldOffset(1046)]
+        private byte _keyHoles;
+
+        [global::System.Runtime.InteropServices.FieldOffset(1047)]
+        private byte _valueHoles;
+
+        [global::System.Runtime.InteropServices.FieldOffset(1048)]
         private KnownSlotBuffer _knownSlots;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -100,14 +108,16 @@ namespace Demo
                 new global::FlatGen.FlatField("_valueCounts", "byte[32]", 1012, 32),
                 new global::FlatGen.FlatField("_count", "byte", 1044, 1),
                 new global::FlatGen.FlatField("_valueCount", "byte", 1045, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[7]", 1046, 7),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 1046, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 1047, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[7]", 1048, 7),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
-        public readonly int Count => _count;
+        public readonly int Count => _count - _keyHoles;
 
         /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-        public readonly int ValueCount => _valueCount;
+        public readonly int ValueCount => _valueCount - _valueHoles;
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key.</param>
@@ -422,6 +432,8 @@ namespace Demo
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestHeaders, byte, byte>.GetVersion(ref global::Demo.RequestHeaders map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestHeaders, byte, byte>.GetKeys(ref global::Demo.RequestHeaders map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestHeaders, byte, byte>.GetValues(ref global::Demo.RequestHeaders map) => map._values;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestHeaders, byte, byte>.GetKeyHoles(ref global::Demo.RequestHeaders map) => ref map._keyHoles;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestHeaders, byte, byte>.GetValueHoles(ref global::Demo.RequestHeaders map) => ref map._valueHoles;
         static bool global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestHeaders, byte, byte>.InternUnknownKeys => true;
         static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestHeaders, byte, byte>.KnownKeys => s_knownKeys;
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestHeaders, byte, byte>.GetKnownSlots(ref global::Demo.RequestHeaders map) => map._knownSlots;

@@ -13,7 +13,7 @@ namespace Demo
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.SixAndSeven: 424 bytes, 6 bytes of padding
+    /// Demo.SixAndSeven: 424 bytes, 4 bytes of padding
     /// Field              Type         Offset  Size
     /// _keys              string?[16]       0   128
     /// _values            string?[16]     128   128
@@ -26,8 +26,10 @@ namespace Demo
     /// _valueCounts       byte[16]        388    16
     /// _count             byte            404     1
     /// _valueCount        byte            405     1
-    /// _knownSlots        byte[12]        406    12
-    /// (padding)                          418     6
+    /// _keyHoles          byte            406     1
+    /// _valueHoles        byte            407     1
+    /// _knownSlots        byte[12]        408    12
+    /// (padding)                          420     4
     /// Total                                    424
     /// </code>
     /// </remarks>
@@ -81,6 +83,12 @@ namespace Demo
         private byte _valueCount;
 
         [global::System.Runtime.InteropServices.FieldOffset(406)]
+        private byte _keyHoles;
+
+        [global::System.Runtime.InteropServices.FieldOffset(407)]
+        private byte _valueHoles;
+
+        [global::System.Runtime.InteropServices.FieldOffset(408)]
         private KnownSlotBuffer _knownSlots;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -100,14 +108,16 @@ namespace Demo
                 new global::FlatGen.FlatField("_valueCounts", "byte[16]", 388, 16),
                 new global::FlatGen.FlatField("_count", "byte", 404, 1),
                 new global::FlatGen.FlatField("_valueCount", "byte", 405, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[12]", 406, 12),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 406, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 407, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[12]", 408, 12),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
-        public readonly int Count => _count;
+        public readonly int Count => _count - _keyHoles;
 
         /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-        public readonly int ValueCount => _valueCount;
+        public readonly int ValueCount => _valueCount - _valueHoles;
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key.</param>
@@ -487,6 +497,8 @@ namespace Demo
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetVersion(ref global::Demo.SixAndSeven map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.GetKeys(ref global::Demo.SixAndSeven map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.GetValues(ref global::Demo.SixAndSeven map) => map._values;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.GetKeyHoles(ref global::Demo.SixAndSeven map) => ref map._keyHoles;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.GetValueHoles(ref global::Demo.SixAndSeven map) => ref map._valueHoles;
         static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.KnownKeys => s_knownKeys;
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetKnownSlots(ref global::Demo.SixAndSeven map) => map._knownSlots;
         static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetKnownPresence(ref global::Demo.SixAndSeven map) => map._knownPresence;

@@ -8,12 +8,12 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 120-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 128-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.UnicodeOrdinal: 120 bytes, 0 bytes of padding
+    /// Demo.UnicodeOrdinal: 128 bytes, 6 bytes of padding
     /// Field              Type        Offset  Size
     /// _keys              string?[4]       0    32
     /// _values            string?[4]      32    32
@@ -26,8 +26,11 @@ namespace Demo
     /// _valueCounts       byte[4]        112     4
     /// _count             byte           116     1
     /// _valueCount        byte           117     1
-    /// _knownSlots        byte[2]        118     2
-    /// Total                                   120
+    /// _keyHoles          byte           118     1
+    /// _valueHoles        byte           119     1
+    /// _knownSlots        byte[2]        120     2
+    /// (padding)                         122     6
+    /// Total                                   128
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -44,7 +47,7 @@ namespace Demo
         public const int ValueCapacity = 4;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 120;
+        public const int SizeInBytes = 128;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
@@ -80,6 +83,12 @@ namespace Demo
         private byte _valueCount;
 
         [global::System.Runtime.InteropServices.FieldOffset(118)]
+        private byte _keyHoles;
+
+        [global::System.Runtime.InteropServices.FieldOffset(119)]
+        private byte _valueHoles;
+
+        [global::System.Runtime.InteropServices.FieldOffset(120)]
         private KnownSlotBuffer _knownSlots;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -99,14 +108,16 @@ namespace Demo
                 new global::FlatGen.FlatField("_valueCounts", "byte[4]", 112, 4),
                 new global::FlatGen.FlatField("_count", "byte", 116, 1),
                 new global::FlatGen.FlatField("_valueCount", "byte", 117, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[2]", 118, 2),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 118, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 119, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[2]", 120, 2),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
-        public readonly int Count => _count;
+        public readonly int Count => _count - _keyHoles;
 
         /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-        public readonly int ValueCount => _valueCount;
+        public readonly int ValueCount => _valueCount - _valueHoles;
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key.</param>
@@ -356,6 +367,8 @@ namespace Demo
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetVersion(ref global::Demo.UnicodeOrdinal map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetKeys(ref global::Demo.UnicodeOrdinal map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetValues(ref global::Demo.UnicodeOrdinal map) => map._values;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetKeyHoles(ref global::Demo.UnicodeOrdinal map) => ref map._keyHoles;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetValueHoles(ref global::Demo.UnicodeOrdinal map) => ref map._valueHoles;
         static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.KnownKeys => s_knownKeys;
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetKnownSlots(ref global::Demo.UnicodeOrdinal map) => map._knownSlots;
         static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetKnownPresence(ref global::Demo.UnicodeOrdinal map) => map._knownPresence;

@@ -13,7 +13,7 @@ namespace Demo
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.MetricTags: 288 bytes, 5 bytes of padding
+    /// Demo.MetricTags: 288 bytes, 3 bytes of padding
     /// Field              Type         Offset  Size
     /// _keys              string?[8]        0    64
     /// _values            string?[16]      64   128
@@ -26,8 +26,10 @@ namespace Demo
     /// _valueCounts       byte[8]         268     8
     /// _count             byte            276     1
     /// _valueCount        byte            277     1
-    /// _knownSlots        byte[5]         278     5
-    /// (padding)                          283     5
+    /// _keyHoles          byte            278     1
+    /// _valueHoles        byte            279     1
+    /// _knownSlots        byte[5]         280     5
+    /// (padding)                          285     3
     /// Total                                    288
     /// </code>
     /// </remarks>
@@ -81,6 +83,12 @@ namespace Demo
         private byte _valueCount;
 
         [global::System.Runtime.InteropServices.FieldOffset(278)]
+        private byte _keyHoles;
+
+        [global::System.Runtime.InteropServices.FieldOffset(279)]
+        private byte _valueHoles;
+
+        [global::System.Runtime.InteropServices.FieldOffset(280)]
         private KnownSlotBuffer _knownSlots;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -100,14 +108,16 @@ namespace Demo
                 new global::FlatGen.FlatField("_valueCounts", "byte[8]", 268, 8),
                 new global::FlatGen.FlatField("_count", "byte", 276, 1),
                 new global::FlatGen.FlatField("_valueCount", "byte", 277, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[5]", 278, 5),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 278, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 279, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[5]", 280, 5),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
-        public readonly int Count => _count;
+        public readonly int Count => _count - _keyHoles;
 
         /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-        public readonly int ValueCount => _valueCount;
+        public readonly int ValueCount => _valueCount - _valueHoles;
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key.</param>
@@ -396,6 +406,8 @@ namespace Demo
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.GetVersion(ref global::Demo.MetricTags map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.GetKeys(ref global::Demo.MetricTags map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.GetValues(ref global::Demo.MetricTags map) => map._values;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.GetKeyHoles(ref global::Demo.MetricTags map) => ref map._keyHoles;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.GetValueHoles(ref global::Demo.MetricTags map) => ref map._valueHoles;
         static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.KnownKeys => s_knownKeys;
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.GetKnownSlots(ref global::Demo.MetricTags map) => map._knownSlots;
         static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.GetKnownPresence(ref global::Demo.MetricTags map) => map._knownPresence;

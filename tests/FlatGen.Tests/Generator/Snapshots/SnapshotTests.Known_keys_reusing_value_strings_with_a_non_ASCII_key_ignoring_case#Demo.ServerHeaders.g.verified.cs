@@ -13,7 +13,7 @@ namespace Demo
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.ServerHeaders: 544 bytes, 3 bytes of padding
+    /// Demo.ServerHeaders: 544 bytes, 1 byte of padding
     /// Field              Type         Offset  Size
     /// _keys              string?[16]       0   128
     /// _values            string?[32]     128   256
@@ -26,8 +26,10 @@ namespace Demo
     /// _valueCounts       byte[16]        516    16
     /// _count             byte            532     1
     /// _valueCount        byte            533     1
-    /// _knownSlots        byte[7]         534     7
-    /// (padding)                          541     3
+    /// _keyHoles          byte            534     1
+    /// _valueHoles        byte            535     1
+    /// _knownSlots        byte[7]         536     7
+    /// (padding)                          543     1
     /// Total                                    544
     /// </code>
     /// </remarks>
@@ -81,6 +83,12 @@ namespace Demo
         private byte _valueCount;
 
         [global::System.Runtime.InteropServices.FieldOffset(534)]
+        private byte _keyHoles;
+
+        [global::System.Runtime.InteropServices.FieldOffset(535)]
+        private byte _valueHoles;
+
+        [global::System.Runtime.InteropServices.FieldOffset(536)]
         private KnownSlotBuffer _knownSlots;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -100,14 +108,16 @@ namespace Demo
                 new global::FlatGen.FlatField("_valueCounts", "byte[16]", 516, 16),
                 new global::FlatGen.FlatField("_count", "byte", 532, 1),
                 new global::FlatGen.FlatField("_valueCount", "byte", 533, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[7]", 534, 7),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 534, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 535, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[7]", 536, 7),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
-        public readonly int Count => _count;
+        public readonly int Count => _count - _keyHoles;
 
         /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-        public readonly int ValueCount => _valueCount;
+        public readonly int ValueCount => _valueCount - _valueHoles;
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key.</param>
@@ -428,6 +438,8 @@ namespace Demo
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ServerHeaders, byte, byte>.GetVersion(ref global::Demo.ServerHeaders map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetKeys(ref global::Demo.ServerHeaders map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetValues(ref global::Demo.ServerHeaders map) => map._values;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetKeyHoles(ref global::Demo.ServerHeaders map) => ref map._keyHoles;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetValueHoles(ref global::Demo.ServerHeaders map) => ref map._valueHoles;
         static bool global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.ReuseValueStrings => true;
         static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ServerHeaders, byte, byte>.KnownKeys => s_knownKeys;
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ServerHeaders, byte, byte>.GetKnownSlots(ref global::Demo.ServerHeaders map) => map._knownSlots;

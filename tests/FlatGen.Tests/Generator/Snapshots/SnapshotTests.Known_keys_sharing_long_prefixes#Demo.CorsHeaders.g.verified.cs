@@ -13,7 +13,7 @@ namespace Demo
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.CorsHeaders: 224 bytes, 6 bytes of padding
+    /// Demo.CorsHeaders: 224 bytes, 4 bytes of padding
     /// Field              Type        Offset  Size
     /// _keys              string?[8]       0    64
     /// _values            string?[8]      64    64
@@ -26,8 +26,10 @@ namespace Demo
     /// _valueCounts       byte[8]        204     8
     /// _count             byte           212     1
     /// _valueCount        byte           213     1
-    /// _knownSlots        byte[4]        214     4
-    /// (padding)                         218     6
+    /// _keyHoles          byte           214     1
+    /// _valueHoles        byte           215     1
+    /// _knownSlots        byte[4]        216     4
+    /// (padding)                         220     4
     /// Total                                   224
     /// </code>
     /// </remarks>
@@ -81,6 +83,12 @@ namespace Demo
         private byte _valueCount;
 
         [global::System.Runtime.InteropServices.FieldOffset(214)]
+        private byte _keyHoles;
+
+        [global::System.Runtime.InteropServices.FieldOffset(215)]
+        private byte _valueHoles;
+
+        [global::System.Runtime.InteropServices.FieldOffset(216)]
         private KnownSlotBuffer _knownSlots;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -100,14 +108,16 @@ namespace Demo
                 new global::FlatGen.FlatField("_valueCounts", "byte[8]", 204, 8),
                 new global::FlatGen.FlatField("_count", "byte", 212, 1),
                 new global::FlatGen.FlatField("_valueCount", "byte", 213, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[4]", 214, 4),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 214, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 215, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[4]", 216, 4),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
-        public readonly int Count => _count;
+        public readonly int Count => _count - _keyHoles;
 
         /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-        public readonly int ValueCount => _valueCount;
+        public readonly int ValueCount => _valueCount - _valueHoles;
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key.</param>
@@ -383,6 +393,8 @@ namespace Demo
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.CorsHeaders, byte, byte>.GetVersion(ref global::Demo.CorsHeaders map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.CorsHeaders, byte, byte>.GetKeys(ref global::Demo.CorsHeaders map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.CorsHeaders, byte, byte>.GetValues(ref global::Demo.CorsHeaders map) => map._values;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.CorsHeaders, byte, byte>.GetKeyHoles(ref global::Demo.CorsHeaders map) => ref map._keyHoles;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.CorsHeaders, byte, byte>.GetValueHoles(ref global::Demo.CorsHeaders map) => ref map._valueHoles;
         static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.CorsHeaders, byte, byte>.KnownKeys => s_knownKeys;
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.CorsHeaders, byte, byte>.GetKnownSlots(ref global::Demo.CorsHeaders map) => map._knownSlots;
         static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.CorsHeaders, byte, byte>.GetKnownPresence(ref global::Demo.CorsHeaders map) => map._knownPresence;

@@ -8,12 +8,12 @@ namespace Demo.Wide
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 11664-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 11672-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.Wide.LabelSet: 11664 bytes, 0 bytes of padding
+    /// Demo.Wide.LabelSet: 11672 bytes, 4 bytes of padding
     /// Field              Type          Offset   Size
     /// _keys              string?[300]       0   2400
     /// _values            string?[600]    2400   4800
@@ -25,7 +25,10 @@ namespace Demo.Wide
     /// _valueCounts       ushort[300]    11060    600
     /// _count             ushort         11660      2
     /// _valueCount        ushort         11662      2
-    /// Total                                    11664
+    /// _keyHoles          ushort         11664      2
+    /// _valueHoles        ushort         11666      2
+    /// (padding)                         11668      4
+    /// Total                                    11672
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -42,7 +45,7 @@ namespace Demo.Wide
         public const int ValueCapacity = 600;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 11664;
+        public const int SizeInBytes = 11672;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
@@ -74,6 +77,12 @@ namespace Demo.Wide
         [global::System.Runtime.InteropServices.FieldOffset(11662)]
         private ushort _valueCount;
 
+        [global::System.Runtime.InteropServices.FieldOffset(11664)]
+        private ushort _keyHoles;
+
+        [global::System.Runtime.InteropServices.FieldOffset(11666)]
+        private ushort _valueHoles;
+
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
         public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
             "Demo.Wide.LabelSet",
@@ -90,13 +99,15 @@ namespace Demo.Wide
                 new global::FlatGen.FlatField("_valueCounts", "ushort[300]", 11060, 600),
                 new global::FlatGen.FlatField("_count", "ushort", 11660, 2),
                 new global::FlatGen.FlatField("_valueCount", "ushort", 11662, 2),
+                new global::FlatGen.FlatField("_keyHoles", "ushort", 11664, 2),
+                new global::FlatGen.FlatField("_valueHoles", "ushort", 11666, 2),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
-        public readonly int Count => _count;
+        public readonly int Count => _count - _keyHoles;
 
         /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-        public readonly int ValueCount => _valueCount;
+        public readonly int ValueCount => _valueCount - _valueHoles;
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key.</param>
@@ -320,6 +331,8 @@ namespace Demo.Wide
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetVersion(ref global::Demo.Wide.LabelSet map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetKeys(ref global::Demo.Wide.LabelSet map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetValues(ref global::Demo.Wide.LabelSet map) => map._values;
+        static ref ushort global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetKeyHoles(ref global::Demo.Wide.LabelSet map) => ref map._keyHoles;
+        static ref ushort global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetValueHoles(ref global::Demo.Wide.LabelSet map) => ref map._valueHoles;
 
         [global::System.Runtime.CompilerServices.InlineArray(300)]
         private struct KeyBuffer

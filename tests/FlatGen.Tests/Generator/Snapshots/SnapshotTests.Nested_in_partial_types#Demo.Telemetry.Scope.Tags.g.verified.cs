@@ -17,7 +17,7 @@ namespace Demo
             /// </para>
             /// <para>Layout (64-bit):</para>
             /// <code>
-            /// Demo.Telemetry.Scope.Tags: 272 bytes, 2 bytes of padding
+            /// Demo.Telemetry.Scope.Tags: 272 bytes, 0 bytes of padding
             /// Field              Type         Offset  Size
             /// _keys              string?[8]        0    64
             /// _values            string?[16]      64   128
@@ -29,7 +29,8 @@ namespace Demo
             /// _valueCounts       byte[8]         260     8
             /// _count             byte            268     1
             /// _valueCount        byte            269     1
-            /// (padding)                          270     2
+            /// _keyHoles          byte            270     1
+            /// _valueHoles        byte            271     1
             /// Total                                    272
             /// </code>
             /// </remarks>
@@ -79,6 +80,12 @@ namespace Demo
                 [global::System.Runtime.InteropServices.FieldOffset(269)]
                 private byte _valueCount;
 
+                [global::System.Runtime.InteropServices.FieldOffset(270)]
+                private byte _keyHoles;
+
+                [global::System.Runtime.InteropServices.FieldOffset(271)]
+                private byte _valueHoles;
+
                 /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
                 public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
                     "Demo.Telemetry.Scope.Tags",
@@ -95,13 +102,15 @@ namespace Demo
                         new global::FlatGen.FlatField("_valueCounts", "byte[8]", 260, 8),
                         new global::FlatGen.FlatField("_count", "byte", 268, 1),
                         new global::FlatGen.FlatField("_valueCount", "byte", 269, 1),
+                        new global::FlatGen.FlatField("_keyHoles", "byte", 270, 1),
+                        new global::FlatGen.FlatField("_valueHoles", "byte", 271, 1),
                     });
 
                 /// <summary>Gets the number of distinct keys in the map.</summary>
-                public readonly int Count => _count;
+                public readonly int Count => _count - _keyHoles;
 
                 /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-                public readonly int ValueCount => _valueCount;
+                public readonly int ValueCount => _valueCount - _valueHoles;
 
                 /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
                 /// <param name="key">The key.</param>
@@ -325,6 +334,8 @@ namespace Demo
                 static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Telemetry.Scope.Tags, byte, byte>.GetVersion(ref global::Demo.Telemetry.Scope.Tags map) => ref map._version;
                 static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Telemetry.Scope.Tags, byte, byte>.GetKeys(ref global::Demo.Telemetry.Scope.Tags map) => map._keys;
                 static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Telemetry.Scope.Tags, byte, byte>.GetValues(ref global::Demo.Telemetry.Scope.Tags map) => map._values;
+                static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Telemetry.Scope.Tags, byte, byte>.GetKeyHoles(ref global::Demo.Telemetry.Scope.Tags map) => ref map._keyHoles;
+                static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Telemetry.Scope.Tags, byte, byte>.GetValueHoles(ref global::Demo.Telemetry.Scope.Tags map) => ref map._valueHoles;
 
                 [global::System.Runtime.CompilerServices.InlineArray(8)]
                 private struct KeyBuffer

@@ -13,7 +13,7 @@ namespace Demo
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.RequestTags: 528 bytes, 2 bytes of padding
+    /// Demo.RequestTags: 528 bytes, 0 bytes of padding
     /// Field              Type         Offset  Size
     /// _keys              string?[16]       0   128
     /// _values            string?[32]     128   256
@@ -25,7 +25,8 @@ namespace Demo
     /// _valueCounts       byte[16]        508    16
     /// _count             byte            524     1
     /// _valueCount        byte            525     1
-    /// (padding)                          526     2
+    /// _keyHoles          byte            526     1
+    /// _valueHoles        byte            527     1
     /// Total                                    528
     /// </code>
     /// </remarks>
@@ -75,6 +76,12 @@ namespace Demo
         [global::System.Runtime.InteropServices.FieldOffset(525)]
         private byte _valueCount;
 
+        [global::System.Runtime.InteropServices.FieldOffset(526)]
+        private byte _keyHoles;
+
+        [global::System.Runtime.InteropServices.FieldOffset(527)]
+        private byte _valueHoles;
+
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
         public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
             "Demo.RequestTags",
@@ -91,13 +98,15 @@ namespace Demo
                 new global::FlatGen.FlatField("_valueCounts", "byte[16]", 508, 16),
                 new global::FlatGen.FlatField("_count", "byte", 524, 1),
                 new global::FlatGen.FlatField("_valueCount", "byte", 525, 1),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 526, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 527, 1),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
-        public readonly int Count => _count;
+        public readonly int Count => _count - _keyHoles;
 
         /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-        public readonly int ValueCount => _valueCount;
+        public readonly int ValueCount => _valueCount - _valueHoles;
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key.</param>
@@ -321,6 +330,8 @@ namespace Demo
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestTags, byte, byte>.GetVersion(ref global::Demo.RequestTags map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.GetKeys(ref global::Demo.RequestTags map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.GetValues(ref global::Demo.RequestTags map) => map._values;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.GetKeyHoles(ref global::Demo.RequestTags map) => ref map._keyHoles;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.GetValueHoles(ref global::Demo.RequestTags map) => ref map._valueHoles;
 
         [global::System.Runtime.CompilerServices.InlineArray(16)]
         private struct KeyBuffer

@@ -8,12 +8,12 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 536-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 544-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.RequestHeaders: 536 bytes, 1 byte of padding
+    /// Demo.RequestHeaders: 544 bytes, 7 bytes of padding
     /// Field              Type         Offset  Size
     /// _keys              string?[16]       0   128
     /// _values            string?[32]     128   256
@@ -26,9 +26,11 @@ namespace Demo
     /// _valueCounts       byte[16]        516    16
     /// _count             byte            532     1
     /// _valueCount        byte            533     1
-    /// _knownSlots        byte[1]         534     1
-    /// (padding)                          535     1
-    /// Total                                    536
+    /// _keyHoles          byte            534     1
+    /// _valueHoles        byte            535     1
+    /// _knownSlots        byte[1]         536     1
+    /// (padding)                          537     7
+    /// Total                                    544
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -45,7 +47,7 @@ namespace Demo
         public const int ValueCapacity = 32;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 536;
+        public const int SizeInBytes = 544;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
@@ -81,6 +83,12 @@ namespace Demo
         private byte _valueCount;
 
         [global::System.Runtime.InteropServices.FieldOffset(534)]
+        private byte _keyHoles;
+
+        [global::System.Runtime.InteropServices.FieldOffset(535)]
+        private byte _valueHoles;
+
+        [global::System.Runtime.InteropServices.FieldOffset(536)]
         private KnownSlotBuffer _knownSlots;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -100,14 +108,16 @@ namespace Demo
                 new global::FlatGen.FlatField("_valueCounts", "byte[16]", 516, 16),
                 new global::FlatGen.FlatField("_count", "byte", 532, 1),
                 new global::FlatGen.FlatField("_valueCount", "byte", 533, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[1]", 534, 1),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 534, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 535, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[1]", 536, 1),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
-        public readonly int Count => _count;
+        public readonly int Count => _count - _keyHoles;
 
         /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-        public readonly int ValueCount => _valueCount;
+        public readonly int ValueCount => _valueCount - _valueHoles;
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key.</param>
@@ -391,6 +401,8 @@ namespace Demo
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestHeaders, byte, byte>.GetVersion(ref global::Demo.RequestHeaders map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestHeaders, byte, byte>.GetKeys(ref global::Demo.RequestHeaders map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestHeaders, byte, byte>.GetValues(ref global::Demo.RequestHeaders map) => map._values;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestHeaders, byte, byte>.GetKeyHoles(ref global::Demo.RequestHeaders map) => ref map._keyHoles;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestHeaders, byte, byte>.GetValueHoles(ref global::Demo.RequestHeaders map) => ref map._valueHoles;
         static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestHeaders, byte, byte>.KnownKeys => s_knownKeys;
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestHeaders, byte, byte>.GetKnownSlots(ref global::Demo.RequestHeaders map) => map._knownSlots;
         static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestHeaders, byte, byte>.GetKnownPresence(ref global::Demo.RequestHeaders map) => map._knownPresence;

@@ -8,12 +8,12 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 88-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 96-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.Second: 88 bytes, 0 bytes of padding
+    /// Demo.Second: 96 bytes, 6 bytes of padding
     /// Field              Type        Offset  Size
     /// _keys              string?[3]       0    24
     /// _values            string?[3]      24    24
@@ -25,7 +25,10 @@ namespace Demo
     /// _valueCounts       byte[3]         83     3
     /// _count             byte            86     1
     /// _valueCount        byte            87     1
-    /// Total                                    88
+    /// _keyHoles          byte            88     1
+    /// _valueHoles        byte            89     1
+    /// (padding)                          90     6
+    /// Total                                    96
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -42,7 +45,7 @@ namespace Demo
         public const int ValueCapacity = 3;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 88;
+        public const int SizeInBytes = 96;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
@@ -74,6 +77,12 @@ namespace Demo
         [global::System.Runtime.InteropServices.FieldOffset(87)]
         private byte _valueCount;
 
+        [global::System.Runtime.InteropServices.FieldOffset(88)]
+        private byte _keyHoles;
+
+        [global::System.Runtime.InteropServices.FieldOffset(89)]
+        private byte _valueHoles;
+
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
         public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
             "Demo.Second",
@@ -90,13 +99,15 @@ namespace Demo
                 new global::FlatGen.FlatField("_valueCounts", "byte[3]", 83, 3),
                 new global::FlatGen.FlatField("_count", "byte", 86, 1),
                 new global::FlatGen.FlatField("_valueCount", "byte", 87, 1),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 88, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 89, 1),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
-        public readonly int Count => _count;
+        public readonly int Count => _count - _keyHoles;
 
         /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-        public readonly int ValueCount => _valueCount;
+        public readonly int ValueCount => _valueCount - _valueHoles;
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key.</param>
@@ -320,6 +331,8 @@ namespace Demo
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Second, byte, byte>.GetVersion(ref global::Demo.Second map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Second, byte, byte>.GetKeys(ref global::Demo.Second map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Second, byte, byte>.GetValues(ref global::Demo.Second map) => map._values;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Second, byte, byte>.GetKeyHoles(ref global::Demo.Second map) => ref map._keyHoles;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Second, byte, byte>.GetValueHoles(ref global::Demo.Second map) => ref map._valueHoles;
 
         [global::System.Runtime.CompilerServices.InlineArray(3)]
         private struct KeyBuffer

@@ -13,7 +13,7 @@ namespace FlatGen.Samples.Headers
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// FlatGen.Samples.Headers.QueryParameters: 272 bytes, 2 bytes of padding
+    /// FlatGen.Samples.Headers.QueryParameters: 272 bytes, 0 bytes of padding
     /// Field              Type         Offset  Size
     /// _keys              string?[8]        0    64
     /// _values            string?[16]      64   128
@@ -25,7 +25,8 @@ namespace FlatGen.Samples.Headers
     /// _valueCounts       byte[8]         260     8
     /// _count             byte            268     1
     /// _valueCount        byte            269     1
-    /// (padding)                          270     2
+    /// _keyHoles          byte            270     1
+    /// _valueHoles        byte            271     1
     /// Total                                    272
     /// </code>
     /// </remarks>
@@ -75,6 +76,12 @@ namespace FlatGen.Samples.Headers
         [global::System.Runtime.InteropServices.FieldOffset(269)]
         private byte _valueCount;
 
+        [global::System.Runtime.InteropServices.FieldOffset(270)]
+        private byte _keyHoles;
+
+        [global::System.Runtime.InteropServices.FieldOffset(271)]
+        private byte _valueHoles;
+
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
         public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
             "FlatGen.Samples.Headers.QueryParameters",
@@ -91,13 +98,15 @@ namespace FlatGen.Samples.Headers
                 new global::FlatGen.FlatField("_valueCounts", "byte[8]", 260, 8),
                 new global::FlatGen.FlatField("_count", "byte", 268, 1),
                 new global::FlatGen.FlatField("_valueCount", "byte", 269, 1),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 270, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 271, 1),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
-        public readonly int Count => _count;
+        public readonly int Count => _count - _keyHoles;
 
         /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-        public readonly int ValueCount => _valueCount;
+        public readonly int ValueCount => _valueCount - _valueHoles;
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key.</param>
@@ -321,6 +330,8 @@ namespace FlatGen.Samples.Headers
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetVersion(ref global::FlatGen.Samples.Headers.QueryParameters map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetKeys(ref global::FlatGen.Samples.Headers.QueryParameters map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetValues(ref global::FlatGen.Samples.Headers.QueryParameters map) => map._values;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetKeyHoles(ref global::FlatGen.Samples.Headers.QueryParameters map) => ref map._keyHoles;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetValueHoles(ref global::FlatGen.Samples.Headers.QueryParameters map) => ref map._valueHoles;
 
         [global::System.Runtime.CompilerServices.InlineArray(8)]
         private struct KeyBuffer

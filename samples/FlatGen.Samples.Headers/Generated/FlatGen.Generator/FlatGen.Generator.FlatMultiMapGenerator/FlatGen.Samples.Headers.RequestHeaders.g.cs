@@ -8,12 +8,12 @@ namespace FlatGen.Samples.Headers
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 1064-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 1072-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// FlatGen.Samples.Headers.RequestHeaders: 1064 bytes, 0 bytes of padding
+    /// FlatGen.Samples.Headers.RequestHeaders: 1072 bytes, 6 bytes of padding
     /// Field              Type         Offset  Size
     /// _keys              string?[32]       0   256
     /// _values            string?[64]     256   512
@@ -26,8 +26,11 @@ namespace FlatGen.Samples.Headers
     /// _valueCounts       byte[32]       1012    32
     /// _count             byte           1044     1
     /// _valueCount        byte           1045     1
-    /// _knownSlots        byte[18]       1046    18
-    /// Total                                   1064
+    /// _keyHoles          byte           1046     1
+    /// _valueHoles        byte           1047     1
+    /// _knownSlots        byte[18]       1048    18
+    /// (padding)                         1066     6
+    /// Total                                   1072
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -44,7 +47,7 @@ namespace FlatGen.Samples.Headers
         public const int ValueCapacity = 64;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 1064;
+        public const int SizeInBytes = 1072;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
@@ -80,6 +83,12 @@ namespace FlatGen.Samples.Headers
         private byte _valueCount;
 
         [global::System.Runtime.InteropServices.FieldOffset(1046)]
+        private byte _keyHoles;
+
+        [global::System.Runtime.InteropServices.FieldOffset(1047)]
+        private byte _valueHoles;
+
+        [global::System.Runtime.InteropServices.FieldOffset(1048)]
         private KnownSlotBuffer _knownSlots;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -99,14 +108,16 @@ namespace FlatGen.Samples.Headers
                 new global::FlatGen.FlatField("_valueCounts", "byte[32]", 1012, 32),
                 new global::FlatGen.FlatField("_count", "byte", 1044, 1),
                 new global::FlatGen.FlatField("_valueCount", "byte", 1045, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[18]", 1046, 18),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 1046, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 1047, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[18]", 1048, 18),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
-        public readonly int Count => _count;
+        public readonly int Count => _count - _keyHoles;
 
         /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-        public readonly int ValueCount => _valueCount;
+        public readonly int ValueCount => _valueCount - _valueHoles;
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key.</param>
@@ -570,6 +581,8 @@ namespace FlatGen.Samples.Headers
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetVersion(ref global::FlatGen.Samples.Headers.RequestHeaders map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetKeys(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetValues(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._values;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetKeyHoles(ref global::FlatGen.Samples.Headers.RequestHeaders map) => ref map._keyHoles;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetValueHoles(ref global::FlatGen.Samples.Headers.RequestHeaders map) => ref map._valueHoles;
         static bool global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.InternUnknownKeys => true;
         static bool global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.ReuseValueStrings => true;
         static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.KnownKeys => s_knownKeys;

@@ -13,7 +13,7 @@ namespace FlatGen.Samples.Tags
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// FlatGen.Samples.Tags.OperationTags: 240 bytes, 2 bytes of padding
+    /// FlatGen.Samples.Tags.OperationTags: 240 bytes, 0 bytes of padding
     /// Field              Type         Offset  Size
     /// _keys              string?[8]        0    64
     /// _values            string?[12]      64    96
@@ -25,7 +25,8 @@ namespace FlatGen.Samples.Tags
     /// _valueCounts       byte[8]         228     8
     /// _count             byte            236     1
     /// _valueCount        byte            237     1
-    /// (padding)                          238     2
+    /// _keyHoles          byte            238     1
+    /// _valueHoles        byte            239     1
     /// Total                                    240
     /// </code>
     /// </remarks>
@@ -75,6 +76,12 @@ namespace FlatGen.Samples.Tags
         [global::System.Runtime.InteropServices.FieldOffset(237)]
         private byte _valueCount;
 
+        [global::System.Runtime.InteropServices.FieldOffset(238)]
+        private byte _keyHoles;
+
+        [global::System.Runtime.InteropServices.FieldOffset(239)]
+        private byte _valueHoles;
+
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
         public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
             "FlatGen.Samples.Tags.OperationTags",
@@ -91,13 +98,15 @@ namespace FlatGen.Samples.Tags
                 new global::FlatGen.FlatField("_valueCounts", "byte[8]", 228, 8),
                 new global::FlatGen.FlatField("_count", "byte", 236, 1),
                 new global::FlatGen.FlatField("_valueCount", "byte", 237, 1),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 238, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 239, 1),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
-        public readonly int Count => _count;
+        public readonly int Count => _count - _keyHoles;
 
         /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-        public readonly int ValueCount => _valueCount;
+        public readonly int ValueCount => _valueCount - _valueHoles;
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key.</param>
@@ -321,6 +330,8 @@ namespace FlatGen.Samples.Tags
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetVersion(ref global::FlatGen.Samples.Tags.OperationTags map) => ref map._version;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetKeys(ref global::FlatGen.Samples.Tags.OperationTags map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetValues(ref global::FlatGen.Samples.Tags.OperationTags map) => map._values;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetKeyHoles(ref global::FlatGen.Samples.Tags.OperationTags map) => ref map._keyHoles;
+        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetValueHoles(ref global::FlatGen.Samples.Tags.OperationTags map) => ref map._valueHoles;
 
         [global::System.Runtime.CompilerServices.InlineArray(8)]
         private struct KeyBuffer
