@@ -4,8 +4,8 @@ using BenchmarkDotNet.Attributes;
 namespace FlatGen.Benchmarks;
 
 /// <summary>
-/// Remove: in a full map of one value per key, remove a key and add it back. The keys are taken in a scattered
-/// order, so a removed key sits anywhere in insertion order, on average in the middle.
+/// Remove: in a map of one value per key, full or half full, remove a key and add it back. The keys are taken in a
+/// scattered order, so a removed key sits anywhere in insertion order, on average in the middle.
 /// </summary>
 public class RemoveBenchmarks
 {
@@ -16,13 +16,23 @@ public class RemoveBenchmarks
     private OrdinalMap4096 _map4096;
     private int _next;
 
+    public enum Fullness
+    {
+        Full,
+        Half,
+    }
+
     [Params(128, 1024, 4096)]
     public int Keys { get; set; }
+
+    [Params(Fullness.Full, Fullness.Half)]
+    public Fullness Fill { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        _keys = Enumerable.Range(0, Keys).Select(i => "x-key-" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        int count = Fill == Fullness.Full ? Keys : Keys / 2;
+        _keys = Enumerable.Range(0, count).Select(i => "x-key-" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
         (string Key, string Value)[] pairs = _keys.Select(k => (k, "v")).ToArray();
         _arrays = Competitors.Arrays(pairs, StringComparer.Ordinal);
         Competitors.Fill(ref _map128, Keys == 128 ? pairs : []);

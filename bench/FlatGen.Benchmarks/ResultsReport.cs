@@ -25,7 +25,7 @@ public static class ResultsReport
         ("KnownKeyLookupHitBenchmarks", "Known-key lookup hit", "Look up each of 20 request headers whose names FlatGen knows at compile time (another case when ignoring case)."),
         ("KnownKeyLookupMissBenchmarks", "Known-key lookup miss", "Look up 20 real header names that are neither known nor present."),
         ("KnownKeyRequestCycleBenchmarks", "Known-key request cycle", "The request cycle with its 20 header names known: FlatGen's KnownKeys against a FrozenDictionary of fixed slots."),
-        ("RemoveBenchmarks", "Remove", "In a full map of one value per key, remove a key (anywhere in insertion order) and add it back."),
+        ("RemoveBenchmarks", "Remove", "In a map of one value per key, full or half full, remove a key (anywhere in insertion order) and add it back."),
         ("ChosenKeyBenchmarks", "Chosen keys", "Build a full 4,096-key map ignoring case and look up each key once: random keys, and keys an attacker would choose."),
         ("BytesInRequestCycleBenchmarks", "Bytes-in request cycle", "What a server does: add a real request's 20 header lines from the bytes they arrive in (16 names known to FlatGen, values reused), read 5 by name, reset."),
     ];

@@ -325,7 +325,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         {
             if (IsAtEnd(ref map))
             {
-                // CanAddKey saw room: it is in the holes removals left. The slots are rebuilt, so probe again.
+                // CanAddKey saw room: it is in the holes removals left. The slots are renumbered, so probe again.
                 Compact(ref map, keyIndex: -1);
                 Index.Probe(ref map, key, hash, out slot);
             }
@@ -554,7 +554,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
     /// <summary>
     /// Closes the holes removals left: the keys and their runs of values move down, in order, and the slots are
-    /// rebuilt for the keys' new indices. Only an add that needs the room calls it, so a map that removes as much
+    /// renumbered for the keys' new indices. Only an add that needs the room calls it, so a map that removes as much
     /// as it adds pays it once per capacity's worth of removals at most.
     /// </summary>
     /// <returns>Where key <paramref name="keyIndex"/> (a live key, or -1) is afterwards.</returns>
@@ -573,53 +573,99 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
             FlatThrow.ConcurrentUse(TMap.MapName);
         }
 
+        // Each entry's new index (a hole's is never read), to renumber the slots in one pass rather than rebuild them.
+        Span<TKeyIndex> newIndex = stackalloc TKeyIndex[FlatLimits.MaxKeyCapacity];
+        int holes = int.CreateTruncating(TMap.GetKeyHoles(ref map));
+        int firstHole = -1;
         int moved = -1;
         int to = 0;
         int valueTo = 0;
-        for (int from = 0; from < count; from++)
+        for (int from = 0; from < count;)
         {
-            int length = int.CreateTruncating(counts[from]);
-            int start = int.CreateTruncating(starts[from]);
-            if (length == 0)
+            // A stretch of keys between holes has adjacent runs, so it moves as a block.
+            for (; from < count && counts[from] == TValueIndex.Zero; from++)
             {
-                continue;
+                firstHole = firstHole < 0 ? from : firstHole;
             }
 
-            if (start + length > valueCount || start < valueTo)
+            int first = from;
+            for (; from < count && counts[from] != TValueIndex.Zero; from++)
+            {
+            }
+
+            int length = from - first;
+            if (length == 0)
+            {
+                break;
+            }
+
+            int valueStart = int.CreateTruncating(starts[first]);
+            int valueEnd = RunEnd(ref map, from - 1);
+            if (valueStart < valueTo || valueEnd > valueCount || valueEnd < valueStart)
             {
                 FlatThrow.ConcurrentUse(TMap.MapName);
             }
 
-            values.Slice(start, length).CopyTo(values.Slice(valueTo));
-            keys[to] = keys[from];
-            hashes[to] = hashes[from];
-            counts[to] = counts[from];
-            starts[to] = TValueIndex.CreateTruncating(valueTo);
-            if (keys[to] is null)
+            if (first != to)
             {
-                if (hashes[to] >= (uint)knownSlots.Length)
-                {
-                    FlatThrow.ConcurrentUse(TMap.MapName); // A null key that is no known key: a race cleared it.
-                }
-
-                knownSlots[(int)hashes[to]] = TKeyIndex.CreateTruncating(to);
+                keys.Slice(first, length).CopyTo(keys.Slice(to));
+                hashes.Slice(first, length).CopyTo(hashes.Slice(to));
+                counts.Slice(first, length).CopyTo(counts.Slice(to));
             }
 
-            moved = from == keyIndex ? to : moved;
-            to++;
-            valueTo += length;
+            if (valueStart != valueTo)
+            {
+                values.Slice(valueStart, valueEnd - valueStart).CopyTo(values.Slice(valueTo));
+            }
+
+            TValueIndex shift = TValueIndex.CreateTruncating(valueStart - valueTo);
+            for (int k = 0; k < length; k++)
+            {
+                starts[to + k] = starts[first + k] - shift;
+                newIndex[first + k] = TKeyIndex.CreateTruncating(to + k);
+            }
+
+            moved = keyIndex >= first && keyIndex < from ? keyIndex - first + to : moved;
+            to += length;
+            valueTo += valueEnd - valueStart;
         }
 
         keys.Slice(to, count - to).Clear();
         counts.Slice(to, count - to).Clear();
         values.Slice(valueTo, valueCount - valueTo).Clear();
-        Span<TKeyIndex> slots = TMap.GetSlots(ref map);
-        slots.Clear();
-        for (int i = 0; i < to; i++)
+        if (holes == 1 && firstHole >= 0)
         {
-            if (keys[i] is not null)
+            // One hole, the usual case: every index past it moves down by one, which a vector compare does.
+            Index.Renumber(ref map, firstHole);
+        }
+        else
+        {
+            // A key's home slot depends on its hash alone, so every slot keeps its key, under the key's new index.
+            foreach (ref TKeyIndex slot in TMap.GetSlots(ref map))
             {
-                Index.Insert(slots, hashes[i], i);
+                int entry = int.CreateTruncating(slot);
+                if (entry > count)
+                {
+                    FlatThrow.ConcurrentUse(TMap.MapName);
+                }
+
+                if (entry != 0)
+                {
+                    slot = newIndex[entry - 1] + TKeyIndex.One;
+                }
+            }
+
+            for (int i = 0; i < to; i++)
+            {
+                if (keys[i] is null)
+                {
+                    if (hashes[i] >= (uint)knownSlots.Length)
+                    {
+                        FlatThrow.ConcurrentUse(TMap.MapName); // A null key that is no known key: a race cleared it.
+                    }
+
+                    knownSlots[(int)hashes[i]] = TKeyIndex.CreateTruncating(i);
+                }
             }
         }
 
