@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using FlatGen.Infrastructure;
+using FlatGen.Tests.Infrastructure;
 using FlatGen.Tests.Maps;
 
 namespace FlatGen.Tests.Runtime;
@@ -201,26 +202,23 @@ public sealed class ChosenKeyTests
     }
 
     private static ulong HashSeed<TMap>(ref TMap map, FlatLayout layout)
-        where TMap : struct
-    {
-        int offset = layout.Fields.Single(static f => f.Name == "_hashSeed").Offset;
-        return Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref Unsafe.As<TMap, byte>(ref map), offset));
-    }
+        where TMap : struct =>
+        MapFields.Read<TMap, ulong>(ref map, layout, "_hashSeed")[0];
 
     /// <summary>Probes to find every key once, from the map's slots and stored hashes: distance from the home slot plus one, summed.</summary>
     private static double ProbeCost<TMap>(ref TMap map, FlatLayout layout)
         where TMap : struct
     {
-        Span<byte> bytes = MemoryMarshal.CreateSpan(ref Unsafe.As<TMap, byte>(ref map), Unsafe.SizeOf<TMap>());
         FlatField slotsField = layout.Fields.Single(static f => f.Name == "_slots");
-        FlatField hashesField = layout.Fields.Single(static f => f.Name == "_keyHashes");
-        int slotCount = int.Parse(slotsField.TypeName[(slotsField.TypeName.IndexOf('[') + 1)..^1], CultureInfo.InvariantCulture);
-        int slotSize = slotsField.Size / slotCount;
-        ReadOnlySpan<uint> hashes = MemoryMarshal.Cast<byte, uint>(bytes.Slice(hashesField.Offset, hashesField.Size));
+        ReadOnlySpan<byte> byteSlots = MapFields.Read<TMap, byte>(ref map, layout, "_slots");
+        ReadOnlySpan<ushort> ushortSlots = MapFields.Read<TMap, ushort>(ref map, layout, "_slots");
+        ReadOnlySpan<uint> hashes = MapFields.Read<TMap, uint>(ref map, layout, "_keyHashes");
+        bool wide = slotsField.TypeName.StartsWith("ushort", StringComparison.Ordinal);
+        int slotCount = wide ? ushortSlots.Length : byteSlots.Length;
         long probes = 0;
         for (int slot = 0; slot < slotCount; slot++)
         {
-            int entry = slotSize == 1 ? bytes[slotsField.Offset + slot] : BitConverter.ToUInt16(bytes.Slice(slotsField.Offset + (2 * slot)));
+            int entry = wide ? ushortSlots[slot] : byteSlots[slot];
             if (entry != 0)
             {
                 int home = FlatHash.HomeSlot(hashes[entry - 1], slotCount);

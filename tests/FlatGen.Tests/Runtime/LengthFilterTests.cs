@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using FlatGen.Tests.Infrastructure;
 using FlatGen.Tests.Maps;
 
 namespace FlatGen.Tests.Runtime;
@@ -67,9 +67,6 @@ public sealed class LengthFilterTests
     }
 
     private static ulong Filter<TMap>(ref TMap map, FlatLayout layout)
-        where TMap : struct
-    {
-        int offset = layout.Fields.Single(static f => f.Name == "_hashedKeyLengths").Offset;
-        return Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref Unsafe.As<TMap, byte>(ref map), offset));
-    }
+        where TMap : struct =>
+        MapFields.Read<TMap, ulong>(ref map, layout, "_hashedKeyLengths")[0];
 }

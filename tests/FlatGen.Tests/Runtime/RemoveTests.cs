@@ -1,5 +1,4 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using FlatGen.Tests.Infrastructure;
 using FlatGen.Tests.Maps;
 
 namespace FlatGen.Tests.Runtime;
@@ -91,16 +90,7 @@ public sealed class RemoveTests
         Assert.Equal(0, Entries(ref map, "_valueHoles"));
     }
 
-    private static uint[] Hashes(ref SmallMap map)
-    {
-        FlatField field = SmallMap.Layout.Fields.Single(static f => f.Name == "_keyHashes");
-        Span<byte> bytes = MemoryMarshal.CreateSpan(ref Unsafe.As<SmallMap, byte>(ref map), Unsafe.SizeOf<SmallMap>());
-        return MemoryMarshal.Cast<byte, uint>(bytes.Slice(field.Offset, field.Size)).ToArray();
-    }
+    private static uint[] Hashes(ref SmallMap map) => MapFields.Read<SmallMap, uint>(ref map, SmallMap.Layout, "_keyHashes").ToArray();
 
-    private static int Entries(ref SmallMap map, string name)
-    {
-        FlatField field = SmallMap.Layout.Fields.Single(f => f.Name == name);
-        return Unsafe.Add(ref Unsafe.As<SmallMap, byte>(ref map), field.Offset);
-    }
+    private static int Entries(ref SmallMap map, string name) => MapFields.Read<SmallMap, byte>(ref map, SmallMap.Layout, name)[0];
 }
