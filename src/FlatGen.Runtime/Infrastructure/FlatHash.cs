@@ -128,13 +128,6 @@ internal static class FlatHash
             ulong high = Math.BigMul(state ^ first, seed.Second ^ last, out ulong low);
             state = FoldedMultiply(low ^ Pi2, high ^ Pi3);
         }
-        else if (length <= 32)
-        {
-            // The first and last 16 bytes, a lane each (the round of HashLong with nothing before it).
-            ulong lane0 = FoldedMultiply(state ^ Load64(ref data, 0, ignoreCase, ref seen), seed.Second ^ Load64(ref data, 8, ignoreCase, ref seen));
-            ulong lane1 = FoldedMultiply(state ^ Pi2 ^ Load64(ref data, length - 16, ignoreCase, ref seen), seed.Second ^ Load64(ref data, length - 8, ignoreCase, ref seen));
-            state = FoldedMultiply(lane0 ^ Pi2, lane1 ^ Pi3);
-        }
         else
         {
             state = HashLong(ref data, length, state, seed.Second, ignoreCase, ref seen);
@@ -144,9 +137,7 @@ internal static class FlatHash
         return (seen & NonAsciiBits) == 0;
     }
 
-    /// <summary>A key of over 32 bytes: 32 bytes a round in two lanes, then the last 32, overlapping the round before.</summary>
-    /// <remarks>Out of line: such a key costs a call more, and every lookup's inlined body stays within the JIT's inlining budget.</remarks>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong HashLong(ref byte data, nuint length, ulong state, ulong second, bool ignoreCase, ref ulong seen)
     {
         ulong lane0 = state;
@@ -158,8 +149,9 @@ internal static class FlatHash
             lane1 = FoldedMultiply(lane1 ^ Load64(ref data, offset + 16, ignoreCase, ref seen), second ^ Load64(ref data, offset + 24, ignoreCase, ref seen));
         }
 
-        // The last 16 bytes of each lane: of the key's last 32 bytes, overlapping the round before.
-        nuint tail = length - 32;
+        // The last 16 bytes of each lane: of the whole key when it is at most 32 bytes, else of its last 32 bytes
+        // (overlapping the round before, which is in range since a round was taken).
+        nuint tail = offset == 0 ? 0 : length - 32;
         lane0 = FoldedMultiply(lane0 ^ Load64(ref data, tail, ignoreCase, ref seen), second ^ Load64(ref data, tail + 8, ignoreCase, ref seen));
         lane1 = FoldedMultiply(lane1 ^ Load64(ref data, length - 16, ignoreCase, ref seen), second ^ Load64(ref data, length - 8, ignoreCase, ref seen));
         return FoldedMultiply(lane0 ^ Pi2, lane1 ^ Pi3);

@@ -711,7 +711,6 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     private static int RunEnd(ref TMap map, int keyIndex) =>
         int.CreateTruncating(TMap.GetValueStarts(ref map)[keyIndex]) + int.CreateTruncating(TMap.GetValueCounts(ref map)[keyIndex]);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<string> Run(ref TMap map, int keyIndex) =>
         Run(TMap.GetValues(ref map), TMap.GetValueStarts(ref map), TMap.GetValueCounts(ref map), keyIndex);
 
