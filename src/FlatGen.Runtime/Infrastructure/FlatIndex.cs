@@ -177,8 +177,7 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
     public static int Insert(Span<TKeyIndex> slots, uint hash, int keyIndex)
     {
         int mask = slots.Length - 1;
-        int home = FlatHash.HomeSlot(hash, slots.Length);
-        int slot = home;
+        int slot = FlatHash.HomeSlot(hash, slots.Length);
         for (int steps = 0; slots[slot] != TKeyIndex.Zero; steps++)
         {
             if (steps == slots.Length)
@@ -190,8 +189,11 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
         }
 
         slots[slot] = TKeyIndex.CreateTruncating(keyIndex + 1);
-        return (slot - home) & mask;
+        return ProbeLength(slots.Length, hash, slot);
     }
+
+    /// <summary>How many slots past the home slot of <paramref name="hash"/> a probe in a table of <paramref name="slotCount"/> slots ended at <paramref name="slot"/>.</summary>
+    public static int ProbeLength(int slotCount, uint hash, int slot) => (slot - FlatHash.HomeSlot(hash, slotCount)) & (slotCount - 1);
 
     /// <summary>Marks known key <paramref name="knownKey"/> present at key index <paramref name="keyIndex"/>.</summary>
     public static void LinkKnown(ref TMap map, int knownKey, int keyIndex)

@@ -351,7 +351,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         AddStatus status = CanAddKey(ref map, keyText, valueText);
         if (status == AddStatus.Added)
         {
-            if (ProbeLength(ref map, hash, slot) > LongProbe)
+            if (Index.ProbeLength(TMap.GetSlots(ref map).Length, hash, slot) > LongProbe)
             {
                 // Keys chosen to collide under the published seed: as Dictionary falls back to a randomized hash, the
                 // map takes a random seed, rehashes its keys, and finds the new key's slot again.
@@ -573,13 +573,6 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     /// </summary>
     internal const int LongProbe = 80;
 
-    /// <summary>How many slots past its home slot a key's probe ends at <paramref name="slot"/>.</summary>
-    private static int ProbeLength(ref TMap map, uint hash, int slot)
-    {
-        int slotCount = TMap.GetSlots(ref map).Length;
-        return (slot - FlatHash.HomeSlot(hash, slotCount)) & (slotCount - 1);
-    }
-
     /// <summary>
     /// Takes a new random hash seed and rehashes every unknown key: their stored hashes change and the hashed slots
     /// become those of inserting them in key order under the new seed. The contents do not change.
@@ -591,20 +584,13 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         Span<uint> hashes = TMap.GetKeyHashes(ref map);
         int count = int.CreateTruncating(TMap.GetCount(ref map));
         Span<char> buffer = stackalloc char[StackChars];
+        slots.Clear();
         for (int i = 0; i < count; i++)
         {
             if (!IsKnownEntry(ref map, i))
             {
                 using DecodedUtf8 decoded = DecodedUtf8.Decode(StoredKey(ref map, i), buffer);
                 TComparer.TryHashPersisted(decoded.Chars, seed, out hashes[i]);
-            }
-        }
-
-        slots.Clear();
-        for (int i = 0; i < count; i++)
-        {
-            if (!IsKnownEntry(ref map, i))
-            {
                 Index.Insert(slots, hashes[i], i);
             }
         }

@@ -325,9 +325,9 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         {
             if (IsAtEnd(ref map))
             {
-                // CanAddKey saw room: it is in the holes removals left. The slots are renumbered, so probe again.
+                // CanAddKey saw room: it is in the holes removals left. Compacting renumbers what the slots hold and
+                // moves none, so the empty slot the probe found is still the key's.
                 Compact(ref map, keyIndex: -1);
-                Index.Probe(ref map, key, hash, out slot);
             }
 
             keyString ??= TMap.InternUnknownKeys ? StringPool.Shared.GetOrAdd(key) : key.ToString();
@@ -573,9 +573,10 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
             FlatThrow.ConcurrentUse(TMap.MapName);
         }
 
-        // Each entry's new index (a hole's is never read), to renumber the slots in one pass rather than rebuild them.
-        Span<TKeyIndex> newIndex = stackalloc TKeyIndex[FlatLimits.MaxKeyCapacity];
+        // With several holes, each entry's new index (a hole's is never read), to renumber the slots in one pass
+        // rather than rebuild them; one hole needs none (see below).
         int holes = int.CreateTruncating(TMap.GetKeyHoles(ref map));
+        Span<TKeyIndex> newIndex = holes == 1 ? default : stackalloc TKeyIndex[FlatLimits.MaxKeyCapacity];
         int firstHole = -1;
         int moved = -1;
         int to = 0;
@@ -622,6 +623,10 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
             for (int k = 0; k < length; k++)
             {
                 starts[to + k] = starts[first + k] - shift;
+            }
+
+            for (int k = 0; k < length && !newIndex.IsEmpty; k++)
+            {
                 newIndex[first + k] = TKeyIndex.CreateTruncating(to + k);
             }
 
@@ -633,8 +638,13 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         keys.Slice(to, count - to).Clear();
         counts.Slice(to, count - to).Clear();
         values.Slice(valueTo, valueCount - valueTo).Clear();
-        if (holes == 1 && firstHole >= 0)
+        if (newIndex.IsEmpty)
         {
+            if (firstHole < 0)
+            {
+                FlatThrow.ConcurrentUse(TMap.MapName); // The hole counted is not there.
+            }
+
             // One hole, the usual case: every index past it moves down by one, which a vector compare does.
             Index.Renumber(ref map, firstHole);
         }

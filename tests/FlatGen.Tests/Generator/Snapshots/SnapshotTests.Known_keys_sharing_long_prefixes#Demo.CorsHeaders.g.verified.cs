@@ -114,10 +114,10 @@ namespace Demo
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
-        public readonly int Count => _count - _keyHoles;
+        public readonly int Count => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.CorsHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Count(in this);
 
         /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-        public readonly int ValueCount => _valueCount - _valueHoles;
+        public readonly int ValueCount => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.CorsHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ValueCount(in this);
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key.</param>
