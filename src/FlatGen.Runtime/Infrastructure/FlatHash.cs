@@ -2,6 +2,7 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace FlatGen.Infrastructure;
 
@@ -125,8 +126,8 @@ internal static class FlatHash
 
             // Both halves of the product go into a second multiply: folding them once leaves keys that differ in
             // a few low bits (numbered keys under a shared prefix) crowded in the top bits under some seeds.
-            ulong high = Math.BigMul(state ^ first, seed.Second ^ last, out ulong low);
-            state = FoldedMultiply(low ^ Pi2, high ^ Pi3);
+            ulong left = state ^ first, right = seed.Second ^ last;
+            state = FoldedMultiply(left * right ^ Pi2, MultiplyHigh(left, right) ^ Pi3);
         }
         else
         {
@@ -158,20 +159,21 @@ internal static class FlatHash
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Load64(ref byte data, nuint offset, bool ignoreCase, ref ulong seen) => Load<ulong>(ref data, offset, ignoreCase, ref seen);
+    private static ulong Load64(ref byte data, nuint offset, bool ignoreCase, ref ulong seen) =>
+        Fold(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref data, offset)), ignoreCase, ref seen);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Load32(ref byte data, nuint offset, bool ignoreCase, ref ulong seen) => Load<uint>(ref data, offset, ignoreCase, ref seen);
+    private static ulong Load32(ref byte data, nuint offset, bool ignoreCase, ref ulong seen) =>
+        Fold(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref data, offset)), ignoreCase, ref seen);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Load16(ref byte data, bool ignoreCase, ref ulong seen) => Load<ushort>(ref data, 0, ignoreCase, ref seen);
+    private static ulong Load16(ref byte data, bool ignoreCase, ref ulong seen) =>
+        Fold(Unsafe.ReadUnaligned<ushort>(ref data), ignoreCase, ref seen);
 
-    /// <summary>Reads a <typeparamref name="T"/> of code units at <paramref name="offset"/>; under ignore-case, notes its lanes for the ASCII check and folds its letters.</summary>
+    /// <summary>Under ignore-case, notes the lanes of loaded <paramref name="word"/> for the ASCII check and folds its letters.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Load<T>(ref byte data, nuint offset, bool ignoreCase, ref ulong seen)
-        where T : unmanaged, IBinaryInteger<T>
+    private static ulong Fold(ulong word, bool ignoreCase, ref ulong seen)
     {
-        ulong word = ulong.CreateTruncating(Unsafe.ReadUnaligned<T>(ref Unsafe.Add(ref data, offset)));
         if (ignoreCase)
         {
             seen |= word;
@@ -180,6 +182,45 @@ internal static class FlatHash
 
         return word;
     }
+
+    /// <summary>
+    /// Whether <paramref name="left"/> and <paramref name="right"/>, of the same length, are equal under
+    /// <see cref="StringComparison.OrdinalIgnoreCase"/>: for ASCII keys, by the same letter fold as the hash, 8 bytes a
+    /// load, inline; a key with another character goes to the runtime's comparison.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool EqualsIgnoreCase(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
+    {
+        ref byte first = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(left));
+        ref byte second = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(right));
+        nuint length = (nuint)left.Length * sizeof(char);
+        ulong seen = 0, difference = 0;
+        if (length >= 8)
+        {
+            // Whole words, then the last 8 bytes (overlapping the word before).
+            for (nuint offset = 0; offset + 8 < length; offset += 8)
+            {
+                difference |= Load64(ref first, offset, true, ref seen) ^ Load64(ref second, offset, true, ref seen);
+            }
+
+            difference |= Load64(ref first, length - 8, true, ref seen) ^ Load64(ref second, length - 8, true, ref seen);
+        }
+        else if (length >= 4)
+        {
+            difference = Load32(ref first, 0, true, ref seen) ^ Load32(ref second, 0, true, ref seen)
+                | Load32(ref first, length - 4, true, ref seen) ^ Load32(ref second, length - 4, true, ref seen);
+        }
+        else if (length != 0)
+        {
+            difference = Load16(ref first, true, ref seen) ^ Load16(ref second, true, ref seen);
+        }
+
+        return (seen & NonAsciiBits) == 0 ? difference == 0 : EqualsIgnoreCaseNonAscii(left, right);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool EqualsIgnoreCaseNonAscii(ReadOnlySpan<char> left, ReadOnlySpan<char> right) =>
+        left.Equals(right, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Sets 0x20 in each 16-bit lane of <paramref name="word"/> that holds an ASCII letter, and in no other: with the
@@ -197,11 +238,16 @@ internal static class FlatHash
 
     /// <summary>The high and low halves of the full product XOR-ed: every output bit depends on every input bit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong FoldedMultiply(ulong left, ulong right)
-    {
-        ulong high = Math.BigMul(left, right, out ulong low);
-        return high ^ low;
-    }
+    private static ulong FoldedMultiply(ulong left, ulong right) => MultiplyHigh(left, right) ^ (left * right);
+
+    /// <summary>
+    /// The high half of the full product. <c>Math.BigMul</c>'s low half goes through memory on x64 (an address-taken
+    /// local), a store and a reload in the middle of the hash's dependency chain; <c>mulx</c> for the high half and
+    /// <c>imul</c> for the low one run side by side instead.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong MultiplyHigh(ulong left, ulong right) =>
+        Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(left, right) : Math.BigMul(left, right, out _);
 
     private static ulong RandomWord() => BitConverter.ToUInt64(System.Security.Cryptography.RandomNumberGenerator.GetBytes(sizeof(ulong)));
 

@@ -36,9 +36,17 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
     /// <summary>Finds a key that matches no known key: -1 without hashing when no hashed key has its length.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FindHashed(ref TMap map, ReadOnlySpan<char> key) =>
-        (TMap.GetHashedKeyLengths(ref map) & LengthBit(key.Length)) != 0 && TEntries.TryHash(ref map, key, out uint hash)
-            ? Probe(ref map, key, hash, out _)
-            : -1;
+        (TMap.GetHashedKeyLengths(ref map) & LengthBit(key.Length)) != 0 ? HashAndProbe(ref map, key) : -1;
+
+    /// <summary>
+    /// Hashes <paramref name="key"/> and finds it in the hashed slots. Not inlined, as <c>Dictionary</c>'s
+    /// <c>FindValue</c> is not: the hash, the probe and the key comparison then inline into this one method with the
+    /// JIT's whole inlining budget, however many lookups the caller makes (inlined into a caller's loop, they ran out of
+    /// it and left the span accessors and the comparison as calls).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int HashAndProbe(ref TMap map, ReadOnlySpan<char> key) =>
+        TEntries.TryHash(ref map, key, out uint hash) ? Probe(ref map, key, hash, out _) : -1;
 
     /// <summary>Finds a UTF-8 key: a known key through the byte matcher, with no decoding; another one decoded on the stack. Invalid UTF-8 is absent.</summary>
     public static int FindUtf8(ref TMap map, ReadOnlySpan<byte> key)
@@ -113,7 +121,7 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
             return false;
         }
 
-        if (!Delete(TMap.GetSlots(ref map), TMap.GetKeyHashes(ref map), int.CreateTruncating(TMap.GetCount(ref map)), slot))
+        if (!Delete(TMap.GetSlots(ref map), TMap.GetKeyHashes(ref map), FlatInteger.ToInt32(TMap.GetCount(ref map)), slot))
         {
             FlatThrow.ConcurrentUse(TMap.MapName);
         }
@@ -133,12 +141,12 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
     {
         Span<TKeyIndex> slots = TMap.GetSlots(ref map);
         Span<uint> hashes = TMap.GetKeyHashes(ref map);
-        int count = int.CreateTruncating(TMap.GetCount(ref map));
+        int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
         int mask = slots.Length - 1;
         int steps = 0;
         for (slot = FlatHash.HomeSlot(hash, slots.Length); ; slot = (slot + 1) & mask)
         {
-            int entry = int.CreateTruncating(slots[slot]);
+            int entry = FlatInteger.ToInt32(slots[slot]);
             if (entry == 0)
             {
                 return -1;
@@ -159,12 +167,12 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
     /// <summary>Returns known key <paramref name="knownKey"/>'s index, or -1 when its presence bit is clear.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int KnownKeyIndex(ref TMap map, int knownKey) =>
-        (TMap.GetKnownPresence(ref map)[knownKey >> 6] & (1UL << (knownKey & 63))) != 0 ? int.CreateTruncating(TMap.GetKnownSlots(ref map)[knownKey]) : -1;
+        (TMap.GetKnownPresence(ref map)[knownKey >> 6] & (1UL << (knownKey & 63))) != 0 ? FlatInteger.ToInt32(TMap.GetKnownSlots(ref map)[knownKey]) : -1;
 
     /// <summary>Points empty <paramref name="slot"/> (from a probe that missed) at new hashed key <paramref name="keyIndex"/> of <paramref name="length"/> code units.</summary>
     public static void LinkHashed(ref TMap map, int slot, int keyIndex, int length)
     {
-        TMap.GetSlots(ref map)[slot] = TKeyIndex.CreateTruncating(keyIndex + 1);
+        TMap.GetSlots(ref map)[slot] = FlatInteger.FromInt32<TKeyIndex>(keyIndex + 1);
         TMap.GetHashedKeyLengths(ref map) |= LengthBit(length);
     }
 
@@ -188,7 +196,7 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
             slot = (slot + 1) & mask;
         }
 
-        slots[slot] = TKeyIndex.CreateTruncating(keyIndex + 1);
+        slots[slot] = FlatInteger.FromInt32<TKeyIndex>(keyIndex + 1);
         return ProbeLength(slots.Length, hash, slot);
     }
 
@@ -198,7 +206,7 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
     /// <summary>Marks known key <paramref name="knownKey"/> present at key index <paramref name="keyIndex"/>.</summary>
     public static void LinkKnown(ref TMap map, int knownKey, int keyIndex)
     {
-        TMap.GetKnownSlots(ref map)[knownKey] = TKeyIndex.CreateTruncating(keyIndex);
+        TMap.GetKnownSlots(ref map)[knownKey] = FlatInteger.FromInt32<TKeyIndex>(keyIndex);
         TMap.GetKnownPresence(ref map)[knownKey >> 6] |= 1UL << (knownKey & 63);
     }
 
@@ -223,7 +231,7 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
     {
         // A vector compare gives all ones (minus one) in each lane past the removed entry, so adding it renumbers.
         Span<TKeyIndex> slots = TMap.GetSlots(ref map);
-        TKeyIndex removedEntry = TKeyIndex.CreateTruncating(keyIndex + 1);
+        TKeyIndex removedEntry = FlatInteger.FromInt32<TKeyIndex>(keyIndex + 1);
         Span<Vector<TKeyIndex>> vectors = MemoryMarshal.Cast<TKeyIndex, Vector<TKeyIndex>>(slots);
         var removedEntries = new Vector<TKeyIndex>(removedEntry);
         foreach (ref Vector<TKeyIndex> vector in vectors)
@@ -241,7 +249,7 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
 
         Span<ulong> presence = TMap.GetKnownPresence(ref map);
         Span<TKeyIndex> knownSlots = TMap.GetKnownSlots(ref map);
-        TKeyIndex removedIndex = TKeyIndex.CreateTruncating(keyIndex);
+        TKeyIndex removedIndex = FlatInteger.FromInt32<TKeyIndex>(keyIndex);
         for (int word = 0; word < presence.Length; word++)
         {
             for (ulong bits = presence[word]; bits != 0; bits &= bits - 1)
@@ -267,7 +275,7 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
         int hole = slot;
         for (int next = (slot + 1) & mask, steps = 1; ; next = (next + 1) & mask, steps++)
         {
-            int entry = int.CreateTruncating(slots[next]);
+            int entry = FlatInteger.ToInt32(slots[next]);
             if (entry == 0)
             {
                 break;

@@ -24,7 +24,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         /// <summary>Initializes a new instance of the <see cref="Enumerator"/> struct over <paramref name="map"/>.</summary>
         public Enumerator(ref TMap map)
         {
-            int count = int.CreateTruncating(TMap.GetCount(ref map));
+            int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
             _arena = TMap.GetArena(ref map);
             _keyOffsets = TMap.GetKeyOffsets(ref map).Slice(0, count);
             _keyLengths = TMap.GetKeyLengths(ref map);

@@ -61,8 +61,8 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
 
     private static string? ValidateStructure(ref TMap map, Span<ulong> knownEntries)
     {
-        int count = int.CreateTruncating(TMap.GetCount(ref map));
-        int valueCount = int.CreateTruncating(TMap.GetValueCount(ref map));
+        int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
+        int valueCount = FlatInteger.ToInt32(TMap.GetValueCount(ref map));
         int used = TMap.GetArenaUsed(ref map);
         ReadOnlySpan<byte> arena = TMap.GetArena(ref map);
         ReadOnlySpan<ushort> keyOffsets = TMap.GetKeyOffsets(ref map);
@@ -92,7 +92,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
                 continue;
             }
 
-            int slot = int.CreateTruncating(knownSlots[knownKey]);
+            int slot = FlatInteger.ToInt32(knownSlots[knownKey]);
             if (!present)
             {
                 if (slot != 0)
@@ -121,8 +121,8 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
             }
 
             cursor += keyLengths[i];
-            int runLength = int.CreateTruncating(counts[i]);
-            if (int.CreateTruncating(starts[i]) != valueCursor || runLength == 0 || valueCursor + runLength > valueCount)
+            int runLength = FlatInteger.ToInt32(counts[i]);
+            if (FlatInteger.ToInt32(starts[i]) != valueCursor || runLength == 0 || valueCursor + runLength > valueCount)
             {
                 return "a key's run of values is out of place";
             }
@@ -167,7 +167,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
 
         foreach (TKeyIndex slot in TMap.GetSlots(ref map))
         {
-            int entry = int.CreateTruncating(slot);
+            int entry = FlatInteger.ToInt32(slot);
             if (entry > count || (entry != 0 && (knownEntries[(entry - 1) >> 6] & (1UL << ((entry - 1) & 63))) != 0))
             {
                 return "a hashed slot is out of range or holds a known key";
@@ -188,7 +188,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         rebuilt.Clear();
         try
         {
-            int count = int.CreateTruncating(TMap.GetCount(ref map));
+            int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
             for (int i = 0; i < count; i++)
             {
                 bool known = (knownEntries[i >> 6] & (1UL << (i & 63))) != 0;
@@ -235,7 +235,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         {
             return knownKey >= 0 && hash == (uint)knownKey
                 && (TMap.GetKnownPresence(ref map)[knownKey >> 6] & (1UL << (knownKey & 63))) != 0
-                && int.CreateTruncating(TMap.GetKnownSlots(ref map)[knownKey]) == keyIndex
+                && FlatInteger.ToInt32(TMap.GetKnownSlots(ref map)[knownKey]) == keyIndex
                 && key.SequenceEqual(TMap.KnownKeys[knownKey])
                 ? null
                 : "a known key's slot, index or spelling is wrong";

@@ -70,8 +70,8 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
             return false;
         }
 
-        int start = int.CreateTruncating(TMap.GetValueStarts(ref map)[keyIndex]);
-        int count = int.CreateTruncating(TMap.GetValueCounts(ref map)[keyIndex]);
+        int start = FlatInteger.ToInt32(TMap.GetValueStarts(ref map)[keyIndex]);
+        int count = FlatInteger.ToInt32(TMap.GetValueCounts(ref map)[keyIndex]);
         FlatInlineValues values = Values(ref map, keyIndex);
         for (int j = 0; j < count; j++)
         {
@@ -94,7 +94,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     public static KeyValuePair<string, string[]>[] ToArray(ref readonly TMap map)
     {
         ref TMap mutable = ref Unsafe.AsRef(in map);
-        var pairs = new KeyValuePair<string, string[]>[int.CreateTruncating(TMap.GetCount(ref mutable))];
+        var pairs = new KeyValuePair<string, string[]>[FlatInteger.ToInt32(TMap.GetCount(ref mutable))];
         int i = 0;
         foreach (FlatInlineEntry entry in new Enumerator(ref mutable))
         {
@@ -123,7 +123,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
             return false;
         }
 
-        int count = int.CreateTruncating(TMap.GetCount(ref a));
+        int count = FlatInteger.ToInt32(TMap.GetCount(ref a));
         for (int i = 0; i < count; i++)
         {
             int other = FindUtf8(ref b, StoredKey(ref a, i));
@@ -157,7 +157,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         ref TMap mutable = ref Unsafe.AsRef(in map);
         ReadOnlySpan<uint> hashes = TMap.GetKeyHashes(ref mutable);
         bool reseeded = TMap.GetHashSeed(ref mutable) != 0;
-        int count = int.CreateTruncating(TMap.GetCount(ref mutable));
+        int count = FlatInteger.ToInt32(TMap.GetCount(ref mutable));
         int hash = count;
         for (int i = 0; i < count; i++)
         {
@@ -197,8 +197,8 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
             return AddCore(ref map, key, Utf8Text.FromChars(key, nameof(key)), valueText);
         }
 
-        int start = int.CreateTruncating(TMap.GetValueStarts(ref map)[keyIndex]);
-        int count = int.CreateTruncating(TMap.GetValueCounts(ref map)[keyIndex]);
+        int start = FlatInteger.ToInt32(TMap.GetValueStarts(ref map)[keyIndex]);
+        int count = FlatInteger.ToInt32(TMap.GetValueCounts(ref map)[keyIndex]);
         return Splice(ref map, keyIndex, start, count, valueText);
     }
 
@@ -212,8 +212,8 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     {
         ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
         ref ushort usedRef = ref TMap.GetArenaUsed(ref map);
-        int valueCount = int.CreateTruncating(valueCountRef);
-        int count = int.CreateTruncating(TMap.GetCount(ref map));
+        int valueCount = FlatInteger.ToInt32(valueCountRef);
+        int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
         int used = usedRef;
         Span<byte> arena = TMap.GetArena(ref map);
         Span<ushort> keyOffsets = TMap.GetKeyOffsets(ref map);
@@ -221,7 +221,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         Span<ushort> valueLengths = TMap.GetValueLengths(ref map);
         Span<TValueIndex> starts = TMap.GetValueStarts(ref map);
         Span<TValueIndex> counts = TMap.GetValueCounts(ref map);
-        int runEnd = int.CreateTruncating(starts[keyIndex]) + int.CreateTruncating(counts[keyIndex]);
+        int runEnd = FlatInteger.ToInt32(starts[keyIndex]) + FlatInteger.ToInt32(counts[keyIndex]);
         if (keyIndex >= count || from + removed > runEnd || runEnd > valueCount)
         {
             FlatThrow.ConcurrentUse(TMap.MapName);
@@ -263,11 +263,11 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         for (int k = keyIndex + 1; k < count; k++)
         {
             keyOffsets[k] = (ushort)(keyOffsets[k] + delta);
-            starts[k] = TValueIndex.CreateTruncating(int.CreateTruncating(starts[k]) + shift);
+            starts[k] = FlatInteger.FromInt32<TValueIndex>(FlatInteger.ToInt32(starts[k]) + shift);
         }
 
-        counts[keyIndex] = TValueIndex.CreateTruncating(int.CreateTruncating(counts[keyIndex]) + shift);
-        valueCountRef = TValueIndex.CreateTruncating(valueCount + shift);
+        counts[keyIndex] = FlatInteger.FromInt32<TValueIndex>(FlatInteger.ToInt32(counts[keyIndex]) + shift);
+        valueCountRef = FlatInteger.FromInt32<TValueIndex>(valueCount + shift);
         usedRef = (ushort)(used + delta);
         TMap.GetLayoutId(ref map) = TMap.LayoutId;
         TMap.GetVersion(ref map)++;

@@ -211,8 +211,8 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         // Everything past the counts and the arena's used bytes is zero already (the canonical state), so zeroing what
         // is in use zeroes the whole map. Bounds from a map that concurrent use broke are clamped; its other bytes
         // may then stay, which no operation reads and TryRead would refuse.
-        int count = Math.Min(int.CreateTruncating(TMap.GetCount(ref map)), TMap.GetKeyHashes(ref map).Length);
-        int valueCount = Math.Min(int.CreateTruncating(TMap.GetValueCount(ref map)), TMap.GetValueOffsets(ref map).Length);
+        int count = Math.Min(FlatInteger.ToInt32(TMap.GetCount(ref map)), TMap.GetKeyHashes(ref map).Length);
+        int valueCount = Math.Min(FlatInteger.ToInt32(TMap.GetValueCount(ref map)), TMap.GetValueOffsets(ref map).Length);
         Span<byte> arena = TMap.GetArena(ref map);
         arena.Slice(0, Math.Min(TMap.GetArenaUsed(ref map), arena.Length)).Clear();
         TMap.GetKeyHashes(ref map).Slice(0, count).Clear();
@@ -264,7 +264,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     public static Dictionary<string, string[]> ToDictionary(ref readonly TMap map)
     {
         ref TMap mutable = ref Unsafe.AsRef(in map);
-        var dictionary = new Dictionary<string, string[]>(int.CreateTruncating(TMap.GetCount(ref mutable)), TComparer.StringComparer);
+        var dictionary = new Dictionary<string, string[]>(FlatInteger.ToInt32(TMap.GetCount(ref mutable)), TComparer.StringComparer);
         foreach (FlatInlineEntry entry in new Enumerator(ref mutable))
         {
             dictionary.Add(entry.GetKeyString(), entry.Values.ToArray());
@@ -390,8 +390,8 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
 
     /// <summary>Checks, before any write, that a new key and its first value fit: a refused add leaves the map as it was.</summary>
     private static AddStatus CanAddKey(ref TMap map, Utf8Text keyText, Utf8Text valueText) =>
-        int.CreateTruncating(TMap.GetCount(ref map)) == TMap.GetKeyOffsets(ref map).Length ? AddStatus.KeysFull
-        : int.CreateTruncating(TMap.GetValueCount(ref map)) == TMap.GetValueOffsets(ref map).Length ? AddStatus.ValuesFull
+        FlatInteger.ToInt32(TMap.GetCount(ref map)) == TMap.GetKeyOffsets(ref map).Length ? AddStatus.KeysFull
+        : FlatInteger.ToInt32(TMap.GetValueCount(ref map)) == TMap.GetValueOffsets(ref map).Length ? AddStatus.ValuesFull
         : TMap.GetArenaUsed(ref map) + keyText.ByteCount + valueText.ByteCount > TMap.GetArena(ref map).Length ? AddStatus.BytesFull
         : AddStatus.Added;
 
@@ -401,8 +401,8 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         ref TKeyIndex countRef = ref TMap.GetCount(ref map);
         ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
         ref ushort usedRef = ref TMap.GetArenaUsed(ref map);
-        int count = int.CreateTruncating(countRef);
-        int valueCount = int.CreateTruncating(valueCountRef);
+        int count = FlatInteger.ToInt32(countRef);
+        int valueCount = FlatInteger.ToInt32(valueCountRef);
         int used = usedRef;
         Span<byte> arena = TMap.GetArena(ref map);
         if (count >= TMap.GetKeyOffsets(ref map).Length || valueCount >= TMap.GetValueOffsets(ref map).Length
@@ -416,15 +416,15 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         keyText.CopyTo(arena.Slice(used));
         used += keyText.ByteCount;
         TMap.GetKeyHashes(ref map)[count] = hashOrKnownKey;
-        TMap.GetValueStarts(ref map)[count] = TValueIndex.CreateTruncating(valueCount);
+        TMap.GetValueStarts(ref map)[count] = FlatInteger.FromInt32<TValueIndex>(valueCount);
         TMap.GetValueCounts(ref map)[count] = TValueIndex.One;
         TMap.GetValueOffsets(ref map)[valueCount] = (ushort)used;
         TMap.GetValueLengths(ref map)[valueCount] = (ushort)valueText.ByteCount;
         valueText.CopyTo(arena.Slice(used));
 
         usedRef = (ushort)(used + valueText.ByteCount);
-        countRef = TKeyIndex.CreateTruncating(count + 1);
-        valueCountRef = TValueIndex.CreateTruncating(valueCount + 1);
+        countRef = FlatInteger.FromInt32<TKeyIndex>(count + 1);
+        valueCountRef = FlatInteger.FromInt32<TValueIndex>(valueCount + 1);
         TMap.GetLayoutId(ref map) = TMap.LayoutId;
         TMap.GetVersion(ref map)++;
         return count;
@@ -434,7 +434,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     {
         ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
         ref ushort usedRef = ref TMap.GetArenaUsed(ref map);
-        int valueCount = int.CreateTruncating(valueCountRef);
+        int valueCount = FlatInteger.ToInt32(valueCountRef);
         int used = usedRef;
         int length = valueText.ByteCount;
         Span<byte> arena = TMap.GetArena(ref map);
@@ -451,13 +451,13 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
 
         // The value's bytes go at the end of the key's range of the arena, and the value at the end of its run;
         // the later keys' bytes, values and runs move up. Adding to the last key moves nothing.
-        int count = int.CreateTruncating(TMap.GetCount(ref map));
+        int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
         Span<ushort> keyOffsets = TMap.GetKeyOffsets(ref map);
         Span<ushort> valueLengths = TMap.GetValueLengths(ref map);
         Span<TValueIndex> starts = TMap.GetValueStarts(ref map);
         Span<TValueIndex> counts = TMap.GetValueCounts(ref map);
         int at = keyIndex + 1 < count ? keyOffsets[keyIndex + 1] : used;
-        int end = int.CreateTruncating(starts[keyIndex]) + int.CreateTruncating(counts[keyIndex]);
+        int end = FlatInteger.ToInt32(starts[keyIndex]) + FlatInteger.ToInt32(counts[keyIndex]);
         if (keyIndex >= count || at > used || end > valueCount)
         {
             FlatThrow.ConcurrentUse(TMap.MapName);
@@ -481,7 +481,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         }
 
         counts[keyIndex]++;
-        valueCountRef = TValueIndex.CreateTruncating(valueCount + 1);
+        valueCountRef = FlatInteger.FromInt32<TValueIndex>(valueCount + 1);
         usedRef = (ushort)(used + length);
         TMap.GetLayoutId(ref map) = TMap.LayoutId;
         TMap.GetVersion(ref map)++;
@@ -497,8 +497,8 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         ref TKeyIndex countRef = ref TMap.GetCount(ref map);
         ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
         ref ushort usedRef = ref TMap.GetArenaUsed(ref map);
-        int last = int.CreateTruncating(countRef) - 1;
-        int valueCount = int.CreateTruncating(valueCountRef);
+        int last = FlatInteger.ToInt32(countRef) - 1;
+        int valueCount = FlatInteger.ToInt32(valueCountRef);
         int used = usedRef;
         Span<byte> arena = TMap.GetArena(ref map);
         Span<ushort> keyOffsets = TMap.GetKeyOffsets(ref map);
@@ -512,8 +512,8 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         int from = keyOffsets[keyIndex];
         int to = keyIndex < last ? keyOffsets[keyIndex + 1] : used;
         int bytes = to - from;
-        int start = int.CreateTruncating(starts[keyIndex]);
-        int removed = int.CreateTruncating(counts[keyIndex]);
+        int start = FlatInteger.ToInt32(starts[keyIndex]);
+        int removed = FlatInteger.ToInt32(counts[keyIndex]);
         if (keyIndex > last || from > to || to > used || used > arena.Length || start + removed > valueCount)
         {
             FlatThrow.ConcurrentUse(TMap.MapName);
@@ -536,7 +536,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         keyLengths.Slice(keyIndex + 1, after).CopyTo(keyLengths.Slice(keyIndex));
         hashes.Slice(keyIndex + 1, after).CopyTo(hashes.Slice(keyIndex));
         counts.Slice(keyIndex + 1, after).CopyTo(counts.Slice(keyIndex));
-        TValueIndex removedRun = TValueIndex.CreateTruncating(removed);
+        TValueIndex removedRun = FlatInteger.FromInt32<TValueIndex>(removed);
         for (int k = keyIndex; k < last; k++)
         {
             keyOffsets[k] = (ushort)(keyOffsets[k + 1] - bytes);
@@ -553,8 +553,8 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
             Index.Renumber(ref map, keyIndex);
         }
 
-        countRef = TKeyIndex.CreateTruncating(last);
-        valueCountRef = TValueIndex.CreateTruncating(valueCount - removed);
+        countRef = FlatInteger.FromInt32<TKeyIndex>(last);
+        valueCountRef = FlatInteger.FromInt32<TValueIndex>(valueCount - removed);
         usedRef = (ushort)(used - bytes);
         ulong lengths = HashedKeyLengths(ref map);
         TMap.GetHashedKeyLengths(ref map) = lengths;
@@ -582,7 +582,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         ulong seed = FlatHash.RandomInlineSeed();
         Span<TKeyIndex> slots = TMap.GetSlots(ref map);
         Span<uint> hashes = TMap.GetKeyHashes(ref map);
-        int count = int.CreateTruncating(TMap.GetCount(ref map));
+        int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
         Span<char> buffer = stackalloc char[StackChars];
         slots.Clear();
         for (int i = 0; i < count; i++)
@@ -609,10 +609,10 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     internal static ulong HashedKeyLengths(ref TMap map)
     {
         ulong lengths = 0;
-        int count = int.CreateTruncating(TMap.GetCount(ref map));
+        int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
         foreach (TKeyIndex slot in TMap.GetSlots(ref map))
         {
-            int entry = int.CreateTruncating(slot);
+            int entry = FlatInteger.ToInt32(slot);
             if (entry != 0 && entry <= count)
             {
                 lengths |= Index.LengthBit(Encoding.UTF8.GetCharCount(StoredKey(ref map, entry - 1)));
@@ -663,8 +663,8 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         ReadOnlySpan<byte> arena, ReadOnlySpan<TValueIndex> starts, ReadOnlySpan<TValueIndex> counts,
         ReadOnlySpan<ushort> valueOffsets, ReadOnlySpan<ushort> valueLengths, int keyIndex)
     {
-        int start = int.CreateTruncating(starts[keyIndex]);
-        int count = int.CreateTruncating(counts[keyIndex]);
+        int start = FlatInteger.ToInt32(starts[keyIndex]);
+        int count = FlatInteger.ToInt32(counts[keyIndex]);
         if (start + count > valueOffsets.Length)
         {
             FlatThrow.ConcurrentUse(TMap.MapName);

@@ -23,7 +23,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         /// <summary>Initializes a new instance of the <see cref="Enumerator"/> struct over <paramref name="map"/>.</summary>
         public Enumerator(ref TMap map)
         {
-            int count = int.CreateTruncating(TMap.GetCount(ref map));
+            int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
             _keys = TMap.GetKeys(ref map).Slice(0, count);
             _keyHashes = TMap.GetKeyHashes(ref map);
             _values = TMap.GetValues(ref map);

@@ -26,7 +26,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         ReadOnlySpan<string?> keys = TMap.GetKeys(ref a);
         ReadOnlySpan<uint> hashes = TMap.GetKeyHashes(ref a);
         ReadOnlySpan<TValueIndex> counts = TMap.GetValueCounts(ref a);
-        int count = int.CreateTruncating(TMap.GetCount(ref a));
+        int count = FlatInteger.ToInt32(TMap.GetCount(ref a));
         for (int i = 0; i < count; i++)
         {
             if (counts[i] == TValueIndex.Zero)
@@ -53,7 +53,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         ref TMap mutable = ref Unsafe.AsRef(in map);
         ReadOnlySpan<uint> hashes = TMap.GetKeyHashes(ref mutable);
         ReadOnlySpan<TValueIndex> counts = TMap.GetValueCounts(ref mutable);
-        int count = int.CreateTruncating(TMap.GetCount(ref mutable));
+        int count = FlatInteger.ToInt32(TMap.GetCount(ref mutable));
         int hash = Count(in mutable);
         for (int i = 0; i < count; i++)
         {

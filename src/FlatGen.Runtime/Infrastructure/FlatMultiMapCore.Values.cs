@@ -75,12 +75,12 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
             return false;
         }
 
-        if (int.CreateTruncating(TMap.GetValueCounts(ref map)[keyIndex]) == 1)
+        if (FlatInteger.ToInt32(TMap.GetValueCounts(ref map)[keyIndex]) == 1)
         {
             return Remove(ref map, key.AsSpan());
         }
 
-        CloseValues(ref map, keyIndex, int.CreateTruncating(TMap.GetValueStarts(ref map)[keyIndex]) + position, 1);
+        CloseValues(ref map, keyIndex, FlatInteger.ToInt32(TMap.GetValueStarts(ref map)[keyIndex]) + position, 1);
         TMap.GetVersion(ref map)++;
         return true;
     }
@@ -186,8 +186,8 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         }
 
         // The first value takes the new one; the rest of the run closes.
-        int start = int.CreateTruncating(TMap.GetValueStarts(ref map)[keyIndex]);
-        int count = int.CreateTruncating(TMap.GetValueCounts(ref map)[keyIndex]);
+        int start = FlatInteger.ToInt32(TMap.GetValueStarts(ref map)[keyIndex]);
+        int count = FlatInteger.ToInt32(TMap.GetValueCounts(ref map)[keyIndex]);
         TMap.GetValues(ref map)[start] = value;
         if (count > 1)
         {
@@ -205,7 +205,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     private static void CloseValues(ref TMap map, int keyIndex, int from, int removed)
     {
         ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
-        int valueCount = int.CreateTruncating(valueCountRef);
+        int valueCount = FlatInteger.ToInt32(valueCountRef);
         Span<string?> values = TMap.GetValues(ref map);
         if (from + removed > valueCount)
         {
@@ -215,14 +215,14 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         values.Slice(from + removed, valueCount - from - removed).CopyTo(values.Slice(from));
         values.Slice(valueCount - removed, removed).Clear();
         Span<TValueIndex> starts = TMap.GetValueStarts(ref map);
-        TValueIndex shift = TValueIndex.CreateTruncating(removed);
-        int count = int.CreateTruncating(TMap.GetCount(ref map));
+        TValueIndex shift = FlatInteger.FromInt32<TValueIndex>(removed);
+        int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
         for (int k = keyIndex + 1; k < count; k++)
         {
             starts[k] -= shift;
         }
 
         TMap.GetValueCounts(ref map)[keyIndex] -= shift;
-        valueCountRef = TValueIndex.CreateTruncating(valueCount - removed);
+        valueCountRef = FlatInteger.FromInt32<TValueIndex>(valueCount - removed);
     }
 }

@@ -144,7 +144,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     public static void ForgetReusedValues(ref TMap map)
     {
         Span<string?> values = TMap.GetValues(ref map);
-        int valueCount = int.CreateTruncating(TMap.GetValueCount(ref map));
+        int valueCount = FlatInteger.ToInt32(TMap.GetValueCount(ref map));
         values.Slice(Math.Min(valueCount, values.Length)).Clear();
     }
 
@@ -240,10 +240,10 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     {
         ref TKeyIndex countRef = ref TMap.GetCount(ref map);
         ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
-        TMap.GetKeys(ref map).Slice(0, int.CreateTruncating(countRef)).Clear();
+        TMap.GetKeys(ref map).Slice(0, FlatInteger.ToInt32(countRef)).Clear();
         if (!TMap.ReuseValueStrings)
         {
-            TMap.GetValues(ref map).Slice(0, int.CreateTruncating(valueCountRef)).Clear();
+            TMap.GetValues(ref map).Slice(0, FlatInteger.ToInt32(valueCountRef)).Clear();
         }
 
         Index.Clear(ref map);
@@ -258,14 +258,14 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     public static int Count(ref readonly TMap map)
     {
         ref TMap mutable = ref Unsafe.AsRef(in map);
-        return int.CreateTruncating(TMap.GetCount(ref mutable)) - int.CreateTruncating(TMap.GetKeyHoles(ref mutable));
+        return FlatInteger.ToInt32(TMap.GetCount(ref mutable)) - FlatInteger.ToInt32(TMap.GetKeyHoles(ref mutable));
     }
 
     /// <summary>Gets the number of values: the values in use less the holes removals left.</summary>
     public static int ValueCount(ref readonly TMap map)
     {
         ref TMap mutable = ref Unsafe.AsRef(in map);
-        return int.CreateTruncating(TMap.GetValueCount(ref mutable)) - int.CreateTruncating(TMap.GetValueHoles(ref mutable));
+        return FlatInteger.ToInt32(TMap.GetValueCount(ref mutable)) - FlatInteger.ToInt32(TMap.GetValueHoles(ref mutable));
     }
 
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values.</summary>
@@ -376,7 +376,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         if (TMap.ReuseValueStrings)
         {
             Span<string?> values = TMap.GetValues(ref map);
-            int valueCount = int.CreateTruncating(TMap.GetValueCount(ref map));
+            int valueCount = FlatInteger.ToInt32(TMap.GetValueCount(ref map));
             if ((keyIndex < 0 || RunEnd(ref map, keyIndex) == valueCount)
                 && (uint)valueCount < (uint)values.Length
                 && values[valueCount] is string kept && kept.Length == value.Length && Ascii.Equals(value, kept))
@@ -424,8 +424,8 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
     /// <summary>Whether the entries or the values in use reach the capacity, so a new key goes nowhere until the holes close.</summary>
     private static bool IsAtEnd(ref TMap map) =>
-        int.CreateTruncating(TMap.GetCount(ref map)) == TMap.GetKeys(ref map).Length
-        || int.CreateTruncating(TMap.GetValueCount(ref map)) == TMap.GetValues(ref map).Length;
+        FlatInteger.ToInt32(TMap.GetCount(ref map)) == TMap.GetKeys(ref map).Length
+        || FlatInteger.ToInt32(TMap.GetValueCount(ref map)) == TMap.GetValues(ref map).Length;
 
     /// <summary>
     /// Appends a key with its first value after the last key and returns its index; the caller checked <see cref="CanAddKey"/>.
@@ -435,8 +435,8 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     {
         ref TKeyIndex countRef = ref TMap.GetCount(ref map);
         ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
-        int count = int.CreateTruncating(countRef);
-        int valueCount = int.CreateTruncating(valueCountRef);
+        int count = FlatInteger.ToInt32(countRef);
+        int valueCount = FlatInteger.ToInt32(valueCountRef);
         if (count >= TMap.GetKeys(ref map).Length || valueCount >= TMap.GetValues(ref map).Length)
         {
             FlatThrow.ConcurrentUse(TMap.MapName); // CanAddKey saw room a moment ago.
@@ -444,11 +444,11 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
         TMap.GetKeys(ref map)[count] = key;
         TMap.GetKeyHashes(ref map)[count] = hashOrKnownKey;
-        TMap.GetValueStarts(ref map)[count] = TValueIndex.CreateTruncating(valueCount);
+        TMap.GetValueStarts(ref map)[count] = FlatInteger.FromInt32<TValueIndex>(valueCount);
         TMap.GetValueCounts(ref map)[count] = TValueIndex.One;
         TMap.GetValues(ref map)[valueCount] = value;
-        countRef = TKeyIndex.CreateTruncating(count + 1);
-        valueCountRef = TValueIndex.CreateTruncating(valueCount + 1);
+        countRef = FlatInteger.FromInt32<TKeyIndex>(count + 1);
+        valueCountRef = FlatInteger.FromInt32<TValueIndex>(valueCount + 1);
         TMap.GetVersion(ref map)++;
         return count;
     }
@@ -461,13 +461,13 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
             return AddStatus.ValuesFull;
         }
 
-        if (int.CreateTruncating(TMap.GetValueCount(ref map)) == values.Length)
+        if (FlatInteger.ToInt32(TMap.GetValueCount(ref map)) == values.Length)
         {
             keyIndex = Compact(ref map, keyIndex); // The room is in holes removals left.
         }
 
         ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
-        int valueCount = int.CreateTruncating(valueCountRef);
+        int valueCount = FlatInteger.ToInt32(valueCountRef);
         if (keyIndex < 0 || valueCount >= values.Length)
         {
             FlatThrow.ConcurrentUse(TMap.MapName); // There was room a moment ago, and the key was there.
@@ -486,7 +486,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         if (end < valueCount)
         {
             values.Slice(end, valueCount - end).CopyTo(values.Slice(end + 1));
-            int count = int.CreateTruncating(TMap.GetCount(ref map));
+            int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
             for (int k = keyIndex + 1; k < count; k++)
             {
                 starts[k]++;
@@ -495,7 +495,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
         values[end] = value;
         counts[keyIndex]++;
-        valueCountRef = TValueIndex.CreateTruncating(valueCount + 1);
+        valueCountRef = FlatInteger.FromInt32<TValueIndex>(valueCount + 1);
         TMap.GetVersion(ref map)++;
         return AddStatus.Added;
     }
@@ -510,8 +510,8 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     {
         ref TKeyIndex countRef = ref TMap.GetCount(ref map);
         ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
-        int count = int.CreateTruncating(countRef);
-        int valueCount = int.CreateTruncating(valueCountRef);
+        int count = FlatInteger.ToInt32(countRef);
+        int valueCount = FlatInteger.ToInt32(valueCountRef);
         Span<TValueIndex> starts = TMap.GetValueStarts(ref map);
         Span<TValueIndex> counts = TMap.GetValueCounts(ref map);
         if ((uint)keyIndex >= (uint)count || count > counts.Length || valueCount > TMap.GetValues(ref map).Length)
@@ -519,8 +519,8 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
             FlatThrow.ConcurrentUse(TMap.MapName);
         }
 
-        int start = int.CreateTruncating(starts[keyIndex]);
-        int removed = int.CreateTruncating(counts[keyIndex]);
+        int start = FlatInteger.ToInt32(starts[keyIndex]);
+        int removed = FlatInteger.ToInt32(counts[keyIndex]);
         if (removed == 0 || start + removed > valueCount)
         {
             FlatThrow.ConcurrentUse(TMap.MapName);
@@ -533,7 +533,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         ref TKeyIndex keyHoles = ref TMap.GetKeyHoles(ref map);
         ref TValueIndex valueHoles = ref TMap.GetValueHoles(ref map);
         keyHoles++;
-        valueHoles += TValueIndex.CreateTruncating(removed);
+        valueHoles += FlatInteger.FromInt32<TValueIndex>(removed);
 
         // Holes after the last key are no holes: the entries and values past it are simply unused.
         int last = count;
@@ -545,10 +545,10 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         if (last < count)
         {
             int end = last == 0 ? 0 : RunEnd(ref map, last - 1);
-            keyHoles -= TKeyIndex.CreateTruncating(count - last);
-            valueHoles -= TValueIndex.CreateTruncating(valueCount - end);
-            countRef = TKeyIndex.CreateTruncating(last);
-            valueCountRef = TValueIndex.CreateTruncating(end);
+            keyHoles -= FlatInteger.FromInt32<TKeyIndex>(count - last);
+            valueHoles -= FlatInteger.FromInt32<TValueIndex>(valueCount - end);
+            countRef = FlatInteger.FromInt32<TKeyIndex>(last);
+            valueCountRef = FlatInteger.FromInt32<TValueIndex>(end);
         }
     }
 
@@ -566,8 +566,8 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         Span<TValueIndex> counts = TMap.GetValueCounts(ref map);
         Span<string?> values = TMap.GetValues(ref map);
         Span<TKeyIndex> knownSlots = TMap.GetKnownSlots(ref map);
-        int count = int.CreateTruncating(TMap.GetCount(ref map));
-        int valueCount = int.CreateTruncating(TMap.GetValueCount(ref map));
+        int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
+        int valueCount = FlatInteger.ToInt32(TMap.GetValueCount(ref map));
         if (count > keys.Length || valueCount > values.Length)
         {
             FlatThrow.ConcurrentUse(TMap.MapName);
@@ -575,7 +575,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
         // With several holes, each entry's new index (a hole's is never read), to renumber the slots in one pass
         // rather than rebuild them; one hole needs none (see below).
-        int holes = int.CreateTruncating(TMap.GetKeyHoles(ref map));
+        int holes = FlatInteger.ToInt32(TMap.GetKeyHoles(ref map));
         Span<TKeyIndex> newIndex = holes == 1 ? default : stackalloc TKeyIndex[FlatLimits.MaxKeyCapacity];
         int firstHole = -1;
         int moved = -1;
@@ -600,7 +600,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
                 break;
             }
 
-            int valueStart = int.CreateTruncating(starts[first]);
+            int valueStart = FlatInteger.ToInt32(starts[first]);
             int valueEnd = RunEnd(ref map, from - 1);
             if (valueStart < valueTo || valueEnd > valueCount || valueEnd < valueStart)
             {
@@ -619,7 +619,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
                 values.Slice(valueStart, valueEnd - valueStart).CopyTo(values.Slice(valueTo));
             }
 
-            TValueIndex shift = TValueIndex.CreateTruncating(valueStart - valueTo);
+            TValueIndex shift = FlatInteger.FromInt32<TValueIndex>(valueStart - valueTo);
             for (int k = 0; k < length; k++)
             {
                 starts[to + k] = starts[first + k] - shift;
@@ -627,7 +627,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
             for (int k = 0; k < length && !newIndex.IsEmpty; k++)
             {
-                newIndex[first + k] = TKeyIndex.CreateTruncating(to + k);
+                newIndex[first + k] = FlatInteger.FromInt32<TKeyIndex>(to + k);
             }
 
             moved = keyIndex >= first && keyIndex < from ? keyIndex - first + to : moved;
@@ -653,7 +653,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
             // A key's home slot depends on its hash alone, so every slot keeps its key, under the key's new index.
             foreach (ref TKeyIndex slot in TMap.GetSlots(ref map))
             {
-                int entry = int.CreateTruncating(slot);
+                int entry = FlatInteger.ToInt32(slot);
                 if (entry > count)
                 {
                     FlatThrow.ConcurrentUse(TMap.MapName);
@@ -674,13 +674,13 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
                         FlatThrow.ConcurrentUse(TMap.MapName); // A null key that is no known key: a race cleared it.
                     }
 
-                    knownSlots[(int)hashes[i]] = TKeyIndex.CreateTruncating(i);
+                    knownSlots[(int)hashes[i]] = FlatInteger.FromInt32<TKeyIndex>(i);
                 }
             }
         }
 
-        TMap.GetCount(ref map) = TKeyIndex.CreateTruncating(to);
-        TMap.GetValueCount(ref map) = TValueIndex.CreateTruncating(valueTo);
+        TMap.GetCount(ref map) = FlatInteger.FromInt32<TKeyIndex>(to);
+        TMap.GetValueCount(ref map) = FlatInteger.FromInt32<TValueIndex>(valueTo);
         TMap.GetKeyHoles(ref map) = TKeyIndex.Zero;
         TMap.GetValueHoles(ref map) = TValueIndex.Zero;
         return moved;
@@ -719,7 +719,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     /// <summary>Where the value after key <paramref name="keyIndex"/>'s values goes: the end of its run.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int RunEnd(ref TMap map, int keyIndex) =>
-        int.CreateTruncating(TMap.GetValueStarts(ref map)[keyIndex]) + int.CreateTruncating(TMap.GetValueCounts(ref map)[keyIndex]);
+        FlatInteger.ToInt32(TMap.GetValueStarts(ref map)[keyIndex]) + FlatInteger.ToInt32(TMap.GetValueCounts(ref map)[keyIndex]);
 
     private static ReadOnlySpan<string> Run(ref TMap map, int keyIndex) =>
         Run(TMap.GetValues(ref map), TMap.GetValueStarts(ref map), TMap.GetValueCounts(ref map), keyIndex);
@@ -728,8 +728,8 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ReadOnlySpan<string> Run(ReadOnlySpan<string?> values, ReadOnlySpan<TValueIndex> starts, ReadOnlySpan<TValueIndex> counts, int keyIndex)
     {
-        int start = int.CreateTruncating(starts[keyIndex]);
-        int length = int.CreateTruncating(counts[keyIndex]);
+        int start = FlatInteger.ToInt32(starts[keyIndex]);
+        int length = FlatInteger.ToInt32(counts[keyIndex]);
         if (start + length > values.Length)
         {
             FlatThrow.ConcurrentUse(TMap.MapName);

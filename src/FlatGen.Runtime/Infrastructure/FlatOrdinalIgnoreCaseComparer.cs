@@ -29,5 +29,5 @@ public readonly struct FlatOrdinalIgnoreCaseComparer : IFlatKeyComparer
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool KeyEquals(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key) =>
-        storedKey.Equals(key, StringComparison.OrdinalIgnoreCase);
+        storedKey.Length == key.Length && FlatHash.EqualsIgnoreCase(storedKey, key);
 }

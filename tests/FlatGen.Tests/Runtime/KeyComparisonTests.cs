@@ -1,0 +1,92 @@
+using FlatGen.Infrastructure;
+
+namespace FlatGen.Tests.Runtime;
+
+/// <summary>
+/// The ignore-case key comparison compares ASCII keys inline by the hash's letter fold and hands any other key to the
+/// runtime: both must agree with <see cref="StringComparison.OrdinalIgnoreCase"/> everywhere, at every length class
+/// (1 code unit, 2 to 3 in two 4-byte loads, 4 and more in 8-byte words with an overlapping last one).
+/// </summary>
+public sealed class KeyComparisonTests
+{
+    /// <summary>Every pair of ASCII characters, at every position of keys of 1 to 13 characters.</summary>
+    [Fact]
+    public void Ascii_keys_compare_as_ordinal_ignore_case_does_at_every_position_and_length()
+    {
+        for (int length = 1; length <= 13; length++)
+        {
+            for (int position = 0; position < length; position++)
+            {
+                char[] left = Enumerable.Repeat('k', length).ToArray();
+                char[] right = Enumerable.Repeat('K', length).ToArray();
+                for (char a = '\0'; a < 0x80; a++)
+                {
+                    for (char b = '\0'; b < 0x80; b++)
+                    {
+                        left[position] = a;
+                        right[position] = b;
+                        bool expected = left.AsSpan().Equals(right, StringComparison.OrdinalIgnoreCase);
+                        Assert.True(expected == FlatOrdinalIgnoreCaseComparer.KeyEquals(left, right), $"U+{(int)a:X4} and U+{(int)b:X4} at {position} of {length}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Keys with a character outside ASCII anywhere, against their case variants and near misses.</summary>
+    [Theory]
+    [InlineData("café", "CAFÉ")]
+    [InlineData("Straße", "STRASSE")]
+    [InlineData("K", "\u212A")]
+    [InlineData("x-ÄÖÜ-header-name", "X-äöü-HEADER-NAME")]
+    [InlineData("x-äöü-header-name", "X-äöü-HEADER-NAMF")]
+    [InlineData("\U0001F600-key", "\U0001F600-KEY")]
+    [InlineData("\U0001F600-key", "\U0001F601-key")]
+    [InlineData("ascii-prefix-then-ı", "ASCII-PREFIX-THEN-I")]
+    [InlineData("ǅ", "ǆ")]
+    public void Keys_outside_ascii_compare_as_the_runtime_does(string left, string right)
+    {
+        foreach ((string a, string b) in new[] { (left, right), (right, left), (left, left), (left, left.ToUpperInvariant()) })
+        {
+            Assert.Equal(string.Equals(a, b, StringComparison.OrdinalIgnoreCase), FlatOrdinalIgnoreCaseComparer.KeyEquals(a, b));
+        }
+    }
+
+    /// <summary>Random keys of 0 to 40 characters drawn mostly from letters, some punctuation and a few non-ASCII characters, against case variants with one character changed.</summary>
+    [Fact]
+    public void Random_keys_and_their_variants_compare_as_ordinal_ignore_case_does()
+    {
+        const string Alphabet = "abcxyzABCXYZ@[`{^~_-.0189 éÉıİ\u212A";
+        var random = new Random(20261202);
+        int equal = 0;
+        for (int i = 0; i < 100_000; i++)
+        {
+            char[] left = new char[random.Next(41)];
+            for (int j = 0; j < left.Length; j++)
+            {
+                left[j] = Alphabet[random.Next(Alphabet.Length)];
+            }
+
+            char[] right = left.Select(c => random.Next(2) == 0 ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c)).ToArray();
+            if (right.Length > 0 && random.Next(2) == 0)
+            {
+                right[random.Next(right.Length)] = Alphabet[random.Next(Alphabet.Length)];
+            }
+
+            bool expected = left.AsSpan().Equals(right, StringComparison.OrdinalIgnoreCase);
+            equal += expected ? 1 : 0;
+            Assert.True(expected == FlatOrdinalIgnoreCaseComparer.KeyEquals(left, right), $"'{new string(left)}' and '{new string(right)}'");
+        }
+
+        // Both outcomes are exercised in bulk.
+        Assert.InRange(equal, 30_000, 90_000);
+    }
+
+    [Fact]
+    public void Keys_of_different_lengths_are_never_equal()
+    {
+        Assert.False(FlatOrdinalIgnoreCaseComparer.KeyEquals("abc", "ABCD"));
+        Assert.False(FlatOrdinalIgnoreCaseComparer.KeyEquals("", "a"));
+        Assert.True(FlatOrdinalIgnoreCaseComparer.KeyEquals("", ""));
+    }
+}
