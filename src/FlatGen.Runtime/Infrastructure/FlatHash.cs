@@ -2,6 +2,7 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace FlatGen.Infrastructure;
@@ -146,16 +147,42 @@ internal static class FlatHash
         nuint offset = 0;
         for (; offset + 32 < length; offset += 32)
         {
-            lane0 = FoldedMultiply(lane0 ^ Load64(ref data, offset, ignoreCase, ref seen), second ^ Load64(ref data, offset + 8, ignoreCase, ref seen));
-            lane1 = FoldedMultiply(lane1 ^ Load64(ref data, offset + 16, ignoreCase, ref seen), second ^ Load64(ref data, offset + 24, ignoreCase, ref seen));
+            Load128(ref data, offset, ignoreCase, ref seen, out ulong word0, out ulong word1);
+            Load128(ref data, offset + 16, ignoreCase, ref seen, out ulong word2, out ulong word3);
+            lane0 = FoldedMultiply(lane0 ^ word0, second ^ word1);
+            lane1 = FoldedMultiply(lane1 ^ word2, second ^ word3);
         }
 
         // The last 16 bytes of each lane: of the whole key when it is at most 32 bytes, else of its last 32 bytes
         // (overlapping the round before, which is in range since a round was taken).
         nuint tail = offset == 0 ? 0 : length - 32;
-        lane0 = FoldedMultiply(lane0 ^ Load64(ref data, tail, ignoreCase, ref seen), second ^ Load64(ref data, tail + 8, ignoreCase, ref seen));
-        lane1 = FoldedMultiply(lane1 ^ Load64(ref data, length - 16, ignoreCase, ref seen), second ^ Load64(ref data, length - 8, ignoreCase, ref seen));
+        Load128(ref data, tail, ignoreCase, ref seen, out ulong tail0, out ulong tail1);
+        Load128(ref data, length - 16, ignoreCase, ref seen, out ulong last0, out ulong last1);
+        lane0 = FoldedMultiply(lane0 ^ tail0, second ^ tail1);
+        lane1 = FoldedMultiply(lane1 ^ last0, second ^ last1);
         return FoldedMultiply(lane0 ^ Pi2, lane1 ^ Pi3);
+    }
+
+    /// <summary>
+    /// Reads two words at <paramref name="offset"/>, as two <see cref="Load64"/> would. Under ignore-case the 16 bytes
+    /// fold in one vector (a quarter of the scalar fold's instructions) and are noted after folding, which sets no bit
+    /// of the ASCII check.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Load128(ref byte data, nuint offset, bool ignoreCase, ref ulong seen, out ulong low, out ulong high)
+    {
+        if (ignoreCase && Vector128.IsHardwareAccelerated)
+        {
+            Vector128<ulong> folded = FoldLetters(Vector128.LoadUnsafe(ref data, offset).AsUInt16()).AsUInt64();
+            low = folded.ToScalar();
+            high = folded.GetElement(1);
+            seen |= low | high;
+        }
+        else
+        {
+            low = Load64(ref data, offset, ignoreCase, ref seen);
+            high = Load64(ref data, offset + 8, ignoreCase, ref seen);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -195,6 +222,11 @@ internal static class FlatHash
         ref byte second = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(right));
         nuint length = (nuint)left.Length * sizeof(char);
         ulong seen = 0, difference = 0;
+        if (length >= 16 && Vector128.IsHardwareAccelerated)
+        {
+            return EqualsIgnoreCaseVector(ref first, ref second, length) ?? EqualsIgnoreCaseNonAscii(left, right);
+        }
+
         if (length >= 8)
         {
             // Whole words, then the last 8 bytes (overlapping the word before).
@@ -216,6 +248,36 @@ internal static class FlatHash
         }
 
         return (seen & NonAsciiBits) == 0 ? difference == 0 : EqualsIgnoreCaseNonAscii(left, right);
+    }
+
+    /// <summary>
+    /// <see cref="EqualsIgnoreCase"/> for keys of at least 16 bytes, 16 bytes a step (the last step overlapping the one
+    /// before); <see langword="null"/> when a character is not ASCII.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool? EqualsIgnoreCaseVector(ref byte first, ref byte second, nuint length)
+    {
+        Vector128<ushort> seen = Vector128<ushort>.Zero, difference = Vector128<ushort>.Zero;
+        for (nuint offset = 0; offset + 16 < length; offset += 16)
+        {
+            Vector128<ushort> left = Vector128.LoadUnsafe(ref first, offset).AsUInt16(), right = Vector128.LoadUnsafe(ref second, offset).AsUInt16();
+            seen |= left | right;
+            difference |= FoldLetters(left) ^ FoldLetters(right);
+        }
+
+        Vector128<ushort> lastLeft = Vector128.LoadUnsafe(ref first, length - 16).AsUInt16(), lastRight = Vector128.LoadUnsafe(ref second, length - 16).AsUInt16();
+        seen |= lastLeft | lastRight;
+        difference |= FoldLetters(lastLeft) ^ FoldLetters(lastRight);
+        return (seen & Vector128.Create((ushort)0xFF80)) == Vector128<ushort>.Zero ? difference == Vector128<ushort>.Zero : null;
+    }
+
+    /// <summary><see cref="FoldLetters(ulong)"/> for eight code units at once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector128<ushort> FoldLetters(Vector128<ushort> units)
+    {
+        Vector128<ushort> lowered = units | Vector128.Create((ushort)0x20);
+        Vector128<ushort> letters = Vector128.LessThan(lowered - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26));
+        return units | (letters & Vector128.Create((ushort)0x20));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

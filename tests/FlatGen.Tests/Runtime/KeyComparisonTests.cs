@@ -9,11 +9,11 @@ namespace FlatGen.Tests.Runtime;
 /// </summary>
 public sealed class KeyComparisonTests
 {
-    /// <summary>Every pair of ASCII characters, at every position of keys of 1 to 13 characters.</summary>
+    /// <summary>Every pair of ASCII characters, at every position of keys of 1 to 17 characters (two 16-byte steps and an overlapping last one).</summary>
     [Fact]
     public void Ascii_keys_compare_as_ordinal_ignore_case_does_at_every_position_and_length()
     {
-        for (int length = 1; length <= 13; length++)
+        for (int length = 1; length <= 17; length++)
         {
             for (int position = 0; position < length; position++)
             {
