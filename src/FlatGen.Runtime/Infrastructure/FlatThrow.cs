@@ -40,8 +40,11 @@ internal static class FlatThrow
     /// storage. Single-threaded use cannot get here, so concurrent use is the likely cause, as <c>Dictionary</c> says.
     /// </summary>
     [DoesNotReturn]
-    public static void ConcurrentUse(string? mapName) =>
-        throw new InvalidOperationException(
-            $"The flat multi-map{(mapName is null ? "" : $" '{mapName}'")} is in an inconsistent state, most likely because it was used from several threads at once. "
-            + "Flat multi-maps are not thread-safe: give each thread its own map, or lock around every use of a shared one.");
+    public static void ConcurrentUse(string? mapName) => throw new InvalidOperationException(ConcurrentUseMessage(mapName));
+
+    // Out of line: formatting the map's name inline would spend the caller's inlining budget on a path that never runs.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string ConcurrentUseMessage(string? mapName) =>
+        $"The flat multi-map{(mapName is null ? "" : $" '{mapName}'")} is in an inconsistent state, most likely because it was used from several threads at once. "
+        + "Flat multi-maps are not thread-safe: give each thread its own map, or lock around every use of a shared one.";
 }
