@@ -14,7 +14,8 @@ namespace FlatGen.Infrastructure;
 /// one process and hash with <see cref="ProcessSeed"/>, random per process, so keys chosen to collide cannot be
 /// computed beforehand; inline maps are persisted and hash with <see cref="PersistedSeed"/>, so their stored
 /// hashes mean the same in every process. This function is part of the inline format: changing it changes
-/// <see cref="FlatInlineFormat.Version"/>, and the golden values in the tests say when it changed.
+/// <see cref="FlatInlineFormat.Version"/>, and the golden values in the tests say when it changed. The ignore-case
+/// key comparison lives here too: it compares by the same letter fold.
 /// </summary>
 internal static class FlatHash
 {
@@ -165,8 +166,8 @@ internal static class FlatHash
 
     /// <summary>
     /// Reads two words at <paramref name="offset"/>, as two <see cref="Load64"/> would. Under ignore-case the 16 bytes
-    /// fold in one vector (a quarter of the scalar fold's instructions) and are noted after folding, which sets no bit
-    /// of the ASCII check.
+    /// fold as one vector (about half the instructions of two scalar folds) and are noted for the ASCII check after
+    /// folding, which sets no bit the check looks at.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Load128(ref byte data, nuint offset, bool ignoreCase, ref ulong seen, out ulong low, out ulong high)
@@ -212,8 +213,9 @@ internal static class FlatHash
 
     /// <summary>
     /// Whether <paramref name="left"/> and <paramref name="right"/>, of the same length, are equal under
-    /// <see cref="StringComparison.OrdinalIgnoreCase"/>: for ASCII keys, by the same letter fold as the hash, 8 bytes a
-    /// load, inline; a key with another character goes to the runtime's comparison.
+    /// <see cref="StringComparison.OrdinalIgnoreCase"/>: for ASCII keys, by the same letter fold as the hash, inline (16
+    /// bytes a vector from 16 bytes up, else overlapping scalar loads); a key with another character goes to the
+    /// runtime's comparison. The runtime's own is a call through its comparison switch and vector dispatch.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool EqualsIgnoreCase(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
