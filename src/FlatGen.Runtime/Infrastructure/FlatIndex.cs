@@ -36,17 +36,22 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
     /// <summary>Finds a key that matches no known key: -1 without hashing when no hashed key has its length.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FindHashed(ref TMap map, ReadOnlySpan<char> key) =>
-        (TMap.GetHashedKeyLengths(ref map) & LengthBit(key.Length)) != 0 ? HashAndProbe(ref map, key) : -1;
+        (TMap.GetHashedKeyLengths(ref map) & LengthBit(key.Length)) == 0 ? -1
+        : TEntries.InlineLookups ? HashAndProbe(ref map, key)
+        : HashAndProbeOutOfLine(ref map, key);
 
-    /// <summary>
-    /// Hashes <paramref name="key"/> and finds it in the hashed slots. Not inlined, as <c>Dictionary</c>'s
-    /// <c>FindValue</c> is not: the hash, the probe and the key comparison then inline into this one method with the
-    /// JIT's whole inlining budget, however many lookups the caller makes (inlined into a caller's loop, they ran out of
-    /// it and left the span accessors and the comparison as calls).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    /// <summary>Hashes <paramref name="key"/> and finds it in the hashed slots.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int HashAndProbe(ref TMap map, ReadOnlySpan<char> key) =>
         TEntries.TryHash(ref map, key, out uint hash) ? Probe(ref map, key, hash, out _) : -1;
+
+    /// <summary>
+    /// <see cref="HashAndProbe"/> as one call, for comparisons too large to inline: as <c>Dictionary</c>'s
+    /// <c>FindValue</c>, the hash, the probe and the key comparison then inline into this method with the JIT's whole
+    /// inlining budget, however many lookups the caller makes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int HashAndProbeOutOfLine(ref TMap map, ReadOnlySpan<char> key) => HashAndProbe(ref map, key);
 
     /// <summary>Finds a UTF-8 key: a known key through the byte matcher, with no decoding; another one decoded on the stack. Invalid UTF-8 is absent.</summary>
     public static int FindUtf8(ref TMap map, ReadOnlySpan<byte> key)

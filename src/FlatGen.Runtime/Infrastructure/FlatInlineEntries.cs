@@ -15,6 +15,9 @@ internal readonly struct FlatInlineEntries<TMap, TKeyIndex, TValueIndex, TCompar
     where TComparer : struct, IFlatKeyComparer
 {
     /// <inheritdoc/>
+    public static bool InlineLookups => TComparer.InlineLookups;
+
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryHash(ref TMap map, ReadOnlySpan<char> key, out uint hash) => TComparer.TryHashPersisted(key, TMap.GetHashSeed(ref map), out hash);
 

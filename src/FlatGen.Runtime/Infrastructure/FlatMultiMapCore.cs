@@ -300,9 +300,6 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     }
 
     // keyString is the key as a string when the caller has one; otherwise one is made, only for a new unknown key.
-    // Not inlined, for the reason FlatIndex.HashAndProbe is not: the hash, the probe and the append then inline into
-    // one method with the JIT's whole budget (inlined into Add, they ran out of it and left the storage accessors as calls).
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private static AddStatus AddCore(ref TMap map, ReadOnlySpan<char> key, string? keyString, string value)
     {
         int knownKey = TMap.MatchKnownKey(key);
@@ -725,6 +722,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     private static int RunEnd(ref TMap map, int keyIndex) =>
         FlatInteger.ToInt32(TMap.GetValueStarts(ref map)[keyIndex]) + FlatInteger.ToInt32(TMap.GetValueCounts(ref map)[keyIndex]);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<string> Run(ref TMap map, int keyIndex) =>
         Run(TMap.GetValues(ref map), TMap.GetValueStarts(ref map), TMap.GetValueCounts(ref map), keyIndex);
 

@@ -13,6 +13,9 @@ internal readonly struct FlatReferenceEntries<TMap, TKeyIndex, TValueIndex, TCom
     where TComparer : struct, IFlatKeyComparer
 {
     /// <inheritdoc/>
+    public static bool InlineLookups => TComparer.InlineLookups;
+
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryHash(ref TMap map, ReadOnlySpan<char> key, out uint hash)
     {

@@ -11,6 +11,9 @@ namespace FlatGen.Infrastructure;
 internal interface IFlatEntries<TMap>
     where TMap : struct
 {
+    /// <summary>Gets whether a hashed lookup inlines into its caller (<see cref="IFlatKeyComparer.InlineLookups"/>).</summary>
+    static abstract bool InlineLookups { get; }
+
     /// <summary>Hashes <paramref name="key"/> as <paramref name="map"/> stores it.</summary>
     /// <returns><see langword="false"/> if the mode cannot store the key, which is then absent from every map.</returns>
     static abstract bool TryHash(ref TMap map, ReadOnlySpan<char> key, out uint hash);
