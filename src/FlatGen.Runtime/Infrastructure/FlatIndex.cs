@@ -47,10 +47,9 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
 
     /// <summary>
     /// <see cref="HashAndProbe"/> as one call, for comparisons too large to inline and for maps whose known-key matcher
-    /// already fills the caller's inlining budget (measured: known-key hits 0.44× <c>FrozenDictionary</c>'s time with
-    /// the hashed path out of line, 0.57× with it inline): as <c>Dictionary</c>'s
-    /// <c>FindValue</c>, the hash, the probe and the key comparison then inline into this method with the JIT's whole
-    /// inlining budget, however many lookups the caller makes.
+    /// already spends the caller's inlining budget (bench/results/analysis.md has the measurements): as
+    /// <c>Dictionary</c>'s <c>FindValue</c>, the hash, the probe and the key comparison then inline into this method
+    /// with the JIT's whole inlining budget, however many lookups the caller makes.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int HashAndProbeOutOfLine(ref TMap map, ReadOnlySpan<char> key) => HashAndProbe(ref map, key);
