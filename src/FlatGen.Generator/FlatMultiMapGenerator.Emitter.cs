@@ -102,6 +102,14 @@ public sealed partial class FlatMultiMapGenerator
 
             writer.WriteLine("/// and pass it by <see langword=\"ref\"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.");
             writer.WriteLine("/// </para>");
+            if (spec.Storage == FlatStorage.References)
+            {
+                writer.WriteLine("/// <para>");
+                writer.WriteLine("/// The entries and values have spares past the capacities, so that a full map that removes a key and adds one");
+                writer.WriteLine("/// moves the other keys once per spare's worth of removals rather than at every add.");
+                writer.WriteLine("/// </para>");
+            }
+
             writer.WriteLine("/// <para>Layout (64-bit):</para>");
             writer.WriteLine("/// <code>");
             foreach (string line in LayoutTable(spec).TrimEnd('\n').Split('\n'))
@@ -416,6 +424,8 @@ public sealed partial class FlatMultiMapGenerator
         {
             string storage = StorageType(spec);
             string map = "ref " + spec.FullyQualifiedName + " map";
+            writer.WriteLine($"static int {storage}.KeyCapacity => KeyCapacity;");
+            writer.WriteLine($"static int {storage}.ValueCapacity => ValueCapacity;");
             writer.WriteLine($"static global::System.Span<string?> {storage}.GetKeys({map}) => map._keys;");
             writer.WriteLine($"static global::System.Span<string?> {storage}.GetValues({map}) => map._values;");
             writer.WriteLine($"static ref {spec.Layout.KeyIndexType} {storage}.GetKeyHoles({map}) => ref map._keyHoles;");

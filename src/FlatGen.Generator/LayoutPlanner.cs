@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -8,9 +9,9 @@ using FlatGen.Generator.Models;
 namespace FlatGen.Generator;
 
 /// <summary>
-/// Plans a map's explicit layout from its capacities: picks the narrowest index types, sizes the slot table,
-/// adds the known keys' fixed slots and presence bits, and orders the fields by alignment (references, then 8-,
-/// 4-, 2- and 1-byte fields) so padding is only at the tail.
+/// Plans a map's explicit layout from its capacities: sizes the entries (with a reference map's spares), picks the
+/// narrowest index types, sizes the slot table, adds the known keys' fixed slots and presence bits, and orders the
+/// fields by alignment (references, then 8-, 4-, 2- and 1-byte fields) so padding is only at the tail.
 /// </summary>
 internal static class LayoutPlanner
 {
@@ -20,9 +21,15 @@ internal static class LayoutPlanner
     /// <summary>Plans a map; <paramref name="idSource"/> (the comparison and known keys) goes into an inline map's layout id.</summary>
     public static LayoutPlan Plan(int keyCapacity, int valueCapacity, int knownKeyCount, FlatStorage storage, int inlineBytes, string idSource)
     {
-        // A slot holds a key index plus one, so the key type must hold keyCapacity itself.
-        (string keyType, int keySize) = IndexType(keyCapacity);
-        (string valueType, int valueSize) = IndexType(valueCapacity);
+        // A reference map's removals leave holes that an add closes only when it finds no entry or value left at the
+        // end; spare entries and values past the capacities make that once per spare's worth of removals.
+        bool references = storage == FlatStorage.References;
+        int entryCount = references ? keyCapacity + Spare(keyCapacity, FlatLimits.MaxValueCapacity) : keyCapacity;
+        int valueSlotCount = references ? valueCapacity + Spare(valueCapacity, FlatLimits.MaxValueCapacity) : valueCapacity;
+
+        // A slot holds an entry index plus one, so the key type must hold the entry count itself.
+        (string keyType, int keySize) = IndexType(entryCount);
+        (string valueType, int valueSize) = IndexType(valueSlotCount);
         int slotCount = SlotCount(keyCapacity);
 
         var unordered = new List<FieldPlan>();
@@ -41,14 +48,14 @@ internal static class LayoutPlanner
         }
         else
         {
-            unordered.Add(new FieldPlan("_keys", "KeyBuffer", "string?", keyCapacity, ReferenceSize, 0));
-            unordered.Add(new FieldPlan("_values", "ValueBuffer", "string?", valueCapacity, ReferenceSize, 0));
-            unordered.Add(new FieldPlan("_keyHashes", "KeyHashBuffer", "uint", keyCapacity, sizeof(uint), 0));
+            unordered.Add(new FieldPlan("_keys", "KeyBuffer", "string?", entryCount, ReferenceSize, 0));
+            unordered.Add(new FieldPlan("_values", "ValueBuffer", "string?", valueSlotCount, ReferenceSize, 0));
+            unordered.Add(new FieldPlan("_keyHashes", "KeyHashBuffer", "uint", entryCount, sizeof(uint), 0));
         }
 
         unordered.Add(new FieldPlan("_slots", "SlotBuffer", keyType, slotCount, keySize, 0));
-        unordered.Add(new FieldPlan("_valueStarts", "ValueStartBuffer", valueType, keyCapacity, valueSize, 0));
-        unordered.Add(new FieldPlan("_valueCounts", "ValueCountBuffer", valueType, keyCapacity, valueSize, 0));
+        unordered.Add(new FieldPlan("_valueStarts", "ValueStartBuffer", valueType, entryCount, valueSize, 0));
+        unordered.Add(new FieldPlan("_valueCounts", "ValueCountBuffer", valueType, entryCount, valueSize, 0));
         // A bit per length of the hashed keys, so that most misses need no hash.
         unordered.Add(new FieldPlan("_hashedKeyLengths", null, "ulong", 1, sizeof(ulong), 0));
         // Every add, remove and clear changes the version, so an enumerator notices a change under it.
@@ -111,6 +118,15 @@ internal static class LayoutPlanner
 
         return hash == 0 ? 1 : hash;
     }
+
+    /// <summary>
+    /// The spare entries (or values) a reference map has past <paramref name="capacity"/>: a quarter of it, rounded up,
+    /// within <paramref name="limit"/>. A map full of keys that removes one and adds one then closes the holes once per
+    /// spare's worth of removals, not at every add (a close moves the later keys and renumbers the slots): the cost of
+    /// a close, spread over a quarter of the capacity, keeps such a cycle within 2x <c>Dictionary</c>'s (an eighth
+    /// measured 1.9-2.0x; bench/results/analysis.md).
+    /// </summary>
+    public static int Spare(int capacity, int limit) => Math.Min((capacity + 3) / 4, limit - capacity);
 
     /// <summary>The smallest power of two that is at least twice <paramref name="keyCapacity"/>: load stays at most one half.</summary>
     public static int SlotCount(int keyCapacity)

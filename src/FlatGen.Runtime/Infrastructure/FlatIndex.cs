@@ -270,6 +270,48 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
     }
 
     /// <summary>
+    /// After the holes among the entries close: every hashed slot's entry <c>e</c> (a key index plus one) becomes
+    /// <c>newEntries[e]</c>, and every present known key's slot <c>i</c> becomes <c>newEntries[i + 1] - 1</c>.
+    /// </summary>
+    /// <param name="map">The map.</param>
+    /// <param name="newEntries">Each entry's new number: 0 for 0 (an empty slot), for a hole and for its last element, which is past every entry.</param>
+    /// <param name="keyCount">The keys left: as many as the slots and known keys must point at.</param>
+    /// <exception cref="InvalidOperationException">A slot pointed at a hole or past the entries: only concurrent use writes one.</exception>
+    public static void Renumber(ref TMap map, ReadOnlySpan<TKeyIndex> newEntries, int keyCount)
+    {
+        // Half the slots are empty, in no order a branch predictor learns, and every entry is in range unless a race
+        // wrote it, so the loop has no branch: an entry out of range reads the last element, and the slots that lost
+        // their key are counted afterwards.
+        Span<TKeyIndex> slots = TMap.GetSlots(ref map);
+        ref TKeyIndex renumbered = ref MemoryMarshal.GetReference(newEntries);
+        int last = newEntries.Length - 1;
+        foreach (ref TKeyIndex slot in slots)
+        {
+            slot = Unsafe.Add(ref renumbered, Math.Min(FlatInteger.ToInt32(slot), last));
+        }
+
+        int kept = slots.Length - slots.Count(TKeyIndex.Zero);
+        Span<ulong> presence = TMap.GetKnownPresence(ref map);
+        Span<TKeyIndex> knownSlots = TMap.GetKnownSlots(ref map);
+        for (int word = 0; word < presence.Length; word++)
+        {
+            for (ulong bits = presence[word]; bits != 0; bits &= bits - 1)
+            {
+                ref TKeyIndex knownSlot = ref knownSlots[(word << 6) + BitOperations.TrailingZeroCount(bits)];
+                TKeyIndex entry = newEntries[Math.Min(FlatInteger.ToInt32(knownSlot) + 1, last)];
+                // A known key's index is not checked against the count when read, so a lost one becomes 0, not an index past the entries.
+                kept += entry != TKeyIndex.Zero ? 1 : 0;
+                knownSlot = entry == TKeyIndex.Zero ? TKeyIndex.Zero : entry - TKeyIndex.One;
+            }
+        }
+
+        if (kept != keyCount)
+        {
+            FlatThrow.ConcurrentUse(TMap.MapName);
+        }
+    }
+
+    /// <summary>
     /// Empties <paramref name="slot"/> by backward-shift deletion: every later entry of the same probe chain
     /// moves into the hole when the hole lies between its home slot and where it sits, so no tombstones are
     /// needed, and the table is as if the removed key had never been added.

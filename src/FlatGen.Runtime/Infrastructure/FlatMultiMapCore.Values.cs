@@ -164,7 +164,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
         // Room for every value, and for the key if it is new, before the first write.
         AddStatus status = Find(ref map, key) >= 0 ? AddStatus.Added : CanAddKey(ref map);
-        if (status == AddStatus.Added && count > TMap.GetValues(ref map).Length - ValueCount(in map))
+        if (status == AddStatus.Added && count > TMap.ValueCapacity - ValueCount(in map))
         {
             status = AddStatus.ValuesFull;
         }

@@ -419,11 +419,11 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
     /// <summary>Checks, before any write, that a new key and its first value fit: a refused add leaves the map as it was.</summary>
     private static AddStatus CanAddKey(ref TMap map) =>
-        Count(in map) == TMap.GetKeys(ref map).Length ? AddStatus.KeysFull
-        : ValueCount(in map) == TMap.GetValues(ref map).Length ? AddStatus.ValuesFull
+        Count(in map) == TMap.KeyCapacity ? AddStatus.KeysFull
+        : ValueCount(in map) == TMap.ValueCapacity ? AddStatus.ValuesFull
         : AddStatus.Added;
 
-    /// <summary>Whether the entries or the values in use reach the capacity, so a new key goes nowhere until the holes close.</summary>
+    /// <summary>Whether the entries or the values in use reach the end of their fields, spares included, so a new key goes nowhere until the holes close.</summary>
     private static bool IsAtEnd(ref TMap map) =>
         FlatInteger.ToInt32(TMap.GetCount(ref map)) == TMap.GetKeys(ref map).Length
         || FlatInteger.ToInt32(TMap.GetValueCount(ref map)) == TMap.GetValues(ref map).Length;
@@ -457,7 +457,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     private static AddStatus AppendValue(ref TMap map, int keyIndex, string value)
     {
         Span<string?> values = TMap.GetValues(ref map);
-        if (ValueCount(in map) == values.Length)
+        if (ValueCount(in map) == TMap.ValueCapacity)
         {
             return AddStatus.ValuesFull;
         }
@@ -555,8 +555,9 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
     /// <summary>
     /// Closes the holes removals left: the keys and their runs of values move down, in order, and the slots are
-    /// renumbered for the keys' new indices. Only an add that needs the room calls it, so a map that removes as much
-    /// as it adds pays it once per capacity's worth of removals at most.
+    /// renumbered for the keys' new indices. Only an add that finds no entry or value left at the end calls it, and the
+    /// fields have spares past the capacities, so a full map that removes as much as it adds pays it once per spare's
+    /// worth of removals.
     /// </summary>
     /// <returns>Where key <paramref name="keyIndex"/> (a live key, or -1) is afterwards.</returns>
     private static int Compact(ref TMap map, int keyIndex)
@@ -566,7 +567,6 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         Span<TValueIndex> starts = TMap.GetValueStarts(ref map);
         Span<TValueIndex> counts = TMap.GetValueCounts(ref map);
         Span<string?> values = TMap.GetValues(ref map);
-        Span<TKeyIndex> knownSlots = TMap.GetKnownSlots(ref map);
         int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
         int valueCount = FlatInteger.ToInt32(TMap.GetValueCount(ref map));
         if (count > keys.Length || valueCount > values.Length)
@@ -574,10 +574,10 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
             FlatThrow.ConcurrentUse(TMap.MapName);
         }
 
-        // With several holes, each entry's new index (a hole's is never read), to renumber the slots in one pass
-        // rather than rebuild them; one hole needs none (see below).
+        // With several holes, what each entry (an index plus one; 0 is none) becomes, for Index.Renumber: a hole's and those
+        // past the count become 0, and so does the last element, past every entry. One hole needs none (see below).
         int holes = FlatInteger.ToInt32(TMap.GetKeyHoles(ref map));
-        Span<TKeyIndex> newIndex = holes == 1 ? default : stackalloc TKeyIndex[FlatLimits.MaxKeyCapacity];
+        Span<TKeyIndex> newEntry = holes == 1 ? default : stackalloc TKeyIndex[keys.Length + 2];
         int firstHole = -1;
         int moved = -1;
         int to = 0;
@@ -621,14 +621,17 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
             }
 
             TValueIndex shift = FlatInteger.FromInt32<TValueIndex>(valueStart - valueTo);
-            for (int k = 0; k < length; k++)
+            Span<TValueIndex> fromStarts = starts.Slice(first, length);
+            Span<TValueIndex> toStarts = starts.Slice(to, length);
+            Span<TKeyIndex> blockEntries = newEntry.IsEmpty ? default : newEntry.Slice(first + 1, length);
+            for (int k = 0; k < fromStarts.Length; k++)
             {
-                starts[to + k] = starts[first + k] - shift;
+                toStarts[k] = fromStarts[k] - shift;
             }
 
-            for (int k = 0; k < length && !newIndex.IsEmpty; k++)
+            for (int k = 0; k < blockEntries.Length; k++)
             {
-                newIndex[first + k] = FlatInteger.FromInt32<TKeyIndex>(to + k);
+                blockEntries[k] = FlatInteger.FromInt32<TKeyIndex>(to + k + 1);
             }
 
             moved = keyIndex >= first && keyIndex < from ? keyIndex - first + to : moved;
@@ -639,45 +642,19 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         keys.Slice(to, count - to).Clear();
         counts.Slice(to, count - to).Clear();
         values.Slice(valueTo, valueCount - valueTo).Clear();
-        if (newIndex.IsEmpty)
+        if (firstHole < 0)
         {
-            if (firstHole < 0)
-            {
-                FlatThrow.ConcurrentUse(TMap.MapName); // The hole counted is not there.
-            }
+            FlatThrow.ConcurrentUse(TMap.MapName); // The holes counted are not there.
+        }
 
-            // One hole, the usual case: every index past it moves down by one, which a vector compare does.
+        if (newEntry.IsEmpty)
+        {
+            // One hole: every index past it moves down by one, which a vector compare does.
             Index.Renumber(ref map, firstHole);
         }
         else
         {
-            // A key's home slot depends on its hash alone, so every slot keeps its key, under the key's new index.
-            foreach (ref TKeyIndex slot in TMap.GetSlots(ref map))
-            {
-                int entry = FlatInteger.ToInt32(slot);
-                if (entry > count)
-                {
-                    FlatThrow.ConcurrentUse(TMap.MapName);
-                }
-
-                if (entry != 0)
-                {
-                    slot = newIndex[entry - 1] + TKeyIndex.One;
-                }
-            }
-
-            for (int i = 0; i < to; i++)
-            {
-                if (keys[i] is null)
-                {
-                    if (hashes[i] >= (uint)knownSlots.Length)
-                    {
-                        FlatThrow.ConcurrentUse(TMap.MapName); // A null key that is no known key: a race cleared it.
-                    }
-
-                    knownSlots[(int)hashes[i]] = FlatInteger.FromInt32<TKeyIndex>(i);
-                }
-            }
+            Index.Renumber(ref map, newEntry, to);
         }
 
         TMap.GetCount(ref map) = FlatInteger.FromInt32<TKeyIndex>(to);
@@ -746,7 +723,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     private static void ThrowFull(ref TMap map, AddStatus status, string key)
     {
         throw status == AddStatus.KeysFull
-            ? new FlatMapFullException(TMap.MapName, "KeyCapacity", TMap.GetKeys(ref map).Length, key)
-            : new FlatMapFullException(TMap.MapName, "ValueCapacity", TMap.GetValues(ref map).Length, key);
+            ? new FlatMapFullException(TMap.MapName, "KeyCapacity", TMap.KeyCapacity, key)
+            : new FlatMapFullException(TMap.MapName, "ValueCapacity", TMap.ValueCapacity, key);
     }
 }

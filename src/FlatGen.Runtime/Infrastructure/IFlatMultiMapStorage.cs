@@ -17,7 +17,9 @@ namespace FlatGen.Infrastructure;
 /// <list type="bullet">
 /// <item><description>An entry is a key, or a hole a removal left: a null key with a <c>ValueCounts</c> entry of zero, in no slot. <c>KeyHoles</c>
 /// counts the holes and <c>ValueHoles</c> the values they gave up; the last entry is never a hole. A map holds <c>n - KeyHoles</c> keys and
-/// <c>m - ValueHoles</c> values.</description></item>
+/// <c>m - ValueHoles</c> values, at most <see cref="KeyCapacity"/> and <see cref="ValueCapacity"/>.</description></item>
+/// <item><description>The entries and the values are more than the capacities (spares), so that a full map that removes one key and adds another
+/// closes the holes once per spare's worth of removals, not at every add.</description></item>
 /// <item><description>Key <c>i</c>'s values are <c>Values[ValueStarts[i] .. ValueStarts[i] + ValueCounts[i]]</c>; the runs are in entry order and
 /// do not overlap, within <c>Values[0..m-1]</c>; what lies between them is null. Every other value reference is null, except, in a map that reuses
 /// value strings, those a <c>Clear</c> kept.</description></item>
@@ -33,6 +35,12 @@ public interface IFlatMultiMapStorage<TSelf, TKeyIndex, TValueIndex> : IFlatMapS
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
     where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
 {
+    /// <summary>Gets the most keys the map holds; <see cref="GetKeys"/> has spare entries past it.</summary>
+    static abstract int KeyCapacity { get; }
+
+    /// <summary>Gets the most values the map holds; <see cref="GetValues"/> has spare values past it.</summary>
+    static abstract int ValueCapacity { get; }
+
     /// <summary>Gets the keys, in first-insertion order.</summary>
     static abstract Span<string?> GetKeys(ref TSelf map);
 

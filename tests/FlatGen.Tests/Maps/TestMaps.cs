@@ -73,6 +73,14 @@ public partial struct WideMap : ITestMap
     public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
 }
 
+/// <summary>The most keys and values whose entries, spares included (a quarter more: 255), still take byte indices.</summary>
+[FlatMultiMap(204, 204)]
+public partial struct ByteIndexLimitMap;
+
+/// <summary>One key and one value more than <see cref="ByteIndexLimitMap"/>: 257 entries with the spares, so ushort indices.</summary>
+[FlatMultiMap(205, 205)]
+public partial struct UShortIndexMap;
+
 /// <summary>The largest capacities FlatGen accepts.</summary>
 #pragma warning disable FLATGEN014 // Deliberately too large for arrays; the tests keep it in a class field.
 [FlatMultiMap(4096, 65535, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase)]

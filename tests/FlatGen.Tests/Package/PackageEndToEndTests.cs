@@ -82,7 +82,7 @@ public sealed class PackageEndToEndTests : IDisposable
         Assert.Contains("2 keys, 3 values: { region: [eu-west, eu-north], shard: [7] }", output);
         Assert.Contains("content-type = application/json", output);
         Assert.Contains("typed = application/json, { Content-Type: [application/json], x-trace: [abc] }", output);
-        Assert.Contains("144 bytes", output);
+        Assert.Contains("176 bytes", output);
         Assert.Contains("inline round trip: { zone: [eu-1] }", output);
         Assert.Contains("""json: {"region":["eu-west","eu-north"],"shard":["7"]} True""", output);
         Assert.Contains("""context: {"zone":["eu-1"]} True""", output);

@@ -13,7 +13,7 @@ public sealed class LayoutTruthTests
     public static TheoryData<Type> Maps =>
     [
         typeof(SingleKeyMap), typeof(TinyMap), typeof(ValueStarvedMap), typeof(SmallMap), typeof(TinyIgnoreCaseMap),
-        typeof(OrdinalMap32), typeof(IgnoreCaseMap32), typeof(WideMap), typeof(LargestMap), typeof(Holder.NestedMap),
+        typeof(OrdinalMap32), typeof(IgnoreCaseMap32), typeof(WideMap), typeof(ByteIndexLimitMap), typeof(UShortIndexMap), typeof(LargestMap), typeof(Holder.NestedMap),
         typeof(KnownHeadersMap), typeof(KnownOrdinalMap), typeof(ManyKnownKeysMap), typeof(InlineMap), typeof(InlineKnownMap), typeof(InlineWideMap),
     ];
 
@@ -26,25 +26,37 @@ public sealed class LayoutTruthTests
     [Fact]
     public void Index_fields_use_the_narrowest_type_the_capacities_allow()
     {
+        // A reference map's entries and values have a quarter more than its capacities (spares for removals), rounded
+        // up, and the index types must hold those; an inline map's are its capacities.
         Assert.Equal("byte[32]", FieldType<SmallMap>("_slots"));
-        Assert.Equal("byte[16]", FieldType<SmallMap>("_valueStarts"));
+        Assert.Equal("byte[20]", FieldType<SmallMap>("_valueStarts"));
+        Assert.Equal("string?[40]", FieldType<SmallMap>("_values"));
         Assert.Equal("ushort[1024]", FieldType<WideMap>("_slots"));
-        Assert.Equal("ushort[300]", FieldType<WideMap>("_valueCounts"));
+        Assert.Equal("ushort[375]", FieldType<WideMap>("_valueCounts"));
+        Assert.Equal("byte[512]", FieldType<ByteIndexLimitMap>("_slots"));
+        Assert.Equal("byte[255]", FieldType<ByteIndexLimitMap>("_valueStarts"));
+        Assert.Equal("string?[255]", FieldType<ByteIndexLimitMap>("_keys"));
+        Assert.Equal("ushort[512]", FieldType<UShortIndexMap>("_slots"));
+        Assert.Equal("ushort[257]", FieldType<UShortIndexMap>("_valueStarts"));
         Assert.Equal("ushort[8192]", FieldType<LargestMap>("_slots"));
+        Assert.Equal("string?[5120]", FieldType<LargestMap>("_keys"));
+        Assert.Equal("string?[65535]", FieldType<LargestMap>("_values")); // No spare past the 16-bit value index.
         Assert.Equal("byte", FieldType<TinyMap>("_count"));
         Assert.Equal("ushort", FieldType<LargestMap>("_valueCount"));
+        Assert.Equal("uint[8]", FieldType<InlineMap>("_keyHashes")); // Inline maps close holes at once: no spares.
+        Assert.Equal("ushort[16]", FieldType<InlineMap>("_valueLengths"));
     }
 
     [Fact]
     public void Layout_table_lists_every_field_and_the_totals()
     {
         string table = SmallMap.Layout.ToString();
-        Assert.StartsWith("FlatGen.Tests.Maps.SmallMap: 528 bytes, 0 bytes of padding\n", table);
-        Assert.Contains("_keys              string?[16]       0   128\n", table);
-        Assert.Contains("_version           uint            456     4\n", table);
-        Assert.Contains("_valueHoles        byte            527     1\n", table);
+        Assert.StartsWith("FlatGen.Tests.Maps.SmallMap: 648 bytes, 0 bytes of padding\n", table);
+        Assert.Contains("_keys              string?[20]       0   160\n", table);
+        Assert.Contains("_version           uint            568     4\n", table);
+        Assert.Contains("_valueHoles        byte            647     1\n", table);
         Assert.DoesNotContain("(padding)", table);
-        Assert.EndsWith("Total                                    528\n", table);
+        Assert.EndsWith("Total                                    648\n", table);
         Assert.Equal(SmallMap.Layout.Fields.Count + 3, table.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 

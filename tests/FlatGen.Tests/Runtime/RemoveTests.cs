@@ -5,7 +5,8 @@ namespace FlatGen.Tests.Runtime;
 
 /// <summary>
 /// A reference map's removal leaves a hole instead of moving every later key (and renumbering every slot): the
-/// other keys keep their entries, first-insertion order stays, and the holes close only when an add needs the room.
+/// other keys keep their entries, first-insertion order stays, and the holes close only when an add finds no entry or
+/// value left at the end, past the spare ones.
 /// </summary>
 public sealed class RemoveTests
 {
@@ -89,6 +90,87 @@ public sealed class RemoveTests
         Assert.Equal(0, Entries(ref map, "_keyHoles"));
         Assert.Equal(0, Entries(ref map, "_valueHoles"));
     }
+
+    [Fact]
+    public void A_full_map_that_removes_and_adds_closes_its_holes_once_per_spare_entries()
+    {
+        // The entries past the key capacity are the spares: a quarter of it.
+        int entries = OrdinalMap128.Layout.Fields.Single(f => f.Name == "_keys").Size / IntPtr.Size;
+        int spares = entries - OrdinalMap128.KeyCapacity;
+        Assert.Equal(OrdinalMap128.KeyCapacity / 4, spares);
+
+        var map = new OrdinalMap128();
+        var expected = new List<string>();
+        for (int i = 0; i < OrdinalMap128.KeyCapacity; i++)
+        {
+            map.Add("k" + i, "v" + i);
+            expected.Add("k" + i);
+        }
+
+        // Remove a key from anywhere and add it back, as the Remove benchmark does. Without a close, only the removed
+        // key's entry (now a hole) and the one after the last change; a close moves the later keys down.
+        const int Cycles = 1000;
+        int closes = 0;
+        for (int cycle = 0, next = 0; cycle < Cycles; cycle++)
+        {
+            next = (next + 53) % OrdinalMap128.KeyCapacity;
+            string key = expected[next];
+            uint[] before = EntryHashes(ref map);
+            Assert.True(map.Remove(key));
+            map.Add(key, "v" + key[1..]);
+            expected.RemoveAt(next);
+            expected.Add(key);
+            uint[] after = EntryHashes(ref map);
+            closes += before.Where((hash, i) => after[i] != hash).Count() > 2 ? 1 : 0;
+            Assert.Equal(OrdinalMap128.KeyCapacity, map.Count);
+        }
+
+        Assert.InRange(closes, 1, Cycles / spares + 1);
+        var keys = new List<string>();
+        foreach (FlatMultiMapEntry entry in map)
+        {
+            keys.Add(entry.Key);
+        }
+
+        Assert.Equal(expected, keys);
+        Assert.All(expected, key => Assert.Equal(["v" + key[1..]], map.GetValues(key).ToArray()));
+        Assert.False(map.TryAdd("one-more", "v"));
+    }
+
+    [Fact]
+    public void Closing_several_holes_renumbers_known_and_hashed_keys_alike()
+    {
+        var map = new KnownOrdinalMap(); // 8 keys (10 entries with the spares), 12 values.
+        foreach (string key in new[] { "a", "region", "b", "shard", "c", "k", "d", "ab" })
+        {
+            map.Add(key, key + "1");
+        }
+
+        // Two holes, two adds into the spares, two more holes: the next add finds no entry at the end and closes four.
+        Assert.True(map.Remove("a"));
+        Assert.True(map.Remove("b"));
+        map.Add("e", "e1");
+        map.Add("shard", "shard2");
+        map.Add("f", "f1");
+        Assert.True(map.Remove("c"));
+        Assert.True(map.Remove("d"));
+        map.Add("g", "g1");
+        map.Add("k", "k2");
+
+        Assert.Equal(
+            [["region", "region1"], ["shard", "shard1", "shard2"], ["k", "k1", "k2"], ["ab", "ab1"], ["e", "e1"], ["f", "f1"], ["g", "g1"]],
+            map.Entries());
+        foreach (string[] entry in map.Entries())
+        {
+            Assert.Equal(entry[1..], map.GetValues(entry[0]).ToArray());
+        }
+
+        Assert.False(map.ContainsKey("c"));
+        Assert.Equal(7, map.Count);
+        Assert.Equal(9, map.ValueCount);
+    }
+
+    private static uint[] EntryHashes(ref OrdinalMap128 map) => MapFields.Read<OrdinalMap128, uint>(ref map, OrdinalMap128.Layout, "_keyHashes").ToArray();
 
     private static uint[] Hashes(ref SmallMap map) => MapFields.Read<SmallMap, uint>(ref map, SmallMap.Layout, "_keyHashes").ToArray();
 

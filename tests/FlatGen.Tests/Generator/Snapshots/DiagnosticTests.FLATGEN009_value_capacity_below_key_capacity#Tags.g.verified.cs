@@ -6,26 +6,31 @@
 /// </summary>
 /// <remarks>
 /// <para>
-/// The map lives inside this 176-byte struct and never allocates. Keep it in a field or an array element
+/// The map lives inside this 216-byte struct and never allocates. Keep it in a field or an array element
 /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
+/// </para>
+/// <para>
+/// The entries and values have spares past the capacities, so that a full map that removes a key and adds one
+/// moves the other keys once per spare's worth of removals rather than at every add.
 /// </para>
 /// <para>Layout (64-bit):</para>
 /// <code>
-/// Tags: 176 bytes, 0 bytes of padding
-/// Field              Type        Offset  Size
-/// _keys              string?[8]       0    64
-/// _values            string?[4]      64    32
-/// _hashedKeyLengths  ulong           96     8
-/// _keyHashes         uint[8]        104    32
-/// _version           uint           136     4
-/// _slots             byte[16]       140    16
-/// _valueStarts       byte[8]        156     8
-/// _valueCounts       byte[8]        164     8
-/// _count             byte           172     1
-/// _valueCount        byte           173     1
-/// _keyHoles          byte           174     1
-/// _valueHoles        byte           175     1
-/// Total                                   176
+/// Tags: 216 bytes, 4 bytes of padding
+/// Field              Type         Offset  Size
+/// _keys              string?[10]       0    80
+/// _values            string?[5]       80    40
+/// _hashedKeyLengths  ulong           120     8
+/// _keyHashes         uint[10]        128    40
+/// _version           uint            168     4
+/// _slots             byte[16]        172    16
+/// _valueStarts       byte[10]        188    10
+/// _valueCounts       byte[10]        198    10
+/// _count             byte            208     1
+/// _valueCount        byte            209     1
+/// _keyHoles          byte            210     1
+/// _valueHoles        byte            211     1
+/// (padding)                          212     4
+/// Total                                    216
 /// </code>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -42,42 +47,42 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
     public const int ValueCapacity = 4;
 
     /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-    public const int SizeInBytes = 176;
+    public const int SizeInBytes = 216;
 
     [global::System.Runtime.InteropServices.FieldOffset(0)]
     private KeyBuffer _keys;
 
-    [global::System.Runtime.InteropServices.FieldOffset(64)]
+    [global::System.Runtime.InteropServices.FieldOffset(80)]
     private ValueBuffer _values;
 
-    [global::System.Runtime.InteropServices.FieldOffset(96)]
+    [global::System.Runtime.InteropServices.FieldOffset(120)]
     private ulong _hashedKeyLengths;
 
-    [global::System.Runtime.InteropServices.FieldOffset(104)]
+    [global::System.Runtime.InteropServices.FieldOffset(128)]
     private KeyHashBuffer _keyHashes;
 
-    [global::System.Runtime.InteropServices.FieldOffset(136)]
+    [global::System.Runtime.InteropServices.FieldOffset(168)]
     private uint _version;
 
-    [global::System.Runtime.InteropServices.FieldOffset(140)]
+    [global::System.Runtime.InteropServices.FieldOffset(172)]
     private SlotBuffer _slots;
 
-    [global::System.Runtime.InteropServices.FieldOffset(156)]
+    [global::System.Runtime.InteropServices.FieldOffset(188)]
     private ValueStartBuffer _valueStarts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(164)]
+    [global::System.Runtime.InteropServices.FieldOffset(198)]
     private ValueCountBuffer _valueCounts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(172)]
+    [global::System.Runtime.InteropServices.FieldOffset(208)]
     private byte _count;
 
-    [global::System.Runtime.InteropServices.FieldOffset(173)]
+    [global::System.Runtime.InteropServices.FieldOffset(209)]
     private byte _valueCount;
 
-    [global::System.Runtime.InteropServices.FieldOffset(174)]
+    [global::System.Runtime.InteropServices.FieldOffset(210)]
     private byte _keyHoles;
 
-    [global::System.Runtime.InteropServices.FieldOffset(175)]
+    [global::System.Runtime.InteropServices.FieldOffset(211)]
     private byte _valueHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -86,18 +91,18 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
         SizeInBytes,
         new global::FlatGen.FlatField[]
         {
-            new global::FlatGen.FlatField("_keys", "string?[8]", 0, 64),
-            new global::FlatGen.FlatField("_values", "string?[4]", 64, 32),
-            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 96, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[8]", 104, 32),
-            new global::FlatGen.FlatField("_version", "uint", 136, 4),
-            new global::FlatGen.FlatField("_slots", "byte[16]", 140, 16),
-            new global::FlatGen.FlatField("_valueStarts", "byte[8]", 156, 8),
-            new global::FlatGen.FlatField("_valueCounts", "byte[8]", 164, 8),
-            new global::FlatGen.FlatField("_count", "byte", 172, 1),
-            new global::FlatGen.FlatField("_valueCount", "byte", 173, 1),
-            new global::FlatGen.FlatField("_keyHoles", "byte", 174, 1),
-            new global::FlatGen.FlatField("_valueHoles", "byte", 175, 1),
+            new global::FlatGen.FlatField("_keys", "string?[10]", 0, 80),
+            new global::FlatGen.FlatField("_values", "string?[5]", 80, 40),
+            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 120, 8),
+            new global::FlatGen.FlatField("_keyHashes", "uint[10]", 128, 40),
+            new global::FlatGen.FlatField("_version", "uint", 168, 4),
+            new global::FlatGen.FlatField("_slots", "byte[16]", 172, 16),
+            new global::FlatGen.FlatField("_valueStarts", "byte[10]", 188, 10),
+            new global::FlatGen.FlatField("_valueCounts", "byte[10]", 198, 10),
+            new global::FlatGen.FlatField("_count", "byte", 208, 1),
+            new global::FlatGen.FlatField("_valueCount", "byte", 209, 1),
+            new global::FlatGen.FlatField("_keyHoles", "byte", 210, 1),
+            new global::FlatGen.FlatField("_valueHoles", "byte", 211, 1),
         });
 
     /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -326,24 +331,26 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
     static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.GetCount(ref global::Tags map) => ref map._count;
     static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.GetValueCount(ref global::Tags map) => ref map._valueCount;
     static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.GetVersion(ref global::Tags map) => ref map._version;
+    static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.KeyCapacity => KeyCapacity;
+    static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.ValueCapacity => ValueCapacity;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetKeys(ref global::Tags map) => map._keys;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetValues(ref global::Tags map) => map._values;
     static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetKeyHoles(ref global::Tags map) => ref map._keyHoles;
     static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetValueHoles(ref global::Tags map) => ref map._valueHoles;
 
-    [global::System.Runtime.CompilerServices.InlineArray(8)]
+    [global::System.Runtime.CompilerServices.InlineArray(10)]
     private struct KeyBuffer
     {
         private string? _element0;
     }
 
-    [global::System.Runtime.CompilerServices.InlineArray(4)]
+    [global::System.Runtime.CompilerServices.InlineArray(5)]
     private struct ValueBuffer
     {
         private string? _element0;
     }
 
-    [global::System.Runtime.CompilerServices.InlineArray(8)]
+    [global::System.Runtime.CompilerServices.InlineArray(10)]
     private struct KeyHashBuffer
     {
         private uint _element0;
@@ -355,13 +362,13 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
         private byte _element0;
     }
 
-    [global::System.Runtime.CompilerServices.InlineArray(8)]
+    [global::System.Runtime.CompilerServices.InlineArray(10)]
     private struct ValueStartBuffer
     {
         private byte _element0;
     }
 
-    [global::System.Runtime.CompilerServices.InlineArray(8)]
+    [global::System.Runtime.CompilerServices.InlineArray(10)]
     private struct ValueCountBuffer
     {
         private byte _element0;

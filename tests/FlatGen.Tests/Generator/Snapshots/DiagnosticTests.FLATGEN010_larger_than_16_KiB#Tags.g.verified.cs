@@ -6,27 +6,31 @@
 /// </summary>
 /// <remarks>
 /// <para>
-/// The map lives inside this 28696-byte struct and never allocates. Keep it in a field or an array element
+/// The map lives inside this 34840-byte struct and never allocates. Keep it in a field or an array element
 /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
+/// </para>
+/// <para>
+/// The entries and values have spares past the capacities, so that a full map that removes a key and adds one
+/// moves the other keys once per spare's worth of removals rather than at every add.
 /// </para>
 /// <para>Layout (64-bit):</para>
 /// <code>
-/// Tags: 28696 bytes, 4 bytes of padding
+/// Tags: 34840 bytes, 4 bytes of padding
 /// Field              Type           Offset   Size
-/// _keys              string?[1024]       0   8192
-/// _values            string?[1024]    8192   8192
-/// _hashedKeyLengths  ulong           16384      8
-/// _keyHashes         uint[1024]      16392   4096
-/// _version           uint            20488      4
-/// _slots             ushort[2048]    20492   4096
-/// _valueStarts       ushort[1024]    24588   2048
-/// _valueCounts       ushort[1024]    26636   2048
-/// _count             ushort          28684      2
-/// _valueCount        ushort          28686      2
-/// _keyHoles          ushort          28688      2
-/// _valueHoles        ushort          28690      2
-/// (padding)                          28692      4
-/// Total                                     28696
+/// _keys              string?[1280]       0  10240
+/// _values            string?[1280]   10240  10240
+/// _hashedKeyLengths  ulong           20480      8
+/// _keyHashes         uint[1280]      20488   5120
+/// _version           uint            25608      4
+/// _slots             ushort[2048]    25612   4096
+/// _valueStarts       ushort[1280]    29708   2560
+/// _valueCounts       ushort[1280]    32268   2560
+/// _count             ushort          34828      2
+/// _valueCount        ushort          34830      2
+/// _keyHoles          ushort          34832      2
+/// _valueHoles        ushort          34834      2
+/// (padding)                          34836      4
+/// Total                                     34840
 /// </code>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -43,42 +47,42 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
     public const int ValueCapacity = 1024;
 
     /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-    public const int SizeInBytes = 28696;
+    public const int SizeInBytes = 34840;
 
     [global::System.Runtime.InteropServices.FieldOffset(0)]
     private KeyBuffer _keys;
 
-    [global::System.Runtime.InteropServices.FieldOffset(8192)]
+    [global::System.Runtime.InteropServices.FieldOffset(10240)]
     private ValueBuffer _values;
 
-    [global::System.Runtime.InteropServices.FieldOffset(16384)]
+    [global::System.Runtime.InteropServices.FieldOffset(20480)]
     private ulong _hashedKeyLengths;
 
-    [global::System.Runtime.InteropServices.FieldOffset(16392)]
+    [global::System.Runtime.InteropServices.FieldOffset(20488)]
     private KeyHashBuffer _keyHashes;
 
-    [global::System.Runtime.InteropServices.FieldOffset(20488)]
+    [global::System.Runtime.InteropServices.FieldOffset(25608)]
     private uint _version;
 
-    [global::System.Runtime.InteropServices.FieldOffset(20492)]
+    [global::System.Runtime.InteropServices.FieldOffset(25612)]
     private SlotBuffer _slots;
 
-    [global::System.Runtime.InteropServices.FieldOffset(24588)]
+    [global::System.Runtime.InteropServices.FieldOffset(29708)]
     private ValueStartBuffer _valueStarts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(26636)]
+    [global::System.Runtime.InteropServices.FieldOffset(32268)]
     private ValueCountBuffer _valueCounts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(28684)]
+    [global::System.Runtime.InteropServices.FieldOffset(34828)]
     private ushort _count;
 
-    [global::System.Runtime.InteropServices.FieldOffset(28686)]
+    [global::System.Runtime.InteropServices.FieldOffset(34830)]
     private ushort _valueCount;
 
-    [global::System.Runtime.InteropServices.FieldOffset(28688)]
+    [global::System.Runtime.InteropServices.FieldOffset(34832)]
     private ushort _keyHoles;
 
-    [global::System.Runtime.InteropServices.FieldOffset(28690)]
+    [global::System.Runtime.InteropServices.FieldOffset(34834)]
     private ushort _valueHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -87,18 +91,18 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
         SizeInBytes,
         new global::FlatGen.FlatField[]
         {
-            new global::FlatGen.FlatField("_keys", "string?[1024]", 0, 8192),
-            new global::FlatGen.FlatField("_values", "string?[1024]", 8192, 8192),
-            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 16384, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[1024]", 16392, 4096),
-            new global::FlatGen.FlatField("_version", "uint", 20488, 4),
-            new global::FlatGen.FlatField("_slots", "ushort[2048]", 20492, 4096),
-            new global::FlatGen.FlatField("_valueStarts", "ushort[1024]", 24588, 2048),
-            new global::FlatGen.FlatField("_valueCounts", "ushort[1024]", 26636, 2048),
-            new global::FlatGen.FlatField("_count", "ushort", 28684, 2),
-            new global::FlatGen.FlatField("_valueCount", "ushort", 28686, 2),
-            new global::FlatGen.FlatField("_keyHoles", "ushort", 28688, 2),
-            new global::FlatGen.FlatField("_valueHoles", "ushort", 28690, 2),
+            new global::FlatGen.FlatField("_keys", "string?[1280]", 0, 10240),
+            new global::FlatGen.FlatField("_values", "string?[1280]", 10240, 10240),
+            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 20480, 8),
+            new global::FlatGen.FlatField("_keyHashes", "uint[1280]", 20488, 5120),
+            new global::FlatGen.FlatField("_version", "uint", 25608, 4),
+            new global::FlatGen.FlatField("_slots", "ushort[2048]", 25612, 4096),
+            new global::FlatGen.FlatField("_valueStarts", "ushort[1280]", 29708, 2560),
+            new global::FlatGen.FlatField("_valueCounts", "ushort[1280]", 32268, 2560),
+            new global::FlatGen.FlatField("_count", "ushort", 34828, 2),
+            new global::FlatGen.FlatField("_valueCount", "ushort", 34830, 2),
+            new global::FlatGen.FlatField("_keyHoles", "ushort", 34832, 2),
+            new global::FlatGen.FlatField("_valueHoles", "ushort", 34834, 2),
         });
 
     /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -327,24 +331,26 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
     static ref ushort global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.GetCount(ref global::Tags map) => ref map._count;
     static ref ushort global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.GetValueCount(ref global::Tags map) => ref map._valueCount;
     static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.GetVersion(ref global::Tags map) => ref map._version;
+    static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.KeyCapacity => KeyCapacity;
+    static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.ValueCapacity => ValueCapacity;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetKeys(ref global::Tags map) => map._keys;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetValues(ref global::Tags map) => map._values;
     static ref ushort global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetKeyHoles(ref global::Tags map) => ref map._keyHoles;
     static ref ushort global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetValueHoles(ref global::Tags map) => ref map._valueHoles;
 
-    [global::System.Runtime.CompilerServices.InlineArray(1024)]
+    [global::System.Runtime.CompilerServices.InlineArray(1280)]
     private struct KeyBuffer
     {
         private string? _element0;
     }
 
-    [global::System.Runtime.CompilerServices.InlineArray(1024)]
+    [global::System.Runtime.CompilerServices.InlineArray(1280)]
     private struct ValueBuffer
     {
         private string? _element0;
     }
 
-    [global::System.Runtime.CompilerServices.InlineArray(1024)]
+    [global::System.Runtime.CompilerServices.InlineArray(1280)]
     private struct KeyHashBuffer
     {
         private uint _element0;
@@ -356,13 +362,13 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
         private ushort _element0;
     }
 
-    [global::System.Runtime.CompilerServices.InlineArray(1024)]
+    [global::System.Runtime.CompilerServices.InlineArray(1280)]
     private struct ValueStartBuffer
     {
         private ushort _element0;
     }
 
-    [global::System.Runtime.CompilerServices.InlineArray(1024)]
+    [global::System.Runtime.CompilerServices.InlineArray(1280)]
     private struct ValueCountBuffer
     {
         private ushort _element0;

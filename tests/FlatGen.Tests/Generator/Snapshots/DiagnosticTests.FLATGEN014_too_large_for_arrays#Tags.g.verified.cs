@@ -6,27 +6,31 @@
 /// </summary>
 /// <remarks>
 /// <para>
-/// The map lives inside this 147480-byte struct and never allocates. Keep it in a field or an array element
+/// The map lives inside this 180248-byte struct and never allocates. Keep it in a field or an array element
 /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
+/// </para>
+/// <para>
+/// The entries and values have spares past the capacities, so that a full map that removes a key and adds one
+/// moves the other keys once per spare's worth of removals rather than at every add.
 /// </para>
 /// <para>Layout (64-bit):</para>
 /// <code>
-/// Tags: 147480 bytes, 4 bytes of padding
-/// Field              Type           Offset    Size
-/// _keys              string?[4096]       0   32768
-/// _values            string?[8192]   32768   65536
-/// _hashedKeyLengths  ulong           98304       8
-/// _keyHashes         uint[4096]      98312   16384
-/// _version           uint           114696       4
-/// _slots             ushort[8192]   114700   16384
-/// _valueStarts       ushort[4096]   131084    8192
-/// _valueCounts       ushort[4096]   139276    8192
-/// _count             ushort         147468       2
-/// _valueCount        ushort         147470       2
-/// _keyHoles          ushort         147472       2
-/// _valueHoles        ushort         147474       2
-/// (padding)                         147476       4
-/// Total                                     147480
+/// Tags: 180248 bytes, 4 bytes of padding
+/// Field              Type            Offset    Size
+/// _keys              string?[5120]        0   40960
+/// _values            string?[10240]   40960   81920
+/// _hashedKeyLengths  ulong           122880       8
+/// _keyHashes         uint[5120]      122888   20480
+/// _version           uint            143368       4
+/// _slots             ushort[8192]    143372   16384
+/// _valueStarts       ushort[5120]    159756   10240
+/// _valueCounts       ushort[5120]    169996   10240
+/// _count             ushort          180236       2
+/// _valueCount        ushort          180238       2
+/// _keyHoles          ushort          180240       2
+/// _valueHoles        ushort          180242       2
+/// (padding)                          180244       4
+/// Total                                      180248
 /// </code>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -43,42 +47,42 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
     public const int ValueCapacity = 8192;
 
     /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-    public const int SizeInBytes = 147480;
+    public const int SizeInBytes = 180248;
 
     [global::System.Runtime.InteropServices.FieldOffset(0)]
     private KeyBuffer _keys;
 
-    [global::System.Runtime.InteropServices.FieldOffset(32768)]
+    [global::System.Runtime.InteropServices.FieldOffset(40960)]
     private ValueBuffer _values;
 
-    [global::System.Runtime.InteropServices.FieldOffset(98304)]
+    [global::System.Runtime.InteropServices.FieldOffset(122880)]
     private ulong _hashedKeyLengths;
 
-    [global::System.Runtime.InteropServices.FieldOffset(98312)]
+    [global::System.Runtime.InteropServices.FieldOffset(122888)]
     private KeyHashBuffer _keyHashes;
 
-    [global::System.Runtime.InteropServices.FieldOffset(114696)]
+    [global::System.Runtime.InteropServices.FieldOffset(143368)]
     private uint _version;
 
-    [global::System.Runtime.InteropServices.FieldOffset(114700)]
+    [global::System.Runtime.InteropServices.FieldOffset(143372)]
     private SlotBuffer _slots;
 
-    [global::System.Runtime.InteropServices.FieldOffset(131084)]
+    [global::System.Runtime.InteropServices.FieldOffset(159756)]
     private ValueStartBuffer _valueStarts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(139276)]
+    [global::System.Runtime.InteropServices.FieldOffset(169996)]
     private ValueCountBuffer _valueCounts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(147468)]
+    [global::System.Runtime.InteropServices.FieldOffset(180236)]
     private ushort _count;
 
-    [global::System.Runtime.InteropServices.FieldOffset(147470)]
+    [global::System.Runtime.InteropServices.FieldOffset(180238)]
     private ushort _valueCount;
 
-    [global::System.Runtime.InteropServices.FieldOffset(147472)]
+    [global::System.Runtime.InteropServices.FieldOffset(180240)]
     private ushort _keyHoles;
 
-    [global::System.Runtime.InteropServices.FieldOffset(147474)]
+    [global::System.Runtime.InteropServices.FieldOffset(180242)]
     private ushort _valueHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -87,18 +91,18 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
         SizeInBytes,
         new global::FlatGen.FlatField[]
         {
-            new global::FlatGen.FlatField("_keys", "string?[4096]", 0, 32768),
-            new global::FlatGen.FlatField("_values", "string?[8192]", 32768, 65536),
-            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 98304, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[4096]", 98312, 16384),
-            new global::FlatGen.FlatField("_version", "uint", 114696, 4),
-            new global::FlatGen.FlatField("_slots", "ushort[8192]", 114700, 16384),
-            new global::FlatGen.FlatField("_valueStarts", "ushort[4096]", 131084, 8192),
-            new global::FlatGen.FlatField("_valueCounts", "ushort[4096]", 139276, 8192),
-            new global::FlatGen.FlatField("_count", "ushort", 147468, 2),
-            new global::FlatGen.FlatField("_valueCount", "ushort", 147470, 2),
-            new global::FlatGen.FlatField("_keyHoles", "ushort", 147472, 2),
-            new global::FlatGen.FlatField("_valueHoles", "ushort", 147474, 2),
+            new global::FlatGen.FlatField("_keys", "string?[5120]", 0, 40960),
+            new global::FlatGen.FlatField("_values", "string?[10240]", 40960, 81920),
+            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 122880, 8),
+            new global::FlatGen.FlatField("_keyHashes", "uint[5120]", 122888, 20480),
+            new global::FlatGen.FlatField("_version", "uint", 143368, 4),
+            new global::FlatGen.FlatField("_slots", "ushort[8192]", 143372, 16384),
+            new global::FlatGen.FlatField("_valueStarts", "ushort[5120]", 159756, 10240),
+            new global::FlatGen.FlatField("_valueCounts", "ushort[5120]", 169996, 10240),
+            new global::FlatGen.FlatField("_count", "ushort", 180236, 2),
+            new global::FlatGen.FlatField("_valueCount", "ushort", 180238, 2),
+            new global::FlatGen.FlatField("_keyHoles", "ushort", 180240, 2),
+            new global::FlatGen.FlatField("_valueHoles", "ushort", 180242, 2),
         });
 
     /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -327,24 +331,26 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
     static ref ushort global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.GetCount(ref global::Tags map) => ref map._count;
     static ref ushort global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.GetValueCount(ref global::Tags map) => ref map._valueCount;
     static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, ushort, ushort>.GetVersion(ref global::Tags map) => ref map._version;
+    static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.KeyCapacity => KeyCapacity;
+    static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.ValueCapacity => ValueCapacity;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetKeys(ref global::Tags map) => map._keys;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetValues(ref global::Tags map) => map._values;
     static ref ushort global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetKeyHoles(ref global::Tags map) => ref map._keyHoles;
     static ref ushort global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, ushort, ushort>.GetValueHoles(ref global::Tags map) => ref map._valueHoles;
 
-    [global::System.Runtime.CompilerServices.InlineArray(4096)]
+    [global::System.Runtime.CompilerServices.InlineArray(5120)]
     private struct KeyBuffer
     {
         private string? _element0;
     }
 
-    [global::System.Runtime.CompilerServices.InlineArray(8192)]
+    [global::System.Runtime.CompilerServices.InlineArray(10240)]
     private struct ValueBuffer
     {
         private string? _element0;
     }
 
-    [global::System.Runtime.CompilerServices.InlineArray(4096)]
+    [global::System.Runtime.CompilerServices.InlineArray(5120)]
     private struct KeyHashBuffer
     {
         private uint _element0;
@@ -356,13 +362,13 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
         private ushort _element0;
     }
 
-    [global::System.Runtime.CompilerServices.InlineArray(4096)]
+    [global::System.Runtime.CompilerServices.InlineArray(5120)]
     private struct ValueStartBuffer
     {
         private ushort _element0;
     }
 
-    [global::System.Runtime.CompilerServices.InlineArray(4096)]
+    [global::System.Runtime.CompilerServices.InlineArray(5120)]
     private struct ValueCountBuffer
     {
         private ushort _element0;

@@ -6,26 +6,31 @@
 /// </summary>
 /// <remarks>
 /// <para>
-/// The map lives inside this 112-byte struct and never allocates. Keep it in a field or an array element
+/// The map lives inside this 136-byte struct and never allocates. Keep it in a field or an array element
 /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
+/// </para>
+/// <para>
+/// The entries and values have spares past the capacities, so that a full map that removes a key and adds one
+/// moves the other keys once per spare's worth of removals rather than at every add.
 /// </para>
 /// <para>Layout (64-bit):</para>
 /// <code>
-/// Tags: 112 bytes, 0 bytes of padding
+/// Tags: 136 bytes, 2 bytes of padding
 /// Field              Type        Offset  Size
-/// _keys              string?[4]       0    32
-/// _values            string?[4]      32    32
-/// _hashedKeyLengths  ulong           64     8
-/// _keyHashes         uint[4]         72    16
-/// _version           uint            88     4
-/// _slots             byte[8]         92     8
-/// _valueStarts       byte[4]        100     4
-/// _valueCounts       byte[4]        104     4
-/// _count             byte           108     1
-/// _valueCount        byte           109     1
-/// _keyHoles          byte           110     1
-/// _valueHoles        byte           111     1
-/// Total                                   112
+/// _keys              string?[5]       0    40
+/// _values            string?[5]      40    40
+/// _hashedKeyLengths  ulong           80     8
+/// _keyHashes         uint[5]         88    20
+/// _version           uint           108     4
+/// _slots             byte[8]        112     8
+/// _valueStarts       byte[5]        120     5
+/// _valueCounts       byte[5]        125     5
+/// _count             byte           130     1
+/// _valueCount        byte           131     1
+/// _keyHoles          byte           132     1
+/// _valueHoles        byte           133     1
+/// (padding)                         134     2
+/// Total                                   136
 /// </code>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -42,42 +47,42 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
     public const int ValueCapacity = 4;
 
     /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-    public const int SizeInBytes = 112;
+    public const int SizeInBytes = 136;
 
     [global::System.Runtime.InteropServices.FieldOffset(0)]
     private KeyBuffer _keys;
 
-    [global::System.Runtime.InteropServices.FieldOffset(32)]
+    [global::System.Runtime.InteropServices.FieldOffset(40)]
     private ValueBuffer _values;
 
-    [global::System.Runtime.InteropServices.FieldOffset(64)]
+    [global::System.Runtime.InteropServices.FieldOffset(80)]
     private ulong _hashedKeyLengths;
 
-    [global::System.Runtime.InteropServices.FieldOffset(72)]
+    [global::System.Runtime.InteropServices.FieldOffset(88)]
     private KeyHashBuffer _keyHashes;
 
-    [global::System.Runtime.InteropServices.FieldOffset(88)]
+    [global::System.Runtime.InteropServices.FieldOffset(108)]
     private uint _version;
 
-    [global::System.Runtime.InteropServices.FieldOffset(92)]
+    [global::System.Runtime.InteropServices.FieldOffset(112)]
     private SlotBuffer _slots;
 
-    [global::System.Runtime.InteropServices.FieldOffset(100)]
+    [global::System.Runtime.InteropServices.FieldOffset(120)]
     private ValueStartBuffer _valueStarts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(104)]
+    [global::System.Runtime.InteropServices.FieldOffset(125)]
     private ValueCountBuffer _valueCounts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(108)]
+    [global::System.Runtime.InteropServices.FieldOffset(130)]
     private byte _count;
 
-    [global::System.Runtime.InteropServices.FieldOffset(109)]
+    [global::System.Runtime.InteropServices.FieldOffset(131)]
     private byte _valueCount;
 
-    [global::System.Runtime.InteropServices.FieldOffset(110)]
+    [global::System.Runtime.InteropServices.FieldOffset(132)]
     private byte _keyHoles;
 
-    [global::System.Runtime.InteropServices.FieldOffset(111)]
+    [global::System.Runtime.InteropServices.FieldOffset(133)]
     private byte _valueHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -86,18 +91,18 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
         SizeInBytes,
         new global::FlatGen.FlatField[]
         {
-            new global::FlatGen.FlatField("_keys", "string?[4]", 0, 32),
-            new global::FlatGen.FlatField("_values", "string?[4]", 32, 32),
-            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 64, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[4]", 72, 16),
-            new global::FlatGen.FlatField("_version", "uint", 88, 4),
-            new global::FlatGen.FlatField("_slots", "byte[8]", 92, 8),
-            new global::FlatGen.FlatField("_valueStarts", "byte[4]", 100, 4),
-            new global::FlatGen.FlatField("_valueCounts", "byte[4]", 104, 4),
-            new global::FlatGen.FlatField("_count", "byte", 108, 1),
-            new global::FlatGen.FlatField("_valueCount", "byte", 109, 1),
-            new global::FlatGen.FlatField("_keyHoles", "byte", 110, 1),
-            new global::FlatGen.FlatField("_valueHoles", "byte", 111, 1),
+            new global::FlatGen.FlatField("_keys", "string?[5]", 0, 40),
+            new global::FlatGen.FlatField("_values", "string?[5]", 40, 40),
+            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 80, 8),
+            new global::FlatGen.FlatField("_keyHashes", "uint[5]", 88, 20),
+            new global::FlatGen.FlatField("_version", "uint", 108, 4),
+            new global::FlatGen.FlatField("_slots", "byte[8]", 112, 8),
+            new global::FlatGen.FlatField("_valueStarts", "byte[5]", 120, 5),
+            new global::FlatGen.FlatField("_valueCounts", "byte[5]", 125, 5),
+            new global::FlatGen.FlatField("_count", "byte", 130, 1),
+            new global::FlatGen.FlatField("_valueCount", "byte", 131, 1),
+            new global::FlatGen.FlatField("_keyHoles", "byte", 132, 1),
+            new global::FlatGen.FlatField("_valueHoles", "byte", 133, 1),
         });
 
     /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -326,24 +331,26 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
     static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.GetCount(ref global::Tags map) => ref map._count;
     static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.GetValueCount(ref global::Tags map) => ref map._valueCount;
     static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Tags, byte, byte>.GetVersion(ref global::Tags map) => ref map._version;
+    static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.KeyCapacity => KeyCapacity;
+    static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.ValueCapacity => ValueCapacity;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetKeys(ref global::Tags map) => map._keys;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetValues(ref global::Tags map) => map._values;
     static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetKeyHoles(ref global::Tags map) => ref map._keyHoles;
     static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Tags, byte, byte>.GetValueHoles(ref global::Tags map) => ref map._valueHoles;
 
-    [global::System.Runtime.CompilerServices.InlineArray(4)]
+    [global::System.Runtime.CompilerServices.InlineArray(5)]
     private struct KeyBuffer
     {
         private string? _element0;
     }
 
-    [global::System.Runtime.CompilerServices.InlineArray(4)]
+    [global::System.Runtime.CompilerServices.InlineArray(5)]
     private struct ValueBuffer
     {
         private string? _element0;
     }
 
-    [global::System.Runtime.CompilerServices.InlineArray(4)]
+    [global::System.Runtime.CompilerServices.InlineArray(5)]
     private struct KeyHashBuffer
     {
         private uint _element0;
@@ -355,13 +362,13 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
         private byte _element0;
     }
 
-    [global::System.Runtime.CompilerServices.InlineArray(4)]
+    [global::System.Runtime.CompilerServices.InlineArray(5)]
     private struct ValueStartBuffer
     {
         private byte _element0;
     }
 
-    [global::System.Runtime.CompilerServices.InlineArray(4)]
+    [global::System.Runtime.CompilerServices.InlineArray(5)]
     private struct ValueCountBuffer
     {
         private byte _element0;

@@ -6,26 +6,31 @@
 /// </summary>
 /// <remarks>
 /// <para>
-/// The map lives inside this 144-byte struct and never allocates. Keep it in a field or an array element
+/// The map lives inside this 176-byte struct and never allocates. Keep it in a field or an array element
 /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
+/// </para>
+/// <para>
+/// The entries and values have spares past the capacities, so that a full map that removes a key and adds one
+/// moves the other keys once per spare's worth of removals rather than at every add.
 /// </para>
 /// <para>Layout (64-bit):</para>
 /// <code>
-/// GlobalTags: 144 bytes, 0 bytes of padding
-/// Field              Type        Offset  Size
-/// _keys              string?[4]       0    32
-/// _values            string?[8]      32    64
-/// _hashedKeyLengths  ulong           96     8
-/// _keyHashes         uint[4]        104    16
-/// _version           uint           120     4
-/// _slots             byte[8]        124     8
-/// _valueStarts       byte[4]        132     4
-/// _valueCounts       byte[4]        136     4
-/// _count             byte           140     1
-/// _valueCount        byte           141     1
-/// _keyHoles          byte           142     1
-/// _valueHoles        byte           143     1
-/// Total                                   144
+/// GlobalTags: 176 bytes, 2 bytes of padding
+/// Field              Type         Offset  Size
+/// _keys              string?[5]        0    40
+/// _values            string?[10]      40    80
+/// _hashedKeyLengths  ulong           120     8
+/// _keyHashes         uint[5]         128    20
+/// _version           uint            148     4
+/// _slots             byte[8]         152     8
+/// _valueStarts       byte[5]         160     5
+/// _valueCounts       byte[5]         165     5
+/// _count             byte            170     1
+/// _valueCount        byte            171     1
+/// _keyHoles          byte            172     1
+/// _valueHoles        byte            173     1
+/// (padding)                          174     2
+/// Total                                    176
 /// </code>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -42,42 +47,42 @@ partial struct GlobalTags : global::System.IEquatable<global::GlobalTags>, globa
     public const int ValueCapacity = 8;
 
     /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-    public const int SizeInBytes = 144;
+    public const int SizeInBytes = 176;
 
     [global::System.Runtime.InteropServices.FieldOffset(0)]
     private KeyBuffer _keys;
 
-    [global::System.Runtime.InteropServices.FieldOffset(32)]
+    [global::System.Runtime.InteropServices.FieldOffset(40)]
     private ValueBuffer _values;
 
-    [global::System.Runtime.InteropServices.FieldOffset(96)]
+    [global::System.Runtime.InteropServices.FieldOffset(120)]
     private ulong _hashedKeyLengths;
 
-    [global::System.Runtime.InteropServices.FieldOffset(104)]
+    [global::System.Runtime.InteropServices.FieldOffset(128)]
     private KeyHashBuffer _keyHashes;
 
-    [global::System.Runtime.InteropServices.FieldOffset(120)]
+    [global::System.Runtime.InteropServices.FieldOffset(148)]
     private uint _version;
 
-    [global::System.Runtime.InteropServices.FieldOffset(124)]
+    [global::System.Runtime.InteropServices.FieldOffset(152)]
     private SlotBuffer _slots;
 
-    [global::System.Runtime.InteropServices.FieldOffset(132)]
+    [global::System.Runtime.InteropServices.FieldOffset(160)]
     private ValueStartBuffer _valueStarts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(136)]
+    [global::System.Runtime.InteropServices.FieldOffset(165)]
     private ValueCountBuffer _valueCounts;
 
-    [global::System.Runtime.InteropServices.FieldOffset(140)]
+    [global::System.Runtime.InteropServices.FieldOffset(170)]
     private byte _count;
 
-    [global::System.Runtime.InteropServices.FieldOffset(141)]
+    [global::System.Runtime.InteropServices.FieldOffset(171)]
     private byte _valueCount;
 
-    [global::System.Runtime.InteropServices.FieldOffset(142)]
+    [global::System.Runtime.InteropServices.FieldOffset(172)]
     private byte _keyHoles;
 
-    [global::System.Runtime.InteropServices.FieldOffset(143)]
+    [global::System.Runtime.InteropServices.FieldOffset(173)]
     private byte _valueHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -86,18 +91,18 @@ partial struct GlobalTags : global::System.IEquatable<global::GlobalTags>, globa
         SizeInBytes,
         new global::FlatGen.FlatField[]
         {
-            new global::FlatGen.FlatField("_keys", "string?[4]", 0, 32),
-            new global::FlatGen.FlatField("_values", "string?[8]", 32, 64),
-            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 96, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[4]", 104, 16),
-            new global::FlatGen.FlatField("_version", "uint", 120, 4),
-            new global::FlatGen.FlatField("_slots", "byte[8]", 124, 8),
-            new global::FlatGen.FlatField("_valueStarts", "byte[4]", 132, 4),
-            new global::FlatGen.FlatField("_valueCounts", "byte[4]", 136, 4),
-            new global::FlatGen.FlatField("_count", "byte", 140, 1),
-            new global::FlatGen.FlatField("_valueCount", "byte", 141, 1),
-            new global::FlatGen.FlatField("_keyHoles", "byte", 142, 1),
-            new global::FlatGen.FlatField("_valueHoles", "byte", 143, 1),
+            new global::FlatGen.FlatField("_keys", "string?[5]", 0, 40),
+            new global::FlatGen.FlatField("_values", "string?[10]", 40, 80),
+            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 120, 8),
+            new global::FlatGen.FlatField("_keyHashes", "uint[5]", 128, 20),
+            new global::FlatGen.FlatField("_version", "uint", 148, 4),
+            new global::FlatGen.FlatField("_slots", "byte[8]", 152, 8),
+            new global::FlatGen.FlatField("_valueStarts", "byte[5]", 160, 5),
+            new global::FlatGen.FlatField("_valueCounts", "byte[5]", 165, 5),
+            new global::FlatGen.FlatField("_count", "byte", 170, 1),
+            new global::FlatGen.FlatField("_valueCount", "byte", 171, 1),
+            new global::FlatGen.FlatField("_keyHoles", "byte", 172, 1),
+            new global::FlatGen.FlatField("_valueHoles", "byte", 173, 1),
         });
 
     /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -326,24 +331,26 @@ partial struct GlobalTags : global::System.IEquatable<global::GlobalTags>, globa
     static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::GlobalTags, byte, byte>.GetCount(ref global::GlobalTags map) => ref map._count;
     static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::GlobalTags, byte, byte>.GetValueCount(ref global::GlobalTags map) => ref map._valueCount;
     static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::GlobalTags, byte, byte>.GetVersion(ref global::GlobalTags map) => ref map._version;
+    static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::GlobalTags, byte, byte>.KeyCapacity => KeyCapacity;
+    static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::GlobalTags, byte, byte>.ValueCapacity => ValueCapacity;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::GlobalTags, byte, byte>.GetKeys(ref global::GlobalTags map) => map._keys;
     static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::GlobalTags, byte, byte>.GetValues(ref global::GlobalTags map) => map._values;
     static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::GlobalTags, byte, byte>.GetKeyHoles(ref global::GlobalTags map) => ref map._keyHoles;
     static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::GlobalTags, byte, byte>.GetValueHoles(ref global::GlobalTags map) => ref map._valueHoles;
 
-    [global::System.Runtime.CompilerServices.InlineArray(4)]
+    [global::System.Runtime.CompilerServices.InlineArray(5)]
     private struct KeyBuffer
     {
         private string? _element0;
     }
 
-    [global::System.Runtime.CompilerServices.InlineArray(8)]
+    [global::System.Runtime.CompilerServices.InlineArray(10)]
     private struct ValueBuffer
     {
         private string? _element0;
     }
 
-    [global::System.Runtime.CompilerServices.InlineArray(4)]
+    [global::System.Runtime.CompilerServices.InlineArray(5)]
     private struct KeyHashBuffer
     {
         private uint _element0;
@@ -355,13 +362,13 @@ partial struct GlobalTags : global::System.IEquatable<global::GlobalTags>, globa
         private byte _element0;
     }
 
-    [global::System.Runtime.CompilerServices.InlineArray(4)]
+    [global::System.Runtime.CompilerServices.InlineArray(5)]
     private struct ValueStartBuffer
     {
         private byte _element0;
     }
 
-    [global::System.Runtime.CompilerServices.InlineArray(4)]
+    [global::System.Runtime.CompilerServices.InlineArray(5)]
     private struct ValueCountBuffer
     {
         private byte _element0;

@@ -8,26 +8,30 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 1040-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 1280-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
+    /// </para>
+    /// <para>
+    /// The entries and values have spares past the capacities, so that a full map that removes a key and adds one
+    /// moves the other keys once per spare's worth of removals rather than at every add.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.HttpHeaders: 1040 bytes, 0 bytes of padding
+    /// Demo.HttpHeaders: 1280 bytes, 0 bytes of padding
     /// Field              Type         Offset  Size
-    /// _keys              string?[32]       0   256
-    /// _values            string?[64]     256   512
-    /// _hashedKeyLengths  ulong           768     8
-    /// _keyHashes         uint[32]        776   128
-    /// _version           uint            904     4
-    /// _slots             byte[64]        908    64
-    /// _valueStarts       byte[32]        972    32
-    /// _valueCounts       byte[32]       1004    32
-    /// _count             byte           1036     1
-    /// _valueCount        byte           1037     1
-    /// _keyHoles          byte           1038     1
-    /// _valueHoles        byte           1039     1
-    /// Total                                   1040
+    /// _keys              string?[40]       0   320
+    /// _values            string?[80]     320   640
+    /// _hashedKeyLengths  ulong           960     8
+    /// _keyHashes         uint[40]        968   160
+    /// _version           uint           1128     4
+    /// _slots             byte[64]       1132    64
+    /// _valueStarts       byte[40]       1196    40
+    /// _valueCounts       byte[40]       1236    40
+    /// _count             byte           1276     1
+    /// _valueCount        byte           1277     1
+    /// _keyHoles          byte           1278     1
+    /// _valueHoles        byte           1279     1
+    /// Total                                   1280
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -44,42 +48,42 @@ namespace Demo
         public const int ValueCapacity = 64;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 1040;
+        public const int SizeInBytes = 1280;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
 
-        [global::System.Runtime.InteropServices.FieldOffset(256)]
+        [global::System.Runtime.InteropServices.FieldOffset(320)]
         private ValueBuffer _values;
 
-        [global::System.Runtime.InteropServices.FieldOffset(768)]
+        [global::System.Runtime.InteropServices.FieldOffset(960)]
         private ulong _hashedKeyLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(776)]
+        [global::System.Runtime.InteropServices.FieldOffset(968)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(904)]
+        [global::System.Runtime.InteropServices.FieldOffset(1128)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(908)]
+        [global::System.Runtime.InteropServices.FieldOffset(1132)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(972)]
+        [global::System.Runtime.InteropServices.FieldOffset(1196)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(1004)]
+        [global::System.Runtime.InteropServices.FieldOffset(1236)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(1036)]
+        [global::System.Runtime.InteropServices.FieldOffset(1276)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(1037)]
+        [global::System.Runtime.InteropServices.FieldOffset(1277)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(1038)]
+        [global::System.Runtime.InteropServices.FieldOffset(1278)]
         private byte _keyHoles;
 
-        [global::System.Runtime.InteropServices.FieldOffset(1039)]
+        [global::System.Runtime.InteropServices.FieldOffset(1279)]
         private byte _valueHoles;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -88,18 +92,18 @@ namespace Demo
             SizeInBytes,
             new global::FlatGen.FlatField[]
             {
-                new global::FlatGen.FlatField("_keys", "string?[32]", 0, 256),
-                new global::FlatGen.FlatField("_values", "string?[64]", 256, 512),
-                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 768, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[32]", 776, 128),
-                new global::FlatGen.FlatField("_version", "uint", 904, 4),
-                new global::FlatGen.FlatField("_slots", "byte[64]", 908, 64),
-                new global::FlatGen.FlatField("_valueStarts", "byte[32]", 972, 32),
-                new global::FlatGen.FlatField("_valueCounts", "byte[32]", 1004, 32),
-                new global::FlatGen.FlatField("_count", "byte", 1036, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 1037, 1),
-                new global::FlatGen.FlatField("_keyHoles", "byte", 1038, 1),
-                new global::FlatGen.FlatField("_valueHoles", "byte", 1039, 1),
+                new global::FlatGen.FlatField("_keys", "string?[40]", 0, 320),
+                new global::FlatGen.FlatField("_values", "string?[80]", 320, 640),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 960, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[40]", 968, 160),
+                new global::FlatGen.FlatField("_version", "uint", 1128, 4),
+                new global::FlatGen.FlatField("_slots", "byte[64]", 1132, 64),
+                new global::FlatGen.FlatField("_valueStarts", "byte[40]", 1196, 40),
+                new global::FlatGen.FlatField("_valueCounts", "byte[40]", 1236, 40),
+                new global::FlatGen.FlatField("_count", "byte", 1276, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 1277, 1),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 1278, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 1279, 1),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -328,24 +332,26 @@ namespace Demo
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.HttpHeaders, byte, byte>.GetCount(ref global::Demo.HttpHeaders map) => ref map._count;
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.HttpHeaders, byte, byte>.GetValueCount(ref global::Demo.HttpHeaders map) => ref map._valueCount;
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.HttpHeaders, byte, byte>.GetVersion(ref global::Demo.HttpHeaders map) => ref map._version;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.HttpHeaders, byte, byte>.KeyCapacity => KeyCapacity;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.HttpHeaders, byte, byte>.ValueCapacity => ValueCapacity;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.HttpHeaders, byte, byte>.GetKeys(ref global::Demo.HttpHeaders map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.HttpHeaders, byte, byte>.GetValues(ref global::Demo.HttpHeaders map) => map._values;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.HttpHeaders, byte, byte>.GetKeyHoles(ref global::Demo.HttpHeaders map) => ref map._keyHoles;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.HttpHeaders, byte, byte>.GetValueHoles(ref global::Demo.HttpHeaders map) => ref map._valueHoles;
 
-        [global::System.Runtime.CompilerServices.InlineArray(32)]
+        [global::System.Runtime.CompilerServices.InlineArray(40)]
         private struct KeyBuffer
         {
             private string? _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(64)]
+        [global::System.Runtime.CompilerServices.InlineArray(80)]
         private struct ValueBuffer
         {
             private string? _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(32)]
+        [global::System.Runtime.CompilerServices.InlineArray(40)]
         private struct KeyHashBuffer
         {
             private uint _element0;
@@ -357,13 +363,13 @@ namespace Demo
             private byte _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(32)]
+        [global::System.Runtime.CompilerServices.InlineArray(40)]
         private struct ValueStartBuffer
         {
             private byte _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(32)]
+        [global::System.Runtime.CompilerServices.InlineArray(40)]
         private struct ValueCountBuffer
         {
             private byte _element0;

@@ -8,27 +8,31 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 9880-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 12280-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
+    /// </para>
+    /// <para>
+    /// The entries and values have spares past the capacities, so that a full map that removes a key and adds one
+    /// moves the other keys once per spare's worth of removals rather than at every add.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.ManyValues: 9880 bytes, 6 bytes of padding
-    /// Field              Type           Offset  Size
-    /// _keys              string?[100]        0   800
-    /// _values            string?[1000]     800  8000
-    /// _hashedKeyLengths  ulong            8800     8
-    /// _keyHashes         uint[100]        8808   400
-    /// _version           uint             9208     4
-    /// _valueStarts       ushort[100]      9212   200
-    /// _valueCounts       ushort[100]      9412   200
-    /// _valueCount        ushort           9612     2
-    /// _valueHoles        ushort           9614     2
-    /// _slots             byte[256]        9616   256
-    /// _count             byte             9872     1
-    /// _keyHoles          byte             9873     1
-    /// (padding)                           9874     6
-    /// Total                                     9880
+    /// Demo.ManyValues: 12280 bytes, 6 bytes of padding
+    /// Field              Type           Offset   Size
+    /// _keys              string?[125]        0   1000
+    /// _values            string?[1250]    1000  10000
+    /// _hashedKeyLengths  ulong           11000      8
+    /// _keyHashes         uint[125]       11008    500
+    /// _version           uint            11508      4
+    /// _valueStarts       ushort[125]     11512    250
+    /// _valueCounts       ushort[125]     11762    250
+    /// _valueCount        ushort          12012      2
+    /// _valueHoles        ushort          12014      2
+    /// _slots             byte[256]       12016    256
+    /// _count             byte            12272      1
+    /// _keyHoles          byte            12273      1
+    /// (padding)                          12274      6
+    /// Total                                     12280
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -45,42 +49,42 @@ namespace Demo
         public const int ValueCapacity = 1000;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 9880;
+        public const int SizeInBytes = 12280;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
 
-        [global::System.Runtime.InteropServices.FieldOffset(800)]
+        [global::System.Runtime.InteropServices.FieldOffset(1000)]
         private ValueBuffer _values;
 
-        [global::System.Runtime.InteropServices.FieldOffset(8800)]
+        [global::System.Runtime.InteropServices.FieldOffset(11000)]
         private ulong _hashedKeyLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(8808)]
+        [global::System.Runtime.InteropServices.FieldOffset(11008)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(9208)]
+        [global::System.Runtime.InteropServices.FieldOffset(11508)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(9212)]
+        [global::System.Runtime.InteropServices.FieldOffset(11512)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(9412)]
+        [global::System.Runtime.InteropServices.FieldOffset(11762)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(9612)]
+        [global::System.Runtime.InteropServices.FieldOffset(12012)]
         private ushort _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(9614)]
+        [global::System.Runtime.InteropServices.FieldOffset(12014)]
         private ushort _valueHoles;
 
-        [global::System.Runtime.InteropServices.FieldOffset(9616)]
+        [global::System.Runtime.InteropServices.FieldOffset(12016)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(9872)]
+        [global::System.Runtime.InteropServices.FieldOffset(12272)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(9873)]
+        [global::System.Runtime.InteropServices.FieldOffset(12273)]
         private byte _keyHoles;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -89,18 +93,18 @@ namespace Demo
             SizeInBytes,
             new global::FlatGen.FlatField[]
             {
-                new global::FlatGen.FlatField("_keys", "string?[100]", 0, 800),
-                new global::FlatGen.FlatField("_values", "string?[1000]", 800, 8000),
-                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 8800, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[100]", 8808, 400),
-                new global::FlatGen.FlatField("_version", "uint", 9208, 4),
-                new global::FlatGen.FlatField("_valueStarts", "ushort[100]", 9212, 200),
-                new global::FlatGen.FlatField("_valueCounts", "ushort[100]", 9412, 200),
-                new global::FlatGen.FlatField("_valueCount", "ushort", 9612, 2),
-                new global::FlatGen.FlatField("_valueHoles", "ushort", 9614, 2),
-                new global::FlatGen.FlatField("_slots", "byte[256]", 9616, 256),
-                new global::FlatGen.FlatField("_count", "byte", 9872, 1),
-                new global::FlatGen.FlatField("_keyHoles", "byte", 9873, 1),
+                new global::FlatGen.FlatField("_keys", "string?[125]", 0, 1000),
+                new global::FlatGen.FlatField("_values", "string?[1250]", 1000, 10000),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 11000, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[125]", 11008, 500),
+                new global::FlatGen.FlatField("_version", "uint", 11508, 4),
+                new global::FlatGen.FlatField("_valueStarts", "ushort[125]", 11512, 250),
+                new global::FlatGen.FlatField("_valueCounts", "ushort[125]", 11762, 250),
+                new global::FlatGen.FlatField("_valueCount", "ushort", 12012, 2),
+                new global::FlatGen.FlatField("_valueHoles", "ushort", 12014, 2),
+                new global::FlatGen.FlatField("_slots", "byte[256]", 12016, 256),
+                new global::FlatGen.FlatField("_count", "byte", 12272, 1),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 12273, 1),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -329,36 +333,38 @@ namespace Demo
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ManyValues, byte, ushort>.GetCount(ref global::Demo.ManyValues map) => ref map._count;
         static ref ushort global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ManyValues, byte, ushort>.GetValueCount(ref global::Demo.ManyValues map) => ref map._valueCount;
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ManyValues, byte, ushort>.GetVersion(ref global::Demo.ManyValues map) => ref map._version;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ManyValues, byte, ushort>.KeyCapacity => KeyCapacity;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ManyValues, byte, ushort>.ValueCapacity => ValueCapacity;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ManyValues, byte, ushort>.GetKeys(ref global::Demo.ManyValues map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ManyValues, byte, ushort>.GetValues(ref global::Demo.ManyValues map) => map._values;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ManyValues, byte, ushort>.GetKeyHoles(ref global::Demo.ManyValues map) => ref map._keyHoles;
         static ref ushort global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ManyValues, byte, ushort>.GetValueHoles(ref global::Demo.ManyValues map) => ref map._valueHoles;
 
-        [global::System.Runtime.CompilerServices.InlineArray(100)]
+        [global::System.Runtime.CompilerServices.InlineArray(125)]
         private struct KeyBuffer
         {
             private string? _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(1000)]
+        [global::System.Runtime.CompilerServices.InlineArray(1250)]
         private struct ValueBuffer
         {
             private string? _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(100)]
+        [global::System.Runtime.CompilerServices.InlineArray(125)]
         private struct KeyHashBuffer
         {
             private uint _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(100)]
+        [global::System.Runtime.CompilerServices.InlineArray(125)]
         private struct ValueStartBuffer
         {
             private ushort _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(100)]
+        [global::System.Runtime.CompilerServices.InlineArray(125)]
         private struct ValueCountBuffer
         {
             private ushort _element0;

@@ -8,29 +8,33 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 424-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 512-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
+    /// </para>
+    /// <para>
+    /// The entries and values have spares past the capacities, so that a full map that removes a key and adds one
+    /// moves the other keys once per spare's worth of removals rather than at every add.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.SixAndSeven: 424 bytes, 4 bytes of padding
+    /// Demo.SixAndSeven: 512 bytes, 4 bytes of padding
     /// Field              Type         Offset  Size
-    /// _keys              string?[16]       0   128
-    /// _values            string?[16]     128   128
-    /// _hashedKeyLengths  ulong           256     8
-    /// _knownPresence     ulong[1]        264     8
-    /// _keyHashes         uint[16]        272    64
-    /// _version           uint            336     4
-    /// _slots             byte[32]        340    32
-    /// _valueStarts       byte[16]        372    16
-    /// _valueCounts       byte[16]        388    16
-    /// _count             byte            404     1
-    /// _valueCount        byte            405     1
-    /// _keyHoles          byte            406     1
-    /// _valueHoles        byte            407     1
-    /// _knownSlots        byte[12]        408    12
-    /// (padding)                          420     4
-    /// Total                                    424
+    /// _keys              string?[20]       0   160
+    /// _values            string?[20]     160   160
+    /// _hashedKeyLengths  ulong           320     8
+    /// _knownPresence     ulong[1]        328     8
+    /// _keyHashes         uint[20]        336    80
+    /// _version           uint            416     4
+    /// _slots             byte[32]        420    32
+    /// _valueStarts       byte[20]        452    20
+    /// _valueCounts       byte[20]        472    20
+    /// _count             byte            492     1
+    /// _valueCount        byte            493     1
+    /// _keyHoles          byte            494     1
+    /// _valueHoles        byte            495     1
+    /// _knownSlots        byte[12]        496    12
+    /// (padding)                          508     4
+    /// Total                                    512
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -47,48 +51,48 @@ namespace Demo
         public const int ValueCapacity = 16;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 424;
+        public const int SizeInBytes = 512;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
 
-        [global::System.Runtime.InteropServices.FieldOffset(128)]
+        [global::System.Runtime.InteropServices.FieldOffset(160)]
         private ValueBuffer _values;
 
-        [global::System.Runtime.InteropServices.FieldOffset(256)]
+        [global::System.Runtime.InteropServices.FieldOffset(320)]
         private ulong _hashedKeyLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(264)]
+        [global::System.Runtime.InteropServices.FieldOffset(328)]
         private KnownPresenceBuffer _knownPresence;
 
-        [global::System.Runtime.InteropServices.FieldOffset(272)]
+        [global::System.Runtime.InteropServices.FieldOffset(336)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(336)]
+        [global::System.Runtime.InteropServices.FieldOffset(416)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(340)]
+        [global::System.Runtime.InteropServices.FieldOffset(420)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(372)]
+        [global::System.Runtime.InteropServices.FieldOffset(452)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(388)]
+        [global::System.Runtime.InteropServices.FieldOffset(472)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(404)]
+        [global::System.Runtime.InteropServices.FieldOffset(492)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(405)]
+        [global::System.Runtime.InteropServices.FieldOffset(493)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(406)]
+        [global::System.Runtime.InteropServices.FieldOffset(494)]
         private byte _keyHoles;
 
-        [global::System.Runtime.InteropServices.FieldOffset(407)]
+        [global::System.Runtime.InteropServices.FieldOffset(495)]
         private byte _valueHoles;
 
-        [global::System.Runtime.InteropServices.FieldOffset(408)]
+        [global::System.Runtime.InteropServices.FieldOffset(496)]
         private KnownSlotBuffer _knownSlots;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -97,20 +101,20 @@ namespace Demo
             SizeInBytes,
             new global::FlatGen.FlatField[]
             {
-                new global::FlatGen.FlatField("_keys", "string?[16]", 0, 128),
-                new global::FlatGen.FlatField("_values", "string?[16]", 128, 128),
-                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 256, 8),
-                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 264, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[16]", 272, 64),
-                new global::FlatGen.FlatField("_version", "uint", 336, 4),
-                new global::FlatGen.FlatField("_slots", "byte[32]", 340, 32),
-                new global::FlatGen.FlatField("_valueStarts", "byte[16]", 372, 16),
-                new global::FlatGen.FlatField("_valueCounts", "byte[16]", 388, 16),
-                new global::FlatGen.FlatField("_count", "byte", 404, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 405, 1),
-                new global::FlatGen.FlatField("_keyHoles", "byte", 406, 1),
-                new global::FlatGen.FlatField("_valueHoles", "byte", 407, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[12]", 408, 12),
+                new global::FlatGen.FlatField("_keys", "string?[20]", 0, 160),
+                new global::FlatGen.FlatField("_values", "string?[20]", 160, 160),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 320, 8),
+                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 328, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[20]", 336, 80),
+                new global::FlatGen.FlatField("_version", "uint", 416, 4),
+                new global::FlatGen.FlatField("_slots", "byte[32]", 420, 32),
+                new global::FlatGen.FlatField("_valueStarts", "byte[20]", 452, 20),
+                new global::FlatGen.FlatField("_valueCounts", "byte[20]", 472, 20),
+                new global::FlatGen.FlatField("_count", "byte", 492, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 493, 1),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 494, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 495, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[12]", 496, 12),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -495,6 +499,8 @@ namespace Demo
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetCount(ref global::Demo.SixAndSeven map) => ref map._count;
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetValueCount(ref global::Demo.SixAndSeven map) => ref map._valueCount;
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetVersion(ref global::Demo.SixAndSeven map) => ref map._version;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.KeyCapacity => KeyCapacity;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.ValueCapacity => ValueCapacity;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.GetKeys(ref global::Demo.SixAndSeven map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.GetValues(ref global::Demo.SixAndSeven map) => map._values;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.GetKeyHoles(ref global::Demo.SixAndSeven map) => ref map._keyHoles;
@@ -739,13 +745,13 @@ namespace Demo
             }
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(16)]
+        [global::System.Runtime.CompilerServices.InlineArray(20)]
         private struct KeyBuffer
         {
             private string? _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(16)]
+        [global::System.Runtime.CompilerServices.InlineArray(20)]
         private struct ValueBuffer
         {
             private string? _element0;
@@ -757,7 +763,7 @@ namespace Demo
             private ulong _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(16)]
+        [global::System.Runtime.CompilerServices.InlineArray(20)]
         private struct KeyHashBuffer
         {
             private uint _element0;
@@ -769,13 +775,13 @@ namespace Demo
             private byte _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(16)]
+        [global::System.Runtime.CompilerServices.InlineArray(20)]
         private struct ValueStartBuffer
         {
             private byte _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(16)]
+        [global::System.Runtime.CompilerServices.InlineArray(20)]
         private struct ValueCountBuffer
         {
             private byte _element0;

@@ -8,29 +8,32 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 128-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 144-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
+    /// </para>
+    /// <para>
+    /// The entries and values have spares past the capacities, so that a full map that removes a key and adds one
+    /// moves the other keys once per spare's worth of removals rather than at every add.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.UnicodeOrdinal: 128 bytes, 6 bytes of padding
+    /// Demo.UnicodeOrdinal: 144 bytes, 0 bytes of padding
     /// Field              Type        Offset  Size
-    /// _keys              string?[4]       0    32
-    /// _values            string?[4]      32    32
-    /// _hashedKeyLengths  ulong           64     8
-    /// _knownPresence     ulong[1]        72     8
-    /// _keyHashes         uint[4]         80    16
-    /// _version           uint            96     4
-    /// _slots             byte[8]        100     8
-    /// _valueStarts       byte[4]        108     4
-    /// _valueCounts       byte[4]        112     4
-    /// _count             byte           116     1
-    /// _valueCount        byte           117     1
-    /// _keyHoles          byte           118     1
-    /// _valueHoles        byte           119     1
-    /// _knownSlots        byte[2]        120     2
-    /// (padding)                         122     6
-    /// Total                                   128
+    /// _keys              string?[5]       0    40
+    /// _values            string?[5]      40    40
+    /// _hashedKeyLengths  ulong           80     8
+    /// _knownPresence     ulong[1]        88     8
+    /// _keyHashes         uint[5]         96    20
+    /// _version           uint           116     4
+    /// _slots             byte[8]        120     8
+    /// _valueStarts       byte[5]        128     5
+    /// _valueCounts       byte[5]        133     5
+    /// _count             byte           138     1
+    /// _valueCount        byte           139     1
+    /// _keyHoles          byte           140     1
+    /// _valueHoles        byte           141     1
+    /// _knownSlots        byte[2]        142     2
+    /// Total                                   144
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -47,48 +50,48 @@ namespace Demo
         public const int ValueCapacity = 4;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 128;
+        public const int SizeInBytes = 144;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
 
-        [global::System.Runtime.InteropServices.FieldOffset(32)]
+        [global::System.Runtime.InteropServices.FieldOffset(40)]
         private ValueBuffer _values;
 
-        [global::System.Runtime.InteropServices.FieldOffset(64)]
+        [global::System.Runtime.InteropServices.FieldOffset(80)]
         private ulong _hashedKeyLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(72)]
+        [global::System.Runtime.InteropServices.FieldOffset(88)]
         private KnownPresenceBuffer _knownPresence;
 
-        [global::System.Runtime.InteropServices.FieldOffset(80)]
+        [global::System.Runtime.InteropServices.FieldOffset(96)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(96)]
+        [global::System.Runtime.InteropServices.FieldOffset(116)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(100)]
+        [global::System.Runtime.InteropServices.FieldOffset(120)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(108)]
+        [global::System.Runtime.InteropServices.FieldOffset(128)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(112)]
+        [global::System.Runtime.InteropServices.FieldOffset(133)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(116)]
+        [global::System.Runtime.InteropServices.FieldOffset(138)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(117)]
+        [global::System.Runtime.InteropServices.FieldOffset(139)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(118)]
+        [global::System.Runtime.InteropServices.FieldOffset(140)]
         private byte _keyHoles;
 
-        [global::System.Runtime.InteropServices.FieldOffset(119)]
+        [global::System.Runtime.InteropServices.FieldOffset(141)]
         private byte _valueHoles;
 
-        [global::System.Runtime.InteropServices.FieldOffset(120)]
+        [global::System.Runtime.InteropServices.FieldOffset(142)]
         private KnownSlotBuffer _knownSlots;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -97,20 +100,20 @@ namespace Demo
             SizeInBytes,
             new global::FlatGen.FlatField[]
             {
-                new global::FlatGen.FlatField("_keys", "string?[4]", 0, 32),
-                new global::FlatGen.FlatField("_values", "string?[4]", 32, 32),
-                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 64, 8),
-                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 72, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[4]", 80, 16),
-                new global::FlatGen.FlatField("_version", "uint", 96, 4),
-                new global::FlatGen.FlatField("_slots", "byte[8]", 100, 8),
-                new global::FlatGen.FlatField("_valueStarts", "byte[4]", 108, 4),
-                new global::FlatGen.FlatField("_valueCounts", "byte[4]", 112, 4),
-                new global::FlatGen.FlatField("_count", "byte", 116, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 117, 1),
-                new global::FlatGen.FlatField("_keyHoles", "byte", 118, 1),
-                new global::FlatGen.FlatField("_valueHoles", "byte", 119, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[2]", 120, 2),
+                new global::FlatGen.FlatField("_keys", "string?[5]", 0, 40),
+                new global::FlatGen.FlatField("_values", "string?[5]", 40, 40),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 80, 8),
+                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 88, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[5]", 96, 20),
+                new global::FlatGen.FlatField("_version", "uint", 116, 4),
+                new global::FlatGen.FlatField("_slots", "byte[8]", 120, 8),
+                new global::FlatGen.FlatField("_valueStarts", "byte[5]", 128, 5),
+                new global::FlatGen.FlatField("_valueCounts", "byte[5]", 133, 5),
+                new global::FlatGen.FlatField("_count", "byte", 138, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 139, 1),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 140, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 141, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[2]", 142, 2),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -365,6 +368,8 @@ namespace Demo
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetCount(ref global::Demo.UnicodeOrdinal map) => ref map._count;
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetValueCount(ref global::Demo.UnicodeOrdinal map) => ref map._valueCount;
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetVersion(ref global::Demo.UnicodeOrdinal map) => ref map._version;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.KeyCapacity => KeyCapacity;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.ValueCapacity => ValueCapacity;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetKeys(ref global::Demo.UnicodeOrdinal map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetValues(ref global::Demo.UnicodeOrdinal map) => map._values;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetKeyHoles(ref global::Demo.UnicodeOrdinal map) => ref map._keyHoles;
@@ -431,13 +436,13 @@ namespace Demo
             }
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(4)]
+        [global::System.Runtime.CompilerServices.InlineArray(5)]
         private struct KeyBuffer
         {
             private string? _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(4)]
+        [global::System.Runtime.CompilerServices.InlineArray(5)]
         private struct ValueBuffer
         {
             private string? _element0;
@@ -449,7 +454,7 @@ namespace Demo
             private ulong _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(4)]
+        [global::System.Runtime.CompilerServices.InlineArray(5)]
         private struct KeyHashBuffer
         {
             private uint _element0;
@@ -461,13 +466,13 @@ namespace Demo
             private byte _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(4)]
+        [global::System.Runtime.CompilerServices.InlineArray(5)]
         private struct ValueStartBuffer
         {
             private byte _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(4)]
+        [global::System.Runtime.CompilerServices.InlineArray(5)]
         private struct ValueCountBuffer
         {
             private byte _element0;

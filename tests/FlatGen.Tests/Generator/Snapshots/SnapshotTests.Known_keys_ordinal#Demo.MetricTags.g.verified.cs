@@ -8,29 +8,33 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 288-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 352-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
+    /// </para>
+    /// <para>
+    /// The entries and values have spares past the capacities, so that a full map that removes a key and adds one
+    /// moves the other keys once per spare's worth of removals rather than at every add.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.MetricTags: 288 bytes, 3 bytes of padding
+    /// Demo.MetricTags: 352 bytes, 7 bytes of padding
     /// Field              Type         Offset  Size
-    /// _keys              string?[8]        0    64
-    /// _values            string?[16]      64   128
-    /// _hashedKeyLengths  ulong           192     8
-    /// _knownPresence     ulong[1]        200     8
-    /// _keyHashes         uint[8]         208    32
-    /// _version           uint            240     4
-    /// _slots             byte[16]        244    16
-    /// _valueStarts       byte[8]         260     8
-    /// _valueCounts       byte[8]         268     8
-    /// _count             byte            276     1
-    /// _valueCount        byte            277     1
-    /// _keyHoles          byte            278     1
-    /// _valueHoles        byte            279     1
-    /// _knownSlots        byte[5]         280     5
-    /// (padding)                          285     3
-    /// Total                                    288
+    /// _keys              string?[10]       0    80
+    /// _values            string?[20]      80   160
+    /// _hashedKeyLengths  ulong           240     8
+    /// _knownPresence     ulong[1]        248     8
+    /// _keyHashes         uint[10]        256    40
+    /// _version           uint            296     4
+    /// _slots             byte[16]        300    16
+    /// _valueStarts       byte[10]        316    10
+    /// _valueCounts       byte[10]        326    10
+    /// _count             byte            336     1
+    /// _valueCount        byte            337     1
+    /// _keyHoles          byte            338     1
+    /// _valueHoles        byte            339     1
+    /// _knownSlots        byte[5]         340     5
+    /// (padding)                          345     7
+    /// Total                                    352
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -47,48 +51,48 @@ namespace Demo
         public const int ValueCapacity = 16;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 288;
+        public const int SizeInBytes = 352;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
 
-        [global::System.Runtime.InteropServices.FieldOffset(64)]
+        [global::System.Runtime.InteropServices.FieldOffset(80)]
         private ValueBuffer _values;
 
-        [global::System.Runtime.InteropServices.FieldOffset(192)]
+        [global::System.Runtime.InteropServices.FieldOffset(240)]
         private ulong _hashedKeyLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(200)]
+        [global::System.Runtime.InteropServices.FieldOffset(248)]
         private KnownPresenceBuffer _knownPresence;
 
-        [global::System.Runtime.InteropServices.FieldOffset(208)]
+        [global::System.Runtime.InteropServices.FieldOffset(256)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(240)]
+        [global::System.Runtime.InteropServices.FieldOffset(296)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(244)]
+        [global::System.Runtime.InteropServices.FieldOffset(300)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(260)]
+        [global::System.Runtime.InteropServices.FieldOffset(316)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(268)]
+        [global::System.Runtime.InteropServices.FieldOffset(326)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(276)]
+        [global::System.Runtime.InteropServices.FieldOffset(336)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(277)]
+        [global::System.Runtime.InteropServices.FieldOffset(337)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(278)]
+        [global::System.Runtime.InteropServices.FieldOffset(338)]
         private byte _keyHoles;
 
-        [global::System.Runtime.InteropServices.FieldOffset(279)]
+        [global::System.Runtime.InteropServices.FieldOffset(339)]
         private byte _valueHoles;
 
-        [global::System.Runtime.InteropServices.FieldOffset(280)]
+        [global::System.Runtime.InteropServices.FieldOffset(340)]
         private KnownSlotBuffer _knownSlots;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -97,20 +101,20 @@ namespace Demo
             SizeInBytes,
             new global::FlatGen.FlatField[]
             {
-                new global::FlatGen.FlatField("_keys", "string?[8]", 0, 64),
-                new global::FlatGen.FlatField("_values", "string?[16]", 64, 128),
-                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 192, 8),
-                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 200, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[8]", 208, 32),
-                new global::FlatGen.FlatField("_version", "uint", 240, 4),
-                new global::FlatGen.FlatField("_slots", "byte[16]", 244, 16),
-                new global::FlatGen.FlatField("_valueStarts", "byte[8]", 260, 8),
-                new global::FlatGen.FlatField("_valueCounts", "byte[8]", 268, 8),
-                new global::FlatGen.FlatField("_count", "byte", 276, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 277, 1),
-                new global::FlatGen.FlatField("_keyHoles", "byte", 278, 1),
-                new global::FlatGen.FlatField("_valueHoles", "byte", 279, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[5]", 280, 5),
+                new global::FlatGen.FlatField("_keys", "string?[10]", 0, 80),
+                new global::FlatGen.FlatField("_values", "string?[20]", 80, 160),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 240, 8),
+                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 248, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[10]", 256, 40),
+                new global::FlatGen.FlatField("_version", "uint", 296, 4),
+                new global::FlatGen.FlatField("_slots", "byte[16]", 300, 16),
+                new global::FlatGen.FlatField("_valueStarts", "byte[10]", 316, 10),
+                new global::FlatGen.FlatField("_valueCounts", "byte[10]", 326, 10),
+                new global::FlatGen.FlatField("_count", "byte", 336, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 337, 1),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 338, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 339, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[5]", 340, 5),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -404,6 +408,8 @@ namespace Demo
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.GetCount(ref global::Demo.MetricTags map) => ref map._count;
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.GetValueCount(ref global::Demo.MetricTags map) => ref map._valueCount;
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.GetVersion(ref global::Demo.MetricTags map) => ref map._version;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.KeyCapacity => KeyCapacity;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.ValueCapacity => ValueCapacity;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.GetKeys(ref global::Demo.MetricTags map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.GetValues(ref global::Demo.MetricTags map) => map._values;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.GetKeyHoles(ref global::Demo.MetricTags map) => ref map._keyHoles;
@@ -517,13 +523,13 @@ namespace Demo
             }
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(8)]
+        [global::System.Runtime.CompilerServices.InlineArray(10)]
         private struct KeyBuffer
         {
             private string? _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(16)]
+        [global::System.Runtime.CompilerServices.InlineArray(20)]
         private struct ValueBuffer
         {
             private string? _element0;
@@ -535,7 +541,7 @@ namespace Demo
             private ulong _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(8)]
+        [global::System.Runtime.CompilerServices.InlineArray(10)]
         private struct KeyHashBuffer
         {
             private uint _element0;
@@ -547,13 +553,13 @@ namespace Demo
             private byte _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(8)]
+        [global::System.Runtime.CompilerServices.InlineArray(10)]
         private struct ValueStartBuffer
         {
             private byte _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(8)]
+        [global::System.Runtime.CompilerServices.InlineArray(10)]
         private struct ValueCountBuffer
         {
             private byte _element0;

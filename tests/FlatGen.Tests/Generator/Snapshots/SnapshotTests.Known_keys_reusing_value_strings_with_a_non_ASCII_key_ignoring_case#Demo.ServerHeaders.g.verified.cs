@@ -8,29 +8,33 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 544-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 664-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
+    /// </para>
+    /// <para>
+    /// The entries and values have spares past the capacities, so that a full map that removes a key and adds one
+    /// moves the other keys once per spare's worth of removals rather than at every add.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.ServerHeaders: 544 bytes, 1 byte of padding
+    /// Demo.ServerHeaders: 664 bytes, 1 byte of padding
     /// Field              Type         Offset  Size
-    /// _keys              string?[16]       0   128
-    /// _values            string?[32]     128   256
-    /// _hashedKeyLengths  ulong           384     8
-    /// _knownPresence     ulong[1]        392     8
-    /// _keyHashes         uint[16]        400    64
-    /// _version           uint            464     4
-    /// _slots             byte[32]        468    32
-    /// _valueStarts       byte[16]        500    16
-    /// _valueCounts       byte[16]        516    16
-    /// _count             byte            532     1
-    /// _valueCount        byte            533     1
-    /// _keyHoles          byte            534     1
-    /// _valueHoles        byte            535     1
-    /// _knownSlots        byte[7]         536     7
-    /// (padding)                          543     1
-    /// Total                                    544
+    /// _keys              string?[20]       0   160
+    /// _values            string?[40]     160   320
+    /// _hashedKeyLengths  ulong           480     8
+    /// _knownPresence     ulong[1]        488     8
+    /// _keyHashes         uint[20]        496    80
+    /// _version           uint            576     4
+    /// _slots             byte[32]        580    32
+    /// _valueStarts       byte[20]        612    20
+    /// _valueCounts       byte[20]        632    20
+    /// _count             byte            652     1
+    /// _valueCount        byte            653     1
+    /// _keyHoles          byte            654     1
+    /// _valueHoles        byte            655     1
+    /// _knownSlots        byte[7]         656     7
+    /// (padding)                          663     1
+    /// Total                                    664
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -47,48 +51,48 @@ namespace Demo
         public const int ValueCapacity = 32;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 544;
+        public const int SizeInBytes = 664;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
 
-        [global::System.Runtime.InteropServices.FieldOffset(128)]
+        [global::System.Runtime.InteropServices.FieldOffset(160)]
         private ValueBuffer _values;
 
-        [global::System.Runtime.InteropServices.FieldOffset(384)]
+        [global::System.Runtime.InteropServices.FieldOffset(480)]
         private ulong _hashedKeyLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(392)]
+        [global::System.Runtime.InteropServices.FieldOffset(488)]
         private KnownPresenceBuffer _knownPresence;
 
-        [global::System.Runtime.InteropServices.FieldOffset(400)]
+        [global::System.Runtime.InteropServices.FieldOffset(496)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(464)]
+        [global::System.Runtime.InteropServices.FieldOffset(576)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(468)]
+        [global::System.Runtime.InteropServices.FieldOffset(580)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(500)]
+        [global::System.Runtime.InteropServices.FieldOffset(612)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(516)]
+        [global::System.Runtime.InteropServices.FieldOffset(632)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(532)]
+        [global::System.Runtime.InteropServices.FieldOffset(652)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(533)]
+        [global::System.Runtime.InteropServices.FieldOffset(653)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(534)]
+        [global::System.Runtime.InteropServices.FieldOffset(654)]
         private byte _keyHoles;
 
-        [global::System.Runtime.InteropServices.FieldOffset(535)]
+        [global::System.Runtime.InteropServices.FieldOffset(655)]
         private byte _valueHoles;
 
-        [global::System.Runtime.InteropServices.FieldOffset(536)]
+        [global::System.Runtime.InteropServices.FieldOffset(656)]
         private KnownSlotBuffer _knownSlots;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -97,20 +101,20 @@ namespace Demo
             SizeInBytes,
             new global::FlatGen.FlatField[]
             {
-                new global::FlatGen.FlatField("_keys", "string?[16]", 0, 128),
-                new global::FlatGen.FlatField("_values", "string?[32]", 128, 256),
-                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 384, 8),
-                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 392, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[16]", 400, 64),
-                new global::FlatGen.FlatField("_version", "uint", 464, 4),
-                new global::FlatGen.FlatField("_slots", "byte[32]", 468, 32),
-                new global::FlatGen.FlatField("_valueStarts", "byte[16]", 500, 16),
-                new global::FlatGen.FlatField("_valueCounts", "byte[16]", 516, 16),
-                new global::FlatGen.FlatField("_count", "byte", 532, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 533, 1),
-                new global::FlatGen.FlatField("_keyHoles", "byte", 534, 1),
-                new global::FlatGen.FlatField("_valueHoles", "byte", 535, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[7]", 536, 7),
+                new global::FlatGen.FlatField("_keys", "string?[20]", 0, 160),
+                new global::FlatGen.FlatField("_values", "string?[40]", 160, 320),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 480, 8),
+                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 488, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[20]", 496, 80),
+                new global::FlatGen.FlatField("_version", "uint", 576, 4),
+                new global::FlatGen.FlatField("_slots", "byte[32]", 580, 32),
+                new global::FlatGen.FlatField("_valueStarts", "byte[20]", 612, 20),
+                new global::FlatGen.FlatField("_valueCounts", "byte[20]", 632, 20),
+                new global::FlatGen.FlatField("_count", "byte", 652, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 653, 1),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 654, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 655, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[7]", 656, 7),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -436,6 +440,8 @@ namespace Demo
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ServerHeaders, byte, byte>.GetCount(ref global::Demo.ServerHeaders map) => ref map._count;
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ServerHeaders, byte, byte>.GetValueCount(ref global::Demo.ServerHeaders map) => ref map._valueCount;
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ServerHeaders, byte, byte>.GetVersion(ref global::Demo.ServerHeaders map) => ref map._version;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.KeyCapacity => KeyCapacity;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.ValueCapacity => ValueCapacity;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetKeys(ref global::Demo.ServerHeaders map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetValues(ref global::Demo.ServerHeaders map) => map._values;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetKeyHoles(ref global::Demo.ServerHeaders map) => ref map._keyHoles;
@@ -583,13 +589,13 @@ namespace Demo
             return -1;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(16)]
+        [global::System.Runtime.CompilerServices.InlineArray(20)]
         private struct KeyBuffer
         {
             private string? _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(32)]
+        [global::System.Runtime.CompilerServices.InlineArray(40)]
         private struct ValueBuffer
         {
             private string? _element0;
@@ -601,7 +607,7 @@ namespace Demo
             private ulong _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(16)]
+        [global::System.Runtime.CompilerServices.InlineArray(20)]
         private struct KeyHashBuffer
         {
             private uint _element0;
@@ -613,13 +619,13 @@ namespace Demo
             private byte _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(16)]
+        [global::System.Runtime.CompilerServices.InlineArray(20)]
         private struct ValueStartBuffer
         {
             private byte _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(16)]
+        [global::System.Runtime.CompilerServices.InlineArray(20)]
         private struct ValueCountBuffer
         {
             private byte _element0;

@@ -8,29 +8,32 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 224-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 264-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
+    /// </para>
+    /// <para>
+    /// The entries and values have spares past the capacities, so that a full map that removes a key and adds one
+    /// moves the other keys once per spare's worth of removals rather than at every add.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.CorsHeaders: 224 bytes, 4 bytes of padding
-    /// Field              Type        Offset  Size
-    /// _keys              string?[8]       0    64
-    /// _values            string?[8]      64    64
-    /// _hashedKeyLengths  ulong          128     8
-    /// _knownPresence     ulong[1]       136     8
-    /// _keyHashes         uint[8]        144    32
-    /// _version           uint           176     4
-    /// _slots             byte[16]       180    16
-    /// _valueStarts       byte[8]        196     8
-    /// _valueCounts       byte[8]        204     8
-    /// _count             byte           212     1
-    /// _valueCount        byte           213     1
-    /// _keyHoles          byte           214     1
-    /// _valueHoles        byte           215     1
-    /// _knownSlots        byte[4]        216     4
-    /// (padding)                         220     4
-    /// Total                                   224
+    /// Demo.CorsHeaders: 264 bytes, 0 bytes of padding
+    /// Field              Type         Offset  Size
+    /// _keys              string?[10]       0    80
+    /// _values            string?[10]      80    80
+    /// _hashedKeyLengths  ulong           160     8
+    /// _knownPresence     ulong[1]        168     8
+    /// _keyHashes         uint[10]        176    40
+    /// _version           uint            216     4
+    /// _slots             byte[16]        220    16
+    /// _valueStarts       byte[10]        236    10
+    /// _valueCounts       byte[10]        246    10
+    /// _count             byte            256     1
+    /// _valueCount        byte            257     1
+    /// _keyHoles          byte            258     1
+    /// _valueHoles        byte            259     1
+    /// _knownSlots        byte[4]         260     4
+    /// Total                                    264
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -47,48 +50,48 @@ namespace Demo
         public const int ValueCapacity = 8;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 224;
+        public const int SizeInBytes = 264;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
 
-        [global::System.Runtime.InteropServices.FieldOffset(64)]
+        [global::System.Runtime.InteropServices.FieldOffset(80)]
         private ValueBuffer _values;
 
-        [global::System.Runtime.InteropServices.FieldOffset(128)]
+        [global::System.Runtime.InteropServices.FieldOffset(160)]
         private ulong _hashedKeyLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(136)]
+        [global::System.Runtime.InteropServices.FieldOffset(168)]
         private KnownPresenceBuffer _knownPresence;
 
-        [global::System.Runtime.InteropServices.FieldOffset(144)]
+        [global::System.Runtime.InteropServices.FieldOffset(176)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(176)]
+        [global::System.Runtime.InteropServices.FieldOffset(216)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(180)]
+        [global::System.Runtime.InteropServices.FieldOffset(220)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(196)]
+        [global::System.Runtime.InteropServices.FieldOffset(236)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(204)]
+        [global::System.Runtime.InteropServices.FieldOffset(246)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(212)]
+        [global::System.Runtime.InteropServices.FieldOffset(256)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(213)]
+        [global::System.Runtime.InteropServices.FieldOffset(257)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(214)]
+        [global::System.Runtime.InteropServices.FieldOffset(258)]
         private byte _keyHoles;
 
-        [global::System.Runtime.InteropServices.FieldOffset(215)]
+        [global::System.Runtime.InteropServices.FieldOffset(259)]
         private byte _valueHoles;
 
-        [global::System.Runtime.InteropServices.FieldOffset(216)]
+        [global::System.Runtime.InteropServices.FieldOffset(260)]
         private KnownSlotBuffer _knownSlots;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -97,20 +100,20 @@ namespace Demo
             SizeInBytes,
             new global::FlatGen.FlatField[]
             {
-                new global::FlatGen.FlatField("_keys", "string?[8]", 0, 64),
-                new global::FlatGen.FlatField("_values", "string?[8]", 64, 64),
-                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 128, 8),
-                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 136, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[8]", 144, 32),
-                new global::FlatGen.FlatField("_version", "uint", 176, 4),
-                new global::FlatGen.FlatField("_slots", "byte[16]", 180, 16),
-                new global::FlatGen.FlatField("_valueStarts", "byte[8]", 196, 8),
-                new global::FlatGen.FlatField("_valueCounts", "byte[8]", 204, 8),
-                new global::FlatGen.FlatField("_count", "byte", 212, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 213, 1),
-                new global::FlatGen.FlatField("_keyHoles", "byte", 214, 1),
-                new global::FlatGen.FlatField("_valueHoles", "byte", 215, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[4]", 216, 4),
+                new global::FlatGen.FlatField("_keys", "string?[10]", 0, 80),
+                new global::FlatGen.FlatField("_values", "string?[10]", 80, 80),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 160, 8),
+                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 168, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[10]", 176, 40),
+                new global::FlatGen.FlatField("_version", "uint", 216, 4),
+                new global::FlatGen.FlatField("_slots", "byte[16]", 220, 16),
+                new global::FlatGen.FlatField("_valueStarts", "byte[10]", 236, 10),
+                new global::FlatGen.FlatField("_valueCounts", "byte[10]", 246, 10),
+                new global::FlatGen.FlatField("_count", "byte", 256, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 257, 1),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 258, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 259, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[4]", 260, 4),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -391,6 +394,8 @@ namespace Demo
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.CorsHeaders, byte, byte>.GetCount(ref global::Demo.CorsHeaders map) => ref map._count;
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.CorsHeaders, byte, byte>.GetValueCount(ref global::Demo.CorsHeaders map) => ref map._valueCount;
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.CorsHeaders, byte, byte>.GetVersion(ref global::Demo.CorsHeaders map) => ref map._version;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.CorsHeaders, byte, byte>.KeyCapacity => KeyCapacity;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.CorsHeaders, byte, byte>.ValueCapacity => ValueCapacity;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.CorsHeaders, byte, byte>.GetKeys(ref global::Demo.CorsHeaders map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.CorsHeaders, byte, byte>.GetValues(ref global::Demo.CorsHeaders map) => map._values;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.CorsHeaders, byte, byte>.GetKeyHoles(ref global::Demo.CorsHeaders map) => ref map._keyHoles;
@@ -513,13 +518,13 @@ namespace Demo
             }
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(8)]
+        [global::System.Runtime.CompilerServices.InlineArray(10)]
         private struct KeyBuffer
         {
             private string? _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(8)]
+        [global::System.Runtime.CompilerServices.InlineArray(10)]
         private struct ValueBuffer
         {
             private string? _element0;
@@ -531,7 +536,7 @@ namespace Demo
             private ulong _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(8)]
+        [global::System.Runtime.CompilerServices.InlineArray(10)]
         private struct KeyHashBuffer
         {
             private uint _element0;
@@ -543,13 +548,13 @@ namespace Demo
             private byte _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(8)]
+        [global::System.Runtime.CompilerServices.InlineArray(10)]
         private struct ValueStartBuffer
         {
             private byte _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(8)]
+        [global::System.Runtime.CompilerServices.InlineArray(10)]
         private struct ValueCountBuffer
         {
             private byte _element0;

@@ -8,27 +8,31 @@ namespace Demo.Wide
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 11672-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 14072-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
+    /// </para>
+    /// <para>
+    /// The entries and values have spares past the capacities, so that a full map that removes a key and adds one
+    /// moves the other keys once per spare's worth of removals rather than at every add.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.Wide.LabelSet: 11672 bytes, 4 bytes of padding
+    /// Demo.Wide.LabelSet: 14072 bytes, 4 bytes of padding
     /// Field              Type          Offset   Size
-    /// _keys              string?[300]       0   2400
-    /// _values            string?[600]    2400   4800
-    /// _hashedKeyLengths  ulong           7200      8
-    /// _keyHashes         uint[300]       7208   1200
-    /// _version           uint            8408      4
-    /// _slots             ushort[1024]    8412   2048
-    /// _valueStarts       ushort[300]    10460    600
-    /// _valueCounts       ushort[300]    11060    600
-    /// _count             ushort         11660      2
-    /// _valueCount        ushort         11662      2
-    /// _keyHoles          ushort         11664      2
-    /// _valueHoles        ushort         11666      2
-    /// (padding)                         11668      4
-    /// Total                                    11672
+    /// _keys              string?[375]       0   3000
+    /// _values            string?[750]    3000   6000
+    /// _hashedKeyLengths  ulong           9000      8
+    /// _keyHashes         uint[375]       9008   1500
+    /// _version           uint           10508      4
+    /// _slots             ushort[1024]   10512   2048
+    /// _valueStarts       ushort[375]    12560    750
+    /// _valueCounts       ushort[375]    13310    750
+    /// _count             ushort         14060      2
+    /// _valueCount        ushort         14062      2
+    /// _keyHoles          ushort         14064      2
+    /// _valueHoles        ushort         14066      2
+    /// (padding)                         14068      4
+    /// Total                                    14072
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -45,42 +49,42 @@ namespace Demo.Wide
         public const int ValueCapacity = 600;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 11672;
+        public const int SizeInBytes = 14072;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
 
-        [global::System.Runtime.InteropServices.FieldOffset(2400)]
+        [global::System.Runtime.InteropServices.FieldOffset(3000)]
         private ValueBuffer _values;
 
-        [global::System.Runtime.InteropServices.FieldOffset(7200)]
+        [global::System.Runtime.InteropServices.FieldOffset(9000)]
         private ulong _hashedKeyLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(7208)]
+        [global::System.Runtime.InteropServices.FieldOffset(9008)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(8408)]
+        [global::System.Runtime.InteropServices.FieldOffset(10508)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(8412)]
+        [global::System.Runtime.InteropServices.FieldOffset(10512)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(10460)]
+        [global::System.Runtime.InteropServices.FieldOffset(12560)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(11060)]
+        [global::System.Runtime.InteropServices.FieldOffset(13310)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(11660)]
+        [global::System.Runtime.InteropServices.FieldOffset(14060)]
         private ushort _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(11662)]
+        [global::System.Runtime.InteropServices.FieldOffset(14062)]
         private ushort _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(11664)]
+        [global::System.Runtime.InteropServices.FieldOffset(14064)]
         private ushort _keyHoles;
 
-        [global::System.Runtime.InteropServices.FieldOffset(11666)]
+        [global::System.Runtime.InteropServices.FieldOffset(14066)]
         private ushort _valueHoles;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -89,18 +93,18 @@ namespace Demo.Wide
             SizeInBytes,
             new global::FlatGen.FlatField[]
             {
-                new global::FlatGen.FlatField("_keys", "string?[300]", 0, 2400),
-                new global::FlatGen.FlatField("_values", "string?[600]", 2400, 4800),
-                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 7200, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[300]", 7208, 1200),
-                new global::FlatGen.FlatField("_version", "uint", 8408, 4),
-                new global::FlatGen.FlatField("_slots", "ushort[1024]", 8412, 2048),
-                new global::FlatGen.FlatField("_valueStarts", "ushort[300]", 10460, 600),
-                new global::FlatGen.FlatField("_valueCounts", "ushort[300]", 11060, 600),
-                new global::FlatGen.FlatField("_count", "ushort", 11660, 2),
-                new global::FlatGen.FlatField("_valueCount", "ushort", 11662, 2),
-                new global::FlatGen.FlatField("_keyHoles", "ushort", 11664, 2),
-                new global::FlatGen.FlatField("_valueHoles", "ushort", 11666, 2),
+                new global::FlatGen.FlatField("_keys", "string?[375]", 0, 3000),
+                new global::FlatGen.FlatField("_values", "string?[750]", 3000, 6000),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 9000, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[375]", 9008, 1500),
+                new global::FlatGen.FlatField("_version", "uint", 10508, 4),
+                new global::FlatGen.FlatField("_slots", "ushort[1024]", 10512, 2048),
+                new global::FlatGen.FlatField("_valueStarts", "ushort[375]", 12560, 750),
+                new global::FlatGen.FlatField("_valueCounts", "ushort[375]", 13310, 750),
+                new global::FlatGen.FlatField("_count", "ushort", 14060, 2),
+                new global::FlatGen.FlatField("_valueCount", "ushort", 14062, 2),
+                new global::FlatGen.FlatField("_keyHoles", "ushort", 14064, 2),
+                new global::FlatGen.FlatField("_valueHoles", "ushort", 14066, 2),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -329,24 +333,26 @@ namespace Demo.Wide
         static ref ushort global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetCount(ref global::Demo.Wide.LabelSet map) => ref map._count;
         static ref ushort global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetValueCount(ref global::Demo.Wide.LabelSet map) => ref map._valueCount;
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetVersion(ref global::Demo.Wide.LabelSet map) => ref map._version;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.KeyCapacity => KeyCapacity;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.ValueCapacity => ValueCapacity;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetKeys(ref global::Demo.Wide.LabelSet map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetValues(ref global::Demo.Wide.LabelSet map) => map._values;
         static ref ushort global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetKeyHoles(ref global::Demo.Wide.LabelSet map) => ref map._keyHoles;
         static ref ushort global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Wide.LabelSet, ushort, ushort>.GetValueHoles(ref global::Demo.Wide.LabelSet map) => ref map._valueHoles;
 
-        [global::System.Runtime.CompilerServices.InlineArray(300)]
+        [global::System.Runtime.CompilerServices.InlineArray(375)]
         private struct KeyBuffer
         {
             private string? _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(600)]
+        [global::System.Runtime.CompilerServices.InlineArray(750)]
         private struct ValueBuffer
         {
             private string? _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(300)]
+        [global::System.Runtime.CompilerServices.InlineArray(375)]
         private struct KeyHashBuffer
         {
             private uint _element0;
@@ -358,13 +364,13 @@ namespace Demo.Wide
             private ushort _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(300)]
+        [global::System.Runtime.CompilerServices.InlineArray(375)]
         private struct ValueStartBuffer
         {
             private ushort _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(300)]
+        [global::System.Runtime.CompilerServices.InlineArray(375)]
         private struct ValueCountBuffer
         {
             private ushort _element0;

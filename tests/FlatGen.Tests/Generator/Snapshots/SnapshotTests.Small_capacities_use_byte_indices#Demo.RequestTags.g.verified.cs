@@ -8,26 +8,30 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 528-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 648-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
+    /// </para>
+    /// <para>
+    /// The entries and values have spares past the capacities, so that a full map that removes a key and adds one
+    /// moves the other keys once per spare's worth of removals rather than at every add.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.RequestTags: 528 bytes, 0 bytes of padding
+    /// Demo.RequestTags: 648 bytes, 0 bytes of padding
     /// Field              Type         Offset  Size
-    /// _keys              string?[16]       0   128
-    /// _values            string?[32]     128   256
-    /// _hashedKeyLengths  ulong           384     8
-    /// _keyHashes         uint[16]        392    64
-    /// _version           uint            456     4
-    /// _slots             byte[32]        460    32
-    /// _valueStarts       byte[16]        492    16
-    /// _valueCounts       byte[16]        508    16
-    /// _count             byte            524     1
-    /// _valueCount        byte            525     1
-    /// _keyHoles          byte            526     1
-    /// _valueHoles        byte            527     1
-    /// Total                                    528
+    /// _keys              string?[20]       0   160
+    /// _values            string?[40]     160   320
+    /// _hashedKeyLengths  ulong           480     8
+    /// _keyHashes         uint[20]        488    80
+    /// _version           uint            568     4
+    /// _slots             byte[32]        572    32
+    /// _valueStarts       byte[20]        604    20
+    /// _valueCounts       byte[20]        624    20
+    /// _count             byte            644     1
+    /// _valueCount        byte            645     1
+    /// _keyHoles          byte            646     1
+    /// _valueHoles        byte            647     1
+    /// Total                                    648
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -44,42 +48,42 @@ namespace Demo
         public const int ValueCapacity = 32;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 528;
+        public const int SizeInBytes = 648;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
 
-        [global::System.Runtime.InteropServices.FieldOffset(128)]
+        [global::System.Runtime.InteropServices.FieldOffset(160)]
         private ValueBuffer _values;
 
-        [global::System.Runtime.InteropServices.FieldOffset(384)]
+        [global::System.Runtime.InteropServices.FieldOffset(480)]
         private ulong _hashedKeyLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(392)]
+        [global::System.Runtime.InteropServices.FieldOffset(488)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(456)]
+        [global::System.Runtime.InteropServices.FieldOffset(568)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(460)]
+        [global::System.Runtime.InteropServices.FieldOffset(572)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(492)]
+        [global::System.Runtime.InteropServices.FieldOffset(604)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(508)]
+        [global::System.Runtime.InteropServices.FieldOffset(624)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(524)]
+        [global::System.Runtime.InteropServices.FieldOffset(644)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(525)]
+        [global::System.Runtime.InteropServices.FieldOffset(645)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(526)]
+        [global::System.Runtime.InteropServices.FieldOffset(646)]
         private byte _keyHoles;
 
-        [global::System.Runtime.InteropServices.FieldOffset(527)]
+        [global::System.Runtime.InteropServices.FieldOffset(647)]
         private byte _valueHoles;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -88,18 +92,18 @@ namespace Demo
             SizeInBytes,
             new global::FlatGen.FlatField[]
             {
-                new global::FlatGen.FlatField("_keys", "string?[16]", 0, 128),
-                new global::FlatGen.FlatField("_values", "string?[32]", 128, 256),
-                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 384, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[16]", 392, 64),
-                new global::FlatGen.FlatField("_version", "uint", 456, 4),
-                new global::FlatGen.FlatField("_slots", "byte[32]", 460, 32),
-                new global::FlatGen.FlatField("_valueStarts", "byte[16]", 492, 16),
-                new global::FlatGen.FlatField("_valueCounts", "byte[16]", 508, 16),
-                new global::FlatGen.FlatField("_count", "byte", 524, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 525, 1),
-                new global::FlatGen.FlatField("_keyHoles", "byte", 526, 1),
-                new global::FlatGen.FlatField("_valueHoles", "byte", 527, 1),
+                new global::FlatGen.FlatField("_keys", "string?[20]", 0, 160),
+                new global::FlatGen.FlatField("_values", "string?[40]", 160, 320),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 480, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[20]", 488, 80),
+                new global::FlatGen.FlatField("_version", "uint", 568, 4),
+                new global::FlatGen.FlatField("_slots", "byte[32]", 572, 32),
+                new global::FlatGen.FlatField("_valueStarts", "byte[20]", 604, 20),
+                new global::FlatGen.FlatField("_valueCounts", "byte[20]", 624, 20),
+                new global::FlatGen.FlatField("_count", "byte", 644, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 645, 1),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 646, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 647, 1),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -328,24 +332,26 @@ namespace Demo
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestTags, byte, byte>.GetCount(ref global::Demo.RequestTags map) => ref map._count;
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestTags, byte, byte>.GetValueCount(ref global::Demo.RequestTags map) => ref map._valueCount;
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestTags, byte, byte>.GetVersion(ref global::Demo.RequestTags map) => ref map._version;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.KeyCapacity => KeyCapacity;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.ValueCapacity => ValueCapacity;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.GetKeys(ref global::Demo.RequestTags map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.GetValues(ref global::Demo.RequestTags map) => map._values;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.GetKeyHoles(ref global::Demo.RequestTags map) => ref map._keyHoles;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.GetValueHoles(ref global::Demo.RequestTags map) => ref map._valueHoles;
 
-        [global::System.Runtime.CompilerServices.InlineArray(16)]
+        [global::System.Runtime.CompilerServices.InlineArray(20)]
         private struct KeyBuffer
         {
             private string? _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(32)]
+        [global::System.Runtime.CompilerServices.InlineArray(40)]
         private struct ValueBuffer
         {
             private string? _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(16)]
+        [global::System.Runtime.CompilerServices.InlineArray(20)]
         private struct KeyHashBuffer
         {
             private uint _element0;
@@ -357,13 +363,13 @@ namespace Demo
             private byte _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(16)]
+        [global::System.Runtime.CompilerServices.InlineArray(20)]
         private struct ValueStartBuffer
         {
             private byte _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(16)]
+        [global::System.Runtime.CompilerServices.InlineArray(20)]
         private struct ValueCountBuffer
         {
             private byte _element0;

@@ -8,26 +8,31 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 64-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 88-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
+    /// </para>
+    /// <para>
+    /// The entries and values have spares past the capacities, so that a full map that removes a key and adds one
+    /// moves the other keys once per spare's worth of removals rather than at every add.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.First: 64 bytes, 0 bytes of padding
+    /// Demo.First: 88 bytes, 2 bytes of padding
     /// Field              Type        Offset  Size
-    /// _keys              string?[2]       0    16
-    /// _values            string?[2]      16    16
-    /// _hashedKeyLengths  ulong           32     8
-    /// _keyHashes         uint[2]         40     8
-    /// _version           uint            48     4
-    /// _slots             byte[4]         52     4
-    /// _valueStarts       byte[2]         56     2
-    /// _valueCounts       byte[2]         58     2
-    /// _count             byte            60     1
-    /// _valueCount        byte            61     1
-    /// _keyHoles          byte            62     1
-    /// _valueHoles        byte            63     1
-    /// Total                                    64
+    /// _keys              string?[3]       0    24
+    /// _values            string?[3]      24    24
+    /// _hashedKeyLengths  ulong           48     8
+    /// _keyHashes         uint[3]         56    12
+    /// _version           uint            68     4
+    /// _slots             byte[4]         72     4
+    /// _valueStarts       byte[3]         76     3
+    /// _valueCounts       byte[3]         79     3
+    /// _count             byte            82     1
+    /// _valueCount        byte            83     1
+    /// _keyHoles          byte            84     1
+    /// _valueHoles        byte            85     1
+    /// (padding)                          86     2
+    /// Total                                    88
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -44,42 +49,42 @@ namespace Demo
         public const int ValueCapacity = 2;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 64;
+        public const int SizeInBytes = 88;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
 
-        [global::System.Runtime.InteropServices.FieldOffset(16)]
+        [global::System.Runtime.InteropServices.FieldOffset(24)]
         private ValueBuffer _values;
 
-        [global::System.Runtime.InteropServices.FieldOffset(32)]
+        [global::System.Runtime.InteropServices.FieldOffset(48)]
         private ulong _hashedKeyLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(40)]
+        [global::System.Runtime.InteropServices.FieldOffset(56)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(48)]
+        [global::System.Runtime.InteropServices.FieldOffset(68)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(52)]
+        [global::System.Runtime.InteropServices.FieldOffset(72)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(56)]
+        [global::System.Runtime.InteropServices.FieldOffset(76)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(58)]
+        [global::System.Runtime.InteropServices.FieldOffset(79)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(60)]
+        [global::System.Runtime.InteropServices.FieldOffset(82)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(61)]
+        [global::System.Runtime.InteropServices.FieldOffset(83)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(62)]
+        [global::System.Runtime.InteropServices.FieldOffset(84)]
         private byte _keyHoles;
 
-        [global::System.Runtime.InteropServices.FieldOffset(63)]
+        [global::System.Runtime.InteropServices.FieldOffset(85)]
         private byte _valueHoles;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -88,18 +93,18 @@ namespace Demo
             SizeInBytes,
             new global::FlatGen.FlatField[]
             {
-                new global::FlatGen.FlatField("_keys", "string?[2]", 0, 16),
-                new global::FlatGen.FlatField("_values", "string?[2]", 16, 16),
-                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 32, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[2]", 40, 8),
-                new global::FlatGen.FlatField("_version", "uint", 48, 4),
-                new global::FlatGen.FlatField("_slots", "byte[4]", 52, 4),
-                new global::FlatGen.FlatField("_valueStarts", "byte[2]", 56, 2),
-                new global::FlatGen.FlatField("_valueCounts", "byte[2]", 58, 2),
-                new global::FlatGen.FlatField("_count", "byte", 60, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 61, 1),
-                new global::FlatGen.FlatField("_keyHoles", "byte", 62, 1),
-                new global::FlatGen.FlatField("_valueHoles", "byte", 63, 1),
+                new global::FlatGen.FlatField("_keys", "string?[3]", 0, 24),
+                new global::FlatGen.FlatField("_values", "string?[3]", 24, 24),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 48, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[3]", 56, 12),
+                new global::FlatGen.FlatField("_version", "uint", 68, 4),
+                new global::FlatGen.FlatField("_slots", "byte[4]", 72, 4),
+                new global::FlatGen.FlatField("_valueStarts", "byte[3]", 76, 3),
+                new global::FlatGen.FlatField("_valueCounts", "byte[3]", 79, 3),
+                new global::FlatGen.FlatField("_count", "byte", 82, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 83, 1),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 84, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 85, 1),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -328,24 +333,26 @@ namespace Demo
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.First, byte, byte>.GetCount(ref global::Demo.First map) => ref map._count;
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.First, byte, byte>.GetValueCount(ref global::Demo.First map) => ref map._valueCount;
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.First, byte, byte>.GetVersion(ref global::Demo.First map) => ref map._version;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.First, byte, byte>.KeyCapacity => KeyCapacity;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.First, byte, byte>.ValueCapacity => ValueCapacity;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.First, byte, byte>.GetKeys(ref global::Demo.First map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.First, byte, byte>.GetValues(ref global::Demo.First map) => map._values;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.First, byte, byte>.GetKeyHoles(ref global::Demo.First map) => ref map._keyHoles;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.First, byte, byte>.GetValueHoles(ref global::Demo.First map) => ref map._valueHoles;
 
-        [global::System.Runtime.CompilerServices.InlineArray(2)]
+        [global::System.Runtime.CompilerServices.InlineArray(3)]
         private struct KeyBuffer
         {
             private string? _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(2)]
+        [global::System.Runtime.CompilerServices.InlineArray(3)]
         private struct ValueBuffer
         {
             private string? _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(2)]
+        [global::System.Runtime.CompilerServices.InlineArray(3)]
         private struct KeyHashBuffer
         {
             private uint _element0;
@@ -357,13 +364,13 @@ namespace Demo
             private byte _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(2)]
+        [global::System.Runtime.CompilerServices.InlineArray(3)]
         private struct ValueStartBuffer
         {
             private byte _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(2)]
+        [global::System.Runtime.CompilerServices.InlineArray(3)]
         private struct ValueCountBuffer
         {
             private byte _element0;

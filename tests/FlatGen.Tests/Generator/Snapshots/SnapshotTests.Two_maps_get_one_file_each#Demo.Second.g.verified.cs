@@ -8,27 +8,30 @@ namespace Demo
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 96-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 112-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
+    /// </para>
+    /// <para>
+    /// The entries and values have spares past the capacities, so that a full map that removes a key and adds one
+    /// moves the other keys once per spare's worth of removals rather than at every add.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// Demo.Second: 96 bytes, 6 bytes of padding
+    /// Demo.Second: 112 bytes, 0 bytes of padding
     /// Field              Type        Offset  Size
-    /// _keys              string?[3]       0    24
-    /// _values            string?[3]      24    24
-    /// _hashedKeyLengths  ulong           48     8
-    /// _keyHashes         uint[3]         56    12
-    /// _version           uint            68     4
-    /// _slots             byte[8]         72     8
-    /// _valueStarts       byte[3]         80     3
-    /// _valueCounts       byte[3]         83     3
-    /// _count             byte            86     1
-    /// _valueCount        byte            87     1
-    /// _keyHoles          byte            88     1
-    /// _valueHoles        byte            89     1
-    /// (padding)                          90     6
-    /// Total                                    96
+    /// _keys              string?[4]       0    32
+    /// _values            string?[4]      32    32
+    /// _hashedKeyLengths  ulong           64     8
+    /// _keyHashes         uint[4]         72    16
+    /// _version           uint            88     4
+    /// _slots             byte[8]         92     8
+    /// _valueStarts       byte[4]        100     4
+    /// _valueCounts       byte[4]        104     4
+    /// _count             byte           108     1
+    /// _valueCount        byte           109     1
+    /// _keyHoles          byte           110     1
+    /// _valueHoles        byte           111     1
+    /// Total                                   112
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -45,42 +48,42 @@ namespace Demo
         public const int ValueCapacity = 3;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 96;
+        public const int SizeInBytes = 112;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
 
-        [global::System.Runtime.InteropServices.FieldOffset(24)]
+        [global::System.Runtime.InteropServices.FieldOffset(32)]
         private ValueBuffer _values;
 
-        [global::System.Runtime.InteropServices.FieldOffset(48)]
+        [global::System.Runtime.InteropServices.FieldOffset(64)]
         private ulong _hashedKeyLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(56)]
+        [global::System.Runtime.InteropServices.FieldOffset(72)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(68)]
+        [global::System.Runtime.InteropServices.FieldOffset(88)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(72)]
+        [global::System.Runtime.InteropServices.FieldOffset(92)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(80)]
+        [global::System.Runtime.InteropServices.FieldOffset(100)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(83)]
+        [global::System.Runtime.InteropServices.FieldOffset(104)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(86)]
+        [global::System.Runtime.InteropServices.FieldOffset(108)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(87)]
+        [global::System.Runtime.InteropServices.FieldOffset(109)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(88)]
+        [global::System.Runtime.InteropServices.FieldOffset(110)]
         private byte _keyHoles;
 
-        [global::System.Runtime.InteropServices.FieldOffset(89)]
+        [global::System.Runtime.InteropServices.FieldOffset(111)]
         private byte _valueHoles;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -89,18 +92,18 @@ namespace Demo
             SizeInBytes,
             new global::FlatGen.FlatField[]
             {
-                new global::FlatGen.FlatField("_keys", "string?[3]", 0, 24),
-                new global::FlatGen.FlatField("_values", "string?[3]", 24, 24),
-                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 48, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[3]", 56, 12),
-                new global::FlatGen.FlatField("_version", "uint", 68, 4),
-                new global::FlatGen.FlatField("_slots", "byte[8]", 72, 8),
-                new global::FlatGen.FlatField("_valueStarts", "byte[3]", 80, 3),
-                new global::FlatGen.FlatField("_valueCounts", "byte[3]", 83, 3),
-                new global::FlatGen.FlatField("_count", "byte", 86, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 87, 1),
-                new global::FlatGen.FlatField("_keyHoles", "byte", 88, 1),
-                new global::FlatGen.FlatField("_valueHoles", "byte", 89, 1),
+                new global::FlatGen.FlatField("_keys", "string?[4]", 0, 32),
+                new global::FlatGen.FlatField("_values", "string?[4]", 32, 32),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 64, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[4]", 72, 16),
+                new global::FlatGen.FlatField("_version", "uint", 88, 4),
+                new global::FlatGen.FlatField("_slots", "byte[8]", 92, 8),
+                new global::FlatGen.FlatField("_valueStarts", "byte[4]", 100, 4),
+                new global::FlatGen.FlatField("_valueCounts", "byte[4]", 104, 4),
+                new global::FlatGen.FlatField("_count", "byte", 108, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 109, 1),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 110, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 111, 1),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -329,24 +332,26 @@ namespace Demo
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Second, byte, byte>.GetCount(ref global::Demo.Second map) => ref map._count;
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Second, byte, byte>.GetValueCount(ref global::Demo.Second map) => ref map._valueCount;
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Second, byte, byte>.GetVersion(ref global::Demo.Second map) => ref map._version;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Second, byte, byte>.KeyCapacity => KeyCapacity;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Second, byte, byte>.ValueCapacity => ValueCapacity;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Second, byte, byte>.GetKeys(ref global::Demo.Second map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Second, byte, byte>.GetValues(ref global::Demo.Second map) => map._values;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Second, byte, byte>.GetKeyHoles(ref global::Demo.Second map) => ref map._keyHoles;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Second, byte, byte>.GetValueHoles(ref global::Demo.Second map) => ref map._valueHoles;
 
-        [global::System.Runtime.CompilerServices.InlineArray(3)]
+        [global::System.Runtime.CompilerServices.InlineArray(4)]
         private struct KeyBuffer
         {
             private string? _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(3)]
+        [global::System.Runtime.CompilerServices.InlineArray(4)]
         private struct ValueBuffer
         {
             private string? _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(3)]
+        [global::System.Runtime.CompilerServices.InlineArray(4)]
         private struct KeyHashBuffer
         {
             private uint _element0;
@@ -358,13 +363,13 @@ namespace Demo
             private byte _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(3)]
+        [global::System.Runtime.CompilerServices.InlineArray(4)]
         private struct ValueStartBuffer
         {
             private byte _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(3)]
+        [global::System.Runtime.CompilerServices.InlineArray(4)]
         private struct ValueCountBuffer
         {
             private byte _element0;

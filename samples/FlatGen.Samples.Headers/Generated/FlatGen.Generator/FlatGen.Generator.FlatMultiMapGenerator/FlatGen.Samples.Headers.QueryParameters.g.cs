@@ -8,26 +8,31 @@ namespace FlatGen.Samples.Headers
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 272-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 336-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
+    /// </para>
+    /// <para>
+    /// The entries and values have spares past the capacities, so that a full map that removes a key and adds one
+    /// moves the other keys once per spare's worth of removals rather than at every add.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// FlatGen.Samples.Headers.QueryParameters: 272 bytes, 0 bytes of padding
+    /// FlatGen.Samples.Headers.QueryParameters: 336 bytes, 4 bytes of padding
     /// Field              Type         Offset  Size
-    /// _keys              string?[8]        0    64
-    /// _values            string?[16]      64   128
-    /// _hashedKeyLengths  ulong           192     8
-    /// _keyHashes         uint[8]         200    32
-    /// _version           uint            232     4
-    /// _slots             byte[16]        236    16
-    /// _valueStarts       byte[8]         252     8
-    /// _valueCounts       byte[8]         260     8
-    /// _count             byte            268     1
-    /// _valueCount        byte            269     1
-    /// _keyHoles          byte            270     1
-    /// _valueHoles        byte            271     1
-    /// Total                                    272
+    /// _keys              string?[10]       0    80
+    /// _values            string?[20]      80   160
+    /// _hashedKeyLengths  ulong           240     8
+    /// _keyHashes         uint[10]        248    40
+    /// _version           uint            288     4
+    /// _slots             byte[16]        292    16
+    /// _valueStarts       byte[10]        308    10
+    /// _valueCounts       byte[10]        318    10
+    /// _count             byte            328     1
+    /// _valueCount        byte            329     1
+    /// _keyHoles          byte            330     1
+    /// _valueHoles        byte            331     1
+    /// (padding)                          332     4
+    /// Total                                    336
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -44,42 +49,42 @@ namespace FlatGen.Samples.Headers
         public const int ValueCapacity = 16;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 272;
+        public const int SizeInBytes = 336;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
 
-        [global::System.Runtime.InteropServices.FieldOffset(64)]
+        [global::System.Runtime.InteropServices.FieldOffset(80)]
         private ValueBuffer _values;
 
-        [global::System.Runtime.InteropServices.FieldOffset(192)]
+        [global::System.Runtime.InteropServices.FieldOffset(240)]
         private ulong _hashedKeyLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(200)]
+        [global::System.Runtime.InteropServices.FieldOffset(248)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(232)]
+        [global::System.Runtime.InteropServices.FieldOffset(288)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(236)]
+        [global::System.Runtime.InteropServices.FieldOffset(292)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(252)]
+        [global::System.Runtime.InteropServices.FieldOffset(308)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(260)]
+        [global::System.Runtime.InteropServices.FieldOffset(318)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(268)]
+        [global::System.Runtime.InteropServices.FieldOffset(328)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(269)]
+        [global::System.Runtime.InteropServices.FieldOffset(329)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(270)]
+        [global::System.Runtime.InteropServices.FieldOffset(330)]
         private byte _keyHoles;
 
-        [global::System.Runtime.InteropServices.FieldOffset(271)]
+        [global::System.Runtime.InteropServices.FieldOffset(331)]
         private byte _valueHoles;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -88,18 +93,18 @@ namespace FlatGen.Samples.Headers
             SizeInBytes,
             new global::FlatGen.FlatField[]
             {
-                new global::FlatGen.FlatField("_keys", "string?[8]", 0, 64),
-                new global::FlatGen.FlatField("_values", "string?[16]", 64, 128),
-                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 192, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[8]", 200, 32),
-                new global::FlatGen.FlatField("_version", "uint", 232, 4),
-                new global::FlatGen.FlatField("_slots", "byte[16]", 236, 16),
-                new global::FlatGen.FlatField("_valueStarts", "byte[8]", 252, 8),
-                new global::FlatGen.FlatField("_valueCounts", "byte[8]", 260, 8),
-                new global::FlatGen.FlatField("_count", "byte", 268, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 269, 1),
-                new global::FlatGen.FlatField("_keyHoles", "byte", 270, 1),
-                new global::FlatGen.FlatField("_valueHoles", "byte", 271, 1),
+                new global::FlatGen.FlatField("_keys", "string?[10]", 0, 80),
+                new global::FlatGen.FlatField("_values", "string?[20]", 80, 160),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 240, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[10]", 248, 40),
+                new global::FlatGen.FlatField("_version", "uint", 288, 4),
+                new global::FlatGen.FlatField("_slots", "byte[16]", 292, 16),
+                new global::FlatGen.FlatField("_valueStarts", "byte[10]", 308, 10),
+                new global::FlatGen.FlatField("_valueCounts", "byte[10]", 318, 10),
+                new global::FlatGen.FlatField("_count", "byte", 328, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 329, 1),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 330, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 331, 1),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -328,24 +333,26 @@ namespace FlatGen.Samples.Headers
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetCount(ref global::FlatGen.Samples.Headers.QueryParameters map) => ref map._count;
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetValueCount(ref global::FlatGen.Samples.Headers.QueryParameters map) => ref map._valueCount;
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetVersion(ref global::FlatGen.Samples.Headers.QueryParameters map) => ref map._version;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.KeyCapacity => KeyCapacity;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.ValueCapacity => ValueCapacity;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetKeys(ref global::FlatGen.Samples.Headers.QueryParameters map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetValues(ref global::FlatGen.Samples.Headers.QueryParameters map) => map._values;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetKeyHoles(ref global::FlatGen.Samples.Headers.QueryParameters map) => ref map._keyHoles;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.QueryParameters, byte, byte>.GetValueHoles(ref global::FlatGen.Samples.Headers.QueryParameters map) => ref map._valueHoles;
 
-        [global::System.Runtime.CompilerServices.InlineArray(8)]
+        [global::System.Runtime.CompilerServices.InlineArray(10)]
         private struct KeyBuffer
         {
             private string? _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(16)]
+        [global::System.Runtime.CompilerServices.InlineArray(20)]
         private struct ValueBuffer
         {
             private string? _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(8)]
+        [global::System.Runtime.CompilerServices.InlineArray(10)]
         private struct KeyHashBuffer
         {
             private uint _element0;
@@ -357,13 +364,13 @@ namespace FlatGen.Samples.Headers
             private byte _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(8)]
+        [global::System.Runtime.CompilerServices.InlineArray(10)]
         private struct ValueStartBuffer
         {
             private byte _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(8)]
+        [global::System.Runtime.CompilerServices.InlineArray(10)]
         private struct ValueCountBuffer
         {
             private byte _element0;

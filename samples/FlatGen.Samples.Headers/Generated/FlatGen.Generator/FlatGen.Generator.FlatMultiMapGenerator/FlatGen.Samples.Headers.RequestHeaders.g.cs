@@ -8,29 +8,33 @@ namespace FlatGen.Samples.Headers
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 1072-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 1312-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
+    /// </para>
+    /// <para>
+    /// The entries and values have spares past the capacities, so that a full map that removes a key and adds one
+    /// moves the other keys once per spare's worth of removals rather than at every add.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// FlatGen.Samples.Headers.RequestHeaders: 1072 bytes, 6 bytes of padding
+    /// FlatGen.Samples.Headers.RequestHeaders: 1312 bytes, 6 bytes of padding
     /// Field              Type         Offset  Size
-    /// _keys              string?[32]       0   256
-    /// _values            string?[64]     256   512
-    /// _hashedKeyLengths  ulong           768     8
-    /// _knownPresence     ulong[1]        776     8
-    /// _keyHashes         uint[32]        784   128
-    /// _version           uint            912     4
-    /// _slots             byte[64]        916    64
-    /// _valueStarts       byte[32]        980    32
-    /// _valueCounts       byte[32]       1012    32
-    /// _count             byte           1044     1
-    /// _valueCount        byte           1045     1
-    /// _keyHoles          byte           1046     1
-    /// _valueHoles        byte           1047     1
-    /// _knownSlots        byte[18]       1048    18
-    /// (padding)                         1066     6
-    /// Total                                   1072
+    /// _keys              string?[40]       0   320
+    /// _values            string?[80]     320   640
+    /// _hashedKeyLengths  ulong           960     8
+    /// _knownPresence     ulong[1]        968     8
+    /// _keyHashes         uint[40]        976   160
+    /// _version           uint           1136     4
+    /// _slots             byte[64]       1140    64
+    /// _valueStarts       byte[40]       1204    40
+    /// _valueCounts       byte[40]       1244    40
+    /// _count             byte           1284     1
+    /// _valueCount        byte           1285     1
+    /// _keyHoles          byte           1286     1
+    /// _valueHoles        byte           1287     1
+    /// _knownSlots        byte[18]       1288    18
+    /// (padding)                         1306     6
+    /// Total                                   1312
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -47,48 +51,48 @@ namespace FlatGen.Samples.Headers
         public const int ValueCapacity = 64;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 1072;
+        public const int SizeInBytes = 1312;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
 
-        [global::System.Runtime.InteropServices.FieldOffset(256)]
+        [global::System.Runtime.InteropServices.FieldOffset(320)]
         private ValueBuffer _values;
 
-        [global::System.Runtime.InteropServices.FieldOffset(768)]
+        [global::System.Runtime.InteropServices.FieldOffset(960)]
         private ulong _hashedKeyLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(776)]
+        [global::System.Runtime.InteropServices.FieldOffset(968)]
         private KnownPresenceBuffer _knownPresence;
 
-        [global::System.Runtime.InteropServices.FieldOffset(784)]
+        [global::System.Runtime.InteropServices.FieldOffset(976)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(912)]
+        [global::System.Runtime.InteropServices.FieldOffset(1136)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(916)]
+        [global::System.Runtime.InteropServices.FieldOffset(1140)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(980)]
+        [global::System.Runtime.InteropServices.FieldOffset(1204)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(1012)]
+        [global::System.Runtime.InteropServices.FieldOffset(1244)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(1044)]
+        [global::System.Runtime.InteropServices.FieldOffset(1284)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(1045)]
+        [global::System.Runtime.InteropServices.FieldOffset(1285)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(1046)]
+        [global::System.Runtime.InteropServices.FieldOffset(1286)]
         private byte _keyHoles;
 
-        [global::System.Runtime.InteropServices.FieldOffset(1047)]
+        [global::System.Runtime.InteropServices.FieldOffset(1287)]
         private byte _valueHoles;
 
-        [global::System.Runtime.InteropServices.FieldOffset(1048)]
+        [global::System.Runtime.InteropServices.FieldOffset(1288)]
         private KnownSlotBuffer _knownSlots;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -97,20 +101,20 @@ namespace FlatGen.Samples.Headers
             SizeInBytes,
             new global::FlatGen.FlatField[]
             {
-                new global::FlatGen.FlatField("_keys", "string?[32]", 0, 256),
-                new global::FlatGen.FlatField("_values", "string?[64]", 256, 512),
-                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 768, 8),
-                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 776, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[32]", 784, 128),
-                new global::FlatGen.FlatField("_version", "uint", 912, 4),
-                new global::FlatGen.FlatField("_slots", "byte[64]", 916, 64),
-                new global::FlatGen.FlatField("_valueStarts", "byte[32]", 980, 32),
-                new global::FlatGen.FlatField("_valueCounts", "byte[32]", 1012, 32),
-                new global::FlatGen.FlatField("_count", "byte", 1044, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 1045, 1),
-                new global::FlatGen.FlatField("_keyHoles", "byte", 1046, 1),
-                new global::FlatGen.FlatField("_valueHoles", "byte", 1047, 1),
-                new global::FlatGen.FlatField("_knownSlots", "byte[18]", 1048, 18),
+                new global::FlatGen.FlatField("_keys", "string?[40]", 0, 320),
+                new global::FlatGen.FlatField("_values", "string?[80]", 320, 640),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 960, 8),
+                new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 968, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[40]", 976, 160),
+                new global::FlatGen.FlatField("_version", "uint", 1136, 4),
+                new global::FlatGen.FlatField("_slots", "byte[64]", 1140, 64),
+                new global::FlatGen.FlatField("_valueStarts", "byte[40]", 1204, 40),
+                new global::FlatGen.FlatField("_valueCounts", "byte[40]", 1244, 40),
+                new global::FlatGen.FlatField("_count", "byte", 1284, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 1285, 1),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 1286, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 1287, 1),
+                new global::FlatGen.FlatField("_knownSlots", "byte[18]", 1288, 18),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -579,6 +583,8 @@ namespace FlatGen.Samples.Headers
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetCount(ref global::FlatGen.Samples.Headers.RequestHeaders map) => ref map._count;
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetValueCount(ref global::FlatGen.Samples.Headers.RequestHeaders map) => ref map._valueCount;
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetVersion(ref global::FlatGen.Samples.Headers.RequestHeaders map) => ref map._version;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.KeyCapacity => KeyCapacity;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.ValueCapacity => ValueCapacity;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetKeys(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetValues(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._values;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetKeyHoles(ref global::FlatGen.Samples.Headers.RequestHeaders map) => ref map._keyHoles;
@@ -903,13 +909,13 @@ namespace FlatGen.Samples.Headers
             }
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(32)]
+        [global::System.Runtime.CompilerServices.InlineArray(40)]
         private struct KeyBuffer
         {
             private string? _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(64)]
+        [global::System.Runtime.CompilerServices.InlineArray(80)]
         private struct ValueBuffer
         {
             private string? _element0;
@@ -921,7 +927,7 @@ namespace FlatGen.Samples.Headers
             private ulong _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(32)]
+        [global::System.Runtime.CompilerServices.InlineArray(40)]
         private struct KeyHashBuffer
         {
             private uint _element0;
@@ -933,13 +939,13 @@ namespace FlatGen.Samples.Headers
             private byte _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(32)]
+        [global::System.Runtime.CompilerServices.InlineArray(40)]
         private struct ValueStartBuffer
         {
             private byte _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(32)]
+        [global::System.Runtime.CompilerServices.InlineArray(40)]
         private struct ValueCountBuffer
         {
             private byte _element0;

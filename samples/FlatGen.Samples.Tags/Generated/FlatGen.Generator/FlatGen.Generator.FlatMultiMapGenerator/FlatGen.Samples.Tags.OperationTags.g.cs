@@ -8,26 +8,31 @@ namespace FlatGen.Samples.Tags
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The map lives inside this 240-byte struct and never allocates. Keep it in a field or an array element
+    /// The map lives inside this 296-byte struct and never allocates. Keep it in a field or an array element
     /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
+    /// </para>
+    /// <para>
+    /// The entries and values have spares past the capacities, so that a full map that removes a key and adds one
+    /// moves the other keys once per spare's worth of removals rather than at every add.
     /// </para>
     /// <para>Layout (64-bit):</para>
     /// <code>
-    /// FlatGen.Samples.Tags.OperationTags: 240 bytes, 0 bytes of padding
+    /// FlatGen.Samples.Tags.OperationTags: 296 bytes, 4 bytes of padding
     /// Field              Type         Offset  Size
-    /// _keys              string?[8]        0    64
-    /// _values            string?[12]      64    96
-    /// _hashedKeyLengths  ulong           160     8
-    /// _keyHashes         uint[8]         168    32
-    /// _version           uint            200     4
-    /// _slots             byte[16]        204    16
-    /// _valueStarts       byte[8]         220     8
-    /// _valueCounts       byte[8]         228     8
-    /// _count             byte            236     1
-    /// _valueCount        byte            237     1
-    /// _keyHoles          byte            238     1
-    /// _valueHoles        byte            239     1
-    /// Total                                    240
+    /// _keys              string?[10]       0    80
+    /// _values            string?[15]      80   120
+    /// _hashedKeyLengths  ulong           200     8
+    /// _keyHashes         uint[10]        208    40
+    /// _version           uint            248     4
+    /// _slots             byte[16]        252    16
+    /// _valueStarts       byte[10]        268    10
+    /// _valueCounts       byte[10]        278    10
+    /// _count             byte            288     1
+    /// _valueCount        byte            289     1
+    /// _keyHoles          byte            290     1
+    /// _valueHoles        byte            291     1
+    /// (padding)                          292     4
+    /// Total                                    296
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
@@ -44,42 +49,42 @@ namespace FlatGen.Samples.Tags
         public const int ValueCapacity = 12;
 
         /// <summary>The size of the map in bytes in a 64-bit process, equal to <c>Unsafe.SizeOf</c> of this struct.</summary>
-        public const int SizeInBytes = 240;
+        public const int SizeInBytes = 296;
 
         [global::System.Runtime.InteropServices.FieldOffset(0)]
         private KeyBuffer _keys;
 
-        [global::System.Runtime.InteropServices.FieldOffset(64)]
+        [global::System.Runtime.InteropServices.FieldOffset(80)]
         private ValueBuffer _values;
 
-        [global::System.Runtime.InteropServices.FieldOffset(160)]
+        [global::System.Runtime.InteropServices.FieldOffset(200)]
         private ulong _hashedKeyLengths;
 
-        [global::System.Runtime.InteropServices.FieldOffset(168)]
+        [global::System.Runtime.InteropServices.FieldOffset(208)]
         private KeyHashBuffer _keyHashes;
 
-        [global::System.Runtime.InteropServices.FieldOffset(200)]
+        [global::System.Runtime.InteropServices.FieldOffset(248)]
         private uint _version;
 
-        [global::System.Runtime.InteropServices.FieldOffset(204)]
+        [global::System.Runtime.InteropServices.FieldOffset(252)]
         private SlotBuffer _slots;
 
-        [global::System.Runtime.InteropServices.FieldOffset(220)]
+        [global::System.Runtime.InteropServices.FieldOffset(268)]
         private ValueStartBuffer _valueStarts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(228)]
+        [global::System.Runtime.InteropServices.FieldOffset(278)]
         private ValueCountBuffer _valueCounts;
 
-        [global::System.Runtime.InteropServices.FieldOffset(236)]
+        [global::System.Runtime.InteropServices.FieldOffset(288)]
         private byte _count;
 
-        [global::System.Runtime.InteropServices.FieldOffset(237)]
+        [global::System.Runtime.InteropServices.FieldOffset(289)]
         private byte _valueCount;
 
-        [global::System.Runtime.InteropServices.FieldOffset(238)]
+        [global::System.Runtime.InteropServices.FieldOffset(290)]
         private byte _keyHoles;
 
-        [global::System.Runtime.InteropServices.FieldOffset(239)]
+        [global::System.Runtime.InteropServices.FieldOffset(291)]
         private byte _valueHoles;
 
         /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
@@ -88,18 +93,18 @@ namespace FlatGen.Samples.Tags
             SizeInBytes,
             new global::FlatGen.FlatField[]
             {
-                new global::FlatGen.FlatField("_keys", "string?[8]", 0, 64),
-                new global::FlatGen.FlatField("_values", "string?[12]", 64, 96),
-                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 160, 8),
-                new global::FlatGen.FlatField("_keyHashes", "uint[8]", 168, 32),
-                new global::FlatGen.FlatField("_version", "uint", 200, 4),
-                new global::FlatGen.FlatField("_slots", "byte[16]", 204, 16),
-                new global::FlatGen.FlatField("_valueStarts", "byte[8]", 220, 8),
-                new global::FlatGen.FlatField("_valueCounts", "byte[8]", 228, 8),
-                new global::FlatGen.FlatField("_count", "byte", 236, 1),
-                new global::FlatGen.FlatField("_valueCount", "byte", 237, 1),
-                new global::FlatGen.FlatField("_keyHoles", "byte", 238, 1),
-                new global::FlatGen.FlatField("_valueHoles", "byte", 239, 1),
+                new global::FlatGen.FlatField("_keys", "string?[10]", 0, 80),
+                new global::FlatGen.FlatField("_values", "string?[15]", 80, 120),
+                new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 200, 8),
+                new global::FlatGen.FlatField("_keyHashes", "uint[10]", 208, 40),
+                new global::FlatGen.FlatField("_version", "uint", 248, 4),
+                new global::FlatGen.FlatField("_slots", "byte[16]", 252, 16),
+                new global::FlatGen.FlatField("_valueStarts", "byte[10]", 268, 10),
+                new global::FlatGen.FlatField("_valueCounts", "byte[10]", 278, 10),
+                new global::FlatGen.FlatField("_count", "byte", 288, 1),
+                new global::FlatGen.FlatField("_valueCount", "byte", 289, 1),
+                new global::FlatGen.FlatField("_keyHoles", "byte", 290, 1),
+                new global::FlatGen.FlatField("_valueHoles", "byte", 291, 1),
             });
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -328,24 +333,26 @@ namespace FlatGen.Samples.Tags
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetCount(ref global::FlatGen.Samples.Tags.OperationTags map) => ref map._count;
         static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetValueCount(ref global::FlatGen.Samples.Tags.OperationTags map) => ref map._valueCount;
         static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetVersion(ref global::FlatGen.Samples.Tags.OperationTags map) => ref map._version;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.KeyCapacity => KeyCapacity;
+        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.ValueCapacity => ValueCapacity;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetKeys(ref global::FlatGen.Samples.Tags.OperationTags map) => map._keys;
         static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetValues(ref global::FlatGen.Samples.Tags.OperationTags map) => map._values;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetKeyHoles(ref global::FlatGen.Samples.Tags.OperationTags map) => ref map._keyHoles;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Tags.OperationTags, byte, byte>.GetValueHoles(ref global::FlatGen.Samples.Tags.OperationTags map) => ref map._valueHoles;
 
-        [global::System.Runtime.CompilerServices.InlineArray(8)]
+        [global::System.Runtime.CompilerServices.InlineArray(10)]
         private struct KeyBuffer
         {
             private string? _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(12)]
+        [global::System.Runtime.CompilerServices.InlineArray(15)]
         private struct ValueBuffer
         {
             private string? _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(8)]
+        [global::System.Runtime.CompilerServices.InlineArray(10)]
         private struct KeyHashBuffer
         {
             private uint _element0;
@@ -357,13 +364,13 @@ namespace FlatGen.Samples.Tags
             private byte _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(8)]
+        [global::System.Runtime.CompilerServices.InlineArray(10)]
         private struct ValueStartBuffer
         {
             private byte _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(8)]
+        [global::System.Runtime.CompilerServices.InlineArray(10)]
         private struct ValueCountBuffer
         {
             private byte _element0;
