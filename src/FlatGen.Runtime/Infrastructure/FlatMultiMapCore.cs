@@ -527,7 +527,15 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
             FlatThrow.ConcurrentUse(TMap.MapName);
         }
 
-        TMap.GetValues(ref map).Slice(start, removed).Clear();
+        Span<string?> run = TMap.GetValues(ref map).Slice(start, removed);
+        if (removed == 1)
+        {
+            run[0] = null; // The usual case, without a call to clear one reference.
+        }
+        else
+        {
+            run.Clear();
+        }
         TMap.GetKeys(ref map)[keyIndex] = null;
         TMap.GetKeyHashes(ref map)[keyIndex] = 0;
         counts[keyIndex] = TValueIndex.Zero;
