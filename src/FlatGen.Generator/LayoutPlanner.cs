@@ -122,9 +122,9 @@ internal static class LayoutPlanner
     /// <summary>
     /// The spare entries (or values) a reference map has past <paramref name="capacity"/>: a quarter of it, rounded up,
     /// within <paramref name="limit"/>. A map full of keys that removes one and adds one then closes the holes once per
-    /// spare's worth of removals, not at every add (a close moves the later keys and renumbers the slots): the cost of
-    /// a close, spread over a quarter of the capacity, keeps such a cycle within 2x <c>Dictionary</c>'s (an eighth
-    /// measured 1.9-2.0x; bench/results/analysis.md).
+    /// spare's worth of removals, not at every add (a close moves the later keys and renumbers the slots). A quarter,
+    /// not an eighth, is what keeps such a cycle within the target against <c>Dictionary</c>; bench/results/analysis.md
+    /// has the measurements.
     /// </summary>
     public static int Spare(int capacity, int limit) => Math.Min((capacity + 3) / 4, limit - capacity);
 
