@@ -52,7 +52,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         AddStatus status = SetCore(ref map, key, value);
         if (status != AddStatus.Added)
         {
-            ThrowFull(ref map, status, key);
+            ThrowFull(status, key);
         }
     }
 
@@ -104,7 +104,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         AddStatus status = AddAllCore(ref map, key, values);
         if (status != AddStatus.Added)
         {
-            ThrowFull(ref map, status, key);
+            ThrowFull(status, key);
         }
     }
 

@@ -61,7 +61,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         AddStatus status = AddCore(ref map, key, key, value);
         if (status != AddStatus.Added)
         {
-            ThrowFull(ref map, status, key);
+            ThrowFull(status, key);
         }
     }
 
@@ -89,7 +89,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         AddStatus status = AddCore(ref map, key, null, value);
         if (status != AddStatus.Added)
         {
-            ThrowFull(ref map, status, key.ToString());
+            ThrowFull(status, key.ToString());
         }
     }
 
@@ -111,7 +111,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         AddStatus status = AddUtf8(ref map, key, value);
         if (status != AddStatus.Added)
         {
-            ThrowFull(ref map, status, DecodedUtf8.ToString(key));
+            ThrowFull(status, DecodedUtf8.ToString(key));
         }
     }
 
@@ -158,7 +158,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         AddStatus status = AddKnownCore(ref map, knownKey, value);
         if (status != AddStatus.Added)
         {
-            ThrowFull(ref map, status, TMap.KnownKeys[knownKey]);
+            ThrowFull(status, TMap.KnownKeys[knownKey]);
         }
     }
 
@@ -457,7 +457,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     }
 
     // Not inlined: inlined into a caller's loop of adds, its run shifting used up the budget that the new-key path's
-    // checks need (builds measured 15 to 25% slower).
+    // checks need (bench/results/analysis.md has what that cost).
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static AddStatus AppendValue(ref TMap map, int keyIndex, string value)
     {
@@ -575,7 +575,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     /// <returns>Where key <paramref name="keyIndex"/> (a live key, or -1) is afterwards.</returns>
     /// <remarks>
     /// Never inlined: its stack table is small enough in small maps for the JIT to inline it into every add, where its
-    /// loops used up the inlining budget of the hot path (builds measured 15 to 25% slower).
+    /// loops used up the inlining budget of the hot path (bench/results/analysis.md has what that cost).
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int Compact(ref TMap map, int keyIndex)
@@ -738,7 +738,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowFull(ref TMap map, AddStatus status, string key)
+    private static void ThrowFull(AddStatus status, string key)
     {
         throw status == AddStatus.KeysFull
             ? new FlatMapFullException(TMap.MapName, "KeyCapacity", TMap.KeyCapacity, key)
