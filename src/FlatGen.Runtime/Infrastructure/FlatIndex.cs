@@ -230,8 +230,8 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
     public static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
 
     /// <summary>
-    /// After key <paramref name="keyIndex"/> is removed and the later keys move down by one: hashed slots (key
-    /// indices plus one) and present known keys' slots (key indices) past it move down too.
+    /// After key <paramref name="keyIndex"/> is removed and the later keys move down by one (an inline map's removal):
+    /// hashed slots (key indices plus one) and present known keys' slots (key indices) past it move down too.
     /// </summary>
     public static void Renumber(ref TMap map, int keyIndex)
     {
@@ -270,7 +270,7 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
     }
 
     /// <summary>
-    /// After the holes among the entries close: every hashed slot's entry <c>e</c> (a key index plus one) becomes
+    /// After the holes among the entries close (a reference map's, any number at once): every hashed slot's entry <c>e</c> (a key index plus one) becomes
     /// <c>newEntries[e]</c>, and every present known key's slot <c>i</c> becomes <c>newEntries[i + 1] - 1</c>.
     /// </summary>
     /// <param name="map">The map.</param>

@@ -592,11 +592,9 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
             FlatThrow.ConcurrentUse(TMap.MapName);
         }
 
-        // With several holes, what each entry (an index plus one; 0 is none) becomes, for Index.Renumber: a hole's and those
-        // past the count become 0, and so does the last element, past every entry. One hole needs none (see below).
-        int holes = FlatInteger.ToInt32(TMap.GetKeyHoles(ref map));
-        Span<TKeyIndex> newEntry = holes == 1 ? default : stackalloc TKeyIndex[keys.Length + 2];
-        int firstHole = -1;
+        // What each entry (an index plus one; 0 is none) becomes, for Index.Renumber: a hole's and those past the count
+        // become 0, and so does the last element, past every entry.
+        Span<TKeyIndex> newEntry = stackalloc TKeyIndex[keys.Length + 2];
         int moved = -1;
         int to = 0;
         int valueTo = 0;
@@ -605,7 +603,6 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
             // A stretch of keys between holes has adjacent runs, so it moves as a block.
             for (; from < count && counts[from] == TValueIndex.Zero; from++)
             {
-                firstHole = firstHole < 0 ? from : firstHole;
             }
 
             int first = from;
@@ -641,7 +638,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
             TValueIndex shift = FlatInteger.FromInt32<TValueIndex>(valueStart - valueTo);
             Span<TValueIndex> fromStarts = starts.Slice(first, length);
             Span<TValueIndex> toStarts = starts.Slice(to, length);
-            Span<TKeyIndex> blockEntries = newEntry.IsEmpty ? default : newEntry.Slice(first + 1, length);
+            Span<TKeyIndex> blockEntries = newEntry.Slice(first + 1, length);
             for (int k = 0; k < fromStarts.Length; k++)
             {
                 toStarts[k] = fromStarts[k] - shift;
@@ -660,20 +657,12 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         keys.Slice(to, count - to).Clear();
         counts.Slice(to, count - to).Clear();
         values.Slice(valueTo, valueCount - valueTo).Clear();
-        if (firstHole < 0)
+        if (to == count)
         {
             FlatThrow.ConcurrentUse(TMap.MapName); // The holes counted are not there.
         }
 
-        if (newEntry.IsEmpty)
-        {
-            // One hole: every index past it moves down by one, which a vector compare does.
-            Index.Renumber(ref map, firstHole);
-        }
-        else
-        {
-            Index.Renumber(ref map, newEntry, to);
-        }
+        Index.Renumber(ref map, newEntry, to);
 
         TMap.GetCount(ref map) = FlatInteger.FromInt32<TKeyIndex>(to);
         TMap.GetValueCount(ref map) = FlatInteger.FromInt32<TValueIndex>(valueTo);
