@@ -176,6 +176,7 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
         (TMap.GetKnownPresence(ref map)[knownKey >> 6] & (1UL << (knownKey & 63))) != 0 ? FlatInteger.ToInt32(TMap.GetKnownSlots(ref map)[knownKey]) : -1;
 
     /// <summary>Points empty <paramref name="slot"/> (from a probe that missed) at new hashed key <paramref name="keyIndex"/> of <paramref name="length"/> code units.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void LinkHashed(ref TMap map, int slot, int keyIndex, int length)
     {
         TMap.GetSlots(ref map)[slot] = FlatInteger.FromInt32<TKeyIndex>(keyIndex + 1);

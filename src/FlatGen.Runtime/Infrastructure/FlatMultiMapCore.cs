@@ -48,7 +48,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
-        return AddCore(ref map, key, key, value) == AddStatus.Added;
+        return AddString(ref map, key, value) == AddStatus.Added;
     }
 
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
@@ -58,7 +58,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
-        AddStatus status = AddCore(ref map, key, key, value);
+        AddStatus status = AddString(ref map, key, value);
         if (status != AddStatus.Added)
         {
             ThrowFull(status, key);
@@ -299,7 +299,24 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         return text.Append(" }").ToString();
     }
 
+    /// <summary>
+    /// Adds with a string key. A key's values are usually added together, so the same string as the last key's is
+    /// that key, with no hash or probe: the last entry is never a hole (holes at the end are given back), and a known
+    /// key's entry holds null. The check stays in the caller; the rest is one call with its own inlining budget.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static AddStatus AddString(ref TMap map, string key, string value)
+    {
+        int last = FlatInteger.ToInt32(TMap.GetCount(ref map)) - 1;
+        return (uint)last < (uint)TMap.GetKeys(ref map).Length && ReferenceEquals(TMap.GetKeys(ref map)[last], key)
+            ? AppendValue(ref map, last, value)
+            : AddCore(ref map, key, key, value);
+    }
+
     // keyString is the key as a string when the caller has one; otherwise one is made, only for a new unknown key.
+    // Never inlined, as Dictionary's TryInsert is not: inlined into a caller's loop of adds, the hash, the probe and
+    // the new key's stores ran out of the caller's inlining budget and left their accessors as calls.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static AddStatus AddCore(ref TMap map, ReadOnlySpan<char> key, string? keyString, string value)
     {
         int knownKey = TMap.MatchKnownKey(key);
@@ -434,6 +451,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     /// Appends a key with its first value after the last key and returns its index; the caller checked <see cref="CanAddKey"/>.
     /// A known key is stored as a null key whose hash is the known key's index.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int AddKey(ref TMap map, string? key, uint hashOrKnownKey, string value)
     {
         ref TKeyIndex countRef = ref TMap.GetCount(ref map);

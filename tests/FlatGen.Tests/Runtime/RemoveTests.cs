@@ -92,6 +92,36 @@ public sealed class RemoveTests
     }
 
     [Fact]
+    public void The_last_keys_own_string_is_that_key_only_while_it_is_the_last_entry()
+    {
+        // An add whose key is the same string as the last entry's appends without a probe; every way the last entry
+        // can change must send the same string through the probe again.
+        var map = new KnownOrdinalMap();
+        string tenant = new("tenant".AsSpan()), zone = new("zone".AsSpan()), region = new("region".AsSpan());
+        map.Add(tenant, "t1");
+        map.Add(zone, "z1");
+        map.Add(zone, "z2");
+        Assert.True(map.Remove(zone)); // Its hole is given back: tenant is the last entry again.
+        map.Add(zone, "z3");
+        map.Add(tenant, "t2"); // Not the last entry: probed.
+        map.Add(region, "r1"); // A known key: its entry holds no string.
+        map.Add(region, "r2");
+        map.Add(zone, "z4");
+        Assert.Equal([["tenant", "t1", "t2"], ["zone", "z3", "z4"], ["region", "r1", "r2"]], map.Entries());
+
+        Assert.True(map.Remove(zone, "z4"));
+        Assert.True(map.Remove(zone, "z3")); // Its last value: the key goes, and region's entry is the last.
+        map.Add(zone, "z5");
+        Assert.Equal([["tenant", "t1", "t2"], ["region", "r1", "r2"], ["zone", "z5"]], map.Entries());
+
+        map.Clear();
+        map.Add(zone, "z6");
+        Assert.Equal([["zone", "z6"]], map.Entries());
+        Assert.Equal(1, map.Count);
+        Assert.Equal(1, map.ValueCount);
+    }
+
+    [Fact]
     public void A_full_map_that_removes_and_adds_closes_its_holes_once_per_spare_entries()
     {
         // The entries past the key capacity are the spares: a quarter of it.
