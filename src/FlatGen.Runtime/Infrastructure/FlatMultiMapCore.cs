@@ -302,7 +302,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     /// <summary>
     /// Adds with a string key. A key's values are usually added together, so the same string as the last key's is
     /// that key, with no hash or probe: the last entry is never a hole (holes at the end are given back), and a known
-    /// key's entry holds null. The check stays in the caller; the rest is one call with its own inlining budget.
+    /// key's entry holds null.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static AddStatus AddString(ref TMap map, string key, string value)
@@ -313,18 +313,23 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
             : AddCore(ref map, key, key, value);
     }
 
-    // keyString is the key as a string when the caller has one; otherwise one is made, only for a new unknown key.
-    // Never inlined, as Dictionary's TryInsert is not: inlined into a caller's loop of adds, the hash, the probe and
-    // the new key's stores ran out of the caller's inlining budget and left their accessors as calls.
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    /// <summary>
+    /// Adds through the known-key matcher, in the caller as a lookup's is, then the hashed slots, in one call with its
+    /// own inlining budget (as <c>Dictionary</c>'s <c>TryInsert</c>): inlined into a caller's loop of adds, the hash,
+    /// the probe and the new key's stores ran out of the caller's budget and left their accessors as calls.
+    /// <paramref name="keyString"/> is the key as a string when the caller has one; otherwise one is made, only for a
+    /// new unknown key.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static AddStatus AddCore(ref TMap map, ReadOnlySpan<char> key, string? keyString, string value)
     {
         int knownKey = TMap.MatchKnownKey(key);
-        if (knownKey >= 0)
-        {
-            return AddKnownCore(ref map, knownKey, value);
-        }
+        return knownKey >= 0 ? AddKnownCore(ref map, knownKey, value) : AddUnknown(ref map, key, keyString, value);
+    }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static AddStatus AddUnknown(ref TMap map, ReadOnlySpan<char> key, string? keyString, string value)
+    {
         uint hash = Hash(key);
         int keyIndex = Index.Probe(ref map, key, hash, out int slot);
         return AddHashed(ref map, key, keyString, hash, keyIndex, slot, value);
