@@ -8,7 +8,11 @@ internal static class DotnetCommand
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
     /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/>; returns its exit code and its output and errors together.</summary>
-    public static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments)
+    public static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments) =>
+        Run(workingDirectory, [], arguments);
+
+    /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/> and the variables <paramref name="environment"/> (each <c>NAME=value</c>) set.</summary>
+    public static (int ExitCode, string Output) Run(string workingDirectory, string[] environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -24,6 +28,12 @@ internal static class DotnetCommand
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (string variable in environment)
+        {
+            int equals = variable.IndexOf('=', StringComparison.Ordinal);
+            start.Environment[variable[..equals]] = variable[(equals + 1)..];
+        }
+
         using Process process = Process.Start(start)!;
         Task<string> errors = process.StandardError.ReadToEndAsync();
         string output = process.StandardOutput.ReadToEnd();
