@@ -13,6 +13,7 @@ using Perfolizer.Horology;
 // dotnet run -c Release --project bench/FlatGen.Benchmarks -- [--quick | --dry] [BenchmarkDotNet options]
 // dotnet run -c Release --project bench/FlatGen.Benchmarks -- report <results folder> <output folder>
 // dotnet run -c Release --project bench/FlatGen.Benchmarks -- gc <output folder> [maps] [collections]
+// dotnet run -c Release --project bench/FlatGen.Benchmarks -- interleaved <output folder> [rounds] [warm-up ms]
 if (args is ["report", string resultsFolder, string outputFolder])
 {
     return ResultsReport.Write(resultsFolder, outputFolder);
@@ -23,6 +24,13 @@ if (args is ["gc", string gcFolder, .. string[] gcOptions])
     int maps = gcOptions.Length > 0 ? int.Parse(gcOptions[0], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
     int collections = gcOptions.Length > 1 ? int.Parse(gcOptions[1], System.Globalization.CultureInfo.InvariantCulture) : 9;
     return GcPause.Run(gcFolder, maps, collections);
+}
+
+if (args is ["interleaved", string interleavedFolder, .. string[] interleavedOptions])
+{
+    int rounds = interleavedOptions.Length > 0 ? int.Parse(interleavedOptions[0], System.Globalization.CultureInfo.InvariantCulture) : 100;
+    int warmupMs = interleavedOptions.Length > 1 ? int.Parse(interleavedOptions[1], System.Globalization.CultureInfo.InvariantCulture) : 250;
+    return InterleavedRun.Run(interleavedFolder, rounds, TimeSpan.FromMilliseconds(warmupMs));
 }
 
 bool dry = args.Contains("--dry");

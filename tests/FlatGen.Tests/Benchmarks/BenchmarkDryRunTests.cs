@@ -64,6 +64,19 @@ public sealed class BenchmarkDryRunTests : IDisposable
         Assert.Contains("Target: inline mode's full-GC pause at most 0.05× the dictionary's.", markdown);
     }
 
+    [Fact]
+    public void The_interleaved_cross_check_measures_every_case_against_its_baseline()
+    {
+        (int exitCode, string output) = DotnetCommand.Run(_artifacts, BenchmarkAssembly(), "interleaved", _artifacts, "1", "0");
+
+        Assert.True(exitCode == 0, output);
+        string[] rows = [.. File.ReadAllLines(Path.Combine(_artifacts, "interleaved.md")).Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Skip(1)];
+        Assert.Equal(BenchmarkCount, rows.Length);
+        Assert.Contains(rows, row => row.StartsWith("| LookupHit | Keys=32, Comparison=OrdinalIgnoreCase | FlatGen | ", StringComparison.Ordinal));
+        Assert.Contains(rows, row => row.StartsWith("| BytesInRequestCycle | - | Kestrel | ", StringComparison.Ordinal) && row.EndsWith(" | 1.00× |", StringComparison.Ordinal));
+        Assert.All(rows, row => Assert.Matches(@"^\| \w+ \| [^|]+ \| \w+ \| [\d,]+ \| \d+\.\d\d× \|$", row));
+    }
+
     public void Dispose() => Directory.Delete(_artifacts, recursive: true);
 
     /// <summary>The benchmark program, built before this project (a build-order reference) in the same configuration.</summary>
