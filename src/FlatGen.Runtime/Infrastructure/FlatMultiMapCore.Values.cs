@@ -169,9 +169,10 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
             status = AddStatus.ValuesFull;
         }
 
+        // After the first, a new key is the last entry: its values go on with no hash or probe.
         for (int i = 0; status == AddStatus.Added && i < count; i++)
         {
-            AddCore(ref map, key, key, values[i]!);
+            AddString(ref map, key, values[i]!);
         }
 
         return status;
