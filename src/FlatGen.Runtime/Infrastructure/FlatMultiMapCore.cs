@@ -624,8 +624,9 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         for (int from = 0; from < count;)
         {
             // A stretch of keys between holes has adjacent runs, so it moves as a block.
-            for (; from < count && counts[from] == TValueIndex.Zero; from++)
+            while (from < count && counts[from] == TValueIndex.Zero)
             {
+                from++;
             }
 
             int first = from;
