@@ -13,7 +13,7 @@ using Perfolizer.Horology;
 // dotnet run -c Release --project bench/FlatGen.Benchmarks -- [--quick | --dry] [BenchmarkDotNet options]
 // dotnet run -c Release --project bench/FlatGen.Benchmarks -- report <results folder> <output folder>
 // dotnet run -c Release --project bench/FlatGen.Benchmarks -- gc <output folder> [maps] [collections]
-// dotnet run -c Release --project bench/FlatGen.Benchmarks -- interleaved <output folder> [rounds] [warm-up ms]
+// dotnet run -c Release --project bench/FlatGen.Benchmarks -- interleaved <output folder> [rounds] [warm-up ms] [class name part]
 if (args is ["report", string resultsFolder, string outputFolder])
 {
     return ResultsReport.Write(resultsFolder, outputFolder);
@@ -30,7 +30,8 @@ if (args is ["interleaved", string interleavedFolder, .. string[] interleavedOpt
 {
     int rounds = interleavedOptions.Length > 0 ? int.Parse(interleavedOptions[0], System.Globalization.CultureInfo.InvariantCulture) : 100;
     int warmupMs = interleavedOptions.Length > 1 ? int.Parse(interleavedOptions[1], System.Globalization.CultureInfo.InvariantCulture) : 250;
-    return InterleavedRun.Run(interleavedFolder, rounds, TimeSpan.FromMilliseconds(warmupMs));
+    string classFilter = interleavedOptions.Length > 2 ? interleavedOptions[2] : "";
+    return InterleavedRun.Run(interleavedFolder, rounds, TimeSpan.FromMilliseconds(warmupMs), classFilter);
 }
 
 bool dry = args.Contains("--dry");

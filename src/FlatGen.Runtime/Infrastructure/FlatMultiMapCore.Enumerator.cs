@@ -19,16 +19,17 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         private readonly ref readonly uint _version;
         private readonly uint _expectedVersion;
         private int _index;
+        private int _runLength;
 
         /// <summary>Initializes a new instance of the <see cref="Enumerator"/> struct over <paramref name="map"/>.</summary>
         public Enumerator(ref TMap map)
         {
             int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
             _keys = TMap.GetKeys(ref map).Slice(0, count);
-            _keyHashes = TMap.GetKeyHashes(ref map);
+            _keyHashes = TMap.GetKeyHashes(ref map).Slice(0, count);
             _values = TMap.GetValues(ref map);
-            _starts = TMap.GetValueStarts(ref map);
-            _counts = TMap.GetValueCounts(ref map);
+            _starts = TMap.GetValueStarts(ref map).Slice(0, count);
+            _counts = TMap.GetValueCounts(ref map).Slice(0, count);
             _version = ref TMap.GetVersion(ref map);
             _expectedVersion = _version;
             _index = -1;
@@ -37,7 +38,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         /// <summary>Gets the entry at the current position.</summary>
         public readonly FlatMultiMapEntry Current
         {
-            get => new(KeyAt(_keys, _keyHashes, _index), Run(_values, _starts, _counts, _index));
+            get => new(KeyAt(_keys, _keyHashes, _index), Run(_values, FlatInteger.ToInt32(_starts[_index]), _runLength));
         }
 
         /// <summary>Advances to the next key.</summary>
@@ -50,14 +51,20 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
                 FlatThrow.ModifiedWhileEnumerating();
             }
 
-            while (++_index < _keys.Length)
+            // Unsigned, so that the JIT sees the index in range of every per-key span (all sliced to the count) and checks it once.
+            uint index = (uint)(_index + 1);
+            for (; index < (uint)_counts.Length; index++)
             {
-                if (_counts[_index] != TValueIndex.Zero)
+                int runLength = FlatInteger.ToInt32(_counts[(int)index]);
+                if (runLength != 0)
                 {
+                    _index = (int)index;
+                    _runLength = runLength;
                     return true;
                 }
             }
 
+            _index = _counts.Length;
             return false;
         }
 

@@ -732,14 +732,12 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<string> Run(ref TMap map, int keyIndex) =>
-        Run(TMap.GetValues(ref map), TMap.GetValueStarts(ref map), TMap.GetValueCounts(ref map), keyIndex);
+        Run(TMap.GetValues(ref map), FlatInteger.ToInt32(TMap.GetValueStarts(ref map)[keyIndex]), FlatInteger.ToInt32(TMap.GetValueCounts(ref map)[keyIndex]));
 
-    /// <summary>Key <paramref name="keyIndex"/>'s run of values; a run outside the values (only concurrent use makes one) throws.</summary>
+    /// <summary>The run of <paramref name="length"/> values from <paramref name="start"/>; a run outside the values (only concurrent use makes one) throws.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ReadOnlySpan<string> Run(ReadOnlySpan<string?> values, ReadOnlySpan<TValueIndex> starts, ReadOnlySpan<TValueIndex> counts, int keyIndex)
+    internal static ReadOnlySpan<string> Run(ReadOnlySpan<string?> values, int start, int length)
     {
-        int start = FlatInteger.ToInt32(starts[keyIndex]);
-        int length = FlatInteger.ToInt32(counts[keyIndex]);
         if (start + length > values.Length)
         {
             FlatThrow.ConcurrentUse(TMap.MapName);
