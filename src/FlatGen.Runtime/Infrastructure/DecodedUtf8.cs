@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace FlatGen.Infrastructure;
@@ -33,6 +34,7 @@ internal ref struct DecodedUtf8
     /// Decodes <paramref name="utf8"/> into a new string in one pass over a buffer as long as the bytes, so that
     /// bytes another thread changes meanwhile (a misused map) give wrong text, never an exception.
     /// </summary>
+    [SkipLocalsInit] // The decode buffer is written before it is read.
     public static string ToString(ReadOnlySpan<byte> utf8)
     {
         using DecodedUtf8 decoded = Decode(utf8, stackalloc char[256]);

@@ -55,6 +55,7 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
     private static int HashAndProbeOutOfLine(ref TMap map, ReadOnlySpan<char> key) => HashAndProbe(ref map, key);
 
     /// <summary>Finds a UTF-8 key: a known key through the byte matcher, with no decoding; another one decoded on the stack. Invalid UTF-8 is absent.</summary>
+    [SkipLocalsInit] // The decode buffer is written before it is read.
     public static int FindUtf8(ref TMap map, ReadOnlySpan<byte> key)
     {
         int knownKey = TMap.MatchKnownKeyUtf8(key);
@@ -82,6 +83,7 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
 
     /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values; invalid UTF-8 is a key that is absent.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
+    [SkipLocalsInit] // The decode buffer is written before it is read.
     public static bool RemoveUtf8(ref TMap map, ReadOnlySpan<byte> key)
     {
         int knownKey = TMap.MatchKnownKeyUtf8(key);

@@ -225,6 +225,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     /// declared spelling; an unknown key matches no known key, has its own hash, and is the first key equal to it
     /// on its probe (so no two keys are equal).
     /// </summary>
+    [SkipLocalsInit] // The decode buffer is written before it is read.
     private static string? ValidateKey(ref TMap map, int keyIndex, bool known)
     {
         using DecodedUtf8 decoded = DecodedUtf8.Decode(StoredKey(ref map, keyIndex), stackalloc char[StackChars]);

@@ -177,6 +177,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     }
 
     /// <summary>Stored key <paramref name="keyIndex"/>'s hash under the published seed, whatever seed the map took.</summary>
+    [SkipLocalsInit] // The decode buffer is written before it is read.
     private static uint PublishedHash(ref TMap map, int keyIndex)
     {
         using DecodedUtf8 decoded = DecodedUtf8.Decode(StoredKey(ref map, keyIndex), stackalloc char[StackChars]);
@@ -208,7 +209,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     /// the run at least one value. The arena, the value tables and the later keys move to close or open the gap.
     /// </summary>
     /// <returns><see cref="AddStatus.BytesFull"/>, with nothing changed, if the new value's bytes do not fit.</returns>
-    private static AddStatus Splice(ref TMap map, int keyIndex, int from, int removed, Utf8Text insert)
+    private static AddStatus Splice(ref TMap map, int keyIndex, int from, int removed, in Utf8Text insert)
     {
         ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
         ref ushort usedRef = ref TMap.GetArenaUsed(ref map);
@@ -275,6 +276,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     }
 
     /// <summary>Whether UTF-8 <paramref name="utf8"/> is the text <paramref name="text"/>, compared ordinally, without allocating.</summary>
+    [SkipLocalsInit] // The decode buffer is written before it is read.
     private static bool Utf8Equals(ReadOnlySpan<byte> utf8, string text)
     {
         if (utf8.Length < text.Length)

@@ -316,27 +316,29 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    [SkipLocalsInit] // The decode buffer is written before it is read.
     private static AddStatus AddUnknownUtf8(ref TMap map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
         Utf8Text keyText = Utf8Text.FromBytes(key, nameof(key));
         Utf8Text valueText = Utf8Text.FromBytes(value, nameof(value));
-        if (!IsPossibleKey(ref map, key))
+        if (key.Length > MaxKeyBytes(ref map))
         {
             return AddStatus.BytesFull; // Too long to equal a stored key, and too long to store.
         }
 
+        // The byte matcher has said no, and it agrees with the UTF-16 one on every valid key: the key is hashed.
         using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
-        return AddCore(ref map, decoded.Chars, keyText, valueText);
+        return AddHashed(ref map, decoded.Chars, keyText, valueText);
     }
 
-    private static AddStatus AddCore(ref TMap map, ReadOnlySpan<char> key, Utf8Text keyText, Utf8Text valueText)
+    private static AddStatus AddCore(ref TMap map, ReadOnlySpan<char> key, in Utf8Text keyText, in Utf8Text valueText)
     {
         int knownKey = TMap.MatchKnownKey(key);
-        if (knownKey >= 0)
-        {
-            return AddKnownCore(ref map, knownKey, valueText);
-        }
+        return knownKey >= 0 ? AddKnownCore(ref map, knownKey, valueText) : AddHashed(ref map, key, keyText, valueText);
+    }
 
+    private static AddStatus AddHashed(ref TMap map, ReadOnlySpan<char> key, in Utf8Text keyText, in Utf8Text valueText)
+    {
         if (!TComparer.TryHashPersisted(key, TMap.GetHashSeed(ref map), out uint hash))
         {
             FlatThrow.UnpersistableKey(nameof(key));
@@ -367,7 +369,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         return status;
     }
 
-    private static AddStatus AddKnownCore(ref TMap map, int knownKey, Utf8Text valueText)
+    private static AddStatus AddKnownCore(ref TMap map, int knownKey, in Utf8Text valueText)
     {
         int keyIndex = KnownKeyIndex(ref map, knownKey);
         if (keyIndex >= 0)
@@ -389,14 +391,14 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     }
 
     /// <summary>Checks, before any write, that a new key and its first value fit: a refused add leaves the map as it was.</summary>
-    private static AddStatus CanAddKey(ref TMap map, Utf8Text keyText, Utf8Text valueText) =>
+    private static AddStatus CanAddKey(ref TMap map, in Utf8Text keyText, in Utf8Text valueText) =>
         FlatInteger.ToInt32(TMap.GetCount(ref map)) == TMap.GetKeyOffsets(ref map).Length ? AddStatus.KeysFull
         : FlatInteger.ToInt32(TMap.GetValueCount(ref map)) == TMap.GetValueOffsets(ref map).Length ? AddStatus.ValuesFull
         : TMap.GetArenaUsed(ref map) + keyText.ByteCount + valueText.ByteCount > TMap.GetArena(ref map).Length ? AddStatus.BytesFull
         : AddStatus.Added;
 
     /// <summary>Appends a key and its first value after the last key, in the arena and the tables; returns the key's index.</summary>
-    private static int AddKey(ref TMap map, Utf8Text keyText, uint hashOrKnownKey, Utf8Text valueText)
+    private static int AddKey(ref TMap map, in Utf8Text keyText, uint hashOrKnownKey, in Utf8Text valueText)
     {
         ref TKeyIndex countRef = ref TMap.GetCount(ref map);
         ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
@@ -430,7 +432,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         return count;
     }
 
-    private static AddStatus AppendValue(ref TMap map, int keyIndex, Utf8Text valueText)
+    private static AddStatus AppendValue(ref TMap map, int keyIndex, in Utf8Text valueText)
     {
         ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
         ref ushort usedRef = ref TMap.GetArenaUsed(ref map);
@@ -577,6 +579,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     /// Takes a new random hash seed and rehashes every unknown key: their stored hashes change and the hashed slots
     /// become those of inserting them in key order under the new seed. The contents do not change.
     /// </summary>
+    [SkipLocalsInit] // The decode buffer is written before it is read.
     private static void Reseed(ref TMap map)
     {
         ulong seed = FlatHash.RandomInlineSeed();
@@ -632,13 +635,17 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     /// has at most the arena's length in UTF-16 code units, and each takes at most three UTF-8 bytes.
     /// </summary>
     internal static bool IsPossibleKey(ref TMap map, ReadOnlySpan<byte> key) =>
-        key.Length <= 3 * TMap.GetArena(ref map).Length && Utf8.IsValid(key);
+        key.Length <= MaxKeyBytes(ref map) && Utf8.IsValid(key);
+
+    /// <summary>The longest UTF-8 key that can equal a stored one: the arena's length in code units, at most three bytes each.</summary>
+    private static int MaxKeyBytes(ref TMap map) => 3 * TMap.GetArena(ref map).Length;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int KnownKeyIndex(ref TMap map, int knownKey) => Index.KnownKeyIndex(ref map, knownKey);
 
     /// <summary>Decodes stored key <paramref name="keyIndex"/> and compares it with <paramref name="key"/> under the map's comparison.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
+    [SkipLocalsInit] // The decode buffer is written before it is read.
     internal static bool StoredKeyEquals(ref TMap map, int keyIndex, ReadOnlySpan<char> key)
     {
         ReadOnlySpan<byte> stored = StoredKey(ref map, keyIndex);

@@ -77,6 +77,7 @@ public static class FlatKnownKeyMatch
     /// Invalid UTF-8 equals no key.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
+    [SkipLocalsInit] // The decode buffer is written before it is read.
     public static bool Utf8EqualsIgnoreCase(ReadOnlySpan<byte> key, string knownKey)
     {
         // A string equal to the known key ignoring case has as many UTF-16 units, each one to three UTF-8 bytes.

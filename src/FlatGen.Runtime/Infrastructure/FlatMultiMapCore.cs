@@ -375,6 +375,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    [SkipLocalsInit] // The decode buffer is written before it is read.
     private static AddStatus AddUnknownUtf8(ref TMap map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
         if (!Utf8.IsValid(key))
