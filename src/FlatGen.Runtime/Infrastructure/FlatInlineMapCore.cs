@@ -328,16 +328,17 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
 
         // The byte matcher has said no, and it agrees with the UTF-16 one on every valid key: the key is hashed.
         using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
-        return AddHashed(ref map, decoded.Chars, keyText, valueText);
+        return AddUnknown(ref map, decoded.Chars, keyText, valueText);
     }
 
     private static AddStatus AddCore(ref TMap map, ReadOnlySpan<char> key, in Utf8Text keyText, in Utf8Text valueText)
     {
         int knownKey = TMap.MatchKnownKey(key);
-        return knownKey >= 0 ? AddKnownCore(ref map, knownKey, valueText) : AddHashed(ref map, key, keyText, valueText);
+        return knownKey >= 0 ? AddKnownCore(ref map, knownKey, valueText) : AddUnknown(ref map, key, keyText, valueText);
     }
 
-    private static AddStatus AddHashed(ref TMap map, ReadOnlySpan<char> key, in Utf8Text keyText, in Utf8Text valueText)
+    /// <summary>Adds a key no known key matches: hashed under the map's seed, probed, and its value appended to the key found or the key stored new.</summary>
+    private static AddStatus AddUnknown(ref TMap map, ReadOnlySpan<char> key, in Utf8Text keyText, in Utf8Text valueText)
     {
         if (!TComparer.TryHashPersisted(key, TMap.GetHashSeed(ref map), out uint hash))
         {
