@@ -365,10 +365,13 @@ public sealed partial class FlatMultiMapGenerator
                 """);
             if (spec.ReuseValueStrings)
             {
+                string kept = spec.InternUnknownKeys
+                    ? "value and key strings <see cref=\"Clear\"/> keeps to reuse for the same UTF-8 values and unknown keys of the next request (<c>ReuseValueStrings</c> with <c>InternUnknownKeys</c>)"
+                    : "value strings <see cref=\"Clear\"/> keeps to reuse for the same UTF-8 values of the next request (<c>ReuseValueStrings</c>)";
                 writer.WriteLines($$"""
                     /// <summary>
-                    /// Lets go of the value strings <see cref="Clear"/> keeps to reuse for the same UTF-8 values of the next request (<c>ReuseValueStrings</c>).
-                    /// Call this when the map will not see those values again, so the collector can have them; the map's contents are unchanged.
+                    /// Lets go of the {{kept}}.
+                    /// Call this when the map will not see those strings again, so the collector can have them; the map's contents are unchanged.
                     /// </summary>
                     public void ForgetReusedValues() => {{core}}.ForgetReusedValues(ref this);
 
@@ -376,9 +379,12 @@ public sealed partial class FlatMultiMapGenerator
             }
         }
 
-        private static string ClearSummary(MapSpec spec) => spec.ReuseValueStrings
-            ? "/// <summary>Removes every key and value; the map keeps no reference to them, except the value strings kept for reuse until <see cref=\"ForgetReusedValues\"/>.</summary>"
-            : "/// <summary>Removes every key and value; the map keeps no reference to any of them.</summary>";
+        private static string ClearSummary(MapSpec spec) => (spec.ReuseValueStrings, spec.InternUnknownKeys) switch
+        {
+            (true, true) => "/// <summary>Removes every key and value; the map keeps no reference to them, except the value and key strings kept for reuse until <see cref=\"ForgetReusedValues\"/>.</summary>",
+            (true, false) => "/// <summary>Removes every key and value; the map keeps no reference to them, except the value strings kept for reuse until <see cref=\"ForgetReusedValues\"/>.</summary>",
+            _ => "/// <summary>Removes every key and value; the map keeps no reference to any of them.</summary>",
+        };
 
         private static void WriteEnumerator(SourceWriter writer, MapSpec spec, string entryType)
         {

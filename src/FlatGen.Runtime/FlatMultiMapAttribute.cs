@@ -72,7 +72,12 @@ public sealed class FlatMultiMapAttribute : Attribute
     /// through a shared pool, so that the same key text seen again reuses one string. The default is
     /// <see langword="false"/>: each new unknown key becomes a new string.
     /// </summary>
-    /// <remarks>The pool is <c>CommunityToolkit.HighPerformance.Buffers.StringPool.Shared</c>, which is thread-safe.</remarks>
+    /// <remarks>
+    /// The pool is <c>CommunityToolkit.HighPerformance.Buffers.StringPool.Shared</c>, which is thread-safe. With
+    /// <see cref="ReuseValueStrings"/> also set, <c>Clear</c> keeps the key strings too, and a new unknown key whose text
+    /// is, ordinally, the one kept at its place (the same request's header at the same position) is that string, with no
+    /// pool lookup and, from UTF-8, no decoding.
+    /// </remarks>
     public bool InternUnknownKeys { get; set; }
 
     /// <summary>
@@ -85,7 +90,8 @@ public sealed class FlatMultiMapAttribute : Attribute
     /// Only ASCII values are reused, and only where a value is appended after all the others (a header's values that
     /// arrive together, or a new key's first value). The kept strings are not part of the map's contents (they do not
     /// enumerate, compare or serialise), but they stay reachable from the map after <c>Clear</c> until its
-    /// <c>ForgetReusedValues</c> method is called: the one exception to <c>Clear</c> leaving no reference behind.
+    /// <c>ForgetReusedValues</c> method is called: the one exception to <c>Clear</c> leaving no reference behind. With
+    /// <see cref="InternUnknownKeys"/> also set, the key strings are kept and reused the same way.
     /// </remarks>
     public bool ReuseValueStrings { get; set; }
 

@@ -147,7 +147,18 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         Span<string?> values = TMap.GetValues(ref map);
         int valueCount = FlatInteger.ToInt32(TMap.GetValueCount(ref map));
         values.Slice(Math.Min(valueCount, values.Length)).Clear();
+        if (KeepsKeyStrings)
+        {
+            Span<string?> keys = TMap.GetKeys(ref map);
+            keys.Slice(Math.Min(FlatInteger.ToInt32(TMap.GetCount(ref map)), keys.Length)).Clear();
+        }
     }
+
+    /// <summary>
+    /// Whether <c>Clear</c> keeps the key strings too, for a map that interns unknown keys and reuses value strings: a
+    /// new unknown key whose text is the one kept at its entry is that string, with no pool lookup (and, from UTF-8, no decoding).
+    /// </summary>
+    private static bool KeepsKeyStrings => TMap.InternUnknownKeys && TMap.ReuseValueStrings;
 
     /// <summary>Appends <paramref name="value"/> to the values of known key <paramref name="knownKey"/>, adding the key if it is absent.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
@@ -236,12 +247,19 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     /// <returns><see langword="true"/> if the key was present.</returns>
     public static bool Remove(ref TMap map, ReadOnlySpan<char> key) => Index.Remove(ref map, key);
 
-    /// <summary>Removes every key and value, leaving no reference behind, except the values a map that reuses value strings keeps.</summary>
+    /// <summary>
+    /// Removes every key and value, leaving no reference behind, except the values a map that reuses value strings
+    /// keeps, and the key strings too if it also interns unknown keys.
+    /// </summary>
     public static void Clear(ref TMap map)
     {
         ref TKeyIndex countRef = ref TMap.GetCount(ref map);
         ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
-        TMap.GetKeys(ref map).Slice(0, FlatInteger.ToInt32(countRef)).Clear();
+        if (!KeepsKeyStrings)
+        {
+            TMap.GetKeys(ref map).Slice(0, FlatInteger.ToInt32(countRef)).Clear();
+        }
+
         if (!TMap.ReuseValueStrings)
         {
             TMap.GetValues(ref map).Slice(0, FlatInteger.ToInt32(valueCountRef)).Clear();
@@ -353,7 +371,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
                 Compact(ref map, keyIndex: -1);
             }
 
-            keyString ??= TMap.InternUnknownKeys ? StringPool.Shared.GetOrAdd(key) : key.ToString();
+            keyString ??= TMap.InternUnknownKeys ? Intern(ref map, key) : key.ToString();
             int added = AddKey(ref map, keyString, hash, value);
             Index.LinkHashed(ref map, slot, added, key.Length);
         }
@@ -368,7 +386,9 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         int knownKey = TMap.MatchKnownKeyUtf8(key);
         if (knownKey < 0)
         {
-            return AddUnknownUtf8(ref map, key, value);
+            return KeptKey(ref map) is string kept && kept.Length == key.Length && Ascii.Equals(key, kept)
+                ? AddKeptKeyUtf8(ref map, kept, value)
+                : AddUnknownUtf8(ref map, key, value);
         }
 
         return AddKnownCore(ref map, knownKey, ValueString(ref map, KnownKeyIndex(ref map, knownKey), value));
@@ -389,6 +409,27 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         int keyIndex = Index.Probe(ref map, chars, hash, out int slot);
         return AddHashed(ref map, chars, null, hash, keyIndex, slot, ValueString(ref map, keyIndex, value));
     }
+
+    /// <summary>An unknown UTF-8 key that is, in ASCII, the string <c>Clear</c> kept at the next entry: that string, hashed as it is.</summary>
+    private static AddStatus AddKeptKeyUtf8(ref TMap map, string key, ReadOnlySpan<byte> value)
+    {
+        uint hash = Hash(key);
+        int keyIndex = Index.Probe(ref map, key, hash, out int slot);
+        return AddHashed(ref map, key, key, hash, keyIndex, slot, ValueString(ref map, keyIndex, value));
+    }
+
+    /// <summary>The string <c>Clear</c> kept at the entry a new key takes next, if the map keeps key strings; otherwise null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static string? KeptKey(ref TMap map)
+    {
+        Span<string?> keys = TMap.GetKeys(ref map);
+        int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
+        return KeepsKeyStrings && (uint)count < (uint)keys.Length ? keys[count] : null;
+    }
+
+    /// <summary>A new unknown key as an interned string: the one <c>Clear</c> kept at its entry if the text is the same, otherwise the shared pool's.</summary>
+    private static string Intern(ref TMap map, ReadOnlySpan<char> key) =>
+        KeptKey(ref map) is string kept && key.SequenceEqual(kept) ? kept : StringPool.Shared.GetOrAdd(key);
 
     /// <summary>
     /// The string for a UTF-8 value that goes after key <paramref name="keyIndex"/>'s values (a new key's first when

@@ -23,7 +23,8 @@ namespace FlatGen.Infrastructure;
 /// <item><description>Key <c>i</c>'s values are <c>Values[ValueStarts[i] .. ValueStarts[i] + ValueCounts[i]]</c>; the runs are in entry order and
 /// do not overlap, within <c>Values[0..m-1]</c>; what lies between them is null. Every other value reference is null, except, in a map that reuses
 /// value strings, those a <c>Clear</c> kept.</description></item>
-/// <item><description>A known key's <c>Keys</c> entry is null. Every key reference past <c>n</c> is null.</description></item>
+/// <item><description>A known key's <c>Keys</c> entry is null. Every key reference past <c>n</c> is null, except, in a map that reuses value
+/// strings and interns unknown keys, those a <c>Clear</c> kept.</description></item>
 /// <item><description><c>HashedKeyLengths</c> may also hold bits of hashed keys removed since the last <c>Clear</c>: a reference map is not
 /// persisted, and a superset only costs a probe.</description></item>
 /// </list>

@@ -256,7 +256,7 @@ namespace Demo
 
         /// <summary>
         /// Lets go of the value strings <see cref="Clear"/> keeps to reuse for the same UTF-8 values of the next request (<c>ReuseValueStrings</c>).
-        /// Call this when the map will not see those values again, so the collector can have them; the map's contents are unchanged.
+        /// Call this when the map will not see those strings again, so the collector can have them; the map's contents are unchanged.
         /// </summary>
         public void ForgetReusedValues() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.ServerHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ForgetReusedValues(ref this);
 

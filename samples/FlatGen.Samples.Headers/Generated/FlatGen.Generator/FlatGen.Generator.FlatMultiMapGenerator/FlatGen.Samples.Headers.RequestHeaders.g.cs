@@ -201,7 +201,7 @@ namespace FlatGen.Samples.Headers
         /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
         public bool Remove(global::System.ReadOnlySpan<char> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Remove(ref this, key);
 
-        /// <summary>Removes every key and value; the map keeps no reference to them, except the value strings kept for reuse until <see cref="ForgetReusedValues"/>.</summary>
+        /// <summary>Removes every key and value; the map keeps no reference to them, except the value and key strings kept for reuse until <see cref="ForgetReusedValues"/>.</summary>
         public void Clear() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Clear(ref this);
 
         /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values.</summary>
@@ -255,8 +255,8 @@ namespace FlatGen.Samples.Headers
         public bool Remove(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Remove(ref this, key);
 
         /// <summary>
-        /// Lets go of the value strings <see cref="Clear"/> keeps to reuse for the same UTF-8 values of the next request (<c>ReuseValueStrings</c>).
-        /// Call this when the map will not see those values again, so the collector can have them; the map's contents are unchanged.
+        /// Lets go of the value and key strings <see cref="Clear"/> keeps to reuse for the same UTF-8 values and unknown keys of the next request (<c>ReuseValueStrings</c> with <c>InternUnknownKeys</c>).
+        /// Call this when the map will not see those strings again, so the collector can have them; the map's contents are unchanged.
         /// </summary>
         public void ForgetReusedValues() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ForgetReusedValues(ref this);
 
