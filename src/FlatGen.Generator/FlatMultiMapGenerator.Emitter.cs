@@ -492,6 +492,7 @@ public sealed partial class FlatMultiMapGenerator
 
             string index = IndexStorageType(spec);
             writer.WriteLine($"static global::System.ReadOnlySpan<string> {index}.KnownKeys => s_knownKeys;");
+            writer.WriteLine($"static int {index}.KnownKeyCount => {spec.KnownKeys.Count.ToString(CultureInfo.InvariantCulture)};");
             writer.WriteLine($"static global::System.Span<{spec.Layout.KeyIndexType}> {index}.GetKnownSlots({map}) => map._knownSlots;");
             writer.WriteLine($"static global::System.Span<ulong> {index}.GetKnownPresence({map}) => map._knownPresence;");
 

@@ -37,7 +37,7 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FindHashed(ref TMap map, ReadOnlySpan<char> key) =>
         (TMap.GetHashedKeyLengths(ref map) & LengthBit(key.Length)) == 0 ? -1
-        : TEntries.InlineLookups && TMap.KnownKeys.IsEmpty ? HashAndProbe(ref map, key)
+        : TEntries.InlineLookups && TMap.KnownKeyCount == 0 ? HashAndProbe(ref map, key)
         : HashAndProbeOutOfLine(ref map, key);
 
     /// <summary>Hashes <paramref name="key"/> and finds it in the hashed slots.</summary>

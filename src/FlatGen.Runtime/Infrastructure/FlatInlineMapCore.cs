@@ -606,7 +606,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     private static bool IsKnownEntry(ref TMap map, int keyIndex)
     {
         uint knownKey = TMap.GetKeyHashes(ref map)[keyIndex];
-        return knownKey < (uint)TMap.KnownKeys.Length && Index.KnownKeyIndex(ref map, (int)knownKey) == keyIndex;
+        return knownKey < (uint)TMap.KnownKeyCount && Index.KnownKeyIndex(ref map, (int)knownKey) == keyIndex;
     }
 
     /// <summary>The length filter the hashed keys make, exactly, as the canonical state has it: each one's length in UTF-16 code units.</summary>

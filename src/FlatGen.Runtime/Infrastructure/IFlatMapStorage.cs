@@ -61,6 +61,12 @@ public interface IFlatMapStorage<TSelf, TKeyIndex, TValueIndex>
     /// <summary>Gets the map's known keys, in declaration order; empty when it has none.</summary>
     static virtual ReadOnlySpan<string> KnownKeys => default;
 
+    /// <summary>
+    /// Gets the number of known keys, <see cref="KnownKeys"/>' length, as a constant: the JIT folds a literal where
+    /// the length of the static array behind <see cref="KnownKeys"/> is read only after it has chosen what to inline.
+    /// </summary>
+    static virtual int KnownKeyCount => 0;
+
     /// <summary>Returns the index of the known key equal to <paramref name="key"/> under the map's comparison, or -1.</summary>
     static virtual int MatchKnownKey(ReadOnlySpan<char> key) => -1;
 

@@ -11,6 +11,30 @@ namespace FlatGen.Tests.Runtime;
 /// <summary>Known keys: typed accessors, the generated matcher, span adds, interning, and what they allocate.</summary>
 public sealed class KnownKeyTests
 {
+    /// <summary>
+    /// The known-key count the generator writes as a literal (so that the JIT leaves the hashed path out of a caller
+    /// of a map with known keys) is the length of the known keys it writes as an array.
+    /// </summary>
+    [Fact]
+    public void The_known_key_count_is_the_number_of_known_keys()
+    {
+        Assert.Equal(12, KnownKeyCount<KnownHeadersMap, byte, byte>());
+        Assert.Equal(8, KnownKeyCount<KnownOrdinalMap, byte, byte>());
+        Assert.Equal(8, KnownKeyCount<ReusingHeadersMap, byte, byte>());
+        Assert.Equal(3, KnownKeyCount<InlineKnownMap, byte, byte>());
+        Assert.Equal(70, KnownKeyCount<ManyKnownKeysMap, byte, byte>());
+        Assert.Equal(0, KnownKeyCount<SmallMap, byte, byte>());
+    }
+
+    private static int KnownKeyCount<TMap, TKeyIndex, TValueIndex>()
+        where TMap : struct, IFlatMapStorage<TMap, TKeyIndex, TValueIndex>
+        where TKeyIndex : unmanaged, System.Numerics.IBinaryInteger<TKeyIndex>
+        where TValueIndex : unmanaged, System.Numerics.IBinaryInteger<TValueIndex>
+    {
+        Assert.Equal(TMap.KnownKeys.Length, TMap.KnownKeyCount);
+        return TMap.KnownKeyCount;
+    }
+
     /// <summary>Characters that stress a packed comparison: case pairs, neighbours of the 0x20 bit, non-ASCII look-alikes.</summary>
     private const string Substitutes = "aAzZ@`[{^~-_ \0\u00e9\u00c9\u0131\u0130\u017f\u212a\u00df\u03c3\u03a3\uffff\ud800";
 

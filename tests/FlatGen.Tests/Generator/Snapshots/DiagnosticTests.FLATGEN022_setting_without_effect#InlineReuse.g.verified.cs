@@ -412,6 +412,7 @@ partial struct InlineReuse : global::System.IEquatable<global::InlineReuse>, glo
     static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.GetArena(ref global::InlineReuse map) => map._arena;
     static ref ushort global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::InlineReuse, byte, byte>.GetArenaUsed(ref global::InlineReuse map) => ref map._arenaUsed;
     static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineReuse, byte, byte>.KnownKeys => s_knownKeys;
+    static int global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineReuse, byte, byte>.KnownKeyCount => 1;
     static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineReuse, byte, byte>.GetKnownSlots(ref global::InlineReuse map) => map._knownSlots;
     static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::InlineReuse, byte, byte>.GetKnownPresence(ref global::InlineReuse map) => map._knownPresence;
 

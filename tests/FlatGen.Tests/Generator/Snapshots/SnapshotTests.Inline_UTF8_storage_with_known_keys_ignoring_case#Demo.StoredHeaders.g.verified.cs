@@ -427,6 +427,7 @@ namespace Demo
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetArena(ref global::Demo.StoredHeaders map) => map._arena;
         static ref ushort global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.StoredHeaders, byte, byte>.GetArenaUsed(ref global::Demo.StoredHeaders map) => ref map._arenaUsed;
         static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.KnownKeys => s_knownKeys;
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.KnownKeyCount => 2;
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.GetKnownSlots(ref global::Demo.StoredHeaders map) => map._knownSlots;
         static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.StoredHeaders, byte, byte>.GetKnownPresence(ref global::Demo.StoredHeaders map) => map._knownPresence;
 

@@ -506,6 +506,7 @@ namespace Demo
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.GetKeyHoles(ref global::Demo.SixAndSeven map) => ref map._keyHoles;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.GetValueHoles(ref global::Demo.SixAndSeven map) => ref map._valueHoles;
         static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.KnownKeys => s_knownKeys;
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.KnownKeyCount => 12;
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetKnownSlots(ref global::Demo.SixAndSeven map) => map._knownSlots;
         static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetKnownPresence(ref global::Demo.SixAndSeven map) => map._knownPresence;
 

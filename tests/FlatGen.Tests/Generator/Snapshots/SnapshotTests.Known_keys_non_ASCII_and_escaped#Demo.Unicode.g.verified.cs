@@ -415,6 +415,7 @@ namespace Demo
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Unicode, byte, byte>.GetKeyHoles(ref global::Demo.Unicode map) => ref map._keyHoles;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Unicode, byte, byte>.GetValueHoles(ref global::Demo.Unicode map) => ref map._valueHoles;
         static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.KnownKeys => s_knownKeys;
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.KnownKeyCount => 5;
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.GetKnownSlots(ref global::Demo.Unicode map) => map._knownSlots;
         static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.GetKnownPresence(ref global::Demo.Unicode map) => map._knownPresence;
 

@@ -375,6 +375,7 @@ namespace Demo
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetKeyHoles(ref global::Demo.UnicodeOrdinal map) => ref map._keyHoles;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetValueHoles(ref global::Demo.UnicodeOrdinal map) => ref map._valueHoles;
         static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.KnownKeys => s_knownKeys;
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.KnownKeyCount => 2;
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetKnownSlots(ref global::Demo.UnicodeOrdinal map) => map._knownSlots;
         static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.UnicodeOrdinal, byte, byte>.GetKnownPresence(ref global::Demo.UnicodeOrdinal map) => map._knownPresence;
 

@@ -415,6 +415,7 @@ namespace Demo
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.GetKeyHoles(ref global::Demo.MetricTags map) => ref map._keyHoles;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.MetricTags, byte, byte>.GetValueHoles(ref global::Demo.MetricTags map) => ref map._valueHoles;
         static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.KnownKeys => s_knownKeys;
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.KnownKeyCount => 5;
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.GetKnownSlots(ref global::Demo.MetricTags map) => map._knownSlots;
         static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.MetricTags, byte, byte>.GetKnownPresence(ref global::Demo.MetricTags map) => map._knownPresence;
 

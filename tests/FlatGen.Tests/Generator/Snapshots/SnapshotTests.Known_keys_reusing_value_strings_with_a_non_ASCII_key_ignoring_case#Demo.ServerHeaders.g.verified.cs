@@ -448,6 +448,7 @@ namespace Demo
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.GetValueHoles(ref global::Demo.ServerHeaders map) => ref map._valueHoles;
         static bool global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.ServerHeaders, byte, byte>.ReuseValueStrings => true;
         static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ServerHeaders, byte, byte>.KnownKeys => s_knownKeys;
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ServerHeaders, byte, byte>.KnownKeyCount => 7;
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ServerHeaders, byte, byte>.GetKnownSlots(ref global::Demo.ServerHeaders map) => map._knownSlots;
         static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.ServerHeaders, byte, byte>.GetKnownPresence(ref global::Demo.ServerHeaders map) => map._knownPresence;
 

@@ -401,6 +401,7 @@ namespace Demo
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.CorsHeaders, byte, byte>.GetKeyHoles(ref global::Demo.CorsHeaders map) => ref map._keyHoles;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.CorsHeaders, byte, byte>.GetValueHoles(ref global::Demo.CorsHeaders map) => ref map._valueHoles;
         static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.CorsHeaders, byte, byte>.KnownKeys => s_knownKeys;
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.CorsHeaders, byte, byte>.KnownKeyCount => 4;
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.CorsHeaders, byte, byte>.GetKnownSlots(ref global::Demo.CorsHeaders map) => map._knownSlots;
         static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.CorsHeaders, byte, byte>.GetKnownPresence(ref global::Demo.CorsHeaders map) => map._knownPresence;
 

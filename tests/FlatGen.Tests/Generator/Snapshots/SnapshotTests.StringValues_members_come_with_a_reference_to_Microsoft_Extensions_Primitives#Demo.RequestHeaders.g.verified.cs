@@ -410,6 +410,7 @@ namespace Demo
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestHeaders, byte, byte>.GetKeyHoles(ref global::Demo.RequestHeaders map) => ref map._keyHoles;
         static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestHeaders, byte, byte>.GetValueHoles(ref global::Demo.RequestHeaders map) => ref map._valueHoles;
         static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestHeaders, byte, byte>.KnownKeys => s_knownKeys;
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestHeaders, byte, byte>.KnownKeyCount => 1;
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestHeaders, byte, byte>.GetKnownSlots(ref global::Demo.RequestHeaders map) => map._knownSlots;
         static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestHeaders, byte, byte>.GetKnownPresence(ref global::Demo.RequestHeaders map) => map._knownPresence;
 

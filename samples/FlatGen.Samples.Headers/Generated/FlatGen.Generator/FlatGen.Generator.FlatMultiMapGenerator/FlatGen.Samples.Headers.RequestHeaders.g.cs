@@ -592,6 +592,7 @@ namespace FlatGen.Samples.Headers
         static bool global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.InternUnknownKeys => true;
         static bool global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.ReuseValueStrings => true;
         static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.KnownKeys => s_knownKeys;
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.KnownKeyCount => 18;
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetKnownSlots(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._knownSlots;
         static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetKnownPresence(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._knownPresence;
 

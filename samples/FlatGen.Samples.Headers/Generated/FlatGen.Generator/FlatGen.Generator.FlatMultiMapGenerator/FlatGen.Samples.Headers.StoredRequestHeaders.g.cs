@@ -635,6 +635,7 @@ namespace FlatGen.Samples.Headers
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetArena(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => map._arena;
         static ref ushort global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetArenaUsed(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => ref map._arenaUsed;
         static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.KnownKeys => s_knownKeys;
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.KnownKeyCount => 18;
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetKnownSlots(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => map._knownSlots;
         static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte>.GetKnownPresence(ref global::FlatGen.Samples.Headers.StoredRequestHeaders map) => map._knownPresence;
 

@@ -440,6 +440,7 @@ namespace FlatGen.Samples.Persisted
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetArena(ref global::FlatGen.Samples.Persisted.SessionMap map) => map._arena;
         static ref ushort global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetArenaUsed(ref global::FlatGen.Samples.Persisted.SessionMap map) => ref map._arenaUsed;
         static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.KnownKeys => s_knownKeys;
+        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.KnownKeyCount => 3;
         static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetKnownSlots(ref global::FlatGen.Samples.Persisted.SessionMap map) => map._knownSlots;
         static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Persisted.SessionMap, byte, byte>.GetKnownPresence(ref global::FlatGen.Samples.Persisted.SessionMap map) => map._knownPresence;
 
