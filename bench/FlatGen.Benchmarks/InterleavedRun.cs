@@ -24,7 +24,11 @@ internal static class InterleavedRun
     /// <param name="outputFolder">Where <c>interleaved.md</c> goes.</param>
     /// <param name="rounds">How many windows each method gets; the best is kept.</param>
     /// <param name="warmup">How long each method runs first, so that the JIT's tiers have finished with it.</param>
-    /// <param name="classFilter">Only the benchmark classes whose name contains this; all of them when empty.</param>
+    /// <param name="classFilter">Only the benchmark classes whose name contains this, or, after a leading <c>=</c>, is this; all of them when empty.</param>
+    /// <summary>Whether class <paramref name="name"/> passes <paramref name="filter"/>: a part of the name, or <c>=</c> and the whole name (a class whose name ends others', such as <c>RequestCycleBenchmarks</c>).</summary>
+    private static bool Matches(string name, string filter) =>
+        filter.StartsWith('=') ? name == filter[1..] : name.Contains(filter, StringComparison.Ordinal);
+
     public static int Run(string outputFolder, int rounds, TimeSpan warmup, string classFilter)
     {
         var text = new StringBuilder();
@@ -38,7 +42,7 @@ internal static class InterleavedRun
             .Append("the targets are judged on BenchmarkDotNet's medians. Ratios are to each class's baseline, as in the published ")
             .Append("tables (the targets' own comparisons, such as lookups against `Dictionary<string, string[]>`, are in its README).\n\n")
             .Append("| Benchmark | Parameters | Method | Best (ns) | Ratio to baseline |\n|---|---|---|---:|---:|\n");
-        foreach (Type type in typeof(InterleavedRun).Assembly.GetTypes().Where(t => IsBenchmarkClass(t) && t.Name.Contains(classFilter, StringComparison.Ordinal)).OrderBy(t => t.Name, StringComparer.Ordinal))
+        foreach (Type type in typeof(InterleavedRun).Assembly.GetTypes().Where(t => IsBenchmarkClass(t) && Matches(t.Name, classFilter)).OrderBy(t => t.Name, StringComparer.Ordinal))
         {
             foreach (IReadOnlyList<(PropertyInfo Property, object? Value)> parameters in Combinations(type))
             {
