@@ -33,10 +33,20 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
         return knownKey >= 0 ? KnownKeyIndex(ref map, knownKey) : FindHashed(ref map, key);
     }
 
-    /// <summary>Finds a key that matches no known key: -1 without hashing when no hashed key has its length.</summary>
+    /// <summary>
+    /// The most keys a map may hold for its lookups to compare the probe with each stored key instead of hashing it, as
+    /// <c>FrozenDictionary</c> does for few keys: below it a scan costs less than the hash (bench/results/analysis.md).
+    /// </summary>
+    public const int ScanKeyCapacity = 8;
+
+    /// <summary>
+    /// Finds a key that matches no known key: -1 without hashing when no hashed key has its length; in a map of few
+    /// keys, by comparing it with each; otherwise by its hash.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FindHashed(ref TMap map, ReadOnlySpan<char> key) =>
         (TMap.GetHashedKeyLengths(ref map) & LengthBit(key.Length)) == 0 ? -1
+        : TEntries.ScansKeys ? TEntries.FindByScan(ref map, key)
         : TEntries.InlineLookups && TMap.KnownKeyCount == 0 ? HashAndProbe(ref map, key)
         : HashAndProbeOutOfLine(ref map, key);
 

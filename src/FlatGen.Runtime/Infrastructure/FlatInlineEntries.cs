@@ -18,6 +18,13 @@ internal readonly struct FlatInlineEntries<TMap, TKeyIndex, TValueIndex, TCompar
     public static bool InlineLookups => TComparer.InlineLookups;
 
     /// <inheritdoc/>
+    /// <remarks>Never: comparing with a stored key decodes it, which costs more than hashing the probe once.</remarks>
+    public static bool ScansKeys => false;
+
+    /// <inheritdoc/>
+    public static int FindByScan(ref TMap map, ReadOnlySpan<char> key) => throw new NotSupportedException();
+
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryHash(ref TMap map, ReadOnlySpan<char> key, out uint hash) => TComparer.TryHashPersisted(key, TMap.GetHashSeed(ref map), out hash);
 

@@ -16,6 +16,32 @@ internal readonly struct FlatReferenceEntries<TMap, TKeyIndex, TValueIndex, TCom
     public static bool InlineLookups => TComparer.InlineLookups;
 
     /// <inheritdoc/>
+    public static bool ScansKeys => TMap.KeyCapacity <= FlatIndex<TMap, TKeyIndex, TValueIndex, FlatReferenceEntries<TMap, TKeyIndex, TValueIndex, TComparer>>.ScanKeyCapacity;
+
+    /// <inheritdoc/>
+    /// <remarks>A known key's entry and a hole hold null; the length is compared before the text, as each comparison does first.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FindByScan(ref TMap map, ReadOnlySpan<char> key)
+    {
+        Span<string?> keys = TMap.GetKeys(ref map);
+        int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
+        if ((uint)count > (uint)keys.Length)
+        {
+            FlatThrow.ConcurrentUse(TMap.MapName);
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            if (keys[i] is string stored && stored.Length == key.Length && TComparer.KeyEquals(stored, key))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryHash(ref TMap map, ReadOnlySpan<char> key, out uint hash)
     {

@@ -14,6 +14,17 @@ internal interface IFlatEntries<TMap>
     /// <summary>Gets whether a hashed lookup inlines into its caller (<see cref="IFlatKeyComparer.InlineLookups"/>).</summary>
     static abstract bool InlineLookups { get; }
 
+    /// <summary>
+    /// Gets whether a lookup compares the map's few stored keys one by one (<see cref="FindByScan"/>) instead of
+    /// hashing the probe: a constant per map, true for a map of at most
+    /// <see cref="FlatIndex{TMap, TKeyIndex, TValueIndex, TEntries}.ScanKeyCapacity"/> keys whose stored keys compare
+    /// without decoding.
+    /// </summary>
+    static abstract bool ScansKeys { get; }
+
+    /// <summary>Finds <paramref name="key"/> by comparing it with each stored hashed key in turn; returns its index or -1.</summary>
+    static abstract int FindByScan(ref TMap map, ReadOnlySpan<char> key);
+
     /// <summary>Hashes <paramref name="key"/> as <paramref name="map"/> stores it.</summary>
     /// <returns><see langword="false"/> if the mode cannot store the key, which is then absent from every map.</returns>
     static abstract bool TryHash(ref TMap map, ReadOnlySpan<char> key, out uint hash);

@@ -1,0 +1,45 @@
+using FlatGen.Infrastructure;
+using FlatGen.Tests.Maps;
+
+namespace FlatGen.Tests.Runtime;
+
+/// <summary>
+/// A reference map of at most <c>FlatIndex.ScanKeyCapacity</c> keys finds a key by comparing it with each stored key,
+/// as <c>FrozenDictionary</c> does for few keys, and a larger one by its hash. The model-based tests hold maps of both
+/// sizes to the same results; these show which way each size goes.
+/// </summary>
+public sealed class KeyScanTests
+{
+    [Fact]
+    public void A_map_of_few_keys_finds_them_without_its_slots_and_a_larger_map_does_not()
+    {
+        var tiny = new TinyIgnoreCaseMap();
+        tiny.Add("Accept", "a");
+        tiny.Add("x-request-id", "b");
+        tiny.Add("Größe", "c");
+        tiny.Add("gone", "d");
+        tiny.Remove("gone");
+        tiny.Add("Via", "e");
+
+        // What a hashed lookup reads: with it empty, only a scan finds the keys.
+        Slots<TinyIgnoreCaseMap, byte, byte>(ref tiny).Clear();
+        Assert.Equal(["a"], tiny.GetValues("ACCEPT").ToArray());
+        Assert.Equal(["b"], tiny.GetValues("X-Request-ID").ToArray());
+        Assert.Equal(["c"], tiny.GetValues("GRÖßE").ToArray());
+        Assert.Equal(["e"], tiny.GetValues("via").ToArray());
+        Assert.True(tiny.GetValues("gone").IsEmpty); // a hole holds no key
+        Assert.True(tiny.GetValues("Accepts").IsEmpty);
+        Assert.True(tiny.GetValues("Accepu").IsEmpty); // the same length, another key
+
+        var small = new SmallMap();
+        small.Add("Accept", "a");
+        Slots<SmallMap, byte, byte>(ref small).Clear();
+        Assert.True(small.GetValues("Accept").IsEmpty);
+    }
+
+    private static Span<TKeyIndex> Slots<TMap, TKeyIndex, TValueIndex>(ref TMap map)
+        where TMap : struct, IFlatMapStorage<TMap, TKeyIndex, TValueIndex>
+        where TKeyIndex : unmanaged, System.Numerics.IBinaryInteger<TKeyIndex>
+        where TValueIndex : unmanaged, System.Numerics.IBinaryInteger<TValueIndex> =>
+        TMap.GetSlots(ref map);
+}
