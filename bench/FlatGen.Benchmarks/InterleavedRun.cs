@@ -20,15 +20,15 @@ internal static class InterleavedRun
     private static int s_intSink;
     private static object? s_objectSink;
 
+    /// <summary>Whether class <paramref name="name"/> passes <paramref name="filter"/>: a part of the name, or <c>=</c> and the whole name (a class whose name ends others', such as <c>RequestCycleBenchmarks</c>).</summary>
+    private static bool Matches(string name, string filter) =>
+        filter.StartsWith('=') ? name == filter[1..] : name.Contains(filter, StringComparison.Ordinal);
+
     /// <summary>Measures every case and writes <c>interleaved.md</c> to <paramref name="outputFolder"/>.</summary>
     /// <param name="outputFolder">Where <c>interleaved.md</c> goes.</param>
     /// <param name="rounds">How many windows each method gets; the best is kept.</param>
     /// <param name="warmup">How long each method runs first, so that the JIT's tiers have finished with it.</param>
     /// <param name="classFilter">Only the benchmark classes whose name contains this, or, after a leading <c>=</c>, is this; all of them when empty.</param>
-    /// <summary>Whether class <paramref name="name"/> passes <paramref name="filter"/>: a part of the name, or <c>=</c> and the whole name (a class whose name ends others', such as <c>RequestCycleBenchmarks</c>).</summary>
-    private static bool Matches(string name, string filter) =>
-        filter.StartsWith('=') ? name == filter[1..] : name.Contains(filter, StringComparison.Ordinal);
-
     public static int Run(string outputFolder, int rounds, TimeSpan warmup, string classFilter)
     {
         var text = new StringBuilder();

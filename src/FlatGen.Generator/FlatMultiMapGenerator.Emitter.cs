@@ -366,8 +366,8 @@ public sealed partial class FlatMultiMapGenerator
             if (spec.ReuseValueStrings)
             {
                 string kept = spec.InternUnknownKeys
-                    ? "value and key strings <see cref=\"Clear\"/> keeps to reuse for the same UTF-8 values and unknown keys of the next request (<c>ReuseValueStrings</c> with <c>InternUnknownKeys</c>)"
-                    : "value strings <see cref=\"Clear\"/> keeps to reuse for the same UTF-8 values of the next request (<c>ReuseValueStrings</c>)";
+                    ? $"{KeptStrings(spec)} <see cref=\"Clear\"/> keeps to reuse for the same UTF-8 values and unknown keys of the next request (<c>ReuseValueStrings</c> with <c>InternUnknownKeys</c>)"
+                    : $"{KeptStrings(spec)} <see cref=\"Clear\"/> keeps to reuse for the same UTF-8 values of the next request (<c>ReuseValueStrings</c>)";
                 writer.WriteLines($$"""
                     /// <summary>
                     /// Lets go of the {{kept}}.
@@ -379,12 +379,12 @@ public sealed partial class FlatMultiMapGenerator
             }
         }
 
-        private static string ClearSummary(MapSpec spec) => (spec.ReuseValueStrings, spec.InternUnknownKeys) switch
-        {
-            (true, true) => "/// <summary>Removes every key and value; the map keeps no reference to them, except the value and key strings kept for reuse until <see cref=\"ForgetReusedValues\"/>.</summary>",
-            (true, false) => "/// <summary>Removes every key and value; the map keeps no reference to them, except the value strings kept for reuse until <see cref=\"ForgetReusedValues\"/>.</summary>",
-            _ => "/// <summary>Removes every key and value; the map keeps no reference to any of them.</summary>",
-        };
+        private static string ClearSummary(MapSpec spec) => spec.ReuseValueStrings
+            ? $"/// <summary>Removes every key and value; the map keeps no reference to them, except the {KeptStrings(spec)} kept for reuse until <see cref=\"ForgetReusedValues\"/>.</summary>"
+            : "/// <summary>Removes every key and value; the map keeps no reference to any of them.</summary>";
+
+        /// <summary>What <c>Clear</c> keeps in a map that reuses value strings: the key strings too if it interns unknown keys.</summary>
+        private static string KeptStrings(MapSpec spec) => spec.InternUnknownKeys ? "value and key strings" : "value strings";
 
         private static void WriteEnumerator(SourceWriter writer, MapSpec spec, string entryType)
         {
