@@ -14,6 +14,7 @@ using Perfolizer.Horology;
 // dotnet run -c Release --project bench/FlatGen.Benchmarks -- report <results folder> <output folder>
 // dotnet run -c Release --project bench/FlatGen.Benchmarks -- gc <output folder> [maps] [collections]
 // dotnet run -c Release --project bench/FlatGen.Benchmarks -- interleaved <output folder> [rounds] [warm-up ms] [class name part, or =whole name]
+// dotnet run -c Release --project bench/FlatGen.Benchmarks -- typing <output folder> [edits] [warm-up edits] [rounds from scratch]
 if (args is ["report", string resultsFolder, string outputFolder])
 {
     return ResultsReport.Write(resultsFolder, outputFolder);
@@ -32,6 +33,14 @@ if (args is ["interleaved", string interleavedFolder, .. string[] interleavedOpt
     int warmupMs = interleavedOptions.Length > 1 ? int.Parse(interleavedOptions[1], System.Globalization.CultureInfo.InvariantCulture) : 250;
     string classFilter = interleavedOptions.Length > 2 ? interleavedOptions[2] : "";
     return InterleavedRun.Run(interleavedFolder, rounds, TimeSpan.FromMilliseconds(warmupMs), classFilter);
+}
+
+if (args is ["typing", string typingFolder, .. string[] typingOptions])
+{
+    int edits = typingOptions.Length > 0 ? int.Parse(typingOptions[0], System.Globalization.CultureInfo.InvariantCulture) : 25;
+    int warmUpEdits = typingOptions.Length > 1 ? int.Parse(typingOptions[1], System.Globalization.CultureInfo.InvariantCulture) : 60;
+    int scratchRounds = typingOptions.Length > 2 ? int.Parse(typingOptions[2], System.Globalization.CultureInfo.InvariantCulture) : 7;
+    return TypingCost.Run(typingFolder, edits, warmUpEdits, scratchRounds);
 }
 
 bool dry = args.Contains("--dry");

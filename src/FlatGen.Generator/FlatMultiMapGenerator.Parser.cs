@@ -7,7 +7,6 @@ using FlatGen.Generator.Models;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using static FlatGen.Generator.Helpers.Format;
 
 namespace FlatGen.Generator;
 
@@ -18,35 +17,51 @@ public sealed partial class FlatMultiMapGenerator
     /// returns holds a symbol, syntax node or compilation. Code the compiler already rejects (a half-typed
     /// attribute, say) gives no spec and no FlatGen diagnostic: the compiler's own error says what is wrong.
     /// </summary>
-    internal static partial class Parser
+    /// <summary>
+    /// Reads one <c>[FlatMultiMap]</c> declaration's facts into a <see cref="MapDeclaration"/>: names, modifiers, the
+    /// types around it, the members it declares and the attribute's arguments as written. It runs again for every map
+    /// on every edit of the compilation (<c>ForAttributeWithMetadataName</c> calls it whenever the compilation
+    /// changes), so it reads and nothing more: every check, the known-key analysis and the layout are later steps,
+    /// cached while the facts are equal. Nothing it returns holds a symbol, syntax node or compilation. Code the
+    /// compiler already rejects (a half-typed attribute, say) gives nothing: the compiler's own error says what is wrong.
+    /// </summary>
+    internal static class Parser
     {
         private const string StructLayoutMetadataName = "System.Runtime.InteropServices.StructLayoutAttribute";
 
+        private static readonly SyntaxKind[] UnsupportedModifiers = { SyntaxKind.ReadOnlyKeyword, SyntaxKind.RefKeyword, SyntaxKind.FileKeyword };
+
         /// <summary>
-        /// <see cref="Parse"/>, but an exception (a bug in FlatGen, never the user's code) becomes a FLATGEN027 error
+        /// <see cref="Read"/>, but an exception (a bug in FlatGen, never the user's code) becomes a FLATGEN027 error
         /// at the declaration instead of failing the generator, and so every other map of the project.
         /// </summary>
-        public static ParseResult ParseIsolated(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        public static StepResult<MapDeclaration> ReadIsolated(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             try
             {
-                return Parse(context, cancellationToken);
+                return Read(context, cancellationToken);
             }
             catch (System.Exception exception) when (exception is not System.OperationCanceledException)
             {
-                string name = context.TargetSymbol.ToDisplayString();
-                var failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, context.TargetNode.GetLocation(), name, exception.GetType().Name + ": " + exception.Message);
-                return new ParseResult(null, new EquatableArray<DiagnosticInfo>(new[] { failure }));
+                return Failure<MapDeclaration>(context.TargetSymbol.ToDisplayString(), LocationInfo.From(context.TargetNode.GetLocation()), exception);
             }
         }
 
-        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        /// <summary>A step's result for an exception in FlatGen itself: a FLATGEN027 error at the declaration, and nothing to go on with.</summary>
+        public static StepResult<T> Failure<T>(string displayName, LocationInfo? location, System.Exception exception)
+            where T : class
+        {
+            var failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, location, displayName, exception.GetType().Name + ": " + exception.Message);
+            return new StepResult<T>(null, new EquatableArray<DiagnosticInfo>(new[] { failure }));
+        }
+
+        public static StepResult<MapDeclaration> Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             if (context.TargetSymbol is not INamedTypeSymbol type
                 || context.TargetNode is not TypeDeclarationSyntax declaration
                 || context.Attributes.IsEmpty)
             {
-                return ParseResult.Nothing;
+                return StepResult<MapDeclaration>.Nothing;
             }
 
             // Half-typed names would give unparsable code, and a struct attributed on two of its declarations
@@ -54,22 +69,24 @@ public sealed partial class FlatMultiMapGenerator
             AttributeData? attribute = AppliedOn(declaration, context.Attributes);
             if (attribute is null || HasMissingName(declaration) || !IsFirstApplication(type, attribute))
             {
-                return ParseResult.Nothing;
+                return StepResult<MapDeclaration>.Nothing;
             }
 
-            var diagnostics = new List<DiagnosticInfo>();
-            Location location = declaration.Identifier.GetLocation();
-            string name = declaration.Identifier.ValueText;
-
-            if (type.TypeKind != TypeKind.Struct || type.IsRecord)
+            var names = new MapNames(
+                Namespace: type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+                TypeName: declaration.Identifier.Text,
+                FullyQualifiedName: type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                DisplayName: type.ToDisplayString(),
+                HintName: type.ToDisplayString(HintNameFormat));
+            LocationInfo? location = LocationInfo.From(declaration.Identifier.GetLocation());
+            string? notAStruct = type.TypeKind != TypeKind.Struct || type.IsRecord ? DescribeKind(type) : null;
+            if (notAStruct is not null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MustBeStruct, location, name, DescribeKind(type)));
-                return Result(null, diagnostics);
-            }
-
-            if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MustBePartial, location, name));
+                // Nothing else is checked of a type that is not a struct.
+                return new StepResult<MapDeclaration>(
+                    new MapDeclaration(declaration.Identifier.ValueText, location, notAStruct, names, false, EquatableArray<LocatedText>.Empty, false,
+                        EquatableArray<ContainingTypeDeclaration>.Empty, EquatableArray<LocatedText>.Empty, false, null, EquatableArray<string>.Empty, null),
+                    EquatableArray<DiagnosticInfo>.Empty);
             }
 
             // Every partial declaration counts: a modifier or a primary constructor on any of them applies to the struct.
@@ -77,46 +94,35 @@ public sealed partial class FlatMultiMapGenerator
                 .Select(reference => reference.GetSyntax(cancellationToken))
                 .OfType<TypeDeclarationSyntax>()
                 .ToList();
-            foreach (SyntaxKind modifier in new[] { SyntaxKind.ReadOnlyKeyword, SyntaxKind.RefKeyword, SyntaxKind.FileKeyword })
+            var modifiers = new List<LocatedText>();
+            foreach (SyntaxKind modifier in UnsupportedModifiers)
             {
                 if (declarations.FirstOrDefault(d => d.Modifiers.Any(modifier)) is { } modified)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModifier, modified.Identifier.GetLocation(), name, SyntaxFacts.GetText(modifier)));
+                    modifiers.Add(new LocatedText(SyntaxFacts.GetText(modifier), LocationInfo.From(modified.Identifier.GetLocation())));
                 }
             }
 
-            if (ReservedNames.Generated.Contains(name))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameTakenByGeneratedMember, location, name));
-            }
-
-            if (type.IsGenericType || declaration.Ancestors().OfType<TypeDeclarationSyntax>().Any(static t => t.TypeParameterList is not null))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MustNotBeGeneric, location, name));
-            }
-
-            var containingTypes = new List<ContainingTypeSpec>();
+            var containingTypes = new List<ContainingTypeDeclaration>();
+            bool isGeneric = type.IsGenericType;
             foreach (TypeDeclarationSyntax container in declaration.Ancestors().OfType<TypeDeclarationSyntax>())
             {
-                if (!container.Modifiers.Any(SyntaxKind.PartialKeyword))
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeMustBePartial, location, name, container.Identifier.ValueText));
-                }
-
-                if (container.Modifiers.Any(SyntaxKind.FileKeyword))
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InsideFileLocalType, location, name, container.Identifier.ValueText));
-                }
-
-                containingTypes.Insert(0, new ContainingTypeSpec(Keyword(container), container.Identifier.Text));
+                isGeneric |= container.TypeParameterList is not null;
+                containingTypes.Add(new ContainingTypeDeclaration(
+                    Keyword(container),
+                    container.Identifier.Text,
+                    container.Identifier.ValueText,
+                    container.Modifiers.Any(SyntaxKind.PartialKeyword),
+                    container.Modifiers.Any(SyntaxKind.FileKeyword)));
             }
 
+            var instanceState = new List<LocatedText>();
             foreach (ISymbol member in type.GetMembers())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (DescribeInstanceState(member) is string state)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DeclaresInstanceState, member.Locations.FirstOrDefault() ?? location, name, state));
+                    instanceState.Add(new LocatedText(state, LocationInfo.From(member.Locations.FirstOrDefault()) ?? location));
                 }
             }
 
@@ -124,152 +130,79 @@ public sealed partial class FlatMultiMapGenerator
             {
                 if (part.ParameterList is { Parameters.Count: > 0 } parameters)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DeclaresInstanceState, parameters.GetLocation(), name, "the primary constructor parameters " + parameters.ToString()));
+                    instanceState.Add(new LocatedText("the primary constructor parameters " + parameters.ToString(), LocationInfo.From(parameters.GetLocation())));
                 }
             }
 
-            if (type.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == StructLayoutMetadataName))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DeclaresStructLayout, location, name));
-            }
-
             LanguageVersion languageVersion = ((CSharpParseOptions)declaration.SyntaxTree.Options).LanguageVersion;
-            if (languageVersion < LanguageVersion.CSharp12)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooLow, location, languageVersion.ToDisplayString()));
-            }
+            var facts = new MapDeclaration(
+                Name: declaration.Identifier.ValueText,
+                Location: location,
+                NotAStruct: null,
+                Names: names,
+                IsPartial: declaration.Modifiers.Any(SyntaxKind.PartialKeyword),
+                UnsupportedModifiers: new EquatableArray<LocatedText>(modifiers.ToArray()),
+                IsGeneric: isGeneric,
+                ContainingTypes: new EquatableArray<ContainingTypeDeclaration>(containingTypes.ToArray()),
+                InstanceState: new EquatableArray<LocatedText>(instanceState.ToArray()),
+                HasStructLayout: type.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == StructLayoutMetadataName),
+                LanguageVersionBelow12: languageVersion < LanguageVersion.CSharp12 ? languageVersion.ToDisplayString() : null,
+                MemberNames: new EquatableArray<string>(type.MemberNames.ToArray()),
+                Arguments: ReadArguments(attribute, location, cancellationToken));
+            return new StepResult<MapDeclaration>(facts, EquatableArray<DiagnosticInfo>.Empty);
+        }
 
-            Location attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? location;
+        /// <summary>The attribute's arguments as written; <see langword="null"/> when its constructor arguments are not two <c>int</c> values.</summary>
+        private static AttributeArguments? ReadArguments(AttributeData attribute, LocationInfo? declarationLocation, CancellationToken cancellationToken)
+        {
             if (attribute.ConstructorArguments.Length != 2
                 || attribute.ConstructorArguments[0].Value is not int keyCapacity
                 || attribute.ConstructorArguments[1].Value is not int valueCapacity)
             {
-                return Result(null, diagnostics);
+                return null;
             }
 
-            bool keyCapacityValid = keyCapacity is >= 1 and <= FlatLimits.MaxKeyCapacity;
-            bool valueCapacityValid = valueCapacity is >= 1 and <= FlatLimits.MaxValueCapacity;
-            if (!keyCapacityValid)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KeyCapacityOutOfRange, attributeLocation, Number(keyCapacity)));
-            }
-
-            if (!valueCapacityValid)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ValueCapacityOutOfRange, attributeLocation, Number(valueCapacity)));
-            }
-
-            if (keyCapacityValid && valueCapacityValid && valueCapacity < keyCapacity)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ValueCapacityBelowKeyCapacity, attributeLocation, Number(keyCapacity), Number(valueCapacity)));
-            }
-
-            // An enum argument that is not a member of its enum (a cast such as (FlatStorage)3) is reported.
-            TEnum Member<TEnum>(int raw, DiagnosticDescriptor unknown)
-                where TEnum : struct
-            {
-                if (!System.Enum.IsDefined(typeof(TEnum), raw))
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(unknown, attributeLocation, Number(raw)));
-                }
-
-                return (TEnum)(object)raw;
-            }
-
-            var keyComparison = FlatKeyComparison.Ordinal;
-            var declaredKnownKeys = new List<string?>();
-            bool internUnknownKeys = false;
-            bool reuseValueStrings = false;
-            var storage = FlatStorage.References;
-            int? inlineBytes = null;
+            var named = new List<NamedArgument>();
+            var knownKeys = new List<string?>();
             foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
             {
                 TypedConstant value = argument.Value;
-                switch (argument.Key)
+                if (argument.Key == "KnownKeys")
                 {
-                    case "KeyComparison" when value.Value is int comparison:
-                        keyComparison = Member<FlatKeyComparison>(comparison, DiagnosticDescriptors.UnknownKeyComparison);
-                        break;
-                    case "InternUnknownKeys" when value.Value is bool intern:
-                        internUnknownKeys = intern;
-                        break;
-                    case "ReuseValueStrings" when value.Value is bool reuse:
-                        reuseValueStrings = reuse;
-                        break;
-                    case "Storage" when value.Value is int storageValue:
-                        storage = Member<FlatStorage>(storageValue, DiagnosticDescriptors.UnknownStorage);
-                        break;
-                    case "InlineBytes" when value.Value is int bytes:
-                        inlineBytes = bytes;
-                        break;
-                    case "KnownKeys" when value.Kind == TypedConstantKind.Array && !value.IsNull:
-                        declaredKnownKeys.AddRange(value.Values.Select(static key => key.Value as string));
-                        break;
+                    if (value.Kind == TypedConstantKind.Array && !value.IsNull)
+                    {
+                        knownKeys.AddRange(value.Values.Select(static key => key.Value as string));
+                    }
+                }
+                else
+                {
+                    named.Add(new NamedArgument(argument.Key, value.Value as int?, value.Value as bool?));
                 }
             }
 
-            if (storage == FlatStorage.InlineUtf8)
-            {
-                if (inlineBytes is not (>= 1 and <= FlatLimits.MaxInlineBytes))
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InlineBytesOutOfRange, attributeLocation, inlineBytes is int bytes ? "is " + Number(bytes) : "is not set"));
-                }
-
-                if (internUnknownKeys)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingHasNoEffect, attributeLocation, "InternUnknownKeys", "InlineUtf8"));
-                }
-
-                if (reuseValueStrings)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingHasNoEffect, attributeLocation, "ReuseValueStrings", "InlineUtf8"));
-                }
-            }
-            else if (inlineBytes is not null)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingHasNoEffect, attributeLocation, "InlineBytes", "References"));
-            }
-
-            EquatableArray<KnownKeySpec> knownKeys = KnownKeys(
-                declaredKnownKeys, type, keyCapacity, keyComparison, storage == FlatStorage.InlineUtf8 ? inlineBytes : null, attribute, diagnostics, cancellationToken);
-
-            if (diagnostics.Any(static d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
-            {
-                return Result(null, diagnostics);
-            }
-
-            // Typed values, not enum names: renaming a member must not change every persisted map's id.
-            string idSource = Number((int)keyComparison) + ";" + string.Join("\0", knownKeys.AsSpan().ToArray().Select(static k => k.Key));
-            int arenaBytes = storage == FlatStorage.InlineUtf8 ? inlineBytes!.Value : 0;
-            LayoutPlan layout = LayoutPlanner.Plan(keyCapacity, valueCapacity, knownKeys.Count, storage, arenaBytes, idSource);
-            string displayName = type.ToDisplayString();
-            if (layout.Size > DiagnosticDescriptors.MaxArrayElementBytes)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooLargeForArrays, location, name, Number(layout.Size)));
-            }
-            else if (layout.Size > DiagnosticDescriptors.LargeStructBytes)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LargeStruct, location, name, Number(layout.Size)));
-            }
-
-            var spec = new MapSpec(
-                Namespace: type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
-                TypeName: declaration.Identifier.Text,
-                FullyQualifiedName: type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-                DisplayName: displayName,
-                HintName: type.ToDisplayString(HintNameFormat),
-                ContainingTypes: new EquatableArray<ContainingTypeSpec>(containingTypes.ToArray()),
+            var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+            ExpressionSyntax? knownKeysArgument = knownKeys.Count == 0
+                ? null
+                : syntax?.ArgumentList?.Arguments.FirstOrDefault(static a => a.NameEquals?.Name.Identifier.ValueText == "KnownKeys")?.Expression;
+            return new AttributeArguments(
+                Location: syntax is null ? declarationLocation : LocationInfo.From(syntax.GetLocation()),
                 KeyCapacity: keyCapacity,
                 ValueCapacity: valueCapacity,
-                KeyComparison: keyComparison,
-                KnownKeys: knownKeys,
-                InternUnknownKeys: internUnknownKeys && storage == FlatStorage.References,
-                ReuseValueStrings: reuseValueStrings && storage == FlatStorage.References,
-                Storage: storage,
-                InlineBytes: arenaBytes,
-                Layout: layout);
-            return Result(spec, diagnostics);
+                Named: new EquatableArray<NamedArgument>(named.ToArray()),
+                KnownKeys: new EquatableArray<string?>(knownKeys.ToArray()),
+                KnownKeysLocation: LocationInfo.From(knownKeysArgument?.GetLocation()),
+                KnownKeyLocations: new EquatableArray<LocationInfo>(Elements(knownKeysArgument).Select(static e => LocationInfo.From(e.GetLocation())!).ToArray()));
         }
+
+        /// <summary>The element expressions of <c>new[] { … }</c>, <c>new string[] { … }</c> or <c>[ … ]</c>; empty for anything else.</summary>
+        private static IReadOnlyList<ExpressionSyntax> Elements(ExpressionSyntax? argument) => argument switch
+        {
+            ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
+            ImplicitArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
+            CollectionExpressionSyntax collection when collection.Elements.All(static e => e is ExpressionElementSyntax) =>
+                collection.Elements.Select(static e => ((ExpressionElementSyntax)e).Expression).ToList(),
+            _ => System.Array.Empty<ExpressionSyntax>(),
+        };
 
         /// <summary>
         /// The type's full name with no <c>global::</c> and no <c>@</c> (which a hint name may not hold): <c>Demo.Outer.Tags</c>
@@ -308,9 +241,6 @@ public sealed partial class FlatMultiMapGenerator
 
             return true;
         }
-
-        private static ParseResult Result(MapSpec? spec, List<DiagnosticInfo> diagnostics) =>
-            new(spec, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
 
         /// <summary>Describes an instance field, auto-property or field-like event the user declared, or returns null.</summary>
         private static string? DescribeInstanceState(ISymbol member) => member switch

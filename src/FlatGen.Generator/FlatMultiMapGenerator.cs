@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Threading;
 using FlatGen.Generator.Diagnostics;
 using FlatGen.Generator.Helpers;
 using FlatGen.Generator.Models;
@@ -10,9 +11,10 @@ using Microsoft.CodeAnalysis.Text;
 namespace FlatGen.Generator;
 
 /// <summary>
-/// Fills every <c>[FlatMultiMap]</c> partial struct with a fixed-capacity flat multi-map. The pipeline only:
-/// symbols become specs in <see cref="Parser"/>, specs become text in <see cref="Emitter"/>. One map never
-/// stops another: a failure while parsing or emitting one is a FLATGEN027 error for that map alone.
+/// Fills every <c>[FlatMultiMap]</c> partial struct with a fixed-capacity flat multi-map. The pipeline only: symbols
+/// become facts in <see cref="Parser"/>, facts are checked in <see cref="Checker"/>, laid out in <see cref="Planner"/>,
+/// and specs become text in <see cref="Emitter"/>. One map never stops another: a failure in any step of one is a
+/// FLATGEN027 error for that map alone.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class FlatMultiMapGenerator : IIncrementalGenerator
@@ -37,12 +39,27 @@ public sealed partial class FlatMultiMapGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValuesProvider<ParseResult> results = context.SyntaxProvider
+        // The one step that runs for every map on every edit of the compilation: it reads facts and nothing more.
+        IncrementalValuesProvider<StepResult<MapDeclaration>> declarations = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 AttributeMetadataName,
                 predicate: static (node, _) => node is TypeDeclarationSyntax,
-                transform: static (syntaxContext, cancellationToken) => Parser.ParseIsolated(syntaxContext, cancellationToken))
-            .WithTrackingName(TrackingNames.ParseResults);
+                transform: static (syntaxContext, cancellationToken) => Parser.ReadIsolated(syntaxContext, cancellationToken))
+            .Where(static result => result.Value is not null || result.Diagnostics.Count > 0)
+            .WithTrackingName(TrackingNames.Declarations);
+
+        // Each later step is a function of the one before, so it stays cached while the facts are equal.
+        IncrementalValuesProvider<StepResult<CheckedMap>> settings = declarations
+            .Select(static (read, cancellationToken) => Isolated(read, read.Value, Checker.CheckSettings, cancellationToken))
+            .WithTrackingName(TrackingNames.Settings);
+
+        IncrementalValuesProvider<StepResult<CheckedMap>> knownKeys = settings
+            .Select(static (checkedSettings, cancellationToken) => Isolated(checkedSettings, checkedSettings.Value?.Declaration, Checker.CheckKnownKeys, cancellationToken))
+            .WithTrackingName(TrackingNames.KnownKeys);
+
+        IncrementalValuesProvider<StepResult<MapSpec>> results = knownKeys
+            .Select(static (checkedMap, cancellationToken) => Isolated(checkedMap, checkedMap.Value?.Declaration, Planner.Plan, cancellationToken))
+            .WithTrackingName(TrackingNames.Layouts);
 
         // Whether the project references StringValues (every ASP.NET Core app does): a bool, so edits leave it cached.
         IncrementalValueProvider<bool> hasStringValues = context.CompilationProvider
@@ -50,9 +67,9 @@ public sealed partial class FlatMultiMapGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.StringValuesReference);
 
         IncrementalValuesProvider<MapSpec> specs = results
-            .Where(static result => result.Spec is not null)
+            .Where(static result => result.Value is not null)
             .Combine(hasStringValues)
-            .Select(static (pair, _) => pair.Left.Spec! with { HasStringValues = pair.Right })
+            .Select(static (pair, _) => pair.Left.Value! with { HasStringValues = pair.Right })
             .WithTrackingName(TrackingNames.MapSpecs);
 
         // Hint names are compared ignoring case, so maps whose names differ only in case need telling apart. Only
@@ -73,6 +90,25 @@ public sealed partial class FlatMultiMapGenerator : IIncrementalGenerator
         // apply. The steps above stay cached; this one is cheap and runs only when there is something to report.
         context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (productionContext, pair) =>
             productionContext.ReportDiagnostic(pair.Left.ToDiagnostic(pair.Right)));
+    }
+
+    /// <summary>
+    /// Runs one step of one map; an exception (a bug in FlatGen, never the user's code) becomes a FLATGEN027 error at
+    /// the declaration instead of failing the generator, and so every other map of the project.
+    /// </summary>
+    private static StepResult<TOut> Isolated<TIn, TOut>(
+        StepResult<TIn> input, MapDeclaration? declaration, Func<StepResult<TIn>, CancellationToken, StepResult<TOut>> step, CancellationToken cancellationToken)
+        where TIn : class
+        where TOut : class
+    {
+        try
+        {
+            return step(input, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return Parser.Failure<TOut>(declaration?.Names.DisplayName ?? "", declaration?.Location, exception);
+        }
     }
 
     /// <summary>

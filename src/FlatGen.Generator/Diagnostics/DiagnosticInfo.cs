@@ -10,6 +10,9 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, Location? location, params string[] messageArgs) =>
         new(descriptor, LocationInfo.From(location), new EquatableArray<string>(messageArgs));
 
+    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] messageArgs) =>
+        new(descriptor, location, new EquatableArray<string>(messageArgs));
+
     public Diagnostic ToDiagnostic(Compilation compilation) =>
         Diagnostic.Create(Descriptor, Location?.ToLocation(compilation), MessageArgs.ToArray<object>());
 }

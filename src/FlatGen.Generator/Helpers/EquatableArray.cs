@@ -6,7 +6,7 @@ namespace FlatGen.Generator.Helpers;
 
 /// <summary>An immutable array with value equality, so that models holding it cache in the incremental pipeline.</summary>
 internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
-    where T : IEquatable<T>
+    where T : IEquatable<T>?
 {
     private readonly T[]? _items;
 

@@ -77,6 +77,20 @@ public sealed class BenchmarkDryRunTests : IDisposable
         Assert.All(rows, row => Assert.Matches(@"^\| \w+ \| [^|]+ \| \w+ \| [\d,]+ \| \d+\.\d\d× \|$", row));
     }
 
+    [Fact]
+    public void The_typing_harness_measures_an_edit_against_the_floor_and_a_generation_from_scratch()
+    {
+        (int exitCode, string output) = DotnetCommand.Run(_artifacts, BenchmarkAssembly(), "typing", _artifacts, "2", "1", "1");
+        Assert.True(exitCode == 0, output);
+        string markdown = File.ReadAllText(Path.Combine(_artifacts, "typing.md"));
+        foreach (string row in new[] { "| An unrelated edit, 100 maps, FlatGen | ", "| An unrelated edit, 100 maps, the floor (`ForAttributeWithMetadataName` alone) | ", "| Generating 100 maps from scratch, FlatGen (", "| Compiling them (emit, with what was generated) | ", "| Generating as a share of compiling | " })
+        {
+            Assert.Contains(row, markdown);
+        }
+
+        Assert.Matches(@"Every edit, in order: FlatGen [\d.]+, [\d.]+ ms; the floor [\d.]+, [\d.]+ ms\.", markdown);
+    }
+
     public void Dispose() => Directory.Delete(_artifacts, recursive: true);
 
     /// <summary>The benchmark program, built before this project (a build-order reference) in the same configuration.</summary>

@@ -49,6 +49,47 @@ public sealed class IncrementalTests
         AssertEveryStepCached(first.AssertRunAgainIsCached(edited));
     }
 
+    /// <summary>
+    /// The structural guarantee behind a fast keystroke: <c>ForAttributeWithMetadataName</c> reads every map's facts
+    /// again whenever the compilation changes, and every step after that read (the checks, the known-key analysis,
+    /// the layout, the specs) is not run at all, not merely run to an equal result.
+    /// </summary>
+    [Fact]
+    public void An_unrelated_edit_runs_no_step_after_reading_the_declarations_of_100_maps()
+    {
+        var source = new System.Text.StringBuilder("using FlatGen;\n\nnamespace Demo;\n\n");
+        for (int i = 0; i < 100; i++)
+        {
+            source.Append((i % 4) switch
+            {
+                0 => "[FlatMultiMap(16, 32)]",
+                1 => "[FlatMultiMap(8, 16, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, KnownKeys = [\"Host\", \"Accept\"])]",
+                2 => "[FlatMultiMap(4, 8, Storage = FlatStorage.InlineUtf8, InlineBytes = 64)]",
+                _ => "[FlatMultiMap(4, 8, Storage = FlatStorage.InlineUtf8, InlineBytes = 64, KnownKeys = [\"zone\"])]",
+            }).Append(" public partial struct Map").Append(i).Append(";\n");
+        }
+
+        GeneratorRun first = GeneratorHarness.Run(source.ToString());
+        Assert.Equal(100, first.Generator.GeneratedSources.Length);
+        foreach (string name in new[] { TrackingNames.Settings, TrackingNames.KnownKeys, TrackingNames.Layouts, TrackingNames.MapSpecs })
+        {
+            Assert.True(first.Generator.TrackedSteps[name].SelectMany(s => s.Outputs).Count() == 100, $"Step {name} did not run once for every map.");
+        }
+
+        Compilation edited = first.Input.AddSyntaxTrees(
+            CSharpSyntaxTree.ParseText("namespace Demo; internal static class Unrelated { internal const int Answer = 42; }", GeneratorHarness.ParseOptions(), "Other.cs"));
+        GeneratorRunResult second = first.Driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var read = second.TrackedSteps[TrackingNames.Declarations].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(100, read.Count);
+        Assert.All(read, o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+        foreach (string name in TrackingNames.AfterDeclarations)
+        {
+            var outputs = second.TrackedSteps.TryGetValue(name, out var steps) ? steps.SelectMany(s => s.Outputs).ToList() : [];
+            Assert.All(outputs, o => Assert.True(o.Reason == IncrementalStepRunReason.Cached, $"Step {name} output {o.Value} was {o.Reason}, so it ran."));
+        }
+    }
+
     [Fact]
     public void Editing_one_map_regenerates_that_map_only()
     {

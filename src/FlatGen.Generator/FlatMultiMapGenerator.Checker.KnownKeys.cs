@@ -5,50 +5,41 @@ using System.Threading;
 using FlatGen.Generator.Diagnostics;
 using FlatGen.Generator.Helpers;
 using FlatGen.Generator.Models;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using static FlatGen.Generator.Helpers.Format;
 
 namespace FlatGen.Generator;
 
 public sealed partial class FlatMultiMapGenerator
 {
-    internal static partial class Parser
+    internal static partial class Checker
     {
         /// <summary>
         /// Checks the declared known keys and names their accessors. Each problem is reported at the key's own
         /// element of the <c>KnownKeys</c> array where the syntax allows, otherwise at the argument.
         /// </summary>
         private static EquatableArray<KnownKeySpec> KnownKeys(
-            List<string?> declared,
-            INamedTypeSymbol type,
-            int keyCapacity,
+            AttributeArguments arguments,
+            MapDeclaration declaration,
             FlatKeyComparison comparison,
             int? arenaBytes,
-            AttributeData attribute,
             List<DiagnosticInfo> diagnostics,
             CancellationToken cancellationToken)
         {
-            if (declared.Count == 0)
-            {
-                return EquatableArray<KnownKeySpec>.Empty;
-            }
-
-            ExpressionSyntax? argument = KnownKeysArgument(attribute, cancellationToken);
-            IReadOnlyList<ExpressionSyntax> elements = Elements(argument);
-            Location? Where(int index) => (elements.Count == declared.Count ? elements[index] : argument)?.GetLocation();
+            List<string?> declared = arguments.KnownKeys.ToList();
+            int keyCapacity = arguments.KeyCapacity;
+            EquatableArray<LocationInfo> elements = arguments.KnownKeyLocations;
+            LocationInfo? Where(int index) => elements.Count == declared.Count ? elements[index] : arguments.KnownKeysLocation;
 
             if (declared.Count > keyCapacity)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MoreKnownKeysThanKeyCapacity, argument?.GetLocation(), Number(declared.Count), Number(keyCapacity)));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MoreKnownKeysThanKeyCapacity, arguments.KnownKeysLocation, Number(declared.Count), Number(keyCapacity)));
             }
 
             StringComparison keyComparison = comparison == FlatKeyComparison.OrdinalIgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
             string comparisonName = comparison == FlatKeyComparison.OrdinalIgnoreCase ? "OrdinalIgnoreCase" : "Ordinal";
 
             // Every name a member could clash with, and what holds it, for the message.
-            var taken = new Dictionary<string, string>(StringComparer.Ordinal) { [type.Name] = "the name of the struct" };
+            var taken = new Dictionary<string, string>(StringComparer.Ordinal) { [declaration.Name] = "the name of the struct" };
             foreach (string generated in ReservedNames.Generated)
             {
                 taken[generated] = "a member FlatGen generates";
@@ -59,9 +50,9 @@ public sealed partial class FlatMultiMapGenerator
                 taken[inherited] = "a member every struct inherits";
             }
 
-            foreach (string declaredMember in type.MemberNames)
+            foreach (string declaredMember in declaration.MemberNames)
             {
-                taken[declaredMember] = "a member declared in '" + type.Name + "'";
+                taken[declaredMember] = "a member declared in '" + declaration.Name + "'";
             }
 
             var keys = new List<KnownKeySpec>(declared.Count);
@@ -127,19 +118,5 @@ public sealed partial class FlatMultiMapGenerator
 
             return new EquatableArray<KnownKeySpec>(keys.ToArray());
         }
-
-        private static ExpressionSyntax? KnownKeysArgument(AttributeData attribute, CancellationToken cancellationToken) =>
-            (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax)?.ArgumentList?.Arguments
-                .FirstOrDefault(static a => a.NameEquals?.Name.Identifier.ValueText == "KnownKeys")?.Expression;
-
-        /// <summary>The element expressions of <c>new[] { … }</c>, <c>new string[] { … }</c> or <c>[ … ]</c>; empty for anything else.</summary>
-        private static IReadOnlyList<ExpressionSyntax> Elements(ExpressionSyntax? argument) => argument switch
-        {
-            ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
-            ImplicitArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
-            CollectionExpressionSyntax collection when collection.Elements.All(static e => e is ExpressionElementSyntax) =>
-                collection.Elements.Select(static e => ((ExpressionElementSyntax)e).Expression).ToList(),
-            _ => Array.Empty<ExpressionSyntax>(),
-        };
     }
 }
