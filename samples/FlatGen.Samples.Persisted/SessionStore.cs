@@ -23,7 +23,19 @@ public static class SessionStore
     public static void Run(TextWriter output, string path)
     {
         bool exists = File.Exists(path);
-        using FlatArena<SessionMap> arena = FlatArena<SessionMap>.OpenFile(path, Capacity);
+        FlatArena<SessionMap> opened;
+        try
+        {
+            opened = FlatArena<SessionMap>.OpenFile(path, Capacity);
+        }
+        catch (FlatFormatException exception)
+        {
+            // Another map's file, or one an earlier FlatGen wrote: said, and left as it is.
+            output.WriteLine($"{exception.Message} Delete it, or give another path, to start again.");
+            return;
+        }
+
+        using FlatArena<SessionMap> arena = opened;
         if (!exists)
         {
             Write(output, arena);

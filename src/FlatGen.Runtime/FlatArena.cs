@@ -4,6 +4,7 @@ using System.IO.MemoryMappedFiles;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using FlatGen.Infrastructure;
 
 namespace FlatGen;
 
@@ -26,8 +27,9 @@ namespace FlatGen;
 /// arena is full; it is raised again only after usage has fallen below the threshold.
 /// </para>
 /// <para>
-/// A file-backed arena stores a header (a magic number, the slot size and the capacity) and the allocation bits
-/// before the slots; reopening the file gives back the same slots. Read each map back with its <c>TryRead</c> to
+/// A file-backed arena stores a header (a magic number, a format version, the slot size, the capacity and an id of the
+/// slot type's full name) and the allocation bits before the slots; reopening the file gives back the same slots, and
+/// a file of another slot type (another map, even of the same size) is refused. Read each map back with its <c>TryRead</c> to
 /// validate it. The arena holds the file open with <see cref="FileShare.None"/>, so no other handle of a .NET process
 /// can open it (a truncated mapping would crash the process on its next read); on Unix this is an advisory lock,
 /// which programs that do not take it do not see. Like a dictionary, an arena is not thread-safe.
@@ -37,6 +39,9 @@ public sealed unsafe class FlatArena<T> : IDisposable
     where T : unmanaged
 {
     private const ulong Magic = 0x314E_5241_5447_4C46; // "FLGTARN1", little-endian
+
+    /// <summary>The version of the file's header: 2 added it and the slot type's id (a file with 0 here predates both).</summary>
+    private const int FormatVersion = 2;
     private const int HeaderBytes = 64;
     private const int Alignment = 64;
 
@@ -108,14 +113,21 @@ public sealed unsafe class FlatArena<T> : IDisposable
     /// <summary>Creates an arena of <paramref name="capacity"/> zeroed slots in native memory.</summary>
     /// <param name="capacity">The number of slots; at least 1.</param>
     /// <returns>The arena; dispose it to free the memory (if nobody does, it is freed when the arena is collected).</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is less than 1, or the arena would not fit in this process's address space.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="capacity"/> is less than 1, or the arena would be larger than the memory available to this process
+    /// (<see cref="GCMemoryInfo.TotalAvailableMemoryBytes"/>, the machine's or the container's limit).
+    /// </exception>
     /// <exception cref="OutOfMemoryException">The memory cannot be allocated.</exception>
     public static FlatArena<T> CreateNative(int capacity)
     {
         long size = Size(capacity);
-        if ((ulong)size > nuint.MaxValue - Alignment)
+        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if ((ulong)size > nuint.MaxValue - Alignment || (available > 0 && size > available))
         {
-            throw new ArgumentOutOfRangeException(nameof(capacity), capacity, $"An arena of {capacity} slots of {Unsafe.SizeOf<T>()} bytes is larger than this process can address.");
+            throw new ArgumentOutOfRangeException(
+                nameof(capacity),
+                capacity,
+                $"An arena of {capacity} slots of {Unsafe.SizeOf<T>()} bytes takes {size} bytes, more than the {available} bytes of memory available to this process (GCMemoryInfo.TotalAvailableMemoryBytes).");
         }
 
         // Zeroed pages come from the operating system as they are first touched; the block is aligned by hand.
@@ -134,7 +146,10 @@ public sealed unsafe class FlatArena<T> : IDisposable
     /// <param name="capacity">The number of slots; at least 1.</param>
     /// <returns>The arena; <see cref="Flush"/> writes it through, and dispose it to close the file.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is less than 1.</exception>
-    /// <exception cref="FlatFormatException">The file exists and is not an arena of <typeparamref name="T"/> with this capacity.</exception>
+    /// <exception cref="FlatFormatException">
+    /// The file exists and is not an arena of <typeparamref name="T"/> with this capacity: another slot type or size
+    /// (a file another map's arena wrote), another capacity, a header of another format, or damaged allocation bits.
+    /// </exception>
     /// <exception cref="IOException">The file cannot be opened or created.</exception>
     public static FlatArena<T> OpenFile(string path, int capacity)
     {
@@ -265,17 +280,34 @@ public sealed unsafe class FlatArena<T> : IDisposable
     {
         Layout* header = Header;
         header->Magic = Magic;
+        header->FormatVersion = FormatVersion;
         header->SlotSize = Unsafe.SizeOf<T>();
         header->Capacity = Capacity;
+        header->SlotTypeId = SlotTypeId;
     }
 
     /// <summary>What makes a reopened file's header or allocation bits unlike an arena of this type and capacity, or null.</summary>
     private string? ReadHeaderProblem()
     {
         Layout* header = Header;
-        if (header->Magic != Magic || header->SlotSize != Unsafe.SizeOf<T>() || header->Capacity != Capacity)
+        if (header->Magic != Magic)
         {
-            return "its header does not match";
+            return "it does not start as an arena does";
+        }
+
+        if (header->FormatVersion != FormatVersion)
+        {
+            return $"its header is of format {header->FormatVersion}, and this FlatGen reads format {FormatVersion}";
+        }
+
+        if (header->SlotTypeId != SlotTypeId || header->SlotSize != Unsafe.SizeOf<T>())
+        {
+            return $"its slots are of another type (id 0x{header->SlotTypeId:X16}, {header->SlotSize} bytes; '{typeof(T).FullName}' is 0x{SlotTypeId:X16}, {Unsafe.SizeOf<T>()} bytes)";
+        }
+
+        if (header->Capacity != Capacity)
+        {
+            return $"it holds {header->Capacity} slots";
         }
 
         int count = 0;
@@ -340,6 +372,15 @@ public sealed unsafe class FlatArena<T> : IDisposable
         }
     }
 
+    /// <summary>
+    /// The slot type's id in a file's header: the persisted key hash of its full name (namespace, containing types and
+    /// name), under two seeds, so that a file one map's arena wrote is not read as another map's.
+    /// </summary>
+    private static readonly ulong SlotTypeId = TypeId(typeof(T).FullName ?? typeof(T).Name);
+
+    private static ulong TypeId(string name) =>
+        ((ulong)FlatHash.Ordinal(name, FlatHash.PersistedSeed) << 32) | FlatHash.Ordinal(name, FlatHash.InlineSeed(1));
+
     [StructLayout(LayoutKind.Sequential, Size = HeaderBytes)]
     private struct Layout
     {
@@ -348,5 +389,7 @@ public sealed unsafe class FlatArena<T> : IDisposable
         public int Capacity;
         public int Count;
         public int HighWaterMark;
+        public int FormatVersion;
+        public ulong SlotTypeId;
     }
 }

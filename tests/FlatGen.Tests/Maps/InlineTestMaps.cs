@@ -44,3 +44,11 @@ public partial struct InlineOrdinalMap4096 : IChosenKeyMap;
 [FlatMultiMap(4096, 4096, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, Storage = FlatStorage.InlineUtf8, InlineBytes = 65535)]
 public partial struct InlineIgnoreCaseMap4096 : IChosenKeyMap;
 #pragma warning restore FLATGEN014
+
+/// <summary>Two maps of one layout under two names: an arena file one wrote must not open as the other's.</summary>
+[FlatMultiMap(4, 8, Storage = FlatStorage.InlineUtf8, InlineBytes = 64)]
+public partial struct ArenaSlotA;
+
+/// <inheritdoc cref="ArenaSlotA"/>
+[FlatMultiMap(4, 8, Storage = FlatStorage.InlineUtf8, InlineBytes = 64)]
+public partial struct ArenaSlotB;

@@ -44,7 +44,65 @@ public sealed class FlatArenaTests : IDisposable
         }
 
         // Slots that no process could address are refused, not allocated short.
-        Assert.Throws<OutOfMemoryException>(() => FlatArena<LargestInlineSlot>.CreateNative(int.MaxValue));
+        var absurd = Assert.Throws<ArgumentOutOfRangeException>(() => FlatArena<LargestInlineSlot>.CreateNative(int.MaxValue));
+        Assert.Equal("capacity", absurd.ParamName);
+    }
+
+    [Fact]
+    public void A_native_arena_larger_than_the_memory_available_is_refused_naming_the_limit()
+    {
+        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        Assert.True(available > 0);
+        int capacity = (int)Math.Min(int.MaxValue, (available / InlineKnownMap.SizeInBytes) + 1);
+
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => FlatArena<InlineKnownMap>.CreateNative(capacity));
+
+        Assert.Equal("capacity", refused.ParamName);
+        Assert.Contains(available.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes of memory available", refused.Message);
+        Assert.Contains("TotalAvailableMemoryBytes", refused.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => FlatArena<InlineKnownMap>.CreateNative(int.MaxValue));
+    }
+
+    [Fact]
+    public void A_file_another_map_of_the_same_size_wrote_is_refused()
+    {
+        Assert.Equal(ArenaSlotA.SizeInBytes, ArenaSlotB.SizeInBytes);
+        string path = Path.Combine(_directory, "a.arena");
+        using (var arena = FlatArena<ArenaSlotA>.OpenFile(path, 4))
+        {
+            int slot = arena.Allocate();
+            arena[slot].Add("zone", "eu");
+        }
+
+        var refused = Assert.Throws<FlatFormatException>(() => FlatArena<ArenaSlotB>.OpenFile(path, 4));
+        Assert.Contains("its slots are of another type", refused.Message);
+        Assert.Contains(typeof(ArenaSlotB).FullName!, refused.Message);
+
+        // The file is untouched by the refusal: its own map type still opens it, with its map.
+        using (var reopened = FlatArena<ArenaSlotA>.OpenFile(path, 4))
+        {
+            Assert.True(ArenaSlotA.TryRead(reopened[0].AsBytes(), out ArenaSlotA map));
+            Assert.Equal("eu", map.GetFirstOrDefault("zone"));
+        }
+    }
+
+    [Fact]
+    public void A_file_whose_header_is_of_another_format_is_refused()
+    {
+        string path = Path.Combine(_directory, "old.arena");
+        using (var arena = FlatArena<ArenaSlotA>.OpenFile(path, 4))
+        {
+            arena.Allocate();
+        }
+
+        // A file written before the header had a format version holds zero where the version now is (bytes 24 to 27).
+        byte[] bytes = File.ReadAllBytes(path);
+        Assert.Equal(2, BitConverter.ToInt32(bytes, 24));
+        BitConverter.GetBytes(0).CopyTo(bytes, 24);
+        File.WriteAllBytes(path, bytes);
+
+        var refused = Assert.Throws<FlatFormatException>(() => FlatArena<ArenaSlotA>.OpenFile(path, 4));
+        Assert.Contains("format 0", refused.Message);
     }
 
     [Fact]

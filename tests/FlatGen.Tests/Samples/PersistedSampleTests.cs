@@ -34,6 +34,23 @@ public sealed class PersistedSampleTests : IDisposable
         Assert.Contains("3 valid sessions read back.", third);
     }
 
+    [Fact]
+    public void A_file_that_is_not_an_arena_of_sessions_is_named_and_left_as_it_is()
+    {
+        string path = Path.Combine(_directory, "other.arena");
+        using (var other = FlatArena<long>.OpenFile(path, SessionStore.Capacity))
+        {
+            other[other.Allocate()] = 42;
+        }
+
+        byte[] before = File.ReadAllBytes(path);
+        string output = Run(path);
+
+        Assert.Contains($"The file '{path}' is not an arena of 64 slots", output);
+        Assert.Contains("Delete it, or give another path, to start again.", output);
+        Assert.Equal(before, File.ReadAllBytes(path));
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private static string Run(string path)
