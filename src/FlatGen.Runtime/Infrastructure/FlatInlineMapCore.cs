@@ -208,27 +208,12 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     /// <summary>Removes every key and value and zeroes the whole map, arena included; only the version moves on.</summary>
     public static void Clear(ref TMap map)
     {
-        // Everything past the counts and the arena's used bytes is zero already (the canonical state), so zeroing what
-        // is in use zeroes the whole map. Bounds from a map that concurrent use broke are clamped; its other bytes
-        // may then stay, which no operation reads and TryRead would refuse.
-        int count = Math.Min(FlatInteger.ToInt32(TMap.GetCount(ref map)), TMap.GetKeyHashes(ref map).Length);
-        int valueCount = Math.Min(FlatInteger.ToInt32(TMap.GetValueCount(ref map)), TMap.GetValueOffsets(ref map).Length);
-        Span<byte> arena = TMap.GetArena(ref map);
-        arena.Slice(0, Math.Min(TMap.GetArenaUsed(ref map), arena.Length)).Clear();
-        TMap.GetKeyHashes(ref map).Slice(0, count).Clear();
-        TMap.GetKeyOffsets(ref map).Slice(0, count).Clear();
-        TMap.GetKeyLengths(ref map).Slice(0, count).Clear();
-        TMap.GetValueStarts(ref map).Slice(0, count).Clear();
-        TMap.GetValueCounts(ref map).Slice(0, count).Clear();
-        TMap.GetValueOffsets(ref map).Slice(0, valueCount).Clear();
-        TMap.GetValueLengths(ref map).Slice(0, valueCount).Clear();
-        Index.Clear(ref map);
-        TMap.GetHashSeed(ref map) = 0;
-        TMap.GetCount(ref map) = TKeyIndex.Zero;
-        TMap.GetValueCount(ref map) = TValueIndex.Zero;
-        TMap.GetArenaUsed(ref map) = 0;
+        // The canonical empty map is all zeros but its layout id and version: zeroing every byte, not only the ranges
+        // the counts say are in use, restores it from any state, even one concurrent use left with bytes past the counts.
+        uint version = TMap.GetVersion(ref map);
+        Bytes(ref map).Clear();
         TMap.GetLayoutId(ref map) = TMap.LayoutId;
-        TMap.GetVersion(ref map)++;
+        TMap.GetVersion(ref map) = version + 1;
     }
 
     /// <summary>Returns the map's own storage as bytes, after stamping its layout id.</summary>

@@ -253,16 +253,20 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     /// </summary>
     public static void Clear(ref TMap map)
     {
+        // Counts that concurrent use broke may exceed the arrays: everything is then cleared, so Clear restores an
+        // empty, working map from any state of its fields.
         ref TKeyIndex countRef = ref TMap.GetCount(ref map);
         ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
         if (!KeepsKeyStrings)
         {
-            TMap.GetKeys(ref map).Slice(0, FlatInteger.ToInt32(countRef)).Clear();
+            Span<string?> keys = TMap.GetKeys(ref map);
+            keys.Slice(0, Math.Min(FlatInteger.ToInt32(countRef), keys.Length)).Clear();
         }
 
         if (!TMap.ReuseValueStrings)
         {
-            TMap.GetValues(ref map).Slice(0, FlatInteger.ToInt32(valueCountRef)).Clear();
+            Span<string?> values = TMap.GetValues(ref map);
+            values.Slice(0, Math.Min(FlatInteger.ToInt32(valueCountRef), values.Length)).Clear();
         }
 
         Index.Clear(ref map);

@@ -52,3 +52,7 @@ public partial struct ArenaSlotA;
 /// <inheritdoc cref="ArenaSlotA"/>
 [FlatMultiMap(4, 8, Storage = FlatStorage.InlineUtf8, InlineBytes = 64)]
 public partial struct ArenaSlotB;
+
+/// <summary>The inline map two racing threads share in the misuse tests.</summary>
+[FlatMultiMap(64, 128, Storage = FlatStorage.InlineUtf8, InlineBytes = 4096)]
+public partial struct InlineRaceMap;

@@ -165,3 +165,7 @@ public partial struct OrdinalMap4096 : IChosenKeyMap;
 [FlatMultiMap(4096, 4096, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase)]
 public partial struct IgnoreCaseMap4096 : IChosenKeyMap;
 #pragma warning restore FLATGEN014
+
+/// <summary>The map two racing threads share in the misuse tests: 80 keys contend for 64 slots.</summary>
+[FlatMultiMap(64, 128)]
+public partial struct RaceMap;

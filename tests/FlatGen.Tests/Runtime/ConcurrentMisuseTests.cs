@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FlatGen.Tests.Infrastructure;
 using FlatGen.Tests.Maps;
 
 namespace FlatGen.Tests.Runtime;
@@ -89,12 +90,148 @@ public sealed class ConcurrentMisuseTests
         });
     }
 
+    [Fact]
+    public void A_reference_map_raced_by_adds_removes_lookups_and_clears_throws_only_InvalidOperationException_and_Clear_restores_it()
+    {
+        var shared = new Box<RaceMap>();
+        string[] keys = [.. Enumerable.Range(0, 80).Select(static i => "race-" + i)];
+        Race(i => RaceStep(ref shared.Map, keys, i), TimeSpan.FromSeconds(2));
+
+        // One thread again: Clear is the documented way back, from whatever state the race left.
+        shared.Map.Clear();
+        Assert.Equal(0, shared.Map.Count);
+        Assert.Equal(0, shared.Map.ValueCount);
+        Assert.False(shared.Map.GetEnumerator().MoveNext());
+        for (int k = 0; k < 64; k++)
+        {
+            shared.Map.Add(keys[k], "a" + k);
+            shared.Map.Add(keys[k], "b" + k);
+        }
+
+        Assert.Equal(64, shared.Map.Count);
+        Assert.All(Enumerable.Range(0, 64), k => Assert.Equal(["a" + k, "b" + k], shared.Map.GetValues(keys[k]).ToArray()));
+        Assert.Equal(keys.Take(64), shared.Map.ToDictionary().Keys);
+    }
+
+    [Fact]
+    public void An_inline_map_raced_by_adds_removes_lookups_and_clears_throws_only_InvalidOperationException_and_Clear_restores_it()
+    {
+        var shared = new Box<InlineRaceMap>();
+        string[] keys = [.. Enumerable.Range(0, 80).Select(static i => "race-" + i)];
+        Race(i => RaceStep(ref shared.Map, keys, i), TimeSpan.FromSeconds(2));
+
+        shared.Map.Clear();
+        Assert.Equal(0, shared.Map.Count);
+        Assert.Equal(0, shared.Map.ValueCount);
+        for (int k = 0; k < 64; k++)
+        {
+            shared.Map.Add(keys[k], "a" + k);
+            shared.Map.Add(keys[k], "b" + k);
+        }
+
+        Assert.Equal(64, shared.Map.Count);
+        Assert.All(Enumerable.Range(0, 64), k => Assert.Equal(["a" + k, "b" + k], shared.Map.GetValues(keys[k]).ToArray()));
+        Assert.True(InlineRaceMap.TryRead(shared.Map.AsBytes(), out _));
+    }
+
+    /// <summary>
+    /// Clear is the way back from any state of a map's fields, not only those a race happened to leave here: every
+    /// field but the references is filled with random bytes (counts past the arrays included), and Clear then gives an
+    /// empty map that works.
+    /// </summary>
+    [Fact]
+    public void Clear_restores_a_reference_map_whose_fields_hold_any_bytes()
+    {
+        var random = new Random(7);
+        string[] keys = [.. Enumerable.Range(0, 64).Select(static i => "clear-" + i)];
+        for (int round = 0; round < 200; round++)
+        {
+            var map = new RaceMap();
+            for (int k = 0; k < round % 64; k++)
+            {
+                map.Add(keys[k], "v");
+            }
+
+            foreach (FlatField field in RaceMap.Layout.Fields.Where(f => !f.TypeName.StartsWith("string", StringComparison.Ordinal)))
+            {
+                random.NextBytes(MapFields.Bytes(ref map, RaceMap.Layout, field.Name));
+            }
+
+            map.Clear();
+
+            Assert.Equal(0, map.Count);
+            Assert.Equal(0, map.ValueCount);
+            Assert.False(map.GetEnumerator().MoveNext());
+            foreach (string key in keys)
+            {
+                map.Add(key, key);
+            }
+
+            Assert.All(keys, key => Assert.Equal([key], map.GetValues(key).ToArray()));
+        }
+    }
+
+    [Fact]
+    public void Clear_restores_an_inline_map_whose_bytes_are_any_bytes()
+    {
+        var random = new Random(7);
+        string[] keys = [.. Enumerable.Range(0, 64).Select(static i => "clear-" + i)];
+        for (int round = 0; round < 200; round++)
+        {
+            var map = new InlineRaceMap();
+            random.NextBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref map, 1)));
+
+            map.Clear();
+
+            Assert.Equal(0, map.Count);
+            Assert.Equal(0, map.ValueCount);
+            Assert.True(InlineRaceMap.TryRead(map.AsBytes(), out _));
+            foreach (string key in keys)
+            {
+                map.Add(key, key);
+            }
+
+            Assert.All(keys, key => Assert.Equal(1, map.GetValues(key).Count));
+            Assert.True(InlineRaceMap.TryRead(map.AsBytes(), out InlineRaceMap read));
+            Assert.Equal(64, read.Count);
+        }
+    }
+
+    /// <summary>The mix: TryAdd half the time, Remove three in ten, GetValues one in ten, Clear now and then.</summary>
+    private static void RaceStep(ref RaceMap map, string[] keys, int i)
+    {
+        string key = keys[(i * 31) % keys.Length];
+        switch (i % 100)
+        {
+            case < 50: map.TryAdd(key, "v"); break;
+            case < 80: map.Remove(key); break;
+            case < 90: _ = map.GetValues(key).Length; break;
+            case < 99: _ = map.ContainsKey(key); break;
+            default: map.Clear(); break;
+        }
+    }
+
+    private static void RaceStep(ref InlineRaceMap map, string[] keys, int i)
+    {
+        string key = keys[(i * 31) % keys.Length];
+        switch (i % 100)
+        {
+            case < 50: map.TryAdd(key, "v"); break;
+            case < 80: map.Remove(key); break;
+            case < 90: _ = map.GetValues(key).Count; break;
+            case < 99: _ = map.ContainsKey(key); break;
+            default: map.Clear(); break;
+        }
+    }
+
     /// <summary>
     /// Runs <paramref name="step"/> on two threads for <see cref="RaceTime"/>. Each thread must finish (no hang),
     /// take many steps, and see no exception but <see cref="InvalidOperationException"/>; a map that threw is cleared
     /// by the thread that saw it, as a user would, and the race goes on.
     /// </summary>
-    private static void Race(Action<int> step)
+    private static void Race(Action<int> step) => Race(step, RaceTime);
+
+    private static void Race(Action<int> step, TimeSpan raceTime)
     {
         var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
         long[] steps = new long[2];
@@ -105,7 +242,7 @@ public sealed class ConcurrentMisuseTests
             threads[t] = new Thread(() =>
             {
                 var clock = Stopwatch.StartNew();
-                for (int i = thread; clock.Elapsed < RaceTime; i += 7)
+                for (int i = thread; clock.Elapsed < raceTime; i += 7)
                 {
                     try
                     {
