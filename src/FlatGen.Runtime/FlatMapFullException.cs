@@ -43,6 +43,16 @@ public sealed class FlatMapFullException : InvalidOperationException
         Key = key;
     }
 
+    /// <summary>For an inline arena that is full: says whether the key's own bytes or only a value's were refused, and the bytes in use.</summary>
+    internal FlatMapFullException(string mapName, string capacityName, int capacity, string key, int arenaBytesInUse, bool keyPresent)
+        : base(FormatArenaMessage(mapName, capacity, key, arenaBytesInUse, keyPresent))
+    {
+        MapName = mapName;
+        CapacityName = capacityName;
+        Capacity = capacity;
+        Key = key;
+    }
+
     /// <summary>Gets the name of the map type that is full, or <see langword="null"/> when not known.</summary>
     public string? MapName { get; }
 
@@ -68,6 +78,15 @@ public sealed class FlatMapFullException : InvalidOperationException
             _ => $"all {capacity} value slots are in use, so a value for the key '{key}' cannot be added",
         };
         return $"The flat multi-map '{mapName}' is full: {what}. The map is unchanged. Remove entries, or raise {capacityName} in its [FlatMultiMap] attribute.";
+    }
+
+    private static string FormatArenaMessage(string mapName, int capacity, string key, int arenaBytesInUse, bool keyPresent)
+    {
+        key = Quote(key);
+        string what = keyPresent
+            ? $"the bytes of a new value for the key '{key}' do not fit"
+            : $"the bytes of the new key '{key}' and its value do not fit (a key's UTF-8 bytes are stored in the arena too, a known key's as well)";
+        return $"The flat multi-map '{mapName}' is full: its {capacity}-byte inline arena has {capacity - arenaBytesInUse} bytes free, and {what}. The map is unchanged. Remove entries, or raise InlineBytes in its [FlatMultiMap] attribute.";
     }
 
     /// <summary>

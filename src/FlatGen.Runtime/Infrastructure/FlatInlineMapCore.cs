@@ -685,7 +685,13 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         {
             AddStatus.KeysFull => new FlatMapFullException(TMap.MapName, "KeyCapacity", TMap.GetKeyOffsets(ref map).Length, key),
             AddStatus.ValuesFull => new FlatMapFullException(TMap.MapName, "ValueCapacity", TMap.GetValueOffsets(ref map).Length, key),
-            _ => new FlatMapFullException(TMap.MapName, "InlineBytes", TMap.GetArena(ref map).Length, key),
+            _ => new FlatMapFullException(
+                TMap.MapName,
+                "InlineBytes",
+                TMap.GetArena(ref map).Length,
+                key,
+                arenaBytesInUse: TMap.GetArenaUsed(ref map),
+                keyPresent: Find(ref map, key) >= 0),
         };
     }
 

@@ -56,3 +56,7 @@ public partial struct ArenaSlotB;
 /// <summary>The inline map two racing threads share in the misuse tests.</summary>
 [FlatMultiMap(64, 128, Storage = FlatStorage.InlineUtf8, InlineBytes = 4096)]
 public partial struct InlineRaceMap;
+
+/// <summary>The new user: an 8-byte arena whose one known key takes all 8 bytes.</summary>
+[FlatMultiMap(4, 8, Storage = FlatStorage.InlineUtf8, InlineBytes = 8, KnownKeys = ["exactly8"])]
+public partial struct TinyArenaMap;

@@ -173,4 +173,26 @@ public sealed class InlineMapTests
             return found;
         }
     }
+
+    [Fact]
+    public void A_full_arena_says_whether_the_new_key_or_a_value_did_not_fit_and_how_many_bytes_are_free()
+    {
+        var map = new TinyArenaMap();
+        map.Add("zz", "1");
+
+        // The known key's 8 bytes do not fit beside the 3 in use: it is the key, not a value, that is refused.
+        FlatMapFullException key = Assert.Throws<FlatMapFullException>(() => map.Add("exactly8", ""));
+        Assert.Equal("InlineBytes", key.CapacityName);
+        Assert.Equal("exactly8", key.Key);
+        Assert.Contains("8-byte inline arena has 5 bytes free", key.Message);
+        Assert.Contains("the bytes of the new key 'exactly8' and its value do not fit", key.Message);
+        Assert.DoesNotContain("a new value for", key.Message);
+
+        // A present key's value that does not fit: the value is named.
+        map.Add("zz", "23456");
+        FlatMapFullException value = Assert.Throws<FlatMapFullException>(() => map.Add("zz", "6"));
+        Assert.Contains("8-byte inline arena has 0 bytes free", value.Message);
+        Assert.Contains("the bytes of a new value for the key 'zz' do not fit", value.Message);
+        Assert.Equal(["1", "23456"], map.GetValues("zz").ToArray().Select(v => v.ToString()));
+    }
 }
