@@ -85,7 +85,7 @@ public sealed class FlatMapFullException : InvalidOperationException
         key = Quote(key);
         string what = keyPresent
             ? $"the bytes of a new value for the key '{key}' do not fit"
-            : $"the bytes of the new key '{key}' and its value do not fit (a key's UTF-8 bytes are stored in the arena too, a known key's as well)";
+            : $"the bytes of the new key '{key}' and its value do not fit";
         return $"The flat multi-map '{mapName}' is full: its {capacity}-byte inline arena has {capacity - arenaBytesInUse} bytes free, and {what}. The map is unchanged. Remove entries, or raise InlineBytes in its [FlatMultiMap] attribute.";
     }
 
