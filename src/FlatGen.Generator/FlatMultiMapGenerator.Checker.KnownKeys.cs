@@ -13,6 +13,9 @@ public sealed partial class FlatMultiMapGenerator
 {
     internal static partial class Checker
     {
+        /// <summary>The members every struct inherits from <see cref="object"/> and <see cref="System.ValueType"/>, which an accessor must not hide.</summary>
+        private static readonly string[] InheritedMembers = { "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize" };
+
         /// <summary>
         /// Checks the declared known keys and names their accessors. Each problem is reported at the key's own
         /// element of the <c>KnownKeys</c> array where the syntax allows, otherwise at the argument.
@@ -40,19 +43,19 @@ public sealed partial class FlatMultiMapGenerator
 
             // Every name a member could clash with, and what holds it, for the message.
             var taken = new Dictionary<string, string>(StringComparer.Ordinal) { [declaration.Name] = "the name of the struct" };
-            foreach (string generated in ReservedNames.Generated)
+            foreach (string generated in GeneratedNames.Members)
             {
                 taken[generated] = "a member FlatGen generates";
             }
 
-            foreach (string inherited in ReservedNames.Inherited)
+            foreach (string inherited in InheritedMembers)
             {
                 taken[inherited] = "a member every struct inherits";
             }
 
-            foreach (string declaredMember in declaration.MemberNames)
+            foreach (LocatedText declaredMember in declaration.DeclaredMembers)
             {
-                taken[declaredMember] = "a member declared in '" + declaration.Name + "'";
+                taken[declaredMember.Text] = "a member declared in '" + declaration.Name + "'";
             }
 
             var keys = new List<KnownKeySpec>(declared.Count);
@@ -100,7 +103,7 @@ public sealed partial class FlatMultiMapGenerator
                 }
 
                 // Each known key gets three members: Name, AddName and NameFirst.
-                string[] members = { name, "Add" + name, name + "First" };
+                string[] members = GeneratedNames.KnownKeyAccessors(name);
                 string? clash = members.FirstOrDefault(taken.ContainsKey);
                 if (clash is not null)
                 {

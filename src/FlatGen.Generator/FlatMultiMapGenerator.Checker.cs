@@ -17,6 +17,8 @@ public sealed partial class FlatMultiMapGenerator
     /// </summary>
     internal static partial class Checker
     {
+        private const string InlineArrayMetadataName = "System.Runtime.CompilerServices.InlineArrayAttribute";
+
         /// <summary>
         /// Checks everything but the known keys. Gives no settings (and so no map) for a type that is not a struct or
         /// an attribute whose capacities are not constants; errors otherwise still let the known keys be checked.
@@ -47,7 +49,7 @@ public sealed partial class FlatMultiMapGenerator
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModifier, modifier.Location, name, modifier.Text));
             }
 
-            if (ReservedNames.Generated.Contains(name))
+            if (GeneratedNames.IsMember(name))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameTakenByGeneratedMember, location, name));
             }
@@ -73,6 +75,22 @@ public sealed partial class FlatMultiMapGenerator
             foreach (LocatedText state in declaration.InstanceState)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DeclaresInstanceState, state.Location, name, state.Text));
+            }
+
+            foreach (LocatedText member in declaration.DeclaredMembers)
+            {
+                if (GeneratedNames.IsMember(member.Text))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberNameTakenByGeneratedMember, member.Location, name, member.Text));
+                }
+            }
+
+            foreach (LocatedText attribute in declaration.Attributes)
+            {
+                if (attribute.Text == InlineArrayMetadataName)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DeclaresInlineArray, attribute.Location, name));
+                }
             }
 
             if (declaration.HasStructLayout)

@@ -119,15 +119,15 @@ public sealed partial class FlatMultiMapGenerator
 
             writer.WriteLine("/// </code>");
             writer.WriteLine("/// </remarks>");
-            writer.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"FlatGen\", \"{GeneratorVersion}\")]");
-            writer.WriteLine("[global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]");
-            writer.WriteLine("[global::System.Diagnostics.DebuggerDisplay(\"Count = {Count}, ValueCount = {ValueCount}\")]");
+            WriteAttribute(writer, spec, "System.CodeDom.Compiler.GeneratedCode", $"\"FlatGen\", \"{GeneratorVersion}\"");
+            WriteAttribute(writer, spec, "System.Runtime.InteropServices.StructLayout", "global::System.Runtime.InteropServices.LayoutKind.Explicit");
+            WriteAttribute(writer, spec, "System.Diagnostics.DebuggerDisplay", "\"Count = {Count}, ValueCount = {ValueCount}\"");
             if (spec.Storage == FlatStorage.References)
             {
-                writer.WriteLine($"[global::System.Diagnostics.DebuggerTypeProxy(typeof({core}.DebugView))]");
+                WriteAttribute(writer, spec, "System.Diagnostics.DebuggerTypeProxy", $"typeof({core}.DebugView)");
             }
 
-            writer.WriteLine($"[global::System.Text.Json.Serialization.JsonConverter(typeof({JsonConverterType(spec)}))]");
+            WriteAttribute(writer, spec, "System.Text.Json.Serialization.JsonConverter", $"typeof({JsonConverterType(spec)})");
             writer.WriteLine($"partial struct {spec.TypeName} : global::System.IEquatable<{spec.FullyQualifiedName}>, {storage}");
             using (writer.WriteBlock())
             {
@@ -157,6 +157,18 @@ public sealed partial class FlatMultiMapGenerator
 
                 WriteKnownKeyStorage(writer, spec);
                 WriteBuffers(writer, layout);
+            }
+        }
+
+        /// <summary>
+        /// Writes <c>[attribute(arguments)]</c> on the struct, unless the user's declaration has that attribute already:
+        /// theirs wins (a [JsonConverter] of their own, say), where a second one would be error CS0579.
+        /// </summary>
+        private static void WriteAttribute(SourceWriter writer, MapSpec spec, string attribute, string arguments)
+        {
+            if (!spec.UserAttributes.Contains(attribute + "Attribute"))
+            {
+                writer.WriteLine($"[global::{attribute}({arguments})]");
             }
         }
 

@@ -85,7 +85,7 @@ public sealed partial class FlatMultiMapGenerator
                 // Nothing else is checked of a type that is not a struct.
                 return new StepResult<MapDeclaration>(
                     new MapDeclaration(declaration.Identifier.ValueText, location, notAStruct, names, false, EquatableArray<LocatedText>.Empty, false,
-                        EquatableArray<ContainingTypeDeclaration>.Empty, EquatableArray<LocatedText>.Empty, false, null, EquatableArray<string>.Empty, null),
+                        EquatableArray<ContainingTypeDeclaration>.Empty, EquatableArray<LocatedText>.Empty, false, null, EquatableArray<LocatedText>.Empty, EquatableArray<LocatedText>.Empty, null),
                     EquatableArray<DiagnosticInfo>.Empty);
             }
 
@@ -117,12 +117,30 @@ public sealed partial class FlatMultiMapGenerator
             }
 
             var instanceState = new List<LocatedText>();
+            var declaredMembers = new List<LocatedText>();
             foreach (ISymbol member in type.GetMembers())
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                LocationInfo? memberLocation = LocationInfo.From(member.Locations.FirstOrDefault()) ?? location;
                 if (DescribeInstanceState(member) is string state)
                 {
-                    instanceState.Add(new LocatedText(state, LocationInfo.From(member.Locations.FirstOrDefault()) ?? location));
+                    instanceState.Add(new LocatedText(state, memberLocation));
+                }
+
+                if (!member.IsImplicitlyDeclared && member is not IMethodSymbol { AssociatedSymbol: not null })
+                {
+                    declaredMembers.Add(new LocatedText(member.Name, memberLocation));
+                }
+            }
+
+            var attributes = new List<LocatedText>();
+            foreach (AttributeData applied in type.GetAttributes())
+            {
+                if (applied.AttributeClass is { } attributeClass && !SymbolEqualityComparer.Default.Equals(attributeClass, attribute.AttributeClass))
+                {
+                    attributes.Add(new LocatedText(
+                        attributeClass.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)),
+                        LocationInfo.From(applied.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation()) ?? location));
                 }
             }
 
@@ -145,9 +163,10 @@ public sealed partial class FlatMultiMapGenerator
                 IsGeneric: isGeneric,
                 ContainingTypes: new EquatableArray<ContainingTypeDeclaration>(containingTypes.ToArray()),
                 InstanceState: new EquatableArray<LocatedText>(instanceState.ToArray()),
-                HasStructLayout: type.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == StructLayoutMetadataName),
+                HasStructLayout: attributes.Any(static a => a.Text == StructLayoutMetadataName),
                 LanguageVersionBelow12: languageVersion < LanguageVersion.CSharp12 ? languageVersion.ToDisplayString() : null,
-                MemberNames: new EquatableArray<string>(type.MemberNames.ToArray()),
+                DeclaredMembers: new EquatableArray<LocatedText>(declaredMembers.ToArray()),
+                Attributes: new EquatableArray<LocatedText>(attributes.ToArray()),
                 Arguments: ReadArguments(attribute, location, cancellationToken));
             return new StepResult<MapDeclaration>(facts, EquatableArray<DiagnosticInfo>.Empty);
         }

@@ -52,7 +52,8 @@ public sealed partial class FlatMultiMapGenerator
                 ReuseValueStrings: settings.ReuseValueStrings && !inline,
                 Storage: settings.Storage,
                 InlineBytes: arenaBytes,
-                Layout: layout);
+                Layout: layout,
+                UserAttributes: new EquatableArray<string>(declaration.Attributes.Select(static a => a.Text).Where(GeneratedNames.Attributes.Contains).Distinct().ToArray()));
             return new StepResult<MapSpec>(
                 spec,
                 size is null ? checkedMap.Diagnostics : new EquatableArray<DiagnosticInfo>(checkedMap.Diagnostics.Append(size).ToArray()));

@@ -164,6 +164,16 @@ internal static class DiagnosticDescriptors
         "A known key of an inline map has no UTF-8 form",
         "The known key {0} holds a lone surrogate at index {1}, which has no UTF-8 form, so an InlineUtf8 map could never store it: remove the key from KnownKeys, or correct its text");
 
+    public static readonly DiagnosticDescriptor MemberNameTakenByGeneratedMember = Error(
+        "FLATGEN031",
+        "A member of a flat multi-map takes a name FlatGen generates",
+        "The struct '{0}' declares '{1}', a name FlatGen generates in every flat multi-map (a member, field, nested type or operator): rename the member (an overload with the same name counts too)");
+
+    public static readonly DiagnosticDescriptor DeclaresInlineArray = Error(
+        "FLATGEN032",
+        "A flat multi-map cannot be an inline array",
+        "The struct '{0}' has [InlineArray], but a flat multi-map lays out fields of its own: remove the attribute, and keep an inline array of maps in a struct of its own");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Error);
 

@@ -18,7 +18,8 @@ namespace FlatGen.Generator.Models;
 /// <param name="InstanceState">The instance fields, auto-properties, field-like events and primary constructor parameters the user declared.</param>
 /// <param name="HasStructLayout">Whether the struct has a <c>[StructLayout]</c> of its own.</param>
 /// <param name="LanguageVersionBelow12">The language version's display text when it is below C# 12; otherwise <see langword="null"/>.</param>
-/// <param name="MemberNames">The names of the members declared in every part of the struct.</param>
+/// <param name="DeclaredMembers">The members declared in every part of the struct, by metadata name (<c>op_Equality</c> for <c>==</c>), where each is declared; accessors and what the compiler declares are not among them.</param>
+/// <param name="Attributes">The attributes on the struct other than <c>[FlatMultiMap]</c>, by their classes' full metadata names, where each is applied.</param>
 /// <param name="Arguments">The attribute's arguments; <see langword="null"/> when its constructor arguments are not two <c>int</c> values.</param>
 internal sealed record MapDeclaration(
     string Name,
@@ -32,5 +33,6 @@ internal sealed record MapDeclaration(
     EquatableArray<LocatedText> InstanceState,
     bool HasStructLayout,
     string? LanguageVersionBelow12,
-    EquatableArray<string> MemberNames,
+    EquatableArray<LocatedText> DeclaredMembers,
+    EquatableArray<LocatedText> Attributes,
     AttributeArguments? Arguments);

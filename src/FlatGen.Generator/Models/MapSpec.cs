@@ -18,6 +18,7 @@ namespace FlatGen.Generator.Models;
 /// <param name="Storage">How keys and values are stored.</param>
 /// <param name="InlineBytes">The inline arena's size in bytes, for <see cref="FlatStorage.InlineUtf8"/>; otherwise 0.</param>
 /// <param name="Layout">The planned layout.</param>
+/// <param name="UserAttributes">The attributes FlatGen would write on the struct that the user's declaration has already, by full metadata name: the user's win, and FlatGen writes none of them.</param>
 /// <param name="HasStringValues">Whether the compilation references <c>Microsoft.Extensions.Primitives.StringValues</c>, so the map gets members that take and give it.</param>
 internal sealed record MapSpec(
     string? Namespace,
@@ -35,4 +36,5 @@ internal sealed record MapSpec(
     FlatStorage Storage,
     int InlineBytes,
     LayoutPlan Layout,
+    EquatableArray<string> UserAttributes,
     bool HasStringValues = false);
