@@ -295,6 +295,30 @@ public sealed class DiagnosticTests
         """);
 
     [Fact]
+    public void FLATGEN031_member_named_like_a_generated_member() => VerifyErrors(["FLATGEN031", "FLATGEN031", "FLATGEN031"], """
+        using FlatGen;
+
+        [FlatMultiMap(4, 4)]
+        public partial struct Tags
+        {
+            public int Count => 0;
+
+            public static int _keys;
+
+            private struct Enumerator;
+        }
+        """);
+
+    [Fact]
+    public void FLATGEN032_inline_array() => VerifyErrors(["FLATGEN032"], """
+        using FlatGen;
+
+        [FlatMultiMap(4, 4)]
+        [System.Runtime.CompilerServices.InlineArray(4)]
+        public partial struct Tags;
+        """, compilerReportsToo: true);
+
+    [Fact]
     public void FLATGEN025_known_key_accessor_too_long() => VerifyErrors(["FLATGEN025"], $$"""
         [FlatGen.FlatMultiMap(4, 4, KnownKeys = ["Host", "{{new string('x', 1100)}}"])]
         public partial struct Tags;
