@@ -174,6 +174,11 @@ internal static class DiagnosticDescriptors
         "A flat multi-map cannot be an inline array",
         "The struct '{0}' has [InlineArray], but a flat multi-map lays out fields of its own: remove the attribute, and keep an inline array of maps in a struct of its own");
 
+    public static readonly DiagnosticDescriptor MapInvisibleToSourceGeneratedJson = Warning(
+        "FLATGEN033",
+        "A source-generated JSON context cannot see a flat multi-map's converter",
+        "'{0}' serialises the flat multi-map '{1}' (from '{2}'), but System.Text.Json's source generator cannot see the converter FlatGen generates, so the map is written as {{}} and read back empty: add typeof(FlatGen.FlatMultiMapJsonConverterFactory) to the Converters of the context's [JsonSourceGenerationOptions]");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Error);
 

@@ -151,12 +151,19 @@ public sealed class PackageEndToEndTests : IDisposable
 
                 public void Tag() => _tags.Add("k", "v");
             }
+
+            [System.Text.Json.Serialization.JsonSerializable(typeof(Holder))]
+            [System.Text.Json.Serialization.JsonSerializable(typeof(Tags))]
+            public partial class LosingContext : System.Text.Json.Serialization.JsonSerializerContext;
             """);
         (exitCode, output) = DotnetCommand.Run(broken, "build");
         Assert.NotEqual(0, exitCode);
         Assert.Contains("error FLATGEN001: The struct 'NotPartial' must be declared 'partial'", output);
         Assert.Contains("error FLATGEN028: 'Tags.Add' changes a copy of the map, because the readonly field 'Holder._tags'", output);
+        Assert.Contains("error FLATGEN033: 'LosingContext' serialises the flat multi-map 'Tags' (from 'Tags')", output);
+        Assert.DoesNotContain("(from 'Holder')", output); // Holder's map is a private field, which System.Text.Json skips.
         Assert.DoesNotContain("CS8032", output);
+        Assert.DoesNotContain("AD0001", output);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
@@ -172,6 +179,7 @@ public sealed class PackageEndToEndTests : IDisposable
         using ZipArchive zip = ZipFile.OpenRead(package);
         string[] entries = zip.Entries.Select(e => e.FullName).ToArray();
         Assert.Contains("analyzers/dotnet/cs/FlatGen.Generator.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/FlatGen.CodeFixes.dll", entries);
         Assert.Contains("lib/net8.0/FlatGen.Runtime.dll", entries);
         Assert.Contains("lib/net8.0/FlatGen.Runtime.xml", entries);
         Assert.Contains("README.md", entries);
