@@ -20,6 +20,10 @@ public readonly ref struct FlatMultiMapEntry
     /// <summary>Gets the key's values, in the order they were added, over the map's own storage.</summary>
     public ReadOnlySpan<string> Values { get; }
 
+    /// <summary>Gets the key, as an inline map's entry gives it, so code reads the same for both storage modes.</summary>
+    /// <returns><see cref="Key"/>.</returns>
+    public string GetKeyString() => Key;
+
     /// <summary>Deconstructs the entry into its key and values.</summary>
     /// <param name="key">The key.</param>
     /// <param name="values">The key's values.</param>

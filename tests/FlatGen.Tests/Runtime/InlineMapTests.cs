@@ -195,4 +195,40 @@ public sealed class InlineMapTests
         Assert.Contains("the bytes of a new value for the key 'zz' do not fit", value.Message);
         Assert.Equal(["1", "23456"], map.GetValues("zz").ToArray().Select(v => v.ToString()));
     }
+
+    [Fact]
+    public void Entries_of_both_storage_modes_deconstruct_and_give_their_key_as_a_string()
+    {
+        var inline = new InlineMap();
+        inline.Add("zone", "eu");
+        inline.Add("zone", "us");
+        var reference = new SmallMap();
+        reference.Add("zone", "eu");
+        reference.Add("zone", "us");
+
+        var fromInline = new List<string>();
+        foreach (var (key, values) in inline)
+        {
+            fromInline.Add($"{System.Text.Encoding.UTF8.GetString(key)}={values.GetString(0)},{values.GetString(1)}");
+        }
+
+        foreach (FlatInlineEntry entry in inline)
+        {
+            fromInline.Add($"{entry.GetKeyString()}:{entry.Values.Count}");
+        }
+
+        var fromReference = new List<string>();
+        foreach (var (key, values) in reference)
+        {
+            fromReference.Add($"{key}={values[0]},{values[1]}");
+        }
+
+        foreach (FlatMultiMapEntry entry in reference)
+        {
+            fromReference.Add($"{entry.GetKeyString()}:{entry.Values.Length}");
+        }
+
+        Assert.Equal(["zone=eu,us", "zone:2"], fromInline);
+        Assert.Equal(fromInline, fromReference);
+    }
 }
