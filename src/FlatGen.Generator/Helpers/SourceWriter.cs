@@ -28,9 +28,29 @@ internal sealed class SourceWriter
     /// <summary>Writes each line of <paramref name="lines"/> (separated by <c>\n</c>) at the current indentation.</summary>
     public void WriteLines(string lines)
     {
-        foreach (string line in lines.Split('\n'))
+        // Appended a line at a time from the one string: a template is most of a generated file, so no line is copied out.
+        int start = 0;
+        while (start <= lines.Length)
         {
-            WriteLine(line.TrimEnd('\r'));
+            int end = lines.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = lines.Length;
+            }
+
+            int length = end - start;
+            if (length > 0 && lines[end - 1] == '\r')
+            {
+                length--;
+            }
+
+            if (length != 0)
+            {
+                _text.Append(' ', _indentation * SpacesPerLevel).Append(lines, start, length);
+            }
+
+            _text.Append('\n');
+            start = end + 1;
         }
     }
 
