@@ -43,12 +43,13 @@ public sealed class Workload
         "feature", "flag", "build", "commit", "client", "route", "zone", "user", "device", "locale", "trace", "quota",
     ];
 
-    private Workload(string[] keys, (string Key, string Value)[] pairs, string[] hitProbes, string[] missProbes)
+    private Workload(string[] keys, (string Key, string Value)[] pairs, string[] hitProbes, string[] missProbes, string[] sameLengthMissProbes)
     {
         Keys = keys;
         Pairs = pairs;
         HitProbes = hitProbes;
         MissProbes = missProbes;
+        SameLengthMissProbes = sameLengthMissProbes;
     }
 
     /// <summary>The distinct keys, in the order they are first added.</summary>
@@ -62,6 +63,12 @@ public sealed class Workload
 
     /// <summary>One probe per key that is in no map, of the same kind and lengths.</summary>
     public string[] MissProbes { get; }
+
+    /// <summary>
+    /// One probe per key that is in no map and has that key's length (its last character replaced), so that a filter
+    /// on lengths passes it: the miss that must be hashed and probed.
+    /// </summary>
+    public string[] SameLengthMissProbes { get; }
 
     public static Workload Create(int keyCount, bool ignoreCase)
     {
@@ -82,7 +89,10 @@ public sealed class Workload
 
         string[] hits = keys.Select((key, i) => ignoreCase ? ChangeCase(key, i) : new string(key.AsSpan())).ToArray();
         string[] missProbes = misses.Select((key, i) => ignoreCase ? ChangeCase(key, i) : key).ToArray();
-        return new Workload(keys, [.. pairs], hits, missProbes);
+
+        // '#' is in no name, so a key with its last character replaced is absent, and of a stored key's length.
+        string[] sameLength = keys.Select((key, i) => key[..^1] + "#").Select((key, i) => ignoreCase ? ChangeCase(key, i) : key).ToArray();
+        return new Workload(keys, [.. pairs], hits, missProbes, sameLength);
     }
 
     /// <summary>Real names first, then made-up ones of the same shapes, distinct ignoring case, shuffled.</summary>
