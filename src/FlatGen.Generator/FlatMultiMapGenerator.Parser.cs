@@ -83,10 +83,7 @@ public sealed partial class FlatMultiMapGenerator
             if (notAStruct is not null)
             {
                 // Nothing else is checked of a type that is not a struct.
-                return new StepResult<MapDeclaration>(
-                    new MapDeclaration(declaration.Identifier.ValueText, location, notAStruct, names, false, EquatableArray<LocatedText>.Empty, false,
-                        EquatableArray<ContainingTypeDeclaration>.Empty, EquatableArray<LocatedText>.Empty, false, null, EquatableArray<LocatedText>.Empty, EquatableArray<LocatedText>.Empty, null),
-                    EquatableArray<DiagnosticInfo>.Empty);
+                return new StepResult<MapDeclaration>(MapDeclaration.NotAStructType(declaration.Identifier.ValueText, location, notAStruct, names), EquatableArray<DiagnosticInfo>.Empty);
             }
 
             // Every partial declaration counts: a modifier or a primary constructor on any of them applies to the struct.

@@ -35,4 +35,23 @@ internal sealed record MapDeclaration(
     string? LanguageVersionBelow12,
     EquatableArray<LocatedText> DeclaredMembers,
     EquatableArray<LocatedText> Attributes,
-    AttributeArguments? Arguments);
+    AttributeArguments? Arguments)
+{
+    /// <summary>The facts of a type that is not a plain struct: its kind and names, and nothing else, which no check reads.</summary>
+    public static MapDeclaration NotAStructType(string name, LocationInfo? location, string kind, MapNames names) =>
+        new(
+            name,
+            location,
+            NotAStruct: kind,
+            names,
+            IsPartial: false,
+            UnsupportedModifiers: EquatableArray<LocatedText>.Empty,
+            IsGeneric: false,
+            ContainingTypes: EquatableArray<ContainingTypeDeclaration>.Empty,
+            InstanceState: EquatableArray<LocatedText>.Empty,
+            HasStructLayout: false,
+            LanguageVersionBelow12: null,
+            DeclaredMembers: EquatableArray<LocatedText>.Empty,
+            Attributes: EquatableArray<LocatedText>.Empty,
+            Arguments: null);
+}
