@@ -15,6 +15,7 @@ using Perfolizer.Horology;
 // dotnet run -c Release --project bench/FlatGen.Benchmarks -- gc <output folder> [maps] [collections]
 // dotnet run -c Release --project bench/FlatGen.Benchmarks -- interleaved <output folder> [rounds] [warm-up ms] [class name part, or =whole name]
 // dotnet run -c Release --project bench/FlatGen.Benchmarks -- typing <output folder> [edits] [warm-up edits] [rounds from scratch]
+// dotnet run -c Release --project bench/FlatGen.Benchmarks -- coldstart <output folder> [processes]
 if (args is ["report", string resultsFolder, string outputFolder])
 {
     return ResultsReport.Write(resultsFolder, outputFolder);
@@ -41,6 +42,12 @@ if (args is ["typing", string typingFolder, .. string[] typingOptions])
     int warmUpEdits = typingOptions.Length > 1 ? int.Parse(typingOptions[1], System.Globalization.CultureInfo.InvariantCulture) : 60;
     int scratchRounds = typingOptions.Length > 2 ? int.Parse(typingOptions[2], System.Globalization.CultureInfo.InvariantCulture) : 7;
     return TypingCost.Run(typingFolder, edits, warmUpEdits, scratchRounds);
+}
+
+if (args is ["coldstart", string coldFolder, .. string[] coldOptions])
+{
+    int processes = coldOptions.Length > 0 ? int.Parse(coldOptions[0], System.Globalization.CultureInfo.InvariantCulture) : 7;
+    return ColdStart.Run(coldFolder, processes);
 }
 
 bool dry = args.Contains("--dry");

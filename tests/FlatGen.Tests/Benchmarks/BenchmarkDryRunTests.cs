@@ -92,6 +92,17 @@ public sealed class BenchmarkDryRunTests : IDisposable
         Assert.Matches(@"Every edit, in order: FlatGen [\d.]+, [\d.]+ ms; the floor [\d.]+, [\d.]+ ms\.", markdown);
     }
 
+    [Fact]
+    public void The_cold_start_harness_measures_new_map_types_and_the_first_requests_in_fresh_processes()
+    {
+        (int exitCode, string output) = DotnetCommand.Run(_artifacts, BenchmarkAssembly(), "coldstart", _artifacts, "1");
+        Assert.True(exitCode == 0, output);
+        string markdown = File.ReadAllText(Path.Combine(_artifacts, "coldstart.md"));
+        Assert.Matches(@"\| Methods compiled for a new map type's first use [^|]+\| [\d,]+ \| [\d,]+ \| ≤ 16 \| (yes|\*\*no\*\*) \|", markdown);
+        Assert.Matches(@"\| JIT time in the whole process \| [\d,]+ ms \| [\d,]+ ms \| ≤ 100 ms more \|", markdown);
+        Assert.Matches(@"\| First 8,192 request cycles [^|]+\| [\d.,]+ ms \| [\d.,]+ ms \| ≤ 1.20× \| (yes|\*\*no\*\*) \([\d.]+×\) \|", markdown);
+    }
+
     public void Dispose() => Directory.Delete(_artifacts, recursive: true);
 
     /// <summary>The benchmark program, built before this project (a build-order reference) in the same configuration.</summary>
