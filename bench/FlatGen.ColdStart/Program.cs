@@ -6,20 +6,20 @@ using FlatGen.ColdStart;
 using Microsoft.Extensions.Primitives;
 
 // dotnet FlatGen.ColdStart.dll types maps|dictionaries     : each of 100 types used once; the JIT's work per new type
-// dotnet FlatGen.ColdStart.dll requests flatgen|dictionary : the first 8,192 request cycles of a fresh process
+// dotnet FlatGen.ColdStart.dll requests flatgen|dictionary [cycles] : the first 8,192 (or more) request cycles of a fresh process
 // Prints one line of JSON; the benchmark program's `coldstart` mode runs this many times and publishes the medians.
 return args switch
 {
     ["types", "maps"] => Types("maps", Uses.Maps),
     ["types", "dictionaries"] => Types("dictionaries", Uses.Dictionaries),
-    ["requests", "flatgen"] => Requests("flatgen", FlatGenCycle),
-    ["requests", "dictionary"] => Requests("dictionary", DictionaryCycle),
+    ["requests", "flatgen", .. var more] => Requests("flatgen", FlatGenCycle, Cycles(more)),
+    ["requests", "dictionary", .. var more] => Requests("dictionary", DictionaryCycle, Cycles(more)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: FlatGen.ColdStart (types maps|dictionaries) | (requests flatgen|dictionary)");
+    Console.Error.WriteLine("usage: FlatGen.ColdStart (types maps|dictionaries) | (requests flatgen|dictionary [cycles])");
     return 2;
 }
 
@@ -46,22 +46,24 @@ static int Types(string mode, Func<int>[] uses)
         ("msPerNewType", Median(milliseconds.Skip(2))),
         ("processMethods", System.Runtime.JitInfo.GetCompiledMethodCount()),
         ("processJitMs", System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds),
-        ("processMs", (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds)));
+        ("processMs", (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds),
+        ("openSslLoaded", OpenSslLoaded())));
     return 0;
 }
 
-static int Requests(string mode, Func<int> cycle)
+static int Cycles(string[] more) => more.Length > 0 ? int.Parse(more[0], CultureInfo.InvariantCulture) : 8192;
+
+static int Requests(string mode, Func<int> cycle, int cycles)
 {
-    const int Cycles = 8192;
     int checksum = 0;
     long start = Stopwatch.GetTimestamp();
-    for (int i = 0; i < Cycles; i++)
+    for (int i = 0; i < cycles; i++)
     {
         checksum += cycle();
     }
 
     double elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-    Console.WriteLine(Json(("mode", mode), ("checksum", checksum), ("cycles", Cycles), ("ms", elapsed)));
+    Console.WriteLine(Json(("mode", mode), ("checksum", checksum), ("cycles", cycles), ("ms", elapsed)));
     return 0;
 }
 
@@ -102,6 +104,12 @@ static int DictionaryCycle()
     map.Clear();
     return found;
 }
+
+// Whether the process mapped OpenSSL (on Linux, what RandomNumberGenerator loads): milliseconds a first use need not pay.
+static string OpenSslLoaded() =>
+    File.Exists("/proc/self/maps")
+        ? File.ReadLines("/proc/self/maps").Any(line => line.Contains("Cryptography.Native.OpenSsl", StringComparison.Ordinal) || line.Contains("libssl", StringComparison.Ordinal)) ? "yes" : "no"
+        : "unknown";
 
 static double Median(IEnumerable<double> values)
 {

@@ -103,6 +103,21 @@ public sealed class BenchmarkDryRunTests : IDisposable
         Assert.Matches(@"\| First 8,192 request cycles [^|]+\| [\d.,]+ ms \| [\d.,]+ ms \| ≤ 1.20× \| (yes|\*\*no\*\*) \([\d.]+×\) \|", markdown);
     }
 
+    [Fact]
+    public void A_process_that_uses_maps_does_not_load_OpenSSL_for_the_hash_seed()
+    {
+        // RandomNumberGenerator loads OpenSSL on Linux: milliseconds of a fresh process's first map use.
+        string configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        string program = Path.Combine(RepositoryPaths.Root, "bench", "FlatGen.ColdStart", "bin", configuration, "net10.0", "FlatGen.ColdStart.dll");
+        Assert.True(File.Exists(program), $"{program} is missing: the benchmarks' reference to it builds it.");
+
+        (int exitCode, string output) = DotnetCommand.Run(_artifacts, program, "types", "maps");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("\"checksum\": 700", output);
+        Assert.True(output.Contains("\"openSslLoaded\": \"no\"", StringComparison.Ordinal) || !OperatingSystem.IsLinux(), output);
+    }
+
     public void Dispose() => Directory.Delete(_artifacts, recursive: true);
 
     /// <summary>The benchmark program, built before this project (a build-order reference) in the same configuration.</summary>

@@ -313,7 +313,18 @@ internal static class FlatHash
     private static ulong MultiplyHigh(ulong left, ulong right) =>
         Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(left, right) : Math.BigMul(left, right, out _);
 
-    private static ulong RandomWord() => BitConverter.ToUInt64(System.Security.Cryptography.RandomNumberGenerator.GetBytes(sizeof(ulong)));
+    /// <summary>
+    /// 64 random bits from the operating system's cryptographically secure generator, as <see cref="Guid.NewGuid"/>
+    /// documents it outside Windows (122 random bits a GUID; the two halves folded, so the fixed version and variant
+    /// bits are covered). Not <c>RandomNumberGenerator</c>: on Linux it loads OpenSSL, milliseconds of a process's
+    /// first map use, where the runtime's own string-hash seed costs nothing.
+    /// </summary>
+    private static ulong RandomWord()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        Guid.NewGuid().TryWriteBytes(bytes);
+        return BitConverter.ToUInt64(bytes) ^ BitConverter.ToUInt64(bytes[8..]);
+    }
 
     /// <summary>
     /// The home slot of <paramref name="hash"/> in a table of <paramref name="slotCount"/> slots (a power of two):
