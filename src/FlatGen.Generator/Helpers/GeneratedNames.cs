@@ -40,19 +40,20 @@ internal static class GeneratedNames
         foreach (MapSpec spec in SampleSpecs())
         {
             SyntaxTree tree = CSharpSyntaxTree.ParseText(FlatMultiMapGenerator.Emitter.Emit(spec), new CSharpParseOptions(LanguageVersion.CSharp12));
+            TypeDeclarationSyntax declaration = tree.GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>().First(t => t.Identifier.ValueText == TypeName);
 
-            // Member names come from declarations alone: no reference is needed to read them.
-            INamedTypeSymbol map = CSharpCompilation.Create(Namespace, new[] { tree }).GetTypeByMetadataName(Namespace + "." + TypeName)!;
-            foreach (string name in map.MemberNames.Concat(map.GetTypeMembers().Select(static t => t.Name)))
+            // Read from the syntax alone, by the names metadata gives them (op_Equality for ==): no compilation to bind.
+            foreach (MemberDeclarationSyntax member in declaration.Members)
             {
-                // Explicit interface implementations are named with their interface, which no user member can take.
-                if (name.IndexOf('.') < 0 && !knownKeyAccessors.Contains(name))
+                foreach (string name in MetadataNames(member))
                 {
-                    members.Add(name);
+                    if (!knownKeyAccessors.Contains(name))
+                    {
+                        members.Add(name);
+                    }
                 }
             }
 
-            TypeDeclarationSyntax declaration = tree.GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>().First(t => t.Identifier.ValueText == TypeName);
             foreach (AttributeSyntax attribute in declaration.AttributeLists.SelectMany(static list => list.Attributes))
             {
                 string name = attribute.Name.ToString().Replace("global::", "");
@@ -62,6 +63,31 @@ internal static class GeneratedNames
 
         return (members, attributes);
     }
+
+    /// <summary>
+    /// The metadata names <paramref name="member"/> declares; none for an explicit interface implementation, which is
+    /// named with its interface and so cannot clash. An operator the emitter starts to write needs a line here.
+    /// </summary>
+    private static IEnumerable<string> MetadataNames(MemberDeclarationSyntax member) => member switch
+    {
+        BaseFieldDeclarationSyntax field => field.Declaration.Variables.Select(static v => v.Identifier.ValueText),
+        PropertyDeclarationSyntax { ExplicitInterfaceSpecifier: null } property => new[] { property.Identifier.ValueText },
+        MethodDeclarationSyntax { ExplicitInterfaceSpecifier: null } method => new[] { method.Identifier.ValueText },
+        EventDeclarationSyntax { ExplicitInterfaceSpecifier: null } @event => new[] { @event.Identifier.ValueText },
+        IndexerDeclarationSyntax { ExplicitInterfaceSpecifier: null } => new[] { "Item" },
+        BaseTypeDeclarationSyntax type => new[] { type.Identifier.ValueText },
+        OperatorDeclarationSyntax { ExplicitInterfaceSpecifier: null } op => new[]
+        {
+            op.OperatorToken.Kind() switch
+            {
+                SyntaxKind.EqualsEqualsToken => "op_Equality",
+                SyntaxKind.ExclamationEqualsToken => "op_Inequality",
+                SyntaxKind kind => throw new InvalidOperationException("No metadata name for the generated operator " + kind + "."),
+            },
+        },
+        ConversionOperatorDeclarationSyntax { ExplicitInterfaceSpecifier: null } conversion => new[] { conversion.ImplicitOrExplicitKeyword.IsKind(SyntaxKind.ImplicitKeyword) ? "op_Implicit" : "op_Explicit" },
+        _ => Array.Empty<string>(),
+    };
 
     /// <summary>The members a known key named <paramref name="name"/> gets; see <see cref="FlatMultiMapGenerator.Checker"/>.</summary>
     public static string[] KnownKeyAccessors(string name) => new[] { name, "Add" + name, name + "First" };
