@@ -90,7 +90,8 @@ public sealed partial class FlatMultiMapGenerator
                 }
 
                 string name = MemberNames.FromKey(key!);
-                if (!MemberNames.FitsMetadata("Add" + name) || !MemberNames.FitsMetadata(name + "First"))
+                string[] members = GeneratedNames.KnownKeyAccessors(name);
+                if (!members.All(MemberNames.FitsMetadata))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KnownKeyNameTooLong, Where(i), Number(i), Number(key!.Length), Number(MemberNames.MaxMetadataNameBytes)));
                     continue;
@@ -102,8 +103,6 @@ public sealed partial class FlatMultiMapGenerator
                     continue;
                 }
 
-                // Each known key gets three members: Name, AddName and NameFirst.
-                string[] members = GeneratedNames.KnownKeyAccessors(name);
                 string? clash = members.FirstOrDefault(taken.ContainsKey);
                 if (clash is not null)
                 {

@@ -43,13 +43,13 @@ public sealed class FlatMapFullException : InvalidOperationException
         Key = key;
     }
 
-    /// <summary>For an inline arena that is full: says whether the key's own bytes or only a value's were refused, and the bytes in use.</summary>
-    internal FlatMapFullException(string mapName, string capacityName, int capacity, string key, int arenaBytesInUse, bool keyPresent)
-        : base(FormatArenaMessage(mapName, capacity, key, arenaBytesInUse, keyPresent))
+    /// <summary>For an inline arena that is full: says whether the key's own bytes or only a value's were refused, and the bytes free.</summary>
+    internal FlatMapFullException(string mapName, int inlineBytes, string key, int arenaBytesInUse, bool keyPresent)
+        : base(FormatArenaMessage(mapName, inlineBytes, key, arenaBytesInUse, keyPresent))
     {
         MapName = mapName;
-        CapacityName = capacityName;
-        Capacity = capacity;
+        CapacityName = "InlineBytes";
+        Capacity = inlineBytes;
         Key = key;
     }
 
@@ -77,17 +77,20 @@ public sealed class FlatMapFullException : InvalidOperationException
             "InlineBytes" => $"its {capacity}-byte inline arena has no room for the bytes of a value for the key '{key}'",
             _ => $"all {capacity} value slots are in use, so a value for the key '{key}' cannot be added",
         };
-        return $"The flat multi-map '{mapName}' is full: {what}. The map is unchanged. Remove entries, or raise {capacityName} in its [FlatMultiMap] attribute.";
+        return Full(mapName, what, capacityName);
     }
 
-    private static string FormatArenaMessage(string mapName, int capacity, string key, int arenaBytesInUse, bool keyPresent)
+    private static string FormatArenaMessage(string mapName, int inlineBytes, string key, int arenaBytesInUse, bool keyPresent)
     {
         key = Quote(key);
         string what = keyPresent
             ? $"the bytes of a new value for the key '{key}' do not fit"
             : $"the bytes of the new key '{key}' and its value do not fit";
-        return $"The flat multi-map '{mapName}' is full: its {capacity}-byte inline arena has {capacity - arenaBytesInUse} bytes free, and {what}. The map is unchanged. Remove entries, or raise InlineBytes in its [FlatMultiMap] attribute.";
+        return Full(mapName, $"its {inlineBytes}-byte inline arena has {inlineBytes - arenaBytesInUse} bytes free, and {what}", "InlineBytes");
     }
+
+    private static string Full(string mapName, string what, string capacityName) =>
+        $"The flat multi-map '{mapName}' is full: {what}. The map is unchanged. Remove entries, or raise {capacityName} in its [FlatMultiMap] attribute.";
 
     /// <summary>
     /// A key as a message quotes it: whole up to <see cref="MaxQuotedKeyLength"/> characters, otherwise its start

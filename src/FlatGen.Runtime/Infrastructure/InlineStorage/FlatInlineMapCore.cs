@@ -687,7 +687,6 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
             AddStatus.ValuesFull => new FlatMapFullException(TMap.MapName, "ValueCapacity", TMap.GetValueOffsets(ref map).Length, key),
             _ => new FlatMapFullException(
                 TMap.MapName,
-                "InlineBytes",
                 TMap.GetArena(ref map).Length,
                 key,
                 arenaBytesInUse: TMap.GetArenaUsed(ref map),
