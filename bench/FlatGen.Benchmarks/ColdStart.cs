@@ -98,7 +98,7 @@ public static class ColdStart
         text.AppendLine("measurement is a fresh process of `bench/FlatGen.ColdStart`, " + processes.ToString(CultureInfo.InvariantCulture) + " of each, interleaved; medians.");
         text.AppendLine("JIT work is `System.Runtime.JitInfo` on all threads, before and after each use.");
         text.AppendLine();
-        text.AppendLine("- Machine: " + Machine());
+        text.AppendLine("- Machine: " + HostMachine.Describe());
         text.AppendLine();
         text.AppendLine("| Measure | FlatGen | Dictionary | Target | Met |");
         text.AppendLine("|---|---:|---:|---:|:-:|");
@@ -109,13 +109,5 @@ public static class ColdStart
         text.AppendLine($"| Process time at exit | {N(Median(runs["maps"], "processMs"))} ms | {N(Median(runs["dictionaries"], "processMs"))} ms | | |");
         text.AppendLine($"| First 8,192 request cycles of a fresh process (20 headers added, 5 read, reset; `Dictionary<string, StringValues>` reused, one lookup an add) | {N(flatGenCycles, "0.0")} ms | {N(dictionaryCycles, "0.0")} ms | ≤ 1.20× | {Met(flatGenCycles <= 1.2 * dictionaryCycles)} ({N(flatGenCycles / dictionaryCycles, "0.00")}×) |");
         return text.ToString();
-    }
-
-    private static string Machine()
-    {
-        string cpu = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU"
-            : "unknown CPU";
-        return cpu + ", " + Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture) + " cores, " + System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription;
     }
 }

@@ -180,7 +180,7 @@ public static class TypingCost
         text.AppendLine("The floor is a generator that does the least any `[FlatMultiMap]` generator must: `ForAttributeWithMetadataName` on the");
         text.AppendLine("same attribute, whose transform reads the struct's name and nothing else, and no output.");
         text.AppendLine();
-        text.AppendLine("- Machine: " + Machine());
+        text.AppendLine("- Machine: " + HostMachine.Describe());
         text.AppendLine();
         text.AppendLine("| Measure | Median | Target | Met |");
         text.AppendLine("|---|---:|---:|:-:|");
@@ -209,13 +209,5 @@ public static class TypingCost
                 static (syntaxContext, _) => syntaxContext.TargetSymbol.Name);
             context.RegisterSourceOutput(names.Collect(), static (_, _) => { });
         }
-    }
-
-    private static string Machine()
-    {
-        string cpu = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU"
-            : "unknown CPU";
-        return cpu + ", " + Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture) + " cores, " + System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription;
     }
 }
