@@ -11,7 +11,7 @@ public sealed partial class FlatMultiMapGenerator
 {
     /// <summary>
     /// Writes one map's source: the explicit layout, its constants and report, and thin members that call the
-    /// algorithms in <c>FlatGen.Infrastructure.FlatMultiMapCore</c>. The output depends only on the spec.
+    /// algorithms in the core its kind shares (<c>FlatReferenceMapCore</c>, <c>FlatInlineMapCore</c>). The output depends only on the spec.
     /// </summary>
     internal static partial class Emitter
     {
@@ -55,33 +55,24 @@ public sealed partial class FlatMultiMapGenerator
         }
 
         /// <summary>
-        /// The core the map's members call, fully qualified: no alias, since a file-level alias cannot name a private
-        /// nested map and a user type of the same name would hide it.
+        /// The core every map of this kind (storage, index types, comparison) shares, fully qualified: named once, as the
+        /// base of the nested <c>Core</c> class the members call, since a file-level alias cannot name a private nested map.
         /// </summary>
         private static string CoreType(MapSpec spec)
         {
-            string core = spec.Storage == FlatStorage.InlineUtf8 ? "FlatInlineMapCore" : "FlatMultiMapCore";
-            string comparer = spec.KeyComparison == FlatKeyComparison.OrdinalIgnoreCase ? "FlatOrdinalIgnoreCaseComparer" : "FlatOrdinalComparer";
-            return $"global::FlatGen.Infrastructure.{core}<{spec.FullyQualifiedName}, {IndexTypes(spec)}, global::FlatGen.Infrastructure.{comparer}>";
+            string core = spec.Storage == FlatStorage.InlineUtf8 ? "FlatInlineMapCore" : "FlatReferenceMapCore";
+            return $"global::FlatGen.Infrastructure.{core}<{IndexTypes(spec)}, {ComparerType(spec)}>";
         }
 
-        /// <summary>The storage interface the struct implements, fully qualified.</summary>
-        private static string StorageType(MapSpec spec)
-        {
-            string storage = spec.Storage == FlatStorage.InlineUtf8 ? "IFlatInlineMapStorage" : "IFlatMultiMapStorage";
-            return $"global::FlatGen.Infrastructure.{storage}<{spec.FullyQualifiedName}, {IndexTypes(spec)}>";
-        }
-
-        /// <summary>The storage interface both modes share (the index and the runs), fully qualified: its members are implemented under its name.</summary>
-        private static string IndexStorageType(MapSpec spec) => $"global::FlatGen.Infrastructure.IFlatMapStorage<{spec.FullyQualifiedName}, {IndexTypes(spec)}>";
+        private static string ComparerType(MapSpec spec) => spec.KeyComparison == FlatKeyComparison.OrdinalIgnoreCase
+            ? "global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer"
+            : "global::FlatGen.Infrastructure.FlatOrdinalComparer";
 
         private static string IndexTypes(MapSpec spec) => spec.Layout.KeyIndexType + ", " + spec.Layout.ValueIndexType;
 
         private static void WriteStruct(SourceWriter writer, MapSpec spec)
         {
             LayoutPlan layout = spec.Layout;
-            string core = CoreType(spec);
-            string storage = StorageType(spec);
             string comparison = spec.KeyComparison == FlatKeyComparison.OrdinalIgnoreCase ? "ignoring case (OrdinalIgnoreCase)" : "ordinally";
             writer.WriteLine("/// <summary>");
             string known = spec.KnownKeys.Count == 0 ? "" : $" ({Number(spec.KnownKeys.Count)} of them known)";
@@ -122,26 +113,22 @@ public sealed partial class FlatMultiMapGenerator
             WriteAttribute(writer, spec, "System.CodeDom.Compiler.GeneratedCode", $"\"FlatGen\", \"{GeneratorVersion}\"");
             WriteAttribute(writer, spec, "System.Runtime.InteropServices.StructLayout", "global::System.Runtime.InteropServices.LayoutKind.Explicit");
             WriteAttribute(writer, spec, "System.Diagnostics.DebuggerDisplay", "\"Count = {Count}, ValueCount = {ValueCount}\"");
-            if (spec.Storage == FlatStorage.References)
-            {
-                WriteAttribute(writer, spec, "System.Diagnostics.DebuggerTypeProxy", $"typeof({core}.DebugView)");
-            }
+            WriteAttribute(writer, spec, "System.Diagnostics.DebuggerTypeProxy", $"typeof(global::FlatGen.Infrastructure.FlatMapDebugView<{spec.FullyQualifiedName}>)");
 
             WriteAttribute(writer, spec, "System.Text.Json.Serialization.JsonConverter", $"typeof({JsonConverterType(spec)})");
-            writer.WriteLine($"partial struct {spec.TypeName} : global::System.IEquatable<{spec.FullyQualifiedName}>, {storage}");
+            writer.WriteLine($"partial struct {spec.TypeName} : global::System.IEquatable<{spec.FullyQualifiedName}>, global::FlatGen.Infrastructure.IFlatMap<{spec.FullyQualifiedName}>");
             using (writer.WriteBlock())
             {
                 WriteConstants(writer, spec);
                 WriteFields(writer, layout);
                 WriteLayoutProperty(writer, spec);
+                WriteCoreBinding(writer, spec);
                 if (spec.Storage == FlatStorage.InlineUtf8)
                 {
                     WriteInlineMembers(writer, spec);
                     WriteValueMembers(writer, spec);
                     WriteKnownKeyAccessors(writer, spec);
                     WriteEnumerator(writer, spec, "global::FlatGen.FlatInlineEntry");
-                    WriteIndexStorage(writer, spec);
-                    WriteInlineStorage(writer, spec);
                 }
                 else
                 {
@@ -151,11 +138,9 @@ public sealed partial class FlatMultiMapGenerator
                     WriteStringValuesMembers(writer, spec);
                     WriteKnownKeyAccessors(writer, spec);
                     WriteEnumerator(writer, spec, "global::FlatGen.FlatMultiMapEntry");
-                    WriteIndexStorage(writer, spec);
-                    WriteStorage(writer, spec);
                 }
 
-                WriteKnownKeyStorage(writer, spec);
+                WriteKnownKeyMatcher(writer, spec);
                 WriteBuffers(writer, layout);
             }
         }
@@ -222,43 +207,89 @@ public sealed partial class FlatMultiMapGenerator
             writer.WriteLine();
         }
 
+        /// <summary>
+        /// Binds the map to its core: the core named once, the shape that tells it where this struct's fields are, and
+        /// the fields themselves, which every member hands it.
+        /// </summary>
+        private static void WriteCoreBinding(SourceWriter writer, MapSpec spec)
+        {
+            string self = spec.FullyQualifiedName;
+            var shape = new List<string> { "Layout", "KeyCapacity", "ValueCapacity" };
+            if (spec.KnownKeys.Count > 0)
+            {
+                shape.Add("new KnownKeyMatcher()");
+            }
+
+            if (spec.InternUnknownKeys)
+            {
+                shape.Add("internUnknownKeys: true");
+            }
+
+            if (spec.ReuseValueStrings)
+            {
+                shape.Add("reuseValueStrings: true");
+            }
+
+            if (spec.Storage == FlatStorage.InlineUtf8)
+            {
+                shape.Add("layoutId: LayoutId");
+            }
+
+            string indexTypes = IndexTypes(spec);
+            writer.WriteLines($$"""
+                /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
+                private abstract class Core : {{CoreType(spec)}};
+
+                private static readonly global::FlatGen.Infrastructure.FlatMapShape s_shape =
+                    global::FlatGen.Infrastructure.FlatMapShape.Create<{{indexTypes}}>({{string.Join(", ", shape)}});
+
+                static global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<{{self}}>.Shape => s_shape;
+
+                private readonly global::FlatGen.Infrastructure.FlatMapFields<{{indexTypes}}> Fields
+                {
+                    {{UnscopedRef}}
+                    get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<{{self}}, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), s_shape);
+                }
+
+                """);
+        }
+
         private static void WriteMembers(SourceWriter writer, MapSpec spec)
         {
-            string core = CoreType(spec);
             writer.WriteLines($$"""
                 /// <summary>Gets the number of distinct keys in the map.</summary>
-                public readonly int Count => {{core}}.Count(in this);
+                public readonly int Count => Core.Count(Fields);
 
                 /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-                public readonly int ValueCount => {{core}}.ValueCount(in this);
+                public readonly int ValueCount => Core.ValueCount(Fields);
 
                 /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
                 /// <param name="key">The key.</param>
                 /// <param name="value">The value to append after the key's other values.</param>
                 /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
                 /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-                public bool TryAdd(string key, string value) => {{core}}.TryAdd(ref this, key, value);
+                public bool TryAdd(string key, string value) => Core.TryAdd(Fields, key, value);
 
                 /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
                 /// <param name="key">The key.</param>
                 /// <param name="value">The value to append after the key's other values.</param>
                 /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
                 /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-                public void Add(string key, string value) => {{core}}.Add(ref this, key, value);
+                public void Add(string key, string value) => Core.Add(Fields, key, value);
 
                 /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
                 /// <param name="key">The key. A known key or a key already present allocates nothing; a new unknown key becomes a string.</param>
                 /// <param name="value">The value to append after the key's other values.</param>
                 /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
                 /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-                public bool TryAdd({{ReadOnlySpanOfChar}} key, string value) => {{core}}.TryAdd(ref this, key, value);
+                public bool TryAdd({{ReadOnlySpanOfChar}} key, string value) => Core.TryAdd(Fields, key, value);
 
                 /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
                 /// <param name="key">The key. A known key or a key already present allocates nothing; a new unknown key becomes a string.</param>
                 /// <param name="value">The value to append after the key's other values.</param>
                 /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
                 /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-                public void Add({{ReadOnlySpanOfChar}} key, string value) => {{core}}.Add(ref this, key, value);
+                public void Add({{ReadOnlySpanOfChar}} key, string value) => Core.Add(Fields, key, value);
 
                 /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
                 /// <param name="key">The key to look up.</param>
@@ -266,65 +297,65 @@ public sealed partial class FlatMultiMapGenerator
                 /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
                 /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
                 {{UnscopedRef}}
-                public readonly bool TryGetValues(string key, out global::System.ReadOnlySpan<string> values) => {{core}}.TryGetValues(in this, key, out values);
+                public readonly bool TryGetValues(string key, out global::System.ReadOnlySpan<string> values) => Core.TryGetValues(Fields, key, out values);
 
                 /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
                 /// <param name="key">The key to look up, such as a slice of a parse buffer.</param>
                 /// <param name="values">The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</param>
                 /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
                 {{UnscopedRef}}
-                public readonly bool TryGetValues({{ReadOnlySpanOfChar}} key, out global::System.ReadOnlySpan<string> values) => {{core}}.TryGetValues(in this, key, out values);
+                public readonly bool TryGetValues({{ReadOnlySpanOfChar}} key, out global::System.ReadOnlySpan<string> values) => Core.TryGetValues(Fields, key, out values);
 
                 /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
                 /// <param name="key">The key to look up.</param>
                 /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
                 /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
                 {{UnscopedRef}}
-                public readonly global::System.ReadOnlySpan<string> GetValues(string key) => {{core}}.GetValues(in this, key);
+                public readonly global::System.ReadOnlySpan<string> GetValues(string key) => Core.GetValues(Fields, key);
 
                 /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
                 /// <param name="key">The key to look up, such as a slice of a parse buffer.</param>
                 /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
                 {{UnscopedRef}}
-                public readonly global::System.ReadOnlySpan<string> GetValues({{ReadOnlySpanOfChar}} key) => {{core}}.GetValues(in this, key);
+                public readonly global::System.ReadOnlySpan<string> GetValues({{ReadOnlySpanOfChar}} key) => Core.GetValues(Fields, key);
 
                 /// <summary>Determines whether the map contains <paramref name="key"/>.</summary>
                 /// <param name="key">The key to look for.</param>
                 /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
                 /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-                public readonly bool ContainsKey(string key) => {{core}}.ContainsKey(in this, key);
+                public readonly bool ContainsKey(string key) => Core.ContainsKey(Fields, key);
 
                 /// <summary>Determines whether the map contains <paramref name="key"/>.</summary>
                 /// <param name="key">The key to look for, such as a slice of a parse buffer.</param>
                 /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-                public readonly bool ContainsKey({{ReadOnlySpanOfChar}} key) => {{core}}.ContainsKey(in this, key);
+                public readonly bool ContainsKey({{ReadOnlySpanOfChar}} key) => Core.ContainsKey(Fields, key);
 
                 /// <summary>Removes <paramref name="key"/> and all its values.</summary>
                 /// <param name="key">The key to remove.</param>
                 /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
                 /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-                public bool Remove(string key) => {{core}}.Remove(ref this, key);
+                public bool Remove(string key) => Core.Remove(Fields, key);
 
                 /// <summary>Removes <paramref name="key"/> and all its values.</summary>
                 /// <param name="key">The key to remove, such as a slice of a parse buffer.</param>
                 /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
-                public bool Remove({{ReadOnlySpanOfChar}} key) => {{core}}.Remove(ref this, key);
+                public bool Remove({{ReadOnlySpanOfChar}} key) => Core.Remove(Fields, key);
 
                 {{ClearSummary(spec)}}
-                public void Clear() => {{core}}.Clear(ref this);
+                public void Clear() => Core.Clear(Fields);
 
                 /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values.</summary>
                 /// <returns>An enumerator over the map's own storage, which allocates nothing. A change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</returns>
                 {{UnscopedRef}}
-                public readonly Enumerator GetEnumerator() => new Enumerator({{core}}.GetEnumerator(in this));
+                public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
 
                 /// <summary>Copies the map into a new dictionary that compares keys as the map does.</summary>
                 /// <returns>A dictionary from each key to an array of its values.</returns>
-                public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => {{core}}.ToDictionary(in this);
+                public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => Core.ToDictionary(Fields);
 
                 /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com] }</c>.</summary>
                 /// <returns>The map's contents as text.</returns>
-                public override readonly string ToString() => {{core}}.ToString(in this);
+                public override readonly string ToString() => Core.ToString(Fields);
 
                 """);
         }
@@ -332,7 +363,6 @@ public sealed partial class FlatMultiMapGenerator
         /// <summary>The members that take keys and values as UTF-8 bytes, as a server parses them, into a map of strings.</summary>
         private static void WriteUtf8Members(SourceWriter writer, MapSpec spec)
         {
-            string core = CoreType(spec);
             string valueString = spec.ReuseValueStrings
                 ? "The value, which becomes a string; or is the string this map held at the same place before the last <see cref=\"Clear\"/>, when the text is the same ASCII."
                 : "The value, which becomes a string.";
@@ -342,37 +372,37 @@ public sealed partial class FlatMultiMapGenerator
                 /// <param name="value">{{valueString}}</param>
                 /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
                 /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
-                public bool TryAdd({{ReadOnlySpanOfByte}} key, {{ReadOnlySpanOfByte}} value) => {{core}}.TryAdd(ref this, key, value);
+                public bool TryAdd({{ReadOnlySpanOfByte}} key, {{ReadOnlySpanOfByte}} value) => Core.TryAdd(Fields, key, value);
 
                 /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
                 /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
                 /// <param name="value">{{valueString}}</param>
                 /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
                 /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-                public void Add({{ReadOnlySpanOfByte}} key, {{ReadOnlySpanOfByte}} value) => {{core}}.Add(ref this, key, value);
+                public void Add({{ReadOnlySpanOfByte}} key, {{ReadOnlySpanOfByte}} value) => Core.Add(Fields, key, value);
 
                 /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added.</summary>
                 /// <param name="key">The key to look up; invalid UTF-8 is a key that is absent.</param>
                 /// <param name="values">The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</param>
                 /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
                 {{UnscopedRef}}
-                public readonly bool TryGetValues({{ReadOnlySpanOfByte}} key, out global::System.ReadOnlySpan<string> values) => {{core}}.TryGetValues(in this, key, out values);
+                public readonly bool TryGetValues({{ReadOnlySpanOfByte}} key, out global::System.ReadOnlySpan<string> values) => Core.TryGetValues(Fields, key, out values);
 
                 /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added.</summary>
                 /// <param name="key">The key to look up; invalid UTF-8 is a key that is absent.</param>
                 /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
                 {{UnscopedRef}}
-                public readonly global::System.ReadOnlySpan<string> GetValues({{ReadOnlySpanOfByte}} key) => {{core}}.GetValues(in this, key);
+                public readonly global::System.ReadOnlySpan<string> GetValues({{ReadOnlySpanOfByte}} key) => Core.GetValues(Fields, key);
 
                 /// <summary>Determines whether the map contains the UTF-8 <paramref name="key"/>.</summary>
                 /// <param name="key">The key to look for; invalid UTF-8 is a key that is absent.</param>
                 /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-                public readonly bool ContainsKey({{ReadOnlySpanOfByte}} key) => {{core}}.ContainsKey(in this, key);
+                public readonly bool ContainsKey({{ReadOnlySpanOfByte}} key) => Core.ContainsKey(Fields, key);
 
                 /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
                 /// <param name="key">The key to remove; invalid UTF-8 is a key that is absent.</param>
                 /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
-                public bool Remove({{ReadOnlySpanOfByte}} key) => {{core}}.Remove(ref this, key);
+                public bool Remove({{ReadOnlySpanOfByte}} key) => Core.Remove(Fields, key);
 
                 """);
             if (spec.ReuseValueStrings)
@@ -385,7 +415,7 @@ public sealed partial class FlatMultiMapGenerator
                     /// Lets go of the {{kept}}.
                     /// Call this when the map will not see those strings again, so the collector can have them; the map's contents are unchanged.
                     /// </summary>
-                    public void ForgetReusedValues() => {{core}}.ForgetReusedValues(ref this);
+                    public void ForgetReusedValues() => Core.ForgetReusedValues(Fields);
 
                     """);
             }
@@ -400,14 +430,13 @@ public sealed partial class FlatMultiMapGenerator
 
         private static void WriteEnumerator(SourceWriter writer, MapSpec spec, string entryType)
         {
-            string core = CoreType(spec);
             writer.WriteLines($$"""
                 /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
                 public ref struct Enumerator
                 {
-                    private {{core}}.Enumerator _entries;
+                    private Core.Enumerator _entries;
 
-                    internal Enumerator({{core}}.Enumerator entries) => _entries = entries;
+                    internal Enumerator(Core.Enumerator entries) => _entries = entries;
 
                     /// <summary>Gets the key at the current position and its values.</summary>
                     public readonly {{entryType}} Current => _entries.Current;
@@ -421,38 +450,8 @@ public sealed partial class FlatMultiMapGenerator
                 """);
         }
 
-        /// <summary>The members of the storage interface both modes share: the index's fields and the runs.</summary>
-        private static void WriteIndexStorage(SourceWriter writer, MapSpec spec)
-        {
-            string storage = IndexStorageType(spec);
-            string map = "ref " + spec.FullyQualifiedName + " map";
-            LayoutPlan layout = spec.Layout;
-            writer.WriteLine($"static string {storage}.MapName => \"{spec.DisplayName}\";");
-            writer.WriteLine($"static global::System.Span<{layout.KeyIndexType}> {storage}.GetSlots({map}) => map._slots;");
-            writer.WriteLine($"static global::System.Span<uint> {storage}.GetKeyHashes({map}) => map._keyHashes;");
-            writer.WriteLine($"static ref ulong {storage}.GetHashedKeyLengths({map}) => ref map._hashedKeyLengths;");
-            writer.WriteLine($"static global::System.Span<{layout.ValueIndexType}> {storage}.GetValueStarts({map}) => map._valueStarts;");
-            writer.WriteLine($"static global::System.Span<{layout.ValueIndexType}> {storage}.GetValueCounts({map}) => map._valueCounts;");
-            writer.WriteLine($"static ref {layout.KeyIndexType} {storage}.GetCount({map}) => ref map._count;");
-            writer.WriteLine($"static ref {layout.ValueIndexType} {storage}.GetValueCount({map}) => ref map._valueCount;");
-            writer.WriteLine($"static ref uint {storage}.GetVersion({map}) => ref map._version;");
-        }
-
-        private static void WriteStorage(SourceWriter writer, MapSpec spec)
-        {
-            string storage = StorageType(spec);
-            string map = "ref " + spec.FullyQualifiedName + " map";
-            writer.WriteLine($"static int {storage}.KeyCapacity => KeyCapacity;");
-            writer.WriteLine($"static int {storage}.ValueCapacity => ValueCapacity;");
-            writer.WriteLine($"static global::System.Span<string?> {storage}.GetKeys({map}) => map._keys;");
-            writer.WriteLine($"static global::System.Span<string?> {storage}.GetValues({map}) => map._values;");
-            writer.WriteLine($"static ref {spec.Layout.KeyIndexType} {storage}.GetKeyHoles({map}) => ref map._keyHoles;");
-            writer.WriteLine($"static ref {spec.Layout.ValueIndexType} {storage}.GetValueHoles({map}) => ref map._valueHoles;");
-        }
-
         private static void WriteKnownKeyAccessors(SourceWriter writer, MapSpec spec)
         {
-            string core = CoreType(spec);
             bool inline = spec.Storage == FlatStorage.InlineUtf8;
             string valuesType = inline ? "global::FlatGen.FlatInlineValues" : "global::System.ReadOnlySpan<string>";
             string valueType = inline ? ReadOnlySpanOfChar : "string";
@@ -468,57 +467,47 @@ public sealed partial class FlatMultiMapGenerator
                 writer.WriteLines($$"""
                     /// <summary>Gets the values of the known key <c>{{key}}</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
                     {{UnscopedRef}}
-                    public readonly {{valuesType}} {{known.MemberName}} => {{core}}.GetKnownValues(in this, {{Number(i)}});
+                    public readonly {{valuesType}} {{known.MemberName}} => Core.GetKnownValues(Fields, {{Number(i)}});
 
                     /// <summary>Gets the first value of the known key <c>{{key}}</c>{{firstDecoded}}, or <see langword="null"/> when the key is absent.</summary>
-                    public readonly string? {{known.MemberName}}First => {{core}}.GetKnownFirst(in this, {{Number(i)}});
+                    public readonly string? {{known.MemberName}}First => Core.GetKnownFirst(Fields, {{Number(i)}});
 
                     /// <summary>Appends <paramref name="value"/> to the values of the known key <c>{{key}}</c>, adding the key if it is absent.</summary>
                     /// <param name="value">The value to append after the key's other values.</param>
                     {{exception}}
                     /// <exception cref="global::FlatGen.FlatMapFullException">{{full}}; the map is unchanged.</exception>
-                    public void Add{{known.MemberName}}({{valueType}} value) => {{core}}.AddKnown(ref this, {{Number(i)}}, value);
+                    public void Add{{known.MemberName}}({{valueType}} value) => Core.AddKnown(Fields, {{Number(i)}}, value);
 
                     """);
             }
         }
 
-        private static void WriteKnownKeyStorage(SourceWriter writer, MapSpec spec)
+        /// <summary>The known keys' spellings and matchers, which the map's shape hands its core.</summary>
+        private static void WriteKnownKeyMatcher(SourceWriter writer, MapSpec spec)
         {
-            string storage = StorageType(spec);
-            string map = "ref " + spec.FullyQualifiedName + " map";
-            if (spec.InternUnknownKeys)
-            {
-                writer.WriteLine($"static bool {storage}.InternUnknownKeys => true;");
-            }
-
-            if (spec.ReuseValueStrings)
-            {
-                writer.WriteLine($"static bool {storage}.ReuseValueStrings => true;");
-            }
-
             if (spec.KnownKeys.Count == 0)
             {
                 return;
             }
 
-            string index = IndexStorageType(spec);
-            writer.WriteLine($"static global::System.ReadOnlySpan<string> {index}.KnownKeys => s_knownKeys;");
-            writer.WriteLine($"static int {index}.KnownKeyCount => {spec.KnownKeys.Count.ToString(CultureInfo.InvariantCulture)};");
-            writer.WriteLine($"static global::System.Span<{spec.Layout.KeyIndexType}> {index}.GetKnownSlots({map}) => map._knownSlots;");
-            writer.WriteLine($"static global::System.Span<ulong> {index}.GetKnownPresence({map}) => map._knownPresence;");
-
             writer.WriteLine();
-            writer.WriteLine("private static readonly string[] s_knownKeys =");
-            writer.WriteLine("{");
-            foreach (KnownKeySpec known in spec.KnownKeys)
+            writer.WriteLine("private sealed class KnownKeyMatcher : global::FlatGen.Infrastructure.FlatKnownKeys");
+            using (writer.WriteBlock())
             {
-                writer.WriteLine("    " + Literal(known.Key) + ",");
-            }
+                writer.WriteLine("public KnownKeyMatcher()");
+                writer.WriteLine("    : base(new[]");
+                writer.WriteLine("    {");
+                foreach (KnownKeySpec known in spec.KnownKeys)
+                {
+                    writer.WriteLine("        " + Literal(known.Key) + ",");
+                }
 
-            writer.WriteLine("};");
-            writer.WriteLine();
-            WriteMatchers(writer, spec);
+                writer.WriteLine("    })");
+                writer.WriteLine("{");
+                writer.WriteLine("}");
+                writer.WriteLine();
+                WriteMatchers(writer, spec);
+            }
         }
 
         private static void WriteBuffers(SourceWriter writer, LayoutPlan layout)

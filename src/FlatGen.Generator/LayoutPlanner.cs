@@ -36,49 +36,49 @@ internal static class LayoutPlanner
         if (storage == FlatStorage.InlineUtf8)
         {
             // Keys and values are ranges of the arena; the layout id comes first, so a reader finds it at offset 0.
-            unordered.Add(new FieldPlan("_layoutId", null, "ulong", 1, sizeof(ulong), 0));
+            unordered.Add(new FieldPlan(FlatFieldNames.LayoutId, null, "ulong", 1, sizeof(ulong), 0));
             // Zero, or the random seed the map took when chosen keys made a probe long.
-            unordered.Add(new FieldPlan("_hashSeed", null, "ulong", 1, sizeof(ulong), 0));
-            unordered.Add(new FieldPlan("_keyHashes", "KeyHashBuffer", "uint", keyCapacity, sizeof(uint), 0));
-            unordered.Add(new FieldPlan("_keyOffsets", "KeyOffsetBuffer", "ushort", keyCapacity, sizeof(ushort), 0));
-            unordered.Add(new FieldPlan("_keyLengths", "KeyLengthBuffer", "ushort", keyCapacity, sizeof(ushort), 0));
-            unordered.Add(new FieldPlan("_valueOffsets", "ValueOffsetBuffer", "ushort", valueCapacity, sizeof(ushort), 0));
-            unordered.Add(new FieldPlan("_valueLengths", "ValueLengthBuffer", "ushort", valueCapacity, sizeof(ushort), 0));
-            unordered.Add(new FieldPlan("_arenaUsed", null, "ushort", 1, sizeof(ushort), 0));
+            unordered.Add(new FieldPlan(FlatFieldNames.HashSeed, null, "ulong", 1, sizeof(ulong), 0));
+            unordered.Add(new FieldPlan(FlatFieldNames.KeyHashes, "KeyHashBuffer", "uint", keyCapacity, sizeof(uint), 0));
+            unordered.Add(new FieldPlan(FlatFieldNames.KeyOffsets, "KeyOffsetBuffer", "ushort", keyCapacity, sizeof(ushort), 0));
+            unordered.Add(new FieldPlan(FlatFieldNames.KeyLengths, "KeyLengthBuffer", "ushort", keyCapacity, sizeof(ushort), 0));
+            unordered.Add(new FieldPlan(FlatFieldNames.ValueOffsets, "ValueOffsetBuffer", "ushort", valueCapacity, sizeof(ushort), 0));
+            unordered.Add(new FieldPlan(FlatFieldNames.ValueLengths, "ValueLengthBuffer", "ushort", valueCapacity, sizeof(ushort), 0));
+            unordered.Add(new FieldPlan(FlatFieldNames.ArenaUsed, null, "ushort", 1, sizeof(ushort), 0));
         }
         else
         {
-            unordered.Add(new FieldPlan("_keys", "KeyBuffer", "string?", entryCount, ReferenceSize, 0));
-            unordered.Add(new FieldPlan("_values", "ValueBuffer", "string?", valueSlotCount, ReferenceSize, 0));
-            unordered.Add(new FieldPlan("_keyHashes", "KeyHashBuffer", "uint", entryCount, sizeof(uint), 0));
+            unordered.Add(new FieldPlan(FlatFieldNames.Keys, "KeyBuffer", "string?", entryCount, ReferenceSize, 0));
+            unordered.Add(new FieldPlan(FlatFieldNames.Values, "ValueBuffer", "string?", valueSlotCount, ReferenceSize, 0));
+            unordered.Add(new FieldPlan(FlatFieldNames.KeyHashes, "KeyHashBuffer", "uint", entryCount, sizeof(uint), 0));
         }
 
-        unordered.Add(new FieldPlan("_slots", "SlotBuffer", keyType, slotCount, keySize, 0));
-        unordered.Add(new FieldPlan("_valueStarts", "ValueStartBuffer", valueType, entryCount, valueSize, 0));
-        unordered.Add(new FieldPlan("_valueCounts", "ValueCountBuffer", valueType, entryCount, valueSize, 0));
+        unordered.Add(new FieldPlan(FlatFieldNames.Slots, "SlotBuffer", keyType, slotCount, keySize, 0));
+        unordered.Add(new FieldPlan(FlatFieldNames.ValueStarts, "ValueStartBuffer", valueType, entryCount, valueSize, 0));
+        unordered.Add(new FieldPlan(FlatFieldNames.ValueCounts, "ValueCountBuffer", valueType, entryCount, valueSize, 0));
         // A bit per length of the hashed keys, so that most misses need no hash.
-        unordered.Add(new FieldPlan("_hashedKeyLengths", null, "ulong", 1, sizeof(ulong), 0));
+        unordered.Add(new FieldPlan(FlatFieldNames.HashedKeyLengths, null, "ulong", 1, sizeof(ulong), 0));
         // Every add, remove and clear changes the version, so an enumerator notices a change under it.
-        unordered.Add(new FieldPlan("_version", null, "uint", 1, sizeof(uint), 0));
-        unordered.Add(new FieldPlan("_count", null, keyType, 1, keySize, 0));
-        unordered.Add(new FieldPlan("_valueCount", null, valueType, 1, valueSize, 0));
+        unordered.Add(new FieldPlan(FlatFieldNames.Version, null, "uint", 1, sizeof(uint), 0));
+        unordered.Add(new FieldPlan(FlatFieldNames.Count, null, keyType, 1, keySize, 0));
+        unordered.Add(new FieldPlan(FlatFieldNames.ValueCount, null, valueType, 1, valueSize, 0));
         if (storage == FlatStorage.References)
         {
             // A removal leaves a hole instead of moving every later key; these count the holes and the values they held.
-            unordered.Add(new FieldPlan("_keyHoles", null, keyType, 1, keySize, 0));
-            unordered.Add(new FieldPlan("_valueHoles", null, valueType, 1, valueSize, 0));
+            unordered.Add(new FieldPlan(FlatFieldNames.KeyHoles, null, keyType, 1, keySize, 0));
+            unordered.Add(new FieldPlan(FlatFieldNames.ValueHoles, null, valueType, 1, valueSize, 0));
         }
 
         if (knownKeyCount > 0)
         {
             // A known slot holds a key index (valid while the key's presence bit is set), one bit per known key.
-            unordered.Add(new FieldPlan("_knownSlots", "KnownSlotBuffer", keyType, knownKeyCount, keySize, 0));
-            unordered.Add(new FieldPlan("_knownPresence", "KnownPresenceBuffer", "ulong", (knownKeyCount + 63) / 64, sizeof(ulong), 0));
+            unordered.Add(new FieldPlan(FlatFieldNames.KnownSlots, "KnownSlotBuffer", keyType, knownKeyCount, keySize, 0));
+            unordered.Add(new FieldPlan(FlatFieldNames.KnownPresence, "KnownPresenceBuffer", "ulong", (knownKeyCount + 63) / 64, sizeof(ulong), 0));
         }
 
         if (storage == FlatStorage.InlineUtf8)
         {
-            unordered.Add(new FieldPlan("_arena", "ArenaBuffer", "byte", inlineBytes, sizeof(byte), 0));
+            unordered.Add(new FieldPlan(FlatFieldNames.Arena, "ArenaBuffer", "byte", inlineBytes, sizeof(byte), 0));
         }
 
         // Every field's size is a multiple of its alignment (its element size), so in descending alignment

@@ -38,8 +38,8 @@ public sealed class KeyScanTests
     }
 
     private static Span<TKeyIndex> Slots<TMap, TKeyIndex, TValueIndex>(ref TMap map)
-        where TMap : struct, IFlatMapStorage<TMap, TKeyIndex, TValueIndex>
+        where TMap : struct, IFlatMap<TMap>
         where TKeyIndex : unmanaged, System.Numerics.IBinaryInteger<TKeyIndex>
         where TValueIndex : unmanaged, System.Numerics.IBinaryInteger<TValueIndex> =>
-        TMap.GetSlots(ref map);
+        FlatMapFields<TKeyIndex, TValueIndex>.Of(ref map).Slots;
 }

@@ -18,21 +18,19 @@ public sealed class KnownKeyTests
     [Fact]
     public void The_known_key_count_is_the_number_of_known_keys()
     {
-        Assert.Equal(12, KnownKeyCount<KnownHeadersMap, byte, byte>());
-        Assert.Equal(8, KnownKeyCount<KnownOrdinalMap, byte, byte>());
-        Assert.Equal(8, KnownKeyCount<ReusingHeadersMap, byte, byte>());
-        Assert.Equal(3, KnownKeyCount<InlineKnownMap, byte, byte>());
-        Assert.Equal(70, KnownKeyCount<ManyKnownKeysMap, byte, byte>());
-        Assert.Equal(0, KnownKeyCount<SmallMap, byte, byte>());
+        Assert.Equal(12, KnownKeyCount<KnownHeadersMap>());
+        Assert.Equal(8, KnownKeyCount<KnownOrdinalMap>());
+        Assert.Equal(8, KnownKeyCount<ReusingHeadersMap>());
+        Assert.Equal(3, KnownKeyCount<InlineKnownMap>());
+        Assert.Equal(70, KnownKeyCount<ManyKnownKeysMap>());
+        Assert.Equal(0, KnownKeyCount<SmallMap>());
     }
 
-    private static int KnownKeyCount<TMap, TKeyIndex, TValueIndex>()
-        where TMap : struct, IFlatMapStorage<TMap, TKeyIndex, TValueIndex>
-        where TKeyIndex : unmanaged, System.Numerics.IBinaryInteger<TKeyIndex>
-        where TValueIndex : unmanaged, System.Numerics.IBinaryInteger<TValueIndex>
+    private static int KnownKeyCount<TMap>()
+        where TMap : struct, IFlatMap<TMap>
     {
-        Assert.Equal(TMap.KnownKeys.Length, TMap.KnownKeyCount);
-        return TMap.KnownKeyCount;
+        Assert.Equal(TMap.Shape.KnownKeyNames.Length, TMap.Shape.KnownKeyCount);
+        return TMap.Shape.KnownKeyCount;
     }
 
     /// <summary>Characters that stress a packed comparison: case pairs, neighbours of the 0x20 bit, non-ASCII look-alikes.</summary>
@@ -234,13 +232,13 @@ public sealed class KnownKeyTests
     }
 
     private static int MatchUtf8<TMap>(ReadOnlySpan<byte> key)
-        where TMap : struct, IFlatMultiMapStorage<TMap, byte, byte> => TMap.MatchKnownKeyUtf8(key);
+        where TMap : struct, IFlatMap<TMap> => TMap.Shape.MatchKnownKeyUtf8(key);
 
     private static int MatchUtf16<TMap>(ReadOnlySpan<char> key)
-        where TMap : struct, IFlatMultiMapStorage<TMap, byte, byte> => TMap.MatchKnownKey(key);
+        where TMap : struct, IFlatMap<TMap> => TMap.Shape.MatchKnownKey(key);
 
     private static void AssertMatcherAgrees<TMap>(StringComparer comparer)
-        where TMap : struct, IFlatMultiMapStorage<TMap, byte, byte>
+        where TMap : struct, IFlatMap<TMap>
     {
         string[] known = typeof(TMap).GetCustomAttribute<FlatMultiMapAttribute>()!.KnownKeys!;
         var probes = new HashSet<string>(StringComparer.Ordinal) { "", "x", "unknown-key" };
@@ -264,7 +262,7 @@ public sealed class KnownKeyTests
         foreach (string probe in probes)
         {
             int expected = Array.FindIndex(known, k => comparer.Equals(k, probe));
-            Assert.True(expected == TMap.MatchKnownKey(probe), $"'{probe}' matched {TMap.MatchKnownKey(probe)}, expected {expected}");
+            Assert.True(expected == TMap.Shape.MatchKnownKey(probe), $"'{probe}' matched {TMap.Shape.MatchKnownKey(probe)}, expected {expected}");
             matched += expected >= 0 ? 1 : 0;
 
             // The byte matcher agrees on every probe that has a UTF-8 form, read from an unaligned slice of a buffer.
@@ -272,7 +270,7 @@ public sealed class KnownKeyTests
             {
                 byte[] buffer = Encoding.UTF8.GetBytes("<" + probe + ">");
                 ReadOnlySpan<byte> utf8 = buffer.AsSpan(1, buffer.Length - 2);
-                Assert.True(expected == TMap.MatchKnownKeyUtf8(utf8), $"UTF-8 '{probe}' matched {TMap.MatchKnownKeyUtf8(utf8)}, expected {expected}");
+                Assert.True(expected == TMap.Shape.MatchKnownKeyUtf8(utf8), $"UTF-8 '{probe}' matched {TMap.Shape.MatchKnownKeyUtf8(utf8)}, expected {expected}");
             }
         }
 

@@ -13,24 +13,32 @@ namespace FlatGen.Infrastructure;
 /// how they store payload.
 /// </summary>
 /// <remarks>
-/// An abstract class of static members only, so that each core can name its specialisation once, as a nested
-/// <c>Index</c> class deriving from it.
+/// <para>Invariants, with <c>n</c> the key count:</para>
+/// <list type="bullet">
+/// <item><description>Keys <c>0..n-1</c> are in first-insertion order; key <c>i</c>'s hash is <c>KeyHashes[i]</c>.</description></item>
+/// <item><description>A slot holds 0 (empty) or a key index plus one; linear probing from the key's home slot (<c>FlatHash.HomeSlot</c>: the top bits of its hash) finds every key,
+/// and at least half the slots are empty, so every probe ends.</description></item>
+/// <item><description>Known key <c>k</c> is present when bit <c>k</c> of <c>KnownPresence</c> is set; it is then key <c>KnownSlots[k]</c>, whose
+/// <c>KeyHashes</c> entry is <c>k</c>. Known keys are never in the hashed slots; an absent known key's slot is zero.</description></item>
+/// <item><description>Bit <c>min(length, 63)</c> of <c>HashedKeyLengths</c> is set for the length in UTF-16 code units of every key in the hashed slots, so a
+/// lookup of a length whose bit is clear needs no hash.</description></item>
+/// </list>
+/// <para>An abstract class of static members only, so that each core can name its specialisation once, as a nested <c>Index</c> class deriving from it.</para>
 /// </remarks>
-internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
-    where TMap : struct, IFlatMapStorage<TMap, TKeyIndex, TValueIndex>
+internal abstract class FlatIndex<TKeyIndex, TValueIndex, TEntries>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
     where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
-    where TEntries : struct, IFlatEntries<TMap>
+    where TEntries : struct, IFlatEntries<TKeyIndex, TValueIndex>
 {
     /// <summary>Keys up to this many UTF-8 bytes are decoded on the stack; longer ones in a pooled array.</summary>
     private const int StackChars = 256;
 
     /// <summary>Finds <paramref name="key"/> through the known-key matcher, then the length filter and the hashed slots; returns its index or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Find(ref TMap map, ReadOnlySpan<char> key)
+    public static int Find(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
-        int knownKey = TMap.MatchKnownKey(key);
-        return knownKey >= 0 ? KnownKeyIndex(ref map, knownKey) : FindHashed(ref map, key);
+        int knownKey = map.Shape.MatchKnownKey(key);
+        return knownKey >= 0 ? KnownKeyIndex(map, knownKey) : FindHashed(map, key);
     }
 
     /// <summary>
@@ -40,112 +48,105 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
     public const int ScanKeyCapacity = 8;
 
     /// <summary>
-    /// Finds a key that matches no known key: -1 without hashing when no hashed key has its length; in a map of few
-    /// keys, by comparing it with each; otherwise by its hash.
+    /// Finds a key that matches no known key: -1 without hashing when no hashed key has its length; otherwise, in one
+    /// call whatever the caller, by comparing it with each of a small map's keys or by its hash.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int FindHashed(ref TMap map, ReadOnlySpan<char> key) =>
-        (TMap.GetHashedKeyLengths(ref map) & LengthBit(key.Length)) == 0 ? -1
-        : TEntries.ScansKeys ? TEntries.FindByScan(ref map, key)
-        : TEntries.InlineLookups && TMap.KnownKeyCount == 0 ? HashAndProbe(ref map, key)
-        : HashAndProbeOutOfLine(ref map, key);
-
-    /// <summary>Hashes <paramref name="key"/> and finds it in the hashed slots.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int HashAndProbe(ref TMap map, ReadOnlySpan<char> key) =>
-        TEntries.TryHash(ref map, key, out uint hash) ? Probe(ref map, key, hash, out _) : -1;
+    public static int FindHashed(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
+        (map.HashedKeyLengths & LengthBit(key.Length)) == 0 ? -1 : FindHashedOutOfLine(map, key);
 
     /// <summary>
-    /// <see cref="HashAndProbe"/> as one call, for comparisons too large to inline and for maps whose known-key matcher
-    /// already spends the caller's inlining budget (bench/results/analysis.md has the measurements): as
-    /// <c>Dictionary</c>'s <c>FindValue</c>, the hash, the probe and the key comparison then inline into this method
-    /// with the JIT's whole inlining budget, however many lookups the caller makes.
+    /// The scan or the hash and the probe, as one call: as <c>Dictionary</c>'s <c>FindValue</c>, the hash, the probe and
+    /// the key comparison inline here with the JIT's whole budget, so no caller's inlining decides the lookup's speed.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int HashAndProbeOutOfLine(ref TMap map, ReadOnlySpan<char> key) => HashAndProbe(ref map, key);
+    private static int FindHashedOutOfLine(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
+        TEntries.ScansKeys(map.Shape) ? TEntries.FindByScan(map, key)
+        : TEntries.TryHash(map, key, out uint hash) ? Probe(map, key, hash, out _)
+        : -1;
 
     /// <summary>Finds a UTF-8 key: a known key through the byte matcher, with no decoding; another one decoded on the stack. Invalid UTF-8 is absent.</summary>
     [SkipLocalsInit] // The decode buffer is written before it is read.
-    public static int FindUtf8(ref TMap map, ReadOnlySpan<byte> key)
+    public static int FindUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
-        int knownKey = TMap.MatchKnownKeyUtf8(key);
+        int knownKey = map.Shape.MatchKnownKeyUtf8(key);
         if (knownKey >= 0)
         {
-            return KnownKeyIndex(ref map, knownKey);
+            return KnownKeyIndex(map, knownKey);
         }
 
-        if (TMap.GetHashedKeyLengths(ref map) == 0 || !TEntries.IsPossibleKey(ref map, key))
+        if (map.HashedKeyLengths == 0 || !TEntries.IsPossibleKey(map, key))
         {
             return -1;
         }
 
         using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
-        return FindHashed(ref map, decoded.Chars);
+        return FindHashed(map, decoded.Chars);
     }
 
     /// <summary>Removes <paramref name="key"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
-    public static bool Remove(ref TMap map, ReadOnlySpan<char> key)
+    public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
-        int knownKey = TMap.MatchKnownKey(key);
-        return knownKey >= 0 ? RemoveKnown(ref map, knownKey) : RemoveHashed(ref map, key);
+        int knownKey = map.Shape.MatchKnownKey(key);
+        return knownKey >= 0 ? RemoveKnown(map, knownKey) : RemoveHashed(map, key);
     }
 
     /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values; invalid UTF-8 is a key that is absent.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
     [SkipLocalsInit] // The decode buffer is written before it is read.
-    public static bool RemoveUtf8(ref TMap map, ReadOnlySpan<byte> key)
+    public static bool RemoveUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
-        int knownKey = TMap.MatchKnownKeyUtf8(key);
+        int knownKey = map.Shape.MatchKnownKeyUtf8(key);
         if (knownKey >= 0)
         {
-            return RemoveKnown(ref map, knownKey);
+            return RemoveKnown(map, knownKey);
         }
 
-        if (TMap.GetHashedKeyLengths(ref map) == 0 || !TEntries.IsPossibleKey(ref map, key))
+        if (map.HashedKeyLengths == 0 || !TEntries.IsPossibleKey(map, key))
         {
             return false;
         }
 
         using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
-        return RemoveHashed(ref map, decoded.Chars);
+        return RemoveHashed(map, decoded.Chars);
     }
 
     /// <summary>Removes known key <paramref name="knownKey"/> if it is present.</summary>
-    public static bool RemoveKnown(ref TMap map, int knownKey)
+    public static bool RemoveKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey)
     {
-        int keyIndex = KnownKeyIndex(ref map, knownKey);
+        int keyIndex = KnownKeyIndex(map, knownKey);
         if (keyIndex < 0)
         {
             return false;
         }
 
-        Span<ulong> presence = TMap.GetKnownPresence(ref map);
+        Span<ulong> presence = map.KnownPresence;
         presence[knownKey >> 6] &= ~(1UL << (knownKey & 63));
-        TMap.GetKnownSlots(ref map)[knownKey] = TKeyIndex.Zero;
-        TEntries.RemoveEntry(ref map, keyIndex);
-        TMap.GetVersion(ref map)++;
+        map.KnownSlots[knownKey] = TKeyIndex.Zero;
+        TEntries.RemoveEntry(map, keyIndex);
+        map.Version++;
         return true;
     }
 
-    private static bool RemoveHashed(ref TMap map, ReadOnlySpan<char> key)
+    private static bool RemoveHashed(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
         int slot = 0;
-        int keyIndex = (TMap.GetHashedKeyLengths(ref map) & LengthBit(key.Length)) != 0 && TEntries.TryHash(ref map, key, out uint hash)
-            ? Probe(ref map, key, hash, out slot)
+        int keyIndex = (map.HashedKeyLengths & LengthBit(key.Length)) != 0 && TEntries.TryHash(map, key, out uint hash)
+            ? Probe(map, key, hash, out slot)
             : -1;
         if (keyIndex < 0)
         {
             return false;
         }
 
-        if (!Delete(TMap.GetSlots(ref map), TMap.GetKeyHashes(ref map), FlatInteger.ToInt32(TMap.GetCount(ref map)), slot))
+        if (!Delete(map.Slots, map.KeyHashes, FlatInteger.ToInt32(map.Count), slot))
         {
-            FlatThrow.ConcurrentUse(TMap.MapName);
+            FlatThrow.ConcurrentUse(map.Shape.MapName);
         }
 
-        TEntries.RemoveEntry(ref map, keyIndex);
-        TMap.GetVersion(ref map)++;
+        TEntries.RemoveEntry(map, keyIndex);
+        map.Version++;
         return true;
     }
 
@@ -155,11 +156,11 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
     /// within one pass of the table; a table that breaks either (only concurrent use can) throws.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Probe(ref TMap map, ReadOnlySpan<char> key, uint hash, out int slot)
+    public static int Probe(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, uint hash, out int slot)
     {
-        Span<TKeyIndex> slots = TMap.GetSlots(ref map);
-        Span<uint> hashes = TMap.GetKeyHashes(ref map);
-        int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
+        Span<TKeyIndex> slots = map.Slots;
+        Span<uint> hashes = map.KeyHashes;
+        int count = FlatInteger.ToInt32(map.Count);
         int mask = slots.Length - 1;
         int steps = 0;
         for (slot = FlatHash.HomeSlot(hash, slots.Length); ; slot = (slot + 1) & mask)
@@ -172,10 +173,10 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
 
             if (entry > count || ++steps > slots.Length)
             {
-                FlatThrow.ConcurrentUse(TMap.MapName);
+                FlatThrow.ConcurrentUse(map.Shape.MapName);
             }
 
-            if (hashes[entry - 1] == hash && TEntries.StoredKeyEquals(ref map, entry - 1, key))
+            if (hashes[entry - 1] == hash && TEntries.StoredKeyEquals(map, entry - 1, key))
             {
                 return entry - 1;
             }
@@ -184,15 +185,15 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
 
     /// <summary>Returns known key <paramref name="knownKey"/>'s index, or -1 when its presence bit is clear.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int KnownKeyIndex(ref TMap map, int knownKey) =>
-        (TMap.GetKnownPresence(ref map)[knownKey >> 6] & (1UL << (knownKey & 63))) != 0 ? FlatInteger.ToInt32(TMap.GetKnownSlots(ref map)[knownKey]) : -1;
+    public static int KnownKeyIndex(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
+        (map.KnownPresence[knownKey >> 6] & (1UL << (knownKey & 63))) != 0 ? FlatInteger.ToInt32(map.KnownSlots[knownKey]) : -1;
 
     /// <summary>Points empty <paramref name="slot"/> (from a probe that missed) at new hashed key <paramref name="keyIndex"/> of <paramref name="length"/> code units.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void LinkHashed(ref TMap map, int slot, int keyIndex, int length)
+    public static void LinkHashed(FlatMapFields<TKeyIndex, TValueIndex> map, int slot, int keyIndex, int length)
     {
-        TMap.GetSlots(ref map)[slot] = FlatInteger.FromInt32<TKeyIndex>(keyIndex + 1);
-        TMap.GetHashedKeyLengths(ref map) |= LengthBit(length);
+        map.Slots[slot] = FlatInteger.FromInt32<TKeyIndex>(keyIndex + 1);
+        map.HashedKeyLengths |= LengthBit(length);
     }
 
     /// <summary>
@@ -201,7 +202,7 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
     /// </summary>
     /// <returns>How many slots past its home slot the key went.</returns>
     /// <exception cref="InvalidOperationException">No slot is empty: more keys than the capacity, which only concurrent use makes.</exception>
-    public static int Insert(Span<TKeyIndex> slots, uint hash, int keyIndex)
+    public static int Insert(FlatMapShape shape, Span<TKeyIndex> slots, uint hash, int keyIndex)
     {
         int mask = slots.Length - 1;
         int slot = FlatHash.HomeSlot(hash, slots.Length);
@@ -209,7 +210,7 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
         {
             if (steps == slots.Length)
             {
-                FlatThrow.ConcurrentUse(TMap.MapName);
+                FlatThrow.ConcurrentUse(shape.MapName);
             }
 
             slot = (slot + 1) & mask;
@@ -223,19 +224,19 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
     public static int ProbeLength(int slotCount, uint hash, int slot) => (slot - FlatHash.HomeSlot(hash, slotCount)) & (slotCount - 1);
 
     /// <summary>Marks known key <paramref name="knownKey"/> present at key index <paramref name="keyIndex"/>.</summary>
-    public static void LinkKnown(ref TMap map, int knownKey, int keyIndex)
+    public static void LinkKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, int keyIndex)
     {
-        TMap.GetKnownSlots(ref map)[knownKey] = FlatInteger.FromInt32<TKeyIndex>(keyIndex);
-        TMap.GetKnownPresence(ref map)[knownKey >> 6] |= 1UL << (knownKey & 63);
+        map.KnownSlots[knownKey] = FlatInteger.FromInt32<TKeyIndex>(keyIndex);
+        map.KnownPresence[knownKey >> 6] |= 1UL << (knownKey & 63);
     }
 
     /// <summary>Empties the index: no slot, no known key, no length.</summary>
-    public static void Clear(ref TMap map)
+    public static void Clear(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
-        TMap.GetSlots(ref map).Clear();
-        TMap.GetKnownSlots(ref map).Clear();
-        TMap.GetKnownPresence(ref map).Clear();
-        TMap.GetHashedKeyLengths(ref map) = 0;
+        map.Slots.Clear();
+        map.KnownSlots.Clear();
+        map.KnownPresence.Clear();
+        map.HashedKeyLengths = 0;
     }
 
     /// <summary>The length filter's bit for a key of <paramref name="length"/> UTF-16 code units: one bit per length up to 62, one for all longer keys.</summary>
@@ -246,10 +247,10 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
     /// After key <paramref name="keyIndex"/> is removed and the later keys move down by one (an inline map's removal):
     /// hashed slots (key indices plus one) and present known keys' slots (key indices) past it move down too.
     /// </summary>
-    public static void Renumber(ref TMap map, int keyIndex)
+    public static void Renumber(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex)
     {
         // A vector compare gives all ones (minus one) in each lane past the removed entry, so adding it renumbers.
-        Span<TKeyIndex> slots = TMap.GetSlots(ref map);
+        Span<TKeyIndex> slots = map.Slots;
         TKeyIndex removedEntry = FlatInteger.FromInt32<TKeyIndex>(keyIndex + 1);
         Span<Vector<TKeyIndex>> vectors = MemoryMarshal.Cast<TKeyIndex, Vector<TKeyIndex>>(slots);
         var removedEntries = new Vector<TKeyIndex>(removedEntry);
@@ -266,8 +267,8 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
             }
         }
 
-        Span<ulong> presence = TMap.GetKnownPresence(ref map);
-        Span<TKeyIndex> knownSlots = TMap.GetKnownSlots(ref map);
+        Span<ulong> presence = map.KnownPresence;
+        Span<TKeyIndex> knownSlots = map.KnownSlots;
         TKeyIndex removedIndex = FlatInteger.FromInt32<TKeyIndex>(keyIndex);
         for (int word = 0; word < presence.Length; word++)
         {
@@ -290,12 +291,12 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
     /// <param name="newEntries">Each entry's new number: 0 for 0 (an empty slot), for a hole and for its last element, which is past every entry.</param>
     /// <param name="keyCount">The keys left: as many as the slots and known keys must point at.</param>
     /// <exception cref="InvalidOperationException">A slot pointed at a hole or past the entries: only concurrent use writes one.</exception>
-    public static void Renumber(ref TMap map, ReadOnlySpan<TKeyIndex> newEntries, int keyCount)
+    public static void Renumber(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<TKeyIndex> newEntries, int keyCount)
     {
         // Half the slots are empty, in no order a branch predictor learns, and every entry is in range unless a race
         // wrote it, so the loop has no branch: an entry out of range reads the last element, and the slots that lost
         // their key are counted afterwards.
-        Span<TKeyIndex> slots = TMap.GetSlots(ref map);
+        Span<TKeyIndex> slots = map.Slots;
         ref TKeyIndex renumbered = ref MemoryMarshal.GetReference(newEntries);
         int last = newEntries.Length - 1;
         foreach (ref TKeyIndex slot in slots)
@@ -304,8 +305,8 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
         }
 
         int kept = slots.Length - slots.Count(TKeyIndex.Zero);
-        Span<ulong> presence = TMap.GetKnownPresence(ref map);
-        Span<TKeyIndex> knownSlots = TMap.GetKnownSlots(ref map);
+        Span<ulong> presence = map.KnownPresence;
+        Span<TKeyIndex> knownSlots = map.KnownSlots;
         for (int word = 0; word < presence.Length; word++)
         {
             for (ulong bits = presence[word]; bits != 0; bits &= bits - 1)
@@ -320,7 +321,7 @@ internal abstract class FlatIndex<TMap, TKeyIndex, TValueIndex, TEntries>
 
         if (kept != keyCount)
         {
-            FlatThrow.ConcurrentUse(TMap.MapName);
+            FlatThrow.ConcurrentUse(map.Shape.MapName);
         }
     }
 

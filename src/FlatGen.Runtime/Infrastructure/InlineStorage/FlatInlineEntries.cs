@@ -5,38 +5,34 @@ using System.Runtime.CompilerServices;
 namespace FlatGen.Infrastructure;
 
 /// <summary>
-/// How an inline map stores keys, for <see cref="FlatIndex{TMap, TKeyIndex, TValueIndex, TEntries}"/>: as UTF-8
+/// How an inline map stores keys, for <see cref="FlatIndex{TKeyIndex, TValueIndex, TEntries}"/>: as UTF-8
 /// ranges of its arena, hashed with the persisted seed (a key without a persisted hash cannot be stored).
 /// </summary>
-internal readonly struct FlatInlineEntries<TMap, TKeyIndex, TValueIndex, TComparer> : IFlatEntries<TMap>
-    where TMap : unmanaged, IFlatInlineMapStorage<TMap, TKeyIndex, TValueIndex>
+internal readonly struct FlatInlineEntries<TKeyIndex, TValueIndex, TComparer> : IFlatEntries<TKeyIndex, TValueIndex>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
     where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     where TComparer : struct, IFlatKeyComparer
 {
     /// <inheritdoc/>
-    public static bool InlineLookups => TComparer.InlineLookups;
-
-    /// <inheritdoc/>
     /// <remarks>Never: comparing with a stored key decodes it, which costs more than hashing the probe once.</remarks>
-    public static bool ScansKeys => false;
+    public static bool ScansKeys(FlatMapShape shape) => false;
 
     /// <inheritdoc/>
-    public static int FindByScan(ref TMap map, ReadOnlySpan<char> key) => throw new NotSupportedException();
+    public static int FindByScan(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) => throw new NotSupportedException();
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryHash(ref TMap map, ReadOnlySpan<char> key, out uint hash) => TComparer.TryHashPersisted(key, TMap.GetHashSeed(ref map), out hash);
+    public static bool TryHash(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, out uint hash) => TComparer.TryHashPersisted(key, map.HashSeed, out hash);
 
     /// <inheritdoc/>
-    public static bool StoredKeyEquals(ref TMap map, int keyIndex, ReadOnlySpan<char> key) =>
-        FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TComparer>.StoredKeyEquals(ref map, keyIndex, key);
+    public static bool StoredKeyEquals(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, ReadOnlySpan<char> key) =>
+        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer>.StoredKeyEquals(map, keyIndex, key);
 
     /// <inheritdoc/>
-    public static bool IsPossibleKey(ref TMap map, ReadOnlySpan<byte> key) =>
-        FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TComparer>.IsPossibleKey(ref map, key);
+    public static bool IsPossibleKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
+        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer>.IsPossibleKey(map, key);
 
     /// <inheritdoc/>
-    public static void RemoveEntry(ref TMap map, int keyIndex) =>
-        FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TComparer>.RemoveKeyAt(ref map, keyIndex);
+    public static void RemoveEntry(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
+        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer>.RemoveKeyAt(map, keyIndex);
 }

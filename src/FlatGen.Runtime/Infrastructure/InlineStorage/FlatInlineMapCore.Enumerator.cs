@@ -3,13 +3,14 @@ using System.ComponentModel;
 
 namespace FlatGen.Infrastructure;
 
-public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TComparer>
+public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer>
 {
     /// <summary>Enumerates an inline map's keys in first-insertion order, each with its values, without allocating.</summary>
     /// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public ref struct Enumerator
     {
+        private readonly FlatMapShape _shape;
         private readonly ReadOnlySpan<byte> _arena;
         private readonly ReadOnlySpan<ushort> _keyOffsets;
         private readonly ReadOnlySpan<ushort> _keyLengths;
@@ -22,17 +23,18 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         private int _index;
 
         /// <summary>Initializes a new instance of the <see cref="Enumerator"/> struct over <paramref name="map"/>.</summary>
-        public Enumerator(ref TMap map)
+        public Enumerator(FlatMapFields<TKeyIndex, TValueIndex> map)
         {
-            int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
-            _arena = TMap.GetArena(ref map);
-            _keyOffsets = TMap.GetKeyOffsets(ref map).Slice(0, count);
-            _keyLengths = TMap.GetKeyLengths(ref map);
-            _starts = TMap.GetValueStarts(ref map);
-            _counts = TMap.GetValueCounts(ref map);
-            _valueOffsets = TMap.GetValueOffsets(ref map);
-            _valueLengths = TMap.GetValueLengths(ref map);
-            _version = ref TMap.GetVersion(ref map);
+            int count = FlatInteger.ToInt32(map.Count);
+            _shape = map.Shape;
+            _arena = map.Arena;
+            _keyOffsets = map.KeyOffsets.Slice(0, count);
+            _keyLengths = map.KeyLengths;
+            _starts = map.ValueStarts;
+            _counts = map.ValueCounts;
+            _valueOffsets = map.ValueOffsets;
+            _valueLengths = map.ValueLengths;
+            _version = ref map.Version;
             _expectedVersion = _version;
             _index = -1;
         }
@@ -41,8 +43,8 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         public readonly FlatInlineEntry Current
         {
             get => new(
-                Range(_arena, _keyOffsets[_index], _keyLengths[_index]),
-                Values(_arena, _starts, _counts, _valueOffsets, _valueLengths, _index));
+                Range(_shape, _arena, _keyOffsets[_index], _keyLengths[_index]),
+                Values(_shape, _arena, _starts, _counts, _valueOffsets, _valueLengths, _index));
         }
 
         /// <summary>Advances to the next key.</summary>

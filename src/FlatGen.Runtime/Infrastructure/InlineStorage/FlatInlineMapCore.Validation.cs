@@ -8,26 +8,25 @@ using System.Text.Unicode;
 
 namespace FlatGen.Infrastructure;
 
-public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TComparer>
+public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer>
 {
     /// <summary>Maps with up to this many hashed slots rebuild their slot table on the stack while validating.</summary>
     private const int StackSlots = 1024;
 
-    private static bool TryRead(ReadOnlySpan<byte> bytes, out TMap map, out string? problem)
+    private static bool TryRead(ReadOnlySpan<byte> bytes, FlatMapFields<TKeyIndex, TValueIndex> map, out string? problem)
     {
-        map = default;
         problem = !BitConverter.IsLittleEndian ? "inline maps are little-endian, and this process is not"
-            : bytes.Length != Unsafe.SizeOf<TMap>() ? "the length is not the map's size"
+            : bytes.Length != map.Shape.Size ? "the length is not the map's size"
             : null;
         if (problem is null)
         {
-            map = MemoryMarshal.Read<TMap>(bytes);
-            problem = Validate(ref map);
+            bytes.CopyTo(map.Bytes);
+            problem = Validate(map);
         }
 
         if (problem is not null)
         {
-            map = default;
+            map.Bytes.Clear();
             return false;
         }
 
@@ -41,44 +40,44 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     /// distinctness, the exact slot table and length filter; and zeros in everything unused. First the structure, so that the
     /// second pass, which decodes keys and probes, reads only ranges already checked.
     /// </summary>
-    private static string? Validate(ref TMap map)
+    private static string? Validate(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
-        ulong layoutId = TMap.GetLayoutId(ref map);
+        ulong layoutId = map.LayoutId;
         if (layoutId == 0)
         {
-            return Bytes(ref map).ContainsAnyExcept((byte)0) ? "the layout id is missing" : null;
+            return map.Bytes.ContainsAnyExcept((byte)0) ? "the layout id is missing" : null;
         }
 
-        if (layoutId != TMap.LayoutId)
+        if (layoutId != map.Shape.LayoutId)
         {
             return "the layout id is not this map's";
         }
 
-        Span<ulong> knownEntries = stackalloc ulong[(TMap.GetKeyOffsets(ref map).Length + 63) / 64];
+        Span<ulong> knownEntries = stackalloc ulong[(map.KeyOffsets.Length + 63) / 64];
         knownEntries.Clear();
-        return ValidateStructure(ref map, knownEntries) ?? ValidateKeys(ref map, knownEntries);
+        return ValidateStructure(map, knownEntries) ?? ValidateKeys(map, knownEntries);
     }
 
-    private static string? ValidateStructure(ref TMap map, Span<ulong> knownEntries)
+    private static string? ValidateStructure(FlatMapFields<TKeyIndex, TValueIndex> map, Span<ulong> knownEntries)
     {
-        int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
-        int valueCount = FlatInteger.ToInt32(TMap.GetValueCount(ref map));
-        int used = TMap.GetArenaUsed(ref map);
-        ReadOnlySpan<byte> arena = TMap.GetArena(ref map);
-        ReadOnlySpan<ushort> keyOffsets = TMap.GetKeyOffsets(ref map);
-        ReadOnlySpan<ushort> keyLengths = TMap.GetKeyLengths(ref map);
-        ReadOnlySpan<TValueIndex> starts = TMap.GetValueStarts(ref map);
-        ReadOnlySpan<TValueIndex> counts = TMap.GetValueCounts(ref map);
-        ReadOnlySpan<ushort> valueOffsets = TMap.GetValueOffsets(ref map);
-        ReadOnlySpan<ushort> valueLengths = TMap.GetValueLengths(ref map);
+        int count = FlatInteger.ToInt32(map.Count);
+        int valueCount = FlatInteger.ToInt32(map.ValueCount);
+        int used = map.ArenaUsed;
+        ReadOnlySpan<byte> arena = map.Arena;
+        ReadOnlySpan<ushort> keyOffsets = map.KeyOffsets;
+        ReadOnlySpan<ushort> keyLengths = map.KeyLengths;
+        ReadOnlySpan<TValueIndex> starts = map.ValueStarts;
+        ReadOnlySpan<TValueIndex> counts = map.ValueCounts;
+        ReadOnlySpan<ushort> valueOffsets = map.ValueOffsets;
+        ReadOnlySpan<ushort> valueLengths = map.ValueLengths;
         if (count > keyOffsets.Length || valueCount > valueOffsets.Length || used > arena.Length)
         {
             return "a count is out of range";
         }
 
         // Known keys: a present one points at a key, no two at the same; an absent one's slot is zero.
-        ReadOnlySpan<ulong> presence = TMap.GetKnownPresence(ref map);
-        ReadOnlySpan<TKeyIndex> knownSlots = TMap.GetKnownSlots(ref map);
+        ReadOnlySpan<ulong> presence = map.KnownPresence;
+        ReadOnlySpan<TKeyIndex> knownSlots = map.KnownSlots;
         for (int knownKey = 0; knownKey < presence.Length * 64; knownKey++)
         {
             bool present = (presence[knownKey >> 6] & (1UL << (knownKey & 63))) != 0;
@@ -146,10 +145,10 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         }
 
         if (arena.Slice(used).ContainsAnyExcept((byte)0)
-            || Bytes(ref map).Slice(TMap.FieldBytes).ContainsAnyExcept((byte)0)
+            || map.Bytes.Slice(map.Shape.FieldBytes).ContainsAnyExcept((byte)0)
             || MemoryMarshal.AsBytes(keyOffsets.Slice(count)).ContainsAnyExcept((byte)0)
             || MemoryMarshal.AsBytes(keyLengths.Slice(count)).ContainsAnyExcept((byte)0)
-            || MemoryMarshal.AsBytes(TMap.GetKeyHashes(ref map).Slice(count)).ContainsAnyExcept((byte)0)
+            || MemoryMarshal.AsBytes(map.KeyHashes.Slice(count)).ContainsAnyExcept((byte)0)
             || MemoryMarshal.AsBytes(starts.Slice(count)).ContainsAnyExcept((byte)0)
             || MemoryMarshal.AsBytes(counts.Slice(count)).ContainsAnyExcept((byte)0)
             || MemoryMarshal.AsBytes(valueOffsets.Slice(valueCount)).ContainsAnyExcept((byte)0)
@@ -165,7 +164,7 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
             hashedKeys -= BitOperations.PopCount(word);
         }
 
-        foreach (TKeyIndex slot in TMap.GetSlots(ref map))
+        foreach (TKeyIndex slot in map.Slots)
         {
             int entry = FlatInteger.ToInt32(slot);
             if (entry > count || (entry != 0 && (knownEntries[(entry - 1) >> 6] & (1UL << ((entry - 1) & 63))) != 0))
@@ -179,20 +178,20 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         return hashedKeys == 0 ? null : "the hashed slots do not hold each unknown key once";
     }
 
-    private static string? ValidateKeys(ref TMap map, ReadOnlySpan<ulong> knownEntries)
+    private static string? ValidateKeys(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<ulong> knownEntries)
     {
-        Span<TKeyIndex> slots = TMap.GetSlots(ref map);
+        Span<TKeyIndex> slots = map.Slots;
         TKeyIndex[]? rented = null;
         Span<TKeyIndex> rebuilt = slots.Length <= StackSlots ? stackalloc TKeyIndex[StackSlots] : (rented = ArrayPool<TKeyIndex>.Shared.Rent(slots.Length));
         rebuilt = rebuilt.Slice(0, slots.Length);
         rebuilt.Clear();
         try
         {
-            int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
+            int count = FlatInteger.ToInt32(map.Count);
             for (int i = 0; i < count; i++)
             {
                 bool known = (knownEntries[i >> 6] & (1UL << (i & 63))) != 0;
-                if (ValidateKey(ref map, i, known) is string problem)
+                if (ValidateKey(map, i, known) is string problem)
                 {
                     return problem;
                 }
@@ -200,15 +199,15 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
                 // The table is exactly that of adding the unknown keys in key order (a removal with backward shift
                 // leaves the table as if the key had never been added); under the published seed no probe is long,
                 // since adding a key that met one would have taken a random seed.
-                if (!known && Index.Insert(rebuilt, TMap.GetKeyHashes(ref map)[i], i) > LongProbe && TMap.GetHashSeed(ref map) == 0)
+                if (!known && Index.Insert(map.Shape, rebuilt, map.KeyHashes[i], i) > LongProbe && map.HashSeed == 0)
                 {
                     return "a probe is longer than the published seed ever lets one grow";
                 }
             }
 
             return !rebuilt.SequenceEqual(slots) ? "the hashed slots are not where the keys' hashes put them"
-                : TMap.GetHashedKeyLengths(ref map) != HashedKeyLengths(ref map) ? "the length filter is not that of the hashed keys"
-                : TMap.GetHashedKeyLengths(ref map) == 0 && TMap.GetHashSeed(ref map) != 0 ? "a map without hashed keys has a hash seed"
+                : map.HashedKeyLengths != HashedKeyLengths(map) ? "the length filter is not that of the hashed keys"
+                : map.HashedKeyLengths == 0 && map.HashSeed != 0 ? "a map without hashed keys has a hash seed"
                 : null;
         }
         finally
@@ -226,23 +225,23 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     /// on its probe (so no two keys are equal).
     /// </summary>
     [SkipLocalsInit] // The decode buffer is written before it is read.
-    private static string? ValidateKey(ref TMap map, int keyIndex, bool known)
+    private static string? ValidateKey(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, bool known)
     {
-        using DecodedUtf8 decoded = DecodedUtf8.Decode(StoredKey(ref map, keyIndex), stackalloc char[StackChars]);
+        using DecodedUtf8 decoded = DecodedUtf8.Decode(StoredKey(map, keyIndex), stackalloc char[StackChars]);
         ReadOnlySpan<char> key = decoded.Chars;
-        int knownKey = TMap.MatchKnownKey(key);
-        uint hash = TMap.GetKeyHashes(ref map)[keyIndex];
+        int knownKey = map.Shape.MatchKnownKey(key);
+        uint hash = map.KeyHashes[keyIndex];
         if (known)
         {
             return knownKey >= 0 && hash == (uint)knownKey
-                && (TMap.GetKnownPresence(ref map)[knownKey >> 6] & (1UL << (knownKey & 63))) != 0
-                && FlatInteger.ToInt32(TMap.GetKnownSlots(ref map)[knownKey]) == keyIndex
-                && key.SequenceEqual(TMap.KnownKeys[knownKey])
+                && (map.KnownPresence[knownKey >> 6] & (1UL << (knownKey & 63))) != 0
+                && FlatInteger.ToInt32(map.KnownSlots[knownKey]) == keyIndex
+                && key.SequenceEqual(map.Shape.KnownKeyNames[knownKey])
                 ? null
                 : "a known key's slot, index or spelling is wrong";
         }
 
-        return knownKey < 0 && TComparer.TryHashPersisted(key, TMap.GetHashSeed(ref map), out uint expected) && hash == expected && Index.Probe(ref map, key, hash, out _) == keyIndex
+        return knownKey < 0 && TComparer.TryHashPersisted(key, map.HashSeed, out uint expected) && hash == expected && Index.Probe(map, key, hash, out _) == keyIndex
             ? null
             : "a key is known but hashed, cannot be stored in this map, has the wrong hash, or is a duplicate";
     }

@@ -5,29 +5,29 @@ using System.Runtime.CompilerServices;
 
 namespace FlatGen.Infrastructure;
 
-public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TComparer>
+public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer>
 {
     /// <summary>Gets <paramref name="key"/>'s first value, decoded into a new string.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and a null <paramref name="value"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    public static bool TryGetFirst(ref readonly TMap map, string key, [MaybeNullWhen(false)] out string value)
+    public static bool TryGetFirst(FlatMapFields<TKeyIndex, TValueIndex> map, string key, [MaybeNullWhen(false)] out string value)
     {
-        value = GetFirstOrDefault(in map, key);
+        value = GetFirstOrDefault(map, key);
         return value is not null;
     }
 
     /// <summary>Gets <paramref name="key"/>'s first value, decoded into a new string, or <see langword="null"/> when the key is absent.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    public static string? GetFirstOrDefault(ref readonly TMap map, string key)
+    public static string? GetFirstOrDefault(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
     {
-        FlatInlineValues values = GetValues(in map, key);
+        FlatInlineValues values = GetValues(map, key);
         return values.IsEmpty ? null : values.GetString(0);
     }
 
     /// <summary>Gets the first value of known key <paramref name="knownKey"/>, decoded into a new string, or <see langword="null"/> when it is absent.</summary>
-    public static string? GetKnownFirst(ref readonly TMap map, int knownKey)
+    public static string? GetKnownFirst(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey)
     {
-        FlatInlineValues values = GetKnownValues(in map, knownKey);
+        FlatInlineValues values = GetKnownValues(map, knownKey);
         return values.IsEmpty ? null : values.GetString(0);
     }
 
@@ -35,54 +35,54 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     /// <returns><see langword="true"/> if the value was set; <see langword="false"/> if no key slot, value slot or arena room is left, and then the map is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16; or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
-    public static bool TrySet(ref TMap map, string key, string value)
+    public static bool TrySet(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
-        return SetCore(ref map, key, value) == AddStatus.Added;
+        return SetCore(map, key, value) == AddStatus.Added;
     }
 
     /// <summary>Makes <paramref name="value"/> <paramref name="key"/>'s only value, in the key's place, adding the key if it is new.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16; or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
     /// <exception cref="FlatMapFullException">No key slot, value slot or arena room is left; the map is unchanged.</exception>
-    public static void Set(ref TMap map, string key, string value)
+    public static void Set(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
-        AddStatus status = SetCore(ref map, key, value);
+        AddStatus status = SetCore(map, key, value);
         if (status != AddStatus.Added)
         {
-            ThrowFull(ref map, status, key);
+            ThrowFull(map, status, key);
         }
     }
 
     /// <summary>Removes the first of <paramref name="key"/>'s values that equals <paramref name="value"/> (ordinally); a key left with no value is removed.</summary>
     /// <returns><see langword="true"/> if the value was found and removed.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-    public static bool Remove(ref TMap map, string key, string value)
+    public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
-        int keyIndex = Find(ref map, key);
+        int keyIndex = Find(map, key);
         if (keyIndex < 0)
         {
             return false;
         }
 
-        int start = FlatInteger.ToInt32(TMap.GetValueStarts(ref map)[keyIndex]);
-        int count = FlatInteger.ToInt32(TMap.GetValueCounts(ref map)[keyIndex]);
-        FlatInlineValues values = Values(ref map, keyIndex);
+        int start = FlatInteger.ToInt32(map.ValueStarts[keyIndex]);
+        int count = FlatInteger.ToInt32(map.ValueCounts[keyIndex]);
+        FlatInlineValues values = Values(map, keyIndex);
         for (int j = 0; j < count; j++)
         {
             if (Utf8Equals(values[j], value))
             {
                 if (count == 1)
                 {
-                    return Remove(ref map, key.AsSpan());
+                    return Remove(map, key.AsSpan());
                 }
 
-                Splice(ref map, keyIndex, start + j, 1, default);
+                Splice(map, keyIndex, start + j, 1, default);
                 return true;
             }
         }
@@ -91,12 +91,12 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     }
 
     /// <summary>Decodes the map's entries, in first-insertion order, into a new array: a snapshot for LINQ and for APIs that take pairs.</summary>
-    public static KeyValuePair<string, string[]>[] ToArray(ref readonly TMap map)
+    public static KeyValuePair<string, string[]>[] ToArray(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
-        ref TMap mutable = ref Unsafe.AsRef(in map);
-        var pairs = new KeyValuePair<string, string[]>[FlatInteger.ToInt32(TMap.GetCount(ref mutable))];
+        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
+        var pairs = new KeyValuePair<string, string[]>[FlatInteger.ToInt32(mutable.Count)];
         int i = 0;
-        foreach (FlatInlineEntry entry in new Enumerator(ref mutable))
+        foreach (FlatInlineEntry entry in new Enumerator(mutable))
         {
             pairs[i++] = new KeyValuePair<string, string[]>(entry.GetKeyString(), entry.Values.ToArray());
         }
@@ -108,32 +108,32 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     /// Whether two maps hold the same keys (under the map's comparison) with the same values in the same order.
     /// The order of the keys does not matter. Allocates nothing.
     /// </summary>
-    public static bool Equals(ref readonly TMap left, ref readonly TMap right)
+    public static bool Equals(FlatMapFields<TKeyIndex, TValueIndex> left, FlatMapFields<TKeyIndex, TValueIndex> right)
     {
-        ref TMap a = ref Unsafe.AsRef(in left);
-        ref TMap b = ref Unsafe.AsRef(in right);
-        if (Unsafe.AreSame(ref a, ref b))
+        FlatMapFields<TKeyIndex, TValueIndex> a = left;
+        FlatMapFields<TKeyIndex, TValueIndex> b = right;
+        if (a.IsSameMap(b))
         {
             return true;
         }
 
-        if (TMap.GetCount(ref a) != TMap.GetCount(ref b) || TMap.GetValueCount(ref a) != TMap.GetValueCount(ref b)
-            || TMap.GetArenaUsed(ref a) != TMap.GetArenaUsed(ref b))
+        if (a.Count != b.Count || a.ValueCount != b.ValueCount
+            || a.ArenaUsed != b.ArenaUsed)
         {
             return false;
         }
 
-        int count = FlatInteger.ToInt32(TMap.GetCount(ref a));
+        int count = FlatInteger.ToInt32(a.Count);
         for (int i = 0; i < count; i++)
         {
-            int other = FindUtf8(ref b, StoredKey(ref a, i));
+            int other = FindUtf8(b, StoredKey(a, i));
             if (other < 0)
             {
                 return false;
             }
 
-            FlatInlineValues mine = Values(ref a, i);
-            FlatInlineValues theirs = Values(ref b, other);
+            FlatInlineValues mine = Values(a, i);
+            FlatInlineValues theirs = Values(b, other);
             if (mine.Count != theirs.Count)
             {
                 return false;
@@ -152,20 +152,20 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     }
 
     /// <summary>A hash of the map's contents that equal maps share, whatever their key order.</summary>
-    public static int GetHashCode(ref readonly TMap map)
+    public static int GetHashCode(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
-        ref TMap mutable = ref Unsafe.AsRef(in map);
-        ReadOnlySpan<uint> hashes = TMap.GetKeyHashes(ref mutable);
-        bool reseeded = TMap.GetHashSeed(ref mutable) != 0;
-        int count = FlatInteger.ToInt32(TMap.GetCount(ref mutable));
+        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
+        ReadOnlySpan<uint> hashes = mutable.KeyHashes;
+        bool reseeded = mutable.HashSeed != 0;
+        int count = FlatInteger.ToInt32(mutable.Count);
         int hash = count;
         for (int i = 0; i < count; i++)
         {
             // A key's stored hash under the published seed is the same in equal maps (a known key's is its index);
             // a map that took a random seed hashes its keys again under the published one. The sum ignores key order.
             var entry = default(HashCode);
-            entry.Add(reseeded && !IsKnownEntry(ref mutable, i) ? PublishedHash(ref mutable, i) : hashes[i]);
-            foreach (ReadOnlySpan<byte> value in Values(ref mutable, i))
+            entry.Add(reseeded && !IsKnownEntry(mutable, i) ? PublishedHash(mutable, i) : hashes[i]);
+            foreach (ReadOnlySpan<byte> value in Values(mutable, i))
             {
                 entry.AddBytes(value);
             }
@@ -178,29 +178,29 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
 
     /// <summary>Stored key <paramref name="keyIndex"/>'s hash under the published seed, whatever seed the map took.</summary>
     [SkipLocalsInit] // The decode buffer is written before it is read.
-    private static uint PublishedHash(ref TMap map, int keyIndex)
+    private static uint PublishedHash(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex)
     {
-        using DecodedUtf8 decoded = DecodedUtf8.Decode(StoredKey(ref map, keyIndex), stackalloc char[StackChars]);
+        using DecodedUtf8 decoded = DecodedUtf8.Decode(StoredKey(map, keyIndex), stackalloc char[StackChars]);
         TComparer.TryHashPersisted(decoded.Chars, 0, out uint hash);
         return hash;
     }
 
     /// <summary>Adds a UTF-16 key's UTF-8 value (both validated first), as JSON reading gives them.</summary>
-    internal static bool TryAdd(ref TMap map, ReadOnlySpan<char> key, ReadOnlySpan<byte> utf8Value) =>
-        AddCore(ref map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromBytes(utf8Value, "value")) == AddStatus.Added;
+    internal static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, ReadOnlySpan<byte> utf8Value) =>
+        AddCore(map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromBytes(utf8Value, "value")) == AddStatus.Added;
 
-    private static AddStatus SetCore(ref TMap map, string key, string value)
+    private static AddStatus SetCore(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
     {
         var valueText = Utf8Text.FromChars(value, nameof(value));
-        int keyIndex = Find(ref map, key);
+        int keyIndex = Find(map, key);
         if (keyIndex < 0)
         {
-            return AddCore(ref map, key, Utf8Text.FromChars(key, nameof(key)), valueText);
+            return AddCore(map, key, Utf8Text.FromChars(key, nameof(key)), valueText);
         }
 
-        int start = FlatInteger.ToInt32(TMap.GetValueStarts(ref map)[keyIndex]);
-        int count = FlatInteger.ToInt32(TMap.GetValueCounts(ref map)[keyIndex]);
-        return Splice(ref map, keyIndex, start, count, valueText);
+        int start = FlatInteger.ToInt32(map.ValueStarts[keyIndex]);
+        int count = FlatInteger.ToInt32(map.ValueCounts[keyIndex]);
+        return Splice(map, keyIndex, start, count, valueText);
     }
 
     /// <summary>
@@ -209,23 +209,23 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
     /// the run at least one value. The arena, the value tables and the later keys move to close or open the gap.
     /// </summary>
     /// <returns><see cref="AddStatus.BytesFull"/>, with nothing changed, if the new value's bytes do not fit.</returns>
-    private static AddStatus Splice(ref TMap map, int keyIndex, int from, int removed, in Utf8Text insert)
+    private static AddStatus Splice(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, int from, int removed, in Utf8Text insert)
     {
-        ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
-        ref ushort usedRef = ref TMap.GetArenaUsed(ref map);
+        ref TValueIndex valueCountRef = ref map.ValueCount;
+        ref ushort usedRef = ref map.ArenaUsed;
         int valueCount = FlatInteger.ToInt32(valueCountRef);
-        int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
+        int count = FlatInteger.ToInt32(map.Count);
         int used = usedRef;
-        Span<byte> arena = TMap.GetArena(ref map);
-        Span<ushort> keyOffsets = TMap.GetKeyOffsets(ref map);
-        Span<ushort> valueOffsets = TMap.GetValueOffsets(ref map);
-        Span<ushort> valueLengths = TMap.GetValueLengths(ref map);
-        Span<TValueIndex> starts = TMap.GetValueStarts(ref map);
-        Span<TValueIndex> counts = TMap.GetValueCounts(ref map);
+        Span<byte> arena = map.Arena;
+        Span<ushort> keyOffsets = map.KeyOffsets;
+        Span<ushort> valueOffsets = map.ValueOffsets;
+        Span<ushort> valueLengths = map.ValueLengths;
+        Span<TValueIndex> starts = map.ValueStarts;
+        Span<TValueIndex> counts = map.ValueCounts;
         int runEnd = FlatInteger.ToInt32(starts[keyIndex]) + FlatInteger.ToInt32(counts[keyIndex]);
         if (keyIndex >= count || from + removed > runEnd || runEnd > valueCount)
         {
-            FlatThrow.ConcurrentUse(TMap.MapName);
+            FlatThrow.ConcurrentUse(map.Shape.MapName);
         }
 
         // The removed values' bytes end where the next value of the run starts, or else where the key's range ends.
@@ -270,8 +270,8 @@ public static partial class FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TCom
         counts[keyIndex] = FlatInteger.FromInt32<TValueIndex>(FlatInteger.ToInt32(counts[keyIndex]) + shift);
         valueCountRef = FlatInteger.FromInt32<TValueIndex>(valueCount + shift);
         usedRef = (ushort)(used + delta);
-        TMap.GetLayoutId(ref map) = TMap.LayoutId;
-        TMap.GetVersion(ref map)++;
+        map.LayoutId = map.Shape.LayoutId;
+        map.Version++;
         return AddStatus.Added;
     }
 

@@ -9,7 +9,7 @@ namespace FlatGen.Infrastructure;
 
 /// <summary>
 /// Reads and writes an inline flat multi-map as a JSON object of arrays of strings, as
-/// <see cref="FlatMultiMapJsonConverter{TMap, TKeyIndex, TValueIndex, TComparer}"/> does a reference map. Values go
+/// <see cref="FlatReferenceMapJsonConverter{TMap, TKeyIndex, TValueIndex, TComparer}"/> does a reference map. Values go
 /// between JSON and the arena as UTF-8, with no string in between; keys allocate nothing either.
 /// </summary>
 /// <typeparam name="TMap">The generated struct.</typeparam>
@@ -19,7 +19,7 @@ namespace FlatGen.Infrastructure;
 /// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class FlatInlineMapJsonConverter<TMap, TKeyIndex, TValueIndex, TComparer> : JsonConverter<TMap>
-    where TMap : unmanaged, IFlatInlineMapStorage<TMap, TKeyIndex, TValueIndex>
+    where TMap : struct, IFlatMap<TMap>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
     where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     where TComparer : struct, IFlatKeyComparer
@@ -31,7 +31,7 @@ public sealed class FlatInlineMapJsonConverter<TMap, TKeyIndex, TValueIndex, TCo
     public override TMap Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         TMap map = default;
-        FlatJson.ReadObject(ref reader, TMap.MapName, ref map, static (ref TMap map, ref Utf8JsonReader reader, scoped ReadOnlySpan<char> key) =>
+        FlatJson.ReadObject(ref reader, FlatMapFields<TKeyIndex, TValueIndex>.Of(ref map), static (scoped FlatMapFields<TKeyIndex, TValueIndex> map, ref Utf8JsonReader reader, scoped ReadOnlySpan<char> key) =>
         {
             // Unescaping never lengthens UTF-8, so the raw length bounds the value.
             int length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
@@ -39,7 +39,7 @@ public sealed class FlatInlineMapJsonConverter<TMap, TKeyIndex, TValueIndex, TCo
             Span<byte> buffer = rented ?? stackalloc byte[StackBytes];
             try
             {
-                return FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TComparer>.TryAdd(ref map, key, buffer.Slice(0, reader.CopyString(buffer)));
+                return FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer>.TryAdd(map, key, buffer.Slice(0, reader.CopyString(buffer)));
             }
             finally
             {
@@ -56,7 +56,7 @@ public sealed class FlatInlineMapJsonConverter<TMap, TKeyIndex, TValueIndex, TCo
     public override void Write(Utf8JsonWriter writer, TMap value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        foreach (FlatInlineEntry entry in new FlatInlineMapCore<TMap, TKeyIndex, TValueIndex, TComparer>.Enumerator(ref value))
+        foreach (FlatInlineEntry entry in new FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer>.Enumerator(FlatMapFields<TKeyIndex, TValueIndex>.Of(ref value)))
         {
             if (options.DictionaryKeyPolicy is null)
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Numerics;
 using System.Text.Json;
 
 namespace FlatGen.Infrastructure;
@@ -11,17 +12,21 @@ internal static class FlatJson
     private const int StackChars = 256;
 
     /// <summary>Adds one value (the reader is on it) to a map under the key.</summary>
-    public delegate bool AddValue<TMap>(ref TMap map, ref Utf8JsonReader reader, scoped ReadOnlySpan<char> key);
+    public delegate bool AddValue<TKeyIndex, TValueIndex>(scoped FlatMapFields<TKeyIndex, TValueIndex> map, ref Utf8JsonReader reader, scoped ReadOnlySpan<char> key)
+        where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
+        where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>;
 
     /// <summary>
     /// Reads <c>{"key": ["value", …], …}</c> into <paramref name="map"/> through <paramref name="add"/>. A single string
     /// stands for an array of one. Anything else, a null value, or a value that does not fit throws <see cref="JsonException"/>.
     /// </summary>
-    public static void ReadObject<TMap>(ref Utf8JsonReader reader, string mapName, ref TMap map, AddValue<TMap> add)
+    public static void ReadObject<TKeyIndex, TValueIndex>(ref Utf8JsonReader reader, scoped FlatMapFields<TKeyIndex, TValueIndex> map, AddValue<TKeyIndex, TValueIndex> add)
+        where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
+        where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new JsonException($"A '{mapName}' is read from a JSON object whose properties are arrays of strings, not from {Describe(reader.TokenType)}.");
+            throw new JsonException($"A '{map.Shape.MapName}' is read from a JSON object whose properties are arrays of strings, not from {Describe(reader.TokenType)}.");
         }
 
         char[]? rented = null;
@@ -45,28 +50,28 @@ internal static class FlatJson
                 switch (Next(ref reader))
                 {
                     case JsonTokenType.String:
-                        AddOne(ref reader, mapName, ref map, add, key);
+                        AddOne(ref reader, map, add, key);
                         break;
                     case JsonTokenType.StartArray:
                         while (Next(ref reader) != JsonTokenType.EndArray)
                         {
                             if (reader.TokenType != JsonTokenType.String)
                             {
-                                throw new JsonException($"The values of a '{mapName}' key are strings, not {Describe(reader.TokenType)}.");
+                                throw new JsonException($"The values of a '{map.Shape.MapName}' key are strings, not {Describe(reader.TokenType)}.");
                             }
 
-                            AddOne(ref reader, mapName, ref map, add, key);
+                            AddOne(ref reader, map, add, key);
                         }
 
                         break;
                     default:
-                        throw new JsonException($"A '{mapName}' key takes an array of strings or a string, not {Describe(reader.TokenType)}.");
+                        throw new JsonException($"A '{map.Shape.MapName}' key takes an array of strings or a string, not {Describe(reader.TokenType)}.");
                 }
             }
 
             if (reader.TokenType != JsonTokenType.EndObject)
             {
-                throw new JsonException($"A '{mapName}' is a JSON object of arrays of strings; found {Describe(reader.TokenType)}.");
+                throw new JsonException($"A '{map.Shape.MapName}' is a JSON object of arrays of strings; found {Describe(reader.TokenType)}.");
             }
         }
         finally
@@ -82,21 +87,23 @@ internal static class FlatJson
     public static void WriteKey(Utf8JsonWriter writer, string key, JsonSerializerOptions options) =>
         writer.WritePropertyName(options.DictionaryKeyPolicy is { } policy ? policy.ConvertName(key) : key);
 
-    private static void AddOne<TMap>(ref Utf8JsonReader reader, string mapName, ref TMap map, AddValue<TMap> add, scoped ReadOnlySpan<char> key)
+    private static void AddOne<TKeyIndex, TValueIndex>(ref Utf8JsonReader reader, scoped FlatMapFields<TKeyIndex, TValueIndex> map, AddValue<TKeyIndex, TValueIndex> add, scoped ReadOnlySpan<char> key)
+        where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
+        where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     {
         bool added;
         try
         {
-            added = add(ref map, ref reader, key);
+            added = add(map, ref reader, key);
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException and not FlatMapFullException)
         {
-            throw new JsonException($"A value for the key '{FlatMapFullException.Quote(key.ToString())}' cannot be stored in a '{mapName}': {exception.Message}", exception);
+            throw new JsonException($"A value for the key '{FlatMapFullException.Quote(key.ToString())}' cannot be stored in a '{map.Shape.MapName}': {exception.Message}", exception);
         }
 
         if (!added)
         {
-            throw new JsonException($"The JSON does not fit in a '{mapName}': no room is left for a value of the key '{FlatMapFullException.Quote(key.ToString())}'. Raise the map's capacities, or read the JSON into a dictionary.");
+            throw new JsonException($"The JSON does not fit in a '{map.Shape.MapName}': no room is left for a value of the key '{FlatMapFullException.Quote(key.ToString())}'. Raise the map's capacities, or read the JSON into a dictionary.");
         }
     }
 

@@ -39,8 +39,9 @@ namespace Demo
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
     [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
+    [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::Demo.SessionTags>))]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatInlineMapJsonConverter<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>))]
-    partial struct SessionTags : global::System.IEquatable<global::Demo.SessionTags>, global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.SessionTags, byte, byte>
+    partial struct SessionTags : global::System.IEquatable<global::Demo.SessionTags>, global::FlatGen.Infrastructure.IFlatMap<global::Demo.SessionTags>
     {
         /// <summary>The most distinct keys the map holds.</summary>
         public const int KeyCapacity = 16;
@@ -129,6 +130,20 @@ namespace Demo
                 new global::FlatGen.FlatField("_arena", "byte[1024]", 352, 1024),
             });
 
+        /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
+        private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>;
+
+        private static readonly global::FlatGen.Infrastructure.FlatMapShape s_shape =
+            global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, layoutId: LayoutId);
+
+        static global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::Demo.SessionTags>.Shape => s_shape;
+
+        private readonly global::FlatGen.Infrastructure.FlatMapFields<byte, byte> Fields
+        {
+            [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
+            get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::Demo.SessionTags, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), s_shape);
+        }
+
         /// <summary>Gets the number of distinct keys in the map.</summary>
         public readonly int Count => _count;
 
@@ -144,7 +159,7 @@ namespace Demo
         /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot, value slot or arena room is left, and then the map is unchanged.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate).</exception>
-        public bool TryAdd(string key, string value) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.TryAdd(ref this, key, value);
+        public bool TryAdd(string key, string value) => Core.TryAdd(Fields, key, value);
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new; both are stored as UTF-8.</summary>
         /// <param name="key">The key.</param>
@@ -152,35 +167,35 @@ namespace Demo
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate).</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot, value slot or arena room is left; the map is unchanged.</exception>
-        public void Add(string key, string value) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Add(ref this, key, value);
+        public void Add(string key, string value) => Core.Add(Fields, key, value);
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new; both are stored as UTF-8.</summary>
         /// <param name="key">The key, such as a slice of a parse buffer.</param>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot, value slot or arena room is left, and then the map is unchanged.</returns>
         /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate).</exception>
-        public bool TryAdd(global::System.ReadOnlySpan<char> key, global::System.ReadOnlySpan<char> value) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.TryAdd(ref this, key, value);
+        public bool TryAdd(global::System.ReadOnlySpan<char> key, global::System.ReadOnlySpan<char> value) => Core.TryAdd(Fields, key, value);
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new; both are stored as UTF-8.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate).</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot, value slot or arena room is left; the map is unchanged.</exception>
-        public void Add(global::System.ReadOnlySpan<char> key, global::System.ReadOnlySpan<char> value) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Add(ref this, key, value);
+        public void Add(global::System.ReadOnlySpan<char> key, global::System.ReadOnlySpan<char> value) => Core.Add(Fields, key, value);
 
         /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key's UTF-8 bytes.</param>
         /// <param name="value">The value's UTF-8 bytes.</param>
         /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot, value slot or arena room is left, and then the map is unchanged.</returns>
         /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8.</exception>
-        public bool TryAdd(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.TryAdd(ref this, key, value);
+        public bool TryAdd(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => Core.TryAdd(Fields, key, value);
 
         /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key's UTF-8 bytes.</param>
         /// <param name="value">The value's UTF-8 bytes.</param>
         /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot, value slot or arena room is left; the map is unchanged.</exception>
-        public void Add(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Add(ref this, key, value);
+        public void Add(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => Core.Add(Fields, key, value);
 
         /// <summary>Gets the values of <paramref name="key"/>, in the order they were added, as UTF-8 over the map's own storage.</summary>
         /// <param name="key">The key to look up.</param>
@@ -188,118 +203,127 @@ namespace Demo
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly bool TryGetValues(string key, out global::FlatGen.FlatInlineValues values) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.TryGetValues(in this, key, out values);
+        public readonly bool TryGetValues(string key, out global::FlatGen.FlatInlineValues values) => Core.TryGetValues(Fields, key, out values);
 
         /// <summary>Gets the values of <paramref name="key"/>, in the order they were added, as UTF-8 over the map's own storage.</summary>
         /// <param name="key">The key to look up, such as a slice of a parse buffer.</param>
         /// <param name="values">The key's values, a view that a later change to the map changes; empty when the key is absent.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly bool TryGetValues(global::System.ReadOnlySpan<char> key, out global::FlatGen.FlatInlineValues values) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.TryGetValues(in this, key, out values);
+        public readonly bool TryGetValues(global::System.ReadOnlySpan<char> key, out global::FlatGen.FlatInlineValues values) => Core.TryGetValues(Fields, key, out values);
 
         /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added; invalid UTF-8 is a key that is absent.</summary>
         /// <param name="key">The key's UTF-8 bytes.</param>
         /// <param name="values">The key's values; empty when the key is absent.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly bool TryGetValues(global::System.ReadOnlySpan<byte> key, out global::FlatGen.FlatInlineValues values) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.TryGetValues(in this, key, out values);
+        public readonly bool TryGetValues(global::System.ReadOnlySpan<byte> key, out global::FlatGen.FlatInlineValues values) => Core.TryGetValues(Fields, key, out values);
 
         /// <summary>Gets the values of <paramref name="key"/>, in the order they were added, over the map's own storage.</summary>
         /// <param name="key">The key to look up.</param>
         /// <returns>The key's values, a view that a later change to the map changes; empty when the key is absent.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::FlatGen.FlatInlineValues GetValues(string key) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.GetValues(in this, key);
+        public readonly global::FlatGen.FlatInlineValues GetValues(string key) => Core.GetValues(Fields, key);
 
         /// <summary>Gets the values of <paramref name="key"/>, in the order they were added, over the map's own storage.</summary>
         /// <param name="key">The key to look up, such as a slice of a parse buffer.</param>
         /// <returns>The key's values, a view that a later change to the map changes; empty when the key is absent.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::FlatGen.FlatInlineValues GetValues(global::System.ReadOnlySpan<char> key) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.GetValues(in this, key);
+        public readonly global::FlatGen.FlatInlineValues GetValues(global::System.ReadOnlySpan<char> key) => Core.GetValues(Fields, key);
 
         /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added, over the map's own storage.</summary>
         /// <param name="key">The key's UTF-8 bytes.</param>
         /// <returns>The key's values; empty when the key is absent.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::FlatGen.FlatInlineValues GetValues(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.GetValues(in this, key);
+        public readonly global::FlatGen.FlatInlineValues GetValues(global::System.ReadOnlySpan<byte> key) => Core.GetValues(Fields, key);
 
         /// <summary>Determines whether the map contains <paramref name="key"/>.</summary>
         /// <param name="key">The key to look for.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-        public readonly bool ContainsKey(string key) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.ContainsKey(in this, key);
+        public readonly bool ContainsKey(string key) => Core.ContainsKey(Fields, key);
 
         /// <summary>Determines whether the map contains <paramref name="key"/>.</summary>
         /// <param name="key">The key to look for, such as a slice of a parse buffer.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-        public readonly bool ContainsKey(global::System.ReadOnlySpan<char> key) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.ContainsKey(in this, key);
+        public readonly bool ContainsKey(global::System.ReadOnlySpan<char> key) => Core.ContainsKey(Fields, key);
 
         /// <summary>Determines whether the map contains the UTF-8 <paramref name="key"/>.</summary>
         /// <param name="key">The key's UTF-8 bytes.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-        public readonly bool ContainsKey(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.ContainsKey(in this, key);
+        public readonly bool ContainsKey(global::System.ReadOnlySpan<byte> key) => Core.ContainsKey(Fields, key);
 
         /// <summary>Removes <paramref name="key"/> and all its values; their bytes leave the arena.</summary>
         /// <param name="key">The key to remove.</param>
         /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-        public bool Remove(string key) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Remove(ref this, key);
+        public bool Remove(string key) => Core.Remove(Fields, key);
 
         /// <summary>Removes <paramref name="key"/> and all its values; their bytes leave the arena.</summary>
         /// <param name="key">The key to remove, such as a slice of a parse buffer.</param>
         /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
-        public bool Remove(global::System.ReadOnlySpan<char> key) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Remove(ref this, key);
+        public bool Remove(global::System.ReadOnlySpan<char> key) => Core.Remove(Fields, key);
 
         /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values; their bytes leave the arena.</summary>
         /// <param name="key">The key's UTF-8 bytes.</param>
         /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
-        public bool Remove(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Remove(ref this, key);
+        public bool Remove(global::System.ReadOnlySpan<byte> key) => Core.Remove(Fields, key);
 
         /// <summary>Removes every key and value and zeroes the arena.</summary>
-        public void Clear() => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Clear(ref this);
+        public void Clear() => Core.Clear(Fields);
 
         /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values, as UTF-8.</summary>
         /// <returns>An enumerator over the map's own storage, which allocates nothing. A change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly Enumerator GetEnumerator() => new Enumerator(global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.GetEnumerator(in this));
+        public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
 
         /// <summary>Decodes the map into a new dictionary that compares keys as the map does.</summary>
         /// <returns>A dictionary from each key to an array of its values.</returns>
-        public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.ToDictionary(in this);
+        public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => Core.ToDictionary(Fields);
 
         /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com] }</c>.</summary>
         /// <returns>The map's contents as text.</returns>
-        public override readonly string ToString() => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.ToString(in this);
+        public override readonly string ToString() => Core.ToString(Fields);
 
         /// <summary>Gets the map's own storage as bytes: its serialised form, little-endian, which <see cref="Read"/> and <see cref="TryRead"/> take back.</summary>
         /// <returns>The <see cref="SizeInBytes"/> bytes of this struct, not a copy.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public global::System.ReadOnlySpan<byte> AsBytes() => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.AsBytes(ref this);
+        public global::System.ReadOnlySpan<byte> AsBytes() => Core.AsBytes(Fields);
 
         /// <summary>Reads a map from <paramref name="bytes"/> if they are a valid map of exactly this layout (see <see cref="LayoutId"/>): every count, offset, length, slot and hash is checked.</summary>
         /// <param name="bytes">The bytes, as <see cref="AsBytes"/> gave them.</param>
         /// <param name="map">The map, or an empty map when the bytes are not valid.</param>
         /// <returns><see langword="true"/> if the bytes were a valid map; otherwise, <see langword="false"/>.</returns>
-        public static bool TryRead(global::System.ReadOnlySpan<byte> bytes, out global::Demo.SessionTags map) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.TryRead(bytes, out map);
+        public static bool TryRead(global::System.ReadOnlySpan<byte> bytes, out global::Demo.SessionTags map)
+        {
+            map = default;
+            return Core.TryRead(bytes, map.Fields);
+        }
 
         /// <summary>Reads a map from <paramref name="bytes"/>, which must be a valid map of exactly this layout.</summary>
         /// <param name="bytes">The bytes, as <see cref="AsBytes"/> gave them.</param>
         /// <returns>The map.</returns>
         /// <exception cref="global::FlatGen.FlatFormatException">The bytes are not a valid map of this layout, or the process is big-endian.</exception>
-        public static global::Demo.SessionTags Read(global::System.ReadOnlySpan<byte> bytes) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Read(bytes);
+        public static global::Demo.SessionTags Read(global::System.ReadOnlySpan<byte> bytes)
+        {
+            global::Demo.SessionTags map = default;
+            Core.Read(bytes, map.Fields);
+            return map;
+        }
 
         /// <summary>Gets the first value of <paramref name="key"/>, decoded into a new string.</summary>
         /// <param name="key">The key to look up.</param>
         /// <param name="value">The key's first value; <see langword="null"/> when the key is absent.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-        public readonly bool TryGetFirst(string key, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.TryGetFirst(in this, key, out value);
+        public readonly bool TryGetFirst(string key, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) => Core.TryGetFirst(Fields, key, out value);
 
         /// <summary>Gets the first value of <paramref name="key"/>, decoded into a new string, or <see langword="null"/> when the key is absent.</summary>
         /// <param name="key">The key to look up.</param>
         /// <returns>The key's first value, or <see langword="null"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-        public readonly string? GetFirstOrDefault(string key) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.GetFirstOrDefault(in this, key);
+        public readonly string? GetFirstOrDefault(string key) => Core.GetFirstOrDefault(Fields, key);
 
         /// <summary>Makes <paramref name="value"/> the only value of <paramref name="key"/>, keeping the key's place; adds the key if it is new.</summary>
         /// <param name="key">The key.</param>
@@ -307,7 +331,7 @@ namespace Demo
         /// <returns><see langword="true"/> if the value was set; <see langword="false"/> if no key slot, value slot or arena room is left, and then the map is unchanged.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate).</exception>
-        public bool TrySet(string key, string value) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.TrySet(ref this, key, value);
+        public bool TrySet(string key, string value) => Core.TrySet(Fields, key, value);
 
         /// <summary>Makes <paramref name="value"/> the only value of <paramref name="key"/>, keeping the key's place; adds the key if it is new.</summary>
         /// <param name="key">The key.</param>
@@ -315,51 +339,51 @@ namespace Demo
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (a lone surrogate).</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot, value slot or arena room is left; the map is unchanged.</exception>
-        public void Set(string key, string value) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Set(ref this, key, value);
+        public void Set(string key, string value) => Core.Set(Fields, key, value);
 
         /// <summary>Removes the first of the values of <paramref name="key"/> that equals <paramref name="value"/> (ordinally); a key left with no value is removed.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value to remove.</param>
         /// <returns><see langword="true"/> if the value was found and removed; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-        public bool Remove(string key, string value) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Remove(ref this, key, value);
+        public bool Remove(string key, string value) => Core.Remove(Fields, key, value);
 
         /// <summary>Copies the keys and values, decoded into strings, in first-insertion order, into a new array: the allocating bridge to LINQ and to APIs that take pairs.</summary>
         /// <returns>One pair per key, with an array of its values.</returns>
-        public readonly global::System.Collections.Generic.KeyValuePair<string, string[]>[] ToArray() => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.ToArray(in this);
+        public readonly global::System.Collections.Generic.KeyValuePair<string, string[]>[] ToArray() => Core.ToArray(Fields);
 
         /// <summary>Determines whether <paramref name="other"/> holds the same keys, under the map's comparison, each with the same values in the same order; the order of the keys does not matter.</summary>
         /// <param name="other">The map to compare with.</param>
         /// <returns><see langword="true"/> if the maps hold the same entries; otherwise, <see langword="false"/>.</returns>
-        public readonly bool Equals(global::Demo.SessionTags other) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Equals(in this, in other);
+        public readonly bool Equals(global::Demo.SessionTags other) => Core.Equals(Fields, other.Fields);
 
         /// <summary>Determines whether <paramref name="obj"/> is a map of this type that holds the same entries.</summary>
         /// <param name="obj">The object to compare with.</param>
         /// <returns><see langword="true"/> if <paramref name="obj"/> is an equal map; otherwise, <see langword="false"/>.</returns>
-        public override readonly bool Equals(object? obj) => obj is global::Demo.SessionTags other && global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Equals(in this, in other);
+        public override readonly bool Equals(object? obj) => obj is global::Demo.SessionTags other && Core.Equals(Fields, other.Fields);
 
         /// <summary>Returns a hash of the map's entries that equal maps share; a map changed after it is hashed hashes differently.</summary>
         /// <returns>The hash code.</returns>
-        public override readonly int GetHashCode() => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.GetHashCode(in this);
+        public override readonly int GetHashCode() => Core.GetHashCode(Fields);
 
         /// <summary>Determines whether two maps hold the same entries.</summary>
         /// <param name="left">The first map.</param>
         /// <param name="right">The second map.</param>
         /// <returns><see langword="true"/> if the maps are equal; otherwise, <see langword="false"/>.</returns>
-        public static bool operator ==(in global::Demo.SessionTags left, in global::Demo.SessionTags right) => global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Equals(in left, in right);
+        public static bool operator ==(in global::Demo.SessionTags left, in global::Demo.SessionTags right) => Core.Equals(left.Fields, right.Fields);
 
         /// <summary>Determines whether two maps hold different entries.</summary>
         /// <param name="left">The first map.</param>
         /// <param name="right">The second map.</param>
         /// <returns><see langword="true"/> if the maps differ; otherwise, <see langword="false"/>.</returns>
-        public static bool operator !=(in global::Demo.SessionTags left, in global::Demo.SessionTags right) => !global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Equals(in left, in right);
+        public static bool operator !=(in global::Demo.SessionTags left, in global::Demo.SessionTags right) => !Core.Equals(left.Fields, right.Fields);
 
         /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
         public ref struct Enumerator
         {
-            private global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Enumerator _entries;
+            private Core.Enumerator _entries;
 
-            internal Enumerator(global::FlatGen.Infrastructure.FlatInlineMapCore<global::Demo.SessionTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Enumerator entries) => _entries = entries;
+            internal Enumerator(Core.Enumerator entries) => _entries = entries;
 
             /// <summary>Gets the key at the current position and its values.</summary>
             public readonly global::FlatGen.FlatInlineEntry Current => _entries.Current;
@@ -370,25 +394,6 @@ namespace Demo
             public bool MoveNext() => _entries.MoveNext();
         }
 
-        static string global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SessionTags, byte, byte>.MapName => "Demo.SessionTags";
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SessionTags, byte, byte>.GetSlots(ref global::Demo.SessionTags map) => map._slots;
-        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SessionTags, byte, byte>.GetKeyHashes(ref global::Demo.SessionTags map) => map._keyHashes;
-        static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SessionTags, byte, byte>.GetHashedKeyLengths(ref global::Demo.SessionTags map) => ref map._hashedKeyLengths;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SessionTags, byte, byte>.GetValueStarts(ref global::Demo.SessionTags map) => map._valueStarts;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SessionTags, byte, byte>.GetValueCounts(ref global::Demo.SessionTags map) => map._valueCounts;
-        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SessionTags, byte, byte>.GetCount(ref global::Demo.SessionTags map) => ref map._count;
-        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SessionTags, byte, byte>.GetValueCount(ref global::Demo.SessionTags map) => ref map._valueCount;
-        static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SessionTags, byte, byte>.GetVersion(ref global::Demo.SessionTags map) => ref map._version;
-        static ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.SessionTags, byte, byte>.LayoutId => LayoutId;
-        static int global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.SessionTags, byte, byte>.FieldBytes => 1376;
-        static ref ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.SessionTags, byte, byte>.GetLayoutId(ref global::Demo.SessionTags map) => ref map._layoutId;
-        static ref ulong global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.SessionTags, byte, byte>.GetHashSeed(ref global::Demo.SessionTags map) => ref map._hashSeed;
-        static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.SessionTags, byte, byte>.GetKeyOffsets(ref global::Demo.SessionTags map) => map._keyOffsets;
-        static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.SessionTags, byte, byte>.GetKeyLengths(ref global::Demo.SessionTags map) => map._keyLengths;
-        static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.SessionTags, byte, byte>.GetValueOffsets(ref global::Demo.SessionTags map) => map._valueOffsets;
-        static global::System.Span<ushort> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.SessionTags, byte, byte>.GetValueLengths(ref global::Demo.SessionTags map) => map._valueLengths;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.SessionTags, byte, byte>.GetArena(ref global::Demo.SessionTags map) => map._arena;
-        static ref ushort global::FlatGen.Infrastructure.IFlatInlineMapStorage<global::Demo.SessionTags, byte, byte>.GetArenaUsed(ref global::Demo.SessionTags map) => ref map._arenaUsed;
 
         [global::System.Runtime.CompilerServices.InlineArray(16)]
         private struct KeyHashBuffer

@@ -40,9 +40,9 @@ namespace Demo
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
     [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
-    [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.DebugView))]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMultiMapJsonConverter<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>))]
-    partial struct SixAndSeven : global::System.IEquatable<global::Demo.SixAndSeven>, global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>
+    [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::Demo.SixAndSeven>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatReferenceMapJsonConverter<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>))]
+    partial struct SixAndSeven : global::System.IEquatable<global::Demo.SixAndSeven>, global::FlatGen.Infrastructure.IFlatMap<global::Demo.SixAndSeven>
     {
         /// <summary>The most distinct keys the map holds.</summary>
         public const int KeyCapacity = 16;
@@ -117,39 +117,53 @@ namespace Demo
                 new global::FlatGen.FlatField("_knownSlots", "byte[12]", 496, 12),
             });
 
+        /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
+        private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>;
+
+        private static readonly global::FlatGen.Infrastructure.FlatMapShape s_shape =
+            global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, new KnownKeyMatcher());
+
+        static global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::Demo.SixAndSeven>.Shape => s_shape;
+
+        private readonly global::FlatGen.Infrastructure.FlatMapFields<byte, byte> Fields
+        {
+            [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
+            get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::Demo.SixAndSeven, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), s_shape);
+        }
+
         /// <summary>Gets the number of distinct keys in the map.</summary>
-        public readonly int Count => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Count(in this);
+        public readonly int Count => Core.Count(Fields);
 
         /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-        public readonly int ValueCount => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ValueCount(in this);
+        public readonly int ValueCount => Core.ValueCount(Fields);
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-        public bool TryAdd(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryAdd(ref this, key, value);
+        public bool TryAdd(string key, string value) => Core.TryAdd(Fields, key, value);
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void Add(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Add(ref this, key, value);
+        public void Add(string key, string value) => Core.Add(Fields, key, value);
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key. A known key or a key already present allocates nothing; a new unknown key becomes a string.</param>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-        public bool TryAdd(global::System.ReadOnlySpan<char> key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryAdd(ref this, key, value);
+        public bool TryAdd(global::System.ReadOnlySpan<char> key, string value) => Core.TryAdd(Fields, key, value);
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key. A known key or a key already present allocates nothing; a new unknown key becomes a string.</param>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void Add(global::System.ReadOnlySpan<char> key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Add(ref this, key, value);
+        public void Add(global::System.ReadOnlySpan<char> key, string value) => Core.Add(Fields, key, value);
 
         /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up.</param>
@@ -157,329 +171,329 @@ namespace Demo
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly bool TryGetValues(string key, out global::System.ReadOnlySpan<string> values) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryGetValues(in this, key, out values);
+        public readonly bool TryGetValues(string key, out global::System.ReadOnlySpan<string> values) => Core.TryGetValues(Fields, key, out values);
 
         /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up, such as a slice of a parse buffer.</param>
         /// <param name="values">The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly bool TryGetValues(global::System.ReadOnlySpan<char> key, out global::System.ReadOnlySpan<string> values) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryGetValues(in this, key, out values);
+        public readonly bool TryGetValues(global::System.ReadOnlySpan<char> key, out global::System.ReadOnlySpan<string> values) => Core.TryGetValues(Fields, key, out values);
 
         /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up.</param>
         /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> GetValues(string key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetValues(in this, key);
+        public readonly global::System.ReadOnlySpan<string> GetValues(string key) => Core.GetValues(Fields, key);
 
         /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up, such as a slice of a parse buffer.</param>
         /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> GetValues(global::System.ReadOnlySpan<char> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetValues(in this, key);
+        public readonly global::System.ReadOnlySpan<string> GetValues(global::System.ReadOnlySpan<char> key) => Core.GetValues(Fields, key);
 
         /// <summary>Determines whether the map contains <paramref name="key"/>.</summary>
         /// <param name="key">The key to look for.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-        public readonly bool ContainsKey(string key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ContainsKey(in this, key);
+        public readonly bool ContainsKey(string key) => Core.ContainsKey(Fields, key);
 
         /// <summary>Determines whether the map contains <paramref name="key"/>.</summary>
         /// <param name="key">The key to look for, such as a slice of a parse buffer.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-        public readonly bool ContainsKey(global::System.ReadOnlySpan<char> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ContainsKey(in this, key);
+        public readonly bool ContainsKey(global::System.ReadOnlySpan<char> key) => Core.ContainsKey(Fields, key);
 
         /// <summary>Removes <paramref name="key"/> and all its values.</summary>
         /// <param name="key">The key to remove.</param>
         /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-        public bool Remove(string key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Remove(ref this, key);
+        public bool Remove(string key) => Core.Remove(Fields, key);
 
         /// <summary>Removes <paramref name="key"/> and all its values.</summary>
         /// <param name="key">The key to remove, such as a slice of a parse buffer.</param>
         /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
-        public bool Remove(global::System.ReadOnlySpan<char> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Remove(ref this, key);
+        public bool Remove(global::System.ReadOnlySpan<char> key) => Core.Remove(Fields, key);
 
         /// <summary>Removes every key and value; the map keeps no reference to any of them.</summary>
-        public void Clear() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Clear(ref this);
+        public void Clear() => Core.Clear(Fields);
 
         /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values.</summary>
         /// <returns>An enumerator over the map's own storage, which allocates nothing. A change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly Enumerator GetEnumerator() => new Enumerator(global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetEnumerator(in this));
+        public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
 
         /// <summary>Copies the map into a new dictionary that compares keys as the map does.</summary>
         /// <returns>A dictionary from each key to an array of its values.</returns>
-        public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ToDictionary(in this);
+        public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => Core.ToDictionary(Fields);
 
         /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com] }</c>.</summary>
         /// <returns>The map's contents as text.</returns>
-        public override readonly string ToString() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ToString(in this);
+        public override readonly string ToString() => Core.ToString(Fields);
 
         /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
         /// <param name="value">The value, which becomes a string.</param>
         /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
         /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
-        public bool TryAdd(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryAdd(ref this, key, value);
+        public bool TryAdd(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => Core.TryAdd(Fields, key, value);
 
         /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
         /// <param name="value">The value, which becomes a string.</param>
         /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void Add(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Add(ref this, key, value);
+        public void Add(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => Core.Add(Fields, key, value);
 
         /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up; invalid UTF-8 is a key that is absent.</param>
         /// <param name="values">The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly bool TryGetValues(global::System.ReadOnlySpan<byte> key, out global::System.ReadOnlySpan<string> values) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryGetValues(in this, key, out values);
+        public readonly bool TryGetValues(global::System.ReadOnlySpan<byte> key, out global::System.ReadOnlySpan<string> values) => Core.TryGetValues(Fields, key, out values);
 
         /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up; invalid UTF-8 is a key that is absent.</param>
         /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> GetValues(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetValues(in this, key);
+        public readonly global::System.ReadOnlySpan<string> GetValues(global::System.ReadOnlySpan<byte> key) => Core.GetValues(Fields, key);
 
         /// <summary>Determines whether the map contains the UTF-8 <paramref name="key"/>.</summary>
         /// <param name="key">The key to look for; invalid UTF-8 is a key that is absent.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-        public readonly bool ContainsKey(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ContainsKey(in this, key);
+        public readonly bool ContainsKey(global::System.ReadOnlySpan<byte> key) => Core.ContainsKey(Fields, key);
 
         /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
         /// <param name="key">The key to remove; invalid UTF-8 is a key that is absent.</param>
         /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
-        public bool Remove(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Remove(ref this, key);
+        public bool Remove(global::System.ReadOnlySpan<byte> key) => Core.Remove(Fields, key);
 
         /// <summary>Gets the first value of <paramref name="key"/>.</summary>
         /// <param name="key">The key to look up.</param>
         /// <param name="value">The key's first value; <see langword="null"/> when the key is absent.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-        public readonly bool TryGetFirst(string key, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryGetFirst(in this, key, out value);
+        public readonly bool TryGetFirst(string key, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) => Core.TryGetFirst(Fields, key, out value);
 
         /// <summary>Gets the first value of <paramref name="key"/>, or <see langword="null"/> when the key is absent.</summary>
         /// <param name="key">The key to look up.</param>
         /// <returns>The key's first value, or <see langword="null"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-        public readonly string? GetFirstOrDefault(string key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetFirstOrDefault(in this, key);
+        public readonly string? GetFirstOrDefault(string key) => Core.GetFirstOrDefault(Fields, key);
 
         /// <summary>Makes <paramref name="value"/> the only value of <paramref name="key"/>, keeping the key's place; adds the key if it is new.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value that replaces all of the key's values.</param>
         /// <returns><see langword="true"/> if the value was set; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-        public bool TrySet(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TrySet(ref this, key, value);
+        public bool TrySet(string key, string value) => Core.TrySet(Fields, key, value);
 
         /// <summary>Makes <paramref name="value"/> the only value of <paramref name="key"/>, keeping the key's place; adds the key if it is new.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value that replaces all of the key's values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void Set(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Set(ref this, key, value);
+        public void Set(string key, string value) => Core.Set(Fields, key, value);
 
         /// <summary>Removes the first of the values of <paramref name="key"/> that equals <paramref name="value"/> (ordinally); a key left with no value is removed.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value to remove.</param>
         /// <returns><see langword="true"/> if the value was found and removed; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-        public bool Remove(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Remove(ref this, key, value);
+        public bool Remove(string key, string value) => Core.Remove(Fields, key, value);
 
         /// <summary>Copies the keys and values, in first-insertion order, into a new array: the allocating bridge to LINQ and to APIs that take pairs.</summary>
         /// <returns>One pair per key, with an array of its values.</returns>
-        public readonly global::System.Collections.Generic.KeyValuePair<string, string[]>[] ToArray() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ToArray(in this);
+        public readonly global::System.Collections.Generic.KeyValuePair<string, string[]>[] ToArray() => Core.ToArray(Fields);
 
         /// <summary>Determines whether <paramref name="other"/> holds the same keys, under the map's comparison, each with the same values in the same order; the order of the keys does not matter.</summary>
         /// <param name="other">The map to compare with.</param>
         /// <returns><see langword="true"/> if the maps hold the same entries; otherwise, <see langword="false"/>.</returns>
-        public readonly bool Equals(global::Demo.SixAndSeven other) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Equals(in this, in other);
+        public readonly bool Equals(global::Demo.SixAndSeven other) => Core.Equals(Fields, other.Fields);
 
         /// <summary>Determines whether <paramref name="obj"/> is a map of this type that holds the same entries.</summary>
         /// <param name="obj">The object to compare with.</param>
         /// <returns><see langword="true"/> if <paramref name="obj"/> is an equal map; otherwise, <see langword="false"/>.</returns>
-        public override readonly bool Equals(object? obj) => obj is global::Demo.SixAndSeven other && global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Equals(in this, in other);
+        public override readonly bool Equals(object? obj) => obj is global::Demo.SixAndSeven other && Core.Equals(Fields, other.Fields);
 
         /// <summary>Returns a hash of the map's entries that equal maps share; a map changed after it is hashed hashes differently.</summary>
         /// <returns>The hash code.</returns>
-        public override readonly int GetHashCode() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetHashCode(in this);
+        public override readonly int GetHashCode() => Core.GetHashCode(Fields);
 
         /// <summary>Determines whether two maps hold the same entries.</summary>
         /// <param name="left">The first map.</param>
         /// <param name="right">The second map.</param>
         /// <returns><see langword="true"/> if the maps are equal; otherwise, <see langword="false"/>.</returns>
-        public static bool operator ==(in global::Demo.SixAndSeven left, in global::Demo.SixAndSeven right) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Equals(in left, in right);
+        public static bool operator ==(in global::Demo.SixAndSeven left, in global::Demo.SixAndSeven right) => Core.Equals(left.Fields, right.Fields);
 
         /// <summary>Determines whether two maps hold different entries.</summary>
         /// <param name="left">The first map.</param>
         /// <param name="right">The second map.</param>
         /// <returns><see langword="true"/> if the maps differ; otherwise, <see langword="false"/>.</returns>
-        public static bool operator !=(in global::Demo.SixAndSeven left, in global::Demo.SixAndSeven right) => !global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Equals(in left, in right);
+        public static bool operator !=(in global::Demo.SixAndSeven left, in global::Demo.SixAndSeven right) => !Core.Equals(left.Fields, right.Fields);
 
         /// <summary>Gets the values of the known key <c>"Accept"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> Accept => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 0);
+        public readonly global::System.ReadOnlySpan<string> Accept => Core.GetKnownValues(Fields, 0);
 
         /// <summary>Gets the first value of the known key <c>"Accept"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? AcceptFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 0);
+        public readonly string? AcceptFirst => Core.GetKnownFirst(Fields, 0);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Accept"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddAccept(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 0, value);
+        public void AddAccept(string value) => Core.AddKnown(Fields, 0, value);
 
         /// <summary>Gets the values of the known key <c>"Cookie"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> Cookie => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 1);
+        public readonly global::System.ReadOnlySpan<string> Cookie => Core.GetKnownValues(Fields, 1);
 
         /// <summary>Gets the first value of the known key <c>"Cookie"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? CookieFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 1);
+        public readonly string? CookieFirst => Core.GetKnownFirst(Fields, 1);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Cookie"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddCookie(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 1, value);
+        public void AddCookie(string value) => Core.AddKnown(Fields, 1, value);
 
         /// <summary>Gets the values of the known key <c>"Expect"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> Expect => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 2);
+        public readonly global::System.ReadOnlySpan<string> Expect => Core.GetKnownValues(Fields, 2);
 
         /// <summary>Gets the first value of the known key <c>"Expect"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? ExpectFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 2);
+        public readonly string? ExpectFirst => Core.GetKnownFirst(Fields, 2);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Expect"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddExpect(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 2, value);
+        public void AddExpect(string value) => Core.AddKnown(Fields, 2, value);
 
         /// <summary>Gets the values of the known key <c>"Origin"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> Origin => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 3);
+        public readonly global::System.ReadOnlySpan<string> Origin => Core.GetKnownValues(Fields, 3);
 
         /// <summary>Gets the first value of the known key <c>"Origin"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? OriginFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 3);
+        public readonly string? OriginFirst => Core.GetKnownFirst(Fields, 3);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Origin"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddOrigin(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 3, value);
+        public void AddOrigin(string value) => Core.AddKnown(Fields, 3, value);
 
         /// <summary>Gets the values of the known key <c>"Pragma"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> Pragma => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 4);
+        public readonly global::System.ReadOnlySpan<string> Pragma => Core.GetKnownValues(Fields, 4);
 
         /// <summary>Gets the first value of the known key <c>"Pragma"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? PragmaFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 4);
+        public readonly string? PragmaFirst => Core.GetKnownFirst(Fields, 4);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Pragma"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddPragma(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 4, value);
+        public void AddPragma(string value) => Core.AddKnown(Fields, 4, value);
 
         /// <summary>Gets the values of the known key <c>"Server"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> Server => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 5);
+        public readonly global::System.ReadOnlySpan<string> Server => Core.GetKnownValues(Fields, 5);
 
         /// <summary>Gets the first value of the known key <c>"Server"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? ServerFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 5);
+        public readonly string? ServerFirst => Core.GetKnownFirst(Fields, 5);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Server"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddServer(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 5, value);
+        public void AddServer(string value) => Core.AddKnown(Fields, 5, value);
 
         /// <summary>Gets the values of the known key <c>"Expires"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> Expires => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 6);
+        public readonly global::System.ReadOnlySpan<string> Expires => Core.GetKnownValues(Fields, 6);
 
         /// <summary>Gets the first value of the known key <c>"Expires"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? ExpiresFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 6);
+        public readonly string? ExpiresFirst => Core.GetKnownFirst(Fields, 6);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Expires"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddExpires(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 6, value);
+        public void AddExpires(string value) => Core.AddKnown(Fields, 6, value);
 
         /// <summary>Gets the values of the known key <c>"Referer"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> Referer => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 7);
+        public readonly global::System.ReadOnlySpan<string> Referer => Core.GetKnownValues(Fields, 7);
 
         /// <summary>Gets the first value of the known key <c>"Referer"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? RefererFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 7);
+        public readonly string? RefererFirst => Core.GetKnownFirst(Fields, 7);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Referer"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddReferer(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 7, value);
+        public void AddReferer(string value) => Core.AddKnown(Fields, 7, value);
 
         /// <summary>Gets the values of the known key <c>"Upgrade"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> Upgrade => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 8);
+        public readonly global::System.ReadOnlySpan<string> Upgrade => Core.GetKnownValues(Fields, 8);
 
         /// <summary>Gets the first value of the known key <c>"Upgrade"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? UpgradeFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 8);
+        public readonly string? UpgradeFirst => Core.GetKnownFirst(Fields, 8);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Upgrade"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddUpgrade(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 8, value);
+        public void AddUpgrade(string value) => Core.AddKnown(Fields, 8, value);
 
         /// <summary>Gets the values of the known key <c>"Warning"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> Warning => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 9);
+        public readonly global::System.ReadOnlySpan<string> Warning => Core.GetKnownValues(Fields, 9);
 
         /// <summary>Gets the first value of the known key <c>"Warning"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? WarningFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 9);
+        public readonly string? WarningFirst => Core.GetKnownFirst(Fields, 9);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Warning"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddWarning(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 9, value);
+        public void AddWarning(string value) => Core.AddKnown(Fields, 9, value);
 
         /// <summary>Gets the values of the known key <c>"Via-1"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> Via1 => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 10);
+        public readonly global::System.ReadOnlySpan<string> Via1 => Core.GetKnownValues(Fields, 10);
 
         /// <summary>Gets the first value of the known key <c>"Via-1"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? Via1First => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 10);
+        public readonly string? Via1First => Core.GetKnownFirst(Fields, 10);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Via-1"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddVia1(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 10, value);
+        public void AddVia1(string value) => Core.AddKnown(Fields, 10, value);
 
         /// <summary>Gets the values of the known key <c>"Via-2"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> Via2 => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 11);
+        public readonly global::System.ReadOnlySpan<string> Via2 => Core.GetKnownValues(Fields, 11);
 
         /// <summary>Gets the first value of the known key <c>"Via-2"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? Via2First => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 11);
+        public readonly string? Via2First => Core.GetKnownFirst(Fields, 11);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Via-2"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddVia2(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 11, value);
+        public void AddVia2(string value) => Core.AddKnown(Fields, 11, value);
 
         /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
         public ref struct Enumerator
         {
-            private global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Enumerator _entries;
+            private Core.Enumerator _entries;
 
-            internal Enumerator(global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Enumerator entries) => _entries = entries;
+            internal Enumerator(Core.Enumerator entries) => _entries = entries;
 
             /// <summary>Gets the key at the current position and its values.</summary>
             public readonly global::FlatGen.FlatMultiMapEntry Current => _entries.Current;
@@ -490,259 +504,246 @@ namespace Demo
             public bool MoveNext() => _entries.MoveNext();
         }
 
-        static string global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.MapName => "Demo.SixAndSeven";
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetSlots(ref global::Demo.SixAndSeven map) => map._slots;
-        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetKeyHashes(ref global::Demo.SixAndSeven map) => map._keyHashes;
-        static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetHashedKeyLengths(ref global::Demo.SixAndSeven map) => ref map._hashedKeyLengths;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetValueStarts(ref global::Demo.SixAndSeven map) => map._valueStarts;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetValueCounts(ref global::Demo.SixAndSeven map) => map._valueCounts;
-        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetCount(ref global::Demo.SixAndSeven map) => ref map._count;
-        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetValueCount(ref global::Demo.SixAndSeven map) => ref map._valueCount;
-        static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetVersion(ref global::Demo.SixAndSeven map) => ref map._version;
-        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.KeyCapacity => KeyCapacity;
-        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.ValueCapacity => ValueCapacity;
-        static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.GetKeys(ref global::Demo.SixAndSeven map) => map._keys;
-        static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.GetValues(ref global::Demo.SixAndSeven map) => map._values;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.GetKeyHoles(ref global::Demo.SixAndSeven map) => ref map._keyHoles;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.SixAndSeven, byte, byte>.GetValueHoles(ref global::Demo.SixAndSeven map) => ref map._valueHoles;
-        static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.KnownKeys => s_knownKeys;
-        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.KnownKeyCount => 12;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetKnownSlots(ref global::Demo.SixAndSeven map) => map._knownSlots;
-        static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.GetKnownPresence(ref global::Demo.SixAndSeven map) => map._knownPresence;
 
-        private static readonly string[] s_knownKeys =
+        private sealed class KnownKeyMatcher : global::FlatGen.Infrastructure.FlatKnownKeys
         {
-            "Accept",
-            "Cookie",
-            "Expect",
-            "Origin",
-            "Pragma",
-            "Server",
-            "Expires",
-            "Referer",
-            "Upgrade",
-            "Warning",
-            "Via-1",
-            "Via-2",
-        };
-
-        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.MatchKnownKey(global::System.ReadOnlySpan<char> key)
-        {
-            ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            public KnownKeyMatcher()
+                : base(new[]
+                {
+                    "Accept",
+                    "Cookie",
+                    "Expect",
+                    "Origin",
+                    "Pragma",
+                    "Server",
+                    "Expires",
+                    "Referer",
+                    "Upgrade",
+                    "Warning",
+                    "Via-1",
+                    "Via-2",
+                })
             {
-                case 5:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0000_0020_0020_0020UL) == 0x002D_0061_0069_0076UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 1) | 0x0000_0000_0020_0020UL) == 0x0031_002D_0061_0069UL)
-                    {
-                        return 10; // "Via-1"
-                    }
-
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0000_0020_0020_0020UL) == 0x002D_0061_0069_0076UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 1) | 0x0000_0000_0020_0020UL) == 0x0032_002D_0061_0069UL)
-                    {
-                        return 11; // "Via-2"
-                    }
-
-                    return -1;
-                case 6:
-                    switch (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 0))
-                    {
-                        case 0x0061: // 'a'
-                        case 0x0041: // 'A'
-                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
-                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0074_0070_0065_0063UL)
-                            {
-                                return 0; // "Accept"
-                            }
-
-                            break;
-                        case 0x0063: // 'c'
-                        case 0x0043: // 'C'
-                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x006B_006F_006F_0063UL
-                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0065_0069_006B_006FUL)
-                            {
-                                return 1; // "Cookie"
-                            }
-
-                            break;
-                        case 0x0065: // 'e'
-                        case 0x0045: // 'E'
-                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0070_0078_0065UL
-                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0074_0063_0065_0070UL)
-                            {
-                                return 2; // "Expect"
-                            }
-
-                            break;
-                        case 0x006F: // 'o'
-                        case 0x004F: // 'O'
-                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0067_0069_0072_006FUL
-                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x006E_0069_0067_0069UL)
-                            {
-                                return 3; // "Origin"
-                            }
-
-                            break;
-                        case 0x0070: // 'p'
-                        case 0x0050: // 'P'
-                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0067_0061_0072_0070UL
-                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0061_006D_0067_0061UL)
-                            {
-                                return 4; // "Pragma"
-                            }
-
-                            break;
-                        case 0x0073: // 's'
-                        case 0x0053: // 'S'
-                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0076_0072_0065_0073UL
-                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0076_0072UL)
-                            {
-                                return 5; // "Server"
-                            }
-
-                            break;
-                    }
-
-                    return -1;
-                case 7:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0069_0070_0078_0065UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0073_0065_0072_0069UL)
-                    {
-                        return 6; // "Expires"
-                    }
-
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0066_0065_0072UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0072_0065UL)
-                    {
-                        return 7; // "Referer"
-                    }
-
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0072_0067_0070_0075UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0065_0064_0061_0072UL)
-                    {
-                        return 8; // "Upgrade"
-                    }
-
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x006E_0072_0061_0077UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0067_006E_0069_006EUL)
-                    {
-                        return 9; // "Warning"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
             }
-        }
 
-        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.SixAndSeven, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
-        {
-            ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            public override int Match(global::System.ReadOnlySpan<char> key)
             {
-                case 5:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x00_20_20_20U) == 0x2D_61_69_76U
-                        && global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead8(ref start, 4) == 0x31)
-                    {
-                        return 10; // "Via-1"
-                    }
+                ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
+                switch (key.Length)
+                {
+                    case 5:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0000_0020_0020_0020UL) == 0x002D_0061_0069_0076UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 1) | 0x0000_0000_0020_0020UL) == 0x0031_002D_0061_0069UL)
+                        {
+                            return 10; // "Via-1"
+                        }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x00_20_20_20U) == 0x2D_61_69_76U
-                        && global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead8(ref start, 4) == 0x32)
-                    {
-                        return 11; // "Via-2"
-                    }
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0000_0020_0020_0020UL) == 0x002D_0061_0069_0076UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 1) | 0x0000_0000_0020_0020UL) == 0x0032_002D_0061_0069UL)
+                        {
+                            return 11; // "Via-2"
+                        }
 
-                    return -1;
-                case 6:
-                    switch (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead8(ref start, 0))
-                    {
-                        case 0x61: // 'a'
-                        case 0x41: // 'A'
-                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x65_63_63_61U
-                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x74_70)
-                            {
-                                return 0; // "Accept"
-                            }
+                        return -1;
+                    case 6:
+                        switch (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 0))
+                        {
+                            case 0x0061: // 'a'
+                            case 0x0041: // 'A'
+                                if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
+                                    && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0074_0070_0065_0063UL)
+                                {
+                                    return 0; // "Accept"
+                                }
 
-                            break;
-                        case 0x63: // 'c'
-                        case 0x43: // 'C'
-                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x6B_6F_6F_63U
-                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x65_69)
-                            {
-                                return 1; // "Cookie"
-                            }
+                                break;
+                            case 0x0063: // 'c'
+                            case 0x0043: // 'C'
+                                if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x006B_006F_006F_0063UL
+                                    && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0065_0069_006B_006FUL)
+                                {
+                                    return 1; // "Cookie"
+                                }
 
-                            break;
-                        case 0x65: // 'e'
-                        case 0x45: // 'E'
-                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x65_70_78_65U
-                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x74_63)
-                            {
-                                return 2; // "Expect"
-                            }
+                                break;
+                            case 0x0065: // 'e'
+                            case 0x0045: // 'E'
+                                if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0070_0078_0065UL
+                                    && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0074_0063_0065_0070UL)
+                                {
+                                    return 2; // "Expect"
+                                }
 
-                            break;
-                        case 0x6F: // 'o'
-                        case 0x4F: // 'O'
-                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x67_69_72_6FU
-                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x6E_69)
-                            {
-                                return 3; // "Origin"
-                            }
+                                break;
+                            case 0x006F: // 'o'
+                            case 0x004F: // 'O'
+                                if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0067_0069_0072_006FUL
+                                    && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x006E_0069_0067_0069UL)
+                                {
+                                    return 3; // "Origin"
+                                }
 
-                            break;
-                        case 0x70: // 'p'
-                        case 0x50: // 'P'
-                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x67_61_72_70U
-                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x61_6D)
-                            {
-                                return 4; // "Pragma"
-                            }
+                                break;
+                            case 0x0070: // 'p'
+                            case 0x0050: // 'P'
+                                if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0067_0061_0072_0070UL
+                                    && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0061_006D_0067_0061UL)
+                                {
+                                    return 4; // "Pragma"
+                                }
 
-                            break;
-                        case 0x73: // 's'
-                        case 0x53: // 'S'
-                            if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x76_72_65_73U
-                                && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x72_65)
-                            {
-                                return 5; // "Server"
-                            }
+                                break;
+                            case 0x0073: // 's'
+                            case 0x0053: // 'S'
+                                if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0076_0072_0065_0073UL
+                                    && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0076_0072UL)
+                                {
+                                    return 5; // "Server"
+                                }
 
-                            break;
-                    }
+                                break;
+                        }
 
-                    return -1;
-                case 7:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x69_70_78_65U
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 3) | 0x20_20_20_20U) == 0x73_65_72_69U)
-                    {
-                        return 6; // "Expires"
-                    }
+                        return -1;
+                    case 7:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0069_0070_0078_0065UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0073_0065_0072_0069UL)
+                        {
+                            return 6; // "Expires"
+                        }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x65_66_65_72U
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 3) | 0x20_20_20_20U) == 0x72_65_72_65U)
-                    {
-                        return 7; // "Referer"
-                    }
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0066_0065_0072UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0072_0065UL)
+                        {
+                            return 7; // "Referer"
+                        }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x72_67_70_75U
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 3) | 0x20_20_20_20U) == 0x65_64_61_72U)
-                    {
-                        return 8; // "Upgrade"
-                    }
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0072_0067_0070_0075UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0065_0064_0061_0072UL)
+                        {
+                            return 8; // "Upgrade"
+                        }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x6E_72_61_77U
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 3) | 0x20_20_20_20U) == 0x67_6E_69_6EU)
-                    {
-                        return 9; // "Warning"
-                    }
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x006E_0072_0061_0077UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0067_006E_0069_006EUL)
+                        {
+                            return 9; // "Warning"
+                        }
 
-                    return -1;
-                default:
-                    return -1;
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            public override int MatchUtf8(global::System.ReadOnlySpan<byte> key)
+            {
+                ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
+                switch (key.Length)
+                {
+                    case 5:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x00_20_20_20U) == 0x2D_61_69_76U
+                            && global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead8(ref start, 4) == 0x31)
+                        {
+                            return 10; // "Via-1"
+                        }
+
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x00_20_20_20U) == 0x2D_61_69_76U
+                            && global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead8(ref start, 4) == 0x32)
+                        {
+                            return 11; // "Via-2"
+                        }
+
+                        return -1;
+                    case 6:
+                        switch (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead8(ref start, 0))
+                        {
+                            case 0x61: // 'a'
+                            case 0x41: // 'A'
+                                if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x65_63_63_61U
+                                    && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x74_70)
+                                {
+                                    return 0; // "Accept"
+                                }
+
+                                break;
+                            case 0x63: // 'c'
+                            case 0x43: // 'C'
+                                if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x6B_6F_6F_63U
+                                    && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x65_69)
+                                {
+                                    return 1; // "Cookie"
+                                }
+
+                                break;
+                            case 0x65: // 'e'
+                            case 0x45: // 'E'
+                                if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x65_70_78_65U
+                                    && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x74_63)
+                                {
+                                    return 2; // "Expect"
+                                }
+
+                                break;
+                            case 0x6F: // 'o'
+                            case 0x4F: // 'O'
+                                if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x67_69_72_6FU
+                                    && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x6E_69)
+                                {
+                                    return 3; // "Origin"
+                                }
+
+                                break;
+                            case 0x70: // 'p'
+                            case 0x50: // 'P'
+                                if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x67_61_72_70U
+                                    && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x61_6D)
+                                {
+                                    return 4; // "Pragma"
+                                }
+
+                                break;
+                            case 0x73: // 's'
+                            case 0x53: // 'S'
+                                if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x76_72_65_73U
+                                    && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x72_65)
+                                {
+                                    return 5; // "Server"
+                                }
+
+                                break;
+                        }
+
+                        return -1;
+                    case 7:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x69_70_78_65U
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 3) | 0x20_20_20_20U) == 0x73_65_72_69U)
+                        {
+                            return 6; // "Expires"
+                        }
+
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x65_66_65_72U
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 3) | 0x20_20_20_20U) == 0x72_65_72_65U)
+                        {
+                            return 7; // "Referer"
+                        }
+
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x72_67_70_75U
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 3) | 0x20_20_20_20U) == 0x65_64_61_72U)
+                        {
+                            return 8; // "Upgrade"
+                        }
+
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x6E_72_61_77U
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 3) | 0x20_20_20_20U) == 0x67_6E_69_6EU)
+                        {
+                            return 9; // "Warning"
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
             }
         }
 

@@ -40,9 +40,9 @@ namespace Demo
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
     [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
-    [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.DebugView))]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMultiMapJsonConverter<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>))]
-    partial struct Unicode : global::System.IEquatable<global::Demo.Unicode>, global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Unicode, byte, byte>
+    [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::Demo.Unicode>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatReferenceMapJsonConverter<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>))]
+    partial struct Unicode : global::System.IEquatable<global::Demo.Unicode>, global::FlatGen.Infrastructure.IFlatMap<global::Demo.Unicode>
     {
         /// <summary>The most distinct keys the map holds.</summary>
         public const int KeyCapacity = 8;
@@ -117,39 +117,53 @@ namespace Demo
                 new global::FlatGen.FlatField("_knownSlots", "byte[5]", 260, 5),
             });
 
+        /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
+        private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>;
+
+        private static readonly global::FlatGen.Infrastructure.FlatMapShape s_shape =
+            global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, new KnownKeyMatcher());
+
+        static global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::Demo.Unicode>.Shape => s_shape;
+
+        private readonly global::FlatGen.Infrastructure.FlatMapFields<byte, byte> Fields
+        {
+            [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
+            get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::Demo.Unicode, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), s_shape);
+        }
+
         /// <summary>Gets the number of distinct keys in the map.</summary>
-        public readonly int Count => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Count(in this);
+        public readonly int Count => Core.Count(Fields);
 
         /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-        public readonly int ValueCount => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ValueCount(in this);
+        public readonly int ValueCount => Core.ValueCount(Fields);
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-        public bool TryAdd(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryAdd(ref this, key, value);
+        public bool TryAdd(string key, string value) => Core.TryAdd(Fields, key, value);
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void Add(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Add(ref this, key, value);
+        public void Add(string key, string value) => Core.Add(Fields, key, value);
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key. A known key or a key already present allocates nothing; a new unknown key becomes a string.</param>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-        public bool TryAdd(global::System.ReadOnlySpan<char> key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryAdd(ref this, key, value);
+        public bool TryAdd(global::System.ReadOnlySpan<char> key, string value) => Core.TryAdd(Fields, key, value);
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key. A known key or a key already present allocates nothing; a new unknown key becomes a string.</param>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void Add(global::System.ReadOnlySpan<char> key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Add(ref this, key, value);
+        public void Add(global::System.ReadOnlySpan<char> key, string value) => Core.Add(Fields, key, value);
 
         /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up.</param>
@@ -157,238 +171,238 @@ namespace Demo
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly bool TryGetValues(string key, out global::System.ReadOnlySpan<string> values) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryGetValues(in this, key, out values);
+        public readonly bool TryGetValues(string key, out global::System.ReadOnlySpan<string> values) => Core.TryGetValues(Fields, key, out values);
 
         /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up, such as a slice of a parse buffer.</param>
         /// <param name="values">The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly bool TryGetValues(global::System.ReadOnlySpan<char> key, out global::System.ReadOnlySpan<string> values) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryGetValues(in this, key, out values);
+        public readonly bool TryGetValues(global::System.ReadOnlySpan<char> key, out global::System.ReadOnlySpan<string> values) => Core.TryGetValues(Fields, key, out values);
 
         /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up.</param>
         /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> GetValues(string key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetValues(in this, key);
+        public readonly global::System.ReadOnlySpan<string> GetValues(string key) => Core.GetValues(Fields, key);
 
         /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up, such as a slice of a parse buffer.</param>
         /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> GetValues(global::System.ReadOnlySpan<char> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetValues(in this, key);
+        public readonly global::System.ReadOnlySpan<string> GetValues(global::System.ReadOnlySpan<char> key) => Core.GetValues(Fields, key);
 
         /// <summary>Determines whether the map contains <paramref name="key"/>.</summary>
         /// <param name="key">The key to look for.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-        public readonly bool ContainsKey(string key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ContainsKey(in this, key);
+        public readonly bool ContainsKey(string key) => Core.ContainsKey(Fields, key);
 
         /// <summary>Determines whether the map contains <paramref name="key"/>.</summary>
         /// <param name="key">The key to look for, such as a slice of a parse buffer.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-        public readonly bool ContainsKey(global::System.ReadOnlySpan<char> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ContainsKey(in this, key);
+        public readonly bool ContainsKey(global::System.ReadOnlySpan<char> key) => Core.ContainsKey(Fields, key);
 
         /// <summary>Removes <paramref name="key"/> and all its values.</summary>
         /// <param name="key">The key to remove.</param>
         /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-        public bool Remove(string key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Remove(ref this, key);
+        public bool Remove(string key) => Core.Remove(Fields, key);
 
         /// <summary>Removes <paramref name="key"/> and all its values.</summary>
         /// <param name="key">The key to remove, such as a slice of a parse buffer.</param>
         /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
-        public bool Remove(global::System.ReadOnlySpan<char> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Remove(ref this, key);
+        public bool Remove(global::System.ReadOnlySpan<char> key) => Core.Remove(Fields, key);
 
         /// <summary>Removes every key and value; the map keeps no reference to any of them.</summary>
-        public void Clear() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Clear(ref this);
+        public void Clear() => Core.Clear(Fields);
 
         /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values.</summary>
         /// <returns>An enumerator over the map's own storage, which allocates nothing. A change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly Enumerator GetEnumerator() => new Enumerator(global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetEnumerator(in this));
+        public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
 
         /// <summary>Copies the map into a new dictionary that compares keys as the map does.</summary>
         /// <returns>A dictionary from each key to an array of its values.</returns>
-        public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ToDictionary(in this);
+        public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => Core.ToDictionary(Fields);
 
         /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com] }</c>.</summary>
         /// <returns>The map's contents as text.</returns>
-        public override readonly string ToString() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ToString(in this);
+        public override readonly string ToString() => Core.ToString(Fields);
 
         /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
         /// <param name="value">The value, which becomes a string.</param>
         /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
         /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
-        public bool TryAdd(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryAdd(ref this, key, value);
+        public bool TryAdd(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => Core.TryAdd(Fields, key, value);
 
         /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
         /// <param name="value">The value, which becomes a string.</param>
         /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void Add(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Add(ref this, key, value);
+        public void Add(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => Core.Add(Fields, key, value);
 
         /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up; invalid UTF-8 is a key that is absent.</param>
         /// <param name="values">The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly bool TryGetValues(global::System.ReadOnlySpan<byte> key, out global::System.ReadOnlySpan<string> values) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryGetValues(in this, key, out values);
+        public readonly bool TryGetValues(global::System.ReadOnlySpan<byte> key, out global::System.ReadOnlySpan<string> values) => Core.TryGetValues(Fields, key, out values);
 
         /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up; invalid UTF-8 is a key that is absent.</param>
         /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> GetValues(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetValues(in this, key);
+        public readonly global::System.ReadOnlySpan<string> GetValues(global::System.ReadOnlySpan<byte> key) => Core.GetValues(Fields, key);
 
         /// <summary>Determines whether the map contains the UTF-8 <paramref name="key"/>.</summary>
         /// <param name="key">The key to look for; invalid UTF-8 is a key that is absent.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-        public readonly bool ContainsKey(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ContainsKey(in this, key);
+        public readonly bool ContainsKey(global::System.ReadOnlySpan<byte> key) => Core.ContainsKey(Fields, key);
 
         /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
         /// <param name="key">The key to remove; invalid UTF-8 is a key that is absent.</param>
         /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
-        public bool Remove(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Remove(ref this, key);
+        public bool Remove(global::System.ReadOnlySpan<byte> key) => Core.Remove(Fields, key);
 
         /// <summary>Gets the first value of <paramref name="key"/>.</summary>
         /// <param name="key">The key to look up.</param>
         /// <param name="value">The key's first value; <see langword="null"/> when the key is absent.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-        public readonly bool TryGetFirst(string key, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryGetFirst(in this, key, out value);
+        public readonly bool TryGetFirst(string key, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) => Core.TryGetFirst(Fields, key, out value);
 
         /// <summary>Gets the first value of <paramref name="key"/>, or <see langword="null"/> when the key is absent.</summary>
         /// <param name="key">The key to look up.</param>
         /// <returns>The key's first value, or <see langword="null"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-        public readonly string? GetFirstOrDefault(string key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetFirstOrDefault(in this, key);
+        public readonly string? GetFirstOrDefault(string key) => Core.GetFirstOrDefault(Fields, key);
 
         /// <summary>Makes <paramref name="value"/> the only value of <paramref name="key"/>, keeping the key's place; adds the key if it is new.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value that replaces all of the key's values.</param>
         /// <returns><see langword="true"/> if the value was set; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-        public bool TrySet(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TrySet(ref this, key, value);
+        public bool TrySet(string key, string value) => Core.TrySet(Fields, key, value);
 
         /// <summary>Makes <paramref name="value"/> the only value of <paramref name="key"/>, keeping the key's place; adds the key if it is new.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value that replaces all of the key's values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void Set(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Set(ref this, key, value);
+        public void Set(string key, string value) => Core.Set(Fields, key, value);
 
         /// <summary>Removes the first of the values of <paramref name="key"/> that equals <paramref name="value"/> (ordinally); a key left with no value is removed.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value to remove.</param>
         /// <returns><see langword="true"/> if the value was found and removed; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-        public bool Remove(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Remove(ref this, key, value);
+        public bool Remove(string key, string value) => Core.Remove(Fields, key, value);
 
         /// <summary>Copies the keys and values, in first-insertion order, into a new array: the allocating bridge to LINQ and to APIs that take pairs.</summary>
         /// <returns>One pair per key, with an array of its values.</returns>
-        public readonly global::System.Collections.Generic.KeyValuePair<string, string[]>[] ToArray() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ToArray(in this);
+        public readonly global::System.Collections.Generic.KeyValuePair<string, string[]>[] ToArray() => Core.ToArray(Fields);
 
         /// <summary>Determines whether <paramref name="other"/> holds the same keys, under the map's comparison, each with the same values in the same order; the order of the keys does not matter.</summary>
         /// <param name="other">The map to compare with.</param>
         /// <returns><see langword="true"/> if the maps hold the same entries; otherwise, <see langword="false"/>.</returns>
-        public readonly bool Equals(global::Demo.Unicode other) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Equals(in this, in other);
+        public readonly bool Equals(global::Demo.Unicode other) => Core.Equals(Fields, other.Fields);
 
         /// <summary>Determines whether <paramref name="obj"/> is a map of this type that holds the same entries.</summary>
         /// <param name="obj">The object to compare with.</param>
         /// <returns><see langword="true"/> if <paramref name="obj"/> is an equal map; otherwise, <see langword="false"/>.</returns>
-        public override readonly bool Equals(object? obj) => obj is global::Demo.Unicode other && global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Equals(in this, in other);
+        public override readonly bool Equals(object? obj) => obj is global::Demo.Unicode other && Core.Equals(Fields, other.Fields);
 
         /// <summary>Returns a hash of the map's entries that equal maps share; a map changed after it is hashed hashes differently.</summary>
         /// <returns>The hash code.</returns>
-        public override readonly int GetHashCode() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetHashCode(in this);
+        public override readonly int GetHashCode() => Core.GetHashCode(Fields);
 
         /// <summary>Determines whether two maps hold the same entries.</summary>
         /// <param name="left">The first map.</param>
         /// <param name="right">The second map.</param>
         /// <returns><see langword="true"/> if the maps are equal; otherwise, <see langword="false"/>.</returns>
-        public static bool operator ==(in global::Demo.Unicode left, in global::Demo.Unicode right) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Equals(in left, in right);
+        public static bool operator ==(in global::Demo.Unicode left, in global::Demo.Unicode right) => Core.Equals(left.Fields, right.Fields);
 
         /// <summary>Determines whether two maps hold different entries.</summary>
         /// <param name="left">The first map.</param>
         /// <param name="right">The second map.</param>
         /// <returns><see langword="true"/> if the maps differ; otherwise, <see langword="false"/>.</returns>
-        public static bool operator !=(in global::Demo.Unicode left, in global::Demo.Unicode right) => !global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Equals(in left, in right);
+        public static bool operator !=(in global::Demo.Unicode left, in global::Demo.Unicode right) => !Core.Equals(left.Fields, right.Fields);
 
         /// <summary>Gets the values of the known key <c>"Größe"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> Größe => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 0);
+        public readonly global::System.ReadOnlySpan<string> Größe => Core.GetKnownValues(Fields, 0);
 
         /// <summary>Gets the first value of the known key <c>"Größe"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? GrößeFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 0);
+        public readonly string? GrößeFirst => Core.GetKnownFirst(Fields, 0);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Größe"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddGröße(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 0, value);
+        public void AddGröße(string value) => Core.AddKnown(Fields, 0, value);
 
         /// <summary>Gets the values of the known key <c>"naïve-key"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> NaïveKey => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 1);
+        public readonly global::System.ReadOnlySpan<string> NaïveKey => Core.GetKnownValues(Fields, 1);
 
         /// <summary>Gets the first value of the known key <c>"naïve-key"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? NaïveKeyFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 1);
+        public readonly string? NaïveKeyFirst => Core.GetKnownFirst(Fields, 1);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"naïve-key"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddNaïveKey(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 1, value);
+        public void AddNaïveKey(string value) => Core.AddKnown(Fields, 1, value);
 
         /// <summary>Gets the values of the known key <c>"Quote\"&lt;&amp;&gt;"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> Quote => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 2);
+        public readonly global::System.ReadOnlySpan<string> Quote => Core.GetKnownValues(Fields, 2);
 
         /// <summary>Gets the first value of the known key <c>"Quote\"&lt;&amp;&gt;"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? QuoteFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 2);
+        public readonly string? QuoteFirst => Core.GetKnownFirst(Fields, 2);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Quote\"&lt;&amp;&gt;"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddQuote(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 2, value);
+        public void AddQuote(string value) => Core.AddKnown(Fields, 2, value);
 
         /// <summary>Gets the values of the known key <c>"tab\tkey"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> TabKey => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 3);
+        public readonly global::System.ReadOnlySpan<string> TabKey => Core.GetKnownValues(Fields, 3);
 
         /// <summary>Gets the first value of the known key <c>"tab\tkey"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? TabKeyFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 3);
+        public readonly string? TabKeyFirst => Core.GetKnownFirst(Fields, 3);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"tab\tkey"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddTabKey(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 3, value);
+        public void AddTabKey(string value) => Core.AddKnown(Fields, 3, value);
 
         /// <summary>Gets the values of the known key <c>"😀-emoji"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> Emoji => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 4);
+        public readonly global::System.ReadOnlySpan<string> Emoji => Core.GetKnownValues(Fields, 4);
 
         /// <summary>Gets the first value of the known key <c>"😀-emoji"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? EmojiFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 4);
+        public readonly string? EmojiFirst => Core.GetKnownFirst(Fields, 4);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"😀-emoji"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddEmoji(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 4, value);
+        public void AddEmoji(string value) => Core.AddKnown(Fields, 4, value);
 
         /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
         public ref struct Enumerator
         {
-            private global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Enumerator _entries;
+            private Core.Enumerator _entries;
 
-            internal Enumerator(global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.Unicode, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Enumerator entries) => _entries = entries;
+            internal Enumerator(Core.Enumerator entries) => _entries = entries;
 
             /// <summary>Gets the key at the current position and its values.</summary>
             public readonly global::FlatGen.FlatMultiMapEntry Current => _entries.Current;
@@ -399,122 +413,109 @@ namespace Demo
             public bool MoveNext() => _entries.MoveNext();
         }
 
-        static string global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.MapName => "Demo.Unicode";
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.GetSlots(ref global::Demo.Unicode map) => map._slots;
-        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.GetKeyHashes(ref global::Demo.Unicode map) => map._keyHashes;
-        static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.GetHashedKeyLengths(ref global::Demo.Unicode map) => ref map._hashedKeyLengths;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.GetValueStarts(ref global::Demo.Unicode map) => map._valueStarts;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.GetValueCounts(ref global::Demo.Unicode map) => map._valueCounts;
-        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.GetCount(ref global::Demo.Unicode map) => ref map._count;
-        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.GetValueCount(ref global::Demo.Unicode map) => ref map._valueCount;
-        static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.GetVersion(ref global::Demo.Unicode map) => ref map._version;
-        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Unicode, byte, byte>.KeyCapacity => KeyCapacity;
-        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Unicode, byte, byte>.ValueCapacity => ValueCapacity;
-        static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Unicode, byte, byte>.GetKeys(ref global::Demo.Unicode map) => map._keys;
-        static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Unicode, byte, byte>.GetValues(ref global::Demo.Unicode map) => map._values;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Unicode, byte, byte>.GetKeyHoles(ref global::Demo.Unicode map) => ref map._keyHoles;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.Unicode, byte, byte>.GetValueHoles(ref global::Demo.Unicode map) => ref map._valueHoles;
-        static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.KnownKeys => s_knownKeys;
-        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.KnownKeyCount => 5;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.GetKnownSlots(ref global::Demo.Unicode map) => map._knownSlots;
-        static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.GetKnownPresence(ref global::Demo.Unicode map) => map._knownPresence;
 
-        private static readonly string[] s_knownKeys =
+        private sealed class KnownKeyMatcher : global::FlatGen.Infrastructure.FlatKnownKeys
         {
-            "Größe",
-            "naïve-key",
-            "Quote\"<&>",
-            "tab\tkey",
-            "😀-emoji",
-        };
-
-        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.MatchKnownKey(global::System.ReadOnlySpan<char> key)
-        {
-            ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            public KnownKeyMatcher()
+                : base(new[]
+                {
+                    "Größe",
+                    "naïve-key",
+                    "Quote\"<&>",
+                    "tab\tkey",
+                    "😀-emoji",
+                })
             {
-                case 5:
-                    if (global::System.MemoryExtensions.Equals(key, "Größe", global::System.StringComparison.OrdinalIgnoreCase))
-                    {
-                        return 0; // "Größe"
-                    }
-
-                    return -1;
-                case 7:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0000_0020_0020_0020UL) == 0x0009_0062_0061_0074UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 3) | 0x0020_0020_0020_0000UL) == 0x0079_0065_006B_0009UL)
-                    {
-                        return 3; // "tab\tkey"
-                    }
-
-                    return -1;
-                case 8:
-                    if (global::System.MemoryExtensions.Equals(key, "😀-emoji", global::System.StringComparison.OrdinalIgnoreCase))
-                    {
-                        return 4; // "😀-emoji"
-                    }
-
-                    return -1;
-                case 9:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_006F_0075_0071UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0000_0000_0000_0020UL) == 0x0026_003C_0022_0065UL
-                        && global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 5) == 0x003E_0026_003C_0022UL)
-                    {
-                        return 2; // "Quote\"<&>"
-                    }
-
-                    if (global::System.MemoryExtensions.Equals(key, "naïve-key", global::System.StringComparison.OrdinalIgnoreCase))
-                    {
-                        return 1; // "naïve-key"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
-            }
-        }
-
-        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.Unicode, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
-        {
-            ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
-            {
-                case 7:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x00_20_20_20U) == 0x09_62_61_74U
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 3) | 0x20_20_20_00U) == 0x79_65_6B_09U)
-                    {
-                        return 3; // "tab\tkey"
-                    }
-
-                    break;
-                case 9:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x00_00_00_20_20_20_20_20UL) == 0x26_3C_22_65_74_6F_75_71UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 1) | 0x00_00_00_00_20_20_20_20UL) == 0x3E_26_3C_22_65_74_6F_75UL)
-                    {
-                        return 2; // "Quote\"<&>"
-                    }
-
-                    break;
-                default:
-                    break;
             }
 
-            if (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Utf8EqualsIgnoreCase(key, "Größe"))
+            public override int Match(global::System.ReadOnlySpan<char> key)
             {
-                return 0; // "Größe"
+                ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
+                switch (key.Length)
+                {
+                    case 5:
+                        if (global::System.MemoryExtensions.Equals(key, "Größe", global::System.StringComparison.OrdinalIgnoreCase))
+                        {
+                            return 0; // "Größe"
+                        }
+
+                        return -1;
+                    case 7:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0000_0020_0020_0020UL) == 0x0009_0062_0061_0074UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 3) | 0x0020_0020_0020_0000UL) == 0x0079_0065_006B_0009UL)
+                        {
+                            return 3; // "tab\tkey"
+                        }
+
+                        return -1;
+                    case 8:
+                        if (global::System.MemoryExtensions.Equals(key, "😀-emoji", global::System.StringComparison.OrdinalIgnoreCase))
+                        {
+                            return 4; // "😀-emoji"
+                        }
+
+                        return -1;
+                    case 9:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_006F_0075_0071UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0000_0000_0000_0020UL) == 0x0026_003C_0022_0065UL
+                            && global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 5) == 0x003E_0026_003C_0022UL)
+                        {
+                            return 2; // "Quote\"<&>"
+                        }
+
+                        if (global::System.MemoryExtensions.Equals(key, "naïve-key", global::System.StringComparison.OrdinalIgnoreCase))
+                        {
+                            return 1; // "naïve-key"
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
             }
 
-            if (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Utf8EqualsIgnoreCase(key, "naïve-key"))
+            public override int MatchUtf8(global::System.ReadOnlySpan<byte> key)
             {
-                return 1; // "naïve-key"
-            }
+                ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
+                switch (key.Length)
+                {
+                    case 7:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x00_20_20_20U) == 0x09_62_61_74U
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 3) | 0x20_20_20_00U) == 0x79_65_6B_09U)
+                        {
+                            return 3; // "tab\tkey"
+                        }
 
-            if (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Utf8EqualsIgnoreCase(key, "😀-emoji"))
-            {
-                return 4; // "😀-emoji"
-            }
+                        break;
+                    case 9:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x00_00_00_20_20_20_20_20UL) == 0x26_3C_22_65_74_6F_75_71UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 1) | 0x00_00_00_00_20_20_20_20UL) == 0x3E_26_3C_22_65_74_6F_75UL)
+                        {
+                            return 2; // "Quote\"<&>"
+                        }
 
-            return -1;
+                        break;
+                    default:
+                        break;
+                }
+
+                if (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Utf8EqualsIgnoreCase(key, "Größe"))
+                {
+                    return 0; // "Größe"
+                }
+
+                if (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Utf8EqualsIgnoreCase(key, "naïve-key"))
+                {
+                    return 1; // "naïve-key"
+                }
+
+                if (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Utf8EqualsIgnoreCase(key, "😀-emoji"))
+                {
+                    return 4; // "😀-emoji"
+                }
+
+                return -1;
+            }
         }
 
         [global::System.Runtime.CompilerServices.InlineArray(10)]

@@ -37,9 +37,9 @@ namespace Demo
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
     [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
-    [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.DebugView))]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMultiMapJsonConverter<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>))]
-    partial struct RequestTags : global::System.IEquatable<global::Demo.RequestTags>, global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>
+    [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::Demo.RequestTags>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatReferenceMapJsonConverter<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>))]
+    partial struct RequestTags : global::System.IEquatable<global::Demo.RequestTags>, global::FlatGen.Infrastructure.IFlatMap<global::Demo.RequestTags>
     {
         /// <summary>The most distinct keys the map holds.</summary>
         public const int KeyCapacity = 16;
@@ -106,39 +106,53 @@ namespace Demo
                 new global::FlatGen.FlatField("_valueHoles", "byte", 647, 1),
             });
 
+        /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
+        private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>;
+
+        private static readonly global::FlatGen.Infrastructure.FlatMapShape s_shape =
+            global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity);
+
+        static global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::Demo.RequestTags>.Shape => s_shape;
+
+        private readonly global::FlatGen.Infrastructure.FlatMapFields<byte, byte> Fields
+        {
+            [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
+            get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::Demo.RequestTags, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), s_shape);
+        }
+
         /// <summary>Gets the number of distinct keys in the map.</summary>
-        public readonly int Count => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Count(in this);
+        public readonly int Count => Core.Count(Fields);
 
         /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-        public readonly int ValueCount => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.ValueCount(in this);
+        public readonly int ValueCount => Core.ValueCount(Fields);
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-        public bool TryAdd(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.TryAdd(ref this, key, value);
+        public bool TryAdd(string key, string value) => Core.TryAdd(Fields, key, value);
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void Add(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Add(ref this, key, value);
+        public void Add(string key, string value) => Core.Add(Fields, key, value);
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key. A known key or a key already present allocates nothing; a new unknown key becomes a string.</param>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-        public bool TryAdd(global::System.ReadOnlySpan<char> key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.TryAdd(ref this, key, value);
+        public bool TryAdd(global::System.ReadOnlySpan<char> key, string value) => Core.TryAdd(Fields, key, value);
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key. A known key or a key already present allocates nothing; a new unknown key becomes a string.</param>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void Add(global::System.ReadOnlySpan<char> key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Add(ref this, key, value);
+        public void Add(global::System.ReadOnlySpan<char> key, string value) => Core.Add(Fields, key, value);
 
         /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up.</param>
@@ -146,173 +160,173 @@ namespace Demo
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly bool TryGetValues(string key, out global::System.ReadOnlySpan<string> values) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.TryGetValues(in this, key, out values);
+        public readonly bool TryGetValues(string key, out global::System.ReadOnlySpan<string> values) => Core.TryGetValues(Fields, key, out values);
 
         /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up, such as a slice of a parse buffer.</param>
         /// <param name="values">The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly bool TryGetValues(global::System.ReadOnlySpan<char> key, out global::System.ReadOnlySpan<string> values) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.TryGetValues(in this, key, out values);
+        public readonly bool TryGetValues(global::System.ReadOnlySpan<char> key, out global::System.ReadOnlySpan<string> values) => Core.TryGetValues(Fields, key, out values);
 
         /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up.</param>
         /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> GetValues(string key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.GetValues(in this, key);
+        public readonly global::System.ReadOnlySpan<string> GetValues(string key) => Core.GetValues(Fields, key);
 
         /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up, such as a slice of a parse buffer.</param>
         /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> GetValues(global::System.ReadOnlySpan<char> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.GetValues(in this, key);
+        public readonly global::System.ReadOnlySpan<string> GetValues(global::System.ReadOnlySpan<char> key) => Core.GetValues(Fields, key);
 
         /// <summary>Determines whether the map contains <paramref name="key"/>.</summary>
         /// <param name="key">The key to look for.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-        public readonly bool ContainsKey(string key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.ContainsKey(in this, key);
+        public readonly bool ContainsKey(string key) => Core.ContainsKey(Fields, key);
 
         /// <summary>Determines whether the map contains <paramref name="key"/>.</summary>
         /// <param name="key">The key to look for, such as a slice of a parse buffer.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-        public readonly bool ContainsKey(global::System.ReadOnlySpan<char> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.ContainsKey(in this, key);
+        public readonly bool ContainsKey(global::System.ReadOnlySpan<char> key) => Core.ContainsKey(Fields, key);
 
         /// <summary>Removes <paramref name="key"/> and all its values.</summary>
         /// <param name="key">The key to remove.</param>
         /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-        public bool Remove(string key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Remove(ref this, key);
+        public bool Remove(string key) => Core.Remove(Fields, key);
 
         /// <summary>Removes <paramref name="key"/> and all its values.</summary>
         /// <param name="key">The key to remove, such as a slice of a parse buffer.</param>
         /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
-        public bool Remove(global::System.ReadOnlySpan<char> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Remove(ref this, key);
+        public bool Remove(global::System.ReadOnlySpan<char> key) => Core.Remove(Fields, key);
 
         /// <summary>Removes every key and value; the map keeps no reference to any of them.</summary>
-        public void Clear() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Clear(ref this);
+        public void Clear() => Core.Clear(Fields);
 
         /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values.</summary>
         /// <returns>An enumerator over the map's own storage, which allocates nothing. A change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly Enumerator GetEnumerator() => new Enumerator(global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.GetEnumerator(in this));
+        public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
 
         /// <summary>Copies the map into a new dictionary that compares keys as the map does.</summary>
         /// <returns>A dictionary from each key to an array of its values.</returns>
-        public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.ToDictionary(in this);
+        public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => Core.ToDictionary(Fields);
 
         /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com] }</c>.</summary>
         /// <returns>The map's contents as text.</returns>
-        public override readonly string ToString() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.ToString(in this);
+        public override readonly string ToString() => Core.ToString(Fields);
 
         /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
         /// <param name="value">The value, which becomes a string.</param>
         /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
         /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
-        public bool TryAdd(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.TryAdd(ref this, key, value);
+        public bool TryAdd(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => Core.TryAdd(Fields, key, value);
 
         /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
         /// <param name="value">The value, which becomes a string.</param>
         /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void Add(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Add(ref this, key, value);
+        public void Add(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => Core.Add(Fields, key, value);
 
         /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up; invalid UTF-8 is a key that is absent.</param>
         /// <param name="values">The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly bool TryGetValues(global::System.ReadOnlySpan<byte> key, out global::System.ReadOnlySpan<string> values) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.TryGetValues(in this, key, out values);
+        public readonly bool TryGetValues(global::System.ReadOnlySpan<byte> key, out global::System.ReadOnlySpan<string> values) => Core.TryGetValues(Fields, key, out values);
 
         /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up; invalid UTF-8 is a key that is absent.</param>
         /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> GetValues(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.GetValues(in this, key);
+        public readonly global::System.ReadOnlySpan<string> GetValues(global::System.ReadOnlySpan<byte> key) => Core.GetValues(Fields, key);
 
         /// <summary>Determines whether the map contains the UTF-8 <paramref name="key"/>.</summary>
         /// <param name="key">The key to look for; invalid UTF-8 is a key that is absent.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-        public readonly bool ContainsKey(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.ContainsKey(in this, key);
+        public readonly bool ContainsKey(global::System.ReadOnlySpan<byte> key) => Core.ContainsKey(Fields, key);
 
         /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
         /// <param name="key">The key to remove; invalid UTF-8 is a key that is absent.</param>
         /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
-        public bool Remove(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Remove(ref this, key);
+        public bool Remove(global::System.ReadOnlySpan<byte> key) => Core.Remove(Fields, key);
 
         /// <summary>Gets the first value of <paramref name="key"/>.</summary>
         /// <param name="key">The key to look up.</param>
         /// <param name="value">The key's first value; <see langword="null"/> when the key is absent.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-        public readonly bool TryGetFirst(string key, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.TryGetFirst(in this, key, out value);
+        public readonly bool TryGetFirst(string key, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) => Core.TryGetFirst(Fields, key, out value);
 
         /// <summary>Gets the first value of <paramref name="key"/>, or <see langword="null"/> when the key is absent.</summary>
         /// <param name="key">The key to look up.</param>
         /// <returns>The key's first value, or <see langword="null"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-        public readonly string? GetFirstOrDefault(string key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.GetFirstOrDefault(in this, key);
+        public readonly string? GetFirstOrDefault(string key) => Core.GetFirstOrDefault(Fields, key);
 
         /// <summary>Makes <paramref name="value"/> the only value of <paramref name="key"/>, keeping the key's place; adds the key if it is new.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value that replaces all of the key's values.</param>
         /// <returns><see langword="true"/> if the value was set; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-        public bool TrySet(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.TrySet(ref this, key, value);
+        public bool TrySet(string key, string value) => Core.TrySet(Fields, key, value);
 
         /// <summary>Makes <paramref name="value"/> the only value of <paramref name="key"/>, keeping the key's place; adds the key if it is new.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value that replaces all of the key's values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void Set(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Set(ref this, key, value);
+        public void Set(string key, string value) => Core.Set(Fields, key, value);
 
         /// <summary>Removes the first of the values of <paramref name="key"/> that equals <paramref name="value"/> (ordinally); a key left with no value is removed.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value to remove.</param>
         /// <returns><see langword="true"/> if the value was found and removed; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-        public bool Remove(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Remove(ref this, key, value);
+        public bool Remove(string key, string value) => Core.Remove(Fields, key, value);
 
         /// <summary>Copies the keys and values, in first-insertion order, into a new array: the allocating bridge to LINQ and to APIs that take pairs.</summary>
         /// <returns>One pair per key, with an array of its values.</returns>
-        public readonly global::System.Collections.Generic.KeyValuePair<string, string[]>[] ToArray() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.ToArray(in this);
+        public readonly global::System.Collections.Generic.KeyValuePair<string, string[]>[] ToArray() => Core.ToArray(Fields);
 
         /// <summary>Determines whether <paramref name="other"/> holds the same keys, under the map's comparison, each with the same values in the same order; the order of the keys does not matter.</summary>
         /// <param name="other">The map to compare with.</param>
         /// <returns><see langword="true"/> if the maps hold the same entries; otherwise, <see langword="false"/>.</returns>
-        public readonly bool Equals(global::Demo.RequestTags other) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Equals(in this, in other);
+        public readonly bool Equals(global::Demo.RequestTags other) => Core.Equals(Fields, other.Fields);
 
         /// <summary>Determines whether <paramref name="obj"/> is a map of this type that holds the same entries.</summary>
         /// <param name="obj">The object to compare with.</param>
         /// <returns><see langword="true"/> if <paramref name="obj"/> is an equal map; otherwise, <see langword="false"/>.</returns>
-        public override readonly bool Equals(object? obj) => obj is global::Demo.RequestTags other && global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Equals(in this, in other);
+        public override readonly bool Equals(object? obj) => obj is global::Demo.RequestTags other && Core.Equals(Fields, other.Fields);
 
         /// <summary>Returns a hash of the map's entries that equal maps share; a map changed after it is hashed hashes differently.</summary>
         /// <returns>The hash code.</returns>
-        public override readonly int GetHashCode() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.GetHashCode(in this);
+        public override readonly int GetHashCode() => Core.GetHashCode(Fields);
 
         /// <summary>Determines whether two maps hold the same entries.</summary>
         /// <param name="left">The first map.</param>
         /// <param name="right">The second map.</param>
         /// <returns><see langword="true"/> if the maps are equal; otherwise, <see langword="false"/>.</returns>
-        public static bool operator ==(in global::Demo.RequestTags left, in global::Demo.RequestTags right) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Equals(in left, in right);
+        public static bool operator ==(in global::Demo.RequestTags left, in global::Demo.RequestTags right) => Core.Equals(left.Fields, right.Fields);
 
         /// <summary>Determines whether two maps hold different entries.</summary>
         /// <param name="left">The first map.</param>
         /// <param name="right">The second map.</param>
         /// <returns><see langword="true"/> if the maps differ; otherwise, <see langword="false"/>.</returns>
-        public static bool operator !=(in global::Demo.RequestTags left, in global::Demo.RequestTags right) => !global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Equals(in left, in right);
+        public static bool operator !=(in global::Demo.RequestTags left, in global::Demo.RequestTags right) => !Core.Equals(left.Fields, right.Fields);
 
         /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
         public ref struct Enumerator
         {
-            private global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Enumerator _entries;
+            private Core.Enumerator _entries;
 
-            internal Enumerator(global::FlatGen.Infrastructure.FlatMultiMapCore<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>.Enumerator entries) => _entries = entries;
+            internal Enumerator(Core.Enumerator entries) => _entries = entries;
 
             /// <summary>Gets the key at the current position and its values.</summary>
             public readonly global::FlatGen.FlatMultiMapEntry Current => _entries.Current;
@@ -323,21 +337,6 @@ namespace Demo
             public bool MoveNext() => _entries.MoveNext();
         }
 
-        static string global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestTags, byte, byte>.MapName => "Demo.RequestTags";
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestTags, byte, byte>.GetSlots(ref global::Demo.RequestTags map) => map._slots;
-        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestTags, byte, byte>.GetKeyHashes(ref global::Demo.RequestTags map) => map._keyHashes;
-        static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestTags, byte, byte>.GetHashedKeyLengths(ref global::Demo.RequestTags map) => ref map._hashedKeyLengths;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestTags, byte, byte>.GetValueStarts(ref global::Demo.RequestTags map) => map._valueStarts;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestTags, byte, byte>.GetValueCounts(ref global::Demo.RequestTags map) => map._valueCounts;
-        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestTags, byte, byte>.GetCount(ref global::Demo.RequestTags map) => ref map._count;
-        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestTags, byte, byte>.GetValueCount(ref global::Demo.RequestTags map) => ref map._valueCount;
-        static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::Demo.RequestTags, byte, byte>.GetVersion(ref global::Demo.RequestTags map) => ref map._version;
-        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.KeyCapacity => KeyCapacity;
-        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.ValueCapacity => ValueCapacity;
-        static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.GetKeys(ref global::Demo.RequestTags map) => map._keys;
-        static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.GetValues(ref global::Demo.RequestTags map) => map._values;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.GetKeyHoles(ref global::Demo.RequestTags map) => ref map._keyHoles;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::Demo.RequestTags, byte, byte>.GetValueHoles(ref global::Demo.RequestTags map) => ref map._valueHoles;
 
         [global::System.Runtime.CompilerServices.InlineArray(20)]
         private struct KeyBuffer

@@ -40,9 +40,9 @@ namespace FlatGen.Samples.Headers
     [global::System.CodeDom.Compiler.GeneratedCode("FlatGen", "0.1.0")]
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
     [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
-    [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.DebugView))]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMultiMapJsonConverter<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>))]
-    partial struct RequestHeaders : global::System.IEquatable<global::FlatGen.Samples.Headers.RequestHeaders>, global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>
+    [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::FlatGen.Samples.Headers.RequestHeaders>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatReferenceMapJsonConverter<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>))]
+    partial struct RequestHeaders : global::System.IEquatable<global::FlatGen.Samples.Headers.RequestHeaders>, global::FlatGen.Infrastructure.IFlatMap<global::FlatGen.Samples.Headers.RequestHeaders>
     {
         /// <summary>The most distinct keys the map holds.</summary>
         public const int KeyCapacity = 32;
@@ -117,39 +117,53 @@ namespace FlatGen.Samples.Headers
                 new global::FlatGen.FlatField("_knownSlots", "byte[18]", 1288, 18),
             });
 
+        /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
+        private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>;
+
+        private static readonly global::FlatGen.Infrastructure.FlatMapShape s_shape =
+            global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, new KnownKeyMatcher(), internUnknownKeys: true, reuseValueStrings: true);
+
+        static global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::FlatGen.Samples.Headers.RequestHeaders>.Shape => s_shape;
+
+        private readonly global::FlatGen.Infrastructure.FlatMapFields<byte, byte> Fields
+        {
+            [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
+            get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::FlatGen.Samples.Headers.RequestHeaders, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), s_shape);
+        }
+
         /// <summary>Gets the number of distinct keys in the map.</summary>
-        public readonly int Count => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Count(in this);
+        public readonly int Count => Core.Count(Fields);
 
         /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-        public readonly int ValueCount => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ValueCount(in this);
+        public readonly int ValueCount => Core.ValueCount(Fields);
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-        public bool TryAdd(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryAdd(ref this, key, value);
+        public bool TryAdd(string key, string value) => Core.TryAdd(Fields, key, value);
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void Add(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Add(ref this, key, value);
+        public void Add(string key, string value) => Core.Add(Fields, key, value);
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key. A known key or a key already present allocates nothing; a new unknown key becomes a string.</param>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-        public bool TryAdd(global::System.ReadOnlySpan<char> key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryAdd(ref this, key, value);
+        public bool TryAdd(global::System.ReadOnlySpan<char> key, string value) => Core.TryAdd(Fields, key, value);
 
         /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key. A known key or a key already present allocates nothing; a new unknown key becomes a string.</param>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void Add(global::System.ReadOnlySpan<char> key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Add(ref this, key, value);
+        public void Add(global::System.ReadOnlySpan<char> key, string value) => Core.Add(Fields, key, value);
 
         /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up.</param>
@@ -157,413 +171,413 @@ namespace FlatGen.Samples.Headers
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly bool TryGetValues(string key, out global::System.ReadOnlySpan<string> values) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryGetValues(in this, key, out values);
+        public readonly bool TryGetValues(string key, out global::System.ReadOnlySpan<string> values) => Core.TryGetValues(Fields, key, out values);
 
         /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up, such as a slice of a parse buffer.</param>
         /// <param name="values">The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly bool TryGetValues(global::System.ReadOnlySpan<char> key, out global::System.ReadOnlySpan<string> values) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryGetValues(in this, key, out values);
+        public readonly bool TryGetValues(global::System.ReadOnlySpan<char> key, out global::System.ReadOnlySpan<string> values) => Core.TryGetValues(Fields, key, out values);
 
         /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up.</param>
         /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> GetValues(string key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetValues(in this, key);
+        public readonly global::System.ReadOnlySpan<string> GetValues(string key) => Core.GetValues(Fields, key);
 
         /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up, such as a slice of a parse buffer.</param>
         /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> GetValues(global::System.ReadOnlySpan<char> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetValues(in this, key);
+        public readonly global::System.ReadOnlySpan<string> GetValues(global::System.ReadOnlySpan<char> key) => Core.GetValues(Fields, key);
 
         /// <summary>Determines whether the map contains <paramref name="key"/>.</summary>
         /// <param name="key">The key to look for.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-        public readonly bool ContainsKey(string key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ContainsKey(in this, key);
+        public readonly bool ContainsKey(string key) => Core.ContainsKey(Fields, key);
 
         /// <summary>Determines whether the map contains <paramref name="key"/>.</summary>
         /// <param name="key">The key to look for, such as a slice of a parse buffer.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-        public readonly bool ContainsKey(global::System.ReadOnlySpan<char> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ContainsKey(in this, key);
+        public readonly bool ContainsKey(global::System.ReadOnlySpan<char> key) => Core.ContainsKey(Fields, key);
 
         /// <summary>Removes <paramref name="key"/> and all its values.</summary>
         /// <param name="key">The key to remove.</param>
         /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-        public bool Remove(string key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Remove(ref this, key);
+        public bool Remove(string key) => Core.Remove(Fields, key);
 
         /// <summary>Removes <paramref name="key"/> and all its values.</summary>
         /// <param name="key">The key to remove, such as a slice of a parse buffer.</param>
         /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
-        public bool Remove(global::System.ReadOnlySpan<char> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Remove(ref this, key);
+        public bool Remove(global::System.ReadOnlySpan<char> key) => Core.Remove(Fields, key);
 
         /// <summary>Removes every key and value; the map keeps no reference to them, except the value and key strings kept for reuse until <see cref="ForgetReusedValues"/>.</summary>
-        public void Clear() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Clear(ref this);
+        public void Clear() => Core.Clear(Fields);
 
         /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values.</summary>
         /// <returns>An enumerator over the map's own storage, which allocates nothing. A change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly Enumerator GetEnumerator() => new Enumerator(global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetEnumerator(in this));
+        public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
 
         /// <summary>Copies the map into a new dictionary that compares keys as the map does.</summary>
         /// <returns>A dictionary from each key to an array of its values.</returns>
-        public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ToDictionary(in this);
+        public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => Core.ToDictionary(Fields);
 
         /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com] }</c>.</summary>
         /// <returns>The map's contents as text.</returns>
-        public override readonly string ToString() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ToString(in this);
+        public override readonly string ToString() => Core.ToString(Fields);
 
         /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
         /// <param name="value">The value, which becomes a string; or is the string this map held at the same place before the last <see cref="Clear"/>, when the text is the same ASCII.</param>
         /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
         /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
-        public bool TryAdd(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryAdd(ref this, key, value);
+        public bool TryAdd(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => Core.TryAdd(Fields, key, value);
 
         /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
         /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
         /// <param name="value">The value, which becomes a string; or is the string this map held at the same place before the last <see cref="Clear"/>, when the text is the same ASCII.</param>
         /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void Add(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Add(ref this, key, value);
+        public void Add(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => Core.Add(Fields, key, value);
 
         /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up; invalid UTF-8 is a key that is absent.</param>
         /// <param name="values">The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly bool TryGetValues(global::System.ReadOnlySpan<byte> key, out global::System.ReadOnlySpan<string> values) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryGetValues(in this, key, out values);
+        public readonly bool TryGetValues(global::System.ReadOnlySpan<byte> key, out global::System.ReadOnlySpan<string> values) => Core.TryGetValues(Fields, key, out values);
 
         /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added.</summary>
         /// <param name="key">The key to look up; invalid UTF-8 is a key that is absent.</param>
         /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> GetValues(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetValues(in this, key);
+        public readonly global::System.ReadOnlySpan<string> GetValues(global::System.ReadOnlySpan<byte> key) => Core.GetValues(Fields, key);
 
         /// <summary>Determines whether the map contains the UTF-8 <paramref name="key"/>.</summary>
         /// <param name="key">The key to look for; invalid UTF-8 is a key that is absent.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-        public readonly bool ContainsKey(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ContainsKey(in this, key);
+        public readonly bool ContainsKey(global::System.ReadOnlySpan<byte> key) => Core.ContainsKey(Fields, key);
 
         /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
         /// <param name="key">The key to remove; invalid UTF-8 is a key that is absent.</param>
         /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
-        public bool Remove(global::System.ReadOnlySpan<byte> key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Remove(ref this, key);
+        public bool Remove(global::System.ReadOnlySpan<byte> key) => Core.Remove(Fields, key);
 
         /// <summary>
         /// Lets go of the value and key strings <see cref="Clear"/> keeps to reuse for the same UTF-8 values and unknown keys of the next request (<c>ReuseValueStrings</c> with <c>InternUnknownKeys</c>).
         /// Call this when the map will not see those strings again, so the collector can have them; the map's contents are unchanged.
         /// </summary>
-        public void ForgetReusedValues() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ForgetReusedValues(ref this);
+        public void ForgetReusedValues() => Core.ForgetReusedValues(Fields);
 
         /// <summary>Gets the first value of <paramref name="key"/>.</summary>
         /// <param name="key">The key to look up.</param>
         /// <param name="value">The key's first value; <see langword="null"/> when the key is absent.</param>
         /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-        public readonly bool TryGetFirst(string key, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TryGetFirst(in this, key, out value);
+        public readonly bool TryGetFirst(string key, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) => Core.TryGetFirst(Fields, key, out value);
 
         /// <summary>Gets the first value of <paramref name="key"/>, or <see langword="null"/> when the key is absent.</summary>
         /// <param name="key">The key to look up.</param>
         /// <returns>The key's first value, or <see langword="null"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-        public readonly string? GetFirstOrDefault(string key) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetFirstOrDefault(in this, key);
+        public readonly string? GetFirstOrDefault(string key) => Core.GetFirstOrDefault(Fields, key);
 
         /// <summary>Makes <paramref name="value"/> the only value of <paramref name="key"/>, keeping the key's place; adds the key if it is new.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value that replaces all of the key's values.</param>
         /// <returns><see langword="true"/> if the value was set; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-        public bool TrySet(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.TrySet(ref this, key, value);
+        public bool TrySet(string key, string value) => Core.TrySet(Fields, key, value);
 
         /// <summary>Makes <paramref name="value"/> the only value of <paramref name="key"/>, keeping the key's place; adds the key if it is new.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value that replaces all of the key's values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void Set(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Set(ref this, key, value);
+        public void Set(string key, string value) => Core.Set(Fields, key, value);
 
         /// <summary>Removes the first of the values of <paramref name="key"/> that equals <paramref name="value"/> (ordinally); a key left with no value is removed.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value to remove.</param>
         /// <returns><see langword="true"/> if the value was found and removed; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-        public bool Remove(string key, string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Remove(ref this, key, value);
+        public bool Remove(string key, string value) => Core.Remove(Fields, key, value);
 
         /// <summary>Copies the keys and values, in first-insertion order, into a new array: the allocating bridge to LINQ and to APIs that take pairs.</summary>
         /// <returns>One pair per key, with an array of its values.</returns>
-        public readonly global::System.Collections.Generic.KeyValuePair<string, string[]>[] ToArray() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.ToArray(in this);
+        public readonly global::System.Collections.Generic.KeyValuePair<string, string[]>[] ToArray() => Core.ToArray(Fields);
 
         /// <summary>Determines whether <paramref name="other"/> holds the same keys, under the map's comparison, each with the same values in the same order; the order of the keys does not matter.</summary>
         /// <param name="other">The map to compare with.</param>
         /// <returns><see langword="true"/> if the maps hold the same entries; otherwise, <see langword="false"/>.</returns>
-        public readonly bool Equals(global::FlatGen.Samples.Headers.RequestHeaders other) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Equals(in this, in other);
+        public readonly bool Equals(global::FlatGen.Samples.Headers.RequestHeaders other) => Core.Equals(Fields, other.Fields);
 
         /// <summary>Determines whether <paramref name="obj"/> is a map of this type that holds the same entries.</summary>
         /// <param name="obj">The object to compare with.</param>
         /// <returns><see langword="true"/> if <paramref name="obj"/> is an equal map; otherwise, <see langword="false"/>.</returns>
-        public override readonly bool Equals(object? obj) => obj is global::FlatGen.Samples.Headers.RequestHeaders other && global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Equals(in this, in other);
+        public override readonly bool Equals(object? obj) => obj is global::FlatGen.Samples.Headers.RequestHeaders other && Core.Equals(Fields, other.Fields);
 
         /// <summary>Returns a hash of the map's entries that equal maps share; a map changed after it is hashed hashes differently.</summary>
         /// <returns>The hash code.</returns>
-        public override readonly int GetHashCode() => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetHashCode(in this);
+        public override readonly int GetHashCode() => Core.GetHashCode(Fields);
 
         /// <summary>Determines whether two maps hold the same entries.</summary>
         /// <param name="left">The first map.</param>
         /// <param name="right">The second map.</param>
         /// <returns><see langword="true"/> if the maps are equal; otherwise, <see langword="false"/>.</returns>
-        public static bool operator ==(in global::FlatGen.Samples.Headers.RequestHeaders left, in global::FlatGen.Samples.Headers.RequestHeaders right) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Equals(in left, in right);
+        public static bool operator ==(in global::FlatGen.Samples.Headers.RequestHeaders left, in global::FlatGen.Samples.Headers.RequestHeaders right) => Core.Equals(left.Fields, right.Fields);
 
         /// <summary>Determines whether two maps hold different entries.</summary>
         /// <param name="left">The first map.</param>
         /// <param name="right">The second map.</param>
         /// <returns><see langword="true"/> if the maps differ; otherwise, <see langword="false"/>.</returns>
-        public static bool operator !=(in global::FlatGen.Samples.Headers.RequestHeaders left, in global::FlatGen.Samples.Headers.RequestHeaders right) => !global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Equals(in left, in right);
+        public static bool operator !=(in global::FlatGen.Samples.Headers.RequestHeaders left, in global::FlatGen.Samples.Headers.RequestHeaders right) => !Core.Equals(left.Fields, right.Fields);
 
         /// <summary>Gets the values of the known key <c>"Host"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> Host => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 0);
+        public readonly global::System.ReadOnlySpan<string> Host => Core.GetKnownValues(Fields, 0);
 
         /// <summary>Gets the first value of the known key <c>"Host"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? HostFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 0);
+        public readonly string? HostFirst => Core.GetKnownFirst(Fields, 0);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Host"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddHost(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 0, value);
+        public void AddHost(string value) => Core.AddKnown(Fields, 0, value);
 
         /// <summary>Gets the values of the known key <c>"User-Agent"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> UserAgent => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 1);
+        public readonly global::System.ReadOnlySpan<string> UserAgent => Core.GetKnownValues(Fields, 1);
 
         /// <summary>Gets the first value of the known key <c>"User-Agent"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? UserAgentFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 1);
+        public readonly string? UserAgentFirst => Core.GetKnownFirst(Fields, 1);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"User-Agent"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddUserAgent(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 1, value);
+        public void AddUserAgent(string value) => Core.AddKnown(Fields, 1, value);
 
         /// <summary>Gets the values of the known key <c>"Accept"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> Accept => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 2);
+        public readonly global::System.ReadOnlySpan<string> Accept => Core.GetKnownValues(Fields, 2);
 
         /// <summary>Gets the first value of the known key <c>"Accept"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? AcceptFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 2);
+        public readonly string? AcceptFirst => Core.GetKnownFirst(Fields, 2);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Accept"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddAccept(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 2, value);
+        public void AddAccept(string value) => Core.AddKnown(Fields, 2, value);
 
         /// <summary>Gets the values of the known key <c>"Accept-Encoding"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> AcceptEncoding => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 3);
+        public readonly global::System.ReadOnlySpan<string> AcceptEncoding => Core.GetKnownValues(Fields, 3);
 
         /// <summary>Gets the first value of the known key <c>"Accept-Encoding"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? AcceptEncodingFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 3);
+        public readonly string? AcceptEncodingFirst => Core.GetKnownFirst(Fields, 3);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Accept-Encoding"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddAcceptEncoding(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 3, value);
+        public void AddAcceptEncoding(string value) => Core.AddKnown(Fields, 3, value);
 
         /// <summary>Gets the values of the known key <c>"Accept-Language"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> AcceptLanguage => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 4);
+        public readonly global::System.ReadOnlySpan<string> AcceptLanguage => Core.GetKnownValues(Fields, 4);
 
         /// <summary>Gets the first value of the known key <c>"Accept-Language"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? AcceptLanguageFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 4);
+        public readonly string? AcceptLanguageFirst => Core.GetKnownFirst(Fields, 4);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Accept-Language"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddAcceptLanguage(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 4, value);
+        public void AddAcceptLanguage(string value) => Core.AddKnown(Fields, 4, value);
 
         /// <summary>Gets the values of the known key <c>"Authorization"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> Authorization => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 5);
+        public readonly global::System.ReadOnlySpan<string> Authorization => Core.GetKnownValues(Fields, 5);
 
         /// <summary>Gets the first value of the known key <c>"Authorization"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? AuthorizationFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 5);
+        public readonly string? AuthorizationFirst => Core.GetKnownFirst(Fields, 5);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Authorization"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddAuthorization(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 5, value);
+        public void AddAuthorization(string value) => Core.AddKnown(Fields, 5, value);
 
         /// <summary>Gets the values of the known key <c>"Cache-Control"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> CacheControl => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 6);
+        public readonly global::System.ReadOnlySpan<string> CacheControl => Core.GetKnownValues(Fields, 6);
 
         /// <summary>Gets the first value of the known key <c>"Cache-Control"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? CacheControlFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 6);
+        public readonly string? CacheControlFirst => Core.GetKnownFirst(Fields, 6);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Cache-Control"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddCacheControl(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 6, value);
+        public void AddCacheControl(string value) => Core.AddKnown(Fields, 6, value);
 
         /// <summary>Gets the values of the known key <c>"Connection"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> Connection => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 7);
+        public readonly global::System.ReadOnlySpan<string> Connection => Core.GetKnownValues(Fields, 7);
 
         /// <summary>Gets the first value of the known key <c>"Connection"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? ConnectionFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 7);
+        public readonly string? ConnectionFirst => Core.GetKnownFirst(Fields, 7);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Connection"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddConnection(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 7, value);
+        public void AddConnection(string value) => Core.AddKnown(Fields, 7, value);
 
         /// <summary>Gets the values of the known key <c>"Content-Length"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> ContentLength => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 8);
+        public readonly global::System.ReadOnlySpan<string> ContentLength => Core.GetKnownValues(Fields, 8);
 
         /// <summary>Gets the first value of the known key <c>"Content-Length"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? ContentLengthFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 8);
+        public readonly string? ContentLengthFirst => Core.GetKnownFirst(Fields, 8);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Content-Length"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddContentLength(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 8, value);
+        public void AddContentLength(string value) => Core.AddKnown(Fields, 8, value);
 
         /// <summary>Gets the values of the known key <c>"Content-Type"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> ContentType => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 9);
+        public readonly global::System.ReadOnlySpan<string> ContentType => Core.GetKnownValues(Fields, 9);
 
         /// <summary>Gets the first value of the known key <c>"Content-Type"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? ContentTypeFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 9);
+        public readonly string? ContentTypeFirst => Core.GetKnownFirst(Fields, 9);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Content-Type"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddContentType(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 9, value);
+        public void AddContentType(string value) => Core.AddKnown(Fields, 9, value);
 
         /// <summary>Gets the values of the known key <c>"Cookie"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> Cookie => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 10);
+        public readonly global::System.ReadOnlySpan<string> Cookie => Core.GetKnownValues(Fields, 10);
 
         /// <summary>Gets the first value of the known key <c>"Cookie"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? CookieFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 10);
+        public readonly string? CookieFirst => Core.GetKnownFirst(Fields, 10);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Cookie"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddCookie(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 10, value);
+        public void AddCookie(string value) => Core.AddKnown(Fields, 10, value);
 
         /// <summary>Gets the values of the known key <c>"If-Modified-Since"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> IfModifiedSince => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 11);
+        public readonly global::System.ReadOnlySpan<string> IfModifiedSince => Core.GetKnownValues(Fields, 11);
 
         /// <summary>Gets the first value of the known key <c>"If-Modified-Since"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? IfModifiedSinceFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 11);
+        public readonly string? IfModifiedSinceFirst => Core.GetKnownFirst(Fields, 11);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"If-Modified-Since"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddIfModifiedSince(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 11, value);
+        public void AddIfModifiedSince(string value) => Core.AddKnown(Fields, 11, value);
 
         /// <summary>Gets the values of the known key <c>"If-None-Match"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> IfNoneMatch => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 12);
+        public readonly global::System.ReadOnlySpan<string> IfNoneMatch => Core.GetKnownValues(Fields, 12);
 
         /// <summary>Gets the first value of the known key <c>"If-None-Match"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? IfNoneMatchFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 12);
+        public readonly string? IfNoneMatchFirst => Core.GetKnownFirst(Fields, 12);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"If-None-Match"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddIfNoneMatch(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 12, value);
+        public void AddIfNoneMatch(string value) => Core.AddKnown(Fields, 12, value);
 
         /// <summary>Gets the values of the known key <c>"Origin"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> Origin => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 13);
+        public readonly global::System.ReadOnlySpan<string> Origin => Core.GetKnownValues(Fields, 13);
 
         /// <summary>Gets the first value of the known key <c>"Origin"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? OriginFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 13);
+        public readonly string? OriginFirst => Core.GetKnownFirst(Fields, 13);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Origin"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddOrigin(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 13, value);
+        public void AddOrigin(string value) => Core.AddKnown(Fields, 13, value);
 
         /// <summary>Gets the values of the known key <c>"Pragma"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> Pragma => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 14);
+        public readonly global::System.ReadOnlySpan<string> Pragma => Core.GetKnownValues(Fields, 14);
 
         /// <summary>Gets the first value of the known key <c>"Pragma"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? PragmaFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 14);
+        public readonly string? PragmaFirst => Core.GetKnownFirst(Fields, 14);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Pragma"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddPragma(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 14, value);
+        public void AddPragma(string value) => Core.AddKnown(Fields, 14, value);
 
         /// <summary>Gets the values of the known key <c>"Referer"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> Referer => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 15);
+        public readonly global::System.ReadOnlySpan<string> Referer => Core.GetKnownValues(Fields, 15);
 
         /// <summary>Gets the first value of the known key <c>"Referer"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? RefererFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 15);
+        public readonly string? RefererFirst => Core.GetKnownFirst(Fields, 15);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"Referer"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddReferer(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 15, value);
+        public void AddReferer(string value) => Core.AddKnown(Fields, 15, value);
 
         /// <summary>Gets the values of the known key <c>"X-Forwarded-For"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> XForwardedFor => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 16);
+        public readonly global::System.ReadOnlySpan<string> XForwardedFor => Core.GetKnownValues(Fields, 16);
 
         /// <summary>Gets the first value of the known key <c>"X-Forwarded-For"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? XForwardedForFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 16);
+        public readonly string? XForwardedForFirst => Core.GetKnownFirst(Fields, 16);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"X-Forwarded-For"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddXForwardedFor(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 16, value);
+        public void AddXForwardedFor(string value) => Core.AddKnown(Fields, 16, value);
 
         /// <summary>Gets the values of the known key <c>"X-Request-ID"</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        public readonly global::System.ReadOnlySpan<string> XRequestID => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownValues(in this, 17);
+        public readonly global::System.ReadOnlySpan<string> XRequestID => Core.GetKnownValues(Fields, 17);
 
         /// <summary>Gets the first value of the known key <c>"X-Request-ID"</c>, or <see langword="null"/> when the key is absent.</summary>
-        public readonly string? XRequestIDFirst => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.GetKnownFirst(in this, 17);
+        public readonly string? XRequestIDFirst => Core.GetKnownFirst(Fields, 17);
 
         /// <summary>Appends <paramref name="value"/> to the values of the known key <c>"X-Request-ID"</c>, adding the key if it is absent.</summary>
         /// <param name="value">The value to append after the key's other values.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-        public void AddXRequestID(string value) => global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.AddKnown(ref this, 17, value);
+        public void AddXRequestID(string value) => Core.AddKnown(Fields, 17, value);
 
         /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
         public ref struct Enumerator
         {
-            private global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Enumerator _entries;
+            private Core.Enumerator _entries;
 
-            internal Enumerator(global::FlatGen.Infrastructure.FlatMultiMapCore<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>.Enumerator entries) => _entries = entries;
+            internal Enumerator(Core.Enumerator entries) => _entries = entries;
 
             /// <summary>Gets the key at the current position and its values.</summary>
             public readonly global::FlatGen.FlatMultiMapEntry Current => _entries.Current;
@@ -574,339 +588,324 @@ namespace FlatGen.Samples.Headers
             public bool MoveNext() => _entries.MoveNext();
         }
 
-        static string global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.MapName => "FlatGen.Samples.Headers.RequestHeaders";
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetSlots(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._slots;
-        static global::System.Span<uint> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetKeyHashes(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._keyHashes;
-        static ref ulong global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetHashedKeyLengths(ref global::FlatGen.Samples.Headers.RequestHeaders map) => ref map._hashedKeyLengths;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetValueStarts(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._valueStarts;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetValueCounts(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._valueCounts;
-        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetCount(ref global::FlatGen.Samples.Headers.RequestHeaders map) => ref map._count;
-        static ref byte global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetValueCount(ref global::FlatGen.Samples.Headers.RequestHeaders map) => ref map._valueCount;
-        static ref uint global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetVersion(ref global::FlatGen.Samples.Headers.RequestHeaders map) => ref map._version;
-        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.KeyCapacity => KeyCapacity;
-        static int global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.ValueCapacity => ValueCapacity;
-        static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetKeys(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._keys;
-        static global::System.Span<string?> global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetValues(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._values;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetKeyHoles(ref global::FlatGen.Samples.Headers.RequestHeaders map) => ref map._keyHoles;
-        static ref byte global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetValueHoles(ref global::FlatGen.Samples.Headers.RequestHeaders map) => ref map._valueHoles;
-        static bool global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.InternUnknownKeys => true;
-        static bool global::FlatGen.Infrastructure.IFlatMultiMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.ReuseValueStrings => true;
-        static global::System.ReadOnlySpan<string> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.KnownKeys => s_knownKeys;
-        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.KnownKeyCount => 18;
-        static global::System.Span<byte> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetKnownSlots(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._knownSlots;
-        static global::System.Span<ulong> global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.GetKnownPresence(ref global::FlatGen.Samples.Headers.RequestHeaders map) => map._knownPresence;
 
-        private static readonly string[] s_knownKeys =
+        private sealed class KnownKeyMatcher : global::FlatGen.Infrastructure.FlatKnownKeys
         {
-            "Host",
-            "User-Agent",
-            "Accept",
-            "Accept-Encoding",
-            "Accept-Language",
-            "Authorization",
-            "Cache-Control",
-            "Connection",
-            "Content-Length",
-            "Content-Type",
-            "Cookie",
-            "If-Modified-Since",
-            "If-None-Match",
-            "Origin",
-            "Pragma",
-            "Referer",
-            "X-Forwarded-For",
-            "X-Request-ID",
-        };
-
-        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.MatchKnownKey(global::System.ReadOnlySpan<char> key)
-        {
-            ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            public KnownKeyMatcher()
+                : base(new[]
+                {
+                    "Host",
+                    "User-Agent",
+                    "Accept",
+                    "Accept-Encoding",
+                    "Accept-Language",
+                    "Authorization",
+                    "Cache-Control",
+                    "Connection",
+                    "Content-Length",
+                    "Content-Type",
+                    "Cookie",
+                    "If-Modified-Since",
+                    "If-None-Match",
+                    "Origin",
+                    "Pragma",
+                    "Referer",
+                    "X-Forwarded-For",
+                    "X-Request-ID",
+                })
             {
-                case 4:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_0073_006F_0068UL)
-                    {
-                        return 0; // "Host"
-                    }
-
-                    return -1;
-                case 6:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0074_0070_0065_0063UL)
-                    {
-                        return 2; // "Accept"
-                    }
-
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x006B_006F_006F_0063UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0065_0069_006B_006FUL)
-                    {
-                        return 10; // "Cookie"
-                    }
-
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0067_0069_0072_006FUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x006E_0069_0067_0069UL)
-                    {
-                        return 13; // "Origin"
-                    }
-
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0067_0061_0072_0070UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0061_006D_0067_0061UL)
-                    {
-                        return 14; // "Pragma"
-                    }
-
-                    return -1;
-                case 7:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0066_0065_0072UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0072_0065UL)
-                    {
-                        return 15; // "Referer"
-                    }
-
-                    return -1;
-                case 10:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0073_0075UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0020_0020_0000UL) == 0x0065_0067_0061_002DUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 6) | 0x0020_0020_0020_0020UL) == 0x0074_006E_0065_0067UL)
-                    {
-                        return 1; // "User-Agent"
-                    }
-
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x006E_006E_006F_0063UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x0069_0074_0063_0065UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 6) | 0x0020_0020_0020_0020UL) == 0x006E_006F_0069_0074UL)
-                    {
-                        return 7; // "Connection"
-                    }
-
-                    return -1;
-                case 12:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_006E_006F_0063UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0000_0020_0020_0020UL) == 0x002D_0074_006E_0065UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0065_0070_0079_0074UL)
-                    {
-                        return 9; // "Content-Type"
-                    }
-
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0000_0020UL) == 0x0065_0072_002D_0078UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x0073_0065_0075_0071UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0000_0020UL) == 0x0064_0069_002D_0074UL)
-                    {
-                        return 17; // "X-Request-ID"
-                    }
-
-                    return -1;
-                case 13:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0068_0074_0075_0061UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x007A_0069_0072_006FUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x006F_0069_0074_0061UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 9) | 0x0020_0020_0020_0020UL) == 0x006E_006F_0069_0074UL)
-                    {
-                        return 5; // "Authorization"
-                    }
-
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0068_0063_0061_0063UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0020_0000_0020UL) == 0x006F_0063_002D_0065UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x006F_0072_0074_006EUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 9) | 0x0020_0020_0020_0020UL) == 0x006C_006F_0072_0074UL)
-                    {
-                        return 6; // "Cache-Control"
-                    }
-
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0000_0020_0020UL) == 0x006E_002D_0066_0069UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0000_0020_0020_0020UL) == 0x002D_0065_006E_006FUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0063_0074_0061_006DUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 9) | 0x0020_0020_0020_0020UL) == 0x0068_0063_0074_0061UL)
-                    {
-                        return 12; // "If-None-Match"
-                    }
-
-                    return -1;
-                case 14:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_006E_006F_0063UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0000_0020_0020_0020UL) == 0x002D_0074_006E_0065UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0067_006E_0065_006CUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 10) | 0x0020_0020_0020_0020UL) == 0x0068_0074_0067_006EUL)
-                    {
-                        return 8; // "Content-Length"
-                    }
-
-                    return -1;
-                case 15:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0000_0020_0020UL) == 0x0065_002D_0074_0070UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0064_006F_0063_006EUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 11) | 0x0020_0020_0020_0020UL) == 0x0067_006E_0069_0064UL)
-                    {
-                        return 3; // "Accept-Encoding"
-                    }
-
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0000_0020_0020UL) == 0x006C_002D_0074_0070UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0075_0067_006E_0061UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 11) | 0x0020_0020_0020_0020UL) == 0x0065_0067_0061_0075UL)
-                    {
-                        return 4; // "Accept-Language"
-                    }
-
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0000_0020UL) == 0x006F_0066_002D_0078UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x0072_0061_0077_0072UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0000_0020_0020_0020UL) == 0x002D_0064_0065_0064UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 11) | 0x0020_0020_0020_0000UL) == 0x0072_006F_0066_002DUL)
-                    {
-                        return 16; // "X-Forwarded-For"
-                    }
-
-                    return -1;
-                case 17:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0000_0020_0020UL) == 0x006D_002D_0066_0069UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x0066_0069_0064_006FUL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0000_0020_0020_0020UL) == 0x002D_0064_0065_0069UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 12) | 0x0020_0020_0020_0020UL) == 0x0063_006E_0069_0073UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 13) | 0x0020_0020_0020_0020UL) == 0x0065_0063_006E_0069UL)
-                    {
-                        return 11; // "If-Modified-Since"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
             }
-        }
 
-        static int global::FlatGen.Infrastructure.IFlatMapStorage<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte>.MatchKnownKeyUtf8(global::System.ReadOnlySpan<byte> key)
-        {
-            ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            public override int Match(global::System.ReadOnlySpan<char> key)
             {
-                case 4:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x74_73_6F_68U)
-                    {
-                        return 0; // "Host"
-                    }
+                ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
+                switch (key.Length)
+                {
+                    case 4:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_0073_006F_0068UL)
+                        {
+                            return 0; // "Host"
+                        }
 
-                    return -1;
-                case 6:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x65_63_63_61U
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x74_70)
-                    {
-                        return 2; // "Accept"
-                    }
+                        return -1;
+                    case 6:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0074_0070_0065_0063UL)
+                        {
+                            return 2; // "Accept"
+                        }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x6B_6F_6F_63U
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x65_69)
-                    {
-                        return 10; // "Cookie"
-                    }
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x006B_006F_006F_0063UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0065_0069_006B_006FUL)
+                        {
+                            return 10; // "Cookie"
+                        }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x67_69_72_6FU
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x6E_69)
-                    {
-                        return 13; // "Origin"
-                    }
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0067_0069_0072_006FUL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x006E_0069_0067_0069UL)
+                        {
+                            return 13; // "Origin"
+                        }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x67_61_72_70U
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x61_6D)
-                    {
-                        return 14; // "Pragma"
-                    }
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0067_0061_0072_0070UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0061_006D_0067_0061UL)
+                        {
+                            return 14; // "Pragma"
+                        }
 
-                    return -1;
-                case 7:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x65_66_65_72U
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 3) | 0x20_20_20_20U) == 0x72_65_72_65U)
-                    {
-                        return 15; // "Referer"
-                    }
+                        return -1;
+                    case 7:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0066_0065_0072UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0072_0065UL)
+                        {
+                            return 15; // "Referer"
+                        }
 
-                    return -1;
-                case 10:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_20_20_00_20_20_20_20UL) == 0x65_67_61_2D_72_65_73_75UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x20_20_20_20_20_00_20_20UL) == 0x74_6E_65_67_61_2D_72_65UL)
-                    {
-                        return 1; // "User-Agent"
-                    }
+                        return -1;
+                    case 10:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0073_0075UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0020_0020_0000UL) == 0x0065_0067_0061_002DUL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 6) | 0x0020_0020_0020_0020UL) == 0x0074_006E_0065_0067UL)
+                        {
+                            return 1; // "User-Agent"
+                        }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_20_20_20_20_20_20_20UL) == 0x69_74_63_65_6E_6E_6F_63UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x20_20_20_20_20_20_20_20UL) == 0x6E_6F_69_74_63_65_6E_6EUL)
-                    {
-                        return 7; // "Connection"
-                    }
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x006E_006E_006F_0063UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x0069_0074_0063_0065UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 6) | 0x0020_0020_0020_0020UL) == 0x006E_006F_0069_0074UL)
+                        {
+                            return 7; // "Connection"
+                        }
 
-                    return -1;
-                case 12:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x00_20_20_20_20_20_20_20UL) == 0x2D_74_6E_65_74_6E_6F_63UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x20_20_20_20_00_20_20_20UL) == 0x65_70_79_74_2D_74_6E_65UL)
-                    {
-                        return 9; // "Content-Type"
-                    }
+                        return -1;
+                    case 12:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_006E_006F_0063UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0000_0020_0020_0020UL) == 0x002D_0074_006E_0065UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0065_0070_0079_0074UL)
+                        {
+                            return 9; // "Content-Type"
+                        }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_20_20_20_20_20_00_20UL) == 0x73_65_75_71_65_72_2D_78UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x20_20_00_20_20_20_20_20UL) == 0x64_69_2D_74_73_65_75_71UL)
-                    {
-                        return 17; // "X-Request-ID"
-                    }
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0000_0020UL) == 0x0065_0072_002D_0078UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x0073_0065_0075_0071UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0000_0020UL) == 0x0064_0069_002D_0074UL)
+                        {
+                            return 17; // "X-Request-ID"
+                        }
 
-                    return -1;
-                case 13:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_20_20_20_20_20_20_20UL) == 0x7A_69_72_6F_68_74_75_61UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 5) | 0x20_20_20_20_20_20_20_20UL) == 0x6E_6F_69_74_61_7A_69_72UL)
-                    {
-                        return 5; // "Authorization"
-                    }
+                        return -1;
+                    case 13:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0068_0074_0075_0061UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x007A_0069_0072_006FUL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x006F_0069_0074_0061UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 9) | 0x0020_0020_0020_0020UL) == 0x006E_006F_0069_0074UL)
+                        {
+                            return 5; // "Authorization"
+                        }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_20_00_20_20_20_20_20UL) == 0x6F_63_2D_65_68_63_61_63UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 5) | 0x20_20_20_20_20_20_20_00UL) == 0x6C_6F_72_74_6E_6F_63_2DUL)
-                    {
-                        return 6; // "Cache-Control"
-                    }
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0068_0063_0061_0063UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0020_0000_0020UL) == 0x006F_0063_002D_0065UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x006F_0072_0074_006EUL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 9) | 0x0020_0020_0020_0020UL) == 0x006C_006F_0072_0074UL)
+                        {
+                            return 6; // "Cache-Control"
+                        }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x00_20_20_20_20_00_20_20UL) == 0x2D_65_6E_6F_6E_2D_66_69UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 5) | 0x20_20_20_20_20_00_20_20UL) == 0x68_63_74_61_6D_2D_65_6EUL)
-                    {
-                        return 12; // "If-None-Match"
-                    }
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0000_0020_0020UL) == 0x006E_002D_0066_0069UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0000_0020_0020_0020UL) == 0x002D_0065_006E_006FUL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0063_0074_0061_006DUL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 9) | 0x0020_0020_0020_0020UL) == 0x0068_0063_0074_0061UL)
+                        {
+                            return 12; // "If-None-Match"
+                        }
 
-                    return -1;
-                case 14:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x00_20_20_20_20_20_20_20UL) == 0x2D_74_6E_65_74_6E_6F_63UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 6) | 0x20_20_20_20_20_20_00_20UL) == 0x68_74_67_6E_65_6C_2D_74UL)
-                    {
-                        return 8; // "Content-Length"
-                    }
+                        return -1;
+                    case 14:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_006E_006F_0063UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0000_0020_0020_0020UL) == 0x002D_0074_006E_0065UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0067_006E_0065_006CUL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 10) | 0x0020_0020_0020_0020UL) == 0x0068_0074_0067_006EUL)
+                        {
+                            return 8; // "Content-Length"
+                        }
 
-                    return -1;
-                case 15:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_00_20_20_20_20_20_20UL) == 0x65_2D_74_70_65_63_63_61UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 7) | 0x20_20_20_20_20_20_20_20UL) == 0x67_6E_69_64_6F_63_6E_65UL)
-                    {
-                        return 3; // "Accept-Encoding"
-                    }
+                        return -1;
+                    case 15:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0000_0020_0020UL) == 0x0065_002D_0074_0070UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0064_006F_0063_006EUL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 11) | 0x0020_0020_0020_0020UL) == 0x0067_006E_0069_0064UL)
+                        {
+                            return 3; // "Accept-Encoding"
+                        }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_00_20_20_20_20_20_20UL) == 0x6C_2D_74_70_65_63_63_61UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 7) | 0x20_20_20_20_20_20_20_20UL) == 0x65_67_61_75_67_6E_61_6CUL)
-                    {
-                        return 4; // "Accept-Language"
-                    }
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0000_0020_0020UL) == 0x006C_002D_0074_0070UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0075_0067_006E_0061UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 11) | 0x0020_0020_0020_0020UL) == 0x0065_0067_0061_0075UL)
+                        {
+                            return 4; // "Accept-Language"
+                        }
 
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_20_20_20_20_20_00_20UL) == 0x72_61_77_72_6F_66_2D_78UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 7) | 0x20_20_20_00_20_20_20_20UL) == 0x72_6F_66_2D_64_65_64_72UL)
-                    {
-                        return 16; // "X-Forwarded-For"
-                    }
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0020_0000_0020UL) == 0x006F_0066_002D_0078UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x0072_0061_0077_0072UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0000_0020_0020_0020UL) == 0x002D_0064_0065_0064UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 11) | 0x0020_0020_0020_0000UL) == 0x0072_006F_0066_002DUL)
+                        {
+                            return 16; // "X-Forwarded-For"
+                        }
 
-                    return -1;
-                case 17:
-                    if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_20_20_20_20_00_20_20UL) == 0x66_69_64_6F_6D_2D_66_69UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x20_20_20_20_00_20_20_20UL) == 0x63_6E_69_73_2D_64_65_69UL
-                        && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 9) | 0x20_20_20_20_20_00_20_20UL) == 0x65_63_6E_69_73_2D_64_65UL)
-                    {
-                        return 11; // "If-Modified-Since"
-                    }
+                        return -1;
+                    case 17:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x0020_0000_0020_0020UL) == 0x006D_002D_0066_0069UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x0066_0069_0064_006FUL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x0000_0020_0020_0020UL) == 0x002D_0064_0065_0069UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 12) | 0x0020_0020_0020_0020UL) == 0x0063_006E_0069_0073UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 13) | 0x0020_0020_0020_0020UL) == 0x0065_0063_006E_0069UL)
+                        {
+                            return 11; // "If-Modified-Since"
+                        }
 
-                    return -1;
-                default:
-                    return -1;
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            public override int MatchUtf8(global::System.ReadOnlySpan<byte> key)
+            {
+                ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
+                switch (key.Length)
+                {
+                    case 4:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x74_73_6F_68U)
+                        {
+                            return 0; // "Host"
+                        }
+
+                        return -1;
+                    case 6:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x65_63_63_61U
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x74_70)
+                        {
+                            return 2; // "Accept"
+                        }
+
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x6B_6F_6F_63U
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x65_69)
+                        {
+                            return 10; // "Cookie"
+                        }
+
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x67_69_72_6FU
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x6E_69)
+                        {
+                            return 13; // "Origin"
+                        }
+
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x67_61_72_70U
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, 4) | 0x20_20) == 0x61_6D)
+                        {
+                            return 14; // "Pragma"
+                        }
+
+                        return -1;
+                    case 7:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 0) | 0x20_20_20_20U) == 0x65_66_65_72U
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, 3) | 0x20_20_20_20U) == 0x72_65_72_65U)
+                        {
+                            return 15; // "Referer"
+                        }
+
+                        return -1;
+                    case 10:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_20_20_00_20_20_20_20UL) == 0x65_67_61_2D_72_65_73_75UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x20_20_20_20_20_00_20_20UL) == 0x74_6E_65_67_61_2D_72_65UL)
+                        {
+                            return 1; // "User-Agent"
+                        }
+
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_20_20_20_20_20_20_20UL) == 0x69_74_63_65_6E_6E_6F_63UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 2) | 0x20_20_20_20_20_20_20_20UL) == 0x6E_6F_69_74_63_65_6E_6EUL)
+                        {
+                            return 7; // "Connection"
+                        }
+
+                        return -1;
+                    case 12:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x00_20_20_20_20_20_20_20UL) == 0x2D_74_6E_65_74_6E_6F_63UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x20_20_20_20_00_20_20_20UL) == 0x65_70_79_74_2D_74_6E_65UL)
+                        {
+                            return 9; // "Content-Type"
+                        }
+
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_20_20_20_20_20_00_20UL) == 0x73_65_75_71_65_72_2D_78UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 4) | 0x20_20_00_20_20_20_20_20UL) == 0x64_69_2D_74_73_65_75_71UL)
+                        {
+                            return 17; // "X-Request-ID"
+                        }
+
+                        return -1;
+                    case 13:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_20_20_20_20_20_20_20UL) == 0x7A_69_72_6F_68_74_75_61UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 5) | 0x20_20_20_20_20_20_20_20UL) == 0x6E_6F_69_74_61_7A_69_72UL)
+                        {
+                            return 5; // "Authorization"
+                        }
+
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_20_00_20_20_20_20_20UL) == 0x6F_63_2D_65_68_63_61_63UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 5) | 0x20_20_20_20_20_20_20_00UL) == 0x6C_6F_72_74_6E_6F_63_2DUL)
+                        {
+                            return 6; // "Cache-Control"
+                        }
+
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x00_20_20_20_20_00_20_20UL) == 0x2D_65_6E_6F_6E_2D_66_69UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 5) | 0x20_20_20_20_20_00_20_20UL) == 0x68_63_74_61_6D_2D_65_6EUL)
+                        {
+                            return 12; // "If-None-Match"
+                        }
+
+                        return -1;
+                    case 14:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x00_20_20_20_20_20_20_20UL) == 0x2D_74_6E_65_74_6E_6F_63UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 6) | 0x20_20_20_20_20_20_00_20UL) == 0x68_74_67_6E_65_6C_2D_74UL)
+                        {
+                            return 8; // "Content-Length"
+                        }
+
+                        return -1;
+                    case 15:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_00_20_20_20_20_20_20UL) == 0x65_2D_74_70_65_63_63_61UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 7) | 0x20_20_20_20_20_20_20_20UL) == 0x67_6E_69_64_6F_63_6E_65UL)
+                        {
+                            return 3; // "Accept-Encoding"
+                        }
+
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_00_20_20_20_20_20_20UL) == 0x6C_2D_74_70_65_63_63_61UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 7) | 0x20_20_20_20_20_20_20_20UL) == 0x65_67_61_75_67_6E_61_6CUL)
+                        {
+                            return 4; // "Accept-Language"
+                        }
+
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_20_20_20_20_20_00_20UL) == 0x72_61_77_72_6F_66_2D_78UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 7) | 0x20_20_20_00_20_20_20_20UL) == 0x72_6F_66_2D_64_65_64_72UL)
+                        {
+                            return 16; // "X-Forwarded-For"
+                        }
+
+                        return -1;
+                    case 17:
+                        if ((global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 0) | 0x20_20_20_20_20_00_20_20UL) == 0x66_69_64_6F_6D_2D_66_69UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 8) | 0x20_20_20_20_00_20_20_20UL) == 0x63_6E_69_73_2D_64_65_69UL
+                            && (global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, 9) | 0x20_20_20_20_20_00_20_20UL) == 0x65_63_6E_69_73_2D_64_65UL)
+                        {
+                            return 11; // "If-Modified-Since"
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
             }
         }
 

@@ -12,18 +12,35 @@ using CommunityToolkit.HighPerformance.Buffers;
 namespace FlatGen.Infrastructure;
 
 /// <summary>
-/// The algorithms of every generated flat multi-map: hashing, linear probing, insertion into the contiguous
-/// value runs, removal with backward-shift deletion, clearing and enumeration. Generated members are thin calls
-/// into these methods; the JIT specialises them per map, so span lengths and masks are constants.
+/// The algorithms of every reference map (<see cref="FlatStorage.References"/>): insertion into the contiguous value
+/// runs, removal that leaves holes, clearing and enumeration, over the index of <see cref="FlatIndex{TKeyIndex, TValueIndex, TEntries}"/>.
+/// Generated members are one-line calls into these methods with the map's <see cref="FlatMapFields{TKeyIndex, TValueIndex}"/>;
+/// generic only over the index types and the comparison, so every map of a kind runs one compiled copy.
 /// </summary>
-/// <typeparam name="TMap">The generated struct.</typeparam>
 /// <typeparam name="TKeyIndex">The struct's key index type.</typeparam>
 /// <typeparam name="TValueIndex">The struct's value index type.</typeparam>
 /// <typeparam name="TComparer">The key comparison.</typeparam>
-/// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
+/// <remarks>
+/// <para>The invariants of <see cref="FlatIndex{TKeyIndex, TValueIndex, TEntries}"/> hold, with <c>n</c> the entries in use (<c>Count</c>)
+/// and <c>m</c> the values in use (<c>ValueCount</c>), and:</para>
+/// <list type="bullet">
+/// <item><description>An entry is a key, or a hole a removal left: a null key with a <c>ValueCounts</c> entry of zero, in no slot. <c>KeyHoles</c>
+/// counts the holes and <c>ValueHoles</c> the values they gave up; the last entry is never a hole. A map holds <c>n - KeyHoles</c> keys and
+/// <c>m - ValueHoles</c> values, at most the capacities.</description></item>
+/// <item><description>The entries and the values are more than the capacities (spares), so that a full map that removes one key and adds another
+/// closes the holes once per spare's worth of removals, not at every add.</description></item>
+/// <item><description>Key <c>i</c>'s values are <c>Values[ValueStarts[i] .. ValueStarts[i] + ValueCounts[i]]</c>; the runs are in entry order and
+/// do not overlap, within <c>Values[0..m-1]</c>; what lies between them is null. Every other value reference is null, except, in a map that reuses
+/// value strings, those a <c>Clear</c> kept.</description></item>
+/// <item><description>A known key's <c>Keys</c> entry is null. Every key reference past <c>n</c> is null, except, in a map that reuses value
+/// strings and interns unknown keys, those a <c>Clear</c> kept.</description></item>
+/// <item><description><c>HashedKeyLengths</c> may also hold bits of hashed keys removed since the last <c>Clear</c>: a reference map is not
+/// persisted, and a superset only costs a probe.</description></item>
+/// </list>
+/// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
+/// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComparer>
-    where TMap : struct, IFlatMultiMapStorage<TMap, TKeyIndex, TValueIndex>
+public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
     where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     where TComparer : struct, IFlatKeyComparer
@@ -32,7 +49,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     private const int StackChars = 256;
 
     /// <summary>The index engine, specialised for reference storage and this comparison.</summary>
-    private abstract class Index : FlatIndex<TMap, TKeyIndex, TValueIndex, FlatReferenceEntries<TMap, TKeyIndex, TValueIndex, TComparer>>;
+    private abstract class Index : FlatIndex<TKeyIndex, TValueIndex, FlatReferenceEntries<TKeyIndex, TValueIndex, TComparer>>;
 
     private enum AddStatus
     {
@@ -44,24 +61,24 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key or value slot is missing, and then the map is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-    public static bool TryAdd(ref TMap map, string key, string value)
+    public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
-        return AddString(ref map, key, value) == AddStatus.Added;
+        return AddString(map, key, value) == AddStatus.Added;
     }
 
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="FlatMapFullException">A key or value slot is missing; the map is unchanged.</exception>
-    public static void Add(ref TMap map, string key, string value)
+    public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
-        AddStatus status = AddString(ref map, key, value);
+        AddStatus status = AddString(map, key, value);
         if (status != AddStatus.Added)
         {
-            ThrowFull(status, key);
+            ThrowFull(map.Shape, status, key);
         }
     }
 
@@ -71,10 +88,10 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     /// </summary>
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key or value slot is missing, and then the map is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public static bool TryAdd(ref TMap map, ReadOnlySpan<char> key, string value)
+    public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return AddCore(ref map, key, null, value) == AddStatus.Added;
+        return AddCore(map, key, null, value) == AddStatus.Added;
     }
 
     /// <summary>
@@ -83,13 +100,13 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="FlatMapFullException">A key or value slot is missing; the map is unchanged.</exception>
-    public static void Add(ref TMap map, ReadOnlySpan<char> key, string value)
+    public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        AddStatus status = AddCore(ref map, key, null, value);
+        AddStatus status = AddCore(map, key, null, value);
         if (status != AddStatus.Added)
         {
-            ThrowFull(status, key.ToString());
+            ThrowFull(map.Shape, status, key.ToString());
         }
     }
 
@@ -100,57 +117,57 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     /// </summary>
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key or value slot is missing, and then the map is unchanged.</returns>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
-    public static bool TryAdd(ref TMap map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) =>
-        AddUtf8(ref map, key, value) == AddStatus.Added;
+    public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) =>
+        AddUtf8(map, key, value) == AddStatus.Added;
 
-    /// <summary>Appends the UTF-8 <paramref name="value"/> to the UTF-8 <paramref name="key"/>'s values, as <see cref="TryAdd(ref TMap, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/> does.</summary>
+    /// <summary>Appends the UTF-8 <paramref name="value"/> to the UTF-8 <paramref name="key"/>'s values, as <see cref="TryAdd(FlatMapFields{TKeyIndex, TValueIndex}, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/> does.</summary>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
     /// <exception cref="FlatMapFullException">A key or value slot is missing; the map is unchanged.</exception>
-    public static void Add(ref TMap map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+    public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
-        AddStatus status = AddUtf8(ref map, key, value);
+        AddStatus status = AddUtf8(map, key, value);
         if (status != AddStatus.Added)
         {
-            ThrowFull(status, DecodedUtf8.ToString(key));
+            ThrowFull(map.Shape, status, DecodedUtf8.ToString(key));
         }
     }
 
     /// <summary>Gets the UTF-8 <paramref name="key"/>'s values, in the order they were added; invalid UTF-8 is a key that is absent.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
-    public static bool TryGetValues(ref readonly TMap map, ReadOnlySpan<byte> key, out ReadOnlySpan<string> values)
+    public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, out ReadOnlySpan<string> values)
     {
-        ref TMap mutable = ref Unsafe.AsRef(in map);
-        int keyIndex = FindUtf8(ref mutable, key);
-        values = keyIndex < 0 ? default : Run(ref mutable, keyIndex);
+        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
+        int keyIndex = FindUtf8(mutable, key);
+        values = keyIndex < 0 ? default : Run(mutable, keyIndex);
         return keyIndex >= 0;
     }
 
     /// <summary>Gets the UTF-8 <paramref name="key"/>'s values, in the order they were added; empty when the key is absent.</summary>
-    public static ReadOnlySpan<string> GetValues(ref readonly TMap map, ReadOnlySpan<byte> key)
+    public static ReadOnlySpan<string> GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
-        ref TMap mutable = ref Unsafe.AsRef(in map);
-        int keyIndex = FindUtf8(ref mutable, key);
-        return keyIndex < 0 ? default : Run(ref mutable, keyIndex);
+        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
+        int keyIndex = FindUtf8(mutable, key);
+        return keyIndex < 0 ? default : Run(mutable, keyIndex);
     }
 
     /// <summary>Returns whether the UTF-8 <paramref name="key"/> is present.</summary>
-    public static bool ContainsKey(ref readonly TMap map, ReadOnlySpan<byte> key) =>
-        FindUtf8(ref Unsafe.AsRef(in map), key) >= 0;
+    public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
+        FindUtf8(map, key) >= 0;
 
     /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
-    public static bool Remove(ref TMap map, ReadOnlySpan<byte> key) => Index.RemoveUtf8(ref map, key);
+    public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) => Index.RemoveUtf8(map, key);
 
     /// <summary>Lets go of the value strings a map with <c>ReuseValueStrings</c> kept for reuse; the map's contents are unchanged.</summary>
-    public static void ForgetReusedValues(ref TMap map)
+    public static void ForgetReusedValues(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
-        Span<string?> values = TMap.GetValues(ref map);
-        int valueCount = FlatInteger.ToInt32(TMap.GetValueCount(ref map));
+        Span<string?> values = map.Values;
+        int valueCount = FlatInteger.ToInt32(map.ValueCount);
         values.Slice(Math.Min(valueCount, values.Length)).Clear();
-        if (KeepsKeyStrings)
+        if (KeepsKeyStrings(map.Shape))
         {
-            Span<string?> keys = TMap.GetKeys(ref map);
-            keys.Slice(Math.Min(FlatInteger.ToInt32(TMap.GetCount(ref map)), keys.Length)).Clear();
+            Span<string?> keys = map.Keys;
+            keys.Slice(Math.Min(FlatInteger.ToInt32(map.Count), keys.Length)).Clear();
         }
     }
 
@@ -158,148 +175,148 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     /// Whether <c>Clear</c> keeps the key strings too, for a map that interns unknown keys and reuses value strings: a
     /// new unknown key whose text is the one kept at its entry is that string, with no pool lookup (and, from UTF-8, no decoding).
     /// </summary>
-    private static bool KeepsKeyStrings => TMap.InternUnknownKeys && TMap.ReuseValueStrings;
+    private static bool KeepsKeyStrings(FlatMapShape shape) => shape.InternUnknownKeys && shape.ReuseValueStrings;
 
     /// <summary>Appends <paramref name="value"/> to the values of known key <paramref name="knownKey"/>, adding the key if it is absent.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="FlatMapFullException">A key or value slot is missing; the map is unchanged.</exception>
-    public static void AddKnown(ref TMap map, int knownKey, string value)
+    public static void AddKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        AddStatus status = AddKnownCore(ref map, knownKey, value);
+        AddStatus status = AddKnownCore(map, knownKey, value);
         if (status != AddStatus.Added)
         {
-            ThrowFull(status, TMap.KnownKeys[knownKey]);
+            ThrowFull(map.Shape, status, map.Shape.KnownKeyNames[knownKey]);
         }
     }
 
     /// <summary>Gets the values of known key <paramref name="knownKey"/>, in the order they were added; empty when it is absent.</summary>
-    public static ReadOnlySpan<string> GetKnownValues(ref readonly TMap map, int knownKey)
+    public static ReadOnlySpan<string> GetKnownValues(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey)
     {
-        ref TMap mutable = ref Unsafe.AsRef(in map);
-        int keyIndex = KnownKeyIndex(ref mutable, knownKey);
-        return keyIndex < 0 ? default : Run(ref mutable, keyIndex);
+        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
+        int keyIndex = KnownKeyIndex(mutable, knownKey);
+        return keyIndex < 0 ? default : Run(mutable, keyIndex);
     }
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    public static bool TryGetValues(ref readonly TMap map, string key, out ReadOnlySpan<string> values)
+    public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, string key, out ReadOnlySpan<string> values)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return TryGetValues(in map, key.AsSpan(), out values);
+        return TryGetValues(map, key.AsSpan(), out values);
     }
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added; empty when the key is absent.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    public static ReadOnlySpan<string> GetValues(ref readonly TMap map, string key)
+    public static ReadOnlySpan<string> GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return GetValues(in map, key.AsSpan());
+        return GetValues(map, key.AsSpan());
     }
 
     /// <summary>Returns whether <paramref name="key"/> is present.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    public static bool ContainsKey(ref readonly TMap map, string key)
+    public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return ContainsKey(in map, key.AsSpan());
+        return ContainsKey(map, key.AsSpan());
     }
 
     /// <summary>Removes <paramref name="key"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    public static bool Remove(ref TMap map, string key)
+    public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return Remove(ref map, key.AsSpan());
+        return Remove(map, key.AsSpan());
     }
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
-    public static bool TryGetValues(ref readonly TMap map, ReadOnlySpan<char> key, out ReadOnlySpan<string> values)
+    public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, out ReadOnlySpan<string> values)
     {
-        ref TMap mutable = ref Unsafe.AsRef(in map);
-        int keyIndex = Find(ref mutable, key);
+        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
+        int keyIndex = Find(mutable, key);
         if (keyIndex < 0)
         {
             values = default;
             return false;
         }
 
-        values = Run(ref mutable, keyIndex);
+        values = Run(mutable, keyIndex);
         return true;
     }
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added; empty when the key is absent.</summary>
-    public static ReadOnlySpan<string> GetValues(ref readonly TMap map, ReadOnlySpan<char> key)
+    public static ReadOnlySpan<string> GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
-        ref TMap mutable = ref Unsafe.AsRef(in map);
-        int keyIndex = Find(ref mutable, key);
-        return keyIndex < 0 ? default : Run(ref mutable, keyIndex);
+        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
+        int keyIndex = Find(mutable, key);
+        return keyIndex < 0 ? default : Run(mutable, keyIndex);
     }
 
     /// <summary>Returns whether <paramref name="key"/> is present.</summary>
-    public static bool ContainsKey(ref readonly TMap map, ReadOnlySpan<char> key) =>
-        Find(ref Unsafe.AsRef(in map), key) >= 0;
+    public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
+        Find(map, key) >= 0;
 
     /// <summary>Removes <paramref name="key"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
-    public static bool Remove(ref TMap map, ReadOnlySpan<char> key) => Index.Remove(ref map, key);
+    public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) => Index.Remove(map, key);
 
     /// <summary>
     /// Removes every key and value, leaving no reference behind, except the values a map that reuses value strings
     /// keeps, and the key strings too if it also interns unknown keys.
     /// </summary>
-    public static void Clear(ref TMap map)
+    public static void Clear(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         // Counts that concurrent use broke may exceed the arrays: everything is then cleared, so Clear restores an
         // empty, working map from any state of its fields.
-        ref TKeyIndex countRef = ref TMap.GetCount(ref map);
-        ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
-        if (!KeepsKeyStrings)
+        ref TKeyIndex countRef = ref map.Count;
+        ref TValueIndex valueCountRef = ref map.ValueCount;
+        if (!KeepsKeyStrings(map.Shape))
         {
-            Span<string?> keys = TMap.GetKeys(ref map);
+            Span<string?> keys = map.Keys;
             keys.Slice(0, Math.Min(FlatInteger.ToInt32(countRef), keys.Length)).Clear();
         }
 
-        if (!TMap.ReuseValueStrings)
+        if (!map.Shape.ReuseValueStrings)
         {
-            Span<string?> values = TMap.GetValues(ref map);
+            Span<string?> values = map.Values;
             values.Slice(0, Math.Min(FlatInteger.ToInt32(valueCountRef), values.Length)).Clear();
         }
 
-        Index.Clear(ref map);
+        Index.Clear(map);
         countRef = TKeyIndex.Zero;
         valueCountRef = TValueIndex.Zero;
-        TMap.GetKeyHoles(ref map) = TKeyIndex.Zero;
-        TMap.GetValueHoles(ref map) = TValueIndex.Zero;
-        TMap.GetVersion(ref map)++;
+        map.KeyHoles = TKeyIndex.Zero;
+        map.ValueHoles = TValueIndex.Zero;
+        map.Version++;
     }
 
     /// <summary>Gets the number of keys: the entries in use less the holes removals left.</summary>
-    public static int Count(ref readonly TMap map)
+    public static int Count(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
-        ref TMap mutable = ref Unsafe.AsRef(in map);
-        return FlatInteger.ToInt32(TMap.GetCount(ref mutable)) - FlatInteger.ToInt32(TMap.GetKeyHoles(ref mutable));
+        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
+        return FlatInteger.ToInt32(mutable.Count) - FlatInteger.ToInt32(mutable.KeyHoles);
     }
 
     /// <summary>Gets the number of values: the values in use less the holes removals left.</summary>
-    public static int ValueCount(ref readonly TMap map)
+    public static int ValueCount(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
-        ref TMap mutable = ref Unsafe.AsRef(in map);
-        return FlatInteger.ToInt32(TMap.GetValueCount(ref mutable)) - FlatInteger.ToInt32(TMap.GetValueHoles(ref mutable));
+        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
+        return FlatInteger.ToInt32(mutable.ValueCount) - FlatInteger.ToInt32(mutable.ValueHoles);
     }
 
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values.</summary>
-    public static Enumerator GetEnumerator(ref readonly TMap map) => new(ref Unsafe.AsRef(in map));
+    public static Enumerator GetEnumerator(FlatMapFields<TKeyIndex, TValueIndex> map) => new(map);
 
     /// <summary>Copies the map into a new dictionary that uses the map's key comparison.</summary>
-    public static Dictionary<string, string[]> ToDictionary(ref readonly TMap map)
+    public static Dictionary<string, string[]> ToDictionary(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
-        ref TMap mutable = ref Unsafe.AsRef(in map);
-        var dictionary = new Dictionary<string, string[]>(Count(in mutable), TComparer.StringComparer);
-        foreach (FlatMultiMapEntry entry in new Enumerator(ref mutable))
+        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
+        var dictionary = new Dictionary<string, string[]>(Count(mutable), TComparer.StringComparer);
+        foreach (FlatMultiMapEntry entry in new Enumerator(mutable))
         {
             dictionary.Add(entry.Key, entry.Values.ToArray());
         }
@@ -308,11 +325,11 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     }
 
     /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com], Accept: [text/html, */*] }</c>.</summary>
-    public static string ToString(ref readonly TMap map)
+    public static string ToString(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         var text = new StringBuilder("{");
         string separator = " ";
-        foreach (FlatMultiMapEntry entry in new Enumerator(ref Unsafe.AsRef(in map)))
+        foreach (FlatMultiMapEntry entry in new Enumerator(map))
         {
             text.Append(separator).Append(entry.Key).Append(": [").AppendJoin(", ", entry.Values.ToArray()).Append(']');
             separator = ", ";
@@ -327,12 +344,12 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     /// key's entry holds null.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static AddStatus AddString(ref TMap map, string key, string value)
+    private static AddStatus AddString(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
     {
-        int last = FlatInteger.ToInt32(TMap.GetCount(ref map)) - 1;
-        return (uint)last < (uint)TMap.GetKeys(ref map).Length && ReferenceEquals(TMap.GetKeys(ref map)[last], key)
-            ? AppendValue(ref map, last, value)
-            : AddCore(ref map, key, key, value);
+        int last = FlatInteger.ToInt32(map.Count) - 1;
+        return (uint)last < (uint)map.Keys.Length && ReferenceEquals(map.Keys[last], key)
+            ? AppendValue(map, last, value)
+            : AddCore(map, key, key, value);
     }
 
     /// <summary>
@@ -343,64 +360,64 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     /// new unknown key.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static AddStatus AddCore(ref TMap map, ReadOnlySpan<char> key, string? keyString, string value)
+    private static AddStatus AddCore(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value)
     {
-        int knownKey = TMap.MatchKnownKey(key);
-        return knownKey >= 0 ? AddKnownCore(ref map, knownKey, value) : AddUnknown(ref map, key, keyString, value);
+        int knownKey = map.Shape.MatchKnownKey(key);
+        return knownKey >= 0 ? AddKnownCore(map, knownKey, value) : AddUnknown(map, key, keyString, value);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static AddStatus AddUnknown(ref TMap map, ReadOnlySpan<char> key, string? keyString, string value)
+    private static AddStatus AddUnknown(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value)
     {
         uint hash = Hash(key);
-        int keyIndex = Index.Probe(ref map, key, hash, out int slot);
-        return AddHashed(ref map, key, keyString, hash, keyIndex, slot, value);
+        int keyIndex = Index.Probe(map, key, hash, out int slot);
+        return AddHashed(map, key, keyString, hash, keyIndex, slot, value);
     }
 
     /// <summary>Adds to a hashed key already probed for: key <paramref name="keyIndex"/>, or a new key for <paramref name="slot"/> when -1.</summary>
-    private static AddStatus AddHashed(ref TMap map, ReadOnlySpan<char> key, string? keyString, uint hash, int keyIndex, int slot, string value)
+    private static AddStatus AddHashed(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, uint hash, int keyIndex, int slot, string value)
     {
         if (keyIndex >= 0)
         {
-            return AppendValue(ref map, keyIndex, value);
+            return AppendValue(map, keyIndex, value);
         }
 
-        AddStatus status = CanAddKey(ref map);
+        AddStatus status = CanAddKey(map);
         if (status == AddStatus.Added)
         {
-            if (IsAtEnd(ref map))
+            if (IsAtEnd(map))
             {
                 // CanAddKey saw room: it is in the holes removals left. Compacting renumbers what the slots hold and
                 // moves none, so the empty slot the probe found is still the key's.
-                Compact(ref map, keyIndex: -1);
+                Compact(map, keyIndex: -1);
             }
 
-            keyString ??= TMap.InternUnknownKeys ? Intern(ref map, key) : key.ToString();
-            int added = AddKey(ref map, keyString, hash, value);
-            Index.LinkHashed(ref map, slot, added, key.Length);
+            keyString ??= map.Shape.InternUnknownKeys ? Intern(map, key) : key.ToString();
+            int added = AddKey(map, keyString, hash, value);
+            Index.LinkHashed(map, slot, added, key.Length);
         }
 
         return status;
     }
 
-    private static AddStatus AddUtf8(ref TMap map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+    private static AddStatus AddUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
         // A key the matcher matches is valid UTF-8 (it equals a known key's own bytes, or ASCII letters under the
         // case mask), so only other keys are checked, on the slower path.
-        int knownKey = TMap.MatchKnownKeyUtf8(key);
+        int knownKey = map.Shape.MatchKnownKeyUtf8(key);
         if (knownKey < 0)
         {
-            return KeptKey(ref map) is string kept && kept.Length == key.Length && Ascii.Equals(key, kept)
-                ? AddKeptKeyUtf8(ref map, kept, value)
-                : AddUnknownUtf8(ref map, key, value);
+            return KeptKey(map) is string kept && kept.Length == key.Length && Ascii.Equals(key, kept)
+                ? AddKeptKeyUtf8(map, kept, value)
+                : AddUnknownUtf8(map, key, value);
         }
 
-        return AddKnownCore(ref map, knownKey, ValueString(ref map, KnownKeyIndex(ref map, knownKey), value));
+        return AddKnownCore(map, knownKey, ValueString(map, KnownKeyIndex(map, knownKey), value));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     [SkipLocalsInit] // The decode buffer is written before it is read.
-    private static AddStatus AddUnknownUtf8(ref TMap map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+    private static AddStatus AddUnknownUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
         if (!Utf8.IsValid(key))
         {
@@ -410,43 +427,43 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
         ReadOnlySpan<char> chars = decoded.Chars;
         uint hash = Hash(chars);
-        int keyIndex = Index.Probe(ref map, chars, hash, out int slot);
-        return AddHashed(ref map, chars, null, hash, keyIndex, slot, ValueString(ref map, keyIndex, value));
+        int keyIndex = Index.Probe(map, chars, hash, out int slot);
+        return AddHashed(map, chars, null, hash, keyIndex, slot, ValueString(map, keyIndex, value));
     }
 
     /// <summary>An unknown UTF-8 key that is, in ASCII, the string <c>Clear</c> kept at the next entry: that string, hashed as it is.</summary>
-    private static AddStatus AddKeptKeyUtf8(ref TMap map, string key, ReadOnlySpan<byte> value)
+    private static AddStatus AddKeptKeyUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, string key, ReadOnlySpan<byte> value)
     {
         uint hash = Hash(key);
-        int keyIndex = Index.Probe(ref map, key, hash, out int slot);
-        return AddHashed(ref map, key, key, hash, keyIndex, slot, ValueString(ref map, keyIndex, value));
+        int keyIndex = Index.Probe(map, key, hash, out int slot);
+        return AddHashed(map, key, key, hash, keyIndex, slot, ValueString(map, keyIndex, value));
     }
 
     /// <summary>The string <c>Clear</c> kept at the entry a new key takes next, if the map keeps key strings; otherwise null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static string? KeptKey(ref TMap map)
+    private static string? KeptKey(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
-        Span<string?> keys = TMap.GetKeys(ref map);
-        int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
-        return KeepsKeyStrings && (uint)count < (uint)keys.Length ? keys[count] : null;
+        Span<string?> keys = map.Keys;
+        int count = FlatInteger.ToInt32(map.Count);
+        return KeepsKeyStrings(map.Shape) && (uint)count < (uint)keys.Length ? keys[count] : null;
     }
 
     /// <summary>A new unknown key as an interned string: the one <c>Clear</c> kept at its entry if the text is the same, otherwise the shared pool's.</summary>
-    private static string Intern(ref TMap map, ReadOnlySpan<char> key) =>
-        KeptKey(ref map) is string kept && key.SequenceEqual(kept) ? kept : StringPool.Shared.GetOrAdd(key);
+    private static string Intern(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
+        KeptKey(map) is string kept && key.SequenceEqual(kept) ? kept : StringPool.Shared.GetOrAdd(key);
 
     /// <summary>
     /// The string for a UTF-8 value that goes after key <paramref name="keyIndex"/>'s values (a new key's first when
     /// -1): the one a <c>Clear</c> kept at that place, if the map reuses value strings, the value goes after all the
     /// others and its text is that string's, in ASCII; otherwise a new string. Invalid UTF-8 throws, before any change.
     /// </summary>
-    private static string ValueString(ref TMap map, int keyIndex, ReadOnlySpan<byte> value)
+    private static string ValueString(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, ReadOnlySpan<byte> value)
     {
-        if (TMap.ReuseValueStrings)
+        if (map.Shape.ReuseValueStrings)
         {
-            Span<string?> values = TMap.GetValues(ref map);
-            int valueCount = FlatInteger.ToInt32(TMap.GetValueCount(ref map));
-            if ((keyIndex < 0 || RunEnd(ref map, keyIndex) == valueCount)
+            Span<string?> values = map.Values;
+            int valueCount = FlatInteger.ToInt32(map.ValueCount);
+            if ((keyIndex < 0 || RunEnd(map, keyIndex) == valueCount)
                 && (uint)valueCount < (uint)values.Length
                 && values[valueCount] is string kept && kept.Length == value.Length && Ascii.Equals(value, kept))
             {
@@ -462,24 +479,24 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         return Encoding.UTF8.GetString(value);
     }
 
-    private static AddStatus AddKnownCore(ref TMap map, int knownKey, string value)
+    private static AddStatus AddKnownCore(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value)
     {
-        int keyIndex = KnownKeyIndex(ref map, knownKey);
+        int keyIndex = KnownKeyIndex(map, knownKey);
         if (keyIndex >= 0)
         {
-            return AppendValue(ref map, keyIndex, value);
+            return AppendValue(map, keyIndex, value);
         }
 
-        AddStatus status = CanAddKey(ref map);
+        AddStatus status = CanAddKey(map);
         if (status == AddStatus.Added)
         {
-            if (IsAtEnd(ref map))
+            if (IsAtEnd(map))
             {
-                Compact(ref map, keyIndex: -1); // CanAddKey saw room: it is in the holes removals left.
+                Compact(map, keyIndex: -1); // CanAddKey saw room: it is in the holes removals left.
             }
 
-            int added = AddKey(ref map, null, (uint)knownKey, value);
-            Index.LinkKnown(ref map, knownKey, added);
+            int added = AddKey(map, null, (uint)knownKey, value);
+            Index.LinkKnown(map, knownKey, added);
         }
 
         return status;
@@ -487,81 +504,81 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
     /// <summary>Checks, before any write, that a new key and its first value fit: a refused add leaves the map as it was.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static AddStatus CanAddKey(ref TMap map) =>
-        Count(in map) == TMap.KeyCapacity ? AddStatus.KeysFull
-        : ValueCount(in map) == TMap.ValueCapacity ? AddStatus.ValuesFull
+    private static AddStatus CanAddKey(FlatMapFields<TKeyIndex, TValueIndex> map) =>
+        Count(map) == map.Shape.KeyCapacity ? AddStatus.KeysFull
+        : ValueCount(map) == map.Shape.ValueCapacity ? AddStatus.ValuesFull
         : AddStatus.Added;
 
     /// <summary>Whether the entries or the values in use reach the end of their fields, spares included, so a new key goes nowhere until the holes close.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsAtEnd(ref TMap map) =>
-        FlatInteger.ToInt32(TMap.GetCount(ref map)) == TMap.GetKeys(ref map).Length
-        || FlatInteger.ToInt32(TMap.GetValueCount(ref map)) == TMap.GetValues(ref map).Length;
+    private static bool IsAtEnd(FlatMapFields<TKeyIndex, TValueIndex> map) =>
+        FlatInteger.ToInt32(map.Count) == map.Keys.Length
+        || FlatInteger.ToInt32(map.ValueCount) == map.Values.Length;
 
     /// <summary>
     /// Appends a key with its first value after the last key and returns its index; the caller checked <see cref="CanAddKey"/>.
     /// A known key is stored as a null key whose hash is the known key's index.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int AddKey(ref TMap map, string? key, uint hashOrKnownKey, string value)
+    private static int AddKey(FlatMapFields<TKeyIndex, TValueIndex> map, string? key, uint hashOrKnownKey, string value)
     {
-        ref TKeyIndex countRef = ref TMap.GetCount(ref map);
-        ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
+        ref TKeyIndex countRef = ref map.Count;
+        ref TValueIndex valueCountRef = ref map.ValueCount;
         int count = FlatInteger.ToInt32(countRef);
         int valueCount = FlatInteger.ToInt32(valueCountRef);
-        if (count >= TMap.GetKeys(ref map).Length || valueCount >= TMap.GetValues(ref map).Length)
+        if (count >= map.Keys.Length || valueCount >= map.Values.Length)
         {
-            FlatThrow.ConcurrentUse(TMap.MapName); // CanAddKey saw room a moment ago.
+            FlatThrow.ConcurrentUse(map.Shape.MapName); // CanAddKey saw room a moment ago.
         }
 
-        TMap.GetKeys(ref map)[count] = key;
-        TMap.GetKeyHashes(ref map)[count] = hashOrKnownKey;
-        TMap.GetValueStarts(ref map)[count] = FlatInteger.FromInt32<TValueIndex>(valueCount);
-        TMap.GetValueCounts(ref map)[count] = TValueIndex.One;
-        TMap.GetValues(ref map)[valueCount] = value;
+        map.Keys[count] = key;
+        map.KeyHashes[count] = hashOrKnownKey;
+        map.ValueStarts[count] = FlatInteger.FromInt32<TValueIndex>(valueCount);
+        map.ValueCounts[count] = TValueIndex.One;
+        map.Values[valueCount] = value;
         countRef = FlatInteger.FromInt32<TKeyIndex>(count + 1);
         valueCountRef = FlatInteger.FromInt32<TValueIndex>(valueCount + 1);
-        TMap.GetVersion(ref map)++;
+        map.Version++;
         return count;
     }
 
     // Not inlined: inlined into a caller's loop of adds, its run shifting used up the budget that the new-key path's
     // checks need (bench/results/analysis.md has what that cost).
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static AddStatus AppendValue(ref TMap map, int keyIndex, string value)
+    private static AddStatus AppendValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value)
     {
-        Span<string?> values = TMap.GetValues(ref map);
-        if (ValueCount(in map) == TMap.ValueCapacity)
+        Span<string?> values = map.Values;
+        if (ValueCount(map) == map.Shape.ValueCapacity)
         {
             return AddStatus.ValuesFull;
         }
 
-        if (FlatInteger.ToInt32(TMap.GetValueCount(ref map)) == values.Length)
+        if (FlatInteger.ToInt32(map.ValueCount) == values.Length)
         {
-            keyIndex = Compact(ref map, keyIndex); // The room is in holes removals left.
+            keyIndex = Compact(map, keyIndex); // The room is in holes removals left.
         }
 
-        ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
+        ref TValueIndex valueCountRef = ref map.ValueCount;
         int valueCount = FlatInteger.ToInt32(valueCountRef);
         if (keyIndex < 0 || valueCount >= values.Length)
         {
-            FlatThrow.ConcurrentUse(TMap.MapName); // There was room a moment ago, and the key was there.
+            FlatThrow.ConcurrentUse(map.Shape.MapName); // There was room a moment ago, and the key was there.
         }
 
         // The value goes at the end of the key's run; later runs, if any, shift up by one. Adding to the
         // last key's run (the usual case: a key's values are added together) moves nothing.
-        Span<TValueIndex> starts = TMap.GetValueStarts(ref map);
-        Span<TValueIndex> counts = TMap.GetValueCounts(ref map);
-        int end = RunEnd(ref map, keyIndex);
+        Span<TValueIndex> starts = map.ValueStarts;
+        Span<TValueIndex> counts = map.ValueCounts;
+        int end = RunEnd(map, keyIndex);
         if (end > valueCount)
         {
-            FlatThrow.ConcurrentUse(TMap.MapName);
+            FlatThrow.ConcurrentUse(map.Shape.MapName);
         }
 
         if (end < valueCount)
         {
             values.Slice(end, valueCount - end).CopyTo(values.Slice(end + 1));
-            int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
+            int count = FlatInteger.ToInt32(map.Count);
             for (int k = keyIndex + 1; k < count; k++)
             {
                 starts[k]++;
@@ -571,7 +588,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         values[end] = value;
         counts[keyIndex]++;
         valueCountRef = FlatInteger.FromInt32<TValueIndex>(valueCount + 1);
-        TMap.GetVersion(ref map)++;
+        map.Version++;
         return AddStatus.Added;
     }
 
@@ -581,27 +598,27 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     /// renumbering and first-insertion order stays. Holes at the end are given back at once; the others when an add
     /// needs their room (<see cref="Compact"/>).
     /// </summary>
-    internal static void RemoveKeyAt(ref TMap map, int keyIndex)
+    internal static void RemoveKeyAt(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex)
     {
-        ref TKeyIndex countRef = ref TMap.GetCount(ref map);
-        ref TValueIndex valueCountRef = ref TMap.GetValueCount(ref map);
+        ref TKeyIndex countRef = ref map.Count;
+        ref TValueIndex valueCountRef = ref map.ValueCount;
         int count = FlatInteger.ToInt32(countRef);
         int valueCount = FlatInteger.ToInt32(valueCountRef);
-        Span<TValueIndex> starts = TMap.GetValueStarts(ref map);
-        Span<TValueIndex> counts = TMap.GetValueCounts(ref map);
-        if ((uint)keyIndex >= (uint)count || count > counts.Length || valueCount > TMap.GetValues(ref map).Length)
+        Span<TValueIndex> starts = map.ValueStarts;
+        Span<TValueIndex> counts = map.ValueCounts;
+        if ((uint)keyIndex >= (uint)count || count > counts.Length || valueCount > map.Values.Length)
         {
-            FlatThrow.ConcurrentUse(TMap.MapName);
+            FlatThrow.ConcurrentUse(map.Shape.MapName);
         }
 
         int start = FlatInteger.ToInt32(starts[keyIndex]);
         int removed = FlatInteger.ToInt32(counts[keyIndex]);
         if (removed == 0 || start + removed > valueCount)
         {
-            FlatThrow.ConcurrentUse(TMap.MapName);
+            FlatThrow.ConcurrentUse(map.Shape.MapName);
         }
 
-        Span<string?> run = TMap.GetValues(ref map).Slice(start, removed);
+        Span<string?> run = map.Values.Slice(start, removed);
         if (removed == 1)
         {
             run[0] = null; // The usual case, without a call to clear one reference.
@@ -610,11 +627,11 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         {
             run.Clear();
         }
-        TMap.GetKeys(ref map)[keyIndex] = null;
-        TMap.GetKeyHashes(ref map)[keyIndex] = 0;
+        map.Keys[keyIndex] = null;
+        map.KeyHashes[keyIndex] = 0;
         counts[keyIndex] = TValueIndex.Zero;
-        ref TKeyIndex keyHoles = ref TMap.GetKeyHoles(ref map);
-        ref TValueIndex valueHoles = ref TMap.GetValueHoles(ref map);
+        ref TKeyIndex keyHoles = ref map.KeyHoles;
+        ref TValueIndex valueHoles = ref map.ValueHoles;
         keyHoles++;
         valueHoles += FlatInteger.FromInt32<TValueIndex>(removed);
 
@@ -627,7 +644,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
         if (last < count)
         {
-            int end = last == 0 ? 0 : RunEnd(ref map, last - 1);
+            int end = last == 0 ? 0 : RunEnd(map, last - 1);
             keyHoles -= FlatInteger.FromInt32<TKeyIndex>(count - last);
             valueHoles -= FlatInteger.FromInt32<TValueIndex>(valueCount - end);
             countRef = FlatInteger.FromInt32<TKeyIndex>(last);
@@ -647,18 +664,18 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
     /// loops used up the inlining budget of the hot path (bench/results/analysis.md has what that cost).
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int Compact(ref TMap map, int keyIndex)
+    private static int Compact(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex)
     {
-        Span<string?> keys = TMap.GetKeys(ref map);
-        Span<uint> hashes = TMap.GetKeyHashes(ref map);
-        Span<TValueIndex> starts = TMap.GetValueStarts(ref map);
-        Span<TValueIndex> counts = TMap.GetValueCounts(ref map);
-        Span<string?> values = TMap.GetValues(ref map);
-        int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
-        int valueCount = FlatInteger.ToInt32(TMap.GetValueCount(ref map));
+        Span<string?> keys = map.Keys;
+        Span<uint> hashes = map.KeyHashes;
+        Span<TValueIndex> starts = map.ValueStarts;
+        Span<TValueIndex> counts = map.ValueCounts;
+        Span<string?> values = map.Values;
+        int count = FlatInteger.ToInt32(map.Count);
+        int valueCount = FlatInteger.ToInt32(map.ValueCount);
         if (count > keys.Length || valueCount > values.Length)
         {
-            FlatThrow.ConcurrentUse(TMap.MapName);
+            FlatThrow.ConcurrentUse(map.Shape.MapName);
         }
 
         // What each entry (an index plus one; 0 is none) becomes, for Index.Renumber: a hole's and those past the count
@@ -687,10 +704,10 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
             }
 
             int valueStart = FlatInteger.ToInt32(starts[first]);
-            int valueEnd = RunEnd(ref map, from - 1);
+            int valueEnd = RunEnd(map, from - 1);
             if (valueStart < valueTo || valueEnd > valueCount || valueEnd < valueStart)
             {
-                FlatThrow.ConcurrentUse(TMap.MapName);
+                FlatThrow.ConcurrentUse(map.Shape.MapName);
             }
 
             if (first != to)
@@ -729,43 +746,43 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         values.Slice(valueTo, valueCount - valueTo).Clear();
         if (to == count)
         {
-            FlatThrow.ConcurrentUse(TMap.MapName); // The holes counted are not there.
+            FlatThrow.ConcurrentUse(map.Shape.MapName); // The holes counted are not there.
         }
 
-        Index.Renumber(ref map, newEntry, to);
+        Index.Renumber(map, newEntry, to);
 
-        TMap.GetCount(ref map) = FlatInteger.FromInt32<TKeyIndex>(to);
-        TMap.GetValueCount(ref map) = FlatInteger.FromInt32<TValueIndex>(valueTo);
-        TMap.GetKeyHoles(ref map) = TKeyIndex.Zero;
-        TMap.GetValueHoles(ref map) = TValueIndex.Zero;
+        map.Count = FlatInteger.FromInt32<TKeyIndex>(to);
+        map.ValueCount = FlatInteger.FromInt32<TValueIndex>(valueTo);
+        map.KeyHoles = TKeyIndex.Zero;
+        map.ValueHoles = TValueIndex.Zero;
         return moved;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Find(ref TMap map, ReadOnlySpan<char> key) => Index.Find(ref map, key);
+    private static int Find(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) => Index.Find(map, key);
 
-    private static int FindUtf8(ref TMap map, ReadOnlySpan<byte> key) => Index.FindUtf8(ref map, key);
+    private static int FindUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) => Index.FindUtf8(map, key);
 
     /// <summary>A key's hash in this process: reference maps are never persisted, so theirs is seeded per process.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static uint Hash(ReadOnlySpan<char> key) => TComparer.Hash(key);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int KnownKeyIndex(ref TMap map, int knownKey) => Index.KnownKeyIndex(ref map, knownKey);
+    private static int KnownKeyIndex(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) => Index.KnownKeyIndex(map, knownKey);
 
     /// <summary>The key at <paramref name="keyIndex"/>: the stored string, or a known key's declared spelling.</summary>
-    internal static string KeyAt(ReadOnlySpan<string?> keys, ReadOnlySpan<uint> hashes, int keyIndex)
+    internal static string KeyAt(FlatMapShape shape, ReadOnlySpan<string?> keys, ReadOnlySpan<uint> hashes, int keyIndex)
     {
         if (keys[keyIndex] is string key)
         {
             return key;
         }
 
-        ReadOnlySpan<string> knownKeys = TMap.KnownKeys;
+        ReadOnlySpan<string> knownKeys = shape.KnownKeyNames;
         uint knownKey = hashes[keyIndex];
         if (knownKey >= (uint)knownKeys.Length)
         {
-            FlatThrow.ConcurrentUse(TMap.MapName); // A null key past the count, or a known key's entry overwritten.
+            FlatThrow.ConcurrentUse(shape.MapName); // A null key past the count, or a known key's entry overwritten.
         }
 
         return knownKeys[(int)knownKey];
@@ -773,20 +790,20 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
     /// <summary>Where the value after key <paramref name="keyIndex"/>'s values goes: the end of its run.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int RunEnd(ref TMap map, int keyIndex) =>
-        FlatInteger.ToInt32(TMap.GetValueStarts(ref map)[keyIndex]) + FlatInteger.ToInt32(TMap.GetValueCounts(ref map)[keyIndex]);
+    private static int RunEnd(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
+        FlatInteger.ToInt32(map.ValueStarts[keyIndex]) + FlatInteger.ToInt32(map.ValueCounts[keyIndex]);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ReadOnlySpan<string> Run(ref TMap map, int keyIndex) =>
-        Run(TMap.GetValues(ref map), FlatInteger.ToInt32(TMap.GetValueStarts(ref map)[keyIndex]), FlatInteger.ToInt32(TMap.GetValueCounts(ref map)[keyIndex]));
+    private static ReadOnlySpan<string> Run(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
+        Run(map.Shape, map.Values, FlatInteger.ToInt32(map.ValueStarts[keyIndex]), FlatInteger.ToInt32(map.ValueCounts[keyIndex]));
 
     /// <summary>The run of <paramref name="length"/> values from <paramref name="start"/>; a run outside the values (only concurrent use makes one) throws.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ReadOnlySpan<string> Run(ReadOnlySpan<string?> values, int start, int length)
+    internal static ReadOnlySpan<string> Run(FlatMapShape shape, ReadOnlySpan<string?> values, int start, int length)
     {
         if (start + length > values.Length)
         {
-            FlatThrow.ConcurrentUse(TMap.MapName);
+            FlatThrow.ConcurrentUse(shape.MapName);
         }
 
         // Checked just above (both are indices, never negative): Slice would check again.
@@ -795,10 +812,10 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowFull(AddStatus status, string key)
+    private static void ThrowFull(FlatMapShape shape, AddStatus status, string key)
     {
         throw status == AddStatus.KeysFull
-            ? new FlatMapFullException(TMap.MapName, "KeyCapacity", TMap.KeyCapacity, key)
-            : new FlatMapFullException(TMap.MapName, "ValueCapacity", TMap.ValueCapacity, key);
+            ? new FlatMapFullException(shape.MapName, "KeyCapacity", shape.KeyCapacity, key)
+            : new FlatMapFullException(shape.MapName, "ValueCapacity", shape.ValueCapacity, key);
     }
 }

@@ -17,8 +17,8 @@ namespace FlatGen.Infrastructure;
 /// <typeparam name="TComparer">The key comparison.</typeparam>
 /// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class FlatMultiMapJsonConverter<TMap, TKeyIndex, TValueIndex, TComparer> : JsonConverter<TMap>
-    where TMap : struct, IFlatMultiMapStorage<TMap, TKeyIndex, TValueIndex>
+public sealed class FlatReferenceMapJsonConverter<TMap, TKeyIndex, TValueIndex, TComparer> : JsonConverter<TMap>
+    where TMap : struct, IFlatMap<TMap>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
     where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     where TComparer : struct, IFlatKeyComparer
@@ -27,8 +27,8 @@ public sealed class FlatMultiMapJsonConverter<TMap, TKeyIndex, TValueIndex, TCom
     public override TMap Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         TMap map = default;
-        FlatJson.ReadObject(ref reader, TMap.MapName, ref map, static (ref TMap map, ref Utf8JsonReader reader, scoped ReadOnlySpan<char> key) =>
-            FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComparer>.TryAdd(ref map, key, reader.GetString()!));
+        FlatJson.ReadObject(ref reader, FlatMapFields<TKeyIndex, TValueIndex>.Of(ref map), static (scoped FlatMapFields<TKeyIndex, TValueIndex> map, ref Utf8JsonReader reader, scoped ReadOnlySpan<char> key) =>
+            FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer>.TryAdd(map, key, reader.GetString()!));
         return map;
     }
 
@@ -36,7 +36,7 @@ public sealed class FlatMultiMapJsonConverter<TMap, TKeyIndex, TValueIndex, TCom
     public override void Write(Utf8JsonWriter writer, TMap value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        foreach (FlatMultiMapEntry entry in new FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComparer>.Enumerator(ref value))
+        foreach (FlatMultiMapEntry entry in new FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer>.Enumerator(FlatMapFields<TKeyIndex, TValueIndex>.Of(ref value)))
         {
             FlatJson.WriteKey(writer, entry.Key, options);
             writer.WriteStartArray();

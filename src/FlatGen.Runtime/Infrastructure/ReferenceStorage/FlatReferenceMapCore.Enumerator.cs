@@ -4,13 +4,14 @@ using System.Numerics;
 
 namespace FlatGen.Infrastructure;
 
-public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComparer>
+public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer>
 {
     /// <summary>Enumerates a map's keys in first-insertion order, each with its values, without allocating; the holes removals left are skipped.</summary>
     /// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public ref struct Enumerator
     {
+        private readonly FlatMapShape _shape;
         private readonly ReadOnlySpan<string?> _keys;
         private readonly ReadOnlySpan<uint> _keyHashes;
         private readonly ReadOnlySpan<string?> _values;
@@ -22,15 +23,16 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         private int _runLength;
 
         /// <summary>Initializes a new instance of the <see cref="Enumerator"/> struct over <paramref name="map"/>.</summary>
-        public Enumerator(ref TMap map)
+        public Enumerator(FlatMapFields<TKeyIndex, TValueIndex> map)
         {
-            int count = FlatInteger.ToInt32(TMap.GetCount(ref map));
-            _keys = TMap.GetKeys(ref map).Slice(0, count);
-            _keyHashes = TMap.GetKeyHashes(ref map).Slice(0, count);
-            _values = TMap.GetValues(ref map);
-            _starts = TMap.GetValueStarts(ref map).Slice(0, count);
-            _counts = TMap.GetValueCounts(ref map).Slice(0, count);
-            _version = ref TMap.GetVersion(ref map);
+            int count = FlatInteger.ToInt32(map.Count);
+            _shape = map.Shape;
+            _keys = map.Keys.Slice(0, count);
+            _keyHashes = map.KeyHashes.Slice(0, count);
+            _values = map.Values;
+            _starts = map.ValueStarts.Slice(0, count);
+            _counts = map.ValueCounts.Slice(0, count);
+            _version = ref map.Version;
             _expectedVersion = _version;
             _index = -1;
         }
@@ -38,7 +40,7 @@ public static partial class FlatMultiMapCore<TMap, TKeyIndex, TValueIndex, TComp
         /// <summary>Gets the entry at the current position.</summary>
         public readonly FlatMultiMapEntry Current
         {
-            get => new(KeyAt(_keys, _keyHashes, _index), Run(_values, FlatInteger.ToInt32(_starts[_index]), _runLength));
+            get => new(KeyAt(_shape, _keys, _keyHashes, _index), Run(_shape, _values, FlatInteger.ToInt32(_starts[_index]), _runLength));
         }
 
         /// <summary>Advances to the next key.</summary>
