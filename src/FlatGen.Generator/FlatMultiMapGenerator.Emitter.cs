@@ -243,12 +243,12 @@ public sealed partial class FlatMultiMapGenerator
                 private static readonly global::FlatGen.Infrastructure.FlatMapShape s_shape =
                     global::FlatGen.Infrastructure.FlatMapShape.Create<{{indexTypes}}>({{string.Join(", ", shape)}});
 
-                static global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<{{self}}>.Shape => s_shape;
+                static ref readonly global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<{{self}}>.Shape => ref s_shape;
 
                 private readonly global::FlatGen.Infrastructure.FlatMapFields<{{indexTypes}}> Fields
                 {
                     {{UnscopedRef}}
-                    get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<{{self}}, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), s_shape);
+                    get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<{{self}}, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), in s_shape);
                 }
 
                 """);

@@ -48,22 +48,28 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TEntries>
     public const int ScanKeyCapacity = 8;
 
     /// <summary>
-    /// Finds a key that matches no known key: -1 without hashing when no hashed key has its length; otherwise, in one
-    /// call whatever the caller, by comparing it with each of a small map's keys or by its hash.
+    /// Finds a key that matches no known key: -1 without hashing when no hashed key has its length; otherwise by comparing
+    /// it with each of a small map's keys, or by its hash, inline for a comparison small enough.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FindHashed(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
-        (map.HashedKeyLengths & LengthBit(key.Length)) == 0 ? -1 : FindHashedOutOfLine(map, key);
+        (map.HashedKeyLengths & LengthBit(key.Length)) == 0 ? -1
+        : TEntries.InlineLookups && !TEntries.ScansKeys(map.Shape) ? HashAndProbe(map, key)
+        : FindHashedOutOfLine(map, key);
+
+    /// <summary>Hashes <paramref name="key"/> and finds it in the hashed slots.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int HashAndProbe(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
+        TEntries.TryHash(map, key, out uint hash) ? Probe(map, key, hash, out _) : -1;
 
     /// <summary>
-    /// The scan or the hash and the probe, as one call: as <c>Dictionary</c>'s <c>FindValue</c>, the hash, the probe and
-    /// the key comparison inline here with the JIT's whole budget, so no caller's inlining decides the lookup's speed.
+    /// The scan, or the hash and the probe, as one call, for small maps and for comparisons too large to inline: as
+    /// <c>Dictionary</c>'s <c>FindValue</c>, the hash, the probe and the key comparison inline here with the JIT's whole
+    /// budget, however many lookups the caller makes.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int FindHashedOutOfLine(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
-        TEntries.ScansKeys(map.Shape) ? TEntries.FindByScan(map, key)
-        : TEntries.TryHash(map, key, out uint hash) ? Probe(map, key, hash, out _)
-        : -1;
+        TEntries.ScansKeys(map.Shape) ? TEntries.FindByScan(map, key) : HashAndProbe(map, key);
 
     /// <summary>Finds a UTF-8 key: a known key through the byte matcher, with no decoding; another one decoded on the stack. Invalid UTF-8 is absent.</summary>
     [SkipLocalsInit] // The decode buffer is written before it is read.
@@ -202,7 +208,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TEntries>
     /// </summary>
     /// <returns>How many slots past its home slot the key went.</returns>
     /// <exception cref="InvalidOperationException">No slot is empty: more keys than the capacity, which only concurrent use makes.</exception>
-    public static int Insert(FlatMapShape shape, Span<TKeyIndex> slots, uint hash, int keyIndex)
+    public static int Insert(in FlatMapShape shape, Span<TKeyIndex> slots, uint hash, int keyIndex)
     {
         int mask = slots.Length - 1;
         int slot = FlatHash.HomeSlot(hash, slots.Length);

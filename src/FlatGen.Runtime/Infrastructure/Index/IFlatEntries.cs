@@ -14,12 +14,15 @@ internal interface IFlatEntries<TKeyIndex, TValueIndex>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
     where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
 {
+    /// <summary>Gets whether a hashed lookup inlines into its caller (<see cref="IFlatKeyComparer.InlineLookups"/>).</summary>
+    static abstract bool InlineLookups { get; }
+
     /// <summary>
     /// Returns whether a lookup compares the map's few stored keys one by one (<see cref="FindByScan"/>) instead of
     /// hashing the probe: true for a map of at most <see cref="FlatIndex{TKeyIndex, TValueIndex, TEntries}.ScanKeyCapacity"/>
     /// keys whose stored keys compare without decoding.
     /// </summary>
-    static abstract bool ScansKeys(FlatMapShape shape);
+    static abstract bool ScansKeys(in FlatMapShape shape);
 
     /// <summary>Finds <paramref name="key"/> by comparing it with each stored hashed key in turn; returns its index or -1.</summary>
     static abstract int FindByScan(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key);

@@ -14,8 +14,11 @@ internal readonly struct FlatInlineEntries<TKeyIndex, TValueIndex, TComparer> : 
     where TComparer : struct, IFlatKeyComparer
 {
     /// <inheritdoc/>
+    public static bool InlineLookups => TComparer.InlineLookups;
+
+    /// <inheritdoc/>
     /// <remarks>Never: comparing with a stored key decodes it, which costs more than hashing the probe once.</remarks>
-    public static bool ScansKeys(FlatMapShape shape) => false;
+    public static bool ScansKeys(in FlatMapShape shape) => false;
 
     /// <inheritdoc/>
     public static int FindByScan(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) => throw new NotSupportedException();

@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 
 namespace FlatGen.Infrastructure;
 
@@ -10,7 +11,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     [EditorBrowsable(EditorBrowsableState.Never)]
     public ref struct Enumerator
     {
-        private readonly FlatMapShape _shape;
+        private readonly ref readonly FlatMapShape _shape;
         private readonly ReadOnlySpan<byte> _arena;
         private readonly ReadOnlySpan<ushort> _keyOffsets;
         private readonly ReadOnlySpan<ushort> _keyLengths;
@@ -23,18 +24,35 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         private int _index;
 
         /// <summary>Initializes a new instance of the <see cref="Enumerator"/> struct over <paramref name="map"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Enumerator(FlatMapFields<TKeyIndex, TValueIndex> map)
+            : this(in map.Shape, FlatInteger.ToInt32(map.Count), map.Arena, map.KeyOffsets, map.KeyLengths, map.ValueStarts, map.ValueCounts, map.ValueOffsets, map.ValueLengths, in map.Version)
         {
-            int count = FlatInteger.ToInt32(map.Count);
-            _shape = map.Shape;
-            _arena = map.Arena;
-            _keyOffsets = map.KeyOffsets.Slice(0, count);
-            _keyLengths = map.KeyLengths;
-            _starts = map.ValueStarts;
-            _counts = map.ValueCounts;
-            _valueOffsets = map.ValueOffsets;
-            _valueLengths = map.ValueLengths;
-            _version = ref map.Version;
+        }
+
+        // The spans are taken where the map's fields are a parameter, which the JIT sees through to its shape's constants.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private Enumerator(
+            ref readonly FlatMapShape shape,
+            int count,
+            ReadOnlySpan<byte> arena,
+            ReadOnlySpan<ushort> keyOffsets,
+            ReadOnlySpan<ushort> keyLengths,
+            ReadOnlySpan<TValueIndex> starts,
+            ReadOnlySpan<TValueIndex> counts,
+            ReadOnlySpan<ushort> valueOffsets,
+            ReadOnlySpan<ushort> valueLengths,
+            ref readonly uint version)
+        {
+            _shape = ref shape;
+            _arena = arena;
+            _keyOffsets = keyOffsets.Slice(0, count);
+            _keyLengths = keyLengths;
+            _starts = starts;
+            _counts = counts;
+            _valueOffsets = valueOffsets;
+            _valueLengths = valueLengths;
+            _version = ref version;
             _expectedVersion = _version;
             _index = -1;
         }

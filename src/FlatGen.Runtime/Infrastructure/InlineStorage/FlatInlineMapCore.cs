@@ -649,7 +649,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
 
     /// <summary>Key <paramref name="keyIndex"/>'s run of values; a run outside the tables (only concurrent use makes one) throws.</summary>
     internal static FlatInlineValues Values(
-        FlatMapShape shape, ReadOnlySpan<byte> arena, ReadOnlySpan<TValueIndex> starts, ReadOnlySpan<TValueIndex> counts,
+        in FlatMapShape shape, ReadOnlySpan<byte> arena, ReadOnlySpan<TValueIndex> starts, ReadOnlySpan<TValueIndex> counts,
         ReadOnlySpan<ushort> valueOffsets, ReadOnlySpan<ushort> valueLengths, int keyIndex)
     {
         int start = FlatInteger.ToInt32(starts[keyIndex]);
@@ -663,7 +663,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     }
 
     /// <summary>A range of the arena; one outside it (only concurrent use makes one) throws.</summary>
-    internal static ReadOnlySpan<byte> Range(FlatMapShape shape, ReadOnlySpan<byte> arena, int offset, int length)
+    internal static ReadOnlySpan<byte> Range(in FlatMapShape shape, ReadOnlySpan<byte> arena, int offset, int length)
     {
         if (offset + length > arena.Length)
         {

@@ -12,8 +12,11 @@ internal readonly struct FlatReferenceEntries<TKeyIndex, TValueIndex, TComparer>
     where TComparer : struct, IFlatKeyComparer
 {
     /// <inheritdoc/>
+    public static bool InlineLookups => TComparer.InlineLookups;
+
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool ScansKeys(FlatMapShape shape) => shape.KeyCapacity <= FlatIndex<TKeyIndex, TValueIndex, FlatReferenceEntries<TKeyIndex, TValueIndex, TComparer>>.ScanKeyCapacity;
+    public static bool ScansKeys(in FlatMapShape shape) => shape.KeyCapacity <= FlatIndex<TKeyIndex, TValueIndex, FlatReferenceEntries<TKeyIndex, TValueIndex, TComparer>>.ScanKeyCapacity;
 
     /// <inheritdoc/>
     /// <remarks>

@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace FlatGen.Infrastructure;
 
@@ -11,7 +12,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     [EditorBrowsable(EditorBrowsableState.Never)]
     public ref struct Enumerator
     {
-        private readonly FlatMapShape _shape;
+        private readonly ref readonly FlatMapShape _shape;
         private readonly ReadOnlySpan<string?> _keys;
         private readonly ReadOnlySpan<uint> _keyHashes;
         private readonly ReadOnlySpan<string?> _values;
@@ -23,16 +24,31 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         private int _runLength;
 
         /// <summary>Initializes a new instance of the <see cref="Enumerator"/> struct over <paramref name="map"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Enumerator(FlatMapFields<TKeyIndex, TValueIndex> map)
+            : this(in map.Shape, FlatInteger.ToInt32(map.Count), map.Keys, map.KeyHashes, map.Values, map.ValueStarts, map.ValueCounts, in map.Version)
         {
-            int count = FlatInteger.ToInt32(map.Count);
-            _shape = map.Shape;
-            _keys = map.Keys.Slice(0, count);
-            _keyHashes = map.KeyHashes.Slice(0, count);
-            _values = map.Values;
-            _starts = map.ValueStarts.Slice(0, count);
-            _counts = map.ValueCounts.Slice(0, count);
-            _version = ref map.Version;
+        }
+
+        // The spans are taken where the map's fields are a parameter, which the JIT sees through to its shape's constants.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private Enumerator(
+            ref readonly FlatMapShape shape,
+            int count,
+            ReadOnlySpan<string?> keys,
+            ReadOnlySpan<uint> keyHashes,
+            ReadOnlySpan<string?> values,
+            ReadOnlySpan<TValueIndex> starts,
+            ReadOnlySpan<TValueIndex> counts,
+            ref readonly uint version)
+        {
+            _shape = ref shape;
+            _keys = keys.Slice(0, count);
+            _keyHashes = keyHashes.Slice(0, count);
+            _values = values;
+            _starts = starts.Slice(0, count);
+            _counts = counts.Slice(0, count);
+            _version = ref version;
             _expectedVersion = _version;
             _index = -1;
         }

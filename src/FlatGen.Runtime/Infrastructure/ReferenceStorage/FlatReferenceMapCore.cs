@@ -175,7 +175,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// Whether <c>Clear</c> keeps the key strings too, for a map that interns unknown keys and reuses value strings: a
     /// new unknown key whose text is the one kept at its entry is that string, with no pool lookup (and, from UTF-8, no decoding).
     /// </summary>
-    private static bool KeepsKeyStrings(FlatMapShape shape) => shape.InternUnknownKeys && shape.ReuseValueStrings;
+    private static bool KeepsKeyStrings(in FlatMapShape shape) => shape.InternUnknownKeys && shape.ReuseValueStrings;
 
     /// <summary>Appends <paramref name="value"/> to the values of known key <paramref name="knownKey"/>, adding the key if it is absent.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
@@ -771,7 +771,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     private static int KnownKeyIndex(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) => Index.KnownKeyIndex(map, knownKey);
 
     /// <summary>The key at <paramref name="keyIndex"/>: the stored string, or a known key's declared spelling.</summary>
-    internal static string KeyAt(FlatMapShape shape, ReadOnlySpan<string?> keys, ReadOnlySpan<uint> hashes, int keyIndex)
+    internal static string KeyAt(in FlatMapShape shape, ReadOnlySpan<string?> keys, ReadOnlySpan<uint> hashes, int keyIndex)
     {
         if (keys[keyIndex] is string key)
         {
@@ -799,7 +799,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
 
     /// <summary>The run of <paramref name="length"/> values from <paramref name="start"/>; a run outside the values (only concurrent use makes one) throws.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ReadOnlySpan<string> Run(FlatMapShape shape, ReadOnlySpan<string?> values, int start, int length)
+    internal static ReadOnlySpan<string> Run(in FlatMapShape shape, ReadOnlySpan<string?> values, int start, int length)
     {
         if (start + length > values.Length)
         {
@@ -812,7 +812,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowFull(FlatMapShape shape, AddStatus status, string key)
+    private static void ThrowFull(in FlatMapShape shape, AddStatus status, string key)
     {
         throw status == AddStatus.KeysFull
             ? new FlatMapFullException(shape.MapName, "KeyCapacity", shape.KeyCapacity, key)

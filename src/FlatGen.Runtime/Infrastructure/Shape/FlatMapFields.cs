@@ -19,78 +19,171 @@ public readonly ref struct FlatMapFields<TKeyIndex, TValueIndex>
     where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
 {
     private readonly ref byte _start;
+    private readonly ref readonly FlatMapShape _shape;
 
     /// <summary>Initializes a new instance of the <see cref="FlatMapFields{TKeyIndex, TValueIndex}"/> struct.</summary>
     /// <param name="start">The first byte of the generated struct.</param>
-    /// <param name="shape">The struct's shape.</param>
-    public FlatMapFields(ref byte start, FlatMapShape shape)
+    /// <param name="shape">The struct's shape: a static readonly field, whose constants the JIT folds into the code it inlines.</param>
+    public FlatMapFields(ref byte start, ref readonly FlatMapShape shape)
     {
         _start = ref start;
-        Shape = shape;
+        _shape = ref shape;
     }
 
     /// <summary>Gets the map's shape.</summary>
-    internal FlatMapShape Shape { get; }
+    internal ref readonly FlatMapShape Shape
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref _shape;
+    }
 
     /// <summary>Gets the fields of <paramref name="map"/>, an adapter's way in (a JSON converter must name the map's type).</summary>
     internal static FlatMapFields<TKeyIndex, TValueIndex> Of<TMap>(ref TMap map)
         where TMap : struct, IFlatMap<TMap> =>
-        new(ref Unsafe.As<TMap, byte>(ref map), TMap.Shape);
+        new(ref Unsafe.As<TMap, byte>(ref map), in TMap.Shape);
 
     /// <summary>Returns whether <paramref name="other"/> is this very map, not an equal one.</summary>
     internal bool IsSameMap(FlatMapFields<TKeyIndex, TValueIndex> other) => Unsafe.AreSame(ref _start, ref other._start);
 
     /// <summary>Gets the struct's bytes, padding included.</summary>
-    internal Span<byte> Bytes => MemoryMarshal.CreateSpan(ref _start, Shape.Size);
+    internal Span<byte> Bytes => MemoryMarshal.CreateSpan(ref _start, _shape.Size);
 
-    internal Span<string?> Keys => Array<string?>(Shape.Keys);
+    internal Span<string?> Keys
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Array<string?>(_shape.KeysOffset, _shape.KeysLength);
+    }
 
-    internal Span<string?> Values => Array<string?>(Shape.Values);
+    internal Span<string?> Values
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Array<string?>(_shape.ValuesOffset, _shape.ValuesLength);
+    }
 
-    internal Span<uint> KeyHashes => Array<uint>(Shape.KeyHashes);
+    internal Span<uint> KeyHashes
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Array<uint>(_shape.KeyHashesOffset, _shape.KeyHashesLength);
+    }
 
-    internal Span<TKeyIndex> Slots => Array<TKeyIndex>(Shape.Slots);
+    internal Span<TKeyIndex> Slots
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Array<TKeyIndex>(_shape.SlotsOffset, _shape.SlotsLength);
+    }
 
-    internal Span<TValueIndex> ValueStarts => Array<TValueIndex>(Shape.ValueStarts);
+    internal Span<TValueIndex> ValueStarts
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Array<TValueIndex>(_shape.ValueStartsOffset, _shape.ValueStartsLength);
+    }
 
-    internal Span<TValueIndex> ValueCounts => Array<TValueIndex>(Shape.ValueCounts);
+    internal Span<TValueIndex> ValueCounts
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Array<TValueIndex>(_shape.ValueCountsOffset, _shape.ValueCountsLength);
+    }
 
-    internal Span<TKeyIndex> KnownSlots => Array<TKeyIndex>(Shape.KnownSlots);
+    internal Span<TKeyIndex> KnownSlots
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Array<TKeyIndex>(_shape.KnownSlotsOffset, _shape.KnownSlotsLength);
+    }
 
-    internal Span<ulong> KnownPresence => Array<ulong>(Shape.KnownPresence);
+    internal Span<ulong> KnownPresence
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Array<ulong>(_shape.KnownPresenceOffset, _shape.KnownPresenceLength);
+    }
 
-    internal Span<ushort> KeyOffsets => Array<ushort>(Shape.KeyOffsets);
+    internal Span<ushort> KeyOffsets
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Array<ushort>(_shape.KeyOffsetsOffset, _shape.KeyOffsetsLength);
+    }
 
-    internal Span<ushort> KeyLengths => Array<ushort>(Shape.KeyLengths);
+    internal Span<ushort> KeyLengths
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Array<ushort>(_shape.KeyLengthsOffset, _shape.KeyLengthsLength);
+    }
 
-    internal Span<ushort> ValueOffsets => Array<ushort>(Shape.ValueOffsets);
+    internal Span<ushort> ValueOffsets
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Array<ushort>(_shape.ValueOffsetsOffset, _shape.ValueOffsetsLength);
+    }
 
-    internal Span<ushort> ValueLengths => Array<ushort>(Shape.ValueLengths);
+    internal Span<ushort> ValueLengths
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Array<ushort>(_shape.ValueLengthsOffset, _shape.ValueLengthsLength);
+    }
 
-    internal Span<byte> Arena => Array<byte>(Shape.Arena);
+    internal Span<byte> Arena
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Array<byte>(_shape.ArenaOffset, _shape.ArenaLength);
+    }
 
-    internal ref ulong HashedKeyLengths => ref Scalar<ulong>(Shape.HashedKeyLengths);
+    internal ref ulong HashedKeyLengths
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Scalar<ulong>(_shape.HashedKeyLengthsOffset);
+    }
 
-    internal ref uint Version => ref Scalar<uint>(Shape.Version);
+    internal ref uint Version
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Scalar<uint>(_shape.VersionOffset);
+    }
 
-    internal ref TKeyIndex Count => ref Scalar<TKeyIndex>(Shape.Count);
+    internal ref TKeyIndex Count
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Scalar<TKeyIndex>(_shape.CountOffset);
+    }
 
-    internal ref TValueIndex ValueCount => ref Scalar<TValueIndex>(Shape.ValueCount);
+    internal ref TValueIndex ValueCount
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Scalar<TValueIndex>(_shape.ValueCountOffset);
+    }
 
-    internal ref TKeyIndex KeyHoles => ref Scalar<TKeyIndex>(Shape.KeyHoles);
+    internal ref TKeyIndex KeyHoles
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Scalar<TKeyIndex>(_shape.KeyHolesOffset);
+    }
 
-    internal ref TValueIndex ValueHoles => ref Scalar<TValueIndex>(Shape.ValueHoles);
+    internal ref TValueIndex ValueHoles
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Scalar<TValueIndex>(_shape.ValueHolesOffset);
+    }
 
-    internal ref ulong LayoutId => ref Scalar<ulong>(Shape.StoredLayoutId);
+    internal ref ulong LayoutId
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Scalar<ulong>(_shape.StoredLayoutIdOffset);
+    }
 
-    internal ref ulong HashSeed => ref Scalar<ulong>(Shape.HashSeed);
+    internal ref ulong HashSeed
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Scalar<ulong>(_shape.HashSeedOffset);
+    }
 
-    internal ref ushort ArenaUsed => ref Scalar<ushort>(Shape.ArenaUsed);
+    internal ref ushort ArenaUsed
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Scalar<ushort>(_shape.ArenaUsedOffset);
+    }
 
     // The layout aligns every field to its element size, and the generator wrote the offsets and lengths of this very struct.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Span<T> Array<T>(FlatMapShape.FieldRange range) =>
-        MemoryMarshal.CreateSpan(ref Unsafe.As<byte, T>(ref Unsafe.Add(ref _start, range.Offset)), range.Length);
+    private Span<T> Array<T>(int offset, int length) =>
+        MemoryMarshal.CreateSpan(ref Unsafe.As<byte, T>(ref Unsafe.Add(ref _start, offset)), length);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref T Scalar<T>(int offset) => ref Unsafe.As<byte, T>(ref Unsafe.Add(ref _start, offset));

@@ -10,15 +10,73 @@ namespace FlatGen.Infrastructure;
 /// Where a generated map's fields are and the constants the cores need: what one map type tells the one compiled copy
 /// of its core, which is generic only over the index types, the comparison and the storage, never over the map.
 /// </summary>
+/// <remarks>
+/// A struct that each map keeps in a static readonly field and hands its core by reference: where a core method inlines
+/// into the map's member, the JIT reads the initialised field and folds every offset, length and flag into constants,
+/// as if the core were generic over the map; where it does not, they are loads.
+/// </remarks>
 /// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class FlatMapShape
+public readonly struct FlatMapShape
 {
     /// <summary>The size of an object reference in the layout's report, which is of a 64-bit process.</summary>
     private const int ReportedReferenceSize = 8;
 
-    private FlatMapShape(FlatLayout layout, int keyIndexSize, int valueIndexSize)
+    // Where each field starts in the struct and, for an array, its length; read on every access, so fields, not properties.
+    internal readonly int KeysOffset;
+    internal readonly int KeysLength;
+    internal readonly int ValuesOffset;
+    internal readonly int ValuesLength;
+    internal readonly int KeyHashesOffset;
+    internal readonly int KeyHashesLength;
+    internal readonly int SlotsOffset;
+    internal readonly int SlotsLength;
+    internal readonly int ValueStartsOffset;
+    internal readonly int ValueStartsLength;
+    internal readonly int ValueCountsOffset;
+    internal readonly int ValueCountsLength;
+    internal readonly int KnownSlotsOffset;
+    internal readonly int KnownSlotsLength;
+    internal readonly int KnownPresenceOffset;
+    internal readonly int KnownPresenceLength;
+    internal readonly int KeyOffsetsOffset;
+    internal readonly int KeyOffsetsLength;
+    internal readonly int KeyLengthsOffset;
+    internal readonly int KeyLengthsLength;
+    internal readonly int ValueOffsetsOffset;
+    internal readonly int ValueOffsetsLength;
+    internal readonly int ValueLengthsOffset;
+    internal readonly int ValueLengthsLength;
+    internal readonly int ArenaOffset;
+    internal readonly int ArenaLength;
+    internal readonly int HashedKeyLengthsOffset;
+    internal readonly int VersionOffset;
+    internal readonly int CountOffset;
+    internal readonly int ValueCountOffset;
+    internal readonly int KeyHolesOffset;
+    internal readonly int ValueHolesOffset;
+    internal readonly int StoredLayoutIdOffset;
+    internal readonly int HashSeedOffset;
+    internal readonly int ArenaUsedOffset;
+
+    private FlatMapShape(
+        FlatLayout layout,
+        int keyIndexSize,
+        int valueIndexSize,
+        int keyCapacity,
+        int valueCapacity,
+        FlatKnownKeys? knownKeys,
+        bool internUnknownKeys,
+        bool reuseValueStrings,
+        ulong layoutId)
     {
+        KeyCapacity = keyCapacity;
+        ValueCapacity = valueCapacity;
+        KnownKeys = knownKeys;
+        KnownKeyCount = knownKeys?.Names.Length ?? 0;
+        InternUnknownKeys = internUnknownKeys;
+        ReuseValueStrings = reuseValueStrings;
+        LayoutId = layoutId;
         Dictionary<string, FlatField> fields = [];
         int fieldBytes = 0;
         foreach (FlatField field in layout.Fields)
@@ -27,36 +85,36 @@ public sealed class FlatMapShape
             fieldBytes = Math.Max(fieldBytes, field.Offset + field.Size);
         }
 
-        FieldRange Range(string name, int elementSize) =>
-            fields.TryGetValue(name, out FlatField field) ? new(field.Offset, field.Size / elementSize) : default;
+        (int, int) Range(string name, int elementSize) =>
+            fields.TryGetValue(name, out FlatField field) ? (field.Offset, field.Size / elementSize) : default;
 
         int Offset(string name) => fields.TryGetValue(name, out FlatField field) ? field.Offset : 0;
 
         MapName = layout.TypeName;
         Size = layout.Size;
         FieldBytes = fieldBytes;
-        Keys = Range(FlatFieldNames.Keys, ReportedReferenceSize);
-        Values = Range(FlatFieldNames.Values, ReportedReferenceSize);
-        KeyHashes = Range(FlatFieldNames.KeyHashes, sizeof(uint));
-        Slots = Range(FlatFieldNames.Slots, keyIndexSize);
-        ValueStarts = Range(FlatFieldNames.ValueStarts, valueIndexSize);
-        ValueCounts = Range(FlatFieldNames.ValueCounts, valueIndexSize);
-        KnownSlots = Range(FlatFieldNames.KnownSlots, keyIndexSize);
-        KnownPresence = Range(FlatFieldNames.KnownPresence, sizeof(ulong));
-        KeyOffsets = Range(FlatFieldNames.KeyOffsets, sizeof(ushort));
-        KeyLengths = Range(FlatFieldNames.KeyLengths, sizeof(ushort));
-        ValueOffsets = Range(FlatFieldNames.ValueOffsets, sizeof(ushort));
-        ValueLengths = Range(FlatFieldNames.ValueLengths, sizeof(ushort));
-        Arena = Range(FlatFieldNames.Arena, sizeof(byte));
-        HashedKeyLengths = Offset(FlatFieldNames.HashedKeyLengths);
-        Version = Offset(FlatFieldNames.Version);
-        Count = Offset(FlatFieldNames.Count);
-        ValueCount = Offset(FlatFieldNames.ValueCount);
-        KeyHoles = Offset(FlatFieldNames.KeyHoles);
-        ValueHoles = Offset(FlatFieldNames.ValueHoles);
-        StoredLayoutId = Offset(FlatFieldNames.LayoutId);
-        HashSeed = Offset(FlatFieldNames.HashSeed);
-        ArenaUsed = Offset(FlatFieldNames.ArenaUsed);
+        (KeysOffset, KeysLength) = Range(FlatFieldNames.Keys, ReportedReferenceSize);
+        (ValuesOffset, ValuesLength) = Range(FlatFieldNames.Values, ReportedReferenceSize);
+        (KeyHashesOffset, KeyHashesLength) = Range(FlatFieldNames.KeyHashes, sizeof(uint));
+        (SlotsOffset, SlotsLength) = Range(FlatFieldNames.Slots, keyIndexSize);
+        (ValueStartsOffset, ValueStartsLength) = Range(FlatFieldNames.ValueStarts, valueIndexSize);
+        (ValueCountsOffset, ValueCountsLength) = Range(FlatFieldNames.ValueCounts, valueIndexSize);
+        (KnownSlotsOffset, KnownSlotsLength) = Range(FlatFieldNames.KnownSlots, keyIndexSize);
+        (KnownPresenceOffset, KnownPresenceLength) = Range(FlatFieldNames.KnownPresence, sizeof(ulong));
+        (KeyOffsetsOffset, KeyOffsetsLength) = Range(FlatFieldNames.KeyOffsets, sizeof(ushort));
+        (KeyLengthsOffset, KeyLengthsLength) = Range(FlatFieldNames.KeyLengths, sizeof(ushort));
+        (ValueOffsetsOffset, ValueOffsetsLength) = Range(FlatFieldNames.ValueOffsets, sizeof(ushort));
+        (ValueLengthsOffset, ValueLengthsLength) = Range(FlatFieldNames.ValueLengths, sizeof(ushort));
+        (ArenaOffset, ArenaLength) = Range(FlatFieldNames.Arena, sizeof(byte));
+        HashedKeyLengthsOffset = Offset(FlatFieldNames.HashedKeyLengths);
+        VersionOffset = Offset(FlatFieldNames.Version);
+        CountOffset = Offset(FlatFieldNames.Count);
+        ValueCountOffset = Offset(FlatFieldNames.ValueCount);
+        KeyHolesOffset = Offset(FlatFieldNames.KeyHoles);
+        ValueHolesOffset = Offset(FlatFieldNames.ValueHoles);
+        StoredLayoutIdOffset = Offset(FlatFieldNames.LayoutId);
+        HashSeedOffset = Offset(FlatFieldNames.HashSeed);
+        ArenaUsedOffset = Offset(FlatFieldNames.ArenaUsed);
     }
 
     /// <summary>Creates the shape of a map of the given layout and constants.</summary>
@@ -83,16 +141,8 @@ public sealed class FlatMapShape
         where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     {
         ArgumentNullException.ThrowIfNull(layout);
-        return new FlatMapShape(layout, Unsafe.SizeOf<TKeyIndex>(), Unsafe.SizeOf<TValueIndex>())
-        {
-            KeyCapacity = keyCapacity,
-            ValueCapacity = valueCapacity,
-            KnownKeys = knownKeys,
-            KnownKeyCount = knownKeys?.Names.Length ?? 0,
-            InternUnknownKeys = internUnknownKeys,
-            ReuseValueStrings = reuseValueStrings,
-            LayoutId = layoutId,
-        };
+        return new FlatMapShape(
+            layout, Unsafe.SizeOf<TKeyIndex>(), Unsafe.SizeOf<TValueIndex>(), keyCapacity, valueCapacity, knownKeys, internUnknownKeys, reuseValueStrings, layoutId);
     }
 
     /// <summary>Gets the map's type name, for exception messages.</summary>
@@ -104,65 +154,21 @@ public sealed class FlatMapShape
     /// <summary>Gets where the last field ends: the struct's bytes past it are padding.</summary>
     internal int FieldBytes { get; }
 
-    internal int KeyCapacity { get; private init; }
+    internal int KeyCapacity { get; }
 
-    internal int ValueCapacity { get; private init; }
+    internal int ValueCapacity { get; }
 
     /// <summary>Gets the known keys, or <see langword="null"/> when the map has none.</summary>
-    internal FlatKnownKeys? KnownKeys { get; private init; }
+    internal FlatKnownKeys? KnownKeys { get; }
 
-    internal int KnownKeyCount { get; private init; }
+    internal int KnownKeyCount { get; }
 
-    internal bool InternUnknownKeys { get; private init; }
+    internal bool InternUnknownKeys { get; }
 
-    internal bool ReuseValueStrings { get; private init; }
+    internal bool ReuseValueStrings { get; }
 
     /// <summary>Gets an inline map's layout id, never zero; zero for a reference map.</summary>
-    internal ulong LayoutId { get; private init; }
-
-    internal FieldRange Keys { get; }
-
-    internal FieldRange Values { get; }
-
-    internal FieldRange KeyHashes { get; }
-
-    internal FieldRange Slots { get; }
-
-    internal FieldRange ValueStarts { get; }
-
-    internal FieldRange ValueCounts { get; }
-
-    internal FieldRange KnownSlots { get; }
-
-    internal FieldRange KnownPresence { get; }
-
-    internal FieldRange KeyOffsets { get; }
-
-    internal FieldRange KeyLengths { get; }
-
-    internal FieldRange ValueOffsets { get; }
-
-    internal FieldRange ValueLengths { get; }
-
-    internal FieldRange Arena { get; }
-
-    internal int HashedKeyLengths { get; }
-
-    internal int Version { get; }
-
-    internal int Count { get; }
-
-    internal int ValueCount { get; }
-
-    internal int KeyHoles { get; }
-
-    internal int ValueHoles { get; }
-
-    internal int StoredLayoutId { get; }
-
-    internal int HashSeed { get; }
-
-    internal int ArenaUsed { get; }
+    internal ulong LayoutId { get; }
 
     /// <summary>Returns the index of the known key equal to <paramref name="key"/>, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -173,8 +179,9 @@ public sealed class FlatMapShape
     internal int MatchKnownKeyUtf8(ReadOnlySpan<byte> key) => KnownKeys is { } knownKeys ? knownKeys.MatchUtf8(key) : -1;
 
     /// <summary>Gets the known keys' declared spellings; empty when the map has none.</summary>
-    internal ReadOnlySpan<string> KnownKeyNames => KnownKeys is { } knownKeys ? knownKeys.Names : default;
-
-    /// <summary>Where an array field starts in the struct, and how many elements it has.</summary>
-    internal readonly record struct FieldRange(int Offset, int Length);
+    internal ReadOnlySpan<string> KnownKeyNames
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => KnownKeys is { } knownKeys ? knownKeys.Names : default;
+    }
 }

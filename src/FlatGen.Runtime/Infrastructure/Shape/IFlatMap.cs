@@ -14,7 +14,7 @@ public interface IFlatMap<TSelf>
     where TSelf : struct, IFlatMap<TSelf>
 {
     /// <summary>Gets where the map's fields are and its constants.</summary>
-    static abstract FlatMapShape Shape { get; }
+    static abstract ref readonly FlatMapShape Shape { get; }
 
     /// <summary>Copies the map's keys, in first-insertion order, each with its values.</summary>
     /// <returns>A new array of the keys and their values.</returns>

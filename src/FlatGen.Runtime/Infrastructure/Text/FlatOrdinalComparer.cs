@@ -11,6 +11,9 @@ namespace FlatGen.Infrastructure;
 public readonly struct FlatOrdinalComparer : IFlatKeyComparer
 {
     /// <inheritdoc/>
+    public static bool InlineLookups => true;
+
+    /// <inheritdoc/>
     public static IEqualityComparer<string> StringComparer => System.StringComparer.Ordinal;
 
     /// <inheritdoc/>

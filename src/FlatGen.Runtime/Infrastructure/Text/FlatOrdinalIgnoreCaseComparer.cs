@@ -11,6 +11,9 @@ namespace FlatGen.Infrastructure;
 public readonly struct FlatOrdinalIgnoreCaseComparer : IFlatKeyComparer
 {
     /// <inheritdoc/>
+    public static bool InlineLookups => false;
+
+    /// <inheritdoc/>
     public static IEqualityComparer<string> StringComparer => System.StringComparer.OrdinalIgnoreCase;
 
     /// <inheritdoc/>

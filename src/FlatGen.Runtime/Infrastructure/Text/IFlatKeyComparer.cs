@@ -25,6 +25,13 @@ public interface IFlatKeyComparer
     /// <summary>Returns whether a stored key equals a probed key.</summary>
     static abstract bool KeyEquals(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key);
 
+    /// <summary>
+    /// Gets whether a hashed lookup under this comparison is small enough to inline into its caller. An ordinal one is;
+    /// one that ignores case (the letter fold, the ASCII check and the runtime's fallbacks) would spend a caller
+    /// loop's whole inlining budget, leaving the map's accessors as calls, so it is one call instead.
+    /// </summary>
+    static abstract bool InlineLookups { get; }
+
     /// <summary>Gets the <see cref="StringComparer"/> that agrees with <see cref="KeyEquals"/>.</summary>
     static abstract IEqualityComparer<string> StringComparer { get; }
 }
