@@ -24,7 +24,7 @@ public sealed partial class FlatMultiMapGenerator
             bool ignoreCase = spec.KeyComparison == FlatKeyComparison.OrdinalIgnoreCase;
             var keys = spec.KnownKeys.AsSpan().ToArray().Select(static (known, index) => (known.Key, Index: index)).ToList();
 
-            writer.WriteLine($"public override int Match({ReadOnlySpanOfChar} key)");
+            writer.WriteLine($"public static int Match({ReadOnlySpanOfChar} key)");
             WriteMatcher(
                 writer,
                 "char",
@@ -40,7 +40,7 @@ public sealed partial class FlatMultiMapGenerator
                 .Where(static k => k.Bytes is not null)
                 .Select(static k => new Candidate(k.Key, k.Index, k.Bytes!))
                 .ToList();
-            writer.WriteLine($"public override int MatchUtf8({ReadOnlySpanOfByte} key)");
+            writer.WriteLine($"public static int MatchUtf8({ReadOnlySpanOfByte} key)");
             WriteMatcher(
                 writer,
                 "byte",

@@ -13,7 +13,7 @@ public sealed partial class FlatMultiMapGenerator
         private static string JsonConverterType(MapSpec spec)
         {
             string converter = spec.Storage == FlatStorage.InlineUtf8 ? "FlatInlineMapJsonConverter" : "FlatReferenceMapJsonConverter";
-            return $"global::FlatGen.Infrastructure.{converter}<{spec.FullyQualifiedName}, {IndexTypes(spec)}, {ComparerType(spec)}>";
+            return $"global::FlatGen.Infrastructure.{converter}<{spec.FullyQualifiedName}, {IndexTypes(spec)}, {ComparerType(spec)}, {MatcherType(spec)}>";
         }
 
         /// <summary>The members both storage modes share past adding and looking up: single values, snapshots, equality.</summary>

@@ -61,8 +61,12 @@ public sealed partial class FlatMultiMapGenerator
         private static string CoreType(MapSpec spec)
         {
             string core = spec.Storage == FlatStorage.InlineUtf8 ? "FlatInlineMapCore" : "FlatReferenceMapCore";
-            return $"global::FlatGen.Infrastructure.{core}<{IndexTypes(spec)}, {ComparerType(spec)}>";
+            return $"global::FlatGen.Infrastructure.{core}<{IndexTypes(spec)}, {ComparerType(spec)}, {MatcherType(spec)}>";
         }
+
+        /// <summary>The map's known-key matcher: its own, or the one every map without known keys shares (and with it, one compiled core).</summary>
+        private static string MatcherType(MapSpec spec) =>
+            spec.KnownKeys.Count > 0 ? "KnownKeyMatcher" : "global::FlatGen.Infrastructure.FlatNoKnownKeys";
 
         private static string ComparerType(MapSpec spec) => spec.KeyComparison == FlatKeyComparison.OrdinalIgnoreCase
             ? "global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer"
@@ -217,7 +221,7 @@ public sealed partial class FlatMultiMapGenerator
             var shape = new List<string> { "Layout", "KeyCapacity", "ValueCapacity" };
             if (spec.KnownKeys.Count > 0)
             {
-                shape.Add("new KnownKeyMatcher()");
+                shape.Add("KnownKeyMatcher.Names");
             }
 
             if (spec.InternUnknownKeys)
@@ -482,7 +486,7 @@ public sealed partial class FlatMultiMapGenerator
             }
         }
 
-        /// <summary>The known keys' spellings and matchers, which the map's shape hands its core.</summary>
+        /// <summary>The known keys' spellings, which the map's shape holds, and their matchers, which its core inlines.</summary>
         private static void WriteKnownKeyMatcher(SourceWriter writer, MapSpec spec)
         {
             if (spec.KnownKeys.Count == 0)
@@ -491,20 +495,17 @@ public sealed partial class FlatMultiMapGenerator
             }
 
             writer.WriteLine();
-            writer.WriteLine("private sealed class KnownKeyMatcher : global::FlatGen.Infrastructure.FlatKnownKeys");
+            writer.WriteLine("internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher");
             using (writer.WriteBlock())
             {
-                writer.WriteLine("public KnownKeyMatcher()");
-                writer.WriteLine("    : base(new[]");
-                writer.WriteLine("    {");
+                writer.WriteLine("public static readonly string[] Names =");
+                writer.WriteLine("{");
                 foreach (KnownKeySpec known in spec.KnownKeys)
                 {
-                    writer.WriteLine("        " + Literal(known.Key) + ",");
+                    writer.WriteLine("    " + Literal(known.Key) + ",");
                 }
 
-                writer.WriteLine("    })");
-                writer.WriteLine("{");
-                writer.WriteLine("}");
+                writer.WriteLine("};");
                 writer.WriteLine();
                 WriteMatchers(writer, spec);
             }

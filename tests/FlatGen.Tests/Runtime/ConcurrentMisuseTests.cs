@@ -200,7 +200,7 @@ public sealed class ConcurrentMisuseTests
     /// <summary>The mix: TryAdd half the time, Remove three in ten, GetValues one in ten, Clear now and then.</summary>
     private static void RaceStep(ref RaceMap map, string[] keys, int i)
     {
-        string key = keys[(i * 31) % keys.Length];
+        string key = keys[(int)(unchecked((uint)i * 31u) % (uint)keys.Length)]; // i * 31 outgrows int in a long race
         switch (i % 100)
         {
             case < 50: map.TryAdd(key, "v"); break;
@@ -213,7 +213,7 @@ public sealed class ConcurrentMisuseTests
 
     private static void RaceStep(ref InlineRaceMap map, string[] keys, int i)
     {
-        string key = keys[(i * 31) % keys.Length];
+        string key = keys[(int)(unchecked((uint)i * 31u) % (uint)keys.Length)]; // i * 31 outgrows int in a long race
         switch (i % 100)
         {
             case < 50: map.TryAdd(key, "v"); break;

@@ -222,8 +222,8 @@ public sealed class KeyHashTests
         Assert.NotEqual(FlatHash.PersistedSeed, FlatHash.ProcessSeed);
         foreach (string key in new[] { "", "Host", "x-request-id", "Größe" })
         {
-            Assert.Equal(FlatHash.Ordinal(key, FlatHash.ProcessSeed), FlatReferenceMapCore<byte, byte, FlatOrdinalComparer>.Hash(key));
-            Assert.Equal(FlatHash.OrdinalIgnoreCase(key, FlatHash.ProcessSeed), FlatReferenceMapCore<byte, byte, FlatOrdinalIgnoreCaseComparer>.Hash(key));
+            Assert.Equal(FlatHash.Ordinal(key, FlatHash.ProcessSeed), FlatReferenceMapCore<byte, byte, FlatOrdinalComparer, FlatNoKnownKeys>.Hash(key));
+            Assert.Equal(FlatHash.OrdinalIgnoreCase(key, FlatHash.ProcessSeed), FlatReferenceMapCore<byte, byte, FlatOrdinalIgnoreCaseComparer, FlatNoKnownKeys>.Hash(key));
             Assert.True(FlatOrdinalComparer.TryHashPersisted(key, 0, out uint persisted));
             Assert.Equal(FlatHash.Ordinal(key, FlatHash.PersistedSeed), persisted);
         }

@@ -11,12 +11,9 @@ namespace FlatGen.Tests.Runtime;
 /// <summary>Known keys: typed accessors, the generated matcher, span adds, interning, and what they allocate.</summary>
 public sealed class KnownKeyTests
 {
-    /// <summary>
-    /// The known-key count the generator writes as a literal (so that the JIT leaves the hashed path out of a caller
-    /// of a map with known keys) is the length of the known keys it writes as an array.
-    /// </summary>
+    /// <summary>The shape a map hands its core carries the declared known keys, in declaration order.</summary>
     [Fact]
-    public void The_known_key_count_is_the_number_of_known_keys()
+    public void The_shape_carries_the_declared_known_keys_in_order()
     {
         Assert.Equal(12, KnownKeyCount<KnownHeadersMap>());
         Assert.Equal(8, KnownKeyCount<KnownOrdinalMap>());
@@ -29,8 +26,9 @@ public sealed class KnownKeyTests
     private static int KnownKeyCount<TMap>()
         where TMap : struct, IFlatMap<TMap>
     {
-        Assert.Equal(TMap.Shape.KnownKeyNames.Length, TMap.Shape.KnownKeyCount);
-        return TMap.Shape.KnownKeyCount;
+        // The shape hands the core the declared spellings, in declaration order: a known key's index is its position.
+        Assert.Equal(typeof(TMap).GetCustomAttribute<FlatMultiMapAttribute>()!.KnownKeys ?? [], TMap.Shape.KnownKeyNames);
+        return TMap.Shape.KnownKeyNames.Length;
     }
 
     /// <summary>Characters that stress a packed comparison: case pairs, neighbours of the 0x20 bit, non-ASCII look-alikes.</summary>
@@ -232,10 +230,19 @@ public sealed class KnownKeyTests
     }
 
     private static int MatchUtf8<TMap>(ReadOnlySpan<byte> key)
-        where TMap : struct, IFlatMap<TMap> => TMap.Shape.MatchKnownKeyUtf8(key);
+        where TMap : struct, IFlatMap<TMap> => Matcher<TMap, Utf8Match>("MatchUtf8")?.Invoke(key) ?? -1;
 
     private static int MatchUtf16<TMap>(ReadOnlySpan<char> key)
-        where TMap : struct, IFlatMap<TMap> => TMap.Shape.MatchKnownKey(key);
+        where TMap : struct, IFlatMap<TMap> => Matcher<TMap, Utf16Match>("Match")?.Invoke(key) ?? -1;
+
+    private delegate int Utf16Match(ReadOnlySpan<char> key);
+
+    private delegate int Utf8Match(ReadOnlySpan<byte> key);
+
+    /// <summary>The map's generated known-key matcher, a private nested struct; null for a map without known keys.</summary>
+    private static TDelegate? Matcher<TMap, TDelegate>(string name)
+        where TDelegate : Delegate =>
+        typeof(TMap).GetNestedType("KnownKeyMatcher", BindingFlags.NonPublic | BindingFlags.Public)?.GetMethod(name, BindingFlags.Public | BindingFlags.Static)!.CreateDelegate<TDelegate>();
 
     private static void AssertMatcherAgrees<TMap>(StringComparer comparer)
         where TMap : struct, IFlatMap<TMap>
@@ -262,7 +269,7 @@ public sealed class KnownKeyTests
         foreach (string probe in probes)
         {
             int expected = Array.FindIndex(known, k => comparer.Equals(k, probe));
-            Assert.True(expected == TMap.Shape.MatchKnownKey(probe), $"'{probe}' matched {TMap.Shape.MatchKnownKey(probe)}, expected {expected}");
+            Assert.True(expected == MatchUtf16<TMap>(probe), $"'{probe}' matched {MatchUtf16<TMap>(probe)}, expected {expected}");
             matched += expected >= 0 ? 1 : 0;
 
             // The byte matcher agrees on every probe that has a UTF-8 form, read from an unaligned slice of a buffer.
@@ -270,7 +277,7 @@ public sealed class KnownKeyTests
             {
                 byte[] buffer = Encoding.UTF8.GetBytes("<" + probe + ">");
                 ReadOnlySpan<byte> utf8 = buffer.AsSpan(1, buffer.Length - 2);
-                Assert.True(expected == TMap.Shape.MatchKnownKeyUtf8(utf8), $"UTF-8 '{probe}' matched {TMap.Shape.MatchKnownKeyUtf8(utf8)}, expected {expected}");
+                Assert.True(expected == MatchUtf8<TMap>(utf8), $"UTF-8 '{probe}' matched {MatchUtf8<TMap>(utf8)}, expected {expected}");
             }
         }
 

@@ -25,9 +25,10 @@ namespace FlatGen.Infrastructure;
 /// </list>
 /// <para>An abstract class of static members only, so that each core can name its specialisation once, as a nested <c>Index</c> class deriving from it.</para>
 /// </remarks>
-internal abstract class FlatIndex<TKeyIndex, TValueIndex, TEntries>
+internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TEntries>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
     where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
+    where TKnownKeys : struct, IFlatKnownKeyMatcher
     where TEntries : struct, IFlatEntries<TKeyIndex, TValueIndex>
 {
     /// <summary>Keys up to this many UTF-8 bytes are decoded on the stack; longer ones in a pooled array.</summary>
@@ -37,7 +38,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TEntries>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Find(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
-        int knownKey = map.Shape.MatchKnownKey(key);
+        int knownKey = TKnownKeys.Match(key);
         return knownKey >= 0 ? KnownKeyIndex(map, knownKey) : FindHashed(map, key);
     }
 
@@ -75,7 +76,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TEntries>
     [SkipLocalsInit] // The decode buffer is written before it is read.
     public static int FindUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
-        int knownKey = map.Shape.MatchKnownKeyUtf8(key);
+        int knownKey = TKnownKeys.MatchUtf8(key);
         if (knownKey >= 0)
         {
             return KnownKeyIndex(map, knownKey);
@@ -94,7 +95,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TEntries>
     /// <returns><see langword="true"/> if the key was present.</returns>
     public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
-        int knownKey = map.Shape.MatchKnownKey(key);
+        int knownKey = TKnownKeys.Match(key);
         return knownKey >= 0 ? RemoveKnown(map, knownKey) : RemoveHashed(map, key);
     }
 
@@ -103,7 +104,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TEntries>
     [SkipLocalsInit] // The decode buffer is written before it is read.
     public static bool RemoveUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
-        int knownKey = map.Shape.MatchKnownKeyUtf8(key);
+        int knownKey = TKnownKeys.MatchUtf8(key);
         if (knownKey >= 0)
         {
             return RemoveKnown(map, knownKey);

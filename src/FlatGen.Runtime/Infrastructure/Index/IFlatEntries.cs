@@ -4,7 +4,7 @@ using System.Numerics;
 namespace FlatGen.Infrastructure;
 
 /// <summary>
-/// What <see cref="FlatIndex{TKeyIndex, TValueIndex, TEntries}"/> needs of a storage mode: how it hashes a key,
+/// What <see cref="FlatIndex{TKeyIndex, TValueIndex, TKnownKeys, TEntries}"/> needs of a storage mode: how it hashes a key,
 /// whether a stored key equals a probe, and how it removes an entry. Implemented by empty structs, so the JIT
 /// specialises the index for each mode and comparison with no virtual call.
 /// </summary>
@@ -19,7 +19,7 @@ internal interface IFlatEntries<TKeyIndex, TValueIndex>
 
     /// <summary>
     /// Returns whether a lookup compares the map's few stored keys one by one (<see cref="FindByScan"/>) instead of
-    /// hashing the probe: true for a map of at most <see cref="FlatIndex{TKeyIndex, TValueIndex, TEntries}.ScanKeyCapacity"/>
+    /// hashing the probe: true for a map of at most <see cref="FlatIndex{TKeyIndex, TValueIndex, TKnownKeys, TEntries}.ScanKeyCapacity"/>
     /// keys whose stored keys compare without decoding.
     /// </summary>
     static abstract bool ScansKeys(in FlatMapShape shape);

@@ -5,13 +5,14 @@ using System.Runtime.CompilerServices;
 namespace FlatGen.Infrastructure;
 
 /// <summary>
-/// How an inline map stores keys, for <see cref="FlatIndex{TKeyIndex, TValueIndex, TEntries}"/>: as UTF-8
+/// How an inline map stores keys, for <see cref="FlatIndex{TKeyIndex, TValueIndex, TKnownKeys, TEntries}"/>: as UTF-8
 /// ranges of its arena, hashed with the persisted seed (a key without a persisted hash cannot be stored).
 /// </summary>
-internal readonly struct FlatInlineEntries<TKeyIndex, TValueIndex, TComparer> : IFlatEntries<TKeyIndex, TValueIndex>
+internal readonly struct FlatInlineEntries<TKeyIndex, TValueIndex, TComparer, TKnownKeys> : IFlatEntries<TKeyIndex, TValueIndex>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
     where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     where TComparer : struct, IFlatKeyComparer
+    where TKnownKeys : struct, IFlatKnownKeyMatcher
 {
     /// <inheritdoc/>
     public static bool InlineLookups => TComparer.InlineLookups;
@@ -29,13 +30,13 @@ internal readonly struct FlatInlineEntries<TKeyIndex, TValueIndex, TComparer> : 
 
     /// <inheritdoc/>
     public static bool StoredKeyEquals(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, ReadOnlySpan<char> key) =>
-        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer>.StoredKeyEquals(map, keyIndex, key);
+        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.StoredKeyEquals(map, keyIndex, key);
 
     /// <inheritdoc/>
     public static bool IsPossibleKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
-        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer>.IsPossibleKey(map, key);
+        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.IsPossibleKey(map, key);
 
     /// <inheritdoc/>
     public static void RemoveEntry(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
-        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer>.RemoveKeyAt(map, keyIndex);
+        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.RemoveKeyAt(map, keyIndex);
 }

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 
 namespace FlatGen.Infrastructure;
 
-public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer>
+public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>
 {
     /// <summary>Enumerates an inline map's keys in first-insertion order, each with its values, without allocating.</summary>
     /// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>

@@ -8,7 +8,7 @@ using System.Text.Unicode;
 
 namespace FlatGen.Infrastructure;
 
-public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer>
+public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>
 {
     /// <summary>Maps with up to this many hashed slots rebuild their slot table on the stack while validating.</summary>
     private const int StackSlots = 1024;
@@ -229,7 +229,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     {
         using DecodedUtf8 decoded = DecodedUtf8.Decode(StoredKey(map, keyIndex), stackalloc char[StackChars]);
         ReadOnlySpan<char> key = decoded.Chars;
-        int knownKey = map.Shape.MatchKnownKey(key);
+        int knownKey = TKnownKeys.Match(key);
         uint hash = map.KeyHashes[keyIndex];
         if (known)
         {

@@ -21,9 +21,10 @@ namespace FlatGen.Infrastructure;
 /// <typeparam name="TKeyIndex">The struct's key index type.</typeparam>
 /// <typeparam name="TValueIndex">The struct's value index type.</typeparam>
 /// <typeparam name="TComparer">The key comparison.</typeparam>
+/// <typeparam name="TKnownKeys">The map's known-key matcher: its own generated struct, or <see cref="FlatNoKnownKeys"/> shared by every map without known keys.</typeparam>
 /// <remarks>
 /// <para>
-/// The invariants of <see cref="FlatReferenceMapCore{TKeyIndex, TValueIndex, TComparer}"/> hold for the slots, hashes,
+/// The invariants of <see cref="FlatReferenceMapCore{TKeyIndex, TValueIndex, TComparer, TKnownKeys}"/> hold for the slots, hashes,
 /// runs and known keys, with each key and value a range of the arena (<c>KeyOffsets</c>/<c>KeyLengths</c>,
 /// <c>ValueOffsets</c>/<c>ValueLengths</c>) instead of a reference, and a known key's range holding its declared
 /// spelling. The state is canonical, so equal contents in equal history give equal bytes:
@@ -42,16 +43,17 @@ namespace FlatGen.Infrastructure;
 /// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer>
+public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
     where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     where TComparer : struct, IFlatKeyComparer
+    where TKnownKeys : struct, IFlatKnownKeyMatcher
 {
     /// <summary>Keys up to this many UTF-16 code units are decoded on the stack; longer ones in a pooled array.</summary>
     private const int StackChars = 256;
 
     /// <summary>The index engine, specialised for inline storage and this comparison.</summary>
-    private abstract class Index : FlatIndex<TKeyIndex, TValueIndex, FlatInlineEntries<TKeyIndex, TValueIndex, TComparer>>;
+    private abstract class Index : FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, FlatInlineEntries<TKeyIndex, TValueIndex, TComparer, TKnownKeys>>;
 
 
     private enum AddStatus
@@ -290,7 +292,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     {
         // A key the matcher matches is valid UTF-8 (it equals a known key's own bytes, or ASCII letters under the
         // case mask), so only other keys are checked, on the slower path.
-        int knownKey = map.Shape.MatchKnownKeyUtf8(key);
+        int knownKey = TKnownKeys.MatchUtf8(key);
         return knownKey >= 0
             ? AddKnownCore(map, knownKey, Utf8Text.FromBytes(value, nameof(value)))
             : AddUnknownUtf8(map, key, value);
@@ -314,7 +316,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
 
     private static AddStatus AddCore(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, in Utf8Text keyText, in Utf8Text valueText)
     {
-        int knownKey = map.Shape.MatchKnownKey(key);
+        int knownKey = TKnownKeys.Match(key);
         return knownKey >= 0 ? AddKnownCore(map, knownKey, valueText) : AddUnknown(map, key, keyText, valueText);
     }
 
@@ -360,7 +362,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         }
 
         // A known key is stored under its declared spelling, so it enumerates as declared.
-        byte[]? spelling = map.Shape.KnownKeys!.Utf8Names[knownKey];
+        byte[]? spelling = map.Shape.KnownKeyUtf8Names[knownKey];
         Utf8Text keyText = spelling is null ? Utf8Text.FromChars(map.Shape.KnownKeyNames[knownKey], "key") : Utf8Text.FromValidBytes(spelling);
         AddStatus status = CanAddKey(map, keyText, valueText);
         if (status == AddStatus.Added)
@@ -587,7 +589,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     private static bool IsKnownEntry(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex)
     {
         uint knownKey = map.KeyHashes[keyIndex];
-        return knownKey < (uint)map.Shape.KnownKeyCount && Index.KnownKeyIndex(map, (int)knownKey) == keyIndex;
+        return knownKey < (uint)map.Shape.KnownKeyNames.Length && Index.KnownKeyIndex(map, (int)knownKey) == keyIndex;
     }
 
     /// <summary>The length filter the hashed keys make, exactly, as the canonical state has it: each one's length in UTF-16 code units.</summary>

@@ -15,20 +15,22 @@ namespace FlatGen.Infrastructure;
 /// <typeparam name="TKeyIndex">The struct's key index type.</typeparam>
 /// <typeparam name="TValueIndex">The struct's value index type.</typeparam>
 /// <typeparam name="TComparer">The key comparison.</typeparam>
+/// <typeparam name="TKnownKeys">The map's known-key matcher: its own generated struct, or <see cref="FlatNoKnownKeys"/> shared by every map without known keys.</typeparam>
 /// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class FlatReferenceMapJsonConverter<TMap, TKeyIndex, TValueIndex, TComparer> : JsonConverter<TMap>
+public sealed class FlatReferenceMapJsonConverter<TMap, TKeyIndex, TValueIndex, TComparer, TKnownKeys> : JsonConverter<TMap>
     where TMap : struct, IFlatMap<TMap>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
     where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     where TComparer : struct, IFlatKeyComparer
+    where TKnownKeys : struct, IFlatKnownKeyMatcher
 {
     /// <inheritdoc/>
     public override TMap Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         TMap map = default;
         FlatJson.ReadObject(ref reader, FlatMapFields<TKeyIndex, TValueIndex>.Of(ref map), static (scoped FlatMapFields<TKeyIndex, TValueIndex> map, ref Utf8JsonReader reader, scoped ReadOnlySpan<char> key) =>
-            FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer>.TryAdd(map, key, reader.GetString()!));
+            FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.TryAdd(map, key, reader.GetString()!));
         return map;
     }
 
@@ -36,7 +38,7 @@ public sealed class FlatReferenceMapJsonConverter<TMap, TKeyIndex, TValueIndex, 
     public override void Write(Utf8JsonWriter writer, TMap value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        foreach (FlatMultiMapEntry entry in new FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer>.Enumerator(FlatMapFields<TKeyIndex, TValueIndex>.Of(ref value)))
+        foreach (FlatMultiMapEntry entry in new FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Enumerator(FlatMapFields<TKeyIndex, TValueIndex>.Of(ref value)))
         {
             FlatJson.WriteKey(writer, entry.Key, options);
             writer.WriteStartArray();

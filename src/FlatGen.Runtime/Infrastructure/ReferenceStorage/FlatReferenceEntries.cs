@@ -5,18 +5,19 @@ using System.Text.Unicode;
 
 namespace FlatGen.Infrastructure;
 
-/// <summary>How a reference map stores keys, for <see cref="FlatIndex{TKeyIndex, TValueIndex, TEntries}"/>: as strings, hashed with this process's seed.</summary>
-internal readonly struct FlatReferenceEntries<TKeyIndex, TValueIndex, TComparer> : IFlatEntries<TKeyIndex, TValueIndex>
+/// <summary>How a reference map stores keys, for <see cref="FlatIndex{TKeyIndex, TValueIndex, TKnownKeys, TEntries}"/>: as strings, hashed with this process's seed.</summary>
+internal readonly struct FlatReferenceEntries<TKeyIndex, TValueIndex, TComparer, TKnownKeys> : IFlatEntries<TKeyIndex, TValueIndex>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
     where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     where TComparer : struct, IFlatKeyComparer
+    where TKnownKeys : struct, IFlatKnownKeyMatcher
 {
     /// <inheritdoc/>
     public static bool InlineLookups => TComparer.InlineLookups;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool ScansKeys(in FlatMapShape shape) => shape.KeyCapacity <= FlatIndex<TKeyIndex, TValueIndex, FlatReferenceEntries<TKeyIndex, TValueIndex, TComparer>>.ScanKeyCapacity;
+    public static bool ScansKeys(in FlatMapShape shape) => shape.KeyCapacity <= FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, FlatReferenceEntries<TKeyIndex, TValueIndex, TComparer, TKnownKeys>>.ScanKeyCapacity;
 
     /// <inheritdoc/>
     /// <remarks>
@@ -62,5 +63,5 @@ internal readonly struct FlatReferenceEntries<TKeyIndex, TValueIndex, TComparer>
 
     /// <inheritdoc/>
     public static void RemoveEntry(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
-        FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer>.RemoveKeyAt(map, keyIndex);
+        FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.RemoveKeyAt(map, keyIndex);
 }

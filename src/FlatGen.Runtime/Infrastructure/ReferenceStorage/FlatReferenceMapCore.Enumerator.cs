@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 
 namespace FlatGen.Infrastructure;
 
-public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer>
+public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>
 {
     /// <summary>Enumerates a map's keys in first-insertion order, each with its values, without allocating; the holes removals left are skipped.</summary>
     /// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 
 namespace FlatGen.Infrastructure;
 
-public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer>
+public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>
 {
     /// <summary>
     /// Whether two maps hold the same keys (under the map's comparison) with the same values in the same order.

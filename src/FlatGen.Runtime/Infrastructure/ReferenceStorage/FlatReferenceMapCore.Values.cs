@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 
 namespace FlatGen.Infrastructure;
 
-public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer>
+public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>
 {
     /// <summary>Gets <paramref name="key"/>'s first value.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and a null <paramref name="value"/>.</returns>

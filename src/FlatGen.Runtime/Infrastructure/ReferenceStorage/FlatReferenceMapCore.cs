@@ -13,15 +13,16 @@ namespace FlatGen.Infrastructure;
 
 /// <summary>
 /// The algorithms of every reference map (<see cref="FlatStorage.References"/>): insertion into the contiguous value
-/// runs, removal that leaves holes, clearing and enumeration, over the index of <see cref="FlatIndex{TKeyIndex, TValueIndex, TEntries}"/>.
+/// runs, removal that leaves holes, clearing and enumeration, over the index of <see cref="FlatIndex{TKeyIndex, TValueIndex, TKnownKeys, TEntries}"/>.
 /// Generated members are one-line calls into these methods with the map's <see cref="FlatMapFields{TKeyIndex, TValueIndex}"/>;
 /// generic only over the index types and the comparison, so every map of a kind runs one compiled copy.
 /// </summary>
 /// <typeparam name="TKeyIndex">The struct's key index type.</typeparam>
 /// <typeparam name="TValueIndex">The struct's value index type.</typeparam>
 /// <typeparam name="TComparer">The key comparison.</typeparam>
+/// <typeparam name="TKnownKeys">The map's known-key matcher: its own generated struct, or <see cref="FlatNoKnownKeys"/> shared by every map without known keys.</typeparam>
 /// <remarks>
-/// <para>The invariants of <see cref="FlatIndex{TKeyIndex, TValueIndex, TEntries}"/> hold, with <c>n</c> the entries in use (<c>Count</c>)
+/// <para>The invariants of <see cref="FlatIndex{TKeyIndex, TValueIndex, TKnownKeys, TEntries}"/> hold, with <c>n</c> the entries in use (<c>Count</c>)
 /// and <c>m</c> the values in use (<c>ValueCount</c>), and:</para>
 /// <list type="bullet">
 /// <item><description>An entry is a key, or a hole a removal left: a null key with a <c>ValueCounts</c> entry of zero, in no slot. <c>KeyHoles</c>
@@ -40,16 +41,17 @@ namespace FlatGen.Infrastructure;
 /// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer>
+public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
     where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     where TComparer : struct, IFlatKeyComparer
+    where TKnownKeys : struct, IFlatKnownKeyMatcher
 {
     /// <summary>Characters decoded from a UTF-8 key on the stack; a longer key decodes into a pooled array.</summary>
     private const int StackChars = 256;
 
     /// <summary>The index engine, specialised for reference storage and this comparison.</summary>
-    private abstract class Index : FlatIndex<TKeyIndex, TValueIndex, FlatReferenceEntries<TKeyIndex, TValueIndex, TComparer>>;
+    private abstract class Index : FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, FlatReferenceEntries<TKeyIndex, TValueIndex, TComparer, TKnownKeys>>;
 
     private enum AddStatus
     {
@@ -362,7 +364,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static AddStatus AddCore(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value)
     {
-        int knownKey = map.Shape.MatchKnownKey(key);
+        int knownKey = TKnownKeys.Match(key);
         return knownKey >= 0 ? AddKnownCore(map, knownKey, value) : AddUnknown(map, key, keyString, value);
     }
 
@@ -404,7 +406,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     {
         // A key the matcher matches is valid UTF-8 (it equals a known key's own bytes, or ASCII letters under the
         // case mask), so only other keys are checked, on the slower path.
-        int knownKey = map.Shape.MatchKnownKeyUtf8(key);
+        int knownKey = TKnownKeys.MatchUtf8(key);
         if (knownKey < 0)
         {
             return KeptKey(map) is string kept && kept.Length == key.Length && Ascii.Equals(key, kept)

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Numerics;
+using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Text.Unicode;
 
 namespace FlatGen.Infrastructure;
 
@@ -65,15 +67,24 @@ public readonly struct FlatMapShape
         int valueIndexSize,
         int keyCapacity,
         int valueCapacity,
-        FlatKnownKeys? knownKeys,
+        string[]? knownKeys,
         bool internUnknownKeys,
         bool reuseValueStrings,
         ulong layoutId)
     {
         KeyCapacity = keyCapacity;
         ValueCapacity = valueCapacity;
-        KnownKeys = knownKeys;
-        KnownKeyCount = knownKeys?.Names.Length ?? 0;
+        KnownKeyNames = knownKeys ?? [];
+        KnownKeyUtf8Names = new byte[]?[KnownKeyNames.Length];
+        for (int i = 0; i < KnownKeyNames.Length; i++)
+        {
+            byte[] buffer = new byte[3 * KnownKeyNames[i].Length];
+            if (Utf8.FromUtf16(KnownKeyNames[i], buffer, out _, out int written, replaceInvalidSequences: false) == OperationStatus.Done)
+            {
+                KnownKeyUtf8Names[i] = buffer.AsSpan(0, written).ToArray();
+            }
+        }
+
         InternUnknownKeys = internUnknownKeys;
         ReuseValueStrings = reuseValueStrings;
         LayoutId = layoutId;
@@ -123,7 +134,7 @@ public readonly struct FlatMapShape
     /// <param name="layout">The map's layout, whose fields carry the names in <c>FlatFieldNames</c>.</param>
     /// <param name="keyCapacity">The most keys the map holds.</param>
     /// <param name="valueCapacity">The most values the map holds.</param>
-    /// <param name="knownKeys">The map's known keys, or <see langword="null"/> for none.</param>
+    /// <param name="knownKeys">The map's known keys in declaration order (a known key's index is its position), or <see langword="null"/> for none.</param>
     /// <param name="internUnknownKeys">Whether an unknown key added as a span becomes a string through <c>StringPool.Shared</c>.</param>
     /// <param name="reuseValueStrings">Whether <c>Clear</c> keeps the value strings past the count for an equal UTF-8 value to reuse.</param>
     /// <param name="layoutId">An inline map's layout id; zero for a reference map.</param>
@@ -133,7 +144,7 @@ public readonly struct FlatMapShape
         FlatLayout layout,
         int keyCapacity,
         int valueCapacity,
-        FlatKnownKeys? knownKeys = null,
+        string[]? knownKeys = null,
         bool internUnknownKeys = false,
         bool reuseValueStrings = false,
         ulong layoutId = 0)
@@ -158,10 +169,11 @@ public readonly struct FlatMapShape
 
     internal int ValueCapacity { get; }
 
-    /// <summary>Gets the known keys, or <see langword="null"/> when the map has none.</summary>
-    internal FlatKnownKeys? KnownKeys { get; }
+    /// <summary>Gets the known keys' declared spellings, in declaration order; empty when the map has none.</summary>
+    internal string[] KnownKeyNames { get; }
 
-    internal int KnownKeyCount { get; }
+    /// <summary>Gets each known key's declared spelling in UTF-8; null for a key with a lone surrogate, which has no UTF-8 form.</summary>
+    internal byte[]?[] KnownKeyUtf8Names { get; }
 
     internal bool InternUnknownKeys { get; }
 
@@ -169,19 +181,4 @@ public readonly struct FlatMapShape
 
     /// <summary>Gets an inline map's layout id, never zero; zero for a reference map.</summary>
     internal ulong LayoutId { get; }
-
-    /// <summary>Returns the index of the known key equal to <paramref name="key"/>, or -1.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal int MatchKnownKey(ReadOnlySpan<char> key) => KnownKeys is { } knownKeys ? knownKeys.Match(key) : -1;
-
-    /// <summary>Returns the index of the known key equal to UTF-8 <paramref name="key"/>, or -1.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal int MatchKnownKeyUtf8(ReadOnlySpan<byte> key) => KnownKeys is { } knownKeys ? knownKeys.MatchUtf8(key) : -1;
-
-    /// <summary>Gets the known keys' declared spellings; empty when the map has none.</summary>
-    internal ReadOnlySpan<string> KnownKeyNames
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => KnownKeys is { } knownKeys ? knownKeys.Names : default;
-    }
 }

@@ -37,7 +37,7 @@
 [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
 [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
 [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::Tags>))]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatReferenceMapJsonConverter<global::Tags, ushort, ushort, global::FlatGen.Infrastructure.FlatOrdinalComparer>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatReferenceMapJsonConverter<global::Tags, ushort, ushort, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>))]
 partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.Infrastructure.IFlatMap<global::Tags>
 {
     /// <summary>The most distinct keys the map holds.</summary>
@@ -106,17 +106,17 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
         });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
-    private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<ushort, ushort, global::FlatGen.Infrastructure.FlatOrdinalComparer>;
+    private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<ushort, ushort, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;
 
     private static readonly global::FlatGen.Infrastructure.FlatMapShape s_shape =
         global::FlatGen.Infrastructure.FlatMapShape.Create<ushort, ushort>(Layout, KeyCapacity, ValueCapacity);
 
-    static global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::Tags>.Shape => s_shape;
+    static ref readonly global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::Tags>.Shape => ref s_shape;
 
     private readonly global::FlatGen.Infrastructure.FlatMapFields<ushort, ushort> Fields
     {
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::Tags, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), s_shape);
+        get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::Tags, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), in s_shape);
     }
 
     /// <summary>Gets the number of distinct keys in the map.</summary>

@@ -41,7 +41,7 @@
 [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
 [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
 [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::InlineReuse>))]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatInlineMapJsonConverter<global::InlineReuse, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatInlineMapJsonConverter<global::InlineReuse, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, KnownKeyMatcher>))]
 partial struct InlineReuse : global::System.IEquatable<global::InlineReuse>, global::FlatGen.Infrastructure.IFlatMap<global::InlineReuse>
 {
     /// <summary>The most distinct keys the map holds.</summary>
@@ -140,17 +140,17 @@ partial struct InlineReuse : global::System.IEquatable<global::InlineReuse>, glo
         });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
-    private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>;
+    private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, KnownKeyMatcher>;
 
     private static readonly global::FlatGen.Infrastructure.FlatMapShape s_shape =
-        global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, new KnownKeyMatcher(), layoutId: LayoutId);
+        global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, KnownKeyMatcher.Names, layoutId: LayoutId);
 
-    static global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::InlineReuse>.Shape => s_shape;
+    static ref readonly global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::InlineReuse>.Shape => ref s_shape;
 
     private readonly global::FlatGen.Infrastructure.FlatMapFields<byte, byte> Fields
     {
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::InlineReuse, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), s_shape);
+        get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::InlineReuse, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), in s_shape);
     }
 
     /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -417,17 +417,14 @@ partial struct InlineReuse : global::System.IEquatable<global::InlineReuse>, glo
     }
 
 
-    private sealed class KnownKeyMatcher : global::FlatGen.Infrastructure.FlatKnownKeys
+    internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher
     {
-        public KnownKeyMatcher()
-            : base(new[]
-            {
-                "a",
-            })
+        public static readonly string[] Names =
         {
-        }
+            "a",
+        };
 
-        public override int Match(global::System.ReadOnlySpan<char> key)
+        public static int Match(global::System.ReadOnlySpan<char> key)
         {
             ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             switch (key.Length)
@@ -444,7 +441,7 @@ partial struct InlineReuse : global::System.IEquatable<global::InlineReuse>, glo
             }
         }
 
-        public override int MatchUtf8(global::System.ReadOnlySpan<byte> key)
+        public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             switch (key.Length)

@@ -38,7 +38,7 @@
 [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
 [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
 [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::InlineTags>))]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatInlineMapJsonConverter<global::InlineTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatInlineMapJsonConverter<global::InlineTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>))]
 partial struct InlineTags : global::System.IEquatable<global::InlineTags>, global::FlatGen.Infrastructure.IFlatMap<global::InlineTags>
 {
     /// <summary>The most distinct keys the map holds.</summary>
@@ -129,17 +129,17 @@ partial struct InlineTags : global::System.IEquatable<global::InlineTags>, globa
         });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
-    private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>;
+    private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;
 
     private static readonly global::FlatGen.Infrastructure.FlatMapShape s_shape =
         global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, layoutId: LayoutId);
 
-    static global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::InlineTags>.Shape => s_shape;
+    static ref readonly global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::InlineTags>.Shape => ref s_shape;
 
     private readonly global::FlatGen.Infrastructure.FlatMapFields<byte, byte> Fields
     {
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::InlineTags, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), s_shape);
+        get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::InlineTags, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), in s_shape);
     }
 
     /// <summary>Gets the number of distinct keys in the map.</summary>

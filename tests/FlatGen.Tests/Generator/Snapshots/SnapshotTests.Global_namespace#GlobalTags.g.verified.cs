@@ -37,7 +37,7 @@
 [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
 [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
 [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::GlobalTags>))]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatReferenceMapJsonConverter<global::GlobalTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatReferenceMapJsonConverter<global::GlobalTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>))]
 partial struct GlobalTags : global::System.IEquatable<global::GlobalTags>, global::FlatGen.Infrastructure.IFlatMap<global::GlobalTags>
 {
     /// <summary>The most distinct keys the map holds.</summary>
@@ -106,17 +106,17 @@ partial struct GlobalTags : global::System.IEquatable<global::GlobalTags>, globa
         });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
-    private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>;
+    private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;
 
     private static readonly global::FlatGen.Infrastructure.FlatMapShape s_shape =
         global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity);
 
-    static global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::GlobalTags>.Shape => s_shape;
+    static ref readonly global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::GlobalTags>.Shape => ref s_shape;
 
     private readonly global::FlatGen.Infrastructure.FlatMapFields<byte, byte> Fields
     {
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-        get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::GlobalTags, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), s_shape);
+        get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::GlobalTags, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), in s_shape);
     }
 
     /// <summary>Gets the number of distinct keys in the map.</summary>

@@ -41,7 +41,7 @@ namespace Demo
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
     [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
     [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::Demo.MetricTags>))]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatReferenceMapJsonConverter<global::Demo.MetricTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatReferenceMapJsonConverter<global::Demo.MetricTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, KnownKeyMatcher>))]
     partial struct MetricTags : global::System.IEquatable<global::Demo.MetricTags>, global::FlatGen.Infrastructure.IFlatMap<global::Demo.MetricTags>
     {
         /// <summary>The most distinct keys the map holds.</summary>
@@ -118,17 +118,17 @@ namespace Demo
             });
 
         /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
-        private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer>;
+        private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, KnownKeyMatcher>;
 
         private static readonly global::FlatGen.Infrastructure.FlatMapShape s_shape =
-            global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, new KnownKeyMatcher());
+            global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, KnownKeyMatcher.Names);
 
-        static global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::Demo.MetricTags>.Shape => s_shape;
+        static ref readonly global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::Demo.MetricTags>.Shape => ref s_shape;
 
         private readonly global::FlatGen.Infrastructure.FlatMapFields<byte, byte> Fields
         {
             [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-            get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::Demo.MetricTags, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), s_shape);
+            get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::Demo.MetricTags, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), in s_shape);
         }
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -414,21 +414,18 @@ namespace Demo
         }
 
 
-        private sealed class KnownKeyMatcher : global::FlatGen.Infrastructure.FlatKnownKeys
+        internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher
         {
-            public KnownKeyMatcher()
-                : base(new[]
-                {
-                    "service.name",
-                    "region",
-                    "shard",
-                    "x-request-id",
-                    "k",
-                })
+            public static readonly string[] Names =
             {
-            }
+                "service.name",
+                "region",
+                "shard",
+                "x-request-id",
+                "k",
+            };
 
-            public override int Match(global::System.ReadOnlySpan<char> key)
+            public static int Match(global::System.ReadOnlySpan<char> key)
             {
                 ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
                 switch (key.Length)
@@ -477,7 +474,7 @@ namespace Demo
                 }
             }
 
-            public override int MatchUtf8(global::System.ReadOnlySpan<byte> key)
+            public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
             {
                 ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
                 switch (key.Length)

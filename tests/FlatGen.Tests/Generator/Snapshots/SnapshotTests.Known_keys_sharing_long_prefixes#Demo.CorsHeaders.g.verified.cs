@@ -40,7 +40,7 @@ namespace Demo
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
     [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
     [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::Demo.CorsHeaders>))]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatReferenceMapJsonConverter<global::Demo.CorsHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatReferenceMapJsonConverter<global::Demo.CorsHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>))]
     partial struct CorsHeaders : global::System.IEquatable<global::Demo.CorsHeaders>, global::FlatGen.Infrastructure.IFlatMap<global::Demo.CorsHeaders>
     {
         /// <summary>The most distinct keys the map holds.</summary>
@@ -117,17 +117,17 @@ namespace Demo
             });
 
         /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
-        private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>;
+        private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>;
 
         private static readonly global::FlatGen.Infrastructure.FlatMapShape s_shape =
-            global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, new KnownKeyMatcher());
+            global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, KnownKeyMatcher.Names);
 
-        static global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::Demo.CorsHeaders>.Shape => s_shape;
+        static ref readonly global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::Demo.CorsHeaders>.Shape => ref s_shape;
 
         private readonly global::FlatGen.Infrastructure.FlatMapFields<byte, byte> Fields
         {
             [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-            get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::Demo.CorsHeaders, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), s_shape);
+            get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::Demo.CorsHeaders, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), in s_shape);
         }
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -400,20 +400,17 @@ namespace Demo
         }
 
 
-        private sealed class KnownKeyMatcher : global::FlatGen.Infrastructure.FlatKnownKeys
+        internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher
         {
-            public KnownKeyMatcher()
-                : base(new[]
-                {
-                    "Access-Control-Allow-Origin",
-                    "Access-Control-Allow-Headers",
-                    "Access-Control-Allow-Methods",
-                    "Access-Control-Max-Age",
-                })
+            public static readonly string[] Names =
             {
-            }
+                "Access-Control-Allow-Origin",
+                "Access-Control-Allow-Headers",
+                "Access-Control-Allow-Methods",
+                "Access-Control-Max-Age",
+            };
 
-            public override int Match(global::System.ReadOnlySpan<char> key)
+            public static int Match(global::System.ReadOnlySpan<char> key)
             {
                 ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
                 switch (key.Length)
@@ -472,7 +469,7 @@ namespace Demo
                 }
             }
 
-            public override int MatchUtf8(global::System.ReadOnlySpan<byte> key)
+            public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
             {
                 ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
                 switch (key.Length)

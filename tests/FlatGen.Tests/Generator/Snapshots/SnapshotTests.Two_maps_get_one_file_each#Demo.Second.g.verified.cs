@@ -38,7 +38,7 @@ namespace Demo
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
     [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
     [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::Demo.Second>))]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatReferenceMapJsonConverter<global::Demo.Second, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatReferenceMapJsonConverter<global::Demo.Second, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>))]
     partial struct Second : global::System.IEquatable<global::Demo.Second>, global::FlatGen.Infrastructure.IFlatMap<global::Demo.Second>
     {
         /// <summary>The most distinct keys the map holds.</summary>
@@ -107,17 +107,17 @@ namespace Demo
             });
 
         /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
-        private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>;
+        private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;
 
         private static readonly global::FlatGen.Infrastructure.FlatMapShape s_shape =
             global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity);
 
-        static global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::Demo.Second>.Shape => s_shape;
+        static ref readonly global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::Demo.Second>.Shape => ref s_shape;
 
         private readonly global::FlatGen.Infrastructure.FlatMapFields<byte, byte> Fields
         {
             [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-            get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::Demo.Second, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), s_shape);
+            get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::Demo.Second, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), in s_shape);
         }
 
         /// <summary>Gets the number of distinct keys in the map.</summary>

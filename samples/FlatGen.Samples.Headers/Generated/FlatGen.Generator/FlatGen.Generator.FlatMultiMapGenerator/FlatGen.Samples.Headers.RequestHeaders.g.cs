@@ -41,7 +41,7 @@ namespace FlatGen.Samples.Headers
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
     [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
     [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::FlatGen.Samples.Headers.RequestHeaders>))]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatReferenceMapJsonConverter<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatReferenceMapJsonConverter<global::FlatGen.Samples.Headers.RequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>))]
     partial struct RequestHeaders : global::System.IEquatable<global::FlatGen.Samples.Headers.RequestHeaders>, global::FlatGen.Infrastructure.IFlatMap<global::FlatGen.Samples.Headers.RequestHeaders>
     {
         /// <summary>The most distinct keys the map holds.</summary>
@@ -118,17 +118,17 @@ namespace FlatGen.Samples.Headers
             });
 
         /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
-        private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>;
+        private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>;
 
         private static readonly global::FlatGen.Infrastructure.FlatMapShape s_shape =
-            global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, new KnownKeyMatcher(), internUnknownKeys: true, reuseValueStrings: true);
+            global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, KnownKeyMatcher.Names, internUnknownKeys: true, reuseValueStrings: true);
 
-        static global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::FlatGen.Samples.Headers.RequestHeaders>.Shape => s_shape;
+        static ref readonly global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::FlatGen.Samples.Headers.RequestHeaders>.Shape => ref s_shape;
 
         private readonly global::FlatGen.Infrastructure.FlatMapFields<byte, byte> Fields
         {
             [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-            get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::FlatGen.Samples.Headers.RequestHeaders, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), s_shape);
+            get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::FlatGen.Samples.Headers.RequestHeaders, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), in s_shape);
         }
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -589,34 +589,31 @@ namespace FlatGen.Samples.Headers
         }
 
 
-        private sealed class KnownKeyMatcher : global::FlatGen.Infrastructure.FlatKnownKeys
+        internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher
         {
-            public KnownKeyMatcher()
-                : base(new[]
-                {
-                    "Host",
-                    "User-Agent",
-                    "Accept",
-                    "Accept-Encoding",
-                    "Accept-Language",
-                    "Authorization",
-                    "Cache-Control",
-                    "Connection",
-                    "Content-Length",
-                    "Content-Type",
-                    "Cookie",
-                    "If-Modified-Since",
-                    "If-None-Match",
-                    "Origin",
-                    "Pragma",
-                    "Referer",
-                    "X-Forwarded-For",
-                    "X-Request-ID",
-                })
+            public static readonly string[] Names =
             {
-            }
+                "Host",
+                "User-Agent",
+                "Accept",
+                "Accept-Encoding",
+                "Accept-Language",
+                "Authorization",
+                "Cache-Control",
+                "Connection",
+                "Content-Length",
+                "Content-Type",
+                "Cookie",
+                "If-Modified-Since",
+                "If-None-Match",
+                "Origin",
+                "Pragma",
+                "Referer",
+                "X-Forwarded-For",
+                "X-Request-ID",
+            };
 
-            public override int Match(global::System.ReadOnlySpan<char> key)
+            public static int Match(global::System.ReadOnlySpan<char> key)
             {
                 ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
                 switch (key.Length)
@@ -772,7 +769,7 @@ namespace FlatGen.Samples.Headers
                 }
             }
 
-            public override int MatchUtf8(global::System.ReadOnlySpan<byte> key)
+            public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
             {
                 ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
                 switch (key.Length)

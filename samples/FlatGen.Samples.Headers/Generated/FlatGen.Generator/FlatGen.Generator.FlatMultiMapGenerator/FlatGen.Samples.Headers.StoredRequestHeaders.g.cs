@@ -43,7 +43,7 @@ namespace FlatGen.Samples.Headers
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
     [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
     [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::FlatGen.Samples.Headers.StoredRequestHeaders>))]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatInlineMapJsonConverter<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatInlineMapJsonConverter<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>))]
     partial struct StoredRequestHeaders : global::System.IEquatable<global::FlatGen.Samples.Headers.StoredRequestHeaders>, global::FlatGen.Infrastructure.IFlatMap<global::FlatGen.Samples.Headers.StoredRequestHeaders>
     {
         /// <summary>The most distinct keys the map holds.</summary>
@@ -142,17 +142,17 @@ namespace FlatGen.Samples.Headers
             });
 
         /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
-        private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>;
+        private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>;
 
         private static readonly global::FlatGen.Infrastructure.FlatMapShape s_shape =
-            global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, new KnownKeyMatcher(), layoutId: LayoutId);
+            global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, KnownKeyMatcher.Names, layoutId: LayoutId);
 
-        static global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::FlatGen.Samples.Headers.StoredRequestHeaders>.Shape => s_shape;
+        static ref readonly global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::FlatGen.Samples.Headers.StoredRequestHeaders>.Shape => ref s_shape;
 
         private readonly global::FlatGen.Infrastructure.FlatMapFields<byte, byte> Fields
         {
             [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-            get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), s_shape);
+            get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), in s_shape);
         }
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -640,34 +640,31 @@ namespace FlatGen.Samples.Headers
         }
 
 
-        private sealed class KnownKeyMatcher : global::FlatGen.Infrastructure.FlatKnownKeys
+        internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher
         {
-            public KnownKeyMatcher()
-                : base(new[]
-                {
-                    "Host",
-                    "User-Agent",
-                    "Accept",
-                    "Accept-Encoding",
-                    "Accept-Language",
-                    "Authorization",
-                    "Cache-Control",
-                    "Connection",
-                    "Content-Length",
-                    "Content-Type",
-                    "Cookie",
-                    "If-Modified-Since",
-                    "If-None-Match",
-                    "Origin",
-                    "Pragma",
-                    "Referer",
-                    "X-Forwarded-For",
-                    "X-Request-ID",
-                })
+            public static readonly string[] Names =
             {
-            }
+                "Host",
+                "User-Agent",
+                "Accept",
+                "Accept-Encoding",
+                "Accept-Language",
+                "Authorization",
+                "Cache-Control",
+                "Connection",
+                "Content-Length",
+                "Content-Type",
+                "Cookie",
+                "If-Modified-Since",
+                "If-None-Match",
+                "Origin",
+                "Pragma",
+                "Referer",
+                "X-Forwarded-For",
+                "X-Request-ID",
+            };
 
-            public override int Match(global::System.ReadOnlySpan<char> key)
+            public static int Match(global::System.ReadOnlySpan<char> key)
             {
                 ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
                 switch (key.Length)
@@ -823,7 +820,7 @@ namespace FlatGen.Samples.Headers
                 }
             }
 
-            public override int MatchUtf8(global::System.ReadOnlySpan<byte> key)
+            public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
             {
                 ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
                 switch (key.Length)

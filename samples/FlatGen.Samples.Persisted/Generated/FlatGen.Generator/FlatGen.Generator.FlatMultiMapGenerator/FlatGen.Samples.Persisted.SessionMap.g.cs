@@ -43,7 +43,7 @@ namespace FlatGen.Samples.Persisted
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
     [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
     [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::FlatGen.Samples.Persisted.SessionMap>))]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatInlineMapJsonConverter<global::FlatGen.Samples.Persisted.SessionMap, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatInlineMapJsonConverter<global::FlatGen.Samples.Persisted.SessionMap, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>))]
     partial struct SessionMap : global::System.IEquatable<global::FlatGen.Samples.Persisted.SessionMap>, global::FlatGen.Infrastructure.IFlatMap<global::FlatGen.Samples.Persisted.SessionMap>
     {
         /// <summary>The most distinct keys the map holds.</summary>
@@ -142,17 +142,17 @@ namespace FlatGen.Samples.Persisted
             });
 
         /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
-        private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer>;
+        private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>;
 
         private static readonly global::FlatGen.Infrastructure.FlatMapShape s_shape =
-            global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, new KnownKeyMatcher(), layoutId: LayoutId);
+            global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, KnownKeyMatcher.Names, layoutId: LayoutId);
 
-        static global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::FlatGen.Samples.Persisted.SessionMap>.Shape => s_shape;
+        static ref readonly global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::FlatGen.Samples.Persisted.SessionMap>.Shape => ref s_shape;
 
         private readonly global::FlatGen.Infrastructure.FlatMapFields<byte, byte> Fields
         {
             [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-            get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::FlatGen.Samples.Persisted.SessionMap, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), s_shape);
+            get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::FlatGen.Samples.Persisted.SessionMap, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), in s_shape);
         }
 
         /// <summary>Gets the number of distinct keys in the map.</summary>
@@ -445,19 +445,16 @@ namespace FlatGen.Samples.Persisted
         }
 
 
-        private sealed class KnownKeyMatcher : global::FlatGen.Infrastructure.FlatKnownKeys
+        internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher
         {
-            public KnownKeyMatcher()
-                : base(new[]
-                {
-                    "user",
-                    "locale",
-                    "role",
-                })
+            public static readonly string[] Names =
             {
-            }
+                "user",
+                "locale",
+                "role",
+            };
 
-            public override int Match(global::System.ReadOnlySpan<char> key)
+            public static int Match(global::System.ReadOnlySpan<char> key)
             {
                 ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
                 switch (key.Length)
@@ -487,7 +484,7 @@ namespace FlatGen.Samples.Persisted
                 }
             }
 
-            public override int MatchUtf8(global::System.ReadOnlySpan<byte> key)
+            public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
             {
                 ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
                 switch (key.Length)
