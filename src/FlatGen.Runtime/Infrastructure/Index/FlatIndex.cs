@@ -50,12 +50,13 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TEntries>
 
     /// <summary>
     /// Finds a key that matches no known key: -1 without hashing when no hashed key has its length; otherwise by comparing
-    /// it with each of a small map's keys, or by its hash, inline for a comparison small enough.
+    /// it with each of a small map's keys, or by its hash: inline for a comparison small enough in a map without known
+    /// keys, whose matcher would otherwise leave the caller no inlining budget for it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FindHashed(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
         (map.HashedKeyLengths & LengthBit(key.Length)) == 0 ? -1
-        : TEntries.InlineLookups && !TEntries.ScansKeys(map.Shape) ? HashAndProbe(map, key)
+        : TEntries.InlineLookups && typeof(TKnownKeys) == typeof(FlatNoKnownKeys) && !TEntries.ScansKeys(map.Shape) ? HashAndProbe(map, key)
         : FindHashedOutOfLine(map, key);
 
     /// <summary>Hashes <paramref name="key"/> and finds it in the hashed slots.</summary>
