@@ -368,7 +368,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         return knownKey >= 0 ? AddKnownCore(map, knownKey, value) : AddUnknown(map, key, keyString, value);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static AddStatus AddUnknown(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value)
     {
         uint hash = Hash(key);
@@ -417,7 +417,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         return AddKnownCore(map, knownKey, ValueString(map, KnownKeyIndex(map, knownKey), value));
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit] // The decode buffer is written before it is read.
     private static AddStatus AddUnknownUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
@@ -546,7 +546,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
 
     // Not inlined: inlined into a caller's loop of adds, its run shifting used up the budget that the new-key path's
     // checks need (bench/results/analysis.md has what that cost).
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static AddStatus AppendValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value)
     {
         Span<string?> values = map.Values;
@@ -665,7 +665,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// Never inlined: its stack table is small enough in small maps for the JIT to inline it into every add, where its
     /// loops used up the inlining budget of the hot path (bench/results/analysis.md has what that cost).
     /// </remarks>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int Compact(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex)
     {
         Span<string?> keys = map.Keys;
@@ -813,7 +813,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     }
 
     [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void ThrowFull(in FlatMapShape shape, AddStatus status, string key)
     {
         throw status == AddStatus.KeysFull
