@@ -42,6 +42,9 @@ namespace FlatGen.Infrastructure;
 /// </list>
 /// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
 /// </remarks>
+// The entry points and the out-of-line paths are AggressiveOptimization: one compiled copy serves every map of a kind,
+// so it is compiled optimised at its first call instead of running unoptimised through a process's first requests;
+// a member that inlines it is compiled as usual.
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
@@ -68,6 +71,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key slot, a value slot or arena bytes are missing, and then the map is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate); or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -79,6 +83,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate); or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
     /// <exception cref="FlatMapFullException">A key slot, a value slot or arena bytes are missing; the map is unchanged.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -89,12 +94,14 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key slot, a value slot or arena bytes are missing, and then the map is unchanged.</returns>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate); or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, ReadOnlySpan<char> value) =>
         AddCore(map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromChars(value, nameof(value))) == AddStatus.Added;
 
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate); or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
     /// <exception cref="FlatMapFullException">A key slot, a value slot or arena bytes are missing; the map is unchanged.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, ReadOnlySpan<char> value)
     {
         AddStatus status = AddCore(map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromChars(value, nameof(value)));
@@ -107,12 +114,14 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     /// <summary>Appends the UTF-8 <paramref name="value"/> to the UTF-8 <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key slot, a value slot or arena bytes are missing, and then the map is unchanged.</returns>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) =>
         AddUtf8(map, key, value) == AddStatus.Added;
 
     /// <summary>Appends the UTF-8 <paramref name="value"/> to the UTF-8 <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
     /// <exception cref="FlatMapFullException">A key slot, a value slot or arena bytes are missing; the map is unchanged.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
         AddStatus status = AddUtf8(map, key, value);
@@ -125,6 +134,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     /// <summary>Appends <paramref name="value"/> to the values of known key <paramref name="knownKey"/>, adding the key if it is absent.</summary>
     /// <exception cref="ArgumentException"><paramref name="value"/> is not valid UTF-16.</exception>
     /// <exception cref="FlatMapFullException">A key slot, a value slot or arena bytes are missing; the map is unchanged.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, ReadOnlySpan<char> value)
     {
         AddStatus status = AddKnownCore(map, knownKey, Utf8Text.FromChars(value, nameof(value)));
@@ -135,6 +145,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     }
 
     /// <summary>Gets the values of known key <paramref name="knownKey"/>; empty when it is absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FlatInlineValues GetKnownValues(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey)
     {
         FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
@@ -144,6 +155,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, string key, out FlatInlineValues values)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -152,6 +164,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
 
     /// <summary>Gets <paramref name="key"/>'s values; empty when the key is absent.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FlatInlineValues GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -160,6 +173,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
 
     /// <summary>Returns whether <paramref name="key"/> is present.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -169,6 +183,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     /// <summary>Removes <paramref name="key"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -177,6 +192,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, out FlatInlineValues values)
     {
         FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
@@ -187,6 +203,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
 
     /// <summary>Gets the UTF-8 <paramref name="key"/>'s values; invalid UTF-8 is a key that is absent.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, out FlatInlineValues values)
     {
         FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
@@ -196,6 +213,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     }
 
     /// <summary>Gets <paramref name="key"/>'s values; empty when the key is absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FlatInlineValues GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
         FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
@@ -203,6 +221,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     }
 
     /// <summary>Gets the UTF-8 <paramref name="key"/>'s values; empty when the key is absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FlatInlineValues GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
         FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
@@ -210,20 +229,25 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     }
 
     /// <summary>Returns whether <paramref name="key"/> is present.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) => Find(map, key) >= 0;
 
     /// <summary>Returns whether the UTF-8 <paramref name="key"/> is present.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) => FindUtf8(map, key) >= 0;
 
     /// <summary>Removes <paramref name="key"/> and all its values, closing the gap they leave in the arena.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) => Index.Remove(map, key);
 
     /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) => Index.RemoveUtf8(map, key);
 
     /// <summary>Removes every key and value and zeroes the whole map, arena included; only the version moves on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Clear(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         // The canonical empty map is all zeros but its layout id and version: zeroing every byte, not only the ranges
@@ -235,6 +259,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     }
 
     /// <summary>Returns the map's own storage as bytes, after stamping its layout id.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<byte> AsBytes(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         map.LayoutId = map.Shape.LayoutId;
@@ -246,10 +271,12 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     /// written in a little-endian process (see <see cref="Validate"/>); otherwise <paramref name="map"/> is left empty.
     /// </summary>
     /// <returns>Whether the bytes were a valid map.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryRead(ReadOnlySpan<byte> bytes, FlatMapFields<TKeyIndex, TValueIndex> map) => TryRead(bytes, map, out _);
 
     /// <summary>Reads a map from <paramref name="bytes"/> into <paramref name="map"/>, as <see cref="TryRead(ReadOnlySpan{byte}, FlatMapFields{TKeyIndex, TValueIndex})"/> does.</summary>
     /// <exception cref="FlatFormatException">The bytes are not a valid map of this layout; the message says why.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Read(ReadOnlySpan<byte> bytes, FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         if (!TryRead(bytes, map, out string? problem))
@@ -259,9 +286,11 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     }
 
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Enumerator GetEnumerator(FlatMapFields<TKeyIndex, TValueIndex> map) => new(map);
 
     /// <summary>Decodes the map into a new dictionary that uses the map's key comparison.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Dictionary<string, string[]> ToDictionary(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
@@ -275,6 +304,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     }
 
     /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com], Accept: [text/html, */*] }</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string ToString(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         var text = new StringBuilder("{");

@@ -40,6 +40,9 @@ namespace FlatGen.Infrastructure;
 /// </list>
 /// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
 /// </remarks>
+// The entry points and the out-of-line paths are AggressiveOptimization: one compiled copy serves every map of a kind,
+// so it is compiled optimised at its first call instead of running unoptimised through a process's first requests;
+// a member that inlines it is compiled as usual.
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
@@ -63,6 +66,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key or value slot is missing, and then the map is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -73,6 +77,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="FlatMapFullException">A key or value slot is missing; the map is unchanged.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -90,6 +95,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// </summary>
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key or value slot is missing, and then the map is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -102,6 +108,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="FlatMapFullException">A key or value slot is missing; the map is unchanged.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -119,12 +126,14 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// </summary>
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key or value slot is missing, and then the map is unchanged.</returns>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) =>
         AddUtf8(map, key, value) == AddStatus.Added;
 
     /// <summary>Appends the UTF-8 <paramref name="value"/> to the UTF-8 <paramref name="key"/>'s values, as <see cref="TryAdd(FlatMapFields{TKeyIndex, TValueIndex}, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/> does.</summary>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
     /// <exception cref="FlatMapFullException">A key or value slot is missing; the map is unchanged.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
         AddStatus status = AddUtf8(map, key, value);
@@ -136,6 +145,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
 
     /// <summary>Gets the UTF-8 <paramref name="key"/>'s values, in the order they were added; invalid UTF-8 is a key that is absent.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, out ReadOnlySpan<string> values)
     {
         FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
@@ -145,6 +155,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     }
 
     /// <summary>Gets the UTF-8 <paramref name="key"/>'s values, in the order they were added; empty when the key is absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<string> GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
         FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
@@ -153,14 +164,17 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     }
 
     /// <summary>Returns whether the UTF-8 <paramref name="key"/> is present.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
         FindUtf8(map, key) >= 0;
 
     /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) => Index.RemoveUtf8(map, key);
 
     /// <summary>Lets go of the value strings a map with <c>ReuseValueStrings</c> kept for reuse; the map's contents are unchanged.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ForgetReusedValues(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         Span<string?> values = map.Values;
@@ -182,6 +196,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// <summary>Appends <paramref name="value"/> to the values of known key <paramref name="knownKey"/>, adding the key if it is absent.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="FlatMapFullException">A key or value slot is missing; the map is unchanged.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -193,6 +208,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     }
 
     /// <summary>Gets the values of known key <paramref name="knownKey"/>, in the order they were added; empty when it is absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<string> GetKnownValues(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey)
     {
         FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
@@ -203,6 +219,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, string key, out ReadOnlySpan<string> values)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -211,6 +228,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added; empty when the key is absent.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<string> GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -219,6 +237,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
 
     /// <summary>Returns whether <paramref name="key"/> is present.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -228,6 +247,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// <summary>Removes <paramref name="key"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -236,6 +256,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, out ReadOnlySpan<string> values)
     {
         FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
@@ -251,6 +272,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     }
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added; empty when the key is absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<string> GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
         FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
@@ -259,17 +281,20 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     }
 
     /// <summary>Returns whether <paramref name="key"/> is present.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
         Find(map, key) >= 0;
 
     /// <summary>Removes <paramref name="key"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) => Index.Remove(map, key);
 
     /// <summary>
     /// Removes every key and value, leaving no reference behind, except the values a map that reuses value strings
     /// keeps, and the key strings too if it also interns unknown keys.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Clear(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         // Counts that concurrent use broke may exceed the arrays: everything is then cleared, so Clear restores an
@@ -297,6 +322,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     }
 
     /// <summary>Gets the number of keys: the entries in use less the holes removals left.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Count(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
@@ -304,6 +330,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     }
 
     /// <summary>Gets the number of values: the values in use less the holes removals left.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int ValueCount(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
@@ -311,9 +338,11 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     }
 
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Enumerator GetEnumerator(FlatMapFields<TKeyIndex, TValueIndex> map) => new(map);
 
     /// <summary>Copies the map into a new dictionary that uses the map's key comparison.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Dictionary<string, string[]> ToDictionary(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
@@ -327,6 +356,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     }
 
     /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com], Accept: [text/html, */*] }</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string ToString(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         var text = new StringBuilder("{");
