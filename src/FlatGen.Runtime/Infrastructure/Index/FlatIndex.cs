@@ -69,7 +69,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TEntries>
     /// <c>Dictionary</c>'s <c>FindValue</c>, the hash, the probe and the key comparison inline here with the JIT's whole
     /// budget, however many lookups the caller makes.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int FindHashedOutOfLine(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
         TEntries.ScansKeys(map.Shape) ? TEntries.FindByScan(map, key) : HashAndProbe(map, key);
 

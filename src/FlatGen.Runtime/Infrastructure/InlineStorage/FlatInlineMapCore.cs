@@ -42,9 +42,10 @@ namespace FlatGen.Infrastructure;
 /// </list>
 /// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
 /// </remarks>
-// The entry points and the out-of-line paths are AggressiveOptimization: one compiled copy serves every map of a kind,
-// so it is compiled optimised at its first call instead of running unoptimised through a process's first requests;
-// a member that inlines it is compiled as usual.
+// The entry points and the out-of-line adds are AggressiveOptimization: one compiled copy serves every map of a kind, so
+// it is compiled optimised at its first call instead of running unoptimised through a process's first requests; a member
+// that inlines an entry point is compiled as usual. The out-of-line lookups are not: optimised before tiering, they lose
+// the static readonly constants (the hash seed) that tier 1 folds (bench/results/analysis.md).
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
@@ -328,7 +329,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
             : AddUnknownUtf8(map, key, value);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     [SkipLocalsInit] // The decode buffer is written before it is read.
     private static AddStatus AddUnknownUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
@@ -658,7 +659,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     private static int KnownKeyIndex(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) => Index.KnownKeyIndex(map, knownKey);
 
     /// <summary>Decodes stored key <paramref name="keyIndex"/> and compares it with <paramref name="key"/> under the map's comparison.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     [SkipLocalsInit] // The decode buffer is written before it is read.
     internal static bool StoredKeyEquals(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, ReadOnlySpan<char> key)
     {
@@ -706,7 +707,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     }
 
     [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowFull(FlatMapFields<TKeyIndex, TValueIndex> map, AddStatus status, string key)
     {
         throw status switch

@@ -24,7 +24,7 @@ internal readonly struct FlatReferenceEntries<TKeyIndex, TValueIndex, TComparer,
     /// A known key's entry and a hole hold null; the length is compared before the text, as each comparison does first.
     /// One call, never inlined: its loop would spend the inlining budget of the lookups of maps that never scan.
     /// </remarks>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static int FindByScan(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
         Span<string?> keys = map.Keys;

@@ -40,9 +40,10 @@ namespace FlatGen.Infrastructure;
 /// </list>
 /// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
 /// </remarks>
-// The entry points and the out-of-line paths are AggressiveOptimization: one compiled copy serves every map of a kind,
-// so it is compiled optimised at its first call instead of running unoptimised through a process's first requests;
-// a member that inlines it is compiled as usual.
+// The entry points and the out-of-line adds are AggressiveOptimization: one compiled copy serves every map of a kind, so
+// it is compiled optimised at its first call instead of running unoptimised through a process's first requests; a member
+// that inlines an entry point is compiled as usual. The out-of-line lookups are not: optimised before tiering, they lose
+// the static readonly constants (the hash seed) that tier 1 folds (bench/results/analysis.md).
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
@@ -695,7 +696,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// Never inlined: its stack table is small enough in small maps for the JIT to inline it into every add, where its
     /// loops used up the inlining budget of the hot path (bench/results/analysis.md has what that cost).
     /// </remarks>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int Compact(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex)
     {
         Span<string?> keys = map.Keys;
@@ -843,7 +844,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     }
 
     [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowFull(in FlatMapShape shape, AddStatus status, string key)
     {
         throw status == AddStatus.KeysFull
