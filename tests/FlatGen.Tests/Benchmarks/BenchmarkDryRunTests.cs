@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using FlatGen.Tests.Infrastructure;
 
 namespace FlatGen.Tests.Benchmarks;
@@ -116,6 +118,27 @@ public sealed class BenchmarkDryRunTests : IDisposable
         Assert.True(exitCode == 0, output);
         Assert.Contains("\"checksum\": 700", output);
         Assert.True(output.Contains("\"openSslLoaded\": \"no\"", StringComparison.Ordinal) || !OperatingSystem.IsLinux(), output);
+    }
+
+    /// <summary>
+    /// Guards #29's compiled-once target: every map of a kind shares one compiled core, so a new map type's first use
+    /// (adds, lookups, an enumeration, a clear) compiles only its own few members. A core compiled for each map type
+    /// compiled 66 methods here.
+    /// </summary>
+    [Fact]
+    public void A_new_map_type_s_first_use_compiles_at_most_16_methods()
+    {
+        string configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        string program = Path.Combine(RepositoryPaths.Root, "bench", "FlatGen.ColdStart", "bin", configuration, "net10.0", "FlatGen.ColdStart.dll");
+        Assert.True(File.Exists(program), $"{program} is missing: the benchmarks' reference to it builds it.");
+
+        (int exitCode, string output) = DotnetCommand.Run(_artifacts, program, "types", "maps");
+
+        Assert.True(exitCode == 0, output);
+        Match methods = Regex.Match(output, "\"methodsPerNewType\": (\\d+)");
+        Assert.True(methods.Success, output);
+        int perNewType = int.Parse(methods.Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.InRange(perNewType, 1, 16);
     }
 
     public void Dispose() => Directory.Delete(_artifacts, recursive: true);
