@@ -419,14 +419,14 @@ public sealed partial class FlatMultiMapGenerator
                     /// Lets go of the {{kept}}.
                     /// Call this when the map will not see those strings again, so the collector can have them; the map's contents are unchanged.
                     /// </summary>
-                    public void ForgetReusedValues() => Core.ForgetReusedValues(Fields);
+                    public void ForgetReusedStrings() => Core.ForgetReusedStrings(Fields);
 
                     """);
             }
         }
 
         private static string ClearSummary(MapSpec spec) => spec.ReuseValueStrings
-            ? $"/// <summary>Removes every key and value; the map keeps no reference to them, except the {KeptStrings(spec)} kept for reuse until <see cref=\"ForgetReusedValues\"/>.</summary>"
+            ? $"/// <summary>Removes every key and value; the map keeps no reference to them, except the {KeptStrings(spec)} kept for reuse until <see cref=\"ForgetReusedStrings\"/>.</summary>"
             : "/// <summary>Removes every key and value; the map keeps no reference to any of them.</summary>";
 
         /// <summary>What <c>Clear</c> keeps in a map that reuses value strings: the key strings too if it interns unknown keys.</summary>

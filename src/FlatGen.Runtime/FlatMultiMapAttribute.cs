@@ -90,7 +90,7 @@ public sealed class FlatMultiMapAttribute : Attribute
     /// Only ASCII values are reused, and only where a value is appended after all the others (a header's values that
     /// arrive together, or a new key's first value). The kept strings are not part of the map's contents (they do not
     /// enumerate, compare or serialise), but they stay reachable from the map after <c>Clear</c> until its
-    /// <c>ForgetReusedValues</c> method is called: the one exception to <c>Clear</c> leaving no reference behind. With
+    /// <c>ForgetReusedStrings</c> method is called: the one exception to <c>Clear</c> leaving no reference behind. With
     /// <see cref="InternUnknownKeys"/> also set, the key strings are kept and reused the same way.
     /// </remarks>
     public bool ReuseValueStrings { get; set; }

@@ -63,13 +63,13 @@ public sealed class InterningTests
     }
 
     [Fact]
-    public void ForgetReusedValues_lets_go_of_the_kept_key_strings_too()
+    public void ForgetReusedStrings_lets_go_of_the_kept_key_strings_too()
     {
         var map = new ReusingHeadersMap();
         map.Add("X-Forgotten"u8, "1"u8);
         string key = map.Entries()[0][0];
         map.Clear();
-        map.ForgetReusedValues();
+        map.ForgetReusedStrings();
         StringPool.Shared.Reset();
 
         map.Add("X-Forgotten"u8, "1"u8);

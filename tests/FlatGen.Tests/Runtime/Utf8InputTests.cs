@@ -66,7 +66,7 @@ public sealed class Utf8InputTests
     }
 
     [Fact]
-    public void ForgetReusedValues_lets_the_collector_have_the_kept_strings_and_changes_no_content()
+    public void ForgetReusedStrings_lets_the_collector_have_the_kept_strings_and_changes_no_content()
     {
         var box = new StrongBox<ReusingHeadersMap>();
         WeakReference kept = AddTwoAndClear(box);
@@ -74,10 +74,10 @@ public sealed class Utf8InputTests
         Assert.True(kept.IsAlive, "ReuseValueStrings keeps the values across Clear");
 
         box.Value.Add("Via"u8, "1.1 proxy"u8);
-        box.Value.ForgetReusedValues();
+        box.Value.ForgetReusedStrings();
         Assert.Equal(["1.1 proxy"], box.Value.Via.ToArray());
         Collect();
-        Assert.False(kept.IsAlive, "ForgetReusedValues left a kept string reachable");
+        Assert.False(kept.IsAlive, "ForgetReusedStrings left a kept string reachable");
     }
 
     [Fact]

@@ -174,9 +174,9 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) => Index.RemoveUtf8(map, key);
 
-    /// <summary>Lets go of the value strings a map with <c>ReuseValueStrings</c> kept for reuse; the map's contents are unchanged.</summary>
+    /// <summary>Lets go of the value strings (and key strings, with <c>InternUnknownKeys</c>) a map with <c>ReuseValueStrings</c> kept for reuse; the map's contents are unchanged.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void ForgetReusedValues(FlatMapFields<TKeyIndex, TValueIndex> map)
+    public static void ForgetReusedStrings(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         Span<string?> values = map.Values;
         int valueCount = FlatInteger.ToInt32(map.ValueCount);

@@ -215,7 +215,7 @@ namespace Demo
         /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
         public bool Remove(global::System.ReadOnlySpan<char> key) => Core.Remove(Fields, key);
 
-        /// <summary>Removes every key and value; the map keeps no reference to them, except the value strings kept for reuse until <see cref="ForgetReusedValues"/>.</summary>
+        /// <summary>Removes every key and value; the map keeps no reference to them, except the value strings kept for reuse until <see cref="ForgetReusedStrings"/>.</summary>
         public void Clear() => Core.Clear(Fields);
 
         /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values.</summary>
@@ -272,7 +272,7 @@ namespace Demo
         /// Lets go of the value strings <see cref="Clear"/> keeps to reuse for the same UTF-8 values of the next request (<c>ReuseValueStrings</c>).
         /// Call this when the map will not see those strings again, so the collector can have them; the map's contents are unchanged.
         /// </summary>
-        public void ForgetReusedValues() => Core.ForgetReusedValues(Fields);
+        public void ForgetReusedStrings() => Core.ForgetReusedStrings(Fields);
 
         /// <summary>Gets the first value of <paramref name="key"/>.</summary>
         /// <param name="key">The key to look up.</param>
