@@ -93,10 +93,9 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     /// <summary>Decodes the map's entries, in first-insertion order, into a new array: a snapshot for LINQ and for APIs that take pairs.</summary>
     public static KeyValuePair<string, string[]>[] ToArray(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
-        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
-        var pairs = new KeyValuePair<string, string[]>[FlatInteger.ToInt32(mutable.Count)];
+        var pairs = new KeyValuePair<string, string[]>[FlatInteger.ToInt32(map.Count)];
         int i = 0;
-        foreach (FlatInlineEntry entry in new Enumerator(mutable))
+        foreach (FlatInlineEntry entry in new Enumerator(map))
         {
             pairs[i++] = new KeyValuePair<string, string[]>(entry.GetKeyString(), entry.Values.ToArray());
         }
@@ -154,18 +153,17 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     /// <summary>A hash of the map's contents that equal maps share, whatever their key order.</summary>
     public static int GetHashCode(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
-        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
-        ReadOnlySpan<uint> hashes = mutable.KeyHashes;
-        bool reseeded = mutable.HashSeed != 0;
-        int count = FlatInteger.ToInt32(mutable.Count);
+        ReadOnlySpan<uint> hashes = map.KeyHashes;
+        bool reseeded = map.HashSeed != 0;
+        int count = FlatInteger.ToInt32(map.Count);
         int hash = count;
         for (int i = 0; i < count; i++)
         {
             // A key's stored hash under the published seed is the same in equal maps (a known key's is its index);
             // a map that took a random seed hashes its keys again under the published one. The sum ignores key order.
             var entry = default(HashCode);
-            entry.Add(reseeded && !IsKnownEntry(mutable, i) ? PublishedHash(mutable, i) : hashes[i]);
-            foreach (ReadOnlySpan<byte> value in Values(mutable, i))
+            entry.Add(reseeded && !IsKnownEntry(map, i) ? PublishedHash(map, i) : hashes[i]);
+            foreach (ReadOnlySpan<byte> value in Values(map, i))
             {
                 entry.AddBytes(value);
             }

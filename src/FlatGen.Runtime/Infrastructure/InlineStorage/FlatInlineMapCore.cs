@@ -149,8 +149,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FlatInlineValues GetKnownValues(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey)
     {
-        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
-        return Values(mutable, KnownKeyIndex(mutable, knownKey));
+        return Values(map, KnownKeyIndex(map, knownKey));
     }
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
@@ -196,9 +195,8 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, out FlatInlineValues values)
     {
-        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
-        int keyIndex = Find(mutable, key);
-        values = Values(mutable, keyIndex);
+        int keyIndex = Find(map, key);
+        values = Values(map, keyIndex);
         return keyIndex >= 0;
     }
 
@@ -207,9 +205,8 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, out FlatInlineValues values)
     {
-        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
-        int keyIndex = FindUtf8(mutable, key);
-        values = Values(mutable, keyIndex);
+        int keyIndex = FindUtf8(map, key);
+        values = Values(map, keyIndex);
         return keyIndex >= 0;
     }
 
@@ -217,16 +214,14 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FlatInlineValues GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
-        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
-        return Values(mutable, Find(mutable, key));
+        return Values(map, Find(map, key));
     }
 
     /// <summary>Gets the UTF-8 <paramref name="key"/>'s values; empty when the key is absent.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FlatInlineValues GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
-        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
-        return Values(mutable, FindUtf8(mutable, key));
+        return Values(map, FindUtf8(map, key));
     }
 
     /// <summary>Returns whether <paramref name="key"/> is present.</summary>
@@ -294,9 +289,8 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Dictionary<string, string[]> ToDictionary(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
-        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
-        var dictionary = new Dictionary<string, string[]>(FlatInteger.ToInt32(mutable.Count), TComparer.StringComparer);
-        foreach (FlatInlineEntry entry in new Enumerator(mutable))
+        var dictionary = new Dictionary<string, string[]>(FlatInteger.ToInt32(map.Count), TComparer.StringComparer);
+        foreach (FlatInlineEntry entry in new Enumerator(map))
         {
             dictionary.Add(entry.GetKeyString(), entry.Values.ToArray());
         }

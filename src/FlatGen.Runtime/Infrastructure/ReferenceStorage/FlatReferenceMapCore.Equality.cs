@@ -50,11 +50,10 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// <summary>A hash of the map's contents that equal maps (see <see cref="Equals(FlatMapFields{TKeyIndex, TValueIndex}, FlatMapFields{TKeyIndex, TValueIndex})"/>) share, whatever their key order.</summary>
     public static int GetHashCode(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
-        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
-        ReadOnlySpan<uint> hashes = mutable.KeyHashes;
-        ReadOnlySpan<TValueIndex> counts = mutable.ValueCounts;
-        int count = FlatInteger.ToInt32(mutable.Count);
-        int hash = Count(mutable);
+        ReadOnlySpan<uint> hashes = map.KeyHashes;
+        ReadOnlySpan<TValueIndex> counts = map.ValueCounts;
+        int count = FlatInteger.ToInt32(map.Count);
+        int hash = Count(map);
         for (int i = 0; i < count; i++)
         {
             if (counts[i] == TValueIndex.Zero)
@@ -65,7 +64,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
             // A key's stored hash is the same in equal maps (a known key's is its index); the sum ignores key order.
             var entry = default(HashCode);
             entry.Add(hashes[i]);
-            foreach (string value in Run(mutable, i))
+            foreach (string value in Run(map, i))
             {
                 entry.Add(value);
             }

@@ -136,10 +136,9 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// <summary>Copies the map's entries, in first-insertion order, into a new array: a snapshot for LINQ and for APIs that take pairs.</summary>
     public static KeyValuePair<string, string[]>[] ToArray(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
-        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
-        var pairs = new KeyValuePair<string, string[]>[Count(mutable)];
+        var pairs = new KeyValuePair<string, string[]>[Count(map)];
         int i = 0;
-        foreach (FlatMultiMapEntry entry in new Enumerator(mutable))
+        foreach (FlatMultiMapEntry entry in new Enumerator(map))
         {
             pairs[i++] = new KeyValuePair<string, string[]>(entry.Key, entry.Values.ToArray());
         }

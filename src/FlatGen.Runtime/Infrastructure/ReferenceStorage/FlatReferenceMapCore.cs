@@ -149,9 +149,8 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, out ReadOnlySpan<string> values)
     {
-        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
-        int keyIndex = FindUtf8(mutable, key);
-        values = keyIndex < 0 ? default : Run(mutable, keyIndex);
+        int keyIndex = FindUtf8(map, key);
+        values = keyIndex < 0 ? default : Run(map, keyIndex);
         return keyIndex >= 0;
     }
 
@@ -159,9 +158,8 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<string> GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
-        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
-        int keyIndex = FindUtf8(mutable, key);
-        return keyIndex < 0 ? default : Run(mutable, keyIndex);
+        int keyIndex = FindUtf8(map, key);
+        return keyIndex < 0 ? default : Run(map, keyIndex);
     }
 
     /// <summary>Returns whether the UTF-8 <paramref name="key"/> is present.</summary>
@@ -212,9 +210,8 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<string> GetKnownValues(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey)
     {
-        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
-        int keyIndex = KnownKeyIndex(mutable, knownKey);
-        return keyIndex < 0 ? default : Run(mutable, keyIndex);
+        int keyIndex = KnownKeyIndex(map, knownKey);
+        return keyIndex < 0 ? default : Run(map, keyIndex);
     }
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
@@ -260,15 +257,14 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, out ReadOnlySpan<string> values)
     {
-        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
-        int keyIndex = Find(mutable, key);
+        int keyIndex = Find(map, key);
         if (keyIndex < 0)
         {
             values = default;
             return false;
         }
 
-        values = Run(mutable, keyIndex);
+        values = Run(map, keyIndex);
         return true;
     }
 
@@ -276,9 +272,8 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<string> GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
-        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
-        int keyIndex = Find(mutable, key);
-        return keyIndex < 0 ? default : Run(mutable, keyIndex);
+        int keyIndex = Find(map, key);
+        return keyIndex < 0 ? default : Run(map, keyIndex);
     }
 
     /// <summary>Returns whether <paramref name="key"/> is present.</summary>
@@ -326,16 +321,14 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Count(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
-        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
-        return FlatInteger.ToInt32(mutable.Count) - FlatInteger.ToInt32(mutable.KeyHoles);
+        return FlatInteger.ToInt32(map.Count) - FlatInteger.ToInt32(map.KeyHoles);
     }
 
     /// <summary>Gets the number of values: the values in use less the holes removals left.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int ValueCount(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
-        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
-        return FlatInteger.ToInt32(mutable.ValueCount) - FlatInteger.ToInt32(mutable.ValueHoles);
+        return FlatInteger.ToInt32(map.ValueCount) - FlatInteger.ToInt32(map.ValueHoles);
     }
 
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values.</summary>
@@ -346,9 +339,8 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Dictionary<string, string[]> ToDictionary(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
-        FlatMapFields<TKeyIndex, TValueIndex> mutable = map;
-        var dictionary = new Dictionary<string, string[]>(Count(mutable), TComparer.StringComparer);
-        foreach (FlatMultiMapEntry entry in new Enumerator(mutable))
+        var dictionary = new Dictionary<string, string[]>(Count(map), TComparer.StringComparer);
+        foreach (FlatMultiMapEntry entry in new Enumerator(map))
         {
             dictionary.Add(entry.Key, entry.Values.ToArray());
         }
