@@ -1,8 +1,8 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Numerics;
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Unicode;
 
@@ -10,14 +10,17 @@ namespace FlatGen.Infrastructure;
 
 /// <summary>
 /// Where a generated map's fields are and the constants the cores need: what one map type tells the one compiled copy
-/// of its core, which is generic only over the index types, the comparison and the storage, never over the map.
+/// of its core, which is generic only over the index types, the comparison, the known-key matcher and the storage,
+/// never over the map.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A struct that each map keeps in a static readonly field and hands its core by reference: where a core method inlines
 /// into the map's member, the JIT reads the initialised field and folds every offset, length and flag into constants,
 /// as if the core were generic over the map; where it does not, they are loads.
+/// </para>
+/// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
 /// </remarks>
-/// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct FlatMapShape
 {
@@ -101,6 +104,15 @@ public readonly struct FlatMapShape
 
         int Offset(string name) => fields.TryGetValue(name, out FlatField field) ? field.Offset : 0;
 
+        // Every map has these; a layout without one is not a generated map's, and its maps would write anywhere.
+        foreach (string name in (ReadOnlySpan<string>)[FlatFieldNames.KeyHashes, FlatFieldNames.Slots, FlatFieldNames.ValueStarts, FlatFieldNames.ValueCounts, FlatFieldNames.HashedKeyLengths, FlatFieldNames.Version, FlatFieldNames.Count, FlatFieldNames.ValueCount])
+        {
+            if (!fields.ContainsKey(name))
+            {
+                throw new ArgumentException($"The layout of '{layout.TypeName}' has no field '{name}': it is not a layout FlatGen generated.", nameof(layout));
+            }
+        }
+
         MapName = layout.TypeName;
         Size = layout.Size;
         FieldBytes = fieldBytes;
@@ -140,6 +152,7 @@ public readonly struct FlatMapShape
     /// <param name="layoutId">An inline map's layout id; zero for a reference map.</param>
     /// <returns>The shape.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="layout"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="layout"/> lacks a field every generated map has.</exception>
     public static FlatMapShape Create<TKeyIndex, TValueIndex>(
         FlatLayout layout,
         int keyCapacity,

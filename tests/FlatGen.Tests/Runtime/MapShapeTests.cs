@@ -1,0 +1,66 @@
+using System.Runtime.InteropServices;
+using FlatGen.Infrastructure;
+using FlatGen.Tests.Maps;
+
+namespace FlatGen.Tests.Runtime;
+
+/// <summary>
+/// A map's core finds its fields through the <see cref="FlatMapShape"/> built from the generated <see cref="FlatLayout"/>:
+/// the shape must point where the struct's fields really are, with their real lengths, and refuse a layout that is not
+/// a generated map's rather than let a core write anywhere.
+/// </summary>
+public sealed class MapShapeTests
+{
+    [Fact]
+    public void The_shape_points_at_the_struct_s_own_fields_with_their_lengths()
+    {
+        AssertShape<SmallMap>(keyIndexSize: sizeof(byte), valueIndexSize: sizeof(byte), inline: false);
+        AssertShape<KnownHeadersMap>(keyIndexSize: sizeof(byte), valueIndexSize: sizeof(byte), inline: false);
+        AssertShape<InlineKnownMap>(keyIndexSize: sizeof(byte), valueIndexSize: sizeof(byte), inline: true);
+    }
+
+    [Fact]
+    public void A_layout_without_a_field_every_map_has_is_refused_naming_it()
+    {
+        var layout = new FlatLayout("NotAMap", 16, [new FlatField("_count", "byte", 0, 1), new FlatField("_slots", "byte[8]", 1, 8)]);
+
+        ArgumentException refused = Assert.Throws<ArgumentException>("layout", () => FlatMapShape.Create<byte, byte>(layout, 4, 4));
+
+        Assert.Contains("'NotAMap' has no field '_keyHashes'", refused.Message, StringComparison.Ordinal);
+    }
+
+    private static void AssertShape<TMap>(int keyIndexSize, int valueIndexSize, bool inline)
+        where TMap : struct, IFlatMap<TMap>
+    {
+        ref readonly FlatMapShape shape = ref TMap.Shape;
+        Assert.Equal(typeof(TMap).FullName!.Replace('+', '.'), shape.MapName);
+        Dictionary<string, FlatField> fields = Layout<TMap>().Fields.ToDictionary(f => f.Name);
+
+        // Offsets as the runtime lays the struct out (Marshal.OffsetOf reads the [FieldOffset]s), lengths from sizes.
+        Assert.Equal((int)Marshal.OffsetOf<TMap>("_slots"), shape.SlotsOffset);
+        Assert.Equal(fields["_slots"].Size / keyIndexSize, shape.SlotsLength);
+        Assert.Equal((int)Marshal.OffsetOf<TMap>("_keyHashes"), shape.KeyHashesOffset);
+        Assert.Equal(fields["_keyHashes"].Size / sizeof(uint), shape.KeyHashesLength);
+        Assert.Equal((int)Marshal.OffsetOf<TMap>("_valueCounts"), shape.ValueCountsOffset);
+        Assert.Equal(fields["_valueCounts"].Size / valueIndexSize, shape.ValueCountsLength);
+        Assert.Equal((int)Marshal.OffsetOf<TMap>("_count"), shape.CountOffset);
+        Assert.Equal((int)Marshal.OffsetOf<TMap>("_version"), shape.VersionOffset);
+        Assert.Equal(System.Runtime.CompilerServices.Unsafe.SizeOf<TMap>(), shape.Size);
+        if (inline)
+        {
+            Assert.Equal((int)Marshal.OffsetOf<TMap>("_arena"), shape.ArenaOffset);
+            Assert.Equal(fields["_arena"].Size, shape.ArenaLength);
+            Assert.Equal(0, shape.KeysLength);
+        }
+        else
+        {
+            Assert.Equal((int)Marshal.OffsetOf<TMap>("_keys"), shape.KeysOffset);
+            Assert.Equal(fields["_keys"].Size / 8, shape.KeysLength);
+            Assert.Equal((int)Marshal.OffsetOf<TMap>("_values"), shape.ValuesOffset);
+            Assert.Equal(0, shape.ArenaLength);
+        }
+    }
+
+    private static FlatLayout Layout<TMap>() =>
+        (FlatLayout)typeof(TMap).GetProperty("Layout")!.GetValue(null)!;
+}
