@@ -49,15 +49,17 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TEntries>
     public const int ScanKeyCapacity = 8;
 
     /// <summary>
-    /// Finds a key that matches no known key: -1 without hashing when no hashed key has its length; otherwise by comparing
-    /// it with each of a small map's keys, or by its hash: inline for a comparison small enough in a map without known
-    /// keys, whose matcher would otherwise leave the caller no inlining budget for it.
+    /// Finds a key that matches no known key: -1 without hashing when no hashed key has its length; in a small map, by
+    /// comparing it with each stored key; otherwise by its hash, inline for a comparison small enough in a map without
+    /// known keys (whose matcher would otherwise leave the caller no inlining budget), else in one call. Where this
+    /// inlines into a map's member, the shape's constants decide the branches before the code runs.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FindHashed(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
         (map.HashedKeyLengths & LengthBit(key.Length)) == 0 ? -1
-        : TEntries.InlineLookups && typeof(TKnownKeys) == typeof(FlatNoKnownKeys) && !TEntries.ScansKeys(map.Shape) ? HashAndProbe(map, key)
-        : FindHashedOutOfLine(map, key);
+        : TEntries.ScansKeys(map.Shape) ? TEntries.FindByScan(map, key)
+        : TEntries.InlineLookups && typeof(TKnownKeys) == typeof(FlatNoKnownKeys) ? HashAndProbe(map, key)
+        : HashAndProbeOutOfLine(map, key);
 
     /// <summary>Hashes <paramref name="key"/> and finds it in the hashed slots.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -65,13 +67,12 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TEntries>
         TEntries.TryHash(map, key, out uint hash) ? Probe(map, key, hash, out _) : -1;
 
     /// <summary>
-    /// The scan, or the hash and the probe, as one call, for small maps and for comparisons too large to inline: as
+    /// <see cref="HashAndProbe"/> as one call, for comparisons too large to inline and maps with known keys: as
     /// <c>Dictionary</c>'s <c>FindValue</c>, the hash, the probe and the key comparison inline here with the JIT's whole
     /// budget, however many lookups the caller makes.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int FindHashedOutOfLine(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
-        TEntries.ScansKeys(map.Shape) ? TEntries.FindByScan(map, key) : HashAndProbe(map, key);
+    private static int HashAndProbeOutOfLine(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) => HashAndProbe(map, key);
 
     /// <summary>Finds a UTF-8 key: a known key through the byte matcher, with no decoding; another one decoded on the stack. Invalid UTF-8 is absent.</summary>
     [SkipLocalsInit] // The decode buffer is written before it is read.
