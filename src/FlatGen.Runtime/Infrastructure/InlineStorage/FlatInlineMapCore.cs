@@ -56,7 +56,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     /// <summary>Keys up to this many UTF-16 code units are decoded on the stack; longer ones in a pooled array.</summary>
     private const int StackChars = 256;
 
-    /// <summary>The index engine, specialised for inline storage and this comparison.</summary>
+    /// <summary>The index engine, specialised for inline storage, this comparison and this known-key matcher.</summary>
     private abstract class Index : FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, FlatInlineEntries<TKeyIndex, TValueIndex, TComparer, TKnownKeys>>;
 
 

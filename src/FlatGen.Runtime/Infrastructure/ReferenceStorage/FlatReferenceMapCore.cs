@@ -54,7 +54,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// <summary>Characters decoded from a UTF-8 key on the stack; a longer key decodes into a pooled array.</summary>
     private const int StackChars = 256;
 
-    /// <summary>The index engine, specialised for reference storage and this comparison.</summary>
+    /// <summary>The index engine, specialised for reference storage, this comparison and this known-key matcher.</summary>
     private abstract class Index : FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, FlatReferenceEntries<TKeyIndex, TValueIndex, TComparer, TKnownKeys>>;
 
     private enum AddStatus
