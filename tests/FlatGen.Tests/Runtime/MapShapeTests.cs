@@ -29,6 +29,21 @@ public sealed class MapShapeTests
         Assert.Contains("'NotAMap' has no field '_keyHashes'", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_shape_keeps_its_own_copy_of_the_known_keys()
+    {
+        string[] names = ["Host", "Accept"];
+        var layout = new FlatLayout("Copies", 64, [
+            new FlatField("_hashedKeyLengths", "ulong", 0, 8), new FlatField("_keyHashes", "uint[4]", 8, 16), new FlatField("_version", "uint", 24, 4),
+            new FlatField("_slots", "byte[8]", 28, 8), new FlatField("_valueStarts", "byte[4]", 36, 4), new FlatField("_valueCounts", "byte[4]", 40, 4),
+            new FlatField("_count", "byte", 44, 1), new FlatField("_valueCount", "byte", 45, 1)]);
+
+        FlatMapShape shape = FlatMapShape.Create<byte, byte>(layout, 4, 4, names);
+        names[0] = "Changed";
+
+        Assert.Equal(["Host", "Accept"], shape.KnownKeyNames);
+    }
+
     private static void AssertShape<TMap>(int keyIndexSize, int valueIndexSize, bool inline)
         where TMap : struct, IFlatMap<TMap>
     {

@@ -77,7 +77,7 @@ public readonly struct FlatMapShape
     {
         KeyCapacity = keyCapacity;
         ValueCapacity = valueCapacity;
-        KnownKeyNames = knownKeys ?? [];
+        KnownKeyNames = knownKeys is null ? [] : [.. knownKeys]; // Its own copy: the caller's array stays writable.
         KnownKeyUtf8Names = new byte[]?[KnownKeyNames.Length];
         for (int i = 0; i < KnownKeyNames.Length; i++)
         {
