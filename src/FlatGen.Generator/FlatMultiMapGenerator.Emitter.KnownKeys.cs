@@ -19,8 +19,10 @@ public sealed partial class FlatMultiMapGenerator
         /// case is compared with <c>OrdinalIgnoreCase</c> itself: among UTF-16 keys of its length, and after the
         /// switch among UTF-8 keys, whose byte length case changes.
         /// </summary>
-        private static void WriteMatchers(SourceWriter writer, MapSpec spec)
+        /// <returns>Both matchers' text, unindented, for the caller to write into the matcher struct.</returns>
+        private static string WriteMatchers(MapSpec spec)
         {
+            var writer = new SourceWriter();
             bool ignoreCase = spec.KeyComparison == FlatKeyComparison.OrdinalIgnoreCase;
             var keys = spec.KnownKeys.AsSpan().ToArray().Select(static (known, index) => (known.Key, Index: index)).ToList();
 
@@ -48,6 +50,7 @@ public sealed partial class FlatMultiMapGenerator
                 utf8.Where(k => PackedWords.CanPack(k.Key, ignoreCase)).ToList(),
                 utf8.Where(k => !PackedWords.CanPack(k.Key, ignoreCase)).ToList(),
                 ignoreCase);
+            return writer.ToString();
         }
 
         private static void WriteMatcher(SourceWriter writer, string unit, int unitBits, List<Candidate> keys, List<Candidate> afterSwitch, bool ignoreCase)
@@ -98,7 +101,7 @@ public sealed partial class FlatMultiMapGenerator
 
         private static void WriteCharacterSwitch(SourceWriter writer, List<Candidate> candidates, int position, int unitBits, bool ignoreCase)
         {
-            writer.WriteLine($"switch ({Match}.UnsafeRead{Number(unitBits)}(ref start, {Number(position)}))");
+            writer.WriteLine($"switch (Read{Number(unitBits)}(ref start, {Number(position)}))");
             using (writer.WriteBlock())
             {
                 foreach (var byUnit in candidates.GroupBy(k => Fold(k.Units[position], ignoreCase)).OrderBy(static g => g.Key))
@@ -169,7 +172,7 @@ public sealed partial class FlatMultiMapGenerator
 
             var terms = PackedWords.Split(candidate.Units, unitBits, ignoreCase).Select(word =>
             {
-                string read = $"{Match}.UnsafeRead{Number(word.Bits)}(ref start, {Number(word.Offset)})";
+                string read = $"Read{Number(word.Bits)}(ref start, {Number(word.Offset)})";
                 return word.Mask == 0
                     ? $"{read} == {Hex(word.Value, word.Bits, unitBits)}"
                     : $"({read} | {Hex(word.Mask, word.Bits, unitBits)}) == {Hex(word.Value, word.Bits, unitBits)}";

@@ -34,8 +34,8 @@ public sealed partial class FlatMultiMapGenerator
             var blocks = new System.Collections.Generic.Stack<SourceWriter.Block>();
             if (spec.Namespace is not null)
             {
-                writer.WriteLine("namespace " + spec.Namespace);
-                blocks.Push(writer.WriteBlock());
+                writer.WriteLine("namespace " + spec.Namespace + ";"); // File-scoped: one level less of indentation on every line.
+                writer.WriteLine();
             }
 
             foreach (ContainingTypeSpec container in spec.ContainingTypes)
@@ -97,14 +97,6 @@ public sealed partial class FlatMultiMapGenerator
 
             writer.WriteLine("/// and pass it by <see langword=\"ref\"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.");
             writer.WriteLine("/// </para>");
-            if (spec.Storage == FlatStorage.References)
-            {
-                writer.WriteLine("/// <para>");
-                writer.WriteLine("/// The entries and values have spares past the capacities, so that a full map that removes a key and adds one");
-                writer.WriteLine("/// moves the other keys once per spare's worth of removals rather than at every add.");
-                writer.WriteLine("/// </para>");
-            }
-
             writer.WriteLine("/// <para>Layout (64-bit):</para>");
             writer.WriteLine("/// <code>");
             foreach (string line in LayoutTable(spec).TrimEnd('\n').Split('\n'))
@@ -120,30 +112,28 @@ public sealed partial class FlatMultiMapGenerator
             WriteAttribute(writer, spec, "System.Diagnostics.DebuggerTypeProxy", $"typeof(global::FlatGen.Infrastructure.FlatMapDebugView<{spec.FullyQualifiedName}>)");
 
             WriteAttribute(writer, spec, "System.Text.Json.Serialization.JsonConverter", $"typeof({JsonConverterType(spec)})");
-            writer.WriteLine($"partial struct {spec.TypeName} : global::System.IEquatable<{spec.FullyQualifiedName}>, global::FlatGen.Infrastructure.IFlatMap<{spec.FullyQualifiedName}>");
+            writer.WriteLine($"partial struct {spec.TypeName} : global::FlatGen.IFlatMultiMap, global::System.IEquatable<{spec.FullyQualifiedName}>, global::FlatGen.Infrastructure.IFlatMap<{spec.FullyQualifiedName}>");
             using (writer.WriteBlock())
             {
                 WriteConstants(writer, spec);
                 WriteFields(writer, layout);
                 WriteLayoutProperty(writer, spec);
                 WriteCoreBinding(writer, spec);
+                WriteMapMembers(writer);
+                WriteValueViews(writer, spec);
                 if (spec.Storage == FlatStorage.InlineUtf8)
                 {
                     WriteInlineMembers(writer, spec);
-                    WriteValueMembers(writer, spec);
-                    WriteKnownKeyAccessors(writer, spec);
-                    WriteEnumerator(writer, spec, "global::FlatGen.FlatInlineEntry");
                 }
                 else
                 {
-                    WriteMembers(writer, spec);
-                    WriteUtf8Members(writer, spec);
-                    WriteValueMembers(writer, spec);
+                    WriteReusedStrings(writer, spec);
                     WriteStringValuesMembers(writer, spec);
-                    WriteKnownKeyAccessors(writer, spec);
-                    WriteEnumerator(writer, spec, "global::FlatGen.FlatMultiMapEntry");
                 }
 
+                WriteEquality(writer, spec);
+                WriteKnownKeyAccessors(writer, spec);
+                WriteEnumerator(writer, spec.Storage == FlatStorage.InlineUtf8 ? "global::FlatGen.FlatInlineEntry" : "global::FlatGen.FlatMultiMapEntry");
                 WriteKnownKeyMatcher(writer, spec);
                 WriteBuffers(writer, layout);
             }
@@ -258,157 +248,9 @@ public sealed partial class FlatMultiMapGenerator
                 """);
         }
 
-        private static void WriteMembers(SourceWriter writer, MapSpec spec)
+        /// <summary>With <c>ReuseValueStrings</c>: letting go of the strings <c>Clear</c> keeps.</summary>
+        private static void WriteReusedStrings(SourceWriter writer, MapSpec spec)
         {
-            writer.WriteLines($$"""
-                /// <summary>Gets the number of distinct keys in the map.</summary>
-                public readonly int Count => Core.Count(Fields);
-
-                /// <summary>Gets the number of values in the map, summed over all keys.</summary>
-                public readonly int ValueCount => Core.ValueCount(Fields);
-
-                /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
-                /// <param name="key">The key.</param>
-                /// <param name="value">The value to append after the key's other values.</param>
-                /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
-                /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-                public bool TryAdd(string key, string value) => Core.TryAdd(Fields, key, value);
-
-                /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
-                /// <param name="key">The key.</param>
-                /// <param name="value">The value to append after the key's other values.</param>
-                /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-                /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-                public void Add(string key, string value) => Core.Add(Fields, key, value);
-
-                /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
-                /// <param name="key">The key. A known key or a key already present allocates nothing; a new unknown key becomes a string.</param>
-                /// <param name="value">The value to append after the key's other values.</param>
-                /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
-                /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-                public bool TryAdd({{ReadOnlySpanOfChar}} key, string value) => Core.TryAdd(Fields, key, value);
-
-                /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
-                /// <param name="key">The key. A known key or a key already present allocates nothing; a new unknown key becomes a string.</param>
-                /// <param name="value">The value to append after the key's other values.</param>
-                /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-                /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-                public void Add({{ReadOnlySpanOfChar}} key, string value) => Core.Add(Fields, key, value);
-
-                /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
-                /// <param name="key">The key to look up.</param>
-                /// <param name="values">The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</param>
-                /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-                /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-                {{UnscopedRef}}
-                public readonly bool TryGetValues(string key, out global::System.ReadOnlySpan<string> values) => Core.TryGetValues(Fields, key, out values);
-
-                /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
-                /// <param name="key">The key to look up, such as a slice of a parse buffer.</param>
-                /// <param name="values">The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</param>
-                /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-                {{UnscopedRef}}
-                public readonly bool TryGetValues({{ReadOnlySpanOfChar}} key, out global::System.ReadOnlySpan<string> values) => Core.TryGetValues(Fields, key, out values);
-
-                /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
-                /// <param name="key">The key to look up.</param>
-                /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
-                /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-                {{UnscopedRef}}
-                public readonly global::System.ReadOnlySpan<string> GetValues(string key) => Core.GetValues(Fields, key);
-
-                /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
-                /// <param name="key">The key to look up, such as a slice of a parse buffer.</param>
-                /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
-                {{UnscopedRef}}
-                public readonly global::System.ReadOnlySpan<string> GetValues({{ReadOnlySpanOfChar}} key) => Core.GetValues(Fields, key);
-
-                /// <summary>Determines whether the map contains <paramref name="key"/>.</summary>
-                /// <param name="key">The key to look for.</param>
-                /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-                /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-                public readonly bool ContainsKey(string key) => Core.ContainsKey(Fields, key);
-
-                /// <summary>Determines whether the map contains <paramref name="key"/>.</summary>
-                /// <param name="key">The key to look for, such as a slice of a parse buffer.</param>
-                /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-                public readonly bool ContainsKey({{ReadOnlySpanOfChar}} key) => Core.ContainsKey(Fields, key);
-
-                /// <summary>Removes <paramref name="key"/> and all its values.</summary>
-                /// <param name="key">The key to remove.</param>
-                /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
-                /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-                public bool Remove(string key) => Core.Remove(Fields, key);
-
-                /// <summary>Removes <paramref name="key"/> and all its values.</summary>
-                /// <param name="key">The key to remove, such as a slice of a parse buffer.</param>
-                /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
-                public bool Remove({{ReadOnlySpanOfChar}} key) => Core.Remove(Fields, key);
-
-                {{ClearSummary(spec)}}
-                public void Clear() => Core.Clear(Fields);
-
-                /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values.</summary>
-                /// <returns>An enumerator over the map's own storage, which allocates nothing. A change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</returns>
-                {{UnscopedRef}}
-                public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
-
-                /// <summary>Copies the map into a new dictionary that compares keys as the map does.</summary>
-                /// <returns>A dictionary from each key to an array of its values.</returns>
-                public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => Core.ToDictionary(Fields);
-
-                /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com] }</c>.</summary>
-                /// <returns>The map's contents as text.</returns>
-                public override readonly string ToString() => Core.ToString(Fields);
-
-                """);
-        }
-
-        /// <summary>The members that take keys and values as UTF-8 bytes, as a server parses them, into a map of strings.</summary>
-        private static void WriteUtf8Members(SourceWriter writer, MapSpec spec)
-        {
-            string valueString = spec.ReuseValueStrings
-                ? "The value, which becomes a string; or is the string this map held at the same place before the last <see cref=\"Clear\"/>, when the text is the same ASCII."
-                : "The value, which becomes a string.";
-            writer.WriteLines($$"""
-                /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
-                /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
-                /// <param name="value">{{valueString}}</param>
-                /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
-                /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
-                public bool TryAdd({{ReadOnlySpanOfByte}} key, {{ReadOnlySpanOfByte}} value) => Core.TryAdd(Fields, key, value);
-
-                /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
-                /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
-                /// <param name="value">{{valueString}}</param>
-                /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
-                /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-                public void Add({{ReadOnlySpanOfByte}} key, {{ReadOnlySpanOfByte}} value) => Core.Add(Fields, key, value);
-
-                /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added.</summary>
-                /// <param name="key">The key to look up; invalid UTF-8 is a key that is absent.</param>
-                /// <param name="values">The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</param>
-                /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-                {{UnscopedRef}}
-                public readonly bool TryGetValues({{ReadOnlySpanOfByte}} key, out global::System.ReadOnlySpan<string> values) => Core.TryGetValues(Fields, key, out values);
-
-                /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added.</summary>
-                /// <param name="key">The key to look up; invalid UTF-8 is a key that is absent.</param>
-                /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
-                {{UnscopedRef}}
-                public readonly global::System.ReadOnlySpan<string> GetValues({{ReadOnlySpanOfByte}} key) => Core.GetValues(Fields, key);
-
-                /// <summary>Determines whether the map contains the UTF-8 <paramref name="key"/>.</summary>
-                /// <param name="key">The key to look for; invalid UTF-8 is a key that is absent.</param>
-                /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-                public readonly bool ContainsKey({{ReadOnlySpanOfByte}} key) => Core.ContainsKey(Fields, key);
-
-                /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
-                /// <param name="key">The key to remove; invalid UTF-8 is a key that is absent.</param>
-                /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
-                public bool Remove({{ReadOnlySpanOfByte}} key) => Core.Remove(Fields, key);
-
-                """);
             if (spec.ReuseValueStrings)
             {
                 string kept = spec.InternUnknownKeys
@@ -425,14 +267,10 @@ public sealed partial class FlatMultiMapGenerator
             }
         }
 
-        private static string ClearSummary(MapSpec spec) => spec.ReuseValueStrings
-            ? $"/// <summary>Removes every key and value; the map keeps no reference to them, except the {KeptStrings(spec)} kept for reuse until <see cref=\"ForgetReusedStrings\"/>.</summary>"
-            : "/// <summary>Removes every key and value; the map keeps no reference to any of them.</summary>";
-
         /// <summary>What <c>Clear</c> keeps in a map that reuses value strings: the key strings too if it interns unknown keys.</summary>
         private static string KeptStrings(MapSpec spec) => spec.InternUnknownKeys ? "value and key strings" : "value strings";
 
-        private static void WriteEnumerator(SourceWriter writer, MapSpec spec, string entryType)
+        private static void WriteEnumerator(SourceWriter writer, string entryType)
         {
             writer.WriteLines($$"""
                 /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
@@ -452,38 +290,6 @@ public sealed partial class FlatMultiMapGenerator
                 }
 
                 """);
-        }
-
-        private static void WriteKnownKeyAccessors(SourceWriter writer, MapSpec spec)
-        {
-            bool inline = spec.Storage == FlatStorage.InlineUtf8;
-            string valuesType = inline ? "global::FlatGen.FlatInlineValues" : "global::System.ReadOnlySpan<string>";
-            string valueType = inline ? ReadOnlySpanOfChar : "string";
-            string exception = inline
-                ? "/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"value\"/> is not valid UTF-16.</exception>"
-                : "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"value\"/> is <see langword=\"null\"/>.</exception>";
-            string full = inline ? "No key slot, value slot or arena room is left" : "No key slot or no value slot is free";
-            string firstDecoded = inline ? ", decoded into a new string" : "";
-            for (int i = 0; i < spec.KnownKeys.Count; i++)
-            {
-                KnownKeySpec known = spec.KnownKeys[i];
-                string key = XmlLiteral(known.Key);
-                writer.WriteLines($$"""
-                    /// <summary>Gets the values of the known key <c>{{key}}</c>, in the order they were added, over the map's own storage; empty when the key is absent.</summary>
-                    {{UnscopedRef}}
-                    public readonly {{valuesType}} {{known.MemberName}} => Core.GetKnownValues(Fields, {{Number(i)}});
-
-                    /// <summary>Gets the first value of the known key <c>{{key}}</c>{{firstDecoded}}, or <see langword="null"/> when the key is absent.</summary>
-                    public readonly string? {{known.MemberName}}First => Core.GetKnownFirst(Fields, {{Number(i)}});
-
-                    /// <summary>Appends <paramref name="value"/> to the values of the known key <c>{{key}}</c>, adding the key if it is absent.</summary>
-                    /// <param name="value">The value to append after the key's other values.</param>
-                    {{exception}}
-                    /// <exception cref="global::FlatGen.FlatMapFullException">{{full}}; the map is unchanged.</exception>
-                    public void Add{{known.MemberName}}({{valueType}} value) => Core.AddKnown(Fields, {{Number(i)}}, value);
-
-                    """);
-            }
         }
 
         /// <summary>The known keys' spellings, which the map's shape holds, and their matchers, which its core inlines.</summary>
@@ -507,8 +313,38 @@ public sealed partial class FlatMultiMapGenerator
 
                 writer.WriteLine("};");
                 writer.WriteLine();
-                WriteMatchers(writer, spec);
+                string matchers = WriteMatchers(spec);
+                writer.WriteLines(matchers);
+                WriteMatcherReads(writer, matchers);
             }
+        }
+
+        /// <summary>The matchers' reads, by a short name: unaligned little-endian words of the key, inlined.</summary>
+        private static void WriteMatcherReads(SourceWriter writer, string matchers)
+        {
+            foreach ((string type, string unit, int bits) in new[]
+            {
+                ("byte", "byte", 8), ("ushort", "byte", 16), ("uint", "byte", 32), ("ulong", "byte", 64),
+                ("ushort", "char", 16), ("uint", "char", 32), ("ulong", "char", 64),
+            })
+            {
+                if (!UsesRead(matchers, unit, bits))
+                {
+                    continue;
+                }
+
+                writer.WriteLine();
+                writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+                writer.WriteLine($"private static {type} Read{Number(bits)}(ref {unit} start, int index) => {Match}.UnsafeRead{Number(bits)}(ref start, index);");
+            }
+        }
+
+        /// <summary>Whether the matcher over <paramref name="unit"/> (UTF-16 first, then UTF-8, in <paramref name="matchers"/>) reads words of <paramref name="bits"/>.</summary>
+        private static bool UsesRead(string matchers, string unit, int bits)
+        {
+            int utf8 = matchers.IndexOf("MatchUtf8(", System.StringComparison.Ordinal);
+            string matcher = unit == "char" ? matchers.Substring(0, utf8) : matchers.Substring(utf8);
+            return matcher.Contains("Read" + Number(bits) + "(");
         }
 
         private static void WriteBuffers(SourceWriter writer, LayoutPlan layout)

@@ -90,7 +90,7 @@ internal static class GeneratedNames
     };
 
     /// <summary>The members a known key named <paramref name="name"/> gets; see <see cref="FlatMultiMapGenerator.Checker"/>.</summary>
-    public static string[] KnownKeyAccessors(string name) => new[] { name, "Add" + name, name + "First" };
+    public static string[] KnownKeyAccessors(string name) => new[] { name, name + "First", "Has" + name, "Add" + name, "Set" + name, "Remove" + name };
 
     /// <summary>One map of each storage, with every optional member: a known key, the StringValues members, interning and reuse.</summary>
     private static IEnumerable<MapSpec> SampleSpecs()

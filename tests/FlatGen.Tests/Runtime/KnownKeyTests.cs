@@ -220,7 +220,7 @@ public sealed class KnownKeyTests
         string[] declared = map
             .GetMembers(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
             .Select(m => m.Name)
-            .Where(name => !name.StartsWith('_') && !name.StartsWith("get_", StringComparison.Ordinal) && !name.StartsWith("op_", StringComparison.Ordinal) && !name.Contains('.') && name is not (".ctor" or ".cctor" or "<Layout>k__BackingField"))
+            .Where(name => !name.StartsWith('_') && !name.StartsWith("get_", StringComparison.Ordinal) && !name.StartsWith("set_", StringComparison.Ordinal) && !name.StartsWith("op_", StringComparison.Ordinal) && !name.Contains('.') && name is not (".ctor" or ".cctor" or "<Layout>k__BackingField"))
             .Except(["Entries", "EnumerateAll"])
             .Distinct()
             .ToArray();

@@ -28,6 +28,9 @@ public sealed class MapModelPropertyTests
         GetUtf8,
         RemoveUtf8,
         AddInvalidUtf8,
+        SetSpan,
+        SetIndexer,
+        RemoveValueSpan,
     }
 
     [Fact]
@@ -91,7 +94,10 @@ public sealed class MapModelPropertyTests
             (1, Gen.Select(Gen.Int[0, keys.Length - 1], Gen.Int[0, KeyPools.Values.Length - 1], (k, v) => new Operation(OperationKind.AddUtf8, k, v))),
             (2, Gen.Int[0, keys.Length - 1].Select(k => new Operation(OperationKind.GetUtf8, k, 0))),
             (1, Gen.Int[0, keys.Length - 1].Select(k => new Operation(OperationKind.RemoveUtf8, k, 0))),
-            (1, Gen.Select(Gen.Int[0, keys.Length - 1], Gen.Int[0, KeyPools.Values.Length - 1], (k, v) => new Operation(OperationKind.AddInvalidUtf8, k, v))));
+            (1, Gen.Select(Gen.Int[0, keys.Length - 1], Gen.Int[0, KeyPools.Values.Length - 1], (k, v) => new Operation(OperationKind.AddInvalidUtf8, k, v))),
+            (1, Gen.Select(Gen.Int[0, keys.Length - 1], Gen.Int[0, KeyPools.Values.Length - 1], (k, v) => new Operation(OperationKind.SetSpan, k, v))),
+            (1, Gen.Select(Gen.Int[0, keys.Length - 1], Gen.Int[0, KeyPools.Values.Length - 1], (k, v) => new Operation(OperationKind.SetIndexer, k, v))),
+            (1, Gen.Select(Gen.Int[0, keys.Length - 1], Gen.Int[0, KeyPools.Values.Length - 1], (k, v) => new Operation(OperationKind.RemoveValueSpan, k, v))));
 
         operation.Array[1, 80].Sample(operations => Run<TMap>(operations, comparer, keys, knownKeys), iter: Iterations);
     }
@@ -229,15 +235,48 @@ public sealed class MapModelPropertyTests
 
                     break;
 
+                case OperationKind.SetSpan:
+                    missing = model.MissingCapacityForSet(key, value);
+                    Assert.Equal(missing is null, map.TrySet(Slice(key), value));
+                    if (missing is null)
+                    {
+                        model.Set(key, value);
+                    }
+                    else
+                    {
+                        Assert.Equal(before, map.Entries());
+                    }
+
+                    break;
+
+                case OperationKind.SetIndexer:
+                    missing = model.MissingCapacityForSet(key, value);
+                    if (missing is null)
+                    {
+                        map[key] = value;
+                        model.Set(key, value);
+                    }
+                    else
+                    {
+                        Assert.Equal(missing, Assert.Throws<FlatMapFullException>(() => map[key] = value).CapacityName);
+                        Assert.Equal(before, map.Entries());
+                    }
+
+                    break;
+
                 case OperationKind.RemoveValue:
                     Assert.Equal(model.RemoveValue(key, value), map.Remove(key, value));
+                    break;
+
+                case OperationKind.RemoveValueSpan:
+                    Assert.Equal(model.RemoveValue(key, value), map.Remove(Slice(key), value));
                     break;
             }
 
             Assert.Equal(model.Count, map.Count);
             Assert.Equal(model.ValueCount, map.ValueCount);
             Assert.Equal(model.Entries(), map.Entries());
-            Assert.Equal(model.Get(key)?[0], map.GetFirstOrDefault(key));
+            AssertFirstValue(map, model.Get(keys[operation.Key])?[0], keys[operation.Key]);
             AssertEqualsItsReverse(map, model);
         }
 
@@ -246,6 +285,25 @@ public sealed class MapModelPropertyTests
         foreach (string[] entry in model.Entries())
         {
             Assert.Equal(entry[1..], dictionary[entry[0]]);
+        }
+    }
+
+    /// <summary>Every form of reading a key's first value agrees: by string, span and UTF-8 (a key with a UTF-8 form), and the indexer.</summary>
+    private static void AssertFirstValue<TMap>(TMap map, string? expected, string key)
+        where TMap : struct, ITestMap
+    {
+        Assert.Equal(expected, map.GetFirstOrDefault(key));
+        Assert.Equal(expected, map.GetFirstOrDefault(Slice(key)));
+        Assert.Equal(expected, map[key]);
+        Assert.Equal(expected is not null, map.TryGetFirst(key, out string? first));
+        Assert.Equal(expected, first);
+        Assert.Equal(expected is not null, map.TryGetFirst(Slice(key), out first));
+        Assert.Equal(expected, first);
+        if (Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(key)) == key)
+        {
+            Assert.Equal(expected, map.GetFirstOrDefault(Utf8Slice(key)));
+            Assert.Equal(expected is not null, map.TryGetFirst(Utf8Slice(key), out first));
+            Assert.Equal(expected, first);
         }
     }
 

@@ -9,7 +9,7 @@ namespace FlatGen.Infrastructure;
 /// The index of every flat multi-map, one engine for both storage modes (as one <c>FrozenHashTable</c> serves every
 /// frozen collection): the known keys' presence bits and fixed slots, the hashed slots (linear probing from the top
 /// bits of the hash, backward-shift deletion), the length filter of the hashed keys, and finding, linking and
-/// unlinking keys through them. <typeparamref name="TEntries"/> says how the mode stores keys; the cores keep only
+/// unlinking keys through them. <typeparamref name="TStorage"/> says how the mode stores keys; the cores keep only
 /// how they store payload.
 /// </summary>
 /// <remarks>
@@ -25,11 +25,11 @@ namespace FlatGen.Infrastructure;
 /// </list>
 /// <para>An abstract class of static members only, so that each core can name its specialisation once, as a nested <c>Index</c> class deriving from it.</para>
 /// </remarks>
-internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TEntries>
+internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
     where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     where TKnownKeys : struct, IFlatKnownKeyMatcher
-    where TEntries : struct, IFlatEntries<TKeyIndex, TValueIndex>
+    where TStorage : struct, IFlatStorage<TKeyIndex, TValueIndex>
 {
     /// <summary>Keys up to this many UTF-8 bytes are decoded on the stack; longer ones in a pooled array.</summary>
     private const int StackChars = 256;
@@ -57,14 +57,14 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TEntries>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FindHashed(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
         (map.HashedKeyLengths & LengthBit(key.Length)) == 0 ? -1
-        : TEntries.ScansKeys(map.Shape) ? TEntries.FindByScan(map, key)
-        : TEntries.InlineLookups && typeof(TKnownKeys) == typeof(FlatNoKnownKeys) ? HashAndProbe(map, key)
+        : TStorage.ScansKeys(map.Shape) ? TStorage.FindByScan(map, key)
+        : TStorage.InlineLookups && typeof(TKnownKeys) == typeof(FlatNoKnownKeys) ? HashAndProbe(map, key)
         : HashAndProbeOutOfLine(map, key);
 
     /// <summary>Hashes <paramref name="key"/> and finds it in the hashed slots.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int HashAndProbe(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
-        TEntries.TryHash(map, key, out uint hash) ? Probe(map, key, hash, out _) : -1;
+        TStorage.TryHash(map, key, out uint hash) ? Probe(map, key, hash, out _) : -1;
 
     /// <summary>
     /// <see cref="HashAndProbe"/> as one call, for comparisons too large to inline and maps with known keys: as
@@ -84,7 +84,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TEntries>
             return KnownKeyIndex(map, knownKey);
         }
 
-        if (map.HashedKeyLengths == 0 || !TEntries.IsPossibleKey(map, key))
+        if (map.HashedKeyLengths == 0 || !TStorage.IsPossibleKey(map, key))
         {
             return -1;
         }
@@ -112,7 +112,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TEntries>
             return RemoveKnown(map, knownKey);
         }
 
-        if (map.HashedKeyLengths == 0 || !TEntries.IsPossibleKey(map, key))
+        if (map.HashedKeyLengths == 0 || !TStorage.IsPossibleKey(map, key))
         {
             return false;
         }
@@ -133,7 +133,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TEntries>
         Span<ulong> presence = map.KnownPresence;
         presence[knownKey >> 6] &= ~(1UL << (knownKey & 63));
         map.KnownSlots[knownKey] = TKeyIndex.Zero;
-        TEntries.RemoveEntry(map, keyIndex);
+        TStorage.RemoveEntry(map, keyIndex);
         map.Version++;
         return true;
     }
@@ -141,7 +141,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TEntries>
     private static bool RemoveHashed(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
         int slot = 0;
-        int keyIndex = (map.HashedKeyLengths & LengthBit(key.Length)) != 0 && TEntries.TryHash(map, key, out uint hash)
+        int keyIndex = (map.HashedKeyLengths & LengthBit(key.Length)) != 0 && TStorage.TryHash(map, key, out uint hash)
             ? Probe(map, key, hash, out slot)
             : -1;
         if (keyIndex < 0)
@@ -154,7 +154,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TEntries>
             FlatThrow.ConcurrentUse(map.Shape.MapName);
         }
 
-        TEntries.RemoveEntry(map, keyIndex);
+        TStorage.RemoveEntry(map, keyIndex);
         map.Version++;
         return true;
     }
@@ -185,7 +185,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TEntries>
                 FlatThrow.ConcurrentUse(map.Shape.MapName);
             }
 
-            if (hashes[entry - 1] == hash && TEntries.StoredKeyEquals(map, entry - 1, key))
+            if (hashes[entry - 1] == hash && TStorage.StoredKeyEquals(map, entry - 1, key))
             {
                 return entry - 1;
             }

@@ -7,102 +7,6 @@ namespace FlatGen.Infrastructure;
 
 public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>
 {
-    /// <summary>Gets <paramref name="key"/>'s first value, decoded into a new string.</summary>
-    /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and a null <paramref name="value"/>.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    public static bool TryGetFirst(FlatMapFields<TKeyIndex, TValueIndex> map, string key, [MaybeNullWhen(false)] out string value)
-    {
-        value = GetFirstOrDefault(map, key);
-        return value is not null;
-    }
-
-    /// <summary>Gets <paramref name="key"/>'s first value, decoded into a new string, or <see langword="null"/> when the key is absent.</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    public static string? GetFirstOrDefault(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
-    {
-        FlatInlineValues values = GetValues(map, key);
-        return values.IsEmpty ? null : values.GetString(0);
-    }
-
-    /// <summary>Gets the first value of known key <paramref name="knownKey"/>, decoded into a new string, or <see langword="null"/> when it is absent.</summary>
-    public static string? GetKnownFirst(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey)
-    {
-        FlatInlineValues values = GetKnownValues(map, knownKey);
-        return values.IsEmpty ? null : values.GetString(0);
-    }
-
-    /// <summary>Makes <paramref name="value"/> <paramref name="key"/>'s only value, in the key's place, adding the key if it is new.</summary>
-    /// <returns><see langword="true"/> if the value was set; <see langword="false"/> if no key slot, value slot or arena room is left, and then the map is unchanged.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16; or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
-    public static bool TrySet(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(value);
-        return SetCore(map, key, value) == AddStatus.Added;
-    }
-
-    /// <summary>Makes <paramref name="value"/> <paramref name="key"/>'s only value, in the key's place, adding the key if it is new.</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16; or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
-    /// <exception cref="FlatMapFullException">No key slot, value slot or arena room is left; the map is unchanged.</exception>
-    public static void Set(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(value);
-        AddStatus status = SetCore(map, key, value);
-        if (status != AddStatus.Added)
-        {
-            ThrowFull(map, status, key);
-        }
-    }
-
-    /// <summary>Removes the first of <paramref name="key"/>'s values that equals <paramref name="value"/> (ordinally); a key left with no value is removed.</summary>
-    /// <returns><see langword="true"/> if the value was found and removed.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-    public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(value);
-        int keyIndex = Find(map, key);
-        if (keyIndex < 0)
-        {
-            return false;
-        }
-
-        int start = FlatInteger.ToInt32(map.ValueStarts[keyIndex]);
-        int count = FlatInteger.ToInt32(map.ValueCounts[keyIndex]);
-        FlatInlineValues values = Values(map, keyIndex);
-        for (int j = 0; j < count; j++)
-        {
-            if (Utf8Equals(values[j], value))
-            {
-                if (count == 1)
-                {
-                    return Remove(map, key.AsSpan());
-                }
-
-                Splice(map, keyIndex, start + j, 1, default);
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Decodes the map's entries, in first-insertion order, into a new array: a snapshot for LINQ and for APIs that take pairs.</summary>
-    public static KeyValuePair<string, string[]>[] ToArray(FlatMapFields<TKeyIndex, TValueIndex> map)
-    {
-        var pairs = new KeyValuePair<string, string[]>[FlatInteger.ToInt32(map.Count)];
-        int i = 0;
-        foreach (FlatInlineEntry entry in new Enumerator(map))
-        {
-            pairs[i++] = new KeyValuePair<string, string[]>(entry.GetKeyString(), entry.Values.ToArray());
-        }
-
-        return pairs;
-    }
-
     /// <summary>
     /// Whether two maps hold the same keys (under the map's comparison) with the same values in the same order.
     /// The order of the keys does not matter. Allocates nothing.
@@ -125,7 +29,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         int count = FlatInteger.ToInt32(a.Count);
         for (int i = 0; i < count; i++)
         {
-            int other = FindUtf8(b, StoredKey(a, i));
+            int other = Index.FindUtf8(b, StoredKey(a, i));
             if (other < 0)
             {
                 return false;
@@ -184,30 +88,16 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     }
 
     /// <summary>Adds a UTF-16 key's UTF-8 value (both validated first), as JSON reading gives them.</summary>
-    internal static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, ReadOnlySpan<byte> utf8Value) =>
-        AddCore(map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromBytes(utf8Value, "value")) == AddStatus.Added;
-
-    private static AddStatus SetCore(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
-    {
-        var valueText = Utf8Text.FromChars(value, nameof(value));
-        int keyIndex = Find(map, key);
-        if (keyIndex < 0)
-        {
-            return AddCore(map, key, Utf8Text.FromChars(key, nameof(key)), valueText);
-        }
-
-        int start = FlatInteger.ToInt32(map.ValueStarts[keyIndex]);
-        int count = FlatInteger.ToInt32(map.ValueCounts[keyIndex]);
-        return Splice(map, keyIndex, start, count, valueText);
-    }
+    internal static bool TryAddUtf8Value(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, ReadOnlySpan<byte> utf8Value) =>
+        AddCore(map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromBytes(utf8Value, "value")) == FlatAddStatus.Added;
 
     /// <summary>
     /// Replaces <paramref name="removed"/> values from <paramref name="from"/>, inside key <paramref name="keyIndex"/>'s
     /// run, by <paramref name="insert"/> (when it has bytes or is a value: see <see cref="Utf8Text.IsValue"/>), leaving
     /// the run at least one value. The arena, the value tables and the later keys move to close or open the gap.
     /// </summary>
-    /// <returns><see cref="AddStatus.BytesFull"/>, with nothing changed, if the new value's bytes do not fit.</returns>
-    private static AddStatus Splice(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, int from, int removed, in Utf8Text insert)
+    /// <returns><see cref="FlatAddStatus.BytesFull"/>, with nothing changed, if the new value's bytes do not fit.</returns>
+    internal static FlatAddStatus Splice(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, int from, int removed, in Utf8Text insert)
     {
         ref TValueIndex valueCountRef = ref map.ValueCount;
         ref ushort usedRef = ref map.ArenaUsed;
@@ -233,7 +123,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         int delta = insert.ByteCount - (byteTo - byteFrom);
         if (used + delta > arena.Length)
         {
-            return AddStatus.BytesFull;
+            return FlatAddStatus.BytesFull;
         }
 
         arena.Slice(byteTo, used - byteTo).CopyTo(arena.Slice(byteFrom + insert.ByteCount));
@@ -270,12 +160,12 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         usedRef = (ushort)(used + delta);
         map.LayoutId = map.Shape.LayoutId;
         map.Version++;
-        return AddStatus.Added;
+        return FlatAddStatus.Added;
     }
 
     /// <summary>Whether UTF-8 <paramref name="utf8"/> is the text <paramref name="text"/>, compared ordinally, without allocating.</summary>
     [SkipLocalsInit] // The decode buffer is written before it is read.
-    private static bool Utf8Equals(ReadOnlySpan<byte> utf8, string text)
+    internal static bool Utf8Equals(ReadOnlySpan<byte> utf8, string text)
     {
         if (utf8.Length < text.Length)
         {

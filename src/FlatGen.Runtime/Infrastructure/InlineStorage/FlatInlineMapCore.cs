@@ -15,8 +15,9 @@ namespace FlatGen.Infrastructure;
 /// The algorithms of every generated inline flat multi-map (<see cref="FlatStorage.InlineUtf8"/>): keys and values
 /// are UTF-8 ranges of an inline arena, kept in key order, so the struct holds no reference and its bytes are its
 /// serialised form. Hashing, probing and the known keys work on UTF-16, as in the reference mode, so both modes
-/// compare keys identically. Generic only over the index types and the comparison, so every inline map of a kind
-/// runs one compiled copy.
+/// compare keys identically. The operations both storages share are
+/// <see cref="FlatMapCore{TKeyIndex, TValueIndex, TComparer, TKnownKeys, TStorage}"/>'s; this core adds the values as
+/// <see cref="FlatInlineValues"/>, the bytes, and what <see cref="FlatInlineStorage{TKeyIndex, TValueIndex, TComparer, TKnownKeys}"/> calls.
 /// </summary>
 /// <typeparam name="TKeyIndex">The struct's key index type.</typeparam>
 /// <typeparam name="TValueIndex">The struct's value index type.</typeparam>
@@ -42,12 +43,11 @@ namespace FlatGen.Infrastructure;
 /// </list>
 /// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
 /// </remarks>
-// The entry points and the out-of-line adds are AggressiveOptimization: one compiled copy serves every map of a kind, so
-// it is compiled optimised at its first call instead of running unoptimised through a process's first requests; a member
-// that inlines an entry point is compiled as usual. The out-of-line lookups are not: optimised before tiering, they lose
-// the static readonly constants (the hash seed) that tier 1 folds (bench/results/analysis.md).
+// The entry points and the out-of-line adds are AggressiveOptimization, for FlatMapCore's reason; the out-of-line lookups
+// are not: optimised before tiering, they lose the static readonly constants (the hash seed) that tier 1 folds.
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>
+    : FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys, FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, TKnownKeys>>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
     where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     where TComparer : struct, IFlatKeyComparer
@@ -56,92 +56,23 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     /// <summary>Keys up to this many UTF-16 code units are decoded on the stack; longer ones in a pooled array.</summary>
     private const int StackChars = 256;
 
-    /// <summary>The index engine, specialised for inline storage, this comparison and this known-key matcher.</summary>
-    private abstract class Index : FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, FlatInlineEntries<TKeyIndex, TValueIndex, TComparer, TKnownKeys>>;
-
-
-    private enum AddStatus
-    {
-        Added,
-        KeysFull,
-        ValuesFull,
-        BytesFull,
-    }
-
-    /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
-    /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key slot, a value slot or arena bytes are missing, and then the map is unchanged.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate); or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(value);
-        return TryAdd(map, key.AsSpan(), value.AsSpan());
-    }
-
-    /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate); or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
-    /// <exception cref="FlatMapFullException">A key slot, a value slot or arena bytes are missing; the map is unchanged.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(value);
-        Add(map, key.AsSpan(), value.AsSpan());
-    }
-
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key slot, a value slot or arena bytes are missing, and then the map is unchanged.</returns>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate); or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, ReadOnlySpan<char> value) =>
-        AddCore(map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromChars(value, nameof(value))) == AddStatus.Added;
+    public static bool TryAddChars(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, ReadOnlySpan<char> value) =>
+        AddCore(map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromChars(value, nameof(value))) == FlatAddStatus.Added;
 
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate); or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
     /// <exception cref="FlatMapFullException">A key slot, a value slot or arena bytes are missing; the map is unchanged.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, ReadOnlySpan<char> value)
+    public static void AddChars(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, ReadOnlySpan<char> value)
     {
-        AddStatus status = AddCore(map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromChars(value, nameof(value)));
-        if (status != AddStatus.Added)
+        FlatAddStatus status = AddCore(map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromChars(value, nameof(value)));
+        if (status != FlatAddStatus.Added)
         {
             ThrowFull(map, status, key.ToString());
-        }
-    }
-
-    /// <summary>Appends the UTF-8 <paramref name="value"/> to the UTF-8 <paramref name="key"/>'s values, adding the key if it is new.</summary>
-    /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key slot, a value slot or arena bytes are missing, and then the map is unchanged.</returns>
-    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) =>
-        AddUtf8(map, key, value) == AddStatus.Added;
-
-    /// <summary>Appends the UTF-8 <paramref name="value"/> to the UTF-8 <paramref name="key"/>'s values, adding the key if it is new.</summary>
-    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
-    /// <exception cref="FlatMapFullException">A key slot, a value slot or arena bytes are missing; the map is unchanged.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
-    {
-        AddStatus status = AddUtf8(map, key, value);
-        if (status != AddStatus.Added)
-        {
-            ThrowFull(map, status, Encoding.UTF8.GetString(key));
-        }
-    }
-
-    /// <summary>Appends <paramref name="value"/> to the values of known key <paramref name="knownKey"/>, adding the key if it is absent.</summary>
-    /// <exception cref="ArgumentException"><paramref name="value"/> is not valid UTF-16.</exception>
-    /// <exception cref="FlatMapFullException">A key slot, a value slot or arena bytes are missing; the map is unchanged.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AddKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, ReadOnlySpan<char> value)
-    {
-        AddStatus status = AddKnownCore(map, knownKey, Utf8Text.FromChars(value, nameof(value)));
-        if (status != AddStatus.Added)
-        {
-            ThrowFull(map, status, map.Shape.KnownKeyNames[knownKey]);
         }
     }
 
@@ -149,7 +80,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FlatInlineValues GetKnownValues(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey)
     {
-        return Values(map, KnownKeyIndex(map, knownKey));
+        return Values(map, Index.KnownKeyIndex(map, knownKey));
     }
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
@@ -171,31 +102,12 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         return GetValues(map, key.AsSpan());
     }
 
-    /// <summary>Returns whether <paramref name="key"/> is present.</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        return ContainsKey(map, key.AsSpan());
-    }
-
-    /// <summary>Removes <paramref name="key"/> and all its values.</summary>
-    /// <returns><see langword="true"/> if the key was present.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        return Remove(map, key.AsSpan());
-    }
-
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, out FlatInlineValues values)
     {
-        int keyIndex = Find(map, key);
+        int keyIndex = Index.Find(map, key);
         values = Values(map, keyIndex);
         return keyIndex >= 0;
     }
@@ -205,7 +117,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, out FlatInlineValues values)
     {
-        int keyIndex = FindUtf8(map, key);
+        int keyIndex = Index.FindUtf8(map, key);
         values = Values(map, keyIndex);
         return keyIndex >= 0;
     }
@@ -214,33 +126,15 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FlatInlineValues GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
-        return Values(map, Find(map, key));
+        return Values(map, Index.Find(map, key));
     }
 
     /// <summary>Gets the UTF-8 <paramref name="key"/>'s values; empty when the key is absent.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FlatInlineValues GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
-        return Values(map, FindUtf8(map, key));
+        return Values(map, Index.FindUtf8(map, key));
     }
-
-    /// <summary>Returns whether <paramref name="key"/> is present.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) => Find(map, key) >= 0;
-
-    /// <summary>Returns whether the UTF-8 <paramref name="key"/> is present.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) => FindUtf8(map, key) >= 0;
-
-    /// <summary>Removes <paramref name="key"/> and all its values, closing the gap they leave in the arena.</summary>
-    /// <returns><see langword="true"/> if the key was present.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) => Index.Remove(map, key);
-
-    /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
-    /// <returns><see langword="true"/> if the key was present.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) => Index.RemoveUtf8(map, key);
 
     /// <summary>Removes every key and value and zeroes the whole map, arena included; only the version moves on.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -285,35 +179,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Enumerator GetEnumerator(FlatMapFields<TKeyIndex, TValueIndex> map) => new(map);
 
-    /// <summary>Decodes the map into a new dictionary that uses the map's key comparison.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static Dictionary<string, string[]> ToDictionary(FlatMapFields<TKeyIndex, TValueIndex> map)
-    {
-        var dictionary = new Dictionary<string, string[]>(FlatInteger.ToInt32(map.Count), TComparer.StringComparer);
-        foreach (FlatInlineEntry entry in new Enumerator(map))
-        {
-            dictionary.Add(entry.GetKeyString(), entry.Values.ToArray());
-        }
-
-        return dictionary;
-    }
-
-    /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com], Accept: [text/html, */*] }</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static string ToString(FlatMapFields<TKeyIndex, TValueIndex> map)
-    {
-        var text = new StringBuilder("{");
-        string separator = " ";
-        foreach (FlatInlineEntry entry in new Enumerator(map))
-        {
-            text.Append(separator).Append(entry.GetKeyString()).Append(": [").AppendJoin(", ", entry.Values.ToArray()).Append(']');
-            separator = ", ";
-        }
-
-        return text.Append(" }").ToString();
-    }
-
-    private static AddStatus AddUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+    internal static FlatAddStatus AddUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
         // A key the matcher matches is valid UTF-8 (it equals a known key's own bytes, or ASCII letters under the
         // case mask), so only other keys are checked, on the slower path.
@@ -325,13 +191,13 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     [SkipLocalsInit] // The decode buffer is written before it is read.
-    private static AddStatus AddUnknownUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+    private static FlatAddStatus AddUnknownUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
         Utf8Text keyText = Utf8Text.FromBytes(key, nameof(key));
         Utf8Text valueText = Utf8Text.FromBytes(value, nameof(value));
         if (key.Length > MaxKeyBytes(map))
         {
-            return AddStatus.BytesFull; // Too long to equal a stored key, and too long to store.
+            return FlatAddStatus.BytesFull; // Too long to equal a stored key, and too long to store.
         }
 
         // The byte matcher has said no, and it agrees with the UTF-16 one on every valid key: the key is hashed.
@@ -339,14 +205,14 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         return AddUnknown(map, decoded.Chars, keyText, valueText);
     }
 
-    private static AddStatus AddCore(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, in Utf8Text keyText, in Utf8Text valueText)
+    internal static FlatAddStatus AddCore(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, in Utf8Text keyText, in Utf8Text valueText)
     {
         int knownKey = TKnownKeys.Match(key);
         return knownKey >= 0 ? AddKnownCore(map, knownKey, valueText) : AddUnknown(map, key, keyText, valueText);
     }
 
     /// <summary>Adds a key no known key matches: hashed under the map's seed, probed, and its value appended to the key found or the key stored new.</summary>
-    private static AddStatus AddUnknown(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, in Utf8Text keyText, in Utf8Text valueText)
+    private static FlatAddStatus AddUnknown(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, in Utf8Text keyText, in Utf8Text valueText)
     {
         if (!TComparer.TryHashPersisted(key, map.HashSeed, out uint hash))
         {
@@ -359,8 +225,8 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
             return AppendValue(map, keyIndex, valueText);
         }
 
-        AddStatus status = CanAddKey(map, keyText, valueText);
-        if (status == AddStatus.Added)
+        FlatAddStatus status = CanAddKey(map, keyText, valueText);
+        if (status == FlatAddStatus.Added)
         {
             if (Index.ProbeLength(map.Slots.Length, hash, slot) > LongProbe)
             {
@@ -378,9 +244,9 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         return status;
     }
 
-    private static AddStatus AddKnownCore(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, in Utf8Text valueText)
+    internal static FlatAddStatus AddKnownCore(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, in Utf8Text valueText)
     {
-        int keyIndex = KnownKeyIndex(map, knownKey);
+        int keyIndex = Index.KnownKeyIndex(map, knownKey);
         if (keyIndex >= 0)
         {
             return AppendValue(map, keyIndex, valueText);
@@ -389,8 +255,8 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         // A known key is stored under its declared spelling, so it enumerates as declared.
         byte[]? spelling = map.Shape.KnownKeyUtf8Names[knownKey];
         Utf8Text keyText = spelling is null ? Utf8Text.FromChars(map.Shape.KnownKeyNames[knownKey], "key") : Utf8Text.FromValidBytes(spelling);
-        AddStatus status = CanAddKey(map, keyText, valueText);
-        if (status == AddStatus.Added)
+        FlatAddStatus status = CanAddKey(map, keyText, valueText);
+        if (status == FlatAddStatus.Added)
         {
             int added = AddKey(map, keyText, (uint)knownKey, valueText);
             Index.LinkKnown(map, knownKey, added);
@@ -400,11 +266,11 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     }
 
     /// <summary>Checks, before any write, that a new key and its first value fit: a refused add leaves the map as it was.</summary>
-    private static AddStatus CanAddKey(FlatMapFields<TKeyIndex, TValueIndex> map, in Utf8Text keyText, in Utf8Text valueText) =>
-        FlatInteger.ToInt32(map.Count) == map.KeyOffsets.Length ? AddStatus.KeysFull
-        : FlatInteger.ToInt32(map.ValueCount) == map.ValueOffsets.Length ? AddStatus.ValuesFull
-        : map.ArenaUsed + keyText.ByteCount + valueText.ByteCount > map.Arena.Length ? AddStatus.BytesFull
-        : AddStatus.Added;
+    private static FlatAddStatus CanAddKey(FlatMapFields<TKeyIndex, TValueIndex> map, in Utf8Text keyText, in Utf8Text valueText) =>
+        FlatInteger.ToInt32(map.Count) == map.KeyOffsets.Length ? FlatAddStatus.KeysFull
+        : FlatInteger.ToInt32(map.ValueCount) == map.ValueOffsets.Length ? FlatAddStatus.ValuesFull
+        : map.ArenaUsed + keyText.ByteCount + valueText.ByteCount > map.Arena.Length ? FlatAddStatus.BytesFull
+        : FlatAddStatus.Added;
 
     /// <summary>Appends a key and its first value after the last key, in the arena and the tables; returns the key's index.</summary>
     private static int AddKey(FlatMapFields<TKeyIndex, TValueIndex> map, in Utf8Text keyText, uint hashOrKnownKey, in Utf8Text valueText)
@@ -441,7 +307,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         return count;
     }
 
-    private static AddStatus AppendValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, in Utf8Text valueText)
+    private static FlatAddStatus AppendValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, in Utf8Text valueText)
     {
         ref TValueIndex valueCountRef = ref map.ValueCount;
         ref ushort usedRef = ref map.ArenaUsed;
@@ -452,12 +318,12 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         Span<ushort> valueOffsets = map.ValueOffsets;
         if (valueCount == valueOffsets.Length)
         {
-            return AddStatus.ValuesFull;
+            return FlatAddStatus.ValuesFull;
         }
 
         if (used + length > arena.Length)
         {
-            return AddStatus.BytesFull;
+            return FlatAddStatus.BytesFull;
         }
 
         // The value's bytes go at the end of the key's range of the arena, and the value at the end of its run;
@@ -496,7 +362,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         usedRef = (ushort)(used + length);
         map.LayoutId = map.Shape.LayoutId;
         map.Version++;
-        return AddStatus.Added;
+        return FlatAddStatus.Added;
     }
 
     /// <summary>
@@ -634,11 +500,6 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         return lengths;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Find(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) => Index.Find(map, key);
-
-    private static int FindUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) => Index.FindUtf8(map, key);
-
     /// <summary>
     /// Whether UTF-8 <paramref name="key"/> could equal a stored key: it is valid UTF-8 and not too long. A stored key
     /// has at most the arena's length in UTF-16 code units, and each takes at most three UTF-8 bytes.
@@ -648,9 +509,6 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
 
     /// <summary>The longest UTF-8 key that can equal a stored one: the arena's length in code units, at most three bytes each.</summary>
     private static int MaxKeyBytes(FlatMapFields<TKeyIndex, TValueIndex> map) => 3 * map.Arena.Length;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int KnownKeyIndex(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) => Index.KnownKeyIndex(map, knownKey);
 
     /// <summary>Decodes stored key <paramref name="keyIndex"/> and compares it with <paramref name="key"/> under the map's comparison.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -667,10 +525,10 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         return TComparer.KeyEquals(decoded.Chars, key);
     }
 
-    private static ReadOnlySpan<byte> StoredKey(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
+    internal static ReadOnlySpan<byte> StoredKey(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
         Range(map.Shape, map.Arena, map.KeyOffsets[keyIndex], map.KeyLengths[keyIndex]);
 
-    private static FlatInlineValues Values(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
+    internal static FlatInlineValues Values(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
         keyIndex < 0 ? default : Values(map.Shape, map.Arena, map.ValueStarts, map.ValueCounts,
             map.ValueOffsets, map.ValueLengths, keyIndex);
 
@@ -700,25 +558,8 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         return arena.Slice(offset, length);
     }
 
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowFull(FlatMapFields<TKeyIndex, TValueIndex> map, AddStatus status, string key)
-    {
-        throw status switch
-        {
-            AddStatus.KeysFull => new FlatMapFullException(map.Shape.MapName, "KeyCapacity", map.KeyOffsets.Length, key),
-            AddStatus.ValuesFull => new FlatMapFullException(map.Shape.MapName, "ValueCapacity", map.ValueOffsets.Length, key),
-            _ => new FlatMapFullException(
-                map.Shape.MapName,
-                map.Arena.Length,
-                key,
-                arenaBytesInUse: map.ArenaUsed,
-                keyPresent: Find(map, key) >= 0),
-        };
-    }
-
     /// <summary>Text to store, from UTF-16 or UTF-8, validated and measured in UTF-8 bytes before anything is written.</summary>
-    private readonly ref struct Utf8Text
+    internal readonly ref struct Utf8Text
     {
         private readonly ReadOnlySpan<char> _chars;
         private readonly ReadOnlySpan<byte> _bytes;

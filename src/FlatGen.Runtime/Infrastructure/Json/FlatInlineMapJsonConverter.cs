@@ -41,7 +41,7 @@ public sealed class FlatInlineMapJsonConverter<TMap, TKeyIndex, TValueIndex, TCo
             Span<byte> buffer = rented ?? stackalloc byte[StackBytes];
             try
             {
-                return FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.TryAdd(map, key, buffer.Slice(0, reader.CopyString(buffer)));
+                return FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.TryAddUtf8Value(map, key, buffer.Slice(0, reader.CopyString(buffer)));
             }
             finally
             {

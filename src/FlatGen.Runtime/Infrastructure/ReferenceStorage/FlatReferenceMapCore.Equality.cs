@@ -37,7 +37,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
             // A known key is a known key in both maps; any other key is found by its text.
             int other = keys[i] is string key
                 ? Index.Probe(b, key, hashes[i], out _)
-                : KnownKeyIndex(b, (int)hashes[i]);
+                : Index.KnownKeyIndex(b, (int)hashes[i]);
             if (other < 0 || !Run(a, i).SequenceEqual(Run(b, other)))
             {
                 return false;

@@ -13,16 +13,16 @@ namespace FlatGen.Infrastructure;
 
 /// <summary>
 /// The algorithms of every reference map (<see cref="FlatStorage.References"/>): insertion into the contiguous value
-/// runs, removal that leaves holes, clearing and enumeration, over the index of <see cref="FlatIndex{TKeyIndex, TValueIndex, TKnownKeys, TEntries}"/>.
-/// Generated members are one-line calls into these methods with the map's <see cref="FlatMapFields{TKeyIndex, TValueIndex}"/>;
-/// generic only over the index types and the comparison, so every map of a kind runs one compiled copy.
+/// runs, removal that leaves holes, clearing and enumeration, over the index of <see cref="FlatIndex{TKeyIndex, TValueIndex, TKnownKeys, TStorage}"/>.
+/// The operations both storages share are <see cref="FlatMapCore{TKeyIndex, TValueIndex, TComparer, TKnownKeys, TStorage}"/>'s;
+/// this core adds the values as <see cref="ReadOnlySpan{T}"/> of strings, and what <see cref="FlatReferenceStorage{TKeyIndex, TValueIndex, TComparer, TKnownKeys}"/> calls.
 /// </summary>
 /// <typeparam name="TKeyIndex">The struct's key index type.</typeparam>
 /// <typeparam name="TValueIndex">The struct's value index type.</typeparam>
 /// <typeparam name="TComparer">The key comparison.</typeparam>
 /// <typeparam name="TKnownKeys">The map's known-key matcher: its own generated struct, or <see cref="FlatNoKnownKeys"/> shared by every map without known keys.</typeparam>
 /// <remarks>
-/// <para>The invariants of <see cref="FlatIndex{TKeyIndex, TValueIndex, TKnownKeys, TEntries}"/> hold, with <c>n</c> the entries in use (<c>Count</c>)
+/// <para>The invariants of <see cref="FlatIndex{TKeyIndex, TValueIndex, TKnownKeys, TStorage}"/> hold, with <c>n</c> the entries in use (<c>Count</c>)
 /// and <c>m</c> the values in use (<c>ValueCount</c>), and:</para>
 /// <list type="bullet">
 /// <item><description>An entry is a key, or a hole a removal left: a null key with a <c>ValueCounts</c> entry of zero, in no slot. <c>KeyHoles</c>
@@ -40,12 +40,11 @@ namespace FlatGen.Infrastructure;
 /// </list>
 /// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
 /// </remarks>
-// The entry points and the out-of-line adds are AggressiveOptimization: one compiled copy serves every map of a kind, so
-// it is compiled optimised at its first call instead of running unoptimised through a process's first requests; a member
-// that inlines an entry point is compiled as usual. The out-of-line lookups are not: optimised before tiering, they lose
-// the static readonly constants (the hash seed) that tier 1 folds (bench/results/analysis.md).
+// The entry points and the out-of-line adds are AggressiveOptimization, for FlatMapCore's reason; the out-of-line lookups
+// are not: optimised before tiering, they lose the static readonly constants (the hash seed) that tier 1 folds.
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>
+    : FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys, FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, TKnownKeys>>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
     where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     where TComparer : struct, IFlatKeyComparer
@@ -54,102 +53,12 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// <summary>Characters decoded from a UTF-8 key on the stack; a longer key decodes into a pooled array.</summary>
     private const int StackChars = 256;
 
-    /// <summary>The index engine, specialised for reference storage, this comparison and this known-key matcher.</summary>
-    private abstract class Index : FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, FlatReferenceEntries<TKeyIndex, TValueIndex, TComparer, TKnownKeys>>;
-
-    private enum AddStatus
-    {
-        Added,
-        KeysFull,
-        ValuesFull,
-    }
-
-    /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
-    /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key or value slot is missing, and then the map is unchanged.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(value);
-        return AddString(map, key, value) == AddStatus.Added;
-    }
-
-    /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-    /// <exception cref="FlatMapFullException">A key or value slot is missing; the map is unchanged.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(value);
-        AddStatus status = AddString(map, key, value);
-        if (status != AddStatus.Added)
-        {
-            ThrowFull(map.Shape, status, key);
-        }
-    }
-
-    /// <summary>
-    /// Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new. A known or
-    /// present key allocates nothing; a new unknown key becomes a string once (interned if the map says so).
-    /// </summary>
-    /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key or value slot is missing, and then the map is unchanged.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return AddCore(map, key, null, value) == AddStatus.Added;
-    }
-
-    /// <summary>
-    /// Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new. A known or
-    /// present key allocates nothing; a new unknown key becomes a string once (interned if the map says so).
-    /// </summary>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    /// <exception cref="FlatMapFullException">A key or value slot is missing; the map is unchanged.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        AddStatus status = AddCore(map, key, null, value);
-        if (status != AddStatus.Added)
-        {
-            ThrowFull(map.Shape, status, key.ToString());
-        }
-    }
-
-    /// <summary>
-    /// Appends the UTF-8 <paramref name="value"/>, as a string, to the UTF-8 <paramref name="key"/>'s values, adding
-    /// the key if it is new. A known key is matched on its bytes; a new unknown key becomes a string once (interned
-    /// if the map says so); the value becomes a string, or is the one kept at its place if the map reuses value strings.
-    /// </summary>
-    /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key or value slot is missing, and then the map is unchanged.</returns>
-    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) =>
-        AddUtf8(map, key, value) == AddStatus.Added;
-
-    /// <summary>Appends the UTF-8 <paramref name="value"/> to the UTF-8 <paramref name="key"/>'s values, as <see cref="TryAdd(FlatMapFields{TKeyIndex, TValueIndex}, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/> does.</summary>
-    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
-    /// <exception cref="FlatMapFullException">A key or value slot is missing; the map is unchanged.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
-    {
-        AddStatus status = AddUtf8(map, key, value);
-        if (status != AddStatus.Added)
-        {
-            ThrowFull(map.Shape, status, DecodedUtf8.ToString(key));
-        }
-    }
-
     /// <summary>Gets the UTF-8 <paramref name="key"/>'s values, in the order they were added; invalid UTF-8 is a key that is absent.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, out ReadOnlySpan<string> values)
     {
-        int keyIndex = FindUtf8(map, key);
+        int keyIndex = Index.FindUtf8(map, key);
         values = keyIndex < 0 ? default : Run(map, keyIndex);
         return keyIndex >= 0;
     }
@@ -158,19 +67,9 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<string> GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
-        int keyIndex = FindUtf8(map, key);
+        int keyIndex = Index.FindUtf8(map, key);
         return keyIndex < 0 ? default : Run(map, keyIndex);
     }
-
-    /// <summary>Returns whether the UTF-8 <paramref name="key"/> is present.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
-        FindUtf8(map, key) >= 0;
-
-    /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
-    /// <returns><see langword="true"/> if the key was present.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) => Index.RemoveUtf8(map, key);
 
     /// <summary>Lets go of the value strings (and key strings, with <c>InternUnknownKeys</c>) a map with <c>ReuseValueStrings</c> kept for reuse; the map's contents are unchanged.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -192,25 +91,11 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// </summary>
     private static bool KeepsKeyStrings(in FlatMapShape shape) => shape.InternUnknownKeys && shape.ReuseValueStrings;
 
-    /// <summary>Appends <paramref name="value"/> to the values of known key <paramref name="knownKey"/>, adding the key if it is absent.</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    /// <exception cref="FlatMapFullException">A key or value slot is missing; the map is unchanged.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AddKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        AddStatus status = AddKnownCore(map, knownKey, value);
-        if (status != AddStatus.Added)
-        {
-            ThrowFull(map.Shape, status, map.Shape.KnownKeyNames[knownKey]);
-        }
-    }
-
     /// <summary>Gets the values of known key <paramref name="knownKey"/>, in the order they were added; empty when it is absent.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<string> GetKnownValues(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey)
     {
-        int keyIndex = KnownKeyIndex(map, knownKey);
+        int keyIndex = Index.KnownKeyIndex(map, knownKey);
         return keyIndex < 0 ? default : Run(map, keyIndex);
     }
 
@@ -233,31 +118,12 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         return GetValues(map, key.AsSpan());
     }
 
-    /// <summary>Returns whether <paramref name="key"/> is present.</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        return ContainsKey(map, key.AsSpan());
-    }
-
-    /// <summary>Removes <paramref name="key"/> and all its values.</summary>
-    /// <returns><see langword="true"/> if the key was present.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        return Remove(map, key.AsSpan());
-    }
-
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, out ReadOnlySpan<string> values)
     {
-        int keyIndex = Find(map, key);
+        int keyIndex = Index.Find(map, key);
         if (keyIndex < 0)
         {
             values = default;
@@ -272,19 +138,9 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<string> GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
-        int keyIndex = Find(map, key);
+        int keyIndex = Index.Find(map, key);
         return keyIndex < 0 ? default : Run(map, keyIndex);
     }
-
-    /// <summary>Returns whether <paramref name="key"/> is present.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
-        Find(map, key) >= 0;
-
-    /// <summary>Removes <paramref name="key"/> and all its values.</summary>
-    /// <returns><see langword="true"/> if the key was present.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) => Index.Remove(map, key);
 
     /// <summary>
     /// Removes every key and value, leaving no reference behind, except the values a map that reuses value strings
@@ -317,51 +173,9 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         map.Version++;
     }
 
-    /// <summary>Gets the number of keys: the entries in use less the holes removals left.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int Count(FlatMapFields<TKeyIndex, TValueIndex> map)
-    {
-        return FlatInteger.ToInt32(map.Count) - FlatInteger.ToInt32(map.KeyHoles);
-    }
-
-    /// <summary>Gets the number of values: the values in use less the holes removals left.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int ValueCount(FlatMapFields<TKeyIndex, TValueIndex> map)
-    {
-        return FlatInteger.ToInt32(map.ValueCount) - FlatInteger.ToInt32(map.ValueHoles);
-    }
-
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Enumerator GetEnumerator(FlatMapFields<TKeyIndex, TValueIndex> map) => new(map);
-
-    /// <summary>Copies the map into a new dictionary that uses the map's key comparison.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static Dictionary<string, string[]> ToDictionary(FlatMapFields<TKeyIndex, TValueIndex> map)
-    {
-        var dictionary = new Dictionary<string, string[]>(Count(map), TComparer.StringComparer);
-        foreach (FlatMultiMapEntry entry in new Enumerator(map))
-        {
-            dictionary.Add(entry.Key, entry.Values.ToArray());
-        }
-
-        return dictionary;
-    }
-
-    /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com], Accept: [text/html, */*] }</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static string ToString(FlatMapFields<TKeyIndex, TValueIndex> map)
-    {
-        var text = new StringBuilder("{");
-        string separator = " ";
-        foreach (FlatMultiMapEntry entry in new Enumerator(map))
-        {
-            text.Append(separator).Append(entry.Key).Append(": [").AppendJoin(", ", entry.Values.ToArray()).Append(']');
-            separator = ", ";
-        }
-
-        return text.Append(" }").ToString();
-    }
 
     /// <summary>
     /// Adds with a string key. A key's values are usually added together, so the same string as the last key's is
@@ -369,7 +183,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// key's entry holds null.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static AddStatus AddString(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
+    internal static FlatAddStatus AddString(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
     {
         int last = FlatInteger.ToInt32(map.Count) - 1;
         return (uint)last < (uint)map.Keys.Length && ReferenceEquals(map.Keys[last], key)
@@ -385,14 +199,14 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// new unknown key.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static AddStatus AddCore(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value)
+    internal static FlatAddStatus AddCore(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value)
     {
         int knownKey = TKnownKeys.Match(key);
         return knownKey >= 0 ? AddKnownCore(map, knownKey, value) : AddUnknown(map, key, keyString, value);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static AddStatus AddUnknown(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value)
+    private static FlatAddStatus AddUnknown(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value)
     {
         uint hash = Hash(key);
         int keyIndex = Index.Probe(map, key, hash, out int slot);
@@ -400,15 +214,15 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     }
 
     /// <summary>Adds to a hashed key already probed for: key <paramref name="keyIndex"/>, or a new key for <paramref name="slot"/> when -1.</summary>
-    private static AddStatus AddHashed(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, uint hash, int keyIndex, int slot, string value)
+    private static FlatAddStatus AddHashed(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, uint hash, int keyIndex, int slot, string value)
     {
         if (keyIndex >= 0)
         {
             return AppendValue(map, keyIndex, value);
         }
 
-        AddStatus status = CanAddKey(map);
-        if (status == AddStatus.Added)
+        FlatAddStatus status = CanAddKey(map);
+        if (status == FlatAddStatus.Added)
         {
             if (IsAtEnd(map))
             {
@@ -425,7 +239,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         return status;
     }
 
-    private static AddStatus AddUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+    internal static FlatAddStatus AddUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
         // A key the matcher matches is valid UTF-8 (it equals a known key's own bytes, or ASCII letters under the
         // case mask), so only other keys are checked, on the slower path.
@@ -437,12 +251,12 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
                 : AddUnknownUtf8(map, key, value);
         }
 
-        return AddKnownCore(map, knownKey, ValueString(map, KnownKeyIndex(map, knownKey), value));
+        return AddKnownCore(map, knownKey, ValueString(map, Index.KnownKeyIndex(map, knownKey), value));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit] // The decode buffer is written before it is read.
-    private static AddStatus AddUnknownUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+    private static FlatAddStatus AddUnknownUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
         if (!Utf8.IsValid(key))
         {
@@ -457,7 +271,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     }
 
     /// <summary>An unknown UTF-8 key that is, in ASCII, the string <c>Clear</c> kept at the next entry: that string, hashed as it is.</summary>
-    private static AddStatus AddKeptKeyUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, string key, ReadOnlySpan<byte> value)
+    private static FlatAddStatus AddKeptKeyUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, string key, ReadOnlySpan<byte> value)
     {
         uint hash = Hash(key);
         int keyIndex = Index.Probe(map, key, hash, out int slot);
@@ -504,16 +318,16 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         return Encoding.UTF8.GetString(value);
     }
 
-    private static AddStatus AddKnownCore(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value)
+    internal static FlatAddStatus AddKnownCore(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value)
     {
-        int keyIndex = KnownKeyIndex(map, knownKey);
+        int keyIndex = Index.KnownKeyIndex(map, knownKey);
         if (keyIndex >= 0)
         {
             return AppendValue(map, keyIndex, value);
         }
 
-        AddStatus status = CanAddKey(map);
-        if (status == AddStatus.Added)
+        FlatAddStatus status = CanAddKey(map);
+        if (status == FlatAddStatus.Added)
         {
             if (IsAtEnd(map))
             {
@@ -529,10 +343,10 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
 
     /// <summary>Checks, before any write, that a new key and its first value fit: a refused add leaves the map as it was.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static AddStatus CanAddKey(FlatMapFields<TKeyIndex, TValueIndex> map) =>
-        Count(map) == map.Shape.KeyCapacity ? AddStatus.KeysFull
-        : ValueCount(map) == map.Shape.ValueCapacity ? AddStatus.ValuesFull
-        : AddStatus.Added;
+    private static FlatAddStatus CanAddKey(FlatMapFields<TKeyIndex, TValueIndex> map) =>
+        Count(map) == map.Shape.KeyCapacity ? FlatAddStatus.KeysFull
+        : ValueCount(map) == map.Shape.ValueCapacity ? FlatAddStatus.ValuesFull
+        : FlatAddStatus.Added;
 
     /// <summary>Whether the entries or the values in use reach the end of their fields, spares included, so a new key goes nowhere until the holes close.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -570,12 +384,12 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     // Not inlined: inlined into a caller's loop of adds, its run shifting used up the budget that the new-key path's
     // checks need (bench/results/analysis.md has what that cost).
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static AddStatus AppendValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value)
+    private static FlatAddStatus AppendValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value)
     {
         Span<string?> values = map.Values;
         if (ValueCount(map) == map.Shape.ValueCapacity)
         {
-            return AddStatus.ValuesFull;
+            return FlatAddStatus.ValuesFull;
         }
 
         if (FlatInteger.ToInt32(map.ValueCount) == values.Length)
@@ -614,7 +428,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         counts[keyIndex]++;
         valueCountRef = FlatInteger.FromInt32<TValueIndex>(valueCount + 1);
         map.Version++;
-        return AddStatus.Added;
+        return FlatAddStatus.Added;
     }
 
     /// <summary>
@@ -783,17 +597,9 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         return moved;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Find(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) => Index.Find(map, key);
-
-    private static int FindUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) => Index.FindUtf8(map, key);
-
     /// <summary>A key's hash in this process: reference maps are never persisted, so theirs is seeded per process.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static uint Hash(ReadOnlySpan<char> key) => TComparer.Hash(key);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int KnownKeyIndex(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) => Index.KnownKeyIndex(map, knownKey);
 
     /// <summary>The key at <paramref name="keyIndex"/>: the stored string, or a known key's declared spelling.</summary>
     internal static string KeyAt(in FlatMapShape shape, ReadOnlySpan<string?> keys, ReadOnlySpan<uint> hashes, int keyIndex)
@@ -815,11 +621,11 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
 
     /// <summary>Where the value after key <paramref name="keyIndex"/>'s values goes: the end of its run.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int RunEnd(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
+    internal static int RunEnd(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
         FlatInteger.ToInt32(map.ValueStarts[keyIndex]) + FlatInteger.ToInt32(map.ValueCounts[keyIndex]);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ReadOnlySpan<string> Run(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
+    internal static ReadOnlySpan<string> Run(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
         Run(map.Shape, map.Values, FlatInteger.ToInt32(map.ValueStarts[keyIndex]), FlatInteger.ToInt32(map.ValueCounts[keyIndex]));
 
     /// <summary>The run of <paramref name="length"/> values from <paramref name="start"/>; a run outside the values (only concurrent use makes one) throws.</summary>
@@ -835,12 +641,4 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         return MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetReference(values), start), length)!;
     }
 
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowFull(in FlatMapShape shape, AddStatus status, string key)
-    {
-        throw status == AddStatus.KeysFull
-            ? new FlatMapFullException(shape.MapName, "KeyCapacity", shape.KeyCapacity, key)
-            : new FlatMapFullException(shape.MapName, "ValueCapacity", shape.ValueCapacity, key);
-    }
 }

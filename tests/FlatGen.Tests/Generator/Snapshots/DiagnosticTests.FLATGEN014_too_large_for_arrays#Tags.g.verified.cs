@@ -9,10 +9,6 @@
 /// The map lives inside this 180248-byte struct and never allocates. Keep it in a field or an array element
 /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
 /// </para>
-/// <para>
-/// The entries and values have spares past the capacities, so that a full map that removes a key and adds one
-/// moves the other keys once per spare's worth of removals rather than at every add.
-/// </para>
 /// <para>Layout (64-bit):</para>
 /// <code>
 /// Tags: 180248 bytes, 4 bytes of padding
@@ -38,7 +34,7 @@
 [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
 [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::Tags>))]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatReferenceMapJsonConverter<global::Tags, ushort, ushort, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>))]
-partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.Infrastructure.IFlatMap<global::Tags>
+partial struct Tags : global::FlatGen.IFlatMultiMap, global::System.IEquatable<global::Tags>, global::FlatGen.Infrastructure.IFlatMap<global::Tags>
 {
     /// <summary>The most distinct keys the map holds.</summary>
     public const int KeyCapacity = 4096;
@@ -119,205 +115,147 @@ partial struct Tags : global::System.IEquatable<global::Tags>, global::FlatGen.I
         get => new(ref global::System.Runtime.CompilerServices.Unsafe.As<global::Tags, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in this)), in s_shape);
     }
 
-    /// <summary>Gets the number of distinct keys in the map.</summary>
+    /// <inheritdoc/>
     public readonly int Count => Core.Count(Fields);
 
-    /// <summary>Gets the number of values in the map, summed over all keys.</summary>
+    /// <inheritdoc/>
     public readonly int ValueCount => Core.ValueCount(Fields);
 
-    /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
-    /// <param name="key">The key.</param>
-    /// <param name="value">The value to append after the key's other values.</param>
-    /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
-    /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
+    /// <inheritdoc/>
+    public string? this[string key]
+    {
+        readonly get => Core.GetFirstOrDefault(Fields, key);
+        [param: global::System.Diagnostics.CodeAnalysis.DisallowNull]
+        set => Core.Set(Fields, key, value!);
+    }
+
+    /// <inheritdoc/>
     public bool TryAdd(string key, string value) => Core.TryAdd(Fields, key, value);
 
-    /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
-    /// <param name="key">The key.</param>
-    /// <param name="value">The value to append after the key's other values.</param>
-    /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-    /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
+    /// <inheritdoc/>
     public void Add(string key, string value) => Core.Add(Fields, key, value);
 
-    /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
-    /// <param name="key">The key. A known key or a key already present allocates nothing; a new unknown key becomes a string.</param>
-    /// <param name="value">The value to append after the key's other values.</param>
-    /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
-    /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    /// <inheritdoc/>
     public bool TryAdd(global::System.ReadOnlySpan<char> key, string value) => Core.TryAdd(Fields, key, value);
 
-    /// <summary>Appends <paramref name="value"/> to the values of <paramref name="key"/>, adding the key if it is new.</summary>
-    /// <param name="key">The key. A known key or a key already present allocates nothing; a new unknown key becomes a string.</param>
-    /// <param name="value">The value to append after the key's other values.</param>
-    /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
+    /// <inheritdoc/>
     public void Add(global::System.ReadOnlySpan<char> key, string value) => Core.Add(Fields, key, value);
 
-    /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
-    /// <param name="key">The key to look up.</param>
-    /// <param name="values">The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</param>
-    /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-    /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-    public readonly bool TryGetValues(string key, out global::System.ReadOnlySpan<string> values) => Core.TryGetValues(Fields, key, out values);
+    /// <inheritdoc/>
+    public bool TryAdd(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => Core.TryAdd(Fields, key, value);
 
-    /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
-    /// <param name="key">The key to look up, such as a slice of a parse buffer.</param>
-    /// <param name="values">The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</param>
-    /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-    [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-    public readonly bool TryGetValues(global::System.ReadOnlySpan<char> key, out global::System.ReadOnlySpan<string> values) => Core.TryGetValues(Fields, key, out values);
+    /// <inheritdoc/>
+    public void Add(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => Core.Add(Fields, key, value);
 
-    /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
-    /// <param name="key">The key to look up.</param>
-    /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
+    /// <inheritdoc/>
+    public readonly bool ContainsKey(string key) => Core.ContainsKey(Fields, key);
+
+    /// <inheritdoc/>
+    public readonly bool TryGetFirst(string key, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) => Core.TryGetFirst(Fields, key, out value);
+
+    /// <inheritdoc/>
+    public readonly string? GetFirstOrDefault(string key) => Core.GetFirstOrDefault(Fields, key);
+
+    /// <inheritdoc/>
+    public bool Remove(string key) => Core.Remove(Fields, key);
+
+    /// <inheritdoc/>
+    public readonly bool ContainsKey(global::System.ReadOnlySpan<char> key) => Core.ContainsKey(Fields, key);
+
+    /// <inheritdoc/>
+    public readonly bool TryGetFirst(global::System.ReadOnlySpan<char> key, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) => Core.TryGetFirst(Fields, key, out value);
+
+    /// <inheritdoc/>
+    public readonly string? GetFirstOrDefault(global::System.ReadOnlySpan<char> key) => Core.GetFirstOrDefault(Fields, key);
+
+    /// <inheritdoc/>
+    public bool Remove(global::System.ReadOnlySpan<char> key) => Core.Remove(Fields, key);
+
+    /// <inheritdoc/>
+    public readonly bool ContainsKey(global::System.ReadOnlySpan<byte> key) => Core.ContainsKey(Fields, key);
+
+    /// <inheritdoc/>
+    public readonly bool TryGetFirst(global::System.ReadOnlySpan<byte> key, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) => Core.TryGetFirst(Fields, key, out value);
+
+    /// <inheritdoc/>
+    public readonly string? GetFirstOrDefault(global::System.ReadOnlySpan<byte> key) => Core.GetFirstOrDefault(Fields, key);
+
+    /// <inheritdoc/>
+    public bool Remove(global::System.ReadOnlySpan<byte> key) => Core.Remove(Fields, key);
+
+    /// <inheritdoc/>
+    public bool TrySet(string key, string value) => Core.TrySet(Fields, key, value);
+
+    /// <inheritdoc/>
+    public void Set(string key, string value) => Core.Set(Fields, key, value);
+
+    /// <inheritdoc/>
+    public bool Remove(string key, string value) => Core.Remove(Fields, key, value);
+
+    /// <inheritdoc/>
+    public bool TrySet(global::System.ReadOnlySpan<char> key, string value) => Core.TrySet(Fields, key, value);
+
+    /// <inheritdoc/>
+    public void Set(global::System.ReadOnlySpan<char> key, string value) => Core.Set(Fields, key, value);
+
+    /// <inheritdoc/>
+    public bool Remove(global::System.ReadOnlySpan<char> key, string value) => Core.Remove(Fields, key, value);
+
+    /// <inheritdoc/>
+    public void Clear() => Core.Clear(Fields);
+
+    /// <inheritdoc/>
+    public readonly global::System.Collections.Generic.KeyValuePair<string, string[]>[] ToArray() => Core.ToArray(Fields);
+
+    /// <inheritdoc/>
+    public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => Core.ToDictionary(Fields);
+
+    /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com] }</c>.</summary>
+    public override readonly string ToString() => Core.ToString(Fields);
+
+    /// <summary>Gets the values of <paramref name="key"/>, in the order they were added: a view of the map's own storage that a later change to the map changes; empty when the key is absent.</summary>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
     [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
     public readonly global::System.ReadOnlySpan<string> GetValues(string key) => Core.GetValues(Fields, key);
 
-    /// <summary>Gets the values of <paramref name="key"/>, in the order they were added.</summary>
-    /// <param name="key">The key to look up, such as a slice of a parse buffer.</param>
-    /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
+    /// <summary>Gets the values of <paramref name="key"/>, as <see cref="GetValues(string)"/> does, and whether the key is present.</summary>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
+    public readonly bool TryGetValues(string key, out global::System.ReadOnlySpan<string> values) => Core.TryGetValues(Fields, key, out values);
+
+    /// <summary>Gets the values of <paramref name="key"/>, as <see cref="GetValues(string)"/> does.</summary>
     [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
     public readonly global::System.ReadOnlySpan<string> GetValues(global::System.ReadOnlySpan<char> key) => Core.GetValues(Fields, key);
 
-    /// <summary>Determines whether the map contains <paramref name="key"/>.</summary>
-    /// <param name="key">The key to look for.</param>
-    /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-    /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    public readonly bool ContainsKey(string key) => Core.ContainsKey(Fields, key);
-
-    /// <summary>Determines whether the map contains <paramref name="key"/>.</summary>
-    /// <param name="key">The key to look for, such as a slice of a parse buffer.</param>
-    /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-    public readonly bool ContainsKey(global::System.ReadOnlySpan<char> key) => Core.ContainsKey(Fields, key);
-
-    /// <summary>Removes <paramref name="key"/> and all its values.</summary>
-    /// <param name="key">The key to remove.</param>
-    /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
-    /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    public bool Remove(string key) => Core.Remove(Fields, key);
-
-    /// <summary>Removes <paramref name="key"/> and all its values.</summary>
-    /// <param name="key">The key to remove, such as a slice of a parse buffer.</param>
-    /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
-    public bool Remove(global::System.ReadOnlySpan<char> key) => Core.Remove(Fields, key);
-
-    /// <summary>Removes every key and value; the map keeps no reference to any of them.</summary>
-    public void Clear() => Core.Clear(Fields);
-
-    /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values.</summary>
-    /// <returns>An enumerator over the map's own storage, which allocates nothing. A change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</returns>
+    /// <summary>Gets the values of <paramref name="key"/>, as <see cref="GetValues(string)"/> does, and whether the key is present.</summary>
     [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-    public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
+    public readonly bool TryGetValues(global::System.ReadOnlySpan<char> key, out global::System.ReadOnlySpan<string> values) => Core.TryGetValues(Fields, key, out values);
 
-    /// <summary>Copies the map into a new dictionary that compares keys as the map does.</summary>
-    /// <returns>A dictionary from each key to an array of its values.</returns>
-    public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => Core.ToDictionary(Fields);
-
-    /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com] }</c>.</summary>
-    /// <returns>The map's contents as text.</returns>
-    public override readonly string ToString() => Core.ToString(Fields);
-
-    /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
-    /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
-    /// <param name="value">The value, which becomes a string.</param>
-    /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
-    /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
-    public bool TryAdd(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => Core.TryAdd(Fields, key, value);
-
-    /// <summary>Appends the UTF-8 <paramref name="value"/> to the values of the UTF-8 <paramref name="key"/>, adding the key if it is new.</summary>
-    /// <param name="key">The key, such as a header name in a request buffer. A known key is matched on its bytes; a new unknown key becomes a string.</param>
-    /// <param name="value">The value, which becomes a string.</param>
-    /// <exception cref="global::System.ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
-    /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-    public void Add(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> value) => Core.Add(Fields, key, value);
-
-    /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added.</summary>
-    /// <param name="key">The key to look up; invalid UTF-8 is a key that is absent.</param>
-    /// <param name="values">The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</param>
-    /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-    [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-    public readonly bool TryGetValues(global::System.ReadOnlySpan<byte> key, out global::System.ReadOnlySpan<string> values) => Core.TryGetValues(Fields, key, out values);
-
-    /// <summary>Gets the values of the UTF-8 <paramref name="key"/>, in the order they were added.</summary>
-    /// <param name="key">The key to look up; invalid UTF-8 is a key that is absent.</param>
-    /// <returns>The key's values, a view of the map's own storage that a later change to the map changes; empty when the key is absent.</returns>
+    /// <summary>Gets the values of <paramref name="key"/>, as <see cref="GetValues(string)"/> does.</summary>
     [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
     public readonly global::System.ReadOnlySpan<string> GetValues(global::System.ReadOnlySpan<byte> key) => Core.GetValues(Fields, key);
 
-    /// <summary>Determines whether the map contains the UTF-8 <paramref name="key"/>.</summary>
-    /// <param name="key">The key to look for; invalid UTF-8 is a key that is absent.</param>
-    /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-    public readonly bool ContainsKey(global::System.ReadOnlySpan<byte> key) => Core.ContainsKey(Fields, key);
+    /// <summary>Gets the values of <paramref name="key"/>, as <see cref="GetValues(string)"/> does, and whether the key is present.</summary>
+    [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
+    public readonly bool TryGetValues(global::System.ReadOnlySpan<byte> key, out global::System.ReadOnlySpan<string> values) => Core.TryGetValues(Fields, key, out values);
 
-    /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
-    /// <param name="key">The key to remove; invalid UTF-8 is a key that is absent.</param>
-    /// <returns><see langword="true"/> if the key was present; otherwise, <see langword="false"/>.</returns>
-    public bool Remove(global::System.ReadOnlySpan<byte> key) => Core.Remove(Fields, key);
-
-    /// <summary>Gets the first value of <paramref name="key"/>.</summary>
-    /// <param name="key">The key to look up.</param>
-    /// <param name="value">The key's first value; <see langword="null"/> when the key is absent.</param>
-    /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-    /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    public readonly bool TryGetFirst(string key, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) => Core.TryGetFirst(Fields, key, out value);
-
-    /// <summary>Gets the first value of <paramref name="key"/>, or <see langword="null"/> when the key is absent.</summary>
-    /// <param name="key">The key to look up.</param>
-    /// <returns>The key's first value, or <see langword="null"/>.</returns>
-    /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    public readonly string? GetFirstOrDefault(string key) => Core.GetFirstOrDefault(Fields, key);
-
-    /// <summary>Makes <paramref name="value"/> the only value of <paramref name="key"/>, keeping the key's place; adds the key if it is new.</summary>
-    /// <param name="key">The key.</param>
-    /// <param name="value">The value that replaces all of the key's values.</param>
-    /// <returns><see langword="true"/> if the value was set; <see langword="false"/> if no key slot or no value slot is free, and then the map is unchanged.</returns>
-    /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-    public bool TrySet(string key, string value) => Core.TrySet(Fields, key, value);
-
-    /// <summary>Makes <paramref name="value"/> the only value of <paramref name="key"/>, keeping the key's place; adds the key if it is new.</summary>
-    /// <param name="key">The key.</param>
-    /// <param name="value">The value that replaces all of the key's values.</param>
-    /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-    /// <exception cref="global::FlatGen.FlatMapFullException">No key slot or no value slot is free; the map is unchanged.</exception>
-    public void Set(string key, string value) => Core.Set(Fields, key, value);
-
-    /// <summary>Removes the first of the values of <paramref name="key"/> that equals <paramref name="value"/> (ordinally); a key left with no value is removed.</summary>
-    /// <param name="key">The key.</param>
-    /// <param name="value">The value to remove.</param>
-    /// <returns><see langword="true"/> if the value was found and removed; otherwise, <see langword="false"/>.</returns>
-    /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-    public bool Remove(string key, string value) => Core.Remove(Fields, key, value);
-
-    /// <summary>Copies the keys and values, in first-insertion order, into a new array: the allocating bridge to LINQ and to APIs that take pairs.</summary>
-    /// <returns>One pair per key, with an array of its values.</returns>
-    public readonly global::System.Collections.Generic.KeyValuePair<string, string[]>[] ToArray() => Core.ToArray(Fields);
+    /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values; it allocates nothing, and a change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</summary>
+    [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
+    public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
 
     /// <summary>Determines whether <paramref name="other"/> holds the same keys, under the map's comparison, each with the same values in the same order; the order of the keys does not matter.</summary>
-    /// <param name="other">The map to compare with.</param>
-    /// <returns><see langword="true"/> if the maps hold the same entries; otherwise, <see langword="false"/>.</returns>
     public readonly bool Equals(global::Tags other) => Core.Equals(Fields, other.Fields);
 
-    /// <summary>Determines whether <paramref name="obj"/> is a map of this type that holds the same entries.</summary>
-    /// <param name="obj">The object to compare with.</param>
-    /// <returns><see langword="true"/> if <paramref name="obj"/> is an equal map; otherwise, <see langword="false"/>.</returns>
+    /// <inheritdoc/>
     public override readonly bool Equals(object? obj) => obj is global::Tags other && Core.Equals(Fields, other.Fields);
 
-    /// <summary>Returns a hash of the map's entries that equal maps share; a map changed after it is hashed hashes differently.</summary>
-    /// <returns>The hash code.</returns>
+    /// <inheritdoc/>
     public override readonly int GetHashCode() => Core.GetHashCode(Fields);
 
     /// <summary>Determines whether two maps hold the same entries.</summary>
-    /// <param name="left">The first map.</param>
-    /// <param name="right">The second map.</param>
-    /// <returns><see langword="true"/> if the maps are equal; otherwise, <see langword="false"/>.</returns>
     public static bool operator ==(in global::Tags left, in global::Tags right) => Core.Equals(left.Fields, right.Fields);
 
     /// <summary>Determines whether two maps hold different entries.</summary>
-    /// <param name="left">The first map.</param>
-    /// <param name="right">The second map.</param>
-    /// <returns><see langword="true"/> if the maps differ; otherwise, <see langword="false"/>.</returns>
     public static bool operator !=(in global::Tags left, in global::Tags right) => !Core.Equals(left.Fields, right.Fields);
 
     /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>

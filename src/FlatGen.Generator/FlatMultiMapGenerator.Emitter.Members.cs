@@ -1,0 +1,202 @@
+using FlatGen.Generator.Helpers;
+using FlatGen.Generator.Models;
+using static FlatGen.Generator.Helpers.Format;
+
+namespace FlatGen.Generator;
+
+public sealed partial class FlatMultiMapGenerator
+{
+    internal static partial class Emitter
+    {
+        private const string InheritDoc = "/// <inheritdoc/>";
+
+        /// <summary>
+        /// The members of <c>IFlatMultiMap</c>, the same in both storage modes: one line each, documented once in the
+        /// runtime and inherited, so a snapshot shows only what this map decides.
+        /// </summary>
+        private static void WriteMapMembers(SourceWriter writer)
+        {
+            writer.WriteLines($$"""
+                {{InheritDoc}}
+                public readonly int Count => Core.Count(Fields);
+
+                {{InheritDoc}}
+                public readonly int ValueCount => Core.ValueCount(Fields);
+
+                {{InheritDoc}}
+                public string? this[string key]
+                {
+                    readonly get => Core.GetFirstOrDefault(Fields, key);
+                    [param: global::System.Diagnostics.CodeAnalysis.DisallowNull]
+                    set => Core.Set(Fields, key, value!);
+                }
+
+                """);
+            foreach (string key in new[] { "string", ReadOnlySpanOfChar })
+            {
+                writer.WriteLines($$"""
+                    {{InheritDoc}}
+                    public bool TryAdd({{key}} key, string value) => Core.TryAdd(Fields, key, value);
+
+                    {{InheritDoc}}
+                    public void Add({{key}} key, string value) => Core.Add(Fields, key, value);
+
+                    """);
+            }
+
+            writer.WriteLines($$"""
+                {{InheritDoc}}
+                public bool TryAdd({{ReadOnlySpanOfByte}} key, {{ReadOnlySpanOfByte}} value) => Core.TryAdd(Fields, key, value);
+
+                {{InheritDoc}}
+                public void Add({{ReadOnlySpanOfByte}} key, {{ReadOnlySpanOfByte}} value) => Core.Add(Fields, key, value);
+
+                """);
+            foreach (string key in new[] { "string", ReadOnlySpanOfChar, ReadOnlySpanOfByte })
+            {
+                writer.WriteLines($$"""
+                    {{InheritDoc}}
+                    public readonly bool ContainsKey({{key}} key) => Core.ContainsKey(Fields, key);
+
+                    {{InheritDoc}}
+                    public readonly bool TryGetFirst({{key}} key, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) => Core.TryGetFirst(Fields, key, out value);
+
+                    {{InheritDoc}}
+                    public readonly string? GetFirstOrDefault({{key}} key) => Core.GetFirstOrDefault(Fields, key);
+
+                    {{InheritDoc}}
+                    public bool Remove({{key}} key) => Core.Remove(Fields, key);
+
+                    """);
+            }
+
+            foreach (string key in new[] { "string", ReadOnlySpanOfChar })
+            {
+                writer.WriteLines($$"""
+                    {{InheritDoc}}
+                    public bool TrySet({{key}} key, string value) => Core.TrySet(Fields, key, value);
+
+                    {{InheritDoc}}
+                    public void Set({{key}} key, string value) => Core.Set(Fields, key, value);
+
+                    {{InheritDoc}}
+                    public bool Remove({{key}} key, string value) => Core.Remove(Fields, key, value);
+
+                    """);
+            }
+
+            writer.WriteLines($$"""
+                {{InheritDoc}}
+                public void Clear() => Core.Clear(Fields);
+
+                {{InheritDoc}}
+                public readonly global::System.Collections.Generic.KeyValuePair<string, string[]>[] ToArray() => Core.ToArray(Fields);
+
+                {{InheritDoc}}
+                public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => Core.ToDictionary(Fields);
+
+                /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com] }</c>.</summary>
+                public override readonly string ToString() => Core.ToString(Fields);
+
+                """);
+        }
+
+        /// <summary>The lookups that return the values themselves, as the storage holds them: strings, or UTF-8 over the arena.</summary>
+        private static void WriteValueViews(SourceWriter writer, MapSpec spec)
+        {
+            string values = ValuesType(spec);
+            writer.WriteLines($$"""
+                /// <summary>Gets the values of <paramref name="key"/>, in the order they were added: a view of the map's own storage that a later change to the map changes; empty when the key is absent.</summary>
+                /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+                {{UnscopedRef}}
+                public readonly {{values}} GetValues(string key) => Core.GetValues(Fields, key);
+
+                /// <summary>Gets the values of <paramref name="key"/>, as <see cref="GetValues(string)"/> does, and whether the key is present.</summary>
+                /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+                {{UnscopedRef}}
+                public readonly bool TryGetValues(string key, out {{values}} values) => Core.TryGetValues(Fields, key, out values);
+
+                """);
+            foreach (string key in new[] { ReadOnlySpanOfChar, ReadOnlySpanOfByte })
+            {
+                writer.WriteLines($$"""
+                    /// <summary>Gets the values of <paramref name="key"/>, as <see cref="GetValues(string)"/> does.</summary>
+                    {{UnscopedRef}}
+                    public readonly {{values}} GetValues({{key}} key) => Core.GetValues(Fields, key);
+
+                    /// <summary>Gets the values of <paramref name="key"/>, as <see cref="GetValues(string)"/> does, and whether the key is present.</summary>
+                    {{UnscopedRef}}
+                    public readonly bool TryGetValues({{key}} key, out {{values}} values) => Core.TryGetValues(Fields, key, out values);
+
+                    """);
+            }
+
+            writer.WriteLines($$"""
+                /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values; it allocates nothing, and a change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</summary>
+                {{UnscopedRef}}
+                public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
+
+                """);
+        }
+
+        private static string ValuesType(MapSpec spec) =>
+            spec.Storage == FlatStorage.InlineUtf8 ? InlineValues : "global::System.ReadOnlySpan<string>";
+
+        /// <summary>Equality of contents, whatever the order of the keys, as both cores define it.</summary>
+        private static void WriteEquality(SourceWriter writer, MapSpec spec)
+        {
+            string self = spec.FullyQualifiedName;
+            writer.WriteLines($$"""
+                /// <summary>Determines whether <paramref name="other"/> holds the same keys, under the map's comparison, each with the same values in the same order; the order of the keys does not matter.</summary>
+                public readonly bool Equals({{self}} other) => Core.Equals(Fields, other.Fields);
+
+                {{InheritDoc}}
+                public override readonly bool Equals(object? obj) => obj is {{self}} other && Core.Equals(Fields, other.Fields);
+
+                {{InheritDoc}}
+                public override readonly int GetHashCode() => Core.GetHashCode(Fields);
+
+                /// <summary>Determines whether two maps hold the same entries.</summary>
+                public static bool operator ==(in {{self}} left, in {{self}} right) => Core.Equals(left.Fields, right.Fields);
+
+                /// <summary>Determines whether two maps hold different entries.</summary>
+                public static bool operator !=(in {{self}} left, in {{self}} right) => !Core.Equals(left.Fields, right.Fields);
+
+                """);
+        }
+
+        /// <summary>For each known key, its typed members: no lookup, only its presence bit and fixed slot.</summary>
+        private static void WriteKnownKeyAccessors(SourceWriter writer, MapSpec spec)
+        {
+            string values = ValuesType(spec);
+            for (int i = 0; i < spec.KnownKeys.Count; i++)
+            {
+                KnownKeySpec known = spec.KnownKeys[i];
+                string key = $"<c>{XmlLiteral(known.Key)}</c>";
+                string name = known.MemberName;
+                string index = Number(i);
+                writer.WriteLines($$"""
+                    /// <summary>Gets the values of {{key}}; empty when it is absent.</summary>
+                    {{UnscopedRef}}
+                    public readonly {{values}} {{name}} => Core.GetKnownValues(Fields, {{index}});
+
+                    /// <summary>Gets the first value of {{key}}, or <see langword="null"/>.</summary>
+                    public readonly string? {{name}}First => Core.GetKnownFirst(Fields, {{index}});
+
+                    /// <summary>Gets whether {{key}} is present.</summary>
+                    public readonly bool Has{{name}} => Core.HasKnown(Fields, {{index}});
+
+                    /// <summary>Appends <paramref name="value"/> to {{key}}, as <see cref="Add(string, string)"/> does.</summary>
+                    public void Add{{name}}(string value) => Core.AddKnown(Fields, {{index}}, value);
+
+                    /// <summary>Makes <paramref name="value"/> the only value of {{key}}, as <see cref="Set(string, string)"/> does.</summary>
+                    public void Set{{name}}(string value) => Core.SetKnown(Fields, {{index}}, value);
+
+                    /// <summary>Removes {{key}}; returns whether it was present.</summary>
+                    public bool Remove{{name}}() => Core.RemoveKnown(Fields, {{index}});
+
+                    """);
+            }
+        }
+    }
+}

@@ -1,0 +1,390 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace FlatGen.Infrastructure;
+
+/// <summary>
+/// The operations every flat multi-map has, whatever its storage, written once over <typeparamref name="TStorage"/>,
+/// as one <c>FrozenHashTable</c> serves every frozen collection: adds in every key form, lookups, removals, sets,
+/// counts and copies out. The storage's core (<see cref="FlatReferenceMapCore{TKeyIndex, TValueIndex, TComparer, TKnownKeys}"/>,
+/// <see cref="FlatInlineMapCore{TKeyIndex, TValueIndex, TComparer, TKnownKeys}"/>) derives from it and adds only what
+/// its values' form decides: the views of the values, the enumerator, clearing, equality.
+/// </summary>
+/// <typeparam name="TKeyIndex">The struct's key index type.</typeparam>
+/// <typeparam name="TValueIndex">The struct's value index type.</typeparam>
+/// <typeparam name="TComparer">The key comparison.</typeparam>
+/// <typeparam name="TKnownKeys">The map's known-key matcher: its own generated struct, or <see cref="FlatNoKnownKeys"/> shared by every map without known keys.</typeparam>
+/// <typeparam name="TStorage">How the map stores keys and values.</typeparam>
+/// <remarks>
+/// <para>Generic only over what FlatGen owns, never over the user's struct, so every map of a kind runs one compiled copy.</para>
+/// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
+/// </remarks>
+// The entry points are AggressiveOptimization: one compiled copy serves every map of a kind, so it is compiled
+// optimised at its first call instead of running unoptimised through a process's first requests; a member that
+// inlines an entry point is compiled as usual.
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys, TStorage>
+    where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
+    where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
+    where TComparer : struct, IFlatKeyComparer
+    where TKnownKeys : struct, IFlatKnownKeyMatcher
+    where TStorage : struct, IFlatStorage<TKeyIndex, TValueIndex>
+{
+    /// <summary>The index engine, specialised for this storage, comparison and known-key matcher.</summary>
+    private protected abstract class Index : FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>;
+
+    private protected FlatMapCore()
+    {
+    }
+
+    /// <summary>Gets the number of keys.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int Count(FlatMapFields<TKeyIndex, TValueIndex> map) => TStorage.KeyCount(map);
+
+    /// <summary>Gets the number of values, summed over all keys.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int ValueCount(FlatMapFields<TKeyIndex, TValueIndex> map) => TStorage.ValueCount(map);
+
+    /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
+    /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if the map lacks room, and then it is unchanged.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        return TStorage.Add(map, key, value) == FlatAddStatus.Added;
+    }
+
+    /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FlatMapFullException">The map lacks room; it is unchanged.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        FlatAddStatus status = TStorage.Add(map, key, value);
+        if (status != FlatAddStatus.Added)
+        {
+            ThrowFull(map, status, key);
+        }
+    }
+
+    /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new; a new unknown key becomes a string once.</summary>
+    /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if the map lacks room, and then it is unchanged.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return TStorage.Add(map, key, value) == FlatAddStatus.Added;
+    }
+
+    /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new; a new unknown key becomes a string once.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FlatMapFullException">The map lacks room; it is unchanged.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        FlatAddStatus status = TStorage.Add(map, key, value);
+        if (status != FlatAddStatus.Added)
+        {
+            ThrowFull(map, status, key.ToString());
+        }
+    }
+
+    /// <summary>Appends the UTF-8 <paramref name="value"/> to the UTF-8 <paramref name="key"/>'s values, adding the key if it is new.</summary>
+    /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if the map lacks room, and then it is unchanged.</returns>
+    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) =>
+        TStorage.AddUtf8(map, key, value) == FlatAddStatus.Added;
+
+    /// <summary>Appends the UTF-8 <paramref name="value"/> to the UTF-8 <paramref name="key"/>'s values, adding the key if it is new.</summary>
+    /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
+    /// <exception cref="FlatMapFullException">The map lacks room; it is unchanged.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+    {
+        FlatAddStatus status = TStorage.AddUtf8(map, key, value);
+        if (status != FlatAddStatus.Added)
+        {
+            ThrowFull(map, status, DecodedUtf8.ToString(key));
+        }
+    }
+
+    /// <summary>Appends <paramref name="value"/> to the values of known key <paramref name="knownKey"/>, adding the key if it is absent.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FlatMapFullException">The map lacks room; it is unchanged.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void AddKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        FlatAddStatus status = TStorage.AddKnown(map, knownKey, value);
+        if (status != FlatAddStatus.Added)
+        {
+            ThrowFull(map, status, map.Shape.KnownKeyNames[knownKey]);
+        }
+    }
+
+    /// <summary>Makes <paramref name="value"/> known key <paramref name="knownKey"/>'s only value, in the key's place, adding the key if it is absent.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FlatMapFullException">The map lacks room; it is unchanged.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void SetKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        int keyIndex = Index.KnownKeyIndex(map, knownKey);
+        FlatAddStatus status = keyIndex < 0 ? TStorage.AddKnown(map, knownKey, value) : TStorage.SetValue(map, keyIndex, value);
+        if (status != FlatAddStatus.Added)
+        {
+            ThrowFull(map, status, map.Shape.KnownKeyNames[knownKey]);
+        }
+    }
+
+    /// <summary>Returns whether known key <paramref name="knownKey"/> is present.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool HasKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) => Index.KnownKeyIndex(map, knownKey) >= 0;
+
+    /// <summary>Removes known key <paramref name="knownKey"/> and all its values.</summary>
+    /// <returns><see langword="true"/> if the key was present.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool RemoveKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) => Index.RemoveKnown(map, knownKey);
+
+    /// <summary>Gets the first value of known key <paramref name="knownKey"/> as a string, or <see langword="null"/> when it is absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static string? GetKnownFirst(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) => First(map, Index.KnownKeyIndex(map, knownKey));
+
+    /// <summary>Returns whether <paramref name="key"/> is present.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Index.Find(map, key) >= 0;
+    }
+
+    /// <summary>Returns whether <paramref name="key"/> is present.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) => Index.Find(map, key) >= 0;
+
+    /// <summary>Returns whether the UTF-8 <paramref name="key"/> is present; invalid UTF-8 is a key that is absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) => Index.FindUtf8(map, key) >= 0;
+
+    /// <summary>Removes <paramref name="key"/> and all its values.</summary>
+    /// <returns><see langword="true"/> if the key was present.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Index.Remove(map, key);
+    }
+
+    /// <summary>Removes <paramref name="key"/> and all its values.</summary>
+    /// <returns><see langword="true"/> if the key was present.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) => Index.Remove(map, key);
+
+    /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
+    /// <returns><see langword="true"/> if the key was present.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) => Index.RemoveUtf8(map, key);
+
+    /// <summary>Removes the first of <paramref name="key"/>'s values that equals <paramref name="value"/> (ordinally); a key left with no value is removed.</summary>
+    /// <returns><see langword="true"/> if the value was found and removed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
+    public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Remove(map, key.AsSpan(), value);
+    }
+
+    /// <summary>Removes the first of <paramref name="key"/>'s values that equals <paramref name="value"/> (ordinally); a key left with no value is removed.</summary>
+    /// <returns><see langword="true"/> if the value was found and removed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        int keyIndex = Index.Find(map, key);
+        int position = keyIndex < 0 ? -1 : TStorage.IndexOfValue(map, keyIndex, value);
+        if (position < 0)
+        {
+            return false;
+        }
+
+        if (FlatInteger.ToInt32(map.ValueCounts[keyIndex]) == 1)
+        {
+            return Index.Remove(map, key);
+        }
+
+        TStorage.RemoveValue(map, keyIndex, position);
+        return true;
+    }
+
+    /// <summary>Gets <paramref name="key"/>'s first value as a string.</summary>
+    /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and a null <paramref name="value"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    public static bool TryGetFirst(FlatMapFields<TKeyIndex, TValueIndex> map, string key, [MaybeNullWhen(false)] out string value)
+    {
+        value = GetFirstOrDefault(map, key);
+        return value is not null;
+    }
+
+    /// <summary>Gets <paramref name="key"/>'s first value as a string.</summary>
+    /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and a null <paramref name="value"/>.</returns>
+    public static bool TryGetFirst(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, [MaybeNullWhen(false)] out string value)
+    {
+        value = First(map, Index.Find(map, key));
+        return value is not null;
+    }
+
+    /// <summary>Gets the UTF-8 <paramref name="key"/>'s first value as a string; invalid UTF-8 is a key that is absent.</summary>
+    /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and a null <paramref name="value"/>.</returns>
+    public static bool TryGetFirst(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, [MaybeNullWhen(false)] out string value)
+    {
+        value = First(map, Index.FindUtf8(map, key));
+        return value is not null;
+    }
+
+    /// <summary>Gets <paramref name="key"/>'s first value as a string, or <see langword="null"/> when the key is absent.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    public static string? GetFirstOrDefault(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return First(map, Index.Find(map, key));
+    }
+
+    /// <summary>Gets <paramref name="key"/>'s first value as a string, or <see langword="null"/> when the key is absent.</summary>
+    public static string? GetFirstOrDefault(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) => First(map, Index.Find(map, key));
+
+    /// <summary>Gets the UTF-8 <paramref name="key"/>'s first value as a string, or <see langword="null"/> when the key is absent.</summary>
+    public static string? GetFirstOrDefault(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) => First(map, Index.FindUtf8(map, key));
+
+    /// <summary>Makes <paramref name="value"/> <paramref name="key"/>'s only value, in the key's place, adding the key if it is new.</summary>
+    /// <returns><see langword="true"/> if the value was set; <see langword="false"/> if the map lacks room, and then it is unchanged.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
+    public static bool TrySet(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        return SetCore(map, key, value) == FlatAddStatus.Added;
+    }
+
+    /// <summary>Makes <paramref name="value"/> <paramref name="key"/>'s only value, in the key's place, adding the key if it is new.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FlatMapFullException">The map lacks room; it is unchanged.</exception>
+    public static void Set(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        FlatAddStatus status = SetCore(map, key, value);
+        if (status != FlatAddStatus.Added)
+        {
+            ThrowFull(map, status, key);
+        }
+    }
+
+    /// <summary>Makes <paramref name="value"/> <paramref name="key"/>'s only value, in the key's place, adding the key if it is new.</summary>
+    /// <returns><see langword="true"/> if the value was set; <see langword="false"/> if the map lacks room, and then it is unchanged.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    public static bool TrySet(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return SetCore(map, key, value) == FlatAddStatus.Added;
+    }
+
+    /// <summary>Makes <paramref name="value"/> <paramref name="key"/>'s only value, in the key's place, adding the key if it is new.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FlatMapFullException">The map lacks room; it is unchanged.</exception>
+    public static void Set(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        FlatAddStatus status = SetCore(map, key, value);
+        if (status != FlatAddStatus.Added)
+        {
+            ThrowFull(map, status, key.ToString());
+        }
+    }
+
+    /// <summary>Copies the map's entries, in first-insertion order, into a new array: a snapshot for LINQ and for APIs that take pairs.</summary>
+    public static KeyValuePair<string, string[]>[] ToArray(FlatMapFields<TKeyIndex, TValueIndex> map)
+    {
+        var pairs = new KeyValuePair<string, string[]>[TStorage.KeyCount(map)];
+        int next = 0;
+        int count = FlatInteger.ToInt32(map.Count);
+        for (int i = 0; i < count; i++)
+        {
+            if (map.ValueCounts[i] != TValueIndex.Zero)
+            {
+                pairs[next++] = new KeyValuePair<string, string[]>(TStorage.KeyString(map, i), TStorage.ValueArray(map, i));
+            }
+        }
+
+        return pairs;
+    }
+
+    /// <summary>Copies the map into a new dictionary that uses the map's key comparison.</summary>
+    public static Dictionary<string, string[]> ToDictionary(FlatMapFields<TKeyIndex, TValueIndex> map)
+    {
+        var dictionary = new Dictionary<string, string[]>(TStorage.KeyCount(map), TComparer.StringComparer);
+        foreach (KeyValuePair<string, string[]> pair in ToArray(map))
+        {
+            dictionary.Add(pair.Key, pair.Value);
+        }
+
+        return dictionary;
+    }
+
+    /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com], Accept: [text/html, */*] }</c>.</summary>
+    public static string ToString(FlatMapFields<TKeyIndex, TValueIndex> map)
+    {
+        var text = new StringBuilder("{");
+        string separator = " ";
+        foreach (KeyValuePair<string, string[]> pair in ToArray(map))
+        {
+            text.Append(separator).Append(pair.Key).Append(": [").AppendJoin(", ", pair.Value).Append(']');
+            separator = ", ";
+        }
+
+        return text.Append(" }").ToString();
+    }
+
+    /// <summary>Key <paramref name="keyIndex"/>'s first value, or <see langword="null"/> for -1.</summary>
+    private static string? First(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
+        keyIndex < 0 ? null : TStorage.FirstValue(map, keyIndex);
+
+    private static FlatAddStatus SetCore(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
+    {
+        int keyIndex = Index.Find(map, key);
+        return keyIndex < 0 ? TStorage.Add(map, key, value) : TStorage.SetValue(map, keyIndex, value);
+    }
+
+    private static FlatAddStatus SetCore(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
+    {
+        int keyIndex = Index.Find(map, key);
+        return keyIndex < 0 ? TStorage.Add(map, key, value) : TStorage.SetValue(map, keyIndex, value);
+    }
+
+    /// <summary>Throws the <see cref="FlatMapFullException"/> that names the room <paramref name="status"/> says the map lacks.</summary>
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private protected static void ThrowFull(FlatMapFields<TKeyIndex, TValueIndex> map, FlatAddStatus status, string key)
+    {
+        FlatMapShape shape = map.Shape;
+        throw status switch
+        {
+            FlatAddStatus.KeysFull => new FlatMapFullException(shape.MapName, "KeyCapacity", shape.KeyCapacity, key),
+            FlatAddStatus.ValuesFull => new FlatMapFullException(shape.MapName, "ValueCapacity", shape.ValueCapacity, key),
+            _ => new FlatMapFullException(shape.MapName, map.Arena.Length, key, arenaBytesInUse: map.ArenaUsed, keyPresent: Index.Find(map, key) >= 0),
+        };
+    }
+}

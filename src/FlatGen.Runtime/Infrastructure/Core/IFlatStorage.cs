@@ -1,0 +1,86 @@
+using System;
+using System.ComponentModel;
+using System.Numerics;
+
+namespace FlatGen.Infrastructure;
+
+/// <summary>
+/// What a storage mode supplies to <see cref="FlatMapCore{TKeyIndex, TValueIndex, TComparer, TKnownKeys, TStorage}"/>
+/// and <see cref="FlatIndex{TKeyIndex, TValueIndex, TKnownKeys, TStorage}"/>: how it hashes and compares keys, and how it
+/// stores, reads and removes keys and values. Implemented by empty structs, so the JIT specialises the core and the
+/// index for each mode and comparison with no virtual call.
+/// </summary>
+/// <typeparam name="TKeyIndex">The map's key index type.</typeparam>
+/// <typeparam name="TValueIndex">The map's value index type.</typeparam>
+/// <remarks>
+/// <para>Entries <c>0..Count-1</c> (the raw count, <see cref="FlatMapFields{TKeyIndex, TValueIndex}.Count"/>) are keys in
+/// first-insertion order, or holes with a <c>ValueCounts</c> entry of zero; a key has at least one value.</para>
+/// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IFlatStorage<TKeyIndex, TValueIndex>
+    where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
+    where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
+{
+    /// <summary>Gets whether a hashed lookup inlines into its caller (<see cref="IFlatKeyComparer.InlineLookups"/>).</summary>
+    static abstract bool InlineLookups { get; }
+
+    /// <summary>
+    /// Returns whether a lookup compares the map's few stored keys one by one (<see cref="FindByScan"/>) instead of
+    /// hashing the probe: true for a map of at most <see cref="FlatIndex{TKeyIndex, TValueIndex, TKnownKeys, TStorage}.ScanKeyCapacity"/>
+    /// keys whose stored keys compare without decoding.
+    /// </summary>
+    static abstract bool ScansKeys(in FlatMapShape shape);
+
+    /// <summary>Finds <paramref name="key"/> by comparing it with each stored hashed key in turn; returns its index or -1.</summary>
+    static abstract int FindByScan(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key);
+
+    /// <summary>Hashes <paramref name="key"/> as <paramref name="map"/> stores it.</summary>
+    /// <returns><see langword="false"/> if the mode cannot store the key, which is then absent from every map.</returns>
+    static abstract bool TryHash(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, out uint hash);
+
+    /// <summary>Returns whether stored key <paramref name="keyIndex"/> (a hashed key) equals <paramref name="key"/> under the map's comparison.</summary>
+    static abstract bool StoredKeyEquals(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, ReadOnlySpan<char> key);
+
+    /// <summary>Returns whether UTF-8 <paramref name="key"/> is valid and could equal a stored key, before it is decoded.</summary>
+    static abstract bool IsPossibleKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key);
+
+    /// <summary>Removes entry <paramref name="keyIndex"/>, already unlinked from its slot or presence bit, with its values, keeping the storage's invariants.</summary>
+    static abstract void RemoveEntry(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex);
+
+    /// <summary>Gets the number of keys.</summary>
+    static abstract int KeyCount(FlatMapFields<TKeyIndex, TValueIndex> map);
+
+    /// <summary>Gets the number of values, summed over all keys.</summary>
+    static abstract int ValueCount(FlatMapFields<TKeyIndex, TValueIndex> map);
+
+    /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values (a string the caller checked for null), adding the key if it is new.</summary>
+    static abstract FlatAddStatus Add(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value);
+
+    /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
+    static abstract FlatAddStatus Add(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value);
+
+    /// <summary>Appends the UTF-8 <paramref name="value"/> to the UTF-8 <paramref name="key"/>'s values, adding the key if it is new; invalid UTF-8 throws before any change.</summary>
+    static abstract FlatAddStatus AddUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value);
+
+    /// <summary>Appends <paramref name="value"/> to known key <paramref name="knownKey"/>'s values, adding the key if it is absent.</summary>
+    static abstract FlatAddStatus AddKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value);
+
+    /// <summary>Makes <paramref name="value"/> key <paramref name="keyIndex"/>'s only value.</summary>
+    static abstract FlatAddStatus SetValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value);
+
+    /// <summary>Returns where in key <paramref name="keyIndex"/>'s run the first value ordinally equal to <paramref name="value"/> is, or -1.</summary>
+    static abstract int IndexOfValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value);
+
+    /// <summary>Removes the value at <paramref name="position"/> of key <paramref name="keyIndex"/>'s run, which keeps at least one.</summary>
+    static abstract void RemoveValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, int position);
+
+    /// <summary>Gets key <paramref name="keyIndex"/> as a string: the stored one, a known key's declared spelling, or the decoded bytes.</summary>
+    static abstract string KeyString(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex);
+
+    /// <summary>Gets key <paramref name="keyIndex"/>'s first value as a string.</summary>
+    static abstract string FirstValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex);
+
+    /// <summary>Copies key <paramref name="keyIndex"/>'s values, as strings, into a new array.</summary>
+    static abstract string[] ValueArray(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex);
+}

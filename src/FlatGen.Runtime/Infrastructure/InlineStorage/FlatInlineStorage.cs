@@ -1,0 +1,107 @@
+using System;
+using System.ComponentModel;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace FlatGen.Infrastructure;
+
+/// <summary>
+/// How an inline map stores keys, for <see cref="FlatMapCore{TKeyIndex, TValueIndex, TComparer, TKnownKeys, TStorage}"/>
+/// and its index: as UTF-8
+/// ranges of its arena, hashed with the persisted seed (a key without a persisted hash cannot be stored); the algorithms
+/// are <see cref="FlatInlineMapCore{TKeyIndex, TValueIndex, TComparer, TKnownKeys}"/>'s.
+/// </summary>
+/// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, TKnownKeys> : IFlatStorage<TKeyIndex, TValueIndex>
+    where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
+    where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
+    where TComparer : struct, IFlatKeyComparer
+    where TKnownKeys : struct, IFlatKnownKeyMatcher
+{
+    /// <inheritdoc/>
+    public static bool InlineLookups => TComparer.InlineLookups;
+
+    /// <inheritdoc/>
+    /// <remarks>Never: comparing with a stored key decodes it, which costs more than hashing the probe once.</remarks>
+    public static bool ScansKeys(in FlatMapShape shape) => false;
+
+    /// <inheritdoc/>
+    public static int FindByScan(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) => throw new NotSupportedException();
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryHash(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, out uint hash) => TComparer.TryHashPersisted(key, map.HashSeed, out hash);
+
+    /// <inheritdoc/>
+    public static bool StoredKeyEquals(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, ReadOnlySpan<char> key) =>
+        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.StoredKeyEquals(map, keyIndex, key);
+
+    /// <inheritdoc/>
+    public static bool IsPossibleKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
+        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.IsPossibleKey(map, key);
+
+    /// <inheritdoc/>
+    public static void RemoveEntry(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
+        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.RemoveKeyAt(map, keyIndex);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int KeyCount(FlatMapFields<TKeyIndex, TValueIndex> map) => FlatInteger.ToInt32(map.Count);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ValueCount(FlatMapFields<TKeyIndex, TValueIndex> map) => FlatInteger.ToInt32(map.ValueCount);
+
+    /// <inheritdoc/>
+    public static FlatAddStatus Add(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value) => Add(map, key.AsSpan(), value);
+
+    /// <inheritdoc/>
+    /// <remarks>Text that is not valid UTF-16, or a new key a map that ignores case cannot persist, throws <see cref="ArgumentException"/> before any change.</remarks>
+    public static FlatAddStatus Add(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value) =>
+        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.AddCore(map, key, FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Utf8Text.FromChars(key, nameof(key)), FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Utf8Text.FromChars(value, nameof(value)));
+
+    /// <inheritdoc/>
+    public static FlatAddStatus AddUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) => FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.AddUtf8(map, key, value);
+
+    /// <inheritdoc/>
+    public static FlatAddStatus AddKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value) =>
+        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.AddKnownCore(map, knownKey, FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Utf8Text.FromChars(value, nameof(value)));
+
+    /// <inheritdoc/>
+    public static FlatAddStatus SetValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value)
+    {
+        var text = FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Utf8Text.FromChars(value, nameof(value));
+        int start = FlatInteger.ToInt32(map.ValueStarts[keyIndex]);
+        return FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Splice(map, keyIndex, start, FlatInteger.ToInt32(map.ValueCounts[keyIndex]), text);
+    }
+
+    /// <inheritdoc/>
+    public static int IndexOfValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value)
+    {
+        FlatInlineValues values = FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Values(map, keyIndex);
+        for (int j = 0; j < values.Count; j++)
+        {
+            if (FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Utf8Equals(values[j], value))
+            {
+                return j;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <inheritdoc/>
+    public static void RemoveValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, int position) =>
+        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Splice(map, keyIndex, FlatInteger.ToInt32(map.ValueStarts[keyIndex]) + position, 1, default);
+
+    /// <inheritdoc/>
+    public static string KeyString(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => Encoding.UTF8.GetString(FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.StoredKey(map, keyIndex));
+
+    /// <inheritdoc/>
+    public static string FirstValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Values(map, keyIndex).GetString(0);
+
+    /// <inheritdoc/>
+    public static string[] ValueArray(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Values(map, keyIndex).ToArray();
+}

@@ -1,0 +1,131 @@
+using System;
+using System.ComponentModel;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Text.Unicode;
+
+namespace FlatGen.Infrastructure;
+
+/// <summary>
+/// How a reference map stores keys and values, for <see cref="FlatMapCore{TKeyIndex, TValueIndex, TComparer, TKnownKeys, TStorage}"/>
+/// and its index: as strings, keys hashed with this process's seed; the algorithms are <see cref="FlatReferenceMapCore{TKeyIndex, TValueIndex, TComparer, TKnownKeys}"/>'s.
+/// </summary>
+/// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, TKnownKeys> : IFlatStorage<TKeyIndex, TValueIndex>
+    where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
+    where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
+    where TComparer : struct, IFlatKeyComparer
+    where TKnownKeys : struct, IFlatKnownKeyMatcher
+{
+    /// <inheritdoc/>
+    public static bool InlineLookups => TComparer.InlineLookups;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool ScansKeys(in FlatMapShape shape) => shape.KeyCapacity <= FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, TKnownKeys>>.ScanKeyCapacity;
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// A known key's entry and a hole hold null; the length is compared before the text, as each comparison does first.
+    /// One call, never inlined: its loop would spend the inlining budget of the lookups of maps that never scan.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static int FindByScan(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
+    {
+        Span<string?> keys = map.Keys;
+        int count = FlatInteger.ToInt32(map.Count);
+        if ((uint)count > (uint)keys.Length)
+        {
+            FlatThrow.ConcurrentUse(map.Shape.MapName);
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            if (keys[i] is string stored && stored.Length == key.Length && TComparer.KeyEquals(stored, key))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryHash(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, out uint hash)
+    {
+        hash = TComparer.Hash(key);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool StoredKeyEquals(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, ReadOnlySpan<char> key) =>
+        TComparer.KeyEquals(map.Keys[keyIndex], key);
+
+    /// <inheritdoc/>
+    public static bool IsPossibleKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) => Utf8.IsValid(key);
+
+    /// <inheritdoc/>
+    public static void RemoveEntry(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
+        FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.RemoveKeyAt(map, keyIndex);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int KeyCount(FlatMapFields<TKeyIndex, TValueIndex> map) => FlatInteger.ToInt32(map.Count) - FlatInteger.ToInt32(map.KeyHoles);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ValueCount(FlatMapFields<TKeyIndex, TValueIndex> map) => FlatInteger.ToInt32(map.ValueCount) - FlatInteger.ToInt32(map.ValueHoles);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static FlatAddStatus Add(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.AddString(map, key, value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static FlatAddStatus Add(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.AddCore(map, key, null, value);
+
+    /// <inheritdoc/>
+    public static FlatAddStatus AddUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.AddUtf8(map, key, value);
+
+    /// <inheritdoc/>
+    public static FlatAddStatus AddKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.AddKnownCore(map, knownKey, value);
+
+    /// <inheritdoc/>
+    /// <remarks>The first value takes the new one; the rest of the run closes.</remarks>
+    public static FlatAddStatus SetValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value)
+    {
+        int start = FlatInteger.ToInt32(map.ValueStarts[keyIndex]);
+        int count = FlatInteger.ToInt32(map.ValueCounts[keyIndex]);
+        FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex); // Checks the run lies inside the values.
+        map.Values[start] = value;
+        if (count > 1)
+        {
+            FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.CloseValues(map, keyIndex, start + 1, count - 1);
+        }
+
+        map.Version++;
+        return FlatAddStatus.Added;
+    }
+
+    /// <inheritdoc/>
+    public static int IndexOfValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex).IndexOf(value);
+
+    /// <inheritdoc/>
+    public static void RemoveValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, int position)
+    {
+        FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.CloseValues(map, keyIndex, FlatInteger.ToInt32(map.ValueStarts[keyIndex]) + position, 1);
+        map.Version++;
+    }
+
+    /// <inheritdoc/>
+    public static string KeyString(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.KeyAt(map.Shape, map.Keys, map.KeyHashes, keyIndex);
+
+    /// <inheritdoc/>
+    public static string FirstValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex)[0];
+
+    /// <inheritdoc/>
+    public static string[] ValueArray(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex).ToArray();
+}
