@@ -333,16 +333,8 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     }
 
     /// <summary>Copies the map into a new dictionary that uses the map's key comparison.</summary>
-    public static Dictionary<string, string[]> ToDictionary(FlatMapFields<TKeyIndex, TValueIndex> map)
-    {
-        var dictionary = new Dictionary<string, string[]>(TStorage.KeyCount(map), TComparer.StringComparer);
-        foreach (KeyValuePair<string, string[]> pair in ToArray(map))
-        {
-            dictionary.Add(pair.Key, pair.Value);
-        }
-
-        return dictionary;
-    }
+    public static Dictionary<string, string[]> ToDictionary(FlatMapFields<TKeyIndex, TValueIndex> map) =>
+        new(ToArray(map), TComparer.StringComparer);
 
     /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com], Accept: [text/html, */*] }</c>.</summary>
     public static string ToString(FlatMapFields<TKeyIndex, TValueIndex> map)

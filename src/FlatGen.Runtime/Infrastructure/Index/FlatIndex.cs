@@ -23,7 +23,7 @@ namespace FlatGen.Infrastructure;
 /// <item><description>Bit <c>min(length, 63)</c> of <c>HashedKeyLengths</c> is set for the length in UTF-16 code units of every key in the hashed slots, so a
 /// lookup of a length whose bit is clear needs no hash.</description></item>
 /// </list>
-/// <para>An abstract class of static members only, so that each core can name its specialisation once, as a nested <c>Index</c> class deriving from it.</para>
+/// <para>An abstract class of static members only, so that <c>FlatMapCore</c> names its specialisation once, as a nested <c>Index</c> class deriving from it, for itself and the storage cores.</para>
 /// </remarks>
 internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>

@@ -621,7 +621,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
 
     /// <summary>Where the value after key <paramref name="keyIndex"/>'s values goes: the end of its run.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int RunEnd(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
+    private static int RunEnd(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
         FlatInteger.ToInt32(map.ValueStarts[keyIndex]) + FlatInteger.ToInt32(map.ValueCounts[keyIndex]);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
