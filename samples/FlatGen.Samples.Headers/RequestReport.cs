@@ -35,7 +35,7 @@ public static class RequestReport
         output.WriteLine();
         output.WriteLine(RequestHeaders.Layout);
         output.WriteLine($"{headers.Count} header names, {headers.ValueCount} values (known names under their declared spelling):");
-        foreach (FlatMultiMapEntry header in headers)
+        foreach (FlatReferenceEntry header in headers)
         {
             output.WriteLine($"  {header.Key}: {string.Join(" | ", header.Values.ToArray())}");
         }

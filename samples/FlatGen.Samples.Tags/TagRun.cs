@@ -37,7 +37,7 @@ public static class TagRun
             }
 
             // Flush: the sink reads every tag, then the map is cleared for the next operation.
-            foreach (FlatMultiMapEntry tag in tags)
+            foreach (FlatReferenceEntry tag in tags)
             {
                 checksum += tag.Key.Length + tag.Values.Length + tag.Values[^1].Length;
             }

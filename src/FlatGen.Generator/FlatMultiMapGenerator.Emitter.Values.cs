@@ -10,11 +10,8 @@ public sealed partial class FlatMultiMapGenerator
     {
         private const string StringValues = "global::Microsoft.Extensions.Primitives.StringValues";
 
-        private static string JsonConverterType(MapSpec spec)
-        {
-            string converter = spec.Storage == FlatStorage.InlineUtf8 ? "FlatInlineMapJsonConverter" : "FlatReferenceMapJsonConverter";
-            return $"global::FlatGen.Infrastructure.{converter}<{spec.FullyQualifiedName}, {IndexTypes(spec)}, {ComparerType(spec)}, {MatcherType(spec)}>";
-        }
+        private static string JsonConverterType(MapSpec spec) =>
+            $"global::FlatGen.Infrastructure.FlatMapJsonConverter<{spec.FullyQualifiedName}, {IndexTypes(spec)}, {StorageType(spec)}>";
 
         /// <summary>
         /// With Microsoft.Extensions.Primitives referenced (every ASP.NET Core app): adding and reading
@@ -61,7 +58,7 @@ public sealed partial class FlatMultiMapGenerator
                 public readonly void CopyTo(global::System.Collections.Generic.IDictionary<string, {{StringValues}}> destination)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(destination);
-                    foreach (global::FlatGen.FlatMultiMapEntry entry in this)
+                    foreach (global::FlatGen.FlatReferenceEntry entry in this)
                     {
                         destination[entry.Key] = ToStringValues(entry.Values);
                     }

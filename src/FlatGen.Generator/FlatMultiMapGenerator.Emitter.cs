@@ -64,6 +64,13 @@ public sealed partial class FlatMultiMapGenerator
             return $"global::FlatGen.Infrastructure.{core}<{IndexTypes(spec)}, {ComparerType(spec)}, {MatcherType(spec)}>";
         }
 
+        /// <summary>The map's storage strategy, which its JSON converter reads and writes values through.</summary>
+        private static string StorageType(MapSpec spec)
+        {
+            string storage = spec.Storage == FlatStorage.InlineUtf8 ? "FlatInlineStorage" : "FlatReferenceStorage";
+            return $"global::FlatGen.Infrastructure.{storage}<{IndexTypes(spec)}, {ComparerType(spec)}, {MatcherType(spec)}>";
+        }
+
         /// <summary>The map's known-key matcher: its own, or the one every map without known keys shares (and with it, one compiled core).</summary>
         private static string MatcherType(MapSpec spec) =>
             spec.KnownKeys.Count > 0 ? "KnownKeyMatcher" : "global::FlatGen.Infrastructure.FlatNoKnownKeys";
@@ -133,7 +140,7 @@ public sealed partial class FlatMultiMapGenerator
 
                 WriteEquality(writer, spec);
                 WriteKnownKeyAccessors(writer, spec);
-                WriteEnumerator(writer, spec.Storage == FlatStorage.InlineUtf8 ? "global::FlatGen.FlatInlineEntry" : "global::FlatGen.FlatMultiMapEntry");
+                WriteEnumerator(writer, spec.Storage == FlatStorage.InlineUtf8 ? "global::FlatGen.FlatInlineEntry" : "global::FlatGen.FlatReferenceEntry");
                 WriteKnownKeyMatcher(writer, spec);
                 WriteBuffers(writer, layout);
             }
@@ -288,7 +295,6 @@ public sealed partial class FlatMultiMapGenerator
                     /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
                     public bool MoveNext() => _entries.MoveNext();
                 }
-
                 """);
         }
 

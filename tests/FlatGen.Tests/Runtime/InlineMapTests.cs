@@ -223,7 +223,7 @@ public sealed class InlineMapTests
             fromReference.Add($"{key}={values[0]},{values[1]}");
         }
 
-        foreach (FlatMultiMapEntry entry in reference)
+        foreach (FlatReferenceEntry entry in reference)
         {
             fromReference.Add($"{entry.GetKeyString()}:{entry.Values.Length}");
         }

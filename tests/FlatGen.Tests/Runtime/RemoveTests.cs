@@ -157,7 +157,7 @@ public sealed class RemoveTests
 
         Assert.InRange(closes, 1, Cycles / spares + 1);
         var keys = new List<string>();
-        foreach (FlatMultiMapEntry entry in map)
+        foreach (FlatReferenceEntry entry in map)
         {
             keys.Add(entry.Key);
         }

@@ -350,6 +350,63 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
         return text.Append(" }").ToString();
     }
 
+    /// <summary>Removes every key and value; the map is then empty and works, from any state of its fields.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Clear(FlatMapFields<TKeyIndex, TValueIndex> map) => TStorage.Clear(map);
+
+    /// <summary>
+    /// Whether two maps hold the same keys (under the map's comparison) with the same values in the same order.
+    /// The order of the keys does not matter. Allocates nothing.
+    /// </summary>
+    public static bool Equals(FlatMapFields<TKeyIndex, TValueIndex> left, FlatMapFields<TKeyIndex, TValueIndex> right)
+    {
+        if (left.IsSameMap(right))
+        {
+            return true;
+        }
+
+        if (TStorage.KeyCount(left) != TStorage.KeyCount(right) || TStorage.ValueCount(left) != TStorage.ValueCount(right))
+        {
+            return false;
+        }
+
+        // Equal key counts, and every key of the left found in the right with the same values: the same keys.
+        ReadOnlySpan<TValueIndex> counts = left.ValueCounts;
+        int count = FlatInteger.ToInt32(left.Count);
+        for (int i = 0; i < count; i++)
+        {
+            if (counts[i] == TValueIndex.Zero)
+            {
+                continue; // A hole a removal left.
+            }
+
+            int other = TStorage.FindKeyOf(left, i, right);
+            if (other < 0 || !TStorage.ValuesEqual(left, i, right, other))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A hash of the map's contents that equal maps (see <see cref="Equals(FlatMapFields{TKeyIndex, TValueIndex}, FlatMapFields{TKeyIndex, TValueIndex})"/>) share, whatever their key order.</summary>
+    public static int GetHashCode(FlatMapFields<TKeyIndex, TValueIndex> map)
+    {
+        ReadOnlySpan<TValueIndex> counts = map.ValueCounts;
+        int count = FlatInteger.ToInt32(map.Count);
+        int hash = TStorage.KeyCount(map);
+        for (int i = 0; i < count; i++)
+        {
+            if (counts[i] != TValueIndex.Zero)
+            {
+                hash += TStorage.EntryHashCode(map, i); // A sum, which ignores key order.
+            }
+        }
+
+        return hash;
+    }
+
     /// <summary>Key <paramref name="keyIndex"/>'s first value, or <see langword="null"/> for -1.</summary>
     private static string? First(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
         keyIndex < 0 ? null : TStorage.FirstValue(map, keyIndex);

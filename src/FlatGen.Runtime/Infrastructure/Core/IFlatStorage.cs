@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Numerics;
+using System.Text.Json;
 
 namespace FlatGen.Infrastructure;
 
@@ -83,4 +84,23 @@ public interface IFlatStorage<TKeyIndex, TValueIndex>
 
     /// <summary>Copies key <paramref name="keyIndex"/>'s values, as strings, into a new array.</summary>
     static abstract string[] ValueArray(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex);
+
+    /// <summary>Removes every key and value; from any state of the fields, even one concurrent use left, the map is then empty and works.</summary>
+    static abstract void Clear(FlatMapFields<TKeyIndex, TValueIndex> map);
+
+    /// <summary>Finds in <paramref name="other"/> the key stored at entry <paramref name="keyIndex"/> of <paramref name="map"/> (a map of the same type); returns its index or -1.</summary>
+    static abstract int FindKeyOf(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, FlatMapFields<TKeyIndex, TValueIndex> other);
+
+    /// <summary>Returns whether key <paramref name="keyIndex"/> of <paramref name="map"/> and key <paramref name="otherIndex"/> of <paramref name="other"/> have ordinally equal values in the same order.</summary>
+    static abstract bool ValuesEqual(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, FlatMapFields<TKeyIndex, TValueIndex> other, int otherIndex);
+
+    /// <summary>Returns a hash of key <paramref name="keyIndex"/> and its values that is the same for an equal key with equal values in any map of the same type.</summary>
+    static abstract int EntryHashCode(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex);
+
+    /// <summary>Appends the JSON string value <paramref name="reader"/> is on to <paramref name="key"/>'s values.</summary>
+    /// <returns><see langword="false"/> if the map lacks room, and then it is unchanged.</returns>
+    static abstract bool AddJsonValue(scoped FlatMapFields<TKeyIndex, TValueIndex> map, ref Utf8JsonReader reader, scoped ReadOnlySpan<char> key);
+
+    /// <summary>Writes key <paramref name="keyIndex"/> as a JSON property whose value is the array of its values.</summary>
+    static abstract void WriteJsonEntry(Utf8JsonWriter writer, FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, JsonSerializerOptions options);
 }

@@ -31,9 +31,6 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     where TKnownKeys : struct, IFlatKnownKeyMatcher
     where TStorage : struct, IFlatStorage<TKeyIndex, TValueIndex>
 {
-    /// <summary>Keys up to this many UTF-8 bytes are decoded on the stack; longer ones in a pooled array.</summary>
-    private const int StackChars = 256;
-
     /// <summary>Finds <paramref name="key"/> through the known-key matcher, then the length filter and the hashed slots; returns its index or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Find(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
@@ -89,7 +86,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
             return -1;
         }
 
-        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
+        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[DecodedUtf8.StackLength]);
         return FindHashed(map, decoded.Chars);
     }
 
@@ -117,7 +114,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
             return false;
         }
 
-        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
+        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[DecodedUtf8.StackLength]);
         return RemoveHashed(map, decoded.Chars);
     }
 

@@ -19,9 +19,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         private readonly ReadOnlySpan<TValueIndex> _counts;
         private readonly ReadOnlySpan<ushort> _valueOffsets;
         private readonly ReadOnlySpan<ushort> _valueLengths;
-        private readonly ref readonly uint _version;
-        private readonly uint _expectedVersion;
-        private int _index;
+        private FlatEntryCursor<TValueIndex> _cursor;
 
         /// <summary>Initializes a new instance of the <see cref="Enumerator"/> struct over <paramref name="map"/>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -46,37 +44,29 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         {
             _shape = ref shape;
             _arena = arena;
-            _keyOffsets = keyOffsets.Slice(0, count);
+            _keyOffsets = keyOffsets;
             _keyLengths = keyLengths;
             _starts = starts;
             _counts = counts;
             _valueOffsets = valueOffsets;
             _valueLengths = valueLengths;
-            _version = ref version;
-            _expectedVersion = _version;
-            _index = -1;
+            _cursor = new FlatEntryCursor<TValueIndex>(counts.Slice(0, count), in version);
         }
 
         /// <summary>Gets the entry at the current position.</summary>
         public readonly FlatInlineEntry Current
         {
-            get => new(
-                Range(_shape, _arena, _keyOffsets[_index], _keyLengths[_index]),
-                Values(_shape, _arena, _starts, _counts, _valueOffsets, _valueLengths, _index));
+            get
+            {
+                int index = _cursor.Index;
+                return new(Range(_shape, _arena, _keyOffsets[index], _keyLengths[index]), Values(_shape, _arena, _starts, _counts, _valueOffsets, _valueLengths, index));
+            }
         }
 
         /// <summary>Advances to the next key.</summary>
         /// <returns><see langword="true"/> if there is a next key.</returns>
         /// <exception cref="InvalidOperationException">The map was modified after the enumerator was created.</exception>
-        public bool MoveNext()
-        {
-            if (_version != _expectedVersion)
-            {
-                FlatThrow.ModifiedWhileEnumerating();
-            }
-
-            return ++_index < _keyOffsets.Length;
-        }
+        public bool MoveNext() => _cursor.MoveNext();
 
         /// <summary>Returns this enumerator.</summary>
         public readonly Enumerator GetEnumerator() => this;

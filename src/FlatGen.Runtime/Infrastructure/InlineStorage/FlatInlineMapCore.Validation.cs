@@ -227,7 +227,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     [SkipLocalsInit] // The decode buffer is written before it is read.
     private static string? ValidateKey(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, bool known)
     {
-        using DecodedUtf8 decoded = DecodedUtf8.Decode(StoredKey(map, keyIndex), stackalloc char[StackChars]);
+        using DecodedUtf8 decoded = DecodedUtf8.Decode(StoredKey(map, keyIndex), stackalloc char[DecodedUtf8.StackLength]);
         ReadOnlySpan<char> key = decoded.Chars;
         int knownKey = TKnownKeys.Match(key);
         uint hash = map.KeyHashes[keyIndex];

@@ -7,82 +7,52 @@ namespace FlatGen.Infrastructure;
 
 public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>
 {
-    /// <summary>
-    /// Whether two maps hold the same keys (under the map's comparison) with the same values in the same order.
-    /// The order of the keys does not matter. Allocates nothing.
-    /// </summary>
-    public static bool Equals(FlatMapFields<TKeyIndex, TValueIndex> left, FlatMapFields<TKeyIndex, TValueIndex> right)
-    {
-        FlatMapFields<TKeyIndex, TValueIndex> a = left;
-        FlatMapFields<TKeyIndex, TValueIndex> b = right;
-        if (a.IsSameMap(b))
-        {
-            return true;
-        }
+    /// <summary>Finds <paramref name="map"/>'s key <paramref name="keyIndex"/> in <paramref name="other"/> by its UTF-8 bytes.</summary>
+    internal static int FindKeyOf(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, FlatMapFields<TKeyIndex, TValueIndex> other) =>
+        Index.FindUtf8(other, StoredKey(map, keyIndex));
 
-        if (a.Count != b.Count || a.ValueCount != b.ValueCount
-            || a.ArenaUsed != b.ArenaUsed)
+    /// <summary>Whether two keys' runs hold the same values' bytes in the same order.</summary>
+    internal static bool ValuesEqual(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, FlatMapFields<TKeyIndex, TValueIndex> other, int otherIndex)
+    {
+        FlatInlineValues mine = Values(map, keyIndex);
+        FlatInlineValues theirs = Values(other, otherIndex);
+        if (mine.Count != theirs.Count)
         {
             return false;
         }
 
-        int count = FlatInteger.ToInt32(a.Count);
-        for (int i = 0; i < count; i++)
+        for (int j = 0; j < mine.Count; j++)
         {
-            int other = Index.FindUtf8(b, StoredKey(a, i));
-            if (other < 0)
+            if (!mine[j].SequenceEqual(theirs[j]))
             {
                 return false;
-            }
-
-            FlatInlineValues mine = Values(a, i);
-            FlatInlineValues theirs = Values(b, other);
-            if (mine.Count != theirs.Count)
-            {
-                return false;
-            }
-
-            for (int j = 0; j < mine.Count; j++)
-            {
-                if (!mine[j].SequenceEqual(theirs[j]))
-                {
-                    return false;
-                }
             }
         }
 
         return true;
     }
 
-    /// <summary>A hash of the map's contents that equal maps share, whatever their key order.</summary>
-    public static int GetHashCode(FlatMapFields<TKeyIndex, TValueIndex> map)
+    /// <summary>
+    /// A hash of key <paramref name="keyIndex"/> and its values' bytes. A key's stored hash under the published seed is
+    /// the same in equal maps (a known key's is its index); a map that took a random seed hashes the key again under the published one.
+    /// </summary>
+    internal static int EntryHashCode(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex)
     {
-        ReadOnlySpan<uint> hashes = map.KeyHashes;
-        bool reseeded = map.HashSeed != 0;
-        int count = FlatInteger.ToInt32(map.Count);
-        int hash = count;
-        for (int i = 0; i < count; i++)
+        var hash = default(HashCode);
+        hash.Add(map.HashSeed != 0 && !IsKnownEntry(map, keyIndex) ? PublishedHash(map, keyIndex) : map.KeyHashes[keyIndex]);
+        foreach (ReadOnlySpan<byte> value in Values(map, keyIndex))
         {
-            // A key's stored hash under the published seed is the same in equal maps (a known key's is its index);
-            // a map that took a random seed hashes its keys again under the published one. The sum ignores key order.
-            var entry = default(HashCode);
-            entry.Add(reseeded && !IsKnownEntry(map, i) ? PublishedHash(map, i) : hashes[i]);
-            foreach (ReadOnlySpan<byte> value in Values(map, i))
-            {
-                entry.AddBytes(value);
-            }
-
-            hash += entry.ToHashCode();
+            hash.AddBytes(value);
         }
 
-        return hash;
+        return hash.ToHashCode();
     }
 
     /// <summary>Stored key <paramref name="keyIndex"/>'s hash under the published seed, whatever seed the map took.</summary>
     [SkipLocalsInit] // The decode buffer is written before it is read.
     private static uint PublishedHash(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex)
     {
-        using DecodedUtf8 decoded = DecodedUtf8.Decode(StoredKey(map, keyIndex), stackalloc char[StackChars]);
+        using DecodedUtf8 decoded = DecodedUtf8.Decode(StoredKey(map, keyIndex), stackalloc char[DecodedUtf8.StackLength]);
         TComparer.TryHashPersisted(decoded.Chars, 0, out uint hash);
         return hash;
     }
@@ -172,7 +142,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
             return false; // Each UTF-16 code unit takes at least one UTF-8 byte.
         }
 
-        using DecodedUtf8 decoded = DecodedUtf8.Decode(utf8, stackalloc char[StackChars]);
+        using DecodedUtf8 decoded = DecodedUtf8.Decode(utf8, stackalloc char[DecodedUtf8.StackLength]);
         return decoded.Chars.SequenceEqual(text);
     }
 }

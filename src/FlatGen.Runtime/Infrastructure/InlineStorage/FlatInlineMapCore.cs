@@ -19,11 +19,8 @@ namespace FlatGen.Infrastructure;
 /// <see cref="FlatMapCore{TKeyIndex, TValueIndex, TComparer, TKnownKeys, TStorage}"/>'s; this core adds the values as
 /// <see cref="FlatInlineValues"/>, the bytes, and what <see cref="FlatInlineStorage{TKeyIndex, TValueIndex, TComparer, TKnownKeys}"/> calls.
 /// </summary>
-/// <typeparam name="TKeyIndex">The struct's key index type.</typeparam>
-/// <typeparam name="TValueIndex">The struct's value index type.</typeparam>
-/// <typeparam name="TComparer">The key comparison.</typeparam>
-/// <typeparam name="TKnownKeys">The map's known-key matcher: its own generated struct, or <see cref="FlatNoKnownKeys"/> shared by every map without known keys.</typeparam>
 /// <remarks>
+/// <para>The type parameters are <see cref="FlatMapCore{TKeyIndex, TValueIndex, TComparer, TKnownKeys, TStorage}"/>'s.</para>
 /// <para>
 /// The invariants of <see cref="FlatReferenceMapCore{TKeyIndex, TValueIndex, TComparer, TKnownKeys}"/> hold for the slots, hashes,
 /// runs and known keys, with each key and value a range of the arena (<c>KeyOffsets</c>/<c>KeyLengths</c>,
@@ -53,9 +50,6 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     where TComparer : struct, IFlatKeyComparer
     where TKnownKeys : struct, IFlatKnownKeyMatcher
 {
-    /// <summary>Keys up to this many UTF-16 code units are decoded on the stack; longer ones in a pooled array.</summary>
-    private const int StackChars = 256;
-
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key slot, a value slot or arena bytes are missing, and then the map is unchanged.</returns>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate); or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
@@ -137,8 +131,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     }
 
     /// <summary>Removes every key and value and zeroes the whole map, arena included; only the version moves on.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Clear(FlatMapFields<TKeyIndex, TValueIndex> map)
+    internal static void ClearEntries(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         // The canonical empty map is all zeros but its layout id and version: zeroing every byte, not only the ranges
         // the counts say are in use, restores it from any state, even one concurrent use left with bytes past the counts.
@@ -201,7 +194,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         }
 
         // The byte matcher has said no, and it agrees with the UTF-16 one on every valid key: the key is hashed.
-        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
+        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[DecodedUtf8.StackLength]);
         return AddUnknown(map, decoded.Chars, keyText, valueText);
     }
 
@@ -461,7 +454,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         Span<TKeyIndex> slots = map.Slots;
         Span<uint> hashes = map.KeyHashes;
         int count = FlatInteger.ToInt32(map.Count);
-        Span<char> buffer = stackalloc char[StackChars];
+        Span<char> buffer = stackalloc char[DecodedUtf8.StackLength];
         slots.Clear();
         for (int i = 0; i < count; i++)
         {
@@ -521,7 +514,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
             return false; // Each UTF-16 code unit takes at least one UTF-8 byte.
         }
 
-        using DecodedUtf8 decoded = DecodedUtf8.Decode(stored, stackalloc char[StackChars]);
+        using DecodedUtf8 decoded = DecodedUtf8.Decode(stored, stackalloc char[DecodedUtf8.StackLength]);
         return TComparer.KeyEquals(decoded.Chars, key);
     }
 

@@ -2,6 +2,8 @@ using System;
 using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Buffers;
+using System.Text.Json;
 using System.Text;
 
 namespace FlatGen.Infrastructure;
@@ -104,4 +106,61 @@ public readonly struct FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, TKno
 
     /// <inheritdoc/>
     public static string[] ValueArray(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Values(map, keyIndex).ToArray();
+
+    /// <inheritdoc/>
+    public static void Clear(FlatMapFields<TKeyIndex, TValueIndex> map) => FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.ClearEntries(map);
+
+    /// <inheritdoc/>
+    public static int FindKeyOf(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, FlatMapFields<TKeyIndex, TValueIndex> other) => FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.FindKeyOf(map, keyIndex, other);
+
+    /// <inheritdoc/>
+    public static bool ValuesEqual(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, FlatMapFields<TKeyIndex, TValueIndex> other, int otherIndex) =>
+        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.ValuesEqual(map, keyIndex, other, otherIndex);
+
+    /// <inheritdoc/>
+    public static int EntryHashCode(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.EntryHashCode(map, keyIndex);
+
+    /// <inheritdoc/>
+    /// <remarks>The value goes from JSON to the arena as UTF-8, with no string in between.</remarks>
+    [SkipLocalsInit] // The unescape buffer is written before it is read.
+    public static bool AddJsonValue(scoped FlatMapFields<TKeyIndex, TValueIndex> map, ref Utf8JsonReader reader, scoped ReadOnlySpan<char> key)
+    {
+        // Unescaping never lengthens UTF-8, so the raw length bounds the value.
+        int length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        byte[]? rented = length <= DecodedUtf8.StackLength ? null : ArrayPool<byte>.Shared.Rent(length);
+        Span<byte> buffer = rented ?? stackalloc byte[DecodedUtf8.StackLength];
+        try
+        {
+            return FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.TryAddUtf8Value(map, key, buffer.Slice(0, reader.CopyString(buffer)));
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The key's and values' UTF-8 bytes are written as they are, unless a naming policy needs the key as a string.</remarks>
+    public static void WriteJsonEntry(Utf8JsonWriter writer, FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, JsonSerializerOptions options)
+    {
+        if (options.DictionaryKeyPolicy is null)
+        {
+            writer.WritePropertyName(FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.StoredKey(map, keyIndex));
+        }
+        else
+        {
+            FlatJson.WriteKey(writer, KeyString(map, keyIndex), options);
+        }
+
+        writer.WriteStartArray();
+        foreach (ReadOnlySpan<byte> value in FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Values(map, keyIndex))
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
 }

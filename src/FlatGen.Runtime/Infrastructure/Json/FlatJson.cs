@@ -8,9 +8,6 @@ namespace FlatGen.Infrastructure;
 /// <summary>The JSON shape both storage modes share: an object whose properties are keys and whose values are arrays of strings.</summary>
 internal static class FlatJson
 {
-    /// <summary>Keys up to this many UTF-8 bytes are unescaped on the stack; longer ones in a pooled array.</summary>
-    private const int StackChars = 256;
-
     /// <summary>Adds one value (the reader is on it) to a map under the key.</summary>
     public delegate bool AddValue<TKeyIndex, TValueIndex>(scoped FlatMapFields<TKeyIndex, TValueIndex> map, ref Utf8JsonReader reader, scoped ReadOnlySpan<char> key)
         where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
@@ -30,7 +27,7 @@ internal static class FlatJson
         }
 
         char[]? rented = null;
-        Span<char> buffer = stackalloc char[StackChars];
+        Span<char> buffer = stackalloc char[DecodedUtf8.StackLength];
         try
         {
             while (Next(ref reader) == JsonTokenType.PropertyName)
@@ -81,6 +78,22 @@ internal static class FlatJson
                 ArrayPool<char>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>Writes <paramref name="map"/> as <c>{"key": ["value", …], …}</c>, its keys in first-insertion order.</summary>
+    public static void WriteObject<TKeyIndex, TValueIndex, TStorage>(Utf8JsonWriter writer, FlatMapFields<TKeyIndex, TValueIndex> map, JsonSerializerOptions options)
+        where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
+        where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
+        where TStorage : struct, IFlatStorage<TKeyIndex, TValueIndex>
+    {
+        writer.WriteStartObject();
+        var entries = new FlatEntryCursor<TValueIndex>(map.ValueCounts.Slice(0, FlatInteger.ToInt32(map.Count)), in map.Version);
+        while (entries.MoveNext())
+        {
+            TStorage.WriteJsonEntry(writer, map, entries.Index, options);
+        }
+
+        writer.WriteEndObject();
     }
 
     /// <summary>Writes a key, through the options' <see cref="JsonSerializerOptions.DictionaryKeyPolicy"/> as a dictionary's is.</summary>

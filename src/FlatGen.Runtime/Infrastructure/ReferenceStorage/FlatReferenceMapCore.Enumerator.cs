@@ -1,13 +1,12 @@
 using System;
 using System.ComponentModel;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace FlatGen.Infrastructure;
 
 public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>
 {
-    /// <summary>Enumerates a map's keys in first-insertion order, each with its values, without allocating; the holes removals left are skipped.</summary>
+    /// <summary>Enumerates a map's keys in first-insertion order, each with its values, without allocating.</summary>
     /// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public ref struct Enumerator
@@ -18,10 +17,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         private readonly ReadOnlySpan<string?> _values;
         private readonly ReadOnlySpan<TValueIndex> _starts;
         private readonly ReadOnlySpan<TValueIndex> _counts;
-        private readonly ref readonly uint _version;
-        private readonly uint _expectedVersion;
-        private int _index;
-        private int _runLength;
+        private FlatEntryCursor<TValueIndex> _cursor;
 
         /// <summary>Initializes a new instance of the <see cref="Enumerator"/> struct over <paramref name="map"/>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -30,7 +26,8 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         {
         }
 
-        // The spans are taken where the map's fields are a parameter, which the JIT sees through to its shape's constants.
+        // The spans are taken where the map's fields are a parameter, which the JIT sees through to its shape's constants;
+        // every per-key span is sliced to the count, so the cursor's index is in range of all of them.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private Enumerator(
             ref readonly FlatMapShape shape,
@@ -48,43 +45,23 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
             _values = values;
             _starts = starts.Slice(0, count);
             _counts = counts.Slice(0, count);
-            _version = ref version;
-            _expectedVersion = _version;
-            _index = -1;
+            _cursor = new FlatEntryCursor<TValueIndex>(_counts, in version);
         }
 
         /// <summary>Gets the entry at the current position.</summary>
-        public readonly FlatMultiMapEntry Current
+        public readonly FlatReferenceEntry Current
         {
-            get => new(KeyAt(_shape, _keys, _keyHashes, _index), Run(_shape, _values, FlatInteger.ToInt32(_starts[_index]), _runLength));
+            get
+            {
+                int index = _cursor.Index;
+                return new(KeyAt(_shape, _keys, _keyHashes, index), Run(_shape, _values, FlatInteger.ToInt32(_starts[index]), FlatInteger.ToInt32(_counts[index])));
+            }
         }
 
         /// <summary>Advances to the next key.</summary>
         /// <returns><see langword="true"/> if there is a next key.</returns>
         /// <exception cref="InvalidOperationException">The map was modified after the enumerator was created.</exception>
-        public bool MoveNext()
-        {
-            if (_version != _expectedVersion)
-            {
-                FlatThrow.ModifiedWhileEnumerating();
-            }
-
-            // Unsigned, so that the JIT sees the index in range of every per-key span (all sliced to the count) and checks it once.
-            uint index = (uint)(_index + 1);
-            for (; index < (uint)_counts.Length; index++)
-            {
-                int runLength = FlatInteger.ToInt32(_counts[(int)index]);
-                if (runLength != 0)
-                {
-                    _index = (int)index;
-                    _runLength = runLength;
-                    return true;
-                }
-            }
-
-            _index = _counts.Length;
-            return false;
-        }
+        public bool MoveNext() => _cursor.MoveNext();
 
         /// <summary>Returns this enumerator.</summary>
         public readonly Enumerator GetEnumerator() => this;

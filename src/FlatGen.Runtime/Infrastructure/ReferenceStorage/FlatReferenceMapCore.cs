@@ -17,11 +17,8 @@ namespace FlatGen.Infrastructure;
 /// The operations both storages share are <see cref="FlatMapCore{TKeyIndex, TValueIndex, TComparer, TKnownKeys, TStorage}"/>'s;
 /// this core adds the values as <see cref="ReadOnlySpan{T}"/> of strings, and what <see cref="FlatReferenceStorage{TKeyIndex, TValueIndex, TComparer, TKnownKeys}"/> calls.
 /// </summary>
-/// <typeparam name="TKeyIndex">The struct's key index type.</typeparam>
-/// <typeparam name="TValueIndex">The struct's value index type.</typeparam>
-/// <typeparam name="TComparer">The key comparison.</typeparam>
-/// <typeparam name="TKnownKeys">The map's known-key matcher: its own generated struct, or <see cref="FlatNoKnownKeys"/> shared by every map without known keys.</typeparam>
 /// <remarks>
+/// <para>The type parameters are <see cref="FlatMapCore{TKeyIndex, TValueIndex, TComparer, TKnownKeys, TStorage}"/>'s.</para>
 /// <para>The invariants of <see cref="FlatIndex{TKeyIndex, TValueIndex, TKnownKeys, TStorage}"/> hold, with <c>n</c> the entries in use (<c>Count</c>)
 /// and <c>m</c> the values in use (<c>ValueCount</c>), and:</para>
 /// <list type="bullet">
@@ -50,9 +47,6 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     where TComparer : struct, IFlatKeyComparer
     where TKnownKeys : struct, IFlatKnownKeyMatcher
 {
-    /// <summary>Characters decoded from a UTF-8 key on the stack; a longer key decodes into a pooled array.</summary>
-    private const int StackChars = 256;
-
     /// <summary>Gets the UTF-8 <paramref name="key"/>'s values, in the order they were added; invalid UTF-8 is a key that is absent.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -146,8 +140,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// Removes every key and value, leaving no reference behind, except the values a map that reuses value strings
     /// keeps, and the key strings too if it also interns unknown keys.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Clear(FlatMapFields<TKeyIndex, TValueIndex> map)
+    internal static void ClearEntries(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         // Counts that concurrent use broke may exceed the arrays: everything is then cleared, so Clear restores an
         // empty, working map from any state of its fields.
@@ -263,7 +256,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
             FlatThrow.InvalidUtf8(nameof(key));
         }
 
-        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[StackChars]);
+        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[DecodedUtf8.StackLength]);
         ReadOnlySpan<char> chars = decoded.Chars;
         uint hash = Hash(chars);
         int keyIndex = Index.Probe(map, chars, hash, out int slot);

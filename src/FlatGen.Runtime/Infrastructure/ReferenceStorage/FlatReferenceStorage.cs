@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Text.Unicode;
 
 namespace FlatGen.Infrastructure;
@@ -128,4 +129,34 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
 
     /// <inheritdoc/>
     public static string[] ValueArray(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex).ToArray();
+
+    /// <inheritdoc/>
+    public static void Clear(FlatMapFields<TKeyIndex, TValueIndex> map) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.ClearEntries(map);
+
+    /// <inheritdoc/>
+    public static int FindKeyOf(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, FlatMapFields<TKeyIndex, TValueIndex> other) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.FindKeyOf(map, keyIndex, other);
+
+    /// <inheritdoc/>
+    public static bool ValuesEqual(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, FlatMapFields<TKeyIndex, TValueIndex> other, int otherIndex) =>
+        FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex).SequenceEqual(FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(other, otherIndex));
+
+    /// <inheritdoc/>
+    public static int EntryHashCode(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.EntryHashCode(map, keyIndex);
+
+    /// <inheritdoc/>
+    public static bool AddJsonValue(scoped FlatMapFields<TKeyIndex, TValueIndex> map, ref Utf8JsonReader reader, scoped ReadOnlySpan<char> key) =>
+        FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.TryAdd(map, key, reader.GetString()!);
+
+    /// <inheritdoc/>
+    public static void WriteJsonEntry(Utf8JsonWriter writer, FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, JsonSerializerOptions options)
+    {
+        FlatJson.WriteKey(writer, KeyString(map, keyIndex), options);
+        writer.WriteStartArray();
+        foreach (string value in FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex))
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
 }

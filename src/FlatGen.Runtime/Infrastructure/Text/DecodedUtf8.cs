@@ -11,6 +11,9 @@ namespace FlatGen.Infrastructure;
 /// </summary>
 internal ref struct DecodedUtf8
 {
+    /// <summary>Text up to this many UTF-16 code units (or UTF-8 bytes) goes in a stack buffer; longer text in a pooled array.</summary>
+    public const int StackLength = 256;
+
     private char[]? _rented;
 
     private DecodedUtf8(ReadOnlySpan<char> chars, char[]? rented)
@@ -37,7 +40,7 @@ internal ref struct DecodedUtf8
     [SkipLocalsInit] // The decode buffer is written before it is read.
     public static string ToString(ReadOnlySpan<byte> utf8)
     {
-        using DecodedUtf8 decoded = Decode(utf8, stackalloc char[256]);
+        using DecodedUtf8 decoded = Decode(utf8, stackalloc char[StackLength]);
         return new string(decoded.Chars);
     }
 

@@ -41,7 +41,7 @@
 [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
 [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
 [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::InlineReuse>))]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatInlineMapJsonConverter<global::InlineReuse, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, KnownKeyMatcher>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMapJsonConverter<global::InlineReuse, byte, byte, global::FlatGen.Infrastructure.FlatInlineStorage<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, KnownKeyMatcher>>))]
 partial struct InlineReuse : global::FlatGen.IFlatMultiMap, global::System.IEquatable<global::InlineReuse>, global::FlatGen.Infrastructure.IFlatMap<global::InlineReuse>
 {
     /// <summary>The most distinct keys the map holds.</summary>
@@ -368,7 +368,6 @@ partial struct InlineReuse : global::FlatGen.IFlatMultiMap, global::System.IEqua
         /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
         public bool MoveNext() => _entries.MoveNext();
     }
-
 
     internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher
     {

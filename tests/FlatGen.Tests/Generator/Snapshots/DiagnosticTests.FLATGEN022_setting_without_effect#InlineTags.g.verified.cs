@@ -38,7 +38,7 @@
 [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
 [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
 [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::InlineTags>))]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatInlineMapJsonConverter<global::InlineTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMapJsonConverter<global::InlineTags, byte, byte, global::FlatGen.Infrastructure.FlatInlineStorage<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>>))]
 partial struct InlineTags : global::FlatGen.IFlatMultiMap, global::System.IEquatable<global::InlineTags>, global::FlatGen.Infrastructure.IFlatMap<global::InlineTags>
 {
     /// <summary>The most distinct keys the map holds.</summary>
@@ -338,7 +338,6 @@ partial struct InlineTags : global::FlatGen.IFlatMultiMap, global::System.IEquat
         /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
         public bool MoveNext() => _entries.MoveNext();
     }
-
 
     [global::System.Runtime.CompilerServices.InlineArray(4)]
     private struct KeyHashBuffer

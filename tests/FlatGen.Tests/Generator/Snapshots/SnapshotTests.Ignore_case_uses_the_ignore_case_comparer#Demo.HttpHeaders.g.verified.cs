@@ -34,7 +34,7 @@ namespace Demo;
 [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
 [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
 [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::Demo.HttpHeaders>))]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatReferenceMapJsonConverter<global::Demo.HttpHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMapJsonConverter<global::Demo.HttpHeaders, byte, byte, global::FlatGen.Infrastructure.FlatReferenceStorage<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>>))]
 partial struct HttpHeaders : global::FlatGen.IFlatMultiMap, global::System.IEquatable<global::Demo.HttpHeaders>, global::FlatGen.Infrastructure.IFlatMap<global::Demo.HttpHeaders>
 {
     /// <summary>The most distinct keys the map holds.</summary>
@@ -267,14 +267,13 @@ partial struct HttpHeaders : global::FlatGen.IFlatMultiMap, global::System.IEqua
         internal Enumerator(Core.Enumerator entries) => _entries = entries;
 
         /// <summary>Gets the key at the current position and its values.</summary>
-        public readonly global::FlatGen.FlatMultiMapEntry Current => _entries.Current;
+        public readonly global::FlatGen.FlatReferenceEntry Current => _entries.Current;
 
         /// <summary>Advances to the next key.</summary>
         /// <returns><see langword="true"/> if there is a next key; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
         public bool MoveNext() => _entries.MoveNext();
     }
-
 
     [global::System.Runtime.CompilerServices.InlineArray(40)]
     private struct KeyBuffer

@@ -35,7 +35,7 @@ namespace Demo;
 [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
 [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
 [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::Demo.ManyValues>))]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatReferenceMapJsonConverter<global::Demo.ManyValues, byte, ushort, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMapJsonConverter<global::Demo.ManyValues, byte, ushort, global::FlatGen.Infrastructure.FlatReferenceStorage<byte, ushort, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>>))]
 partial struct ManyValues : global::FlatGen.IFlatMultiMap, global::System.IEquatable<global::Demo.ManyValues>, global::FlatGen.Infrastructure.IFlatMap<global::Demo.ManyValues>
 {
     /// <summary>The most distinct keys the map holds.</summary>
@@ -268,14 +268,13 @@ partial struct ManyValues : global::FlatGen.IFlatMultiMap, global::System.IEquat
         internal Enumerator(Core.Enumerator entries) => _entries = entries;
 
         /// <summary>Gets the key at the current position and its values.</summary>
-        public readonly global::FlatGen.FlatMultiMapEntry Current => _entries.Current;
+        public readonly global::FlatGen.FlatReferenceEntry Current => _entries.Current;
 
         /// <summary>Advances to the next key.</summary>
         /// <returns><see langword="true"/> if there is a next key; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
         public bool MoveNext() => _entries.MoveNext();
     }
-
 
     [global::System.Runtime.CompilerServices.InlineArray(125)]
     private struct KeyBuffer

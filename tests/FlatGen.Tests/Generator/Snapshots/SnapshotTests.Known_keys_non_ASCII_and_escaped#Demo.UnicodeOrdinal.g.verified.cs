@@ -36,7 +36,7 @@ namespace Demo;
 [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
 [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
 [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::Demo.UnicodeOrdinal>))]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatReferenceMapJsonConverter<global::Demo.UnicodeOrdinal, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, KnownKeyMatcher>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMapJsonConverter<global::Demo.UnicodeOrdinal, byte, byte, global::FlatGen.Infrastructure.FlatReferenceStorage<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, KnownKeyMatcher>>))]
 partial struct UnicodeOrdinal : global::FlatGen.IFlatMultiMap, global::System.IEquatable<global::Demo.UnicodeOrdinal>, global::FlatGen.Infrastructure.IFlatMap<global::Demo.UnicodeOrdinal>
 {
     /// <summary>The most distinct keys the map holds.</summary>
@@ -315,14 +315,13 @@ partial struct UnicodeOrdinal : global::FlatGen.IFlatMultiMap, global::System.IE
         internal Enumerator(Core.Enumerator entries) => _entries = entries;
 
         /// <summary>Gets the key at the current position and its values.</summary>
-        public readonly global::FlatGen.FlatMultiMapEntry Current => _entries.Current;
+        public readonly global::FlatGen.FlatReferenceEntry Current => _entries.Current;
 
         /// <summary>Advances to the next key.</summary>
         /// <returns><see langword="true"/> if there is a next key; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
         public bool MoveNext() => _entries.MoveNext();
     }
-
 
     internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher
     {

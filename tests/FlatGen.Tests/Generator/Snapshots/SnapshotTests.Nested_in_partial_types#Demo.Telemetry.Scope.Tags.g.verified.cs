@@ -39,7 +39,7 @@ partial class Telemetry
         [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
         [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
         [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::Demo.Telemetry.Scope.Tags>))]
-        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatReferenceMapJsonConverter<global::Demo.Telemetry.Scope.Tags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>))]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMapJsonConverter<global::Demo.Telemetry.Scope.Tags, byte, byte, global::FlatGen.Infrastructure.FlatReferenceStorage<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>>))]
         partial struct @Tags : global::FlatGen.IFlatMultiMap, global::System.IEquatable<global::Demo.Telemetry.Scope.Tags>, global::FlatGen.Infrastructure.IFlatMap<global::Demo.Telemetry.Scope.Tags>
         {
             /// <summary>The most distinct keys the map holds.</summary>
@@ -272,14 +272,13 @@ partial class Telemetry
                 internal Enumerator(Core.Enumerator entries) => _entries = entries;
 
                 /// <summary>Gets the key at the current position and its values.</summary>
-                public readonly global::FlatGen.FlatMultiMapEntry Current => _entries.Current;
+                public readonly global::FlatGen.FlatReferenceEntry Current => _entries.Current;
 
                 /// <summary>Advances to the next key.</summary>
                 /// <returns><see langword="true"/> if there is a next key; otherwise, <see langword="false"/>.</returns>
                 /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
                 public bool MoveNext() => _entries.MoveNext();
             }
-
 
             [global::System.Runtime.CompilerServices.InlineArray(10)]
             private struct KeyBuffer

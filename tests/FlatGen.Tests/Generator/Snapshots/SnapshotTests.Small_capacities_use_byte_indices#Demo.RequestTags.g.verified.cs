@@ -34,7 +34,7 @@ namespace Demo;
 [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
 [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
 [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::Demo.RequestTags>))]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatReferenceMapJsonConverter<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMapJsonConverter<global::Demo.RequestTags, byte, byte, global::FlatGen.Infrastructure.FlatReferenceStorage<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>>))]
 partial struct RequestTags : global::FlatGen.IFlatMultiMap, global::System.IEquatable<global::Demo.RequestTags>, global::FlatGen.Infrastructure.IFlatMap<global::Demo.RequestTags>
 {
     /// <summary>The most distinct keys the map holds.</summary>
@@ -267,14 +267,13 @@ partial struct RequestTags : global::FlatGen.IFlatMultiMap, global::System.IEqua
         internal Enumerator(Core.Enumerator entries) => _entries = entries;
 
         /// <summary>Gets the key at the current position and its values.</summary>
-        public readonly global::FlatGen.FlatMultiMapEntry Current => _entries.Current;
+        public readonly global::FlatGen.FlatReferenceEntry Current => _entries.Current;
 
         /// <summary>Advances to the next key.</summary>
         /// <returns><see langword="true"/> if there is a next key; otherwise, <see langword="false"/>.</returns>
         /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
         public bool MoveNext() => _entries.MoveNext();
     }
-
 
     [global::System.Runtime.CompilerServices.InlineArray(20)]
     private struct KeyBuffer

@@ -40,7 +40,7 @@ namespace Demo;
 [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
 [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
 [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::Demo.StoredHeaders>))]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatInlineMapJsonConverter<global::Demo.StoredHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMapJsonConverter<global::Demo.StoredHeaders, byte, byte, global::FlatGen.Infrastructure.FlatInlineStorage<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>>))]
 partial struct StoredHeaders : global::FlatGen.IFlatMultiMap, global::System.IEquatable<global::Demo.StoredHeaders>, global::FlatGen.Infrastructure.IFlatMap<global::Demo.StoredHeaders>
 {
     /// <summary>The most distinct keys the map holds.</summary>
@@ -340,7 +340,6 @@ partial struct StoredHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
         /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
         public bool MoveNext() => _entries.MoveNext();
     }
-
 
     [global::System.Runtime.CompilerServices.InlineArray(4)]
     private struct KeyHashBuffer

@@ -43,7 +43,7 @@ namespace FlatGen.Samples.Headers;
 [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
 [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
 [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::FlatGen.Samples.Headers.StoredRequestHeaders>))]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatInlineMapJsonConverter<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMapJsonConverter<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatInlineStorage<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>>))]
 partial struct StoredRequestHeaders : global::FlatGen.IFlatMultiMap, global::System.IEquatable<global::FlatGen.Samples.Headers.StoredRequestHeaders>, global::FlatGen.Infrastructure.IFlatMap<global::FlatGen.Samples.Headers.StoredRequestHeaders>
 {
     /// <summary>The most distinct keys the map holds.</summary>
@@ -693,7 +693,6 @@ partial struct StoredRequestHeaders : global::FlatGen.IFlatMultiMap, global::Sys
         /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
         public bool MoveNext() => _entries.MoveNext();
     }
-
 
     internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher
     {

@@ -43,7 +43,7 @@ namespace FlatGen.Samples.Persisted;
 [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
 [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
 [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::FlatGen.Samples.Persisted.SessionMap>))]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatInlineMapJsonConverter<global::FlatGen.Samples.Persisted.SessionMap, byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMapJsonConverter<global::FlatGen.Samples.Persisted.SessionMap, byte, byte, global::FlatGen.Infrastructure.FlatInlineStorage<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>>))]
 partial struct SessionMap : global::FlatGen.IFlatMultiMap, global::System.IEquatable<global::FlatGen.Samples.Persisted.SessionMap>, global::FlatGen.Infrastructure.IFlatMap<global::FlatGen.Samples.Persisted.SessionMap>
 {
     /// <summary>The most distinct keys the map holds.</summary>
@@ -408,7 +408,6 @@ partial struct SessionMap : global::FlatGen.IFlatMultiMap, global::System.IEquat
         /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
         public bool MoveNext() => _entries.MoveNext();
     }
-
 
     internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher
     {

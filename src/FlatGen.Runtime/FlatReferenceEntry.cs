@@ -2,13 +2,13 @@ using System;
 
 namespace FlatGen;
 
-/// <summary>One key of a generated flat multi-map and all its values, as enumerated by the map.</summary>
-public readonly ref struct FlatMultiMapEntry
+/// <summary>One key of a reference map (the default storage) with all its values, as enumerated: strings over the map's storage.</summary>
+public readonly ref struct FlatReferenceEntry
 {
-    /// <summary>Initializes a new instance of the <see cref="FlatMultiMapEntry"/> struct.</summary>
+    /// <summary>Initializes a new instance of the <see cref="FlatReferenceEntry"/> struct.</summary>
     /// <param name="key">The key.</param>
     /// <param name="values">The key's values, in the order they were added.</param>
-    public FlatMultiMapEntry(string key, ReadOnlySpan<string> values)
+    public FlatReferenceEntry(string key, ReadOnlySpan<string> values)
     {
         Key = key;
         Values = values;
