@@ -134,7 +134,7 @@ public sealed partial class FlatMultiMapGenerator
             writer.WriteLines($$"""
                 /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values; it allocates nothing, and a change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</summary>
                 {{UnscopedRef}}
-                public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
+                public readonly {{EnumeratorType(spec)}} GetEnumerator() => new(Fields);
 
                 """);
         }

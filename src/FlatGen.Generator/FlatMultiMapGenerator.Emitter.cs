@@ -71,6 +71,13 @@ public sealed partial class FlatMultiMapGenerator
             return $"global::FlatGen.Infrastructure.{storage}<{IndexTypes(spec)}, {ComparerType(spec)}, {MatcherType(spec)}>";
         }
 
+        /// <summary>What the map's <c>GetEnumerator</c> returns: its storage's enumerator, compiled once for all maps of the same index types.</summary>
+        private static string EnumeratorType(MapSpec spec)
+        {
+            string enumerator = spec.Storage == FlatStorage.InlineUtf8 ? "FlatInlineEnumerator" : "FlatReferenceEnumerator";
+            return $"global::FlatGen.Infrastructure.{enumerator}<{IndexTypes(spec)}>";
+        }
+
         /// <summary>The map's known-key matcher: its own, or the one every map without known keys shares (and with it, one compiled core).</summary>
         private static string MatcherType(MapSpec spec) =>
             spec.KnownKeys.Count > 0 ? "KnownKeyMatcher" : "global::FlatGen.Infrastructure.FlatNoKnownKeys";
@@ -140,7 +147,6 @@ public sealed partial class FlatMultiMapGenerator
 
                 WriteEquality(writer, spec);
                 WriteKnownKeyAccessors(writer, spec);
-                WriteEnumerator(writer, spec.Storage == FlatStorage.InlineUtf8 ? "global::FlatGen.FlatInlineEntry" : "global::FlatGen.FlatReferenceEntry");
                 WriteKnownKeyMatcher(writer, spec);
                 WriteBuffers(writer, layout);
             }
@@ -194,17 +200,13 @@ public sealed partial class FlatMultiMapGenerator
         private static void WriteLayoutProperty(SourceWriter writer, MapSpec spec)
         {
             writer.WriteLine("/// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>");
-            writer.WriteLine("public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(");
-            writer.WriteLine($"    \"{spec.DisplayName}\",");
-            writer.WriteLine("    SizeInBytes,");
-            writer.WriteLine("    new global::FlatGen.FlatField[]");
-            writer.WriteLine("    {");
-            foreach (FieldPlan field in spec.Layout.Fields)
+            writer.WriteLine("public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse(\"\"\"");
+            foreach (string line in LayoutTable(spec).TrimEnd('\n').Split('\n'))
             {
-                writer.WriteLine($"        new global::FlatGen.FlatField(\"{field.Name}\", \"{field.DisplayType}\", {Number(field.Offset)}, {Number(field.Size)}),");
+                writer.WriteLine("    " + line);
             }
 
-            writer.WriteLine("    });");
+            writer.WriteLine("    \"\"\");");
             writer.WriteLine();
         }
 
@@ -277,27 +279,6 @@ public sealed partial class FlatMultiMapGenerator
         /// <summary>What <c>Clear</c> keeps in a map that reuses value strings: the key strings too if it interns unknown keys.</summary>
         private static string KeptStrings(MapSpec spec) => spec.InternUnknownKeys ? "value and key strings" : "value strings";
 
-        private static void WriteEnumerator(SourceWriter writer, string entryType)
-        {
-            writer.WriteLines($$"""
-                /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
-                public ref struct Enumerator
-                {
-                    private Core.Enumerator _entries;
-
-                    internal Enumerator(Core.Enumerator entries) => _entries = entries;
-
-                    /// <summary>Gets the key at the current position and its values.</summary>
-                    public readonly {{entryType}} Current => _entries.Current;
-
-                    /// <summary>Advances to the next key.</summary>
-                    /// <returns><see langword="true"/> if there is a next key; otherwise, <see langword="false"/>.</returns>
-                    /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
-                    public bool MoveNext() => _entries.MoveNext();
-                }
-                """);
-        }
-
         /// <summary>The known keys' spellings, which the map's shape holds, and their matchers, which its core inlines.</summary>
         private static void WriteKnownKeyMatcher(SourceWriter writer, MapSpec spec)
         {
@@ -306,7 +287,7 @@ public sealed partial class FlatMultiMapGenerator
                 return;
             }
 
-            writer.WriteLine();
+            writer.WriteSeparator();
             writer.WriteLine("internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher");
             using (writer.WriteBlock())
             {
@@ -357,7 +338,7 @@ public sealed partial class FlatMultiMapGenerator
         {
             foreach (FieldPlan field in layout.Fields.Where(static f => f.BufferName is not null))
             {
-                writer.WriteLine();
+                writer.WriteSeparator();
                 writer.WriteLine($"[global::System.Runtime.CompilerServices.InlineArray({Number(field.Length)})]");
                 writer.WriteLine($"private struct {field.BufferName}");
                 using (writer.WriteBlock())

@@ -62,6 +62,31 @@ public sealed class FlatLayout
     /// <summary>Gets the number of bytes of the struct that belong to no field.</summary>
     public int PaddingBytes { get; }
 
+    /// <summary>Reads a layout from the table <see cref="ToString"/> renders, as each generated map's <c>Layout</c> property does.</summary>
+    /// <param name="table">The table: a line <c>Type: N bytes, P bytes of padding</c>, a header line, a line a field
+    /// (<c>name type offset size</c>), a <c>(padding)</c> line when there is padding, and a <c>Total</c> line. Blank lines
+    /// and the spaces around each line are ignored, so the table can be an indented raw string literal.</param>
+    /// <returns>The layout the table describes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FormatException">The text is not such a table, or its size, padding and fields do not agree.</exception>
+    /// <exception cref="ArgumentException">The fields are not ordered by offset, overlap, or do not fit in the size.</exception>
+    public static FlatLayout Parse(string table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (!FlatLayoutTable.TryParse(table, out string typeName, out int size, out var rows, out string? problem))
+        {
+            throw new FormatException($"The text is not a FlatGen layout table: {problem}.");
+        }
+
+        var fields = new FlatField[rows.Length];
+        for (int i = 0; i < fields.Length; i++)
+        {
+            fields[i] = new FlatField(rows[i].Name, rows[i].TypeName, rows[i].Offset, rows[i].Size);
+        }
+
+        return new FlatLayout(typeName, size, fields);
+    }
+
     /// <summary>Renders the layout as a table: field, type, offset and size, then the padding and the total.</summary>
     /// <returns>The table, one line per field, lines separated by <c>\n</c>.</returns>
     public override string ToString()

@@ -25,6 +25,16 @@ internal sealed class SourceWriter
     /// <summary>Writes an empty line.</summary>
     public void WriteLine() => _text.Append('\n');
 
+    /// <summary>Writes an empty line unless the last line written is empty: one blank line between members, whichever wrote it.</summary>
+    public void WriteSeparator()
+    {
+        int length = _text.Length;
+        if (length < 2 || _text[length - 1] != '\n' || _text[length - 2] != '\n')
+        {
+            _text.Append('\n');
+        }
+    }
+
     /// <summary>Writes each line of <paramref name="lines"/> (separated by <c>\n</c>) at the current indentation.</summary>
     public void WriteLines(string lines)
     {

@@ -122,11 +122,11 @@ public sealed class BenchmarkDryRunTests : IDisposable
 
     /// <summary>
     /// Guards #29's compiled-once target: every map of a kind shares one compiled core, so a new map type's first use
-    /// (adds, lookups, an enumeration, a clear) compiles only its own few members. A core compiled for each map type
-    /// compiled 66 methods here.
+    /// (adds, lookups, an enumeration, a clear) compiles only its own few members: 8, with the runtime's enumerator. A
+    /// core compiled for each map type compiled 66 methods here, and a generated enumerator wrapping the core's, 11.
     /// </summary>
     [Fact]
-    public void A_new_map_type_s_first_use_compiles_at_most_16_methods()
+    public void A_new_map_type_s_first_use_compiles_at_most_10_methods()
     {
         string configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         string program = Path.Combine(RepositoryPaths.Root, "bench", "FlatGen.ColdStart", "bin", configuration, "net10.0", "FlatGen.ColdStart.dll");
@@ -138,7 +138,7 @@ public sealed class BenchmarkDryRunTests : IDisposable
         Match methods = Regex.Match(output, "\"methodsPerNewType\": (\\d+)");
         Assert.True(methods.Success, output);
         int perNewType = int.Parse(methods.Groups[1].Value, CultureInfo.InvariantCulture);
-        Assert.InRange(perNewType, 1, 16);
+        Assert.InRange(perNewType, 1, 10);
     }
 
     public void Dispose() => Directory.Delete(_artifacts, recursive: true);

@@ -291,7 +291,7 @@ public sealed class DiagnosticTests
 
         namespace A { [FlatMultiMap(4, 4)] public partial struct Layout; }
         namespace B { [FlatMultiMap(4, 4)] public partial struct Count; }
-        namespace C { [FlatMultiMap(4, 4)] public partial struct Enumerator; }
+        namespace C { [FlatMultiMap(4, 4)] public partial struct KeyBuffer; }
         """);
 
     [Fact]
@@ -305,7 +305,7 @@ public sealed class DiagnosticTests
 
             public static int _keys;
 
-            private struct Enumerator;
+            private struct KeyBuffer;
         }
         """);
 

@@ -131,6 +131,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     }
 
     /// <summary>Removes every key and value and zeroes the whole map, arena included; only the version moves on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ClearEntries(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         // The canonical empty map is all zeros but its layout id and version: zeroing every byte, not only the ranges
@@ -167,10 +168,6 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
             throw new FlatFormatException($"The {bytes.Length} bytes are not a valid '{map.Shape.MapName}' (layout {map.Shape.LayoutId:X16}, {map.Shape.Size} bytes): {problem}.");
         }
     }
-
-    /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static Enumerator GetEnumerator(FlatMapFields<TKeyIndex, TValueIndex> map) => new(map);
 
     internal static FlatAddStatus AddUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
@@ -519,37 +516,11 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     }
 
     internal static ReadOnlySpan<byte> StoredKey(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
-        Range(map.Shape, map.Arena, map.KeyOffsets[keyIndex], map.KeyLengths[keyIndex]);
+        FlatInlineEnumerator<TKeyIndex, TValueIndex>.Range(map.Shape, map.Arena, map.KeyOffsets[keyIndex], map.KeyLengths[keyIndex]);
 
     internal static FlatInlineValues Values(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
-        keyIndex < 0 ? default : Values(map.Shape, map.Arena, map.ValueStarts, map.ValueCounts,
+        keyIndex < 0 ? default : FlatInlineEnumerator<TKeyIndex, TValueIndex>.Values(map.Shape, map.Arena, map.ValueStarts, map.ValueCounts,
             map.ValueOffsets, map.ValueLengths, keyIndex);
-
-    /// <summary>Key <paramref name="keyIndex"/>'s run of values; a run outside the tables (only concurrent use makes one) throws.</summary>
-    internal static FlatInlineValues Values(
-        in FlatMapShape shape, ReadOnlySpan<byte> arena, ReadOnlySpan<TValueIndex> starts, ReadOnlySpan<TValueIndex> counts,
-        ReadOnlySpan<ushort> valueOffsets, ReadOnlySpan<ushort> valueLengths, int keyIndex)
-    {
-        int start = FlatInteger.ToInt32(starts[keyIndex]);
-        int count = FlatInteger.ToInt32(counts[keyIndex]);
-        if (start + count > valueOffsets.Length)
-        {
-            FlatThrow.ConcurrentUse(shape.MapName);
-        }
-
-        return new FlatInlineValues(arena, valueOffsets.Slice(start, count), valueLengths.Slice(start, count));
-    }
-
-    /// <summary>A range of the arena; one outside it (only concurrent use makes one) throws.</summary>
-    internal static ReadOnlySpan<byte> Range(in FlatMapShape shape, ReadOnlySpan<byte> arena, int offset, int length)
-    {
-        if (offset + length > arena.Length)
-        {
-            FlatThrow.ConcurrentUse(shape.MapName);
-        }
-
-        return arena.Slice(offset, length);
-    }
 
     /// <summary>Text to store, from UTF-16 or UTF-8, validated and measured in UTF-8 bytes before anything is written.</summary>
     internal readonly ref struct Utf8Text

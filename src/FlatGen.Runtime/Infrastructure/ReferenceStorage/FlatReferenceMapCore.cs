@@ -140,6 +140,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// Removes every key and value, leaving no reference behind, except the values a map that reuses value strings
     /// keeps, and the key strings too if it also interns unknown keys.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ClearEntries(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         // Counts that concurrent use broke may exceed the arrays: everything is then cleared, so Clear restores an
@@ -165,10 +166,6 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         map.ValueHoles = TValueIndex.Zero;
         map.Version++;
     }
-
-    /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static Enumerator GetEnumerator(FlatMapFields<TKeyIndex, TValueIndex> map) => new(map);
 
     /// <summary>
     /// Adds with a string key. A key's values are usually added together, so the same string as the last key's is
@@ -595,22 +592,8 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     internal static uint Hash(ReadOnlySpan<char> key) => TComparer.Hash(key);
 
     /// <summary>The key at <paramref name="keyIndex"/>: the stored string, or a known key's declared spelling.</summary>
-    internal static string KeyAt(in FlatMapShape shape, ReadOnlySpan<string?> keys, ReadOnlySpan<uint> hashes, int keyIndex)
-    {
-        if (keys[keyIndex] is string key)
-        {
-            return key;
-        }
-
-        ReadOnlySpan<string> knownKeys = shape.KnownKeyNames;
-        uint knownKey = hashes[keyIndex];
-        if (knownKey >= (uint)knownKeys.Length)
-        {
-            FlatThrow.ConcurrentUse(shape.MapName); // A null key past the count, or a known key's entry overwritten.
-        }
-
-        return knownKeys[(int)knownKey];
-    }
+    internal static string KeyAt(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
+        FlatReferenceEnumerator<TKeyIndex, TValueIndex>.KeyAt(map.Shape, map.Keys, map.KeyHashes, keyIndex);
 
     /// <summary>Where the value after key <paramref name="keyIndex"/>'s values goes: the end of its run.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -619,19 +602,5 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ReadOnlySpan<string> Run(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
-        Run(map.Shape, map.Values, FlatInteger.ToInt32(map.ValueStarts[keyIndex]), FlatInteger.ToInt32(map.ValueCounts[keyIndex]));
-
-    /// <summary>The run of <paramref name="length"/> values from <paramref name="start"/>; a run outside the values (only concurrent use makes one) throws.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ReadOnlySpan<string> Run(in FlatMapShape shape, ReadOnlySpan<string?> values, int start, int length)
-    {
-        if (start + length > values.Length)
-        {
-            FlatThrow.ConcurrentUse(shape.MapName);
-        }
-
-        // Checked just above (both are indices, never negative): Slice would check again.
-        return MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetReference(values), start), length)!;
-    }
-
+        FlatReferenceEnumerator<TKeyIndex, TValueIndex>.Run(map.Shape, map.Values, FlatInteger.ToInt32(map.ValueStarts[keyIndex]), FlatInteger.ToInt32(map.ValueCounts[keyIndex]));
 }

@@ -122,7 +122,7 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
     }
 
     /// <inheritdoc/>
-    public static string KeyString(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.KeyAt(map.Shape, map.Keys, map.KeyHashes, keyIndex);
+    public static string KeyString(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.KeyAt(map, keyIndex);
 
     /// <inheritdoc/>
     public static string FirstValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex)[0];

@@ -82,24 +82,24 @@ partial struct Tags : global::FlatGen.IFlatMultiMap, global::System.IEquatable<g
     private ushort _valueHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
-        "Tags",
-        SizeInBytes,
-        new global::FlatGen.FlatField[]
-        {
-            new global::FlatGen.FlatField("_keys", "string?[5120]", 0, 40960),
-            new global::FlatGen.FlatField("_values", "string?[10240]", 40960, 81920),
-            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 122880, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[5120]", 122888, 20480),
-            new global::FlatGen.FlatField("_version", "uint", 143368, 4),
-            new global::FlatGen.FlatField("_slots", "ushort[8192]", 143372, 16384),
-            new global::FlatGen.FlatField("_valueStarts", "ushort[5120]", 159756, 10240),
-            new global::FlatGen.FlatField("_valueCounts", "ushort[5120]", 169996, 10240),
-            new global::FlatGen.FlatField("_count", "ushort", 180236, 2),
-            new global::FlatGen.FlatField("_valueCount", "ushort", 180238, 2),
-            new global::FlatGen.FlatField("_keyHoles", "ushort", 180240, 2),
-            new global::FlatGen.FlatField("_valueHoles", "ushort", 180242, 2),
-        });
+    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
+        Tags: 180248 bytes, 4 bytes of padding
+        Field              Type            Offset    Size
+        _keys              string?[5120]        0   40960
+        _values            string?[10240]   40960   81920
+        _hashedKeyLengths  ulong           122880       8
+        _keyHashes         uint[5120]      122888   20480
+        _version           uint            143368       4
+        _slots             ushort[8192]    143372   16384
+        _valueStarts       ushort[5120]    159756   10240
+        _valueCounts       ushort[5120]    169996   10240
+        _count             ushort          180236       2
+        _valueCount        ushort          180238       2
+        _keyHoles          ushort          180240       2
+        _valueHoles        ushort          180242       2
+        (padding)                          180244       4
+        Total                                      180248
+        """);
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<ushort, ushort, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;
@@ -241,7 +241,7 @@ partial struct Tags : global::FlatGen.IFlatMultiMap, global::System.IEquatable<g
 
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values; it allocates nothing, and a change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</summary>
     [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-    public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
+    public readonly global::FlatGen.Infrastructure.FlatReferenceEnumerator<ushort, ushort> GetEnumerator() => new(Fields);
 
     /// <summary>Determines whether <paramref name="other"/> holds the same keys, under the map's comparison, each with the same values in the same order; the order of the keys does not matter.</summary>
     public readonly bool Equals(global::Tags other) => Core.Equals(Fields, other.Fields);
@@ -257,22 +257,6 @@ partial struct Tags : global::FlatGen.IFlatMultiMap, global::System.IEquatable<g
 
     /// <summary>Determines whether two maps hold different entries.</summary>
     public static bool operator !=(in global::Tags left, in global::Tags right) => !Core.Equals(left.Fields, right.Fields);
-
-    /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
-    public ref struct Enumerator
-    {
-        private Core.Enumerator _entries;
-
-        internal Enumerator(Core.Enumerator entries) => _entries = entries;
-
-        /// <summary>Gets the key at the current position and its values.</summary>
-        public readonly global::FlatGen.FlatReferenceEntry Current => _entries.Current;
-
-        /// <summary>Advances to the next key.</summary>
-        /// <returns><see langword="true"/> if there is a next key; otherwise, <see langword="false"/>.</returns>
-        /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
-        public bool MoveNext() => _entries.MoveNext();
-    }
 
     [global::System.Runtime.CompilerServices.InlineArray(5120)]
     private struct KeyBuffer

@@ -114,30 +114,30 @@ partial struct InlineReuse : global::FlatGen.IFlatMultiMap, global::System.IEqua
     private ArenaBuffer _arena;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
-        "InlineReuse",
-        SizeInBytes,
-        new global::FlatGen.FlatField[]
-        {
-            new global::FlatGen.FlatField("_layoutId", "ulong", 0, 8),
-            new global::FlatGen.FlatField("_hashSeed", "ulong", 8, 8),
-            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 16, 8),
-            new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 24, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[4]", 32, 16),
-            new global::FlatGen.FlatField("_version", "uint", 48, 4),
-            new global::FlatGen.FlatField("_keyOffsets", "ushort[4]", 52, 8),
-            new global::FlatGen.FlatField("_keyLengths", "ushort[4]", 60, 8),
-            new global::FlatGen.FlatField("_valueOffsets", "ushort[4]", 68, 8),
-            new global::FlatGen.FlatField("_valueLengths", "ushort[4]", 76, 8),
-            new global::FlatGen.FlatField("_arenaUsed", "ushort", 84, 2),
-            new global::FlatGen.FlatField("_slots", "byte[8]", 86, 8),
-            new global::FlatGen.FlatField("_valueStarts", "byte[4]", 94, 4),
-            new global::FlatGen.FlatField("_valueCounts", "byte[4]", 98, 4),
-            new global::FlatGen.FlatField("_count", "byte", 102, 1),
-            new global::FlatGen.FlatField("_valueCount", "byte", 103, 1),
-            new global::FlatGen.FlatField("_knownSlots", "byte[1]", 104, 1),
-            new global::FlatGen.FlatField("_arena", "byte[64]", 105, 64),
-        });
+    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
+        InlineReuse: 176 bytes, 7 bytes of padding
+        Field              Type       Offset  Size
+        _layoutId          ulong           0     8
+        _hashSeed          ulong           8     8
+        _hashedKeyLengths  ulong          16     8
+        _knownPresence     ulong[1]       24     8
+        _keyHashes         uint[4]        32    16
+        _version           uint           48     4
+        _keyOffsets        ushort[4]      52     8
+        _keyLengths        ushort[4]      60     8
+        _valueOffsets      ushort[4]      68     8
+        _valueLengths      ushort[4]      76     8
+        _arenaUsed         ushort         84     2
+        _slots             byte[8]        86     8
+        _valueStarts       byte[4]        94     4
+        _valueCounts       byte[4]        98     4
+        _count             byte          102     1
+        _valueCount        byte          103     1
+        _knownSlots        byte[1]       104     1
+        _arena             byte[64]      105    64
+        (padding)                        169     7
+        Total                                  176
+        """);
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, KnownKeyMatcher>;
@@ -279,7 +279,7 @@ partial struct InlineReuse : global::FlatGen.IFlatMultiMap, global::System.IEqua
 
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values; it allocates nothing, and a change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</summary>
     [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-    public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
+    public readonly global::FlatGen.Infrastructure.FlatInlineEnumerator<byte, byte> GetEnumerator() => new(Fields);
 
     /// <summary>Gets the number of arena bytes the keys and values take, out of <see cref="InlineBytes"/>.</summary>
     public readonly int InlineBytesUsed => _arenaUsed;
@@ -352,22 +352,6 @@ partial struct InlineReuse : global::FlatGen.IFlatMultiMap, global::System.IEqua
 
     /// <summary>Removes <c>"a"</c>; returns whether it was present.</summary>
     public bool RemoveA() => Core.RemoveKnown(Fields, 0);
-
-    /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
-    public ref struct Enumerator
-    {
-        private Core.Enumerator _entries;
-
-        internal Enumerator(Core.Enumerator entries) => _entries = entries;
-
-        /// <summary>Gets the key at the current position and its values.</summary>
-        public readonly global::FlatGen.FlatInlineEntry Current => _entries.Current;
-
-        /// <summary>Advances to the next key.</summary>
-        /// <returns><see langword="true"/> if there is a next key; otherwise, <see langword="false"/>.</returns>
-        /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
-        public bool MoveNext() => _entries.MoveNext();
-    }
 
     internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher
     {

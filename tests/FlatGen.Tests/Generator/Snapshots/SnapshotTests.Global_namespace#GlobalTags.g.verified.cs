@@ -82,24 +82,24 @@ partial struct GlobalTags : global::FlatGen.IFlatMultiMap, global::System.IEquat
     private byte _valueHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
-        "GlobalTags",
-        SizeInBytes,
-        new global::FlatGen.FlatField[]
-        {
-            new global::FlatGen.FlatField("_keys", "string?[5]", 0, 40),
-            new global::FlatGen.FlatField("_values", "string?[10]", 40, 80),
-            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 120, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[5]", 128, 20),
-            new global::FlatGen.FlatField("_version", "uint", 148, 4),
-            new global::FlatGen.FlatField("_slots", "byte[8]", 152, 8),
-            new global::FlatGen.FlatField("_valueStarts", "byte[5]", 160, 5),
-            new global::FlatGen.FlatField("_valueCounts", "byte[5]", 165, 5),
-            new global::FlatGen.FlatField("_count", "byte", 170, 1),
-            new global::FlatGen.FlatField("_valueCount", "byte", 171, 1),
-            new global::FlatGen.FlatField("_keyHoles", "byte", 172, 1),
-            new global::FlatGen.FlatField("_valueHoles", "byte", 173, 1),
-        });
+    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
+        GlobalTags: 176 bytes, 2 bytes of padding
+        Field              Type         Offset  Size
+        _keys              string?[5]        0    40
+        _values            string?[10]      40    80
+        _hashedKeyLengths  ulong           120     8
+        _keyHashes         uint[5]         128    20
+        _version           uint            148     4
+        _slots             byte[8]         152     8
+        _valueStarts       byte[5]         160     5
+        _valueCounts       byte[5]         165     5
+        _count             byte            170     1
+        _valueCount        byte            171     1
+        _keyHoles          byte            172     1
+        _valueHoles        byte            173     1
+        (padding)                          174     2
+        Total                                    176
+        """);
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;
@@ -241,7 +241,7 @@ partial struct GlobalTags : global::FlatGen.IFlatMultiMap, global::System.IEquat
 
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values; it allocates nothing, and a change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</summary>
     [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-    public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
+    public readonly global::FlatGen.Infrastructure.FlatReferenceEnumerator<byte, byte> GetEnumerator() => new(Fields);
 
     /// <summary>Determines whether <paramref name="other"/> holds the same keys, under the map's comparison, each with the same values in the same order; the order of the keys does not matter.</summary>
     public readonly bool Equals(global::GlobalTags other) => Core.Equals(Fields, other.Fields);
@@ -257,22 +257,6 @@ partial struct GlobalTags : global::FlatGen.IFlatMultiMap, global::System.IEquat
 
     /// <summary>Determines whether two maps hold different entries.</summary>
     public static bool operator !=(in global::GlobalTags left, in global::GlobalTags right) => !Core.Equals(left.Fields, right.Fields);
-
-    /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
-    public ref struct Enumerator
-    {
-        private Core.Enumerator _entries;
-
-        internal Enumerator(Core.Enumerator entries) => _entries = entries;
-
-        /// <summary>Gets the key at the current position and its values.</summary>
-        public readonly global::FlatGen.FlatReferenceEntry Current => _entries.Current;
-
-        /// <summary>Advances to the next key.</summary>
-        /// <returns><see langword="true"/> if there is a next key; otherwise, <see langword="false"/>.</returns>
-        /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
-        public bool MoveNext() => _entries.MoveNext();
-    }
 
     [global::System.Runtime.CompilerServices.InlineArray(5)]
     private struct KeyBuffer

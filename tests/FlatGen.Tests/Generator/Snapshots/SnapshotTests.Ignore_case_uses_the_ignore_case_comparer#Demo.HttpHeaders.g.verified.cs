@@ -83,24 +83,23 @@ partial struct HttpHeaders : global::FlatGen.IFlatMultiMap, global::System.IEqua
     private byte _valueHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
-        "Demo.HttpHeaders",
-        SizeInBytes,
-        new global::FlatGen.FlatField[]
-        {
-            new global::FlatGen.FlatField("_keys", "string?[40]", 0, 320),
-            new global::FlatGen.FlatField("_values", "string?[80]", 320, 640),
-            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 960, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[40]", 968, 160),
-            new global::FlatGen.FlatField("_version", "uint", 1128, 4),
-            new global::FlatGen.FlatField("_slots", "byte[64]", 1132, 64),
-            new global::FlatGen.FlatField("_valueStarts", "byte[40]", 1196, 40),
-            new global::FlatGen.FlatField("_valueCounts", "byte[40]", 1236, 40),
-            new global::FlatGen.FlatField("_count", "byte", 1276, 1),
-            new global::FlatGen.FlatField("_valueCount", "byte", 1277, 1),
-            new global::FlatGen.FlatField("_keyHoles", "byte", 1278, 1),
-            new global::FlatGen.FlatField("_valueHoles", "byte", 1279, 1),
-        });
+    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
+        Demo.HttpHeaders: 1280 bytes, 0 bytes of padding
+        Field              Type         Offset  Size
+        _keys              string?[40]       0   320
+        _values            string?[80]     320   640
+        _hashedKeyLengths  ulong           960     8
+        _keyHashes         uint[40]        968   160
+        _version           uint           1128     4
+        _slots             byte[64]       1132    64
+        _valueStarts       byte[40]       1196    40
+        _valueCounts       byte[40]       1236    40
+        _count             byte           1276     1
+        _valueCount        byte           1277     1
+        _keyHoles          byte           1278     1
+        _valueHoles        byte           1279     1
+        Total                                   1280
+        """);
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;
@@ -242,7 +241,7 @@ partial struct HttpHeaders : global::FlatGen.IFlatMultiMap, global::System.IEqua
 
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values; it allocates nothing, and a change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</summary>
     [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-    public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
+    public readonly global::FlatGen.Infrastructure.FlatReferenceEnumerator<byte, byte> GetEnumerator() => new(Fields);
 
     /// <summary>Determines whether <paramref name="other"/> holds the same keys, under the map's comparison, each with the same values in the same order; the order of the keys does not matter.</summary>
     public readonly bool Equals(global::Demo.HttpHeaders other) => Core.Equals(Fields, other.Fields);
@@ -258,22 +257,6 @@ partial struct HttpHeaders : global::FlatGen.IFlatMultiMap, global::System.IEqua
 
     /// <summary>Determines whether two maps hold different entries.</summary>
     public static bool operator !=(in global::Demo.HttpHeaders left, in global::Demo.HttpHeaders right) => !Core.Equals(left.Fields, right.Fields);
-
-    /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
-    public ref struct Enumerator
-    {
-        private Core.Enumerator _entries;
-
-        internal Enumerator(Core.Enumerator entries) => _entries = entries;
-
-        /// <summary>Gets the key at the current position and its values.</summary>
-        public readonly global::FlatGen.FlatReferenceEntry Current => _entries.Current;
-
-        /// <summary>Advances to the next key.</summary>
-        /// <returns><see langword="true"/> if there is a next key; otherwise, <see langword="false"/>.</returns>
-        /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
-        public bool MoveNext() => _entries.MoveNext();
-    }
 
     [global::System.Runtime.CompilerServices.InlineArray(40)]
     private struct KeyBuffer

@@ -107,28 +107,27 @@ partial struct SessionTags : global::FlatGen.IFlatMultiMap, global::System.IEqua
     private ArenaBuffer _arena;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
-        "Demo.SessionTags",
-        SizeInBytes,
-        new global::FlatGen.FlatField[]
-        {
-            new global::FlatGen.FlatField("_layoutId", "ulong", 0, 8),
-            new global::FlatGen.FlatField("_hashSeed", "ulong", 8, 8),
-            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 16, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[16]", 24, 64),
-            new global::FlatGen.FlatField("_version", "uint", 88, 4),
-            new global::FlatGen.FlatField("_keyOffsets", "ushort[16]", 92, 32),
-            new global::FlatGen.FlatField("_keyLengths", "ushort[16]", 124, 32),
-            new global::FlatGen.FlatField("_valueOffsets", "ushort[32]", 156, 64),
-            new global::FlatGen.FlatField("_valueLengths", "ushort[32]", 220, 64),
-            new global::FlatGen.FlatField("_arenaUsed", "ushort", 284, 2),
-            new global::FlatGen.FlatField("_slots", "byte[32]", 286, 32),
-            new global::FlatGen.FlatField("_valueStarts", "byte[16]", 318, 16),
-            new global::FlatGen.FlatField("_valueCounts", "byte[16]", 334, 16),
-            new global::FlatGen.FlatField("_count", "byte", 350, 1),
-            new global::FlatGen.FlatField("_valueCount", "byte", 351, 1),
-            new global::FlatGen.FlatField("_arena", "byte[1024]", 352, 1024),
-        });
+    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
+        Demo.SessionTags: 1376 bytes, 0 bytes of padding
+        Field              Type        Offset  Size
+        _layoutId          ulong            0     8
+        _hashSeed          ulong            8     8
+        _hashedKeyLengths  ulong           16     8
+        _keyHashes         uint[16]        24    64
+        _version           uint            88     4
+        _keyOffsets        ushort[16]      92    32
+        _keyLengths        ushort[16]     124    32
+        _valueOffsets      ushort[32]     156    64
+        _valueLengths      ushort[32]     220    64
+        _arenaUsed         ushort         284     2
+        _slots             byte[32]       286    32
+        _valueStarts       byte[16]       318    16
+        _valueCounts       byte[16]       334    16
+        _count             byte           350     1
+        _valueCount        byte           351     1
+        _arena             byte[1024]     352  1024
+        Total                                  1376
+        """);
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;
@@ -270,7 +269,7 @@ partial struct SessionTags : global::FlatGen.IFlatMultiMap, global::System.IEqua
 
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values; it allocates nothing, and a change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</summary>
     [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-    public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
+    public readonly global::FlatGen.Infrastructure.FlatInlineEnumerator<byte, byte> GetEnumerator() => new(Fields);
 
     /// <summary>Gets the number of arena bytes the keys and values take, out of <see cref="InlineBytes"/>.</summary>
     public readonly int InlineBytesUsed => _arenaUsed;
@@ -324,22 +323,6 @@ partial struct SessionTags : global::FlatGen.IFlatMultiMap, global::System.IEqua
 
     /// <summary>Determines whether two maps hold different entries.</summary>
     public static bool operator !=(in global::Demo.SessionTags left, in global::Demo.SessionTags right) => !Core.Equals(left.Fields, right.Fields);
-
-    /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
-    public ref struct Enumerator
-    {
-        private Core.Enumerator _entries;
-
-        internal Enumerator(Core.Enumerator entries) => _entries = entries;
-
-        /// <summary>Gets the key at the current position and its values.</summary>
-        public readonly global::FlatGen.FlatInlineEntry Current => _entries.Current;
-
-        /// <summary>Advances to the next key.</summary>
-        /// <returns><see langword="true"/> if there is a next key; otherwise, <see langword="false"/>.</returns>
-        /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
-        public bool MoveNext() => _entries.MoveNext();
-    }
 
     [global::System.Runtime.CompilerServices.InlineArray(16)]
     private struct KeyHashBuffer

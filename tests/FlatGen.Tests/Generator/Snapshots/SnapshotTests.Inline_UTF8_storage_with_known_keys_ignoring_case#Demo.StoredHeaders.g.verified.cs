@@ -116,30 +116,30 @@ partial struct StoredHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
     private ArenaBuffer _arena;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
-        "Demo.StoredHeaders",
-        SizeInBytes,
-        new global::FlatGen.FlatField[]
-        {
-            new global::FlatGen.FlatField("_layoutId", "ulong", 0, 8),
-            new global::FlatGen.FlatField("_hashSeed", "ulong", 8, 8),
-            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 16, 8),
-            new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 24, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[8]", 32, 32),
-            new global::FlatGen.FlatField("_version", "uint", 64, 4),
-            new global::FlatGen.FlatField("_keyOffsets", "ushort[8]", 68, 16),
-            new global::FlatGen.FlatField("_keyLengths", "ushort[8]", 84, 16),
-            new global::FlatGen.FlatField("_valueOffsets", "ushort[16]", 100, 32),
-            new global::FlatGen.FlatField("_valueLengths", "ushort[16]", 132, 32),
-            new global::FlatGen.FlatField("_arenaUsed", "ushort", 164, 2),
-            new global::FlatGen.FlatField("_slots", "byte[16]", 166, 16),
-            new global::FlatGen.FlatField("_valueStarts", "byte[8]", 182, 8),
-            new global::FlatGen.FlatField("_valueCounts", "byte[8]", 190, 8),
-            new global::FlatGen.FlatField("_count", "byte", 198, 1),
-            new global::FlatGen.FlatField("_valueCount", "byte", 199, 1),
-            new global::FlatGen.FlatField("_knownSlots", "byte[2]", 200, 2),
-            new global::FlatGen.FlatField("_arena", "byte[300]", 202, 300),
-        });
+    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
+        Demo.StoredHeaders: 504 bytes, 2 bytes of padding
+        Field              Type        Offset  Size
+        _layoutId          ulong            0     8
+        _hashSeed          ulong            8     8
+        _hashedKeyLengths  ulong           16     8
+        _knownPresence     ulong[1]        24     8
+        _keyHashes         uint[8]         32    32
+        _version           uint            64     4
+        _keyOffsets        ushort[8]       68    16
+        _keyLengths        ushort[8]       84    16
+        _valueOffsets      ushort[16]     100    32
+        _valueLengths      ushort[16]     132    32
+        _arenaUsed         ushort         164     2
+        _slots             byte[16]       166    16
+        _valueStarts       byte[8]        182     8
+        _valueCounts       byte[8]        190     8
+        _count             byte           198     1
+        _valueCount        byte           199     1
+        _knownSlots        byte[2]        200     2
+        _arena             byte[300]      202   300
+        (padding)                         502     2
+        Total                                   504
+        """);
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>;
@@ -281,7 +281,7 @@ partial struct StoredHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
 
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values; it allocates nothing, and a change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</summary>
     [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-    public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
+    public readonly global::FlatGen.Infrastructure.FlatInlineEnumerator<byte, byte> GetEnumerator() => new(Fields);
 
     /// <summary>Gets the number of arena bytes the keys and values take, out of <see cref="InlineBytes"/>.</summary>
     public readonly int InlineBytesUsed => _arenaUsed;
@@ -373,22 +373,6 @@ partial struct StoredHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
 
     /// <summary>Removes <c>"Content-Type"</c>; returns whether it was present.</summary>
     public bool RemoveContentType() => Core.RemoveKnown(Fields, 1);
-
-    /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
-    public ref struct Enumerator
-    {
-        private Core.Enumerator _entries;
-
-        internal Enumerator(Core.Enumerator entries) => _entries = entries;
-
-        /// <summary>Gets the key at the current position and its values.</summary>
-        public readonly global::FlatGen.FlatInlineEntry Current => _entries.Current;
-
-        /// <summary>Advances to the next key.</summary>
-        /// <returns><see langword="true"/> if there is a next key; otherwise, <see langword="false"/>.</returns>
-        /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
-        public bool MoveNext() => _entries.MoveNext();
-    }
 
     internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher
     {

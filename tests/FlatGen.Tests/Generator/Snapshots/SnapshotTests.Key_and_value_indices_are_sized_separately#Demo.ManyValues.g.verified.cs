@@ -84,24 +84,24 @@ partial struct ManyValues : global::FlatGen.IFlatMultiMap, global::System.IEquat
     private byte _keyHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
-        "Demo.ManyValues",
-        SizeInBytes,
-        new global::FlatGen.FlatField[]
-        {
-            new global::FlatGen.FlatField("_keys", "string?[125]", 0, 1000),
-            new global::FlatGen.FlatField("_values", "string?[1250]", 1000, 10000),
-            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 11000, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[125]", 11008, 500),
-            new global::FlatGen.FlatField("_version", "uint", 11508, 4),
-            new global::FlatGen.FlatField("_valueStarts", "ushort[125]", 11512, 250),
-            new global::FlatGen.FlatField("_valueCounts", "ushort[125]", 11762, 250),
-            new global::FlatGen.FlatField("_valueCount", "ushort", 12012, 2),
-            new global::FlatGen.FlatField("_valueHoles", "ushort", 12014, 2),
-            new global::FlatGen.FlatField("_slots", "byte[256]", 12016, 256),
-            new global::FlatGen.FlatField("_count", "byte", 12272, 1),
-            new global::FlatGen.FlatField("_keyHoles", "byte", 12273, 1),
-        });
+    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
+        Demo.ManyValues: 12280 bytes, 6 bytes of padding
+        Field              Type           Offset   Size
+        _keys              string?[125]        0   1000
+        _values            string?[1250]    1000  10000
+        _hashedKeyLengths  ulong           11000      8
+        _keyHashes         uint[125]       11008    500
+        _version           uint            11508      4
+        _valueStarts       ushort[125]     11512    250
+        _valueCounts       ushort[125]     11762    250
+        _valueCount        ushort          12012      2
+        _valueHoles        ushort          12014      2
+        _slots             byte[256]       12016    256
+        _count             byte            12272      1
+        _keyHoles          byte            12273      1
+        (padding)                          12274      6
+        Total                                     12280
+        """);
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, ushort, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;
@@ -243,7 +243,7 @@ partial struct ManyValues : global::FlatGen.IFlatMultiMap, global::System.IEquat
 
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values; it allocates nothing, and a change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</summary>
     [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-    public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
+    public readonly global::FlatGen.Infrastructure.FlatReferenceEnumerator<byte, ushort> GetEnumerator() => new(Fields);
 
     /// <summary>Determines whether <paramref name="other"/> holds the same keys, under the map's comparison, each with the same values in the same order; the order of the keys does not matter.</summary>
     public readonly bool Equals(global::Demo.ManyValues other) => Core.Equals(Fields, other.Fields);
@@ -259,22 +259,6 @@ partial struct ManyValues : global::FlatGen.IFlatMultiMap, global::System.IEquat
 
     /// <summary>Determines whether two maps hold different entries.</summary>
     public static bool operator !=(in global::Demo.ManyValues left, in global::Demo.ManyValues right) => !Core.Equals(left.Fields, right.Fields);
-
-    /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
-    public ref struct Enumerator
-    {
-        private Core.Enumerator _entries;
-
-        internal Enumerator(Core.Enumerator entries) => _entries = entries;
-
-        /// <summary>Gets the key at the current position and its values.</summary>
-        public readonly global::FlatGen.FlatReferenceEntry Current => _entries.Current;
-
-        /// <summary>Advances to the next key.</summary>
-        /// <returns><see langword="true"/> if there is a next key; otherwise, <see langword="false"/>.</returns>
-        /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
-        public bool MoveNext() => _entries.MoveNext();
-    }
 
     [global::System.Runtime.CompilerServices.InlineArray(125)]
     private struct KeyBuffer

@@ -92,26 +92,26 @@ partial struct RequestHeaders : global::FlatGen.IFlatMultiMap, global::System.IE
     private KnownSlotBuffer _knownSlots;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
-        "Demo.RequestHeaders",
-        SizeInBytes,
-        new global::FlatGen.FlatField[]
-        {
-            new global::FlatGen.FlatField("_keys", "string?[40]", 0, 320),
-            new global::FlatGen.FlatField("_values", "string?[80]", 320, 640),
-            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 960, 8),
-            new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 968, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[40]", 976, 160),
-            new global::FlatGen.FlatField("_version", "uint", 1136, 4),
-            new global::FlatGen.FlatField("_slots", "byte[64]", 1140, 64),
-            new global::FlatGen.FlatField("_valueStarts", "byte[40]", 1204, 40),
-            new global::FlatGen.FlatField("_valueCounts", "byte[40]", 1244, 40),
-            new global::FlatGen.FlatField("_count", "byte", 1284, 1),
-            new global::FlatGen.FlatField("_valueCount", "byte", 1285, 1),
-            new global::FlatGen.FlatField("_keyHoles", "byte", 1286, 1),
-            new global::FlatGen.FlatField("_valueHoles", "byte", 1287, 1),
-            new global::FlatGen.FlatField("_knownSlots", "byte[7]", 1288, 7),
-        });
+    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
+        Demo.RequestHeaders: 1296 bytes, 1 byte of padding
+        Field              Type         Offset  Size
+        _keys              string?[40]       0   320
+        _values            string?[80]     320   640
+        _hashedKeyLengths  ulong           960     8
+        _knownPresence     ulong[1]        968     8
+        _keyHashes         uint[40]        976   160
+        _version           uint           1136     4
+        _slots             byte[64]       1140    64
+        _valueStarts       byte[40]       1204    40
+        _valueCounts       byte[40]       1244    40
+        _count             byte           1284     1
+        _valueCount        byte           1285     1
+        _keyHoles          byte           1286     1
+        _valueHoles        byte           1287     1
+        _knownSlots        byte[7]        1288     7
+        (padding)                         1295     1
+        Total                                   1296
+        """);
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>;
@@ -253,7 +253,7 @@ partial struct RequestHeaders : global::FlatGen.IFlatMultiMap, global::System.IE
 
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values; it allocates nothing, and a change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</summary>
     [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-    public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
+    public readonly global::FlatGen.Infrastructure.FlatReferenceEnumerator<byte, byte> GetEnumerator() => new(Fields);
 
     /// <summary>Determines whether <paramref name="other"/> holds the same keys, under the map's comparison, each with the same values in the same order; the order of the keys does not matter.</summary>
     public readonly bool Equals(global::Demo.RequestHeaders other) => Core.Equals(Fields, other.Fields);
@@ -402,22 +402,6 @@ partial struct RequestHeaders : global::FlatGen.IFlatMultiMap, global::System.IE
 
     /// <summary>Removes <c>"TE"</c>; returns whether it was present.</summary>
     public bool RemoveTE() => Core.RemoveKnown(Fields, 6);
-
-    /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
-    public ref struct Enumerator
-    {
-        private Core.Enumerator _entries;
-
-        internal Enumerator(Core.Enumerator entries) => _entries = entries;
-
-        /// <summary>Gets the key at the current position and its values.</summary>
-        public readonly global::FlatGen.FlatReferenceEntry Current => _entries.Current;
-
-        /// <summary>Advances to the next key.</summary>
-        /// <returns><see langword="true"/> if there is a next key; otherwise, <see langword="false"/>.</returns>
-        /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
-        public bool MoveNext() => _entries.MoveNext();
-    }
 
     internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher
     {

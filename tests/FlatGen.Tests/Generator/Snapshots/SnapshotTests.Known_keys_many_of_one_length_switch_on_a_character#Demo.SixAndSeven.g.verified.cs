@@ -92,26 +92,26 @@ partial struct SixAndSeven : global::FlatGen.IFlatMultiMap, global::System.IEqua
     private KnownSlotBuffer _knownSlots;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
-        "Demo.SixAndSeven",
-        SizeInBytes,
-        new global::FlatGen.FlatField[]
-        {
-            new global::FlatGen.FlatField("_keys", "string?[20]", 0, 160),
-            new global::FlatGen.FlatField("_values", "string?[20]", 160, 160),
-            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 320, 8),
-            new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 328, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[20]", 336, 80),
-            new global::FlatGen.FlatField("_version", "uint", 416, 4),
-            new global::FlatGen.FlatField("_slots", "byte[32]", 420, 32),
-            new global::FlatGen.FlatField("_valueStarts", "byte[20]", 452, 20),
-            new global::FlatGen.FlatField("_valueCounts", "byte[20]", 472, 20),
-            new global::FlatGen.FlatField("_count", "byte", 492, 1),
-            new global::FlatGen.FlatField("_valueCount", "byte", 493, 1),
-            new global::FlatGen.FlatField("_keyHoles", "byte", 494, 1),
-            new global::FlatGen.FlatField("_valueHoles", "byte", 495, 1),
-            new global::FlatGen.FlatField("_knownSlots", "byte[12]", 496, 12),
-        });
+    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
+        Demo.SixAndSeven: 512 bytes, 4 bytes of padding
+        Field              Type         Offset  Size
+        _keys              string?[20]       0   160
+        _values            string?[20]     160   160
+        _hashedKeyLengths  ulong           320     8
+        _knownPresence     ulong[1]        328     8
+        _keyHashes         uint[20]        336    80
+        _version           uint            416     4
+        _slots             byte[32]        420    32
+        _valueStarts       byte[20]        452    20
+        _valueCounts       byte[20]        472    20
+        _count             byte            492     1
+        _valueCount        byte            493     1
+        _keyHoles          byte            494     1
+        _valueHoles        byte            495     1
+        _knownSlots        byte[12]        496    12
+        (padding)                          508     4
+        Total                                    512
+        """);
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>;
@@ -253,7 +253,7 @@ partial struct SixAndSeven : global::FlatGen.IFlatMultiMap, global::System.IEqua
 
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values; it allocates nothing, and a change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</summary>
     [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-    public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
+    public readonly global::FlatGen.Infrastructure.FlatReferenceEnumerator<byte, byte> GetEnumerator() => new(Fields);
 
     /// <summary>Determines whether <paramref name="other"/> holds the same keys, under the map's comparison, each with the same values in the same order; the order of the keys does not matter.</summary>
     public readonly bool Equals(global::Demo.SixAndSeven other) => Core.Equals(Fields, other.Fields);
@@ -497,22 +497,6 @@ partial struct SixAndSeven : global::FlatGen.IFlatMultiMap, global::System.IEqua
 
     /// <summary>Removes <c>"Via-2"</c>; returns whether it was present.</summary>
     public bool RemoveVia2() => Core.RemoveKnown(Fields, 11);
-
-    /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
-    public ref struct Enumerator
-    {
-        private Core.Enumerator _entries;
-
-        internal Enumerator(Core.Enumerator entries) => _entries = entries;
-
-        /// <summary>Gets the key at the current position and its values.</summary>
-        public readonly global::FlatGen.FlatReferenceEntry Current => _entries.Current;
-
-        /// <summary>Advances to the next key.</summary>
-        /// <returns><see langword="true"/> if there is a next key; otherwise, <see langword="false"/>.</returns>
-        /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
-        public bool MoveNext() => _entries.MoveNext();
-    }
 
     internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher
     {

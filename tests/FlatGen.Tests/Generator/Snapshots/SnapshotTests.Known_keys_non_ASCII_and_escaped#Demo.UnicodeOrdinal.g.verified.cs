@@ -91,26 +91,25 @@ partial struct UnicodeOrdinal : global::FlatGen.IFlatMultiMap, global::System.IE
     private KnownSlotBuffer _knownSlots;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
-        "Demo.UnicodeOrdinal",
-        SizeInBytes,
-        new global::FlatGen.FlatField[]
-        {
-            new global::FlatGen.FlatField("_keys", "string?[5]", 0, 40),
-            new global::FlatGen.FlatField("_values", "string?[5]", 40, 40),
-            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 80, 8),
-            new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 88, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[5]", 96, 20),
-            new global::FlatGen.FlatField("_version", "uint", 116, 4),
-            new global::FlatGen.FlatField("_slots", "byte[8]", 120, 8),
-            new global::FlatGen.FlatField("_valueStarts", "byte[5]", 128, 5),
-            new global::FlatGen.FlatField("_valueCounts", "byte[5]", 133, 5),
-            new global::FlatGen.FlatField("_count", "byte", 138, 1),
-            new global::FlatGen.FlatField("_valueCount", "byte", 139, 1),
-            new global::FlatGen.FlatField("_keyHoles", "byte", 140, 1),
-            new global::FlatGen.FlatField("_valueHoles", "byte", 141, 1),
-            new global::FlatGen.FlatField("_knownSlots", "byte[2]", 142, 2),
-        });
+    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
+        Demo.UnicodeOrdinal: 144 bytes, 0 bytes of padding
+        Field              Type        Offset  Size
+        _keys              string?[5]       0    40
+        _values            string?[5]      40    40
+        _hashedKeyLengths  ulong           80     8
+        _knownPresence     ulong[1]        88     8
+        _keyHashes         uint[5]         96    20
+        _version           uint           116     4
+        _slots             byte[8]        120     8
+        _valueStarts       byte[5]        128     5
+        _valueCounts       byte[5]        133     5
+        _count             byte           138     1
+        _valueCount        byte           139     1
+        _keyHoles          byte           140     1
+        _valueHoles        byte           141     1
+        _knownSlots        byte[2]        142     2
+        Total                                   144
+        """);
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, KnownKeyMatcher>;
@@ -252,7 +251,7 @@ partial struct UnicodeOrdinal : global::FlatGen.IFlatMultiMap, global::System.IE
 
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values; it allocates nothing, and a change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</summary>
     [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-    public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
+    public readonly global::FlatGen.Infrastructure.FlatReferenceEnumerator<byte, byte> GetEnumerator() => new(Fields);
 
     /// <summary>Determines whether <paramref name="other"/> holds the same keys, under the map's comparison, each with the same values in the same order; the order of the keys does not matter.</summary>
     public readonly bool Equals(global::Demo.UnicodeOrdinal other) => Core.Equals(Fields, other.Fields);
@@ -306,22 +305,6 @@ partial struct UnicodeOrdinal : global::FlatGen.IFlatMultiMap, global::System.IE
 
     /// <summary>Removes <c>"😀-emoji"</c>; returns whether it was present.</summary>
     public bool RemoveEmoji() => Core.RemoveKnown(Fields, 1);
-
-    /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
-    public ref struct Enumerator
-    {
-        private Core.Enumerator _entries;
-
-        internal Enumerator(Core.Enumerator entries) => _entries = entries;
-
-        /// <summary>Gets the key at the current position and its values.</summary>
-        public readonly global::FlatGen.FlatReferenceEntry Current => _entries.Current;
-
-        /// <summary>Advances to the next key.</summary>
-        /// <returns><see langword="true"/> if there is a next key; otherwise, <see langword="false"/>.</returns>
-        /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
-        public bool MoveNext() => _entries.MoveNext();
-    }
 
     internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher
     {

@@ -92,26 +92,26 @@ partial struct ServerHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
     private KnownSlotBuffer _knownSlots;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
-        "Demo.ServerHeaders",
-        SizeInBytes,
-        new global::FlatGen.FlatField[]
-        {
-            new global::FlatGen.FlatField("_keys", "string?[20]", 0, 160),
-            new global::FlatGen.FlatField("_values", "string?[40]", 160, 320),
-            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 480, 8),
-            new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 488, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[20]", 496, 80),
-            new global::FlatGen.FlatField("_version", "uint", 576, 4),
-            new global::FlatGen.FlatField("_slots", "byte[32]", 580, 32),
-            new global::FlatGen.FlatField("_valueStarts", "byte[20]", 612, 20),
-            new global::FlatGen.FlatField("_valueCounts", "byte[20]", 632, 20),
-            new global::FlatGen.FlatField("_count", "byte", 652, 1),
-            new global::FlatGen.FlatField("_valueCount", "byte", 653, 1),
-            new global::FlatGen.FlatField("_keyHoles", "byte", 654, 1),
-            new global::FlatGen.FlatField("_valueHoles", "byte", 655, 1),
-            new global::FlatGen.FlatField("_knownSlots", "byte[7]", 656, 7),
-        });
+    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
+        Demo.ServerHeaders: 664 bytes, 1 byte of padding
+        Field              Type         Offset  Size
+        _keys              string?[20]       0   160
+        _values            string?[40]     160   320
+        _hashedKeyLengths  ulong           480     8
+        _knownPresence     ulong[1]        488     8
+        _keyHashes         uint[20]        496    80
+        _version           uint            576     4
+        _slots             byte[32]        580    32
+        _valueStarts       byte[20]        612    20
+        _valueCounts       byte[20]        632    20
+        _count             byte            652     1
+        _valueCount        byte            653     1
+        _keyHoles          byte            654     1
+        _valueHoles        byte            655     1
+        _knownSlots        byte[7]         656     7
+        (padding)                          663     1
+        Total                                    664
+        """);
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>;
@@ -253,7 +253,7 @@ partial struct ServerHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
 
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values; it allocates nothing, and a change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</summary>
     [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-    public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
+    public readonly global::FlatGen.Infrastructure.FlatReferenceEnumerator<byte, byte> GetEnumerator() => new(Fields);
 
     /// <summary>
     /// Lets go of the value strings <see cref="Clear"/> keeps to reuse for the same UTF-8 values of the next request (<c>ReuseValueStrings</c>).
@@ -408,22 +408,6 @@ partial struct ServerHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
 
     /// <summary>Removes <c>"Größe"</c>; returns whether it was present.</summary>
     public bool RemoveGröße() => Core.RemoveKnown(Fields, 6);
-
-    /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
-    public ref struct Enumerator
-    {
-        private Core.Enumerator _entries;
-
-        internal Enumerator(Core.Enumerator entries) => _entries = entries;
-
-        /// <summary>Gets the key at the current position and its values.</summary>
-        public readonly global::FlatGen.FlatReferenceEntry Current => _entries.Current;
-
-        /// <summary>Advances to the next key.</summary>
-        /// <returns><see langword="true"/> if there is a next key; otherwise, <see langword="false"/>.</returns>
-        /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
-        public bool MoveNext() => _entries.MoveNext();
-    }
 
     internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher
     {

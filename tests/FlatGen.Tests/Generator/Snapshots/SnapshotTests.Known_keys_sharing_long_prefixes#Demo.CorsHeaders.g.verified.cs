@@ -91,26 +91,25 @@ partial struct CorsHeaders : global::FlatGen.IFlatMultiMap, global::System.IEqua
     private KnownSlotBuffer _knownSlots;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
-        "Demo.CorsHeaders",
-        SizeInBytes,
-        new global::FlatGen.FlatField[]
-        {
-            new global::FlatGen.FlatField("_keys", "string?[10]", 0, 80),
-            new global::FlatGen.FlatField("_values", "string?[10]", 80, 80),
-            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 160, 8),
-            new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 168, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[10]", 176, 40),
-            new global::FlatGen.FlatField("_version", "uint", 216, 4),
-            new global::FlatGen.FlatField("_slots", "byte[16]", 220, 16),
-            new global::FlatGen.FlatField("_valueStarts", "byte[10]", 236, 10),
-            new global::FlatGen.FlatField("_valueCounts", "byte[10]", 246, 10),
-            new global::FlatGen.FlatField("_count", "byte", 256, 1),
-            new global::FlatGen.FlatField("_valueCount", "byte", 257, 1),
-            new global::FlatGen.FlatField("_keyHoles", "byte", 258, 1),
-            new global::FlatGen.FlatField("_valueHoles", "byte", 259, 1),
-            new global::FlatGen.FlatField("_knownSlots", "byte[4]", 260, 4),
-        });
+    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
+        Demo.CorsHeaders: 264 bytes, 0 bytes of padding
+        Field              Type         Offset  Size
+        _keys              string?[10]       0    80
+        _values            string?[10]      80    80
+        _hashedKeyLengths  ulong           160     8
+        _knownPresence     ulong[1]        168     8
+        _keyHashes         uint[10]        176    40
+        _version           uint            216     4
+        _slots             byte[16]        220    16
+        _valueStarts       byte[10]        236    10
+        _valueCounts       byte[10]        246    10
+        _count             byte            256     1
+        _valueCount        byte            257     1
+        _keyHoles          byte            258     1
+        _valueHoles        byte            259     1
+        _knownSlots        byte[4]         260     4
+        Total                                    264
+        """);
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>;
@@ -252,7 +251,7 @@ partial struct CorsHeaders : global::FlatGen.IFlatMultiMap, global::System.IEqua
 
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values; it allocates nothing, and a change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</summary>
     [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-    public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
+    public readonly global::FlatGen.Infrastructure.FlatReferenceEnumerator<byte, byte> GetEnumerator() => new(Fields);
 
     /// <summary>Determines whether <paramref name="other"/> holds the same keys, under the map's comparison, each with the same values in the same order; the order of the keys does not matter.</summary>
     public readonly bool Equals(global::Demo.CorsHeaders other) => Core.Equals(Fields, other.Fields);
@@ -344,22 +343,6 @@ partial struct CorsHeaders : global::FlatGen.IFlatMultiMap, global::System.IEqua
 
     /// <summary>Removes <c>"Access-Control-Max-Age"</c>; returns whether it was present.</summary>
     public bool RemoveAccessControlMaxAge() => Core.RemoveKnown(Fields, 3);
-
-    /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
-    public ref struct Enumerator
-    {
-        private Core.Enumerator _entries;
-
-        internal Enumerator(Core.Enumerator entries) => _entries = entries;
-
-        /// <summary>Gets the key at the current position and its values.</summary>
-        public readonly global::FlatGen.FlatReferenceEntry Current => _entries.Current;
-
-        /// <summary>Advances to the next key.</summary>
-        /// <returns><see langword="true"/> if there is a next key; otherwise, <see langword="false"/>.</returns>
-        /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
-        public bool MoveNext() => _entries.MoveNext();
-    }
 
     internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher
     {

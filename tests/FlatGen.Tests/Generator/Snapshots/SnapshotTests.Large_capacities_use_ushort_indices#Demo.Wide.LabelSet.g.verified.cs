@@ -84,24 +84,24 @@ partial struct LabelSet : global::FlatGen.IFlatMultiMap, global::System.IEquatab
     private ushort _valueHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
-        "Demo.Wide.LabelSet",
-        SizeInBytes,
-        new global::FlatGen.FlatField[]
-        {
-            new global::FlatGen.FlatField("_keys", "string?[375]", 0, 3000),
-            new global::FlatGen.FlatField("_values", "string?[750]", 3000, 6000),
-            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 9000, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[375]", 9008, 1500),
-            new global::FlatGen.FlatField("_version", "uint", 10508, 4),
-            new global::FlatGen.FlatField("_slots", "ushort[1024]", 10512, 2048),
-            new global::FlatGen.FlatField("_valueStarts", "ushort[375]", 12560, 750),
-            new global::FlatGen.FlatField("_valueCounts", "ushort[375]", 13310, 750),
-            new global::FlatGen.FlatField("_count", "ushort", 14060, 2),
-            new global::FlatGen.FlatField("_valueCount", "ushort", 14062, 2),
-            new global::FlatGen.FlatField("_keyHoles", "ushort", 14064, 2),
-            new global::FlatGen.FlatField("_valueHoles", "ushort", 14066, 2),
-        });
+    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
+        Demo.Wide.LabelSet: 14072 bytes, 4 bytes of padding
+        Field              Type          Offset   Size
+        _keys              string?[375]       0   3000
+        _values            string?[750]    3000   6000
+        _hashedKeyLengths  ulong           9000      8
+        _keyHashes         uint[375]       9008   1500
+        _version           uint           10508      4
+        _slots             ushort[1024]   10512   2048
+        _valueStarts       ushort[375]    12560    750
+        _valueCounts       ushort[375]    13310    750
+        _count             ushort         14060      2
+        _valueCount        ushort         14062      2
+        _keyHoles          ushort         14064      2
+        _valueHoles        ushort         14066      2
+        (padding)                         14068      4
+        Total                                    14072
+        """);
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<ushort, ushort, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;
@@ -243,7 +243,7 @@ partial struct LabelSet : global::FlatGen.IFlatMultiMap, global::System.IEquatab
 
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values; it allocates nothing, and a change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</summary>
     [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-    public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
+    public readonly global::FlatGen.Infrastructure.FlatReferenceEnumerator<ushort, ushort> GetEnumerator() => new(Fields);
 
     /// <summary>Determines whether <paramref name="other"/> holds the same keys, under the map's comparison, each with the same values in the same order; the order of the keys does not matter.</summary>
     public readonly bool Equals(global::Demo.Wide.LabelSet other) => Core.Equals(Fields, other.Fields);
@@ -259,22 +259,6 @@ partial struct LabelSet : global::FlatGen.IFlatMultiMap, global::System.IEquatab
 
     /// <summary>Determines whether two maps hold different entries.</summary>
     public static bool operator !=(in global::Demo.Wide.LabelSet left, in global::Demo.Wide.LabelSet right) => !Core.Equals(left.Fields, right.Fields);
-
-    /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
-    public ref struct Enumerator
-    {
-        private Core.Enumerator _entries;
-
-        internal Enumerator(Core.Enumerator entries) => _entries = entries;
-
-        /// <summary>Gets the key at the current position and its values.</summary>
-        public readonly global::FlatGen.FlatReferenceEntry Current => _entries.Current;
-
-        /// <summary>Advances to the next key.</summary>
-        /// <returns><see langword="true"/> if there is a next key; otherwise, <see langword="false"/>.</returns>
-        /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
-        public bool MoveNext() => _entries.MoveNext();
-    }
 
     [global::System.Runtime.CompilerServices.InlineArray(375)]
     private struct KeyBuffer

@@ -88,24 +88,24 @@ partial class Telemetry
             private byte _valueHoles;
 
             /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-            public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
-                "Demo.Telemetry.Scope.Tags",
-                SizeInBytes,
-                new global::FlatGen.FlatField[]
-                {
-                    new global::FlatGen.FlatField("_keys", "string?[10]", 0, 80),
-                    new global::FlatGen.FlatField("_values", "string?[20]", 80, 160),
-                    new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 240, 8),
-                    new global::FlatGen.FlatField("_keyHashes", "uint[10]", 248, 40),
-                    new global::FlatGen.FlatField("_version", "uint", 288, 4),
-                    new global::FlatGen.FlatField("_slots", "byte[16]", 292, 16),
-                    new global::FlatGen.FlatField("_valueStarts", "byte[10]", 308, 10),
-                    new global::FlatGen.FlatField("_valueCounts", "byte[10]", 318, 10),
-                    new global::FlatGen.FlatField("_count", "byte", 328, 1),
-                    new global::FlatGen.FlatField("_valueCount", "byte", 329, 1),
-                    new global::FlatGen.FlatField("_keyHoles", "byte", 330, 1),
-                    new global::FlatGen.FlatField("_valueHoles", "byte", 331, 1),
-                });
+            public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
+                Demo.Telemetry.Scope.Tags: 336 bytes, 4 bytes of padding
+                Field              Type         Offset  Size
+                _keys              string?[10]       0    80
+                _values            string?[20]      80   160
+                _hashedKeyLengths  ulong           240     8
+                _keyHashes         uint[10]        248    40
+                _version           uint            288     4
+                _slots             byte[16]        292    16
+                _valueStarts       byte[10]        308    10
+                _valueCounts       byte[10]        318    10
+                _count             byte            328     1
+                _valueCount        byte            329     1
+                _keyHoles          byte            330     1
+                _valueHoles        byte            331     1
+                (padding)                          332     4
+                Total                                    336
+                """);
 
             /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
             private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;
@@ -247,7 +247,7 @@ partial class Telemetry
 
             /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values; it allocates nothing, and a change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</summary>
             [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-            public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
+            public readonly global::FlatGen.Infrastructure.FlatReferenceEnumerator<byte, byte> GetEnumerator() => new(Fields);
 
             /// <summary>Determines whether <paramref name="other"/> holds the same keys, under the map's comparison, each with the same values in the same order; the order of the keys does not matter.</summary>
             public readonly bool Equals(global::Demo.Telemetry.Scope.Tags other) => Core.Equals(Fields, other.Fields);
@@ -263,22 +263,6 @@ partial class Telemetry
 
             /// <summary>Determines whether two maps hold different entries.</summary>
             public static bool operator !=(in global::Demo.Telemetry.Scope.Tags left, in global::Demo.Telemetry.Scope.Tags right) => !Core.Equals(left.Fields, right.Fields);
-
-            /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
-            public ref struct Enumerator
-            {
-                private Core.Enumerator _entries;
-
-                internal Enumerator(Core.Enumerator entries) => _entries = entries;
-
-                /// <summary>Gets the key at the current position and its values.</summary>
-                public readonly global::FlatGen.FlatReferenceEntry Current => _entries.Current;
-
-                /// <summary>Advances to the next key.</summary>
-                /// <returns><see langword="true"/> if there is a next key; otherwise, <see langword="false"/>.</returns>
-                /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
-                public bool MoveNext() => _entries.MoveNext();
-            }
 
             [global::System.Runtime.CompilerServices.InlineArray(10)]
             private struct KeyBuffer

@@ -107,28 +107,27 @@ partial struct StoredHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
     private ArenaBuffer _arena;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
-        "Demo.StoredHeaders",
-        SizeInBytes,
-        new global::FlatGen.FlatField[]
-        {
-            new global::FlatGen.FlatField("_layoutId", "ulong", 0, 8),
-            new global::FlatGen.FlatField("_hashSeed", "ulong", 8, 8),
-            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 16, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[4]", 24, 16),
-            new global::FlatGen.FlatField("_version", "uint", 40, 4),
-            new global::FlatGen.FlatField("_keyOffsets", "ushort[4]", 44, 8),
-            new global::FlatGen.FlatField("_keyLengths", "ushort[4]", 52, 8),
-            new global::FlatGen.FlatField("_valueOffsets", "ushort[8]", 60, 16),
-            new global::FlatGen.FlatField("_valueLengths", "ushort[8]", 76, 16),
-            new global::FlatGen.FlatField("_arenaUsed", "ushort", 92, 2),
-            new global::FlatGen.FlatField("_slots", "byte[8]", 94, 8),
-            new global::FlatGen.FlatField("_valueStarts", "byte[4]", 102, 4),
-            new global::FlatGen.FlatField("_valueCounts", "byte[4]", 106, 4),
-            new global::FlatGen.FlatField("_count", "byte", 110, 1),
-            new global::FlatGen.FlatField("_valueCount", "byte", 111, 1),
-            new global::FlatGen.FlatField("_arena", "byte[64]", 112, 64),
-        });
+    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
+        Demo.StoredHeaders: 176 bytes, 0 bytes of padding
+        Field              Type       Offset  Size
+        _layoutId          ulong           0     8
+        _hashSeed          ulong           8     8
+        _hashedKeyLengths  ulong          16     8
+        _keyHashes         uint[4]        24    16
+        _version           uint           40     4
+        _keyOffsets        ushort[4]      44     8
+        _keyLengths        ushort[4]      52     8
+        _valueOffsets      ushort[8]      60    16
+        _valueLengths      ushort[8]      76    16
+        _arenaUsed         ushort         92     2
+        _slots             byte[8]        94     8
+        _valueStarts       byte[4]       102     4
+        _valueCounts       byte[4]       106     4
+        _count             byte          110     1
+        _valueCount        byte          111     1
+        _arena             byte[64]      112    64
+        Total                                  176
+        """);
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;
@@ -270,7 +269,7 @@ partial struct StoredHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
 
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values; it allocates nothing, and a change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</summary>
     [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-    public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
+    public readonly global::FlatGen.Infrastructure.FlatInlineEnumerator<byte, byte> GetEnumerator() => new(Fields);
 
     /// <summary>Gets the number of arena bytes the keys and values take, out of <see cref="InlineBytes"/>.</summary>
     public readonly int InlineBytesUsed => _arenaUsed;
@@ -324,22 +323,6 @@ partial struct StoredHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
 
     /// <summary>Determines whether two maps hold different entries.</summary>
     public static bool operator !=(in global::Demo.StoredHeaders left, in global::Demo.StoredHeaders right) => !Core.Equals(left.Fields, right.Fields);
-
-    /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
-    public ref struct Enumerator
-    {
-        private Core.Enumerator _entries;
-
-        internal Enumerator(Core.Enumerator entries) => _entries = entries;
-
-        /// <summary>Gets the key at the current position and its values.</summary>
-        public readonly global::FlatGen.FlatInlineEntry Current => _entries.Current;
-
-        /// <summary>Advances to the next key.</summary>
-        /// <returns><see langword="true"/> if there is a next key; otherwise, <see langword="false"/>.</returns>
-        /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
-        public bool MoveNext() => _entries.MoveNext();
-    }
 
     [global::System.Runtime.CompilerServices.InlineArray(4)]
     private struct KeyHashBuffer

@@ -84,24 +84,24 @@ partial struct First : global::FlatGen.IFlatMultiMap, global::System.IEquatable<
     private byte _valueHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
-        "Demo.First",
-        SizeInBytes,
-        new global::FlatGen.FlatField[]
-        {
-            new global::FlatGen.FlatField("_keys", "string?[3]", 0, 24),
-            new global::FlatGen.FlatField("_values", "string?[3]", 24, 24),
-            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 48, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[3]", 56, 12),
-            new global::FlatGen.FlatField("_version", "uint", 68, 4),
-            new global::FlatGen.FlatField("_slots", "byte[4]", 72, 4),
-            new global::FlatGen.FlatField("_valueStarts", "byte[3]", 76, 3),
-            new global::FlatGen.FlatField("_valueCounts", "byte[3]", 79, 3),
-            new global::FlatGen.FlatField("_count", "byte", 82, 1),
-            new global::FlatGen.FlatField("_valueCount", "byte", 83, 1),
-            new global::FlatGen.FlatField("_keyHoles", "byte", 84, 1),
-            new global::FlatGen.FlatField("_valueHoles", "byte", 85, 1),
-        });
+    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
+        Demo.First: 88 bytes, 2 bytes of padding
+        Field              Type        Offset  Size
+        _keys              string?[3]       0    24
+        _values            string?[3]      24    24
+        _hashedKeyLengths  ulong           48     8
+        _keyHashes         uint[3]         56    12
+        _version           uint            68     4
+        _slots             byte[4]         72     4
+        _valueStarts       byte[3]         76     3
+        _valueCounts       byte[3]         79     3
+        _count             byte            82     1
+        _valueCount        byte            83     1
+        _keyHoles          byte            84     1
+        _valueHoles        byte            85     1
+        (padding)                          86     2
+        Total                                    88
+        """);
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;
@@ -243,7 +243,7 @@ partial struct First : global::FlatGen.IFlatMultiMap, global::System.IEquatable<
 
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values; it allocates nothing, and a change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</summary>
     [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-    public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
+    public readonly global::FlatGen.Infrastructure.FlatReferenceEnumerator<byte, byte> GetEnumerator() => new(Fields);
 
     /// <summary>Determines whether <paramref name="other"/> holds the same keys, under the map's comparison, each with the same values in the same order; the order of the keys does not matter.</summary>
     public readonly bool Equals(global::Demo.First other) => Core.Equals(Fields, other.Fields);
@@ -259,22 +259,6 @@ partial struct First : global::FlatGen.IFlatMultiMap, global::System.IEquatable<
 
     /// <summary>Determines whether two maps hold different entries.</summary>
     public static bool operator !=(in global::Demo.First left, in global::Demo.First right) => !Core.Equals(left.Fields, right.Fields);
-
-    /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
-    public ref struct Enumerator
-    {
-        private Core.Enumerator _entries;
-
-        internal Enumerator(Core.Enumerator entries) => _entries = entries;
-
-        /// <summary>Gets the key at the current position and its values.</summary>
-        public readonly global::FlatGen.FlatReferenceEntry Current => _entries.Current;
-
-        /// <summary>Advances to the next key.</summary>
-        /// <returns><see langword="true"/> if there is a next key; otherwise, <see langword="false"/>.</returns>
-        /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
-        public bool MoveNext() => _entries.MoveNext();
-    }
 
     [global::System.Runtime.CompilerServices.InlineArray(3)]
     private struct KeyBuffer

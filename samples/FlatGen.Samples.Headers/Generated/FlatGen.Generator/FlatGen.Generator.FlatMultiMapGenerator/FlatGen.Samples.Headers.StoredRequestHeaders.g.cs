@@ -116,30 +116,30 @@ partial struct StoredRequestHeaders : global::FlatGen.IFlatMultiMap, global::Sys
     private ArenaBuffer _arena;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = new global::FlatGen.FlatLayout(
-        "FlatGen.Samples.Headers.StoredRequestHeaders",
-        SizeInBytes,
-        new global::FlatGen.FlatField[]
-        {
-            new global::FlatGen.FlatField("_layoutId", "ulong", 0, 8),
-            new global::FlatGen.FlatField("_hashSeed", "ulong", 8, 8),
-            new global::FlatGen.FlatField("_hashedKeyLengths", "ulong", 16, 8),
-            new global::FlatGen.FlatField("_knownPresence", "ulong[1]", 24, 8),
-            new global::FlatGen.FlatField("_keyHashes", "uint[32]", 32, 128),
-            new global::FlatGen.FlatField("_version", "uint", 160, 4),
-            new global::FlatGen.FlatField("_keyOffsets", "ushort[32]", 164, 64),
-            new global::FlatGen.FlatField("_keyLengths", "ushort[32]", 228, 64),
-            new global::FlatGen.FlatField("_valueOffsets", "ushort[64]", 292, 128),
-            new global::FlatGen.FlatField("_valueLengths", "ushort[64]", 420, 128),
-            new global::FlatGen.FlatField("_arenaUsed", "ushort", 548, 2),
-            new global::FlatGen.FlatField("_slots", "byte[64]", 550, 64),
-            new global::FlatGen.FlatField("_valueStarts", "byte[32]", 614, 32),
-            new global::FlatGen.FlatField("_valueCounts", "byte[32]", 646, 32),
-            new global::FlatGen.FlatField("_count", "byte", 678, 1),
-            new global::FlatGen.FlatField("_valueCount", "byte", 679, 1),
-            new global::FlatGen.FlatField("_knownSlots", "byte[18]", 680, 18),
-            new global::FlatGen.FlatField("_arena", "byte[2048]", 698, 2048),
-        });
+    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
+        FlatGen.Samples.Headers.StoredRequestHeaders: 2752 bytes, 6 bytes of padding
+        Field              Type        Offset  Size
+        _layoutId          ulong            0     8
+        _hashSeed          ulong            8     8
+        _hashedKeyLengths  ulong           16     8
+        _knownPresence     ulong[1]        24     8
+        _keyHashes         uint[32]        32   128
+        _version           uint           160     4
+        _keyOffsets        ushort[32]     164    64
+        _keyLengths        ushort[32]     228    64
+        _valueOffsets      ushort[64]     292   128
+        _valueLengths      ushort[64]     420   128
+        _arenaUsed         ushort         548     2
+        _slots             byte[64]       550    64
+        _valueStarts       byte[32]       614    32
+        _valueCounts       byte[32]       646    32
+        _count             byte           678     1
+        _valueCount        byte           679     1
+        _knownSlots        byte[18]       680    18
+        _arena             byte[2048]     698  2048
+        (padding)                        2746     6
+        Total                                  2752
+        """);
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>;
@@ -281,7 +281,7 @@ partial struct StoredRequestHeaders : global::FlatGen.IFlatMultiMap, global::Sys
 
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values; it allocates nothing, and a change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</summary>
     [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
-    public readonly Enumerator GetEnumerator() => new Enumerator(Core.GetEnumerator(Fields));
+    public readonly global::FlatGen.Infrastructure.FlatInlineEnumerator<byte, byte> GetEnumerator() => new(Fields);
 
     /// <summary>Gets the number of arena bytes the keys and values take, out of <see cref="InlineBytes"/>.</summary>
     public readonly int InlineBytesUsed => _arenaUsed;
@@ -677,22 +677,6 @@ partial struct StoredRequestHeaders : global::FlatGen.IFlatMultiMap, global::Sys
 
     /// <summary>Removes <c>"X-Request-ID"</c>; returns whether it was present.</summary>
     public bool RemoveXRequestID() => Core.RemoveKnown(Fields, 17);
-
-    /// <summary>Enumerates the keys of the map, in first-insertion order, each with its values.</summary>
-    public ref struct Enumerator
-    {
-        private Core.Enumerator _entries;
-
-        internal Enumerator(Core.Enumerator entries) => _entries = entries;
-
-        /// <summary>Gets the key at the current position and its values.</summary>
-        public readonly global::FlatGen.FlatInlineEntry Current => _entries.Current;
-
-        /// <summary>Advances to the next key.</summary>
-        /// <returns><see langword="true"/> if there is a next key; otherwise, <see langword="false"/>.</returns>
-        /// <exception cref="global::System.InvalidOperationException">The map was changed after the enumerator was created.</exception>
-        public bool MoveNext() => _entries.MoveNext();
-    }
 
     internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher
     {
