@@ -144,6 +144,7 @@ public sealed partial class FlatMultiMapGenerator
             bool internUnknownKeys = false;
             bool reuseValueStrings = false;
             var storage = FlatStorage.References;
+            var overflow = FlatOverflow.Refuse;
             int? inlineBytes = null;
             foreach (NamedArgument argument in arguments.Named)
             {
@@ -164,6 +165,9 @@ public sealed partial class FlatMultiMapGenerator
                         break;
                     case "InlineBytes" when argument.Int32Value is int bytes:
                         inlineBytes = bytes;
+                        break;
+                    case "Overflow" when argument.Int32Value is int overflowValue:
+                        overflow = Member<FlatOverflow>(overflowValue, DiagnosticDescriptors.UnknownOverflow);
                         break;
                 }
             }
@@ -190,7 +194,7 @@ public sealed partial class FlatMultiMapGenerator
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingHasNoEffect, attributeLocation, "InlineBytes", "References"));
             }
 
-            var settings = new MapSettings(keyCapacity, valueCapacity, keyComparison, storage, inlineBytes, internUnknownKeys, reuseValueStrings);
+            var settings = new MapSettings(keyCapacity, valueCapacity, keyComparison, storage, inlineBytes, internUnknownKeys, reuseValueStrings, overflow);
             return Result(new CheckedMap(declaration, settings, EquatableArray<KnownKeySpec>.Empty), diagnostics);
         }
 

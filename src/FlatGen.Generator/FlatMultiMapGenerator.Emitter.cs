@@ -111,6 +111,11 @@ public sealed partial class FlatMultiMapGenerator
 
             writer.WriteLine("/// and pass it by <see langword=\"ref\"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.");
             writer.WriteLine("/// </para>");
+            if (spec.Overflow == FlatOverflow.EvictOldest)
+            {
+                writer.WriteLine("/// <para>When an add or a set needs room the map lacks, it removes its first-inserted keys until it fits (<see cref=\"global::FlatGen.FlatOverflow.EvictOldest\"/>).</para>");
+            }
+
             writer.WriteLine("/// <para>Layout (64-bit):</para>");
             writer.WriteLine("/// <code>");
             foreach (string line in LayoutTable(spec).TrimEnd('\n').Split('\n'))
@@ -236,6 +241,11 @@ public sealed partial class FlatMultiMapGenerator
             if (spec.Storage == FlatStorage.InlineUtf8)
             {
                 shape.Add("layoutId: LayoutId");
+            }
+
+            if (spec.Overflow == FlatOverflow.EvictOldest)
+            {
+                shape.Add("overflow: global::FlatGen.FlatOverflow.EvictOldest");
             }
 
             string indexTypes = IndexTypes(spec);

@@ -53,7 +53,8 @@ public sealed partial class FlatMultiMapGenerator
                 Storage: settings.Storage,
                 InlineBytes: arenaBytes,
                 Layout: layout,
-                UserAttributes: new EquatableArray<string>(declaration.Attributes.Select(static a => a.Text).Where(GeneratedNames.Attributes.Contains).Distinct().ToArray()));
+                UserAttributes: new EquatableArray<string>(declaration.Attributes.Select(static a => a.Text).Where(GeneratedNames.Attributes.Contains).Distinct().ToArray()),
+                Overflow: settings.Overflow);
             return new StepResult<MapSpec>(
                 spec,
                 size is null ? checkedMap.Diagnostics : new EquatableArray<DiagnosticInfo>(checkedMap.Diagnostics.Append(size).ToArray()));

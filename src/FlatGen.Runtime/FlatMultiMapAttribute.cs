@@ -106,4 +106,12 @@ public sealed class FlatMultiMapAttribute : Attribute
     /// <see cref="FlatStorage.InlineUtf8"/>: between 1 and 65,535 (<c>FLATGEN020</c> otherwise).
     /// </summary>
     public int InlineBytes { get; set; }
+
+    /// <summary>
+    /// Gets or sets what the map does when an add or a set needs a key slot, a value slot or arena bytes it lacks. The
+    /// default is <see cref="FlatOverflow.Refuse"/>; <see cref="FlatOverflow.EvictOldest"/> makes the map a bounded
+    /// registry or cache that removes its first-inserted keys to make room (<c>FLATGEN034</c> for a value that is not
+    /// a member).
+    /// </summary>
+    public FlatOverflow Overflow { get; set; }
 }

@@ -18,7 +18,8 @@ namespace FlatGen;
 /// <para>
 /// A map lacks room when a new key finds no key slot (<c>KeyCapacity</c>), a value no value slot (<c>ValueCapacity</c>),
 /// or, in an inline map, its bytes no room in the arena (<c>InlineBytes</c>); a refused add or set leaves the map
-/// unchanged. An inline map also refuses text that is not valid UTF-16 or UTF-8 and, ignoring case, a new key that is
+/// unchanged. A map declared with <see cref="FlatOverflow.EvictOldest"/> first makes room by removing its first-inserted
+/// keys, and refuses only what would not fit alone. An inline map also refuses text that is not valid UTF-16 or UTF-8 and, ignoring case, a new key that is
 /// neither ASCII nor known, with <see cref="ArgumentException"/>. Values of an inline map are decoded into new strings
 /// where a member returns a string.
 /// </para>

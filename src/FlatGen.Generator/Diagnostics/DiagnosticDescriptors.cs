@@ -119,6 +119,11 @@ internal static class DiagnosticDescriptors
         "Unknown storage",
         "Storage is {0}, which is not a FlatStorage member: use FlatStorage.References or FlatStorage.InlineUtf8");
 
+    public static readonly DiagnosticDescriptor UnknownOverflow = Error(
+        "FLATGEN034",
+        "Unknown overflow policy",
+        "Overflow is {0}, which is not a FlatOverflow member: use FlatOverflow.Refuse or FlatOverflow.EvictOldest");
+
     public static readonly DiagnosticDescriptor SettingHasNoEffect = Warning(
         "FLATGEN022",
         "A setting has no effect with this storage",

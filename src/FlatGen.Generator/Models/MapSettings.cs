@@ -5,6 +5,7 @@ namespace FlatGen.Generator.Models;
 /// <param name="ValueCapacity">The most values in all.</param>
 /// <param name="KeyComparison">How keys are compared.</param>
 /// <param name="Storage">How keys and values are stored.</param>
+/// <param name="Overflow">What the map does when an add or a set needs room it lacks.</param>
 /// <param name="InlineBytes">The <c>InlineBytes</c> argument, when given.</param>
 /// <param name="InternUnknownKeys">The <c>InternUnknownKeys</c> argument.</param>
 /// <param name="ReuseValueStrings">The <c>ReuseValueStrings</c> argument.</param>
@@ -15,4 +16,5 @@ internal sealed record MapSettings(
     FlatStorage Storage,
     int? InlineBytes,
     bool InternUnknownKeys,
-    bool ReuseValueStrings);
+    bool ReuseValueStrings,
+    FlatOverflow Overflow);

@@ -15,6 +15,7 @@ namespace FlatGen.Generator.Models;
 /// <param name="KnownKeys">The keys known at compile time, in declaration order; empty for none.</param>
 /// <param name="InternUnknownKeys">Whether unknown keys added as spans are interned.</param>
 /// <param name="ReuseValueStrings">Whether Clear keeps the value strings, to reuse one where an equal ASCII value is added as UTF-8 at the same place.</param>
+/// <param name="Overflow">What the map does when an add or a set needs room it lacks.</param>
 /// <param name="Storage">How keys and values are stored.</param>
 /// <param name="InlineBytes">The inline arena's size in bytes, for <see cref="FlatStorage.InlineUtf8"/>; otherwise 0.</param>
 /// <param name="Layout">The planned layout.</param>
@@ -37,4 +38,5 @@ internal sealed record MapSpec(
     int InlineBytes,
     LayoutPlan Layout,
     EquatableArray<string> UserAttributes,
-    bool HasStringValues = false);
+    bool HasStringValues = false,
+    FlatOverflow Overflow = FlatOverflow.Refuse);

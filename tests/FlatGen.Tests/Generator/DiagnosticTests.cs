@@ -237,6 +237,17 @@ public sealed class DiagnosticTests
         """);
 
     [Fact]
+    public void FLATGEN034_unknown_overflow_policy() => VerifyErrors(["FLATGEN034", "FLATGEN034"], """
+        using FlatGen;
+
+        [FlatMultiMap(4, 4, Overflow = (FlatOverflow)1)]
+        public partial struct Tags;
+
+        [FlatMultiMap(4, 4, Overflow = (FlatOverflow)7)]
+        public partial struct Labels;
+        """);
+
+    [Fact]
     public void FLATGEN022_setting_without_effect() => VerifyWarnings(["FLATGEN022", "FLATGEN022", "FLATGEN022"], """
         using FlatGen;
 

@@ -170,6 +170,19 @@ public sealed class SnapshotTests
         """);
 
     [Fact]
+    public void Evict_oldest_in_both_storages() => VerifyCompiles("""
+        using FlatGen;
+
+        namespace Demo;
+
+        [FlatMultiMap(64, 256, Overflow = FlatOverflow.EvictOldest)]
+        public partial struct ListenerRegistry;
+
+        [FlatMultiMap(8, 16, Storage = FlatStorage.InlineUtf8, InlineBytes = 256, Overflow = FlatOverflow.EvictOldest)]
+        public partial struct RecentTags;
+        """);
+
+    [Fact]
     public void Inline_UTF8_storage() => VerifyCompiles("""
         using FlatGen;
 

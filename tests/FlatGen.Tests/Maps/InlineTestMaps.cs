@@ -60,3 +60,12 @@ public partial struct InlineRaceMap;
 /// <summary>The new user: an 8-byte arena whose one known key takes all 8 bytes.</summary>
 [FlatMultiMap(4, 8, Storage = FlatStorage.InlineUtf8, InlineBytes = 8, KnownKeys = ["exactly8"])]
 public partial struct TinyArenaMap;
+
+/// <summary>An inline map that evicts its first-inserted keys when its tables or its 40-byte arena run out.</summary>
+[FlatMultiMap(4, 8, Storage = FlatStorage.InlineUtf8, InlineBytes = 40, KnownKeys = ["host"], Overflow = FlatOverflow.EvictOldest)]
+public partial struct EvictingInlineMap : IInlineTestMap<EvictingInlineMap>
+{
+    public readonly List<string[]> Entries() { var list = new List<string[]>(); foreach (var e in this) { list.Add([e.GetKeyString(), .. e.Values.ToArray()]); } return list; }
+
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Count; foreach (var v in e.Values) { total += v.Length; } } return total; }
+}

@@ -169,3 +169,21 @@ public partial struct IgnoreCaseMap4096 : IChosenKeyMap;
 /// <summary>The map two racing threads share in the misuse tests: 80 keys contend for 64 slots.</summary>
 [FlatMultiMap(64, 128)]
 public partial struct RaceMap;
+
+/// <summary>A bounded registry: four keys, six values, the first-inserted keys evicted to make room.</summary>
+[FlatMultiMap(4, 6, Overflow = FlatOverflow.EvictOldest)]
+public partial struct EvictingMap : ITestMap
+{
+    public readonly List<string[]> Entries() { var list = new List<string[]>(); foreach (var e in this) { list.Add([e.Key, .. e.Values]); } return list; }
+
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
+}
+
+/// <summary>As <see cref="EvictingMap"/>, ignoring case, with known keys.</summary>
+[FlatMultiMap(4, 8, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, KnownKeys = ["Host", "Accept"], Overflow = FlatOverflow.EvictOldest)]
+public partial struct EvictingKnownMap : ITestMap
+{
+    public readonly List<string[]> Entries() { var list = new List<string[]>(); foreach (var e in this) { list.Add([e.Key, .. e.Values]); } return list; }
+
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
+}

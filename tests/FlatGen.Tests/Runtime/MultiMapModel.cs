@@ -113,6 +113,58 @@ internal sealed class MultiMapModel(StringComparer comparer, int keyCapacity, in
         return true;
     }
 
+    /// <summary>
+    /// Adds as a map with <see cref="FlatOverflow.EvictOldest"/> does: while the add does not fit, the first-inserted key
+    /// other than <paramref name="key"/> goes, unless the key alone, with its values and this one, would not fit.
+    /// </summary>
+    /// <returns>Whether the value was added; if not, nothing changed.</returns>
+    public bool AddEvicting(string key, string value)
+    {
+        while (MissingCapacity(key, value) is not null)
+        {
+            if (!FitsAlone(key, value, set: false) || !EvictOldestOther(key))
+            {
+                return false;
+            }
+        }
+
+        Add(key, value);
+        return true;
+    }
+
+    /// <summary>Sets as a map with <see cref="FlatOverflow.EvictOldest"/> does (see <see cref="AddEvicting"/>).</summary>
+    public bool SetEvicting(string key, string value)
+    {
+        while (MissingCapacityForSet(key, value) is not null)
+        {
+            if (!FitsAlone(key, value, set: true) || !EvictOldestOther(key))
+            {
+                return false;
+            }
+        }
+
+        Set(key, value);
+        return true;
+    }
+
+    /// <summary>Whether the key alone, holding what it would after the add or set, fits the capacities.</summary>
+    private bool FitsAlone(string key, string value, bool set)
+    {
+        int index = IndexOf(key);
+        bool appends = index >= 0 && !set;
+        int values = (appends ? _entries[index].Values.Count : 0) + 1;
+        int bytes = Encoding.UTF8.GetByteCount(index >= 0 ? _entries[index].Key : Spelling(key))
+            + (appends ? _entries[index].Values.Sum(Encoding.UTF8.GetByteCount) : 0)
+            + Encoding.UTF8.GetByteCount(value);
+        return values <= valueCapacity && !(bytes > inlineBytes);
+    }
+
+    private bool EvictOldestOther(string key)
+    {
+        int oldest = _entries.FindIndex(e => !comparer.Equals(e.Key, key));
+        return oldest >= 0 && Remove(_entries[oldest].Key);
+    }
+
     public void Clear()
     {
         _entries.Clear();

@@ -58,7 +58,7 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
-        return TStorage.Add(map, key, value) == FlatAddStatus.Added;
+        return AddString(map, key, value) == FlatAddStatus.Added;
     }
 
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
@@ -69,7 +69,7 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
-        FlatAddStatus status = TStorage.Add(map, key, value);
+        FlatAddStatus status = AddString(map, key, value);
         if (status != FlatAddStatus.Added)
         {
             ThrowFull(map, status, key);
@@ -83,7 +83,7 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return TStorage.Add(map, key, value) == FlatAddStatus.Added;
+        return AddChars(map, key, value) == FlatAddStatus.Added;
     }
 
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new; a new unknown key becomes a string once.</summary>
@@ -93,7 +93,7 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        FlatAddStatus status = TStorage.Add(map, key, value);
+        FlatAddStatus status = AddChars(map, key, value);
         if (status != FlatAddStatus.Added)
         {
             ThrowFull(map, status, key.ToString());
@@ -105,7 +105,7 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) =>
-        TStorage.AddUtf8(map, key, value) == FlatAddStatus.Added;
+        AddUtf8(map, key, value) == FlatAddStatus.Added;
 
     /// <summary>Appends the UTF-8 <paramref name="value"/> to the UTF-8 <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
@@ -113,7 +113,7 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
-        FlatAddStatus status = TStorage.AddUtf8(map, key, value);
+        FlatAddStatus status = AddUtf8(map, key, value);
         if (status != FlatAddStatus.Added)
         {
             ThrowFull(map, status, DecodedUtf8.ToString(key));
@@ -127,7 +127,7 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     public static void AddKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        FlatAddStatus status = TStorage.AddKnown(map, knownKey, value);
+        FlatAddStatus status = AddKnownKey(map, knownKey, value);
         if (status != FlatAddStatus.Added)
         {
             ThrowFull(map, status, map.Shape.KnownKeyNames[knownKey]);
@@ -141,8 +141,7 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     public static void SetKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        int keyIndex = Index.KnownKeyIndex(map, knownKey);
-        FlatAddStatus status = keyIndex < 0 ? TStorage.AddKnown(map, knownKey, value) : TStorage.SetValue(map, keyIndex, value);
+        FlatAddStatus status = SetKnownKey(map, knownKey, value);
         if (status != FlatAddStatus.Added)
         {
             ThrowFull(map, status, map.Shape.KnownKeyNames[knownKey]);
@@ -276,7 +275,7 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
-        return SetCore(map, key, value) == FlatAddStatus.Added;
+        return SetCore(map, key, key, value) == FlatAddStatus.Added;
     }
 
     /// <summary>Makes <paramref name="value"/> <paramref name="key"/>'s only value, in the key's place, adding the key if it is new.</summary>
@@ -286,7 +285,7 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
-        FlatAddStatus status = SetCore(map, key, value);
+        FlatAddStatus status = SetCore(map, key, key, value);
         if (status != FlatAddStatus.Added)
         {
             ThrowFull(map, status, key);
@@ -299,7 +298,7 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     public static bool TrySet(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return SetCore(map, key, value) == FlatAddStatus.Added;
+        return SetCore(map, key, null, value) == FlatAddStatus.Added;
     }
 
     /// <summary>Makes <paramref name="value"/> <paramref name="key"/>'s only value, in the key's place, adding the key if it is new.</summary>
@@ -308,7 +307,7 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     public static void Set(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        FlatAddStatus status = SetCore(map, key, value);
+        FlatAddStatus status = SetCore(map, key, null, value);
         if (status != FlatAddStatus.Added)
         {
             ThrowFull(map, status, key.ToString());
@@ -411,17 +410,157 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     private static string? First(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
         keyIndex < 0 ? null : TStorage.FirstValue(map, keyIndex);
 
-    private static FlatAddStatus SetCore(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
+    // Every add and set goes through one of these: the storage's add, then, only when it lacked room, eviction.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static FlatAddStatus AddString(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
     {
-        int keyIndex = Index.Find(map, key);
-        return keyIndex < 0 ? TStorage.Add(map, key, value) : TStorage.SetValue(map, keyIndex, value);
+        FlatAddStatus status = TStorage.Add(map, key, value);
+        return status == FlatAddStatus.Added ? status : AddStringEvicting(map, key, value, status);
     }
 
-    private static FlatAddStatus SetCore(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static FlatAddStatus AddChars(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
     {
-        int keyIndex = Index.Find(map, key);
-        return keyIndex < 0 ? TStorage.Add(map, key, value) : TStorage.SetValue(map, keyIndex, value);
+        FlatAddStatus status = TStorage.Add(map, key, value);
+        return status == FlatAddStatus.Added ? status : AddCharsEvicting(map, key, value, status);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static FlatAddStatus AddUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+    {
+        FlatAddStatus status = TStorage.AddUtf8(map, key, value);
+        return status == FlatAddStatus.Added ? status : AddUtf8Evicting(map, key, value, status);
+    }
+
+    private static FlatAddStatus AddKnownKey(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value)
+    {
+        FlatAddStatus status = TStorage.AddKnown(map, knownKey, value);
+        while (status != FlatAddStatus.Added && EvictFor(map, Index.KnownKeyIndex(map, knownKey), KnownKeyBytes(map, knownKey), Utf8Count(map, value), added: 1))
+        {
+            status = TStorage.AddKnown(map, knownKey, value);
+        }
+
+        return status;
+    }
+
+    private static FlatAddStatus SetKnownKey(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value)
+    {
+        while (true)
+        {
+            int keyIndex = Index.KnownKeyIndex(map, knownKey);
+            FlatAddStatus status = keyIndex < 0 ? TStorage.AddKnown(map, knownKey, value) : TStorage.SetValue(map, keyIndex, value);
+            if (status == FlatAddStatus.Added || !EvictFor(map, keyIndex, KnownKeyBytes(map, knownKey), Utf8Count(map, value), added: -1))
+            {
+                return status;
+            }
+        }
+    }
+
+    /// <summary>Sets <paramref name="key"/>, given as <paramref name="keyString"/> too when the caller has it, so a new key stores that string.</summary>
+    private static FlatAddStatus SetCore(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value)
+    {
+        while (true)
+        {
+            int keyIndex = Index.Find(map, key);
+            FlatAddStatus status = keyIndex >= 0 ? TStorage.SetValue(map, keyIndex, value)
+                : keyString is null ? TStorage.Add(map, key, value)
+                : TStorage.Add(map, keyString, value);
+            if (status == FlatAddStatus.Added || !EvictFor(map, keyIndex, NewKeyBytes(map, key), Utf8Count(map, value), added: -1))
+            {
+                return status;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static FlatAddStatus AddStringEvicting(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value, FlatAddStatus status)
+    {
+        while (status != FlatAddStatus.Added && EvictFor(map, Index.Find(map, key), NewKeyBytes(map, key), Utf8Count(map, value), added: 1))
+        {
+            status = TStorage.Add(map, key, value);
+        }
+
+        return status;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static FlatAddStatus AddCharsEvicting(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value, FlatAddStatus status)
+    {
+        while (status != FlatAddStatus.Added && EvictFor(map, Index.Find(map, key), NewKeyBytes(map, key), Utf8Count(map, value), added: 1))
+        {
+            status = TStorage.Add(map, key, value);
+        }
+
+        return status;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static FlatAddStatus AddUtf8Evicting(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value, FlatAddStatus status)
+    {
+        int knownKey = TKnownKeys.MatchUtf8(key);
+        while (status != FlatAddStatus.Added
+            && EvictFor(map, Index.FindUtf8(map, key), knownKey >= 0 ? KnownKeyBytes(map, knownKey) : key.Length, value.Length, added: 1))
+        {
+            status = TStorage.AddUtf8(map, key, value);
+        }
+
+        return status;
+    }
+
+    /// <summary>
+    /// In a map that evicts its oldest keys (<see cref="FlatOverflow.EvictOldest"/>), removes the first-inserted key other
+    /// than the one being added to or set, so that the add or set can be tried again; nothing, in a map that refuses, or
+    /// when even the key alone, holding what it would hold after the add or set, would not fit.
+    /// </summary>
+    /// <param name="map">The map.</param>
+    /// <param name="keyIndex">The key being added to or set, or -1 if it is new.</param>
+    /// <param name="newKeyBytes">The arena bytes the key takes if it is new.</param>
+    /// <param name="valueBytes">The arena bytes of the value being added or set.</param>
+    /// <param name="added">How many values are added; -1 for a set, which leaves the key one.</param>
+    /// <returns>Whether a key was removed.</returns>
+    private protected static bool EvictFor(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, int newKeyBytes, int valueBytes, int added)
+    {
+        ref readonly FlatMapShape shape = ref map.Shape;
+        if (!shape.EvictsOldest)
+        {
+            return false;
+        }
+
+        bool appends = keyIndex >= 0 && added >= 0;
+        int values = (appends ? FlatInteger.ToInt32(map.ValueCounts[keyIndex]) : 0) + Math.Max(added, 1);
+        int bytes = (keyIndex >= 0 ? TStorage.StoredBytes(map, keyIndex, withValues: appends) : newKeyBytes) + valueBytes;
+        if (values > shape.ValueCapacity || bytes > map.Arena.Length && map.Arena.Length > 0)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<TValueIndex> counts = map.ValueCounts;
+        int count = FlatInteger.ToInt32(map.Count);
+        for (int i = 0; i < count; i++)
+        {
+            if (i != keyIndex && counts[i] != TValueIndex.Zero)
+            {
+                Index.RemoveAt(map, i);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The UTF-8 bytes <paramref name="text"/> takes in the arena; none in a map without one.</summary>
+    private protected static int Utf8Count(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> text) =>
+        map.Arena.Length == 0 ? 0 : Encoding.UTF8.GetByteCount(text);
+
+    /// <summary>The arena bytes <paramref name="key"/> takes if it is added: a known key's as declared, another's as given.</summary>
+    private protected static int NewKeyBytes(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
+    {
+        int knownKey = map.Arena.Length == 0 ? -1 : TKnownKeys.Match(key);
+        return knownKey >= 0 ? KnownKeyBytes(map, knownKey) : Utf8Count(map, key);
+    }
+
+    private static int KnownKeyBytes(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
+        map.Shape.KnownKeyUtf8Names[knownKey]?.Length ?? 0;
 
     /// <summary>Throws the <see cref="FlatMapFullException"/> that names the room <paramref name="status"/> says the map lacks.</summary>
     [DoesNotReturn]

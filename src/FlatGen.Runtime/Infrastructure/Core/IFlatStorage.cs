@@ -103,4 +103,7 @@ public interface IFlatStorage<TKeyIndex, TValueIndex>
 
     /// <summary>Writes key <paramref name="keyIndex"/> as a JSON property whose value is the array of its values.</summary>
     static abstract void WriteJsonEntry(Utf8JsonWriter writer, FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, JsonSerializerOptions options);
+
+    /// <summary>Gets the arena bytes key <paramref name="keyIndex"/> takes, with its values' when <paramref name="withValues"/>; zero for a storage without an arena.</summary>
+    static abstract int StoredBytes(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, bool withValues);
 }

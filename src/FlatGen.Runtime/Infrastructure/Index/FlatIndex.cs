@@ -135,6 +135,36 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
         return true;
     }
 
+    /// <summary>Removes entry <paramref name="keyIndex"/>, a key and not a hole, with its values, whether it is a known or a hashed key.</summary>
+    public static void RemoveAt(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex)
+    {
+        // A known key's stored hash is its index, and its slot points back at it; a hashed key is in the slot its probe reaches.
+        uint hash = map.KeyHashes[keyIndex];
+        if (hash < (uint)map.Shape.KnownKeyNames.Length && KnownKeyIndex(map, (int)hash) == keyIndex)
+        {
+            RemoveKnown(map, (int)hash);
+            return;
+        }
+
+        Span<TKeyIndex> slots = map.Slots;
+        int slot = FlatHash.HomeSlot(hash, slots.Length);
+        for (int steps = 0; FlatInteger.ToInt32(slots[slot]) != keyIndex + 1; slot = (slot + 1) & (slots.Length - 1))
+        {
+            if (++steps == slots.Length || slots[slot] == TKeyIndex.Zero)
+            {
+                FlatThrow.ConcurrentUse(map.Shape.MapName);
+            }
+        }
+
+        if (!Delete(slots, map.KeyHashes, FlatInteger.ToInt32(map.Count), slot))
+        {
+            FlatThrow.ConcurrentUse(map.Shape.MapName);
+        }
+
+        TStorage.RemoveEntry(map, keyIndex);
+        map.Version++;
+    }
+
     private static bool RemoveHashed(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
         int slot = 0;

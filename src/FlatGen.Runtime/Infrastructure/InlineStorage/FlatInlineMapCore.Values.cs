@@ -59,7 +59,19 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
 
     /// <summary>Adds a UTF-16 key's UTF-8 value (both validated first), as JSON reading gives them.</summary>
     internal static bool TryAddUtf8Value(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, ReadOnlySpan<byte> utf8Value) =>
-        AddCore(map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromBytes(utf8Value, "value")) == FlatAddStatus.Added;
+        AddEvicting(map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromBytes(utf8Value, "value")) == FlatAddStatus.Added;
+
+    /// <summary>Adds as <see cref="AddCore"/> does, then, only when the map lacked room and evicts its oldest keys, evicts and tries again.</summary>
+    private static FlatAddStatus AddEvicting(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, in Utf8Text keyText, in Utf8Text valueText)
+    {
+        FlatAddStatus status = AddCore(map, key, keyText, valueText);
+        while (status != FlatAddStatus.Added && EvictFor(map, Index.Find(map, key), NewKeyBytes(map, key), valueText.ByteCount, added: 1))
+        {
+            status = AddCore(map, key, keyText, valueText);
+        }
+
+        return status;
+    }
 
     /// <summary>
     /// Replaces <paramref name="removed"/> values from <paramref name="from"/>, inside key <paramref name="keyIndex"/>'s

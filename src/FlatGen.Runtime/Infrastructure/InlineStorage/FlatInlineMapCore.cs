@@ -55,7 +55,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate); or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryAddChars(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, ReadOnlySpan<char> value) =>
-        AddCore(map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromChars(value, nameof(value))) == FlatAddStatus.Added;
+        AddEvicting(map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromChars(value, nameof(value))) == FlatAddStatus.Added;
 
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate); or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
@@ -63,7 +63,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddChars(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, ReadOnlySpan<char> value)
     {
-        FlatAddStatus status = AddCore(map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromChars(value, nameof(value)));
+        FlatAddStatus status = AddEvicting(map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromChars(value, nameof(value)));
         if (status != FlatAddStatus.Added)
         {
             ThrowFull(map, status, key.ToString());

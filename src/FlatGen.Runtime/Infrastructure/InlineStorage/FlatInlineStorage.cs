@@ -163,4 +163,19 @@ public readonly struct FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, TKno
 
         writer.WriteEndArray();
     }
+
+    /// <inheritdoc/>
+    public static int StoredBytes(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, bool withValues)
+    {
+        int bytes = map.KeyLengths[keyIndex];
+        if (withValues)
+        {
+            foreach (ReadOnlySpan<byte> value in FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Values(map, keyIndex))
+            {
+                bytes += value.Length;
+            }
+        }
+
+        return bytes;
+    }
 }

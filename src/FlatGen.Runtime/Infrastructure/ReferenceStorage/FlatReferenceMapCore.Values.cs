@@ -15,7 +15,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// <exception cref="ArgumentNullException"><paramref name="key"/> or one of the values is <see langword="null"/>; the map is unchanged.</exception>
     public static bool TryAddAll<TValues>(FlatMapFields<TKeyIndex, TValueIndex> map, string key, TValues values)
         where TValues : IReadOnlyList<string?> =>
-        AddAllCore(map, key, values) == FlatAddStatus.Added;
+        AddAllEvicting(map, key, values) == FlatAddStatus.Added;
 
     /// <summary>Appends all of <paramref name="values"/> to <paramref name="key"/>'s values, or none of them, as <see cref="TryAddAll{TValues}"/> does.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> or one of the values is <see langword="null"/>; the map is unchanged.</exception>
@@ -23,7 +23,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     public static void AddAll<TValues>(FlatMapFields<TKeyIndex, TValueIndex> map, string key, TValues values)
         where TValues : IReadOnlyList<string?>
     {
-        FlatAddStatus status = AddAllCore(map, key, values);
+        FlatAddStatus status = AddAllEvicting(map, key, values);
         if (status != FlatAddStatus.Added)
         {
             ThrowFull(map, status, key);
@@ -53,6 +53,19 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         }
 
         return notAdded == 0;
+    }
+
+    /// <summary>Adds as <see cref="AddAllCore{TValues}"/> does, then, only when the map lacked room and evicts its oldest keys, evicts and tries again.</summary>
+    private static FlatAddStatus AddAllEvicting<TValues>(FlatMapFields<TKeyIndex, TValueIndex> map, string key, TValues values)
+        where TValues : IReadOnlyList<string?>
+    {
+        FlatAddStatus status = AddAllCore(map, key, values);
+        while (status != FlatAddStatus.Added && EvictFor(map, Index.Find(map, key), 0, 0, added: values.Count))
+        {
+            status = AddAllCore(map, key, values);
+        }
+
+        return status;
     }
 
     private static FlatAddStatus AddAllCore<TValues>(FlatMapFields<TKeyIndex, TValueIndex> map, string key, TValues values)

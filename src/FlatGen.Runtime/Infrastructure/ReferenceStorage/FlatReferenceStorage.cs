@@ -159,4 +159,7 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
 
         writer.WriteEndArray();
     }
+
+    /// <inheritdoc/>
+    public static int StoredBytes(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, bool withValues) => 0;
 }

@@ -73,8 +73,10 @@ public readonly struct FlatMapShape
         string[]? knownKeys,
         bool internUnknownKeys,
         bool reuseValueStrings,
-        ulong layoutId)
+        ulong layoutId,
+        bool evictsOldest)
     {
+        EvictsOldest = evictsOldest;
         KeyCapacity = keyCapacity;
         ValueCapacity = valueCapacity;
         KnownKeyNames = knownKeys is null ? [] : [.. knownKeys]; // Its own copy: the caller's array stays writable.
@@ -150,8 +152,10 @@ public readonly struct FlatMapShape
     /// <param name="internUnknownKeys">Whether an unknown key added as a span becomes a string through <c>StringPool.Shared</c>.</param>
     /// <param name="reuseValueStrings">Whether <c>Clear</c> keeps the value strings past the count for an equal UTF-8 value to reuse.</param>
     /// <param name="layoutId">An inline map's layout id; zero for a reference map.</param>
+    /// <param name="overflow">What the map does when an add or a set needs room it lacks.</param>
     /// <returns>The shape.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="layout"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="overflow"/> is not a <see cref="FlatOverflow"/> member.</exception>
     /// <exception cref="ArgumentException"><paramref name="layout"/> lacks a field every generated map has.</exception>
     public static FlatMapShape Create<TKeyIndex, TValueIndex>(
         FlatLayout layout,
@@ -160,13 +164,20 @@ public readonly struct FlatMapShape
         string[]? knownKeys = null,
         bool internUnknownKeys = false,
         bool reuseValueStrings = false,
-        ulong layoutId = 0)
+        ulong layoutId = 0,
+        FlatOverflow overflow = FlatOverflow.Refuse)
         where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
         where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     {
         ArgumentNullException.ThrowIfNull(layout);
+        if (overflow is not (FlatOverflow.Refuse or FlatOverflow.EvictOldest))
+        {
+            throw new ArgumentOutOfRangeException(nameof(overflow), overflow, "Not a FlatOverflow member.");
+        }
+
         return new FlatMapShape(
-            layout, Unsafe.SizeOf<TKeyIndex>(), Unsafe.SizeOf<TValueIndex>(), keyCapacity, valueCapacity, knownKeys, internUnknownKeys, reuseValueStrings, layoutId);
+            layout, Unsafe.SizeOf<TKeyIndex>(), Unsafe.SizeOf<TValueIndex>(), keyCapacity, valueCapacity, knownKeys, internUnknownKeys, reuseValueStrings, layoutId,
+            overflow == FlatOverflow.EvictOldest);
     }
 
     /// <summary>Gets the map's type name, for exception messages.</summary>
@@ -191,6 +202,9 @@ public readonly struct FlatMapShape
     internal bool InternUnknownKeys { get; }
 
     internal bool ReuseValueStrings { get; }
+
+    /// <summary>Gets whether an add or a set that lacks room removes the first-inserted keys until it fits (<see cref="FlatOverflow.EvictOldest"/>).</summary>
+    internal bool EvictsOldest { get; }
 
     /// <summary>Gets an inline map's layout id, never zero; zero for a reference map.</summary>
     internal ulong LayoutId { get; }
