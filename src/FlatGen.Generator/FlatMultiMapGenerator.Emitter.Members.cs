@@ -101,6 +101,25 @@ public sealed partial class FlatMultiMapGenerator
                 """);
         }
 
+        /// <summary>For a map that evicts its oldest keys: <c>Touch</c>, which moves a key to the newest place.</summary>
+        private static void WriteEvictionMembers(SourceWriter writer, MapSpec spec)
+        {
+            if (spec.Overflow != FlatOverflow.EvictOldest)
+            {
+                return;
+            }
+
+            writer.WriteLines($$"""
+                /// <summary>Moves <paramref name="key"/> and its values after every other key, so that the map evicts it last; returns whether it was present.</summary>
+                /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+                public bool Touch(string key) => Core.Touch(Fields, key);
+
+                /// <summary>Moves <paramref name="key"/> and its values after every other key, as <see cref="Touch(string)"/> does.</summary>
+                public bool Touch({{ReadOnlySpanOfChar}} key) => Core.Touch(Fields, key);
+
+                """);
+        }
+
         /// <summary>The lookups that return the values themselves, as the storage holds them: strings, or UTF-8 over the arena.</summary>
         private static void WriteValueViews(SourceWriter writer, MapSpec spec)
         {

@@ -151,6 +151,7 @@ public sealed partial class FlatMultiMapGenerator
                 }
 
                 WriteEquality(writer, spec);
+                WriteEvictionMembers(writer, spec);
                 WriteKnownKeyAccessors(writer, spec);
                 WriteKnownKeyMatcher(writer, spec);
                 WriteBuffers(writer, layout);

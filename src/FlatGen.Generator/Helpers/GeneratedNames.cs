@@ -92,7 +92,7 @@ internal static class GeneratedNames
     /// <summary>The members a known key named <paramref name="name"/> gets; see <see cref="FlatMultiMapGenerator.Checker"/>.</summary>
     public static string[] KnownKeyAccessors(string name) => new[] { name, name + "First", "Has" + name, "Add" + name, "Set" + name, "Remove" + name };
 
-    /// <summary>One map of each storage, with every optional member: a known key, the StringValues members, interning and reuse.</summary>
+    /// <summary>One map of each storage, with every optional member: a known key, the StringValues members, interning, reuse and eviction.</summary>
     private static IEnumerable<MapSpec> SampleSpecs()
     {
         var knownKeys = new EquatableArray<KnownKeySpec>(new[] { new KnownKeySpec(SampleKnownKey, MemberNames.FromKey(SampleKnownKey)) });
@@ -117,7 +117,8 @@ internal static class GeneratedNames
                 InlineBytes: inlineBytes,
                 Layout: LayoutPlanner.Plan(4, 8, knownKeys.Count, storage, inlineBytes, "1;" + SampleKnownKey),
                 UserAttributes: EquatableArray<string>.Empty,
-                HasStringValues: true);
+                HasStringValues: true,
+                Overflow: FlatOverflow.EvictOldest);
         }
     }
 }

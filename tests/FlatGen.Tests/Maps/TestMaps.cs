@@ -172,7 +172,7 @@ public partial struct RaceMap;
 
 /// <summary>A bounded registry: four keys, six values, the first-inserted keys evicted to make room.</summary>
 [FlatMultiMap(4, 6, Overflow = FlatOverflow.EvictOldest)]
-public partial struct EvictingMap : ITestMap
+public partial struct EvictingMap : IEvictingTestMap
 {
     public readonly List<string[]> Entries() { var list = new List<string[]>(); foreach (var e in this) { list.Add([e.Key, .. e.Values]); } return list; }
 
@@ -181,7 +181,7 @@ public partial struct EvictingMap : ITestMap
 
 /// <summary>As <see cref="EvictingMap"/>, ignoring case, with known keys.</summary>
 [FlatMultiMap(4, 8, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, KnownKeys = ["Host", "Accept"], Overflow = FlatOverflow.EvictOldest)]
-public partial struct EvictingKnownMap : ITestMap
+public partial struct EvictingKnownMap : IEvictingTestMap
 {
     public readonly List<string[]> Entries() { var list = new List<string[]>(); foreach (var e in this) { list.Add([e.Key, .. e.Values]); } return list; }
 

@@ -25,6 +25,7 @@ public sealed class EvictOldestTests
         Remove,
         Get,
         Clear,
+        Touch,
     }
 
     [Fact]
@@ -135,6 +136,59 @@ public sealed class EvictOldestTests
     }
 
     [Fact]
+    public void A_touched_key_is_evicted_last_with_its_values_in_order()
+    {
+        var map = new EvictingMap();
+        map.Add("a", "1");
+        map.Add("a", "2");
+        map.Add("b", "3");
+        map.Add("c", "4");
+        map.Add("d", "5");
+
+        Assert.True(map.Touch("a"));
+        Assert.False(map.Touch("absent"));
+        map.Add("e", "6");
+        map.Add("f", "7");
+
+        Assert.Equal([["d", "5"], ["a", "1", "2"], ["e", "6"], ["f", "7"]], map.Entries());
+    }
+
+    [Fact]
+    public void Touch_moves_an_inline_key_and_a_known_key()
+    {
+        var map = new EvictingInlineMap();
+        map.Add("host", "example.com");
+        map.Add("b", "ü");
+        map.Add("b", "2");
+        map.Add("c", "3");
+
+        Assert.True(map.Touch("host"));
+        Assert.True(map.Touch("b"));
+
+        Assert.Equal([["c", "3"], ["host", "example.com"], ["b", "ü", "2"]], map.Entries());
+        Assert.Equal("example.com", map.HostFirst);
+    }
+
+    [Fact]
+    public void Touch_allocates_nothing_once_warm()
+    {
+        var map = new EvictingMap();
+        map.Add("a", "1");
+        map.Add("b", "2");
+        map.Touch("a");
+        map.Touch("b");
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            map.Touch("a");
+            map.Touch("b");
+        }
+
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
+
+    [Fact]
     public void Known_key_accessors_evict_too()
     {
         var map = new EvictingKnownMap();
@@ -189,14 +243,15 @@ public sealed class EvictOldestTests
         (1, Gen.Select(Gen.Int[0, keyCount - 1], Gen.Int[0, KeyPools.Values.Length - 1], (k, v) => new Operation(OperationKind.SetSpan, k, v))),
         (2, Gen.Int[0, keyCount - 1].Select(k => new Operation(OperationKind.Remove, k, 0))),
         (2, Gen.Int[0, keyCount - 1].Select(k => new Operation(OperationKind.Get, k, 0))),
-        (1, Gen.Const(new Operation(OperationKind.Clear, 0, 0))));
+        (1, Gen.Const(new Operation(OperationKind.Clear, 0, 0))),
+        (2, Gen.Int[0, keyCount - 1].Select(k => new Operation(OperationKind.Touch, k, 0))));
 
     private static void Check<TMap>(StringComparer comparer, string[] keys, string[]? knownKeys = null)
-        where TMap : struct, ITestMap =>
+        where TMap : struct, IEvictingTestMap =>
         Operations(keys.Length).Array[1, 60].Sample(operations => Run<TMap>(operations, comparer, keys, knownKeys), iter: Iterations);
 
     private static void Run<TMap>(Operation[] operations, StringComparer comparer, string[] keys, string[]? knownKeys)
-        where TMap : struct, ITestMap
+        where TMap : struct, IEvictingTestMap
     {
         var map = new TMap();
         var model = new MultiMapModel(comparer, Capacity<TMap>("KeyCapacity"), Capacity<TMap>("ValueCapacity"), knownKeys);
@@ -247,6 +302,9 @@ public sealed class EvictOldestTests
                     Assert.Equal(model.Get(key) ?? [], map.GetValues(key.AsSpan()).ToArray());
                     Assert.Equal(before, map.Entries()); // A lookup changes no order.
                     break;
+                case OperationKind.Touch:
+                    Assert.Equal(model.Touch(key), operation.Value % 2 == 0 ? map.Touch(key) : map.Touch(("<" + key + ">").AsSpan(1, key.Length)));
+                    break;
                 case OperationKind.Clear:
                     model.Clear();
                     map.Clear();
@@ -296,6 +354,9 @@ public sealed class EvictOldestTests
                 case OperationKind.Get:
                     Assert.Equal(model.Get(key) ?? [], map.GetValues(key.AsSpan()).ToArray());
                     Assert.Equal(before, map.Entries());
+                    break;
+                case OperationKind.Touch:
+                    Assert.Equal(model.Touch(key), map.Touch(key));
                     break;
                 case OperationKind.Clear:
                     model.Clear();

@@ -165,6 +165,21 @@ internal sealed class MultiMapModel(StringComparer comparer, int keyCapacity, in
         return oldest >= 0 && Remove(_entries[oldest].Key);
     }
 
+    /// <summary>Moves the key, with its values, after every other key; false if it is absent.</summary>
+    public bool Touch(string key)
+    {
+        int index = IndexOf(key);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        var entry = _entries[index];
+        _entries.RemoveAt(index);
+        _entries.Add(entry);
+        return true;
+    }
+
     public void Clear()
     {
         _entries.Clear();

@@ -314,6 +314,32 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
         }
     }
 
+    /// <summary>
+    /// Moves <paramref name="key"/>, with its values in their order, after every other key: the newest place, which a map
+    /// that evicts its oldest keys empties last. Costs a removal and the key's adds again; nothing on a map that never calls it.
+    /// </summary>
+    /// <returns><see langword="true"/> if the key was present.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    public static bool Touch(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Touch(map, key.AsSpan());
+    }
+
+    /// <summary>Moves <paramref name="key"/> after every other key, as <see cref="Touch(FlatMapFields{TKeyIndex, TValueIndex}, string)"/> does.</summary>
+    /// <returns><see langword="true"/> if the key was present.</returns>
+    public static bool Touch(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
+    {
+        int keyIndex = Index.Find(map, key);
+        if (keyIndex < 0)
+        {
+            return false;
+        }
+
+        TStorage.MoveToEnd(map, keyIndex);
+        return true;
+    }
+
     /// <summary>Copies the map's entries, in first-insertion order, into a new array: a snapshot for LINQ and for APIs that take pairs.</summary>
     public static KeyValuePair<string, string[]>[] ToArray(FlatMapFields<TKeyIndex, TValueIndex> map)
     {

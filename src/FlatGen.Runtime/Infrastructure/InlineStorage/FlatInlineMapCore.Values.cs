@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
@@ -156,5 +157,48 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
 
         using DecodedUtf8 decoded = DecodedUtf8.Decode(utf8, stackalloc char[DecodedUtf8.StackLength]);
         return decoded.Chars.SequenceEqual(text);
+    }
+
+    /// <summary>Moves key <paramref name="keyIndex"/> after every other key: its bytes copied out, removed, then added again.</summary>
+    internal static void MoveToEnd(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex)
+    {
+        int count = FlatInteger.ToInt32(map.Count);
+        if (keyIndex == count - 1)
+        {
+            return; // The key is the newest already.
+        }
+
+        // A key's bytes and then its values' bytes lie together in the arena, up to where the next key's start.
+        int start = map.KeyOffsets[keyIndex];
+        int end = map.KeyOffsets[keyIndex + 1];
+        int keyLength = map.KeyLengths[keyIndex];
+        FlatInlineValues values = Values(map, keyIndex);
+        byte[] bytes = ArrayPool<byte>.Shared.Rent(end - start);
+        int[] lengths = ArrayPool<int>.Shared.Rent(values.Count);
+        try
+        {
+            FlatInlineEnumerator<TKeyIndex, TValueIndex>.Range(map.Shape, map.Arena, start, end - start).CopyTo(bytes);
+            int valueCount = values.Count;
+            for (int i = 0; i < valueCount; i++)
+            {
+                lengths[i] = values[i].Length;
+            }
+
+            Index.RemoveAt(map, keyIndex);
+            ReadOnlySpan<byte> key = bytes.AsSpan(0, keyLength);
+            for (int i = 0, offset = keyLength; i < valueCount; offset += lengths[i], i++)
+            {
+                // The room the key gave up takes it back: only concurrent use can make this fail.
+                if (AddUtf8(map, key, bytes.AsSpan(offset, lengths[i])) != FlatAddStatus.Added)
+                {
+                    FlatThrow.ConcurrentUse(map.Shape.MapName);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<int>.Shared.Return(lengths);
+        }
     }
 }

@@ -178,4 +178,8 @@ public readonly struct FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, TKno
 
         return bytes;
     }
+
+    /// <inheritdoc/>
+    public static void MoveToEnd(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
+        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.MoveToEnd(map, keyIndex);
 }

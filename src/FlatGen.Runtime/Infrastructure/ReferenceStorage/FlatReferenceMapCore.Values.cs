@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
@@ -125,5 +126,38 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
 
         map.ValueCounts[keyIndex] -= shift;
         valueCountRef = FlatInteger.FromInt32<TValueIndex>(valueCount - removed);
+    }
+
+    /// <summary>Moves key <paramref name="keyIndex"/> after every other key: removed, then added again with the same key string and values.</summary>
+    internal static void MoveToEnd(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex)
+    {
+        if (keyIndex == FlatInteger.ToInt32(map.Count) - 1)
+        {
+            return; // The last entry is never a hole: the key is the newest already.
+        }
+
+        string? key = map.Keys[keyIndex];
+        int knownKey = (int)map.KeyHashes[keyIndex]; // A known key's entry holds null and its index.
+        ReadOnlySpan<string> run = Run(map, keyIndex);
+        string[] values = ArrayPool<string>.Shared.Rent(run.Length);
+        int count = run.Length;
+        run.CopyTo(values);
+        try
+        {
+            Index.RemoveAt(map, keyIndex);
+            for (int i = 0; i < count; i++)
+            {
+                // The room the key gave up takes it back: only concurrent use can make this fail.
+                if ((key is null ? AddKnownCore(map, knownKey, values[i]) : AddString(map, key, values[i])) != FlatAddStatus.Added)
+                {
+                    FlatThrow.ConcurrentUse(map.Shape.MapName);
+                }
+            }
+        }
+        finally
+        {
+            values.AsSpan(0, count).Clear();
+            ArrayPool<string>.Shared.Return(values);
+        }
     }
 }

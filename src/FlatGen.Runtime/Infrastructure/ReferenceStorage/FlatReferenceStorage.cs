@@ -162,4 +162,8 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
 
     /// <inheritdoc/>
     public static int StoredBytes(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, bool withValues) => 0;
+
+    /// <inheritdoc/>
+    public static void MoveToEnd(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
+        FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.MoveToEnd(map, keyIndex);
 }

@@ -261,6 +261,13 @@ partial struct ListenerRegistry : global::FlatGen.IFlatMultiMap, global::System.
     /// <summary>Determines whether two maps hold different entries.</summary>
     public static bool operator !=(in global::Demo.ListenerRegistry left, in global::Demo.ListenerRegistry right) => !Core.Equals(left.Fields, right.Fields);
 
+    /// <summary>Moves <paramref name="key"/> and its values after every other key, so that the map evicts it last; returns whether it was present.</summary>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    public bool Touch(string key) => Core.Touch(Fields, key);
+
+    /// <summary>Moves <paramref name="key"/> and its values after every other key, as <see cref="Touch(string)"/> does.</summary>
+    public bool Touch(global::System.ReadOnlySpan<char> key) => Core.Touch(Fields, key);
+
     [global::System.Runtime.CompilerServices.InlineArray(80)]
     private struct KeyBuffer
     {
