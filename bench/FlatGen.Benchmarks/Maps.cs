@@ -105,3 +105,25 @@ public partial struct IgnoreCaseMap4096 : IBenchMap
 }
 
 #pragma warning restore FLATGEN010, FLATGEN014
+
+/// <summary>The real-traffic benchmarks' map: a request's or a response's headers, names compared ignoring case.</summary>
+[FlatMultiMap(32, 64, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase)]
+public partial struct TrafficHeaderMap : IBenchMap
+{
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
+}
+
+/// <summary>
+/// As <see cref="TrafficHeaderMap"/>, with the names common in requests and responses as known keys; not "Cookie", whose
+/// <c>SetCookie</c> member would be "Set-Cookie"'s values (FLATGEN018).
+/// </summary>
+[FlatMultiMap(48, 64, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, KnownKeys = [
+    "Host", "User-Agent", "Accept", "Accept-Language", "Accept-Encoding", "Connection", "Referer", "Origin",
+    "Authorization", "Content-Type", "Content-Length", "Cache-Control", "Pragma", "Priority", "Upgrade-Insecure-Requests",
+    "Sec-Fetch-Site", "Sec-Fetch-Mode", "Sec-Fetch-Dest", "Sec-Fetch-User", "If-None-Match", "If-Modified-Since",
+    "X-Forwarded-For", "X-Request-ID", "Date", "Server", "Set-Cookie", "Vary", "ETag", "Last-Modified", "Expires",
+    "Location", "Strict-Transport-Security", "X-Content-Type-Options", "Content-Encoding", "Access-Control-Allow-Origin"])]
+public partial struct KnownTrafficHeaderMap : IBenchMap
+{
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
+}

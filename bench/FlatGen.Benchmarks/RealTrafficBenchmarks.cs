@@ -1,0 +1,133 @@
+using System.Runtime.InteropServices;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Primitives;
+
+namespace FlatGen.Benchmarks;
+
+/// <summary>
+/// Real traffic: every header set of the corpus (<see cref="HeaderCorpus"/>) through one server cycle, against
+/// <c>Dictionary&lt;string, StringValues&gt;</c> at its strongest (kept across cycles, one lookup an add). A request
+/// cycle adds every line, reads six names (one usually absent), clears; a response cycle adds every line, reads five as
+/// middleware does (one usually absent), writes every header out, clears. Names compare ignoring case.
+/// </summary>
+public class RealTrafficBenchmarks
+{
+    private static readonly string[] RequestReads = ["host", "user-agent", "accept-encoding", "cookie", "authorization", "x-correlation-id"];
+    private static readonly string[] ResponseReads = ["content-type", "cache-control", "set-cookie", "vary", "x-powered-by"];
+
+    private readonly Dictionary<string, StringValues> _stringValues = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<string>> _lists = new(StringComparer.OrdinalIgnoreCase);
+    private (string Name, string Value)[][] _sets = [];
+    private string[] _reads = [];
+    private bool _writesOut;
+    private TrafficHeaderMap _map;
+    private KnownTrafficHeaderMap _known;
+
+    [Params("Request", "Response")]
+    public string Cycle { get; set; } = "Request";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        bool request = Cycle == "Request";
+        _sets = request ? HeaderCorpus.Requests : HeaderCorpus.Responses;
+        _reads = request ? RequestReads : ResponseReads;
+        _writesOut = !request;
+    }
+
+    [Benchmark(Baseline = true)]
+    public int DictionaryOfStringValues()
+    {
+        int total = 0;
+        foreach ((string Name, string Value)[] set in _sets)
+        {
+            foreach ((string name, string value) in set)
+            {
+                ref StringValues values = ref CollectionsMarshal.GetValueRefOrAddDefault(_stringValues, name, out bool exists);
+                values = exists ? StringValues.Concat(values, value) : new StringValues(value);
+            }
+
+            foreach (string name in _reads)
+            {
+                total += _stringValues.TryGetValue(name, out StringValues values) ? values.Count : 0;
+            }
+
+            if (_writesOut)
+            {
+                foreach (KeyValuePair<string, StringValues> pair in _stringValues)
+                {
+                    total += pair.Key.Length + pair.Value.Count;
+                }
+            }
+
+            _stringValues.Clear();
+        }
+
+        return total;
+    }
+
+    [Benchmark]
+    public int DictionaryOfLists()
+    {
+        int total = 0;
+        foreach ((string Name, string Value)[] set in _sets)
+        {
+            foreach ((string name, string value) in set)
+            {
+                ref List<string>? values = ref CollectionsMarshal.GetValueRefOrAddDefault(_lists, name, out _);
+                (values ??= []).Add(value);
+            }
+
+            foreach (string name in _reads)
+            {
+                total += _lists.TryGetValue(name, out List<string>? values) ? values.Count : 0;
+            }
+
+            if (_writesOut)
+            {
+                foreach (KeyValuePair<string, List<string>> pair in _lists)
+                {
+                    total += pair.Key.Length + pair.Value.Count;
+                }
+            }
+
+            _lists.Clear();
+        }
+
+        return total;
+    }
+
+    [Benchmark]
+    public int FlatGen() => Run(ref _map);
+
+    /// <summary>The map with the common names as known keys.</summary>
+    [Benchmark]
+    public int FlatGenKnownKeys() => Run(ref _known);
+
+    private int Run<TMap>(ref TMap map)
+        where TMap : struct, IBenchMap
+    {
+        int total = 0;
+        foreach ((string Name, string Value)[] set in _sets)
+        {
+            foreach ((string name, string value) in set)
+            {
+                map.Add(name, value);
+            }
+
+            foreach (string name in _reads)
+            {
+                total += map.GetValues(name).Length;
+            }
+
+            if (_writesOut)
+            {
+                total += map.EnumerateAll();
+            }
+
+            map.Clear();
+        }
+
+        return total;
+    }
+}
