@@ -113,12 +113,9 @@ public partial struct TrafficHeaderMap : IBenchMap
     public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
 }
 
-/// <summary>
-/// As <see cref="TrafficHeaderMap"/>, with the names common in requests and responses as known keys; not "Cookie", whose
-/// <c>SetCookie</c> member would be "Set-Cookie"'s values (FLATGEN018).
-/// </summary>
+/// <summary>As <see cref="TrafficHeaderMap"/>, with the names common in requests and responses as known keys.</summary>
 [FlatMultiMap(48, 64, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, KnownKeys = [
-    "Host", "User-Agent", "Accept", "Accept-Language", "Accept-Encoding", "Connection", "Referer", "Origin",
+    "Host", "User-Agent", "Accept", "Accept-Language", "Accept-Encoding", "Connection", "Cookie", "Referer", "Origin",
     "Authorization", "Content-Type", "Content-Length", "Cache-Control", "Pragma", "Priority", "Upgrade-Insecure-Requests",
     "Sec-Fetch-Site", "Sec-Fetch-Mode", "Sec-Fetch-Dest", "Sec-Fetch-User", "If-None-Match", "If-Modified-Since",
     "X-Forwarded-For", "X-Request-ID", "Date", "Server", "Set-Cookie", "Vary", "ETag", "Last-Modified", "Expires",

@@ -59,6 +59,7 @@ public sealed partial class FlatMultiMapGenerator
             }
 
             var keys = new List<KnownKeySpec>(declared.Count);
+            var candidates = new List<(int Index, string Key, string Name, string[] Members)>(declared.Count);
             for (int i = 0; i < declared.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -103,19 +104,61 @@ public sealed partial class FlatMultiMapGenerator
                     continue;
                 }
 
-                string? clash = members.FirstOrDefault(taken.ContainsKey);
+                candidates.Add((i, key!, name, members));
+            }
+
+            // A key's values accessor takes its name before any key's other members: "Set-Cookie"'s SetCookie is its values,
+            // and "Cookie" goes without a SetCookie (Set("Cookie", value) does it). Any other clash is an error.
+            var primaries = new Dictionary<string, int>(StringComparer.Ordinal);
+            var accepted = new List<(int Index, string Key, string Name, string[] Members)>(candidates.Count);
+            foreach (var candidate in candidates)
+            {
+                string primary = candidate.Members[0];
+                if (taken.TryGetValue(primary, out string? holder) || primaries.ContainsKey(primary))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KnownKeyNameCollision, Where(candidate.Index), Literal(candidate.Key), primary,
+                        holder ?? "the accessor of the known key " + Literal(declared[primaries[primary]]!)));
+                    continue;
+                }
+
+                primaries[primary] = candidate.Index;
+                accepted.Add(candidate);
+            }
+
+            foreach (var (index, key, name, members) in accepted)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                int omitted = 0;
+                string? clash = null;
+                for (int m = 1; m < members.Length && clash is null; m++)
+                {
+                    if (primaries.ContainsKey(members[m]))
+                    {
+                        omitted |= 1 << m;
+                    }
+                    else if (taken.ContainsKey(members[m]))
+                    {
+                        clash = members[m];
+                    }
+                }
+
+                string literal = Literal(key);
                 if (clash is not null)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KnownKeyNameCollision, Where(i), literal, clash, taken[clash]));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KnownKeyNameCollision, Where(index), literal, clash, taken[clash]));
                     continue;
                 }
 
                 string owner = "the accessor of the known key " + literal;
-                foreach (string member in members)
+                for (int m = 0; m < members.Length; m++)
                 {
-                    taken[member] = owner;
+                    if ((omitted & (1 << m)) == 0)
+                    {
+                        taken[members[m]] = owner;
+                    }
                 }
-                keys.Add(new KnownKeySpec(key!, name));
+
+                keys.Add(new KnownKeySpec(key, name, omitted));
             }
 
             return new EquatableArray<KnownKeySpec>(keys.ToArray());

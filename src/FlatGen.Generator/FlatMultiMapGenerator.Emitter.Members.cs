@@ -194,27 +194,43 @@ public sealed partial class FlatMultiMapGenerator
                 string key = $"<c>{XmlLiteral(known.Key)}</c>";
                 string name = known.MemberName;
                 string index = Number(i);
-                writer.WriteLines($$"""
+                // In the order of GeneratedNames.KnownKeyAccessors, whose bits OmittedAccessors uses.
+                string[] members =
+                [
+                    $$"""
                     /// <summary>Gets the values of {{key}}; empty when it is absent.</summary>
                     {{UnscopedRef}}
                     public readonly {{values}} {{name}} => Core.GetKnownValues(Fields, {{index}});
-
+                    """,
+                    $$"""
                     /// <summary>Gets the first value of {{key}}, or <see langword="null"/>.</summary>
                     public readonly string? {{name}}First => Core.GetKnownFirst(Fields, {{index}});
-
+                    """,
+                    $$"""
                     /// <summary>Gets whether {{key}} is present.</summary>
                     public readonly bool Has{{name}} => Core.HasKnown(Fields, {{index}});
-
+                    """,
+                    $$"""
                     /// <summary>Appends <paramref name="value"/> to {{key}}, as <see cref="Add(string, string)"/> does.</summary>
                     public void Add{{name}}(string value) => Core.AddKnown(Fields, {{index}}, value);
-
+                    """,
+                    $$"""
                     /// <summary>Makes <paramref name="value"/> the only value of {{key}}, as <see cref="Set(string, string)"/> does.</summary>
                     public void Set{{name}}(string value) => Core.SetKnown(Fields, {{index}}, value);
-
+                    """,
+                    $$"""
                     /// <summary>Removes {{key}}; returns whether it was present.</summary>
                     public bool Remove{{name}}() => Core.RemoveKnown(Fields, {{index}});
-
-                    """);
+                    """,
+                ];
+                for (int m = 0; m < members.Length; m++)
+                {
+                    if ((known.OmittedAccessors & (1 << m)) == 0)
+                    {
+                        writer.WriteLines(members[m]);
+                        writer.WriteLine();
+                    }
+                }
             }
         }
     }

@@ -206,6 +206,8 @@ public sealed class DiagnosticTests
         public partial struct Tags
         {
             public static int Shard() => 7;
+
+            public static void RemoveRegion() { }
         }
         """);
 

@@ -170,6 +170,16 @@ public sealed class SnapshotTests
         """);
 
     [Fact]
+    public void Known_keys_whose_member_names_meet() => VerifyCompiles("""
+        using FlatGen;
+
+        namespace Demo;
+
+        [FlatMultiMap(8, 16, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, KnownKeys = ["Cookie", "Set-Cookie"])]
+        public partial struct CookieHeaders;
+        """);
+
+    [Fact]
     public void Evict_oldest_in_both_storages() => VerifyCompiles("""
         using FlatGen;
 

@@ -187,3 +187,7 @@ public partial struct EvictingKnownMap : IEvictingTestMap
 
     public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
 }
+
+/// <summary>Known keys one of whose members ("Cookie"'s SetCookie) has the name of another's values ("Set-Cookie"'s).</summary>
+[FlatMultiMap(4, 8, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, KnownKeys = ["Cookie", "Set-Cookie"])]
+public partial struct CookieMap;
