@@ -25,7 +25,8 @@ public sealed class FlatLayout
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentOutOfRangeException.ThrowIfNegative(size);
 
-        _fields = [.. fields];
+        // An array (what generated code and Parse pass) is copied without a generic collection compiled at a map's first use.
+        _fields = fields is FlatField[] array ? (FlatField[])array.Clone() : [.. fields];
         int end = 0;
         int used = 0;
         foreach (FlatField field in _fields)
@@ -58,6 +59,9 @@ public sealed class FlatLayout
 
     /// <summary>Gets every field of the struct, ordered by offset.</summary>
     public IReadOnlyList<FlatField> Fields { get; }
+
+    /// <summary>Gets the fields as the array behind <see cref="Fields"/>, for the runtime's own reads; never written.</summary>
+    internal FlatField[] FieldArray => _fields;
 
     /// <summary>Gets the number of bytes of the struct that belong to no field.</summary>
     public int PaddingBytes { get; }

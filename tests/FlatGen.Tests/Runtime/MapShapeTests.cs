@@ -30,6 +30,27 @@ public sealed class MapShapeTests
     }
 
     [Fact]
+    public void A_layout_with_two_fields_of_one_name_is_refused_naming_it()
+    {
+        var layout = new FlatLayout("Twice", 16, [new FlatField("_count", "byte", 0, 1), new FlatField("_count", "byte", 1, 1)]);
+
+        ArgumentException refused = Assert.Throws<ArgumentException>("layout", () => FlatMapShape.Create<byte, byte>(layout, 4, 4));
+
+        Assert.Contains("'Twice' has two fields named '_count'", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_layout_copies_the_array_it_is_given()
+    {
+        FlatField[] fields = [new FlatField("_count", "byte", 0, 1)];
+        var layout = new FlatLayout("Copied", 1, fields);
+
+        fields[0] = new FlatField("_changed", "byte", 0, 1);
+
+        Assert.Equal("_count", layout.Fields[0].Name);
+    }
+
+    [Fact]
     public void The_shape_keeps_its_own_copy_of_the_known_keys()
     {
         string[] names = ["Host", "Accept"];

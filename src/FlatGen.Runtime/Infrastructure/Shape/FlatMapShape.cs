@@ -93,23 +93,44 @@ public readonly struct FlatMapShape
         InternUnknownKeys = internUnknownKeys;
         ReuseValueStrings = reuseValueStrings;
         LayoutId = layoutId;
-        Dictionary<string, FlatField> fields = [];
+        // A scan of the few fields by name, rather than a dictionary of them: no generic collection over FlatField
+        // to compile at a process's first map.
+        FlatField[] fields = layout.FieldArray;
         int fieldBytes = 0;
-        foreach (FlatField field in layout.Fields)
+        for (int i = 0; i < fields.Length; i++)
         {
-            fields.Add(field.Name, field);
-            fieldBytes = Math.Max(fieldBytes, field.Offset + field.Size);
+            fieldBytes = Math.Max(fieldBytes, fields[i].Offset + fields[i].Size);
+            for (int j = 0; j < i; j++)
+            {
+                if (fields[j].Name == fields[i].Name)
+                {
+                    throw new ArgumentException($"The layout of '{layout.TypeName}' has two fields named '{fields[i].Name}': it is not a layout FlatGen generated.", nameof(layout));
+                }
+            }
+        }
+
+        int Find(string name)
+        {
+            for (int i = 0; i < fields.Length; i++)
+            {
+                if (fields[i].Name == name)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         (int, int) Range(string name, int elementSize) =>
-            fields.TryGetValue(name, out FlatField field) ? (field.Offset, field.Size / elementSize) : default;
+            Find(name) is int i and >= 0 ? (fields[i].Offset, fields[i].Size / elementSize) : default;
 
-        int Offset(string name) => fields.TryGetValue(name, out FlatField field) ? field.Offset : 0;
+        int Offset(string name) => Find(name) is int i and >= 0 ? fields[i].Offset : 0;
 
         // Every map has these; a layout without one is not a generated map's, and its maps would write anywhere.
         foreach (string name in (ReadOnlySpan<string>)[FlatFieldNames.KeyHashes, FlatFieldNames.Slots, FlatFieldNames.ValueStarts, FlatFieldNames.ValueCounts, FlatFieldNames.HashedKeyLengths, FlatFieldNames.Version, FlatFieldNames.Count, FlatFieldNames.ValueCount])
         {
-            if (!fields.ContainsKey(name))
+            if (Find(name) < 0)
             {
                 throw new ArgumentException($"The layout of '{layout.TypeName}' has no field '{name}': it is not a layout FlatGen generated.", nameof(layout));
             }
