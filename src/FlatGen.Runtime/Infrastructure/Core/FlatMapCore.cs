@@ -575,7 +575,7 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     }
 
     /// <summary>The UTF-8 bytes <paramref name="text"/> takes in the arena; none in a map without one.</summary>
-    private protected static int Utf8Count(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> text) =>
+    private static int Utf8Count(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> text) =>
         map.Arena.Length == 0 ? 0 : Encoding.UTF8.GetByteCount(text);
 
     /// <summary>The arena bytes <paramref name="key"/> takes if it is added: a known key's as declared, another's as given.</summary>
