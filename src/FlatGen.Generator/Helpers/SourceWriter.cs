@@ -8,8 +8,12 @@ internal sealed class SourceWriter
 {
     private const int SpacesPerLevel = 4;
 
-    private readonly StringBuilder _text = new();
+    private readonly StringBuilder _text;
     private int _indentation;
+
+    /// <summary>Initializes a new instance of the <see cref="SourceWriter"/> class.</summary>
+    /// <param name="capacity">The characters the text is expected to take.</param>
+    public SourceWriter(int capacity = 256) => _text = new StringBuilder(capacity);
 
     /// <summary>Writes <paramref name="line"/> at the current indentation; an empty line gets no spaces.</summary>
     public void WriteLine(string line)
