@@ -4,25 +4,17 @@ namespace FlatGen.Tests.Maps;
 
 /// <summary>
 /// The generated members of an inline map (<see cref="FlatStorage.InlineUtf8"/>) that the tests call, so one
-/// generic test body exercises every inline test map. Only <see cref="Entries"/> and <see cref="EnumerateAll"/> are
-/// written by hand in each map's declaration.
+/// generic test body exercises every inline test map, beside the members of <see cref="IFlatMultiMap"/> every map has.
+/// Only <see cref="Entries"/> and <see cref="EnumerateAll"/> are written by hand in each map's declaration.
 /// </summary>
-public interface IInlineTestMap<TSelf>
+public interface IInlineTestMap<TSelf> : IFlatMultiMap
     where TSelf : struct, IInlineTestMap<TSelf>
 {
-    int Count { get; }
-
-    int ValueCount { get; }
-
     int InlineBytesUsed { get; }
 
     bool TryAdd(ReadOnlySpan<char> key, ReadOnlySpan<char> value);
 
     void Add(ReadOnlySpan<char> key, ReadOnlySpan<char> value);
-
-    bool TryAdd(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value);
-
-    void Add(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value);
 
     [UnscopedRef]
     bool TryGetValues(ReadOnlySpan<char> key, out FlatInlineValues values);
@@ -32,26 +24,6 @@ public interface IInlineTestMap<TSelf>
 
     [UnscopedRef]
     FlatInlineValues GetValues(ReadOnlySpan<byte> key);
-
-    bool ContainsKey(ReadOnlySpan<char> key);
-
-    bool ContainsKey(ReadOnlySpan<byte> key);
-
-    bool Remove(ReadOnlySpan<char> key);
-
-    bool Remove(ReadOnlySpan<byte> key);
-
-    bool TrySet(string key, string value);
-
-    void Set(string key, string value);
-
-    bool Remove(string key, string value);
-
-    string? GetFirstOrDefault(string key);
-
-    void Clear();
-
-    Dictionary<string, string[]> ToDictionary();
 
     [UnscopedRef]
     ReadOnlySpan<byte> AsBytes();

@@ -28,6 +28,9 @@ public sealed class InlineMapModelPropertyTests
         Clear,
         Set,
         RemoveValue,
+        SetSpan,
+        SetIndexer,
+        RemoveValueSpan,
     }
 
     [Fact]
@@ -55,7 +58,10 @@ public sealed class InlineMapModelPropertyTests
             (1, Gen.Int[0, keys.Length - 1].Select(k => new Operation(OperationKind.RemoveUtf8, k, 0))),
             (1, Gen.Const(new Operation(OperationKind.Clear, 0, 0))),
             (2, add(OperationKind.Set)),
-            (2, add(OperationKind.RemoveValue)));
+            (2, add(OperationKind.RemoveValue)),
+            (1, add(OperationKind.SetSpan)),
+            (1, add(OperationKind.SetIndexer)),
+            (1, add(OperationKind.RemoveValueSpan)));
 
         operation.Array[1, 60].Sample(operations => Run<TMap>(operations, comparer, keys, inlineBytes, knownKeys), iter: Iterations);
     }
@@ -137,16 +143,17 @@ public sealed class InlineMapModelPropertyTests
                     map.Clear();
                     break;
 
-                case OperationKind.Set:
+                case OperationKind.Set or OperationKind.SetSpan:
+                    bool bySpan = operation.Kind == OperationKind.SetSpan;
                     if (!valid)
                     {
-                        Assert.Throws<ArgumentException>(() => map.TrySet(key, value));
+                        Assert.Throws<ArgumentException>(() => bySpan ? map.TrySet(("<" + key + ">").AsSpan(1, key.Length), value) : map.TrySet(key, value));
                         Assert.Equal(before, map.AsBytes().ToArray());
                         break;
                     }
 
                     missing = model.MissingCapacityForSet(key, value);
-                    Assert.Equal(missing is null, map.TrySet(key, value));
+                    Assert.Equal(missing is null, bySpan ? map.TrySet(("<" + key + ">").AsSpan(1, key.Length), value) : map.TrySet(key, value));
                     if (missing is null)
                     {
                         model.Set(key, value);
@@ -158,8 +165,34 @@ public sealed class InlineMapModelPropertyTests
 
                     break;
 
+                case OperationKind.SetIndexer:
+                    if (!valid)
+                    {
+                        Assert.Throws<ArgumentException>(() => map[key] = value);
+                        Assert.Equal(before, map.AsBytes().ToArray());
+                        break;
+                    }
+
+                    missing = model.MissingCapacityForSet(key, value);
+                    if (missing is null)
+                    {
+                        map[key] = value;
+                        model.Set(key, value);
+                    }
+                    else
+                    {
+                        Assert.Equal(missing, Assert.Throws<FlatMapFullException>(() => map[key] = value).CapacityName);
+                        Assert.Equal(before, map.AsBytes().ToArray());
+                    }
+
+                    break;
+
                 case OperationKind.RemoveValue:
                     Assert.Equal(valid && model.RemoveValue(key, value), map.Remove(key, value));
+                    break;
+
+                case OperationKind.RemoveValueSpan:
+                    Assert.Equal(valid && model.RemoveValue(key, value), map.Remove(("<" + key + ">").AsSpan(1, key.Length), value));
                     break;
             }
 
@@ -174,7 +207,14 @@ public sealed class InlineMapModelPropertyTests
             Assert.Equal(model.Entries(), copy.Entries());
             if (IsValidUtf16(key))
             {
-                Assert.Equal(model.Get(key)?[0], map.GetFirstOrDefault(key));
+                // Every form of a first-value read agrees: string, span, UTF-8, the indexer and TryGetFirst.
+                string? first = model.Get(key)?[0];
+                Assert.Equal(first, map.GetFirstOrDefault(key));
+                Assert.Equal(first, map.GetFirstOrDefault(("<" + key + ">").AsSpan(1, key.Length)));
+                Assert.Equal(first, map.GetFirstOrDefault(Encoding.UTF8.GetBytes(key)));
+                Assert.Equal(first, map[key]);
+                Assert.Equal(first is not null, map.TryGetFirst(key, out string? got));
+                Assert.Equal(first, got);
             }
 
             AssertEqualsItsReverse(map, model);
