@@ -219,6 +219,16 @@ public sealed class EvictOldestTests
     }
 
     [Fact]
+    public void Json_read_into_an_evicting_map_keeps_the_newest_keys()
+    {
+        EvictingMap map = System.Text.Json.JsonSerializer.Deserialize<EvictingMap>("""{"a":["1"],"b":["2"],"c":["3"],"d":["4"],"e":["5"]}""");
+        EvictingInlineMap inline = System.Text.Json.JsonSerializer.Deserialize<EvictingInlineMap>("""{"a":["1"],"b":["2"],"c":["3"],"d":["4"],"e":["5"]}""");
+
+        Assert.Equal([["b", "2"], ["c", "3"], ["d", "4"], ["e", "5"]], map.Entries());
+        Assert.Equal([["b", "2"], ["c", "3"], ["d", "4"], ["e", "5"]], inline.Entries());
+    }
+
+    [Fact]
     public void A_map_that_refuses_still_refuses()
     {
         var map = new TinyMap();
