@@ -441,14 +441,14 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     private static FlatAddStatus AddString(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
     {
         FlatAddStatus status = TStorage.Add(map, key, value);
-        return status == FlatAddStatus.Added ? status : AddStringEvicting(map, key, value, status);
+        return status == FlatAddStatus.Added ? status : AddEvicting(map, key, key, value, status);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static FlatAddStatus AddChars(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
     {
         FlatAddStatus status = TStorage.Add(map, key, value);
-        return status == FlatAddStatus.Added ? status : AddCharsEvicting(map, key, value, status);
+        return status == FlatAddStatus.Added ? status : AddEvicting(map, key, null, value, status);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -498,23 +498,13 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
         }
     }
 
+    /// <summary>Evicts and adds again while the add lacks room and eviction makes some; <paramref name="keyString"/> is the key as a string when the caller has one.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static FlatAddStatus AddStringEvicting(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value, FlatAddStatus status)
+    private static FlatAddStatus AddEvicting(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value, FlatAddStatus status)
     {
         while (status != FlatAddStatus.Added && EvictFor(map, Index.Find(map, key), NewKeyBytes(map, key), Utf8Count(map, value), added: 1))
         {
-            status = TStorage.Add(map, key, value);
-        }
-
-        return status;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static FlatAddStatus AddCharsEvicting(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value, FlatAddStatus status)
-    {
-        while (status != FlatAddStatus.Added && EvictFor(map, Index.Find(map, key), NewKeyBytes(map, key), Utf8Count(map, value), added: 1))
-        {
-            status = TStorage.Add(map, key, value);
+            status = keyString is null ? TStorage.Add(map, key, value) : TStorage.Add(map, keyString, value);
         }
 
         return status;
