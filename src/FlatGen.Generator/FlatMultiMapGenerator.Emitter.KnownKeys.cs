@@ -11,132 +11,188 @@ public sealed partial class FlatMultiMapGenerator
 {
     internal static partial class Emitter
     {
+        /// <summary>Above this many keys of one length, a matcher switches on one code unit before comparing keys.</summary>
+        private const int KeysPerCharacterSwitch = 4;
+
         /// <summary>
         /// Writes the known-key matchers, one over UTF-16 characters and one over UTF-8 bytes: a switch on the length;
         /// then, for more than <see cref="KeysPerCharacterSwitch"/> keys of one length, a switch on the code unit that
-        /// tells them apart best; then each candidate compared as packed words (ASCII letters folded to lower case
-        /// with a 0x20 mask when ignoring case, as Kestrel's header matcher does on bytes). A non-ASCII key ignoring
-        /// case is compared with <c>OrdinalIgnoreCase</c> itself: among UTF-16 keys of its length, and after the
-        /// switch among UTF-8 keys, whose byte length case changes.
+        /// tells them apart best; then each candidate compared. Characters are compared with <c>MemoryExtensions</c>
+        /// against the key's literal, which the JIT unrolls into a few word compares for an ASCII key (ignoring case,
+        /// with a 0x20 mask). Bytes are compared as packed words written out (ignoring case as Kestrel's header matcher
+        /// does); a non-ASCII key ignoring case, whose byte length case changes, is compared after the switch.
         /// </summary>
-        /// <returns>Both matchers' text, unindented, for the caller to write into the matcher struct.</returns>
-        private static string WriteMatchers(MapSpec spec)
+        private static void WriteMatchers(SourceWriter writer, MapSpec spec)
         {
-            var writer = new SourceWriter();
             bool ignoreCase = spec.KeyComparison == FlatKeyComparison.OrdinalIgnoreCase;
-            var keys = spec.KnownKeys.AsSpan().ToArray().Select(static (known, index) => (known.Key, Index: index)).ToList();
+            var utf16 = new List<Candidate>(spec.KnownKeys.Count);
+            var utf8 = new List<Candidate>(spec.KnownKeys.Count);
+            var utf8AfterSwitch = new List<Candidate>();
+            for (int i = 0; i < spec.KnownKeys.Count; i++)
+            {
+                string key = spec.KnownKeys[i].Key;
+                utf16.Add(new Candidate(key, i, key.Select(static c => (int)c).ToArray()));
+
+                // A key with a lone surrogate has no UTF-8 form, so no valid UTF-8 key equals it.
+                if (Utf16Text.LoneSurrogateIndex(key) < 0)
+                {
+                    var candidate = new Candidate(key, i, System.Text.Encoding.UTF8.GetBytes(key).Select(static b => (int)b).ToArray());
+                    (PackedWords.CanPack(key, ignoreCase) ? utf8 : utf8AfterSwitch).Add(candidate);
+                }
+            }
+
+            if (ignoreCase)
+            {
+                writer.WriteLine("private const global::System.StringComparison IgnoreCase = global::System.StringComparison.OrdinalIgnoreCase;");
+                writer.WriteLine();
+            }
 
             writer.WriteLine($"public static int Match({ReadOnlySpanOfChar} key)");
-            WriteMatcher(
-                writer,
-                "char",
-                unitBits: 16,
-                keys.Select(static k => new Candidate(k.Key, k.Index, k.Key.Select(static c => (int)c).ToArray())).ToList(),
-                afterSwitch: new List<Candidate>(),
-                ignoreCase);
+            WriteMatcher(writer, new Matcher(UnitBits: 16, ignoreCase), utf16, afterSwitch: []);
             writer.WriteLine();
-
-            // A key with a lone surrogate has no UTF-8 form, so no valid UTF-8 key equals it.
-            var utf8 = keys
-                .Select(static k => (k.Key, k.Index, Bytes: Utf8Bytes(k.Key)))
-                .Where(static k => k.Bytes is not null)
-                .Select(static k => new Candidate(k.Key, k.Index, k.Bytes!))
-                .ToList();
             writer.WriteLine($"public static int MatchUtf8({ReadOnlySpanOfByte} key)");
-            WriteMatcher(
-                writer,
-                "byte",
-                unitBits: 8,
-                utf8.Where(k => PackedWords.CanPack(k.Key, ignoreCase)).ToList(),
-                utf8.Where(k => !PackedWords.CanPack(k.Key, ignoreCase)).ToList(),
-                ignoreCase);
-            return writer.ToString();
+            int readBits = WriteMatcher(writer, new Matcher(UnitBits: 8, ignoreCase), utf8, utf8AfterSwitch);
+            WriteMatcherReads(writer, readBits);
         }
 
-        private static void WriteMatcher(SourceWriter writer, string unit, int unitBits, List<Candidate> keys, List<Candidate> afterSwitch, bool ignoreCase)
+        /// <summary>
+        /// Writes one matcher's body: a switch expression on the length whose arms are chains of candidates, one a line;
+        /// returns the widths of the words it reads, one bit each (8 | 16 | 32 | 64).
+        /// </summary>
+        private static int WriteMatcher(SourceWriter writer, Matcher matcher, List<Candidate> keys, List<Candidate> afterSwitch)
         {
-            string noMatch = afterSwitch.Count == 0 ? "return -1;" : "break;";
+            int readBits = 0;
             using (writer.WriteBlock())
             {
-                writer.WriteLine($"ref {unit} start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);");
-                writer.WriteLine("switch (key.Length)");
-                using (writer.WriteBlock())
+                if (matcher.UnitBits == 8)
+                {
+                    writer.WriteLine("ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);");
+                }
+
+                writer.WriteLine(afterSwitch.Count == 0 ? "return key.Length switch" : "int index = key.Length switch");
+                using (writer.WriteBlock("};"))
                 {
                     foreach (var group in keys.GroupBy(static k => k.Units.Length).OrderBy(static g => g.Key))
                     {
-                        writer.WriteLine($"case {Number(group.Key)}:");
-                        using (writer.Indent())
+                        // Ignoring case, only ASCII keys take a character switch, where folding a unit is OR-ing 0x20 into a letter.
+                        var ascii = group.Where(k => PackedWords.CanPack(k.Key, matcher.IgnoreCase)).ToList();
+                        var others = group.Where(k => !PackedWords.CanPack(k.Key, matcher.IgnoreCase)).ToList();
+                        int position = DistinguishingPosition(ascii, matcher.IgnoreCase);
+                        string arm = Number(group.Key) + " => ";
+                        if (ascii.Count <= KeysPerCharacterSwitch || position < 0)
                         {
-                            var packed = group.Where(k => PackedWords.CanPack(k.Key, ignoreCase)).ToList();
-                            int position = DistinguishingPosition(packed, ignoreCase);
-                            if (packed.Count > KeysPerCharacterSwitch && position >= 0)
+                            readBits |= WriteChain(writer, matcher, arm, [.. ascii, .. others], ",");
+                            continue;
+                        }
+
+                        writer.WriteLine($"{arm}key[{Number(position)}] switch");
+                        using (writer.WriteBlock("},"))
+                        {
+                            foreach (var byUnit in ascii.GroupBy(k => Fold(k.Units[position], matcher.IgnoreCase)).OrderBy(static g => g.Key))
                             {
-                                WriteCharacterSwitch(writer, packed, position, unitBits, ignoreCase);
-                            }
-                            else
-                            {
-                                WriteCandidates(writer, packed, unitBits, ignoreCase);
+                                string label = UnitLiteral(byUnit.Key, matcher.UnitBits);
+                                char upper = char.ToUpperInvariant((char)byUnit.Key);
+                                if (matcher.IgnoreCase && byUnit.Key < 0x80 && upper != byUnit.Key)
+                                {
+                                    label += " or " + UnitLiteral(upper, matcher.UnitBits);
+                                }
+
+                                readBits |= WriteChain(writer, matcher, label + " => ", [.. byUnit, .. others], ",");
                             }
 
-                            WriteCandidates(writer, group.Where(k => !PackedWords.CanPack(k.Key, ignoreCase)), unitBits, ignoreCase);
-                            writer.WriteLine(noMatch);
+                            readBits |= WriteChain(writer, matcher, "_ => ", others, ",");
                         }
                     }
 
-                    writer.WriteLine("default:");
-                    writer.WriteLine("    " + noMatch);
+                    writer.WriteLine("_ => -1,");
                 }
 
                 if (afterSwitch.Count > 0)
                 {
-                    writer.WriteLine();
-                    WriteCandidates(writer, afterSwitch, unitBits, ignoreCase);
-                    writer.WriteLine("return -1;");
-                }
-            }
-        }
-
-        /// <summary>Above this many keys of one length, the matcher switches on one code unit before comparing words.</summary>
-        private const int KeysPerCharacterSwitch = 4;
-
-        private static void WriteCharacterSwitch(SourceWriter writer, List<Candidate> candidates, int position, int unitBits, bool ignoreCase)
-        {
-            writer.WriteLine($"switch (Read{Number(unitBits)}(ref start, {Number(position)}))");
-            using (writer.WriteBlock())
-            {
-                foreach (var byUnit in candidates.GroupBy(k => Fold(k.Units[position], ignoreCase)).OrderBy(static g => g.Key))
-                {
-                    char folded = (char)byUnit.Key;
-                    writer.WriteLine($"case {Hex(folded, unitBits, unitBits)}: // {Literal(folded)}");
-                    if (folded != char.ToUpperInvariant(folded) && ignoreCase)
-                    {
-                        char upper = char.ToUpperInvariant(folded);
-                        writer.WriteLine($"case {Hex(upper, unitBits, unitBits)}: // {Literal(upper)}");
-                    }
-
+                    writer.WriteLine("return index >= 0 ? index");
                     using (writer.Indent())
                     {
-                        WriteCandidates(writer, byUnit, unitBits, ignoreCase);
-                        writer.WriteLine("break;");
+                        readBits |= WriteChain(writer, matcher, arm: null, afterSwitch, ";");
                     }
                 }
             }
 
-            writer.WriteLine();
+            return readBits;
         }
 
-        private static void WriteCandidates(SourceWriter writer, IEnumerable<Candidate> candidates, int unitBits, bool ignoreCase)
-        {
-            foreach (Candidate candidate in candidates)
-            {
-                writer.WriteLines("if (" + Condition(candidate, unitBits, ignoreCase));
-                using (writer.WriteBlock())
-                {
-                    writer.WriteLine($"return {Number(candidate.Index)}; // {Literal(candidate.Key)}");
-                }
+        /// <summary>A code unit as a case label: a character literal, or a byte's ASCII character cast to <c>byte</c>, or its hexadecimal value.</summary>
+        private static string UnitLiteral(int unit, int unitBits) =>
+            unitBits == 16 ? Literal((char)unit)
+            : unit is >= 0x20 and < 0x7F ? "(byte)" + Literal((char)unit)
+            : "0x" + unit.ToString("X2", CultureInfo.InvariantCulture);
 
-                writer.WriteLine();
+        /// <summary>
+        /// Writes a chain of the candidates, each <c>condition ? index</c> on a line of its own, ending in <c>-1</c> and
+        /// <paramref name="terminator"/>: after <paramref name="arm"/> (<c>6 =&gt; </c>), the rest indented under it; with no
+        /// arm, every line starts with <c>:</c>, continuing an expression already written. Returns the widths of the words it reads.
+        /// </summary>
+        private static int WriteChain(SourceWriter writer, Matcher matcher, string? arm, List<Candidate> candidates, string terminator)
+        {
+            if (candidates.Count == 0)
+            {
+                writer.WriteLine((arm ?? ": ") + "-1" + terminator);
+                return 0;
             }
+
+            int readBits = 0;
+            for (int i = 0; i < candidates.Count; i++)
+            {
+                Candidate candidate = candidates[i];
+                string condition = Condition(matcher, candidate, ref readBits);
+
+                // Packed words say nothing of the key they compare: the key follows in a comment.
+                string comment = matcher.UnitBits == 8 && PackedWords.CanPack(candidate.Key, matcher.IgnoreCase) ? " // " + Literal(candidate.Key) : "";
+                if (i == 0 && arm is not null)
+                {
+                    string end = candidates.Count == 1 ? " : -1" + terminator : "";
+                    writer.WriteLine($"{arm}{condition} ? {Number(candidate.Index)}{end}{comment}");
+                }
+                else
+                {
+                    writer.WriteLine($"{(arm is null ? "" : "    ")}: {condition} ? {Number(candidate.Index)}{comment}");
+                }
+            }
+
+            if (candidates.Count > 1 || arm is null)
+            {
+                writer.WriteLine((arm is null ? "" : "    ") + ": -1" + terminator);
+            }
+
+            return readBits;
+        }
+
+        /// <summary>The condition that <c>key</c>, of the candidate's length, equals it.</summary>
+        private static string Condition(Matcher matcher, Candidate candidate, ref int readBits)
+        {
+            if (matcher.UnitBits == 16)
+            {
+                return matcher.IgnoreCase
+                    ? $"global::System.MemoryExtensions.Equals(key, {Literal(candidate.Key)}, IgnoreCase)"
+                    : $"global::System.MemoryExtensions.SequenceEqual(key, {Literal(candidate.Key)})";
+            }
+
+            if (!PackedWords.CanPack(candidate.Key, matcher.IgnoreCase))
+            {
+                return $"{Match}.Utf8EqualsIgnoreCase(key, {Literal(candidate.Key)})";
+            }
+
+            IReadOnlyList<PackedWord> words = PackedWords.Split(candidate.Units, matcher.UnitBits, matcher.IgnoreCase);
+            var condition = new System.Text.StringBuilder();
+            foreach (PackedWord word in words)
+            {
+                readBits |= word.Bits;
+                string read = $"Read{Number(word.Bits)}(ref start, {Number(word.Offset)})";
+                condition.Append(condition.Length == 0 ? "" : " && ").Append(word.Mask == 0
+                    ? $"{read} == {Hex(word.Value, word.Bits)}"
+                    : $"({read} | {Hex(word.Mask, word.Bits)}) == {Hex(word.Value, word.Bits)}");
+            }
+
+            return condition.ToString();
         }
 
         /// <summary>The unit position whose (folded) units take the most distinct values among <paramref name="keys"/>, or -1 if none differs.</summary>
@@ -144,13 +200,19 @@ public sealed partial class FlatMultiMapGenerator
         {
             int best = -1;
             int bestDistinct = 1;
+            var distinct = new HashSet<int>();
             for (int position = 0; keys.Count > 0 && position < keys[0].Units.Length; position++)
             {
-                int distinct = keys.Select(key => Fold(key.Units[position], ignoreCase)).Distinct().Count();
-                if (distinct > bestDistinct)
+                distinct.Clear();
+                foreach (Candidate key in keys)
+                {
+                    distinct.Add(Fold(key.Units[position], ignoreCase));
+                }
+
+                if (distinct.Count > bestDistinct)
                 {
                     best = position;
-                    bestDistinct = distinct;
+                    bestDistinct = distinct.Count;
                 }
             }
 
@@ -160,46 +222,38 @@ public sealed partial class FlatMultiMapGenerator
         /// <summary>An ASCII letter in lower case when ignoring case; any other code unit as it is.</summary>
         private static int Fold(int unit, bool ignoreCase) => ignoreCase && unit < 0x80 ? FoldAsciiLetter((char)unit) : unit;
 
-        /// <summary>The condition that <c>key</c> (of the right length) equals the candidate, closing the <c>if</c>.</summary>
-        private static string Condition(Candidate candidate, int unitBits, bool ignoreCase)
+        /// <summary>The UTF-8 matcher's reads, by a short name: unaligned little-endian words of the key, inlined.</summary>
+        private static void WriteMatcherReads(SourceWriter writer, int readBits)
         {
-            if (!PackedWords.CanPack(candidate.Key, ignoreCase))
+            foreach ((string type, int bits) in new[] { ("byte", 8), ("ushort", 16), ("uint", 32), ("ulong", 64) })
             {
-                return unitBits == 8
-                    ? $"{Match}.Utf8EqualsIgnoreCase(key, {Literal(candidate.Key)}))"
-                    : $"global::System.MemoryExtensions.Equals(key, {Literal(candidate.Key)}, global::System.StringComparison.OrdinalIgnoreCase))";
+                if ((readBits & bits) != 0)
+                {
+                    writer.WriteLine();
+                    writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+                    writer.WriteLine($"private static {type} Read{Number(bits)}(ref byte start, int index) => {Match}.UnsafeRead{Number(bits)}(ref start, index);");
+                }
             }
-
-            var terms = PackedWords.Split(candidate.Units, unitBits, ignoreCase).Select(word =>
-            {
-                string read = $"Read{Number(word.Bits)}(ref start, {Number(word.Offset)})";
-                return word.Mask == 0
-                    ? $"{read} == {Hex(word.Value, word.Bits, unitBits)}"
-                    : $"({read} | {Hex(word.Mask, word.Bits, unitBits)}) == {Hex(word.Value, word.Bits, unitBits)}";
-            });
-            return string.Join("\n    && ", terms) + ")";
         }
 
-        /// <summary>The UTF-8 bytes of <paramref name="key"/>, or <see langword="null"/> if it has a lone surrogate and so no UTF-8 form.</summary>
-        private static int[]? Utf8Bytes(string key) =>
-            Utf16Text.LoneSurrogateIndex(key) >= 0 ? null : System.Text.Encoding.UTF8.GetBytes(key).Select(static b => (int)b).ToArray();
-
-        /// <summary>
-        /// A hexadecimal literal of <paramref name="bits"/> with one group of digits per code unit of
-        /// <paramref name="unitBits"/>, such as <c>0x0074_0073_006F_0048UL</c> for four characters or <c>0x74_73_6F_48U</c> for four bytes.
-        /// </summary>
-        private static string Hex(ulong value, int bits, int unitBits)
+        /// <summary>A hexadecimal literal of a word of bytes, one group of two digits per byte: <c>0x74_73_6F_48U</c>.</summary>
+        private static string Hex(ulong value, int bits)
         {
-            var groups = new string[bits / unitBits];
-            string digits = "X" + Number(unitBits / 4);
-            for (int i = 0; i < groups.Length; i++)
+            var text = new System.Text.StringBuilder("0x", 2 + (bits / 8 * 3) + 2);
+            for (int i = (bits / 8) - 1; i >= 0; i--)
             {
-                groups[groups.Length - 1 - i] = ((value >> (unitBits * i)) & ((1UL << unitBits) - 1)).ToString(digits, CultureInfo.InvariantCulture);
+                text.Append(((value >> (8 * i)) & 0xFF).ToString("X2", CultureInfo.InvariantCulture));
+                if (i != 0)
+                {
+                    text.Append('_');
+                }
             }
 
-            string suffix = bits switch { 64 => "UL", 32 => "U", _ => "" };
-            return "0x" + string.Join("_", groups) + suffix;
+            return text.Append(bits switch { 64 => "UL", 32 => "U", _ => "" }).ToString();
         }
+
+        /// <summary>One matcher: the width of its code units (16 for characters, 8 for UTF-8 bytes) and whether it ignores case.</summary>
+        private readonly record struct Matcher(int UnitBits, bool IgnoreCase);
 
         /// <summary>A known key as one matcher sees it: its index and its code units (characters or UTF-8 bytes).</summary>
         private sealed record Candidate(string Key, int Index, int[] Units);

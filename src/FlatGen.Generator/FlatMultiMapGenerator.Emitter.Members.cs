@@ -195,41 +195,55 @@ public sealed partial class FlatMultiMapGenerator
                 string name = known.MemberName;
                 string index = Number(i);
                 // In the order of GeneratedNames.KnownKeyAccessors, whose bits OmittedAccessors uses.
-                string[] members =
-                [
-                    $$"""
-                    /// <summary>Gets the values of {{key}}; empty when it is absent.</summary>
-                    {{UnscopedRef}}
-                    public readonly {{values}} {{name}} => Core.GetKnownValues(Fields, {{index}});
-                    """,
-                    $$"""
-                    /// <summary>Gets the first value of {{key}}, or <see langword="null"/>.</summary>
-                    public readonly string? {{name}}First => Core.GetKnownFirst(Fields, {{index}});
-                    """,
-                    $$"""
-                    /// <summary>Gets whether {{key}} is present.</summary>
-                    public readonly bool Has{{name}} => Core.HasKnown(Fields, {{index}});
-                    """,
-                    $$"""
-                    /// <summary>Appends <paramref name="value"/> to {{key}}, as <see cref="Add(string, string)"/> does.</summary>
-                    public void Add{{name}}(string value) => Core.AddKnown(Fields, {{index}}, value);
-                    """,
-                    $$"""
-                    /// <summary>Makes <paramref name="value"/> the only value of {{key}}, as <see cref="Set(string, string)"/> does.</summary>
-                    public void Set{{name}}(string value) => Core.SetKnown(Fields, {{index}}, value);
-                    """,
-                    $$"""
-                    /// <summary>Removes {{key}}; returns whether it was present.</summary>
-                    public bool Remove{{name}}() => Core.RemoveKnown(Fields, {{index}});
-                    """,
-                ];
-                for (int m = 0; m < members.Length; m++)
+                for (int member = 0; member < GeneratedNames.KnownKeyAccessorCount; member++)
                 {
-                    if ((known.OmittedAccessors & (1 << m)) == 0)
+                    if ((known.OmittedAccessors & (1 << member)) != 0)
                     {
-                        writer.WriteLines(members[m]);
-                        writer.WriteLine();
+                        continue;
                     }
+
+                    switch (member)
+                    {
+                        case 0:
+                            writer.WriteLines($$"""
+                                /// <summary>Gets the values of {{key}}; empty when it is absent.</summary>
+                                {{UnscopedRef}}
+                                public readonly {{values}} {{name}} => Core.GetKnownValues(Fields, {{index}});
+                                """);
+                            break;
+                        case 1:
+                            writer.WriteLines($$"""
+                                /// <summary>Gets the first value of {{key}}, or <see langword="null"/>.</summary>
+                                public readonly string? {{name}}First => Core.GetKnownFirst(Fields, {{index}});
+                                """);
+                            break;
+                        case 2:
+                            writer.WriteLines($$"""
+                                /// <summary>Gets whether {{key}} is present.</summary>
+                                public readonly bool Has{{name}} => Core.HasKnown(Fields, {{index}});
+                                """);
+                            break;
+                        case 3:
+                            writer.WriteLines($$"""
+                                /// <summary>Appends <paramref name="value"/> to {{key}}, as <see cref="Add(string, string)"/> does.</summary>
+                                public void Add{{name}}(string value) => Core.AddKnown(Fields, {{index}}, value);
+                                """);
+                            break;
+                        case 4:
+                            writer.WriteLines($$"""
+                                /// <summary>Makes <paramref name="value"/> the only value of {{key}}, as <see cref="Set(string, string)"/> does.</summary>
+                                public void Set{{name}}(string value) => Core.SetKnown(Fields, {{index}}, value);
+                                """);
+                            break;
+                        default:
+                            writer.WriteLines($$"""
+                                /// <summary>Removes {{key}}; returns whether it was present.</summary>
+                                public bool Remove{{name}}() => Core.RemoveKnown(Fields, {{index}});
+                                """);
+                            break;
+                    }
+
+                    writer.WriteLine();
                 }
             }
         }

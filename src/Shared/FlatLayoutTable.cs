@@ -50,17 +50,25 @@ internal static class FlatLayoutTable
             }
         }
 
-        var text = new StringBuilder();
+        var text = new StringBuilder(64 * rows.Count);
         text.Append(typeName).Append(": ").Append(Number(size)).Append(" bytes, ")
             .Append(Number(padding)).Append(padding == 1 ? " byte" : " bytes").Append(" of padding\n");
         foreach (var row in rows)
         {
-            var line = new StringBuilder();
-            line.Append(row[0].PadRight(widths[0])).Append(Separator)
-                .Append(row[1].PadRight(widths[1])).Append(Separator)
-                .Append(row[2].PadLeft(widths[2])).Append(Separator)
-                .Append(row[3].PadLeft(widths[3]));
-            text.Append(line.ToString().TrimEnd()).Append('\n');
+            // Names left-aligned, numbers right-aligned; no trailing spaces when the last cells are empty.
+            int lineStart = text.Length;
+            text.Append(row[0]).Append(' ', widths[0] - row[0].Length).Append(Separator)
+                .Append(row[1]).Append(' ', widths[1] - row[1].Length).Append(Separator)
+                .Append(' ', widths[2] - row[2].Length).Append(row[2]).Append(Separator)
+                .Append(' ', widths[3] - row[3].Length).Append(row[3]);
+            int lineEnd = text.Length;
+            while (lineEnd > lineStart && text[lineEnd - 1] == ' ')
+            {
+                lineEnd--;
+            }
+
+            text.Length = lineEnd;
+            text.Append('\n');
         }
 
         return text.ToString();

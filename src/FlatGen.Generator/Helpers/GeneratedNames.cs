@@ -89,7 +89,10 @@ internal static class GeneratedNames
         _ => Array.Empty<string>(),
     };
 
-    /// <summary>The members a known key named <paramref name="name"/> gets; see <see cref="FlatMultiMapGenerator.Checker"/>.</summary>
+    /// <summary>How many members each known key gets: <see cref="KnownKeyAccessors"/>, one bit each in <c>KnownKeySpec.OmittedAccessors</c>.</summary>
+    public const int KnownKeyAccessorCount = 6;
+
+    /// <summary>The members a known key named <paramref name="name"/> gets, in the order of the emitter's known-key members; see <see cref="FlatMultiMapGenerator.Checker"/>.</summary>
     public static string[] KnownKeyAccessors(string name) => new[] { name, name + "First", "Has" + name, "Add" + name, "Set" + name, "Remove" + name };
 
     /// <summary>One map of each storage, with every optional member: a known key, the StringValues members, interning, reuse and eviction.</summary>

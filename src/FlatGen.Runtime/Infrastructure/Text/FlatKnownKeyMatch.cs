@@ -7,9 +7,9 @@ using System.Text.Unicode;
 namespace FlatGen.Infrastructure;
 
 /// <summary>
-/// Reads the code units of a key as packed words for the known-key matchers FlatGen generates: character
-/// <c>i</c> of a read is bits <c>16 i</c> to <c>16 i + 15</c> of the word, and UTF-8 byte <c>i</c> bits <c>8 i</c> to
-/// <c>8 i + 7</c>, on every platform, so a generated constant compares the same on little- and big-endian machines.
+/// Reads the UTF-8 bytes of a key as packed words for the known-key matchers FlatGen generates: byte <c>i</c> of a
+/// read is bits <c>8 i</c> to <c>8 i + 7</c> of the word on every platform, so a generated constant compares the same
+/// on little- and big-endian machines. (Characters are compared with <c>MemoryExtensions</c>, which the JIT unrolls.)
 /// </summary>
 /// <remarks>
 /// The reads are unchecked: the caller has switched on the key's length, so every read lies inside the key. Hence
@@ -19,30 +19,6 @@ namespace FlatGen.Infrastructure;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class FlatKnownKeyMatch
 {
-    /// <summary>Reads the character at <paramref name="index"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ushort UnsafeRead16(ref char key, int index) => Unsafe.Add(ref key, index);
-
-    /// <summary>Reads the two characters from <paramref name="index"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint UnsafeRead32(ref char key, int index)
-    {
-        ref char start = ref Unsafe.Add(ref key, index);
-        return BitConverter.IsLittleEndian
-            ? Unsafe.ReadUnaligned<uint>(ref Unsafe.As<char, byte>(ref start))
-            : start | (uint)Unsafe.Add(ref start, 1) << 16;
-    }
-
-    /// <summary>Reads the four characters from <paramref name="index"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong UnsafeRead64(ref char key, int index)
-    {
-        ref char start = ref Unsafe.Add(ref key, index);
-        return BitConverter.IsLittleEndian
-            ? Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref start))
-            : UnsafeRead32(ref start, 0) | (ulong)UnsafeRead32(ref start, 2) << 32;
-    }
-
     /// <summary>Reads the byte at <paramref name="index"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static byte UnsafeRead8(ref byte key, int index) => Unsafe.Add(ref key, index);

@@ -362,44 +362,25 @@ partial struct InlineReuse : global::FlatGen.IFlatMultiMap, global::System.IEqua
 
         public static int Match(global::System.ReadOnlySpan<char> key)
         {
-            ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            return key.Length switch
             {
-                case 1:
-                    if (Read16(ref start, 0) == 0x0061)
-                    {
-                        return 0; // "a"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
-            }
+                1 => global::System.MemoryExtensions.SequenceEqual(key, "a") ? 0 : -1,
+                _ => -1,
+            };
         }
 
         public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            return key.Length switch
             {
-                case 1:
-                    if (Read8(ref start, 0) == 0x61)
-                    {
-                        return 0; // "a"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
-            }
+                1 => Read8(ref start, 0) == 0x61 ? 0 : -1, // "a"
+                _ => -1,
+            };
         }
-
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static byte Read8(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead8(ref start, index);
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static ushort Read16(ref char start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, index);
     }
 
     [global::System.Runtime.CompilerServices.InlineArray(1)]

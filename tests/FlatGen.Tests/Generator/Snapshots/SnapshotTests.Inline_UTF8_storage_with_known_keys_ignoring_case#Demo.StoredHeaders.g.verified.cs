@@ -382,66 +382,34 @@ partial struct StoredHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
             "Content-Type",
         };
 
+        private const global::System.StringComparison IgnoreCase = global::System.StringComparison.OrdinalIgnoreCase;
+
         public static int Match(global::System.ReadOnlySpan<char> key)
         {
-            ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            return key.Length switch
             {
-                case 4:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_0073_006F_0068UL)
-                    {
-                        return 0; // "Host"
-                    }
-
-                    return -1;
-                case 12:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_006E_006F_0063UL
-                        && (Read64(ref start, 4) | 0x0000_0020_0020_0020UL) == 0x002D_0074_006E_0065UL
-                        && (Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0065_0070_0079_0074UL)
-                    {
-                        return 1; // "Content-Type"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
-            }
+                4 => global::System.MemoryExtensions.Equals(key, "Host", IgnoreCase) ? 0 : -1,
+                12 => global::System.MemoryExtensions.Equals(key, "Content-Type", IgnoreCase) ? 1 : -1,
+                _ => -1,
+            };
         }
 
         public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            return key.Length switch
             {
-                case 4:
-                    if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x74_73_6F_68U)
-                    {
-                        return 0; // "Host"
-                    }
-
-                    return -1;
-                case 12:
-                    if ((Read64(ref start, 0) | 0x00_20_20_20_20_20_20_20UL) == 0x2D_74_6E_65_74_6E_6F_63UL
-                        && (Read64(ref start, 4) | 0x20_20_20_20_00_20_20_20UL) == 0x65_70_79_74_2D_74_6E_65UL)
-                    {
-                        return 1; // "Content-Type"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
-            }
+                4 => (Read32(ref start, 0) | 0x20_20_20_20U) == 0x74_73_6F_68U ? 0 : -1, // "Host"
+                12 => (Read64(ref start, 0) | 0x00_20_20_20_20_20_20_20UL) == 0x2D_74_6E_65_74_6E_6F_63UL && (Read64(ref start, 4) | 0x20_20_20_20_00_20_20_20UL) == 0x65_70_79_74_2D_74_6E_65UL ? 1 : -1, // "Content-Type"
+                _ => -1,
+            };
         }
-
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static uint Read32(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, index);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ulong Read64(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, index);
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static ulong Read64(ref char start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, index);
     }
 
     [global::System.Runtime.CompilerServices.InlineArray(1)]

@@ -416,128 +416,42 @@ partial struct RequestHeaders : global::FlatGen.IFlatMultiMap, global::System.IE
             "TE",
         };
 
+        private const global::System.StringComparison IgnoreCase = global::System.StringComparison.OrdinalIgnoreCase;
+
         public static int Match(global::System.ReadOnlySpan<char> key)
         {
-            ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            return key.Length switch
             {
-                case 2:
-                    if ((Read32(ref start, 0) | 0x0020_0020U) == 0x0065_0074U)
-                    {
-                        return 6; // "TE"
-                    }
-
-                    return -1;
-                case 4:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_0073_006F_0068UL)
-                    {
-                        return 0; // "Host"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0067_0061_0074_0065UL)
-                    {
-                        return 5; // "ETag"
-                    }
-
-                    return -1;
-                case 6:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
-                        && (Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0074_0070_0065_0063UL)
-                    {
-                        return 1; // "Accept"
-                    }
-
-                    return -1;
-                case 12:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_006E_006F_0063UL
-                        && (Read64(ref start, 4) | 0x0000_0020_0020_0020UL) == 0x002D_0074_006E_0065UL
-                        && (Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0065_0070_0079_0074UL)
-                    {
-                        return 2; // "Content-Type"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x0020_0020_0000_0020UL) == 0x0065_0072_002D_0078UL
-                        && (Read64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x0073_0065_0075_0071UL
-                        && (Read64(ref start, 8) | 0x0020_0020_0000_0020UL) == 0x0064_0069_002D_0074UL)
-                    {
-                        return 4; // "X-Request-Id"
-                    }
-
-                    return -1;
-                case 14:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_006E_006F_0063UL
-                        && (Read64(ref start, 4) | 0x0000_0020_0020_0020UL) == 0x002D_0074_006E_0065UL
-                        && (Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0067_006E_0065_006CUL
-                        && (Read64(ref start, 10) | 0x0020_0020_0020_0020UL) == 0x0068_0074_0067_006EUL)
-                    {
-                        return 3; // "Content-Length"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
-            }
+                2 => global::System.MemoryExtensions.Equals(key, "TE", IgnoreCase) ? 6 : -1,
+                4 => global::System.MemoryExtensions.Equals(key, "Host", IgnoreCase) ? 0
+                    : global::System.MemoryExtensions.Equals(key, "ETag", IgnoreCase) ? 5
+                    : -1,
+                6 => global::System.MemoryExtensions.Equals(key, "Accept", IgnoreCase) ? 1 : -1,
+                12 => global::System.MemoryExtensions.Equals(key, "Content-Type", IgnoreCase) ? 2
+                    : global::System.MemoryExtensions.Equals(key, "X-Request-Id", IgnoreCase) ? 4
+                    : -1,
+                14 => global::System.MemoryExtensions.Equals(key, "Content-Length", IgnoreCase) ? 3 : -1,
+                _ => -1,
+            };
         }
 
         public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            return key.Length switch
             {
-                case 2:
-                    if ((Read16(ref start, 0) | 0x20_20) == 0x65_74)
-                    {
-                        return 6; // "TE"
-                    }
-
-                    return -1;
-                case 4:
-                    if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x74_73_6F_68U)
-                    {
-                        return 0; // "Host"
-                    }
-
-                    if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x67_61_74_65U)
-                    {
-                        return 5; // "ETag"
-                    }
-
-                    return -1;
-                case 6:
-                    if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x65_63_63_61U
-                        && (Read16(ref start, 4) | 0x20_20) == 0x74_70)
-                    {
-                        return 1; // "Accept"
-                    }
-
-                    return -1;
-                case 12:
-                    if ((Read64(ref start, 0) | 0x00_20_20_20_20_20_20_20UL) == 0x2D_74_6E_65_74_6E_6F_63UL
-                        && (Read64(ref start, 4) | 0x20_20_20_20_00_20_20_20UL) == 0x65_70_79_74_2D_74_6E_65UL)
-                    {
-                        return 2; // "Content-Type"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x20_20_20_20_20_20_00_20UL) == 0x73_65_75_71_65_72_2D_78UL
-                        && (Read64(ref start, 4) | 0x20_20_00_20_20_20_20_20UL) == 0x64_69_2D_74_73_65_75_71UL)
-                    {
-                        return 4; // "X-Request-Id"
-                    }
-
-                    return -1;
-                case 14:
-                    if ((Read64(ref start, 0) | 0x00_20_20_20_20_20_20_20UL) == 0x2D_74_6E_65_74_6E_6F_63UL
-                        && (Read64(ref start, 6) | 0x20_20_20_20_20_20_00_20UL) == 0x68_74_67_6E_65_6C_2D_74UL)
-                    {
-                        return 3; // "Content-Length"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
-            }
+                2 => (Read16(ref start, 0) | 0x20_20) == 0x65_74 ? 6 : -1, // "TE"
+                4 => (Read32(ref start, 0) | 0x20_20_20_20U) == 0x74_73_6F_68U ? 0 // "Host"
+                    : (Read32(ref start, 0) | 0x20_20_20_20U) == 0x67_61_74_65U ? 5 // "ETag"
+                    : -1,
+                6 => (Read32(ref start, 0) | 0x20_20_20_20U) == 0x65_63_63_61U && (Read16(ref start, 4) | 0x20_20) == 0x74_70 ? 1 : -1, // "Accept"
+                12 => (Read64(ref start, 0) | 0x00_20_20_20_20_20_20_20UL) == 0x2D_74_6E_65_74_6E_6F_63UL && (Read64(ref start, 4) | 0x20_20_20_20_00_20_20_20UL) == 0x65_70_79_74_2D_74_6E_65UL ? 2 // "Content-Type"
+                    : (Read64(ref start, 0) | 0x20_20_20_20_20_20_00_20UL) == 0x73_65_75_71_65_72_2D_78UL && (Read64(ref start, 4) | 0x20_20_00_20_20_20_20_20UL) == 0x64_69_2D_74_73_65_75_71UL ? 4 // "X-Request-Id"
+                    : -1,
+                14 => (Read64(ref start, 0) | 0x00_20_20_20_20_20_20_20UL) == 0x2D_74_6E_65_74_6E_6F_63UL && (Read64(ref start, 6) | 0x20_20_20_20_20_20_00_20UL) == 0x68_74_67_6E_65_6C_2D_74UL ? 3 : -1, // "Content-Length"
+                _ => -1,
+            };
         }
-
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ushort Read16(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, index);
@@ -547,12 +461,6 @@ partial struct RequestHeaders : global::FlatGen.IFlatMultiMap, global::System.IE
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ulong Read64(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, index);
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static uint Read32(ref char start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, index);
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static ulong Read64(ref char start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, index);
     }
 
     [global::System.Runtime.CompilerServices.InlineArray(40)]

@@ -516,226 +516,60 @@ partial struct SixAndSeven : global::FlatGen.IFlatMultiMap, global::System.IEqua
             "Via-2",
         };
 
+        private const global::System.StringComparison IgnoreCase = global::System.StringComparison.OrdinalIgnoreCase;
+
         public static int Match(global::System.ReadOnlySpan<char> key)
         {
-            ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            return key.Length switch
             {
-                case 5:
-                    if ((Read64(ref start, 0) | 0x0000_0020_0020_0020UL) == 0x002D_0061_0069_0076UL
-                        && (Read64(ref start, 1) | 0x0000_0000_0020_0020UL) == 0x0031_002D_0061_0069UL)
-                    {
-                        return 10; // "Via-1"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x0000_0020_0020_0020UL) == 0x002D_0061_0069_0076UL
-                        && (Read64(ref start, 1) | 0x0000_0000_0020_0020UL) == 0x0032_002D_0061_0069UL)
-                    {
-                        return 11; // "Via-2"
-                    }
-
-                    return -1;
-                case 6:
-                    switch (Read16(ref start, 0))
-                    {
-                        case 0x0061: // 'a'
-                        case 0x0041: // 'A'
-                            if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
-                                && (Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0074_0070_0065_0063UL)
-                            {
-                                return 0; // "Accept"
-                            }
-
-                            break;
-                        case 0x0063: // 'c'
-                        case 0x0043: // 'C'
-                            if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x006B_006F_006F_0063UL
-                                && (Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0065_0069_006B_006FUL)
-                            {
-                                return 1; // "Cookie"
-                            }
-
-                            break;
-                        case 0x0065: // 'e'
-                        case 0x0045: // 'E'
-                            if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0070_0078_0065UL
-                                && (Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0074_0063_0065_0070UL)
-                            {
-                                return 2; // "Expect"
-                            }
-
-                            break;
-                        case 0x006F: // 'o'
-                        case 0x004F: // 'O'
-                            if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0067_0069_0072_006FUL
-                                && (Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x006E_0069_0067_0069UL)
-                            {
-                                return 3; // "Origin"
-                            }
-
-                            break;
-                        case 0x0070: // 'p'
-                        case 0x0050: // 'P'
-                            if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0067_0061_0072_0070UL
-                                && (Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0061_006D_0067_0061UL)
-                            {
-                                return 4; // "Pragma"
-                            }
-
-                            break;
-                        case 0x0073: // 's'
-                        case 0x0053: // 'S'
-                            if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0076_0072_0065_0073UL
-                                && (Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0076_0072UL)
-                            {
-                                return 5; // "Server"
-                            }
-
-                            break;
-                    }
-
-                    return -1;
-                case 7:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0069_0070_0078_0065UL
-                        && (Read64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0073_0065_0072_0069UL)
-                    {
-                        return 6; // "Expires"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0066_0065_0072UL
-                        && (Read64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0072_0065UL)
-                    {
-                        return 7; // "Referer"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0072_0067_0070_0075UL
-                        && (Read64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0065_0064_0061_0072UL)
-                    {
-                        return 8; // "Upgrade"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x006E_0072_0061_0077UL
-                        && (Read64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0067_006E_0069_006EUL)
-                    {
-                        return 9; // "Warning"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
-            }
+                5 => global::System.MemoryExtensions.Equals(key, "Via-1", IgnoreCase) ? 10
+                    : global::System.MemoryExtensions.Equals(key, "Via-2", IgnoreCase) ? 11
+                    : -1,
+                6 => key[0] switch
+                {
+                    'a' or 'A' => global::System.MemoryExtensions.Equals(key, "Accept", IgnoreCase) ? 0 : -1,
+                    'c' or 'C' => global::System.MemoryExtensions.Equals(key, "Cookie", IgnoreCase) ? 1 : -1,
+                    'e' or 'E' => global::System.MemoryExtensions.Equals(key, "Expect", IgnoreCase) ? 2 : -1,
+                    'o' or 'O' => global::System.MemoryExtensions.Equals(key, "Origin", IgnoreCase) ? 3 : -1,
+                    'p' or 'P' => global::System.MemoryExtensions.Equals(key, "Pragma", IgnoreCase) ? 4 : -1,
+                    's' or 'S' => global::System.MemoryExtensions.Equals(key, "Server", IgnoreCase) ? 5 : -1,
+                    _ => -1,
+                },
+                7 => global::System.MemoryExtensions.Equals(key, "Expires", IgnoreCase) ? 6
+                    : global::System.MemoryExtensions.Equals(key, "Referer", IgnoreCase) ? 7
+                    : global::System.MemoryExtensions.Equals(key, "Upgrade", IgnoreCase) ? 8
+                    : global::System.MemoryExtensions.Equals(key, "Warning", IgnoreCase) ? 9
+                    : -1,
+                _ => -1,
+            };
         }
 
         public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            return key.Length switch
             {
-                case 5:
-                    if ((Read32(ref start, 0) | 0x00_20_20_20U) == 0x2D_61_69_76U
-                        && Read8(ref start, 4) == 0x31)
-                    {
-                        return 10; // "Via-1"
-                    }
-
-                    if ((Read32(ref start, 0) | 0x00_20_20_20U) == 0x2D_61_69_76U
-                        && Read8(ref start, 4) == 0x32)
-                    {
-                        return 11; // "Via-2"
-                    }
-
-                    return -1;
-                case 6:
-                    switch (Read8(ref start, 0))
-                    {
-                        case 0x61: // 'a'
-                        case 0x41: // 'A'
-                            if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x65_63_63_61U
-                                && (Read16(ref start, 4) | 0x20_20) == 0x74_70)
-                            {
-                                return 0; // "Accept"
-                            }
-
-                            break;
-                        case 0x63: // 'c'
-                        case 0x43: // 'C'
-                            if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x6B_6F_6F_63U
-                                && (Read16(ref start, 4) | 0x20_20) == 0x65_69)
-                            {
-                                return 1; // "Cookie"
-                            }
-
-                            break;
-                        case 0x65: // 'e'
-                        case 0x45: // 'E'
-                            if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x65_70_78_65U
-                                && (Read16(ref start, 4) | 0x20_20) == 0x74_63)
-                            {
-                                return 2; // "Expect"
-                            }
-
-                            break;
-                        case 0x6F: // 'o'
-                        case 0x4F: // 'O'
-                            if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x67_69_72_6FU
-                                && (Read16(ref start, 4) | 0x20_20) == 0x6E_69)
-                            {
-                                return 3; // "Origin"
-                            }
-
-                            break;
-                        case 0x70: // 'p'
-                        case 0x50: // 'P'
-                            if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x67_61_72_70U
-                                && (Read16(ref start, 4) | 0x20_20) == 0x61_6D)
-                            {
-                                return 4; // "Pragma"
-                            }
-
-                            break;
-                        case 0x73: // 's'
-                        case 0x53: // 'S'
-                            if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x76_72_65_73U
-                                && (Read16(ref start, 4) | 0x20_20) == 0x72_65)
-                            {
-                                return 5; // "Server"
-                            }
-
-                            break;
-                    }
-
-                    return -1;
-                case 7:
-                    if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x69_70_78_65U
-                        && (Read32(ref start, 3) | 0x20_20_20_20U) == 0x73_65_72_69U)
-                    {
-                        return 6; // "Expires"
-                    }
-
-                    if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x65_66_65_72U
-                        && (Read32(ref start, 3) | 0x20_20_20_20U) == 0x72_65_72_65U)
-                    {
-                        return 7; // "Referer"
-                    }
-
-                    if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x72_67_70_75U
-                        && (Read32(ref start, 3) | 0x20_20_20_20U) == 0x65_64_61_72U)
-                    {
-                        return 8; // "Upgrade"
-                    }
-
-                    if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x6E_72_61_77U
-                        && (Read32(ref start, 3) | 0x20_20_20_20U) == 0x67_6E_69_6EU)
-                    {
-                        return 9; // "Warning"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
-            }
+                5 => (Read32(ref start, 0) | 0x00_20_20_20U) == 0x2D_61_69_76U && Read8(ref start, 4) == 0x31 ? 10 // "Via-1"
+                    : (Read32(ref start, 0) | 0x00_20_20_20U) == 0x2D_61_69_76U && Read8(ref start, 4) == 0x32 ? 11 // "Via-2"
+                    : -1,
+                6 => key[0] switch
+                {
+                    (byte)'a' or (byte)'A' => (Read32(ref start, 0) | 0x20_20_20_20U) == 0x65_63_63_61U && (Read16(ref start, 4) | 0x20_20) == 0x74_70 ? 0 : -1, // "Accept"
+                    (byte)'c' or (byte)'C' => (Read32(ref start, 0) | 0x20_20_20_20U) == 0x6B_6F_6F_63U && (Read16(ref start, 4) | 0x20_20) == 0x65_69 ? 1 : -1, // "Cookie"
+                    (byte)'e' or (byte)'E' => (Read32(ref start, 0) | 0x20_20_20_20U) == 0x65_70_78_65U && (Read16(ref start, 4) | 0x20_20) == 0x74_63 ? 2 : -1, // "Expect"
+                    (byte)'o' or (byte)'O' => (Read32(ref start, 0) | 0x20_20_20_20U) == 0x67_69_72_6FU && (Read16(ref start, 4) | 0x20_20) == 0x6E_69 ? 3 : -1, // "Origin"
+                    (byte)'p' or (byte)'P' => (Read32(ref start, 0) | 0x20_20_20_20U) == 0x67_61_72_70U && (Read16(ref start, 4) | 0x20_20) == 0x61_6D ? 4 : -1, // "Pragma"
+                    (byte)'s' or (byte)'S' => (Read32(ref start, 0) | 0x20_20_20_20U) == 0x76_72_65_73U && (Read16(ref start, 4) | 0x20_20) == 0x72_65 ? 5 : -1, // "Server"
+                    _ => -1,
+                },
+                7 => (Read32(ref start, 0) | 0x20_20_20_20U) == 0x69_70_78_65U && (Read32(ref start, 3) | 0x20_20_20_20U) == 0x73_65_72_69U ? 6 // "Expires"
+                    : (Read32(ref start, 0) | 0x20_20_20_20U) == 0x65_66_65_72U && (Read32(ref start, 3) | 0x20_20_20_20U) == 0x72_65_72_65U ? 7 // "Referer"
+                    : (Read32(ref start, 0) | 0x20_20_20_20U) == 0x72_67_70_75U && (Read32(ref start, 3) | 0x20_20_20_20U) == 0x65_64_61_72U ? 8 // "Upgrade"
+                    : (Read32(ref start, 0) | 0x20_20_20_20U) == 0x6E_72_61_77U && (Read32(ref start, 3) | 0x20_20_20_20U) == 0x67_6E_69_6EU ? 9 // "Warning"
+                    : -1,
+                _ => -1,
+            };
         }
-
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static byte Read8(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead8(ref start, index);
@@ -745,12 +579,6 @@ partial struct SixAndSeven : global::FlatGen.IFlatMultiMap, global::System.IEqua
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static uint Read32(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, index);
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static ushort Read16(ref char start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, index);
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static ulong Read64(ref char start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, index);
     }
 
     [global::System.Runtime.CompilerServices.InlineArray(20)]

@@ -376,104 +376,43 @@ partial struct Unicode : global::FlatGen.IFlatMultiMap, global::System.IEquatabl
             "😀-emoji",
         };
 
+        private const global::System.StringComparison IgnoreCase = global::System.StringComparison.OrdinalIgnoreCase;
+
         public static int Match(global::System.ReadOnlySpan<char> key)
         {
-            ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            return key.Length switch
             {
-                case 5:
-                    if (global::System.MemoryExtensions.Equals(key, "Größe", global::System.StringComparison.OrdinalIgnoreCase))
-                    {
-                        return 0; // "Größe"
-                    }
-
-                    return -1;
-                case 7:
-                    if ((Read64(ref start, 0) | 0x0000_0020_0020_0020UL) == 0x0009_0062_0061_0074UL
-                        && (Read64(ref start, 3) | 0x0020_0020_0020_0000UL) == 0x0079_0065_006B_0009UL)
-                    {
-                        return 3; // "tab\tkey"
-                    }
-
-                    return -1;
-                case 8:
-                    if (global::System.MemoryExtensions.Equals(key, "😀-emoji", global::System.StringComparison.OrdinalIgnoreCase))
-                    {
-                        return 4; // "😀-emoji"
-                    }
-
-                    return -1;
-                case 9:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_006F_0075_0071UL
-                        && (Read64(ref start, 4) | 0x0000_0000_0000_0020UL) == 0x0026_003C_0022_0065UL
-                        && Read64(ref start, 5) == 0x003E_0026_003C_0022UL)
-                    {
-                        return 2; // "Quote\"<&>"
-                    }
-
-                    if (global::System.MemoryExtensions.Equals(key, "naïve-key", global::System.StringComparison.OrdinalIgnoreCase))
-                    {
-                        return 1; // "naïve-key"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
-            }
+                5 => global::System.MemoryExtensions.Equals(key, "Größe", IgnoreCase) ? 0 : -1,
+                7 => global::System.MemoryExtensions.Equals(key, "tab\tkey", IgnoreCase) ? 3 : -1,
+                8 => global::System.MemoryExtensions.Equals(key, "😀-emoji", IgnoreCase) ? 4 : -1,
+                9 => global::System.MemoryExtensions.Equals(key, "Quote\"<&>", IgnoreCase) ? 2
+                    : global::System.MemoryExtensions.Equals(key, "naïve-key", IgnoreCase) ? 1
+                    : -1,
+                _ => -1,
+            };
         }
 
         public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            int index = key.Length switch
             {
-                case 7:
-                    if ((Read32(ref start, 0) | 0x00_20_20_20U) == 0x09_62_61_74U
-                        && (Read32(ref start, 3) | 0x20_20_20_00U) == 0x79_65_6B_09U)
-                    {
-                        return 3; // "tab\tkey"
-                    }
-
-                    break;
-                case 9:
-                    if ((Read64(ref start, 0) | 0x00_00_00_20_20_20_20_20UL) == 0x26_3C_22_65_74_6F_75_71UL
-                        && (Read64(ref start, 1) | 0x00_00_00_00_20_20_20_20UL) == 0x3E_26_3C_22_65_74_6F_75UL)
-                    {
-                        return 2; // "Quote\"<&>"
-                    }
-
-                    break;
-                default:
-                    break;
-            }
-
-            if (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Utf8EqualsIgnoreCase(key, "Größe"))
-            {
-                return 0; // "Größe"
-            }
-
-            if (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Utf8EqualsIgnoreCase(key, "naïve-key"))
-            {
-                return 1; // "naïve-key"
-            }
-
-            if (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Utf8EqualsIgnoreCase(key, "😀-emoji"))
-            {
-                return 4; // "😀-emoji"
-            }
-
-            return -1;
+                7 => (Read32(ref start, 0) | 0x00_20_20_20U) == 0x09_62_61_74U && (Read32(ref start, 3) | 0x20_20_20_00U) == 0x79_65_6B_09U ? 3 : -1, // "tab\tkey"
+                9 => (Read64(ref start, 0) | 0x00_00_00_20_20_20_20_20UL) == 0x26_3C_22_65_74_6F_75_71UL && (Read64(ref start, 1) | 0x00_00_00_00_20_20_20_20UL) == 0x3E_26_3C_22_65_74_6F_75UL ? 2 : -1, // "Quote\"<&>"
+                _ => -1,
+            };
+            return index >= 0 ? index
+                : global::FlatGen.Infrastructure.FlatKnownKeyMatch.Utf8EqualsIgnoreCase(key, "Größe") ? 0
+                : global::FlatGen.Infrastructure.FlatKnownKeyMatch.Utf8EqualsIgnoreCase(key, "naïve-key") ? 1
+                : global::FlatGen.Infrastructure.FlatKnownKeyMatch.Utf8EqualsIgnoreCase(key, "😀-emoji") ? 4
+                : -1;
         }
-
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static uint Read32(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, index);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ulong Read64(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, index);
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static ulong Read64(ref char start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, index);
     }
 
     [global::System.Runtime.CompilerServices.InlineArray(10)]

@@ -316,65 +316,30 @@ partial struct UnicodeOrdinal : global::FlatGen.IFlatMultiMap, global::System.IE
 
         public static int Match(global::System.ReadOnlySpan<char> key)
         {
-            ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            return key.Length switch
             {
-                case 5:
-                    if (Read64(ref start, 0) == 0x00DF_00F6_0072_0047UL
-                        && Read64(ref start, 1) == 0x0065_00DF_00F6_0072UL)
-                    {
-                        return 0; // "Größe"
-                    }
-
-                    return -1;
-                case 8:
-                    if (Read64(ref start, 0) == 0x0065_002D_DE00_D83DUL
-                        && Read64(ref start, 4) == 0x0069_006A_006F_006DUL)
-                    {
-                        return 1; // "😀-emoji"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
-            }
+                5 => global::System.MemoryExtensions.SequenceEqual(key, "Größe") ? 0 : -1,
+                8 => global::System.MemoryExtensions.SequenceEqual(key, "😀-emoji") ? 1 : -1,
+                _ => -1,
+            };
         }
 
         public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            return key.Length switch
             {
-                case 7:
-                    if (Read32(ref start, 0) == 0xB6_C3_72_47U
-                        && Read32(ref start, 3) == 0x65_9F_C3_B6U)
-                    {
-                        return 0; // "Größe"
-                    }
-
-                    return -1;
-                case 10:
-                    if (Read64(ref start, 0) == 0x6F_6D_65_2D_80_98_9F_F0UL
-                        && Read64(ref start, 2) == 0x69_6A_6F_6D_65_2D_80_98UL)
-                    {
-                        return 1; // "😀-emoji"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
-            }
+                7 => Read32(ref start, 0) == 0xB6_C3_72_47U && Read32(ref start, 3) == 0x65_9F_C3_B6U ? 0 : -1, // "Größe"
+                10 => Read64(ref start, 0) == 0x6F_6D_65_2D_80_98_9F_F0UL && Read64(ref start, 2) == 0x69_6A_6F_6D_65_2D_80_98UL ? 1 : -1, // "😀-emoji"
+                _ => -1,
+            };
         }
-
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static uint Read32(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, index);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ulong Read64(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, index);
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static ulong Read64(ref char start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, index);
     }
 
     [global::System.Runtime.CompilerServices.InlineArray(5)]

@@ -378,100 +378,32 @@ partial struct MetricTags : global::FlatGen.IFlatMultiMap, global::System.IEquat
 
         public static int Match(global::System.ReadOnlySpan<char> key)
         {
-            ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            return key.Length switch
             {
-                case 1:
-                    if (Read16(ref start, 0) == 0x006B)
-                    {
-                        return 4; // "k"
-                    }
-
-                    return -1;
-                case 5:
-                    if (Read64(ref start, 0) == 0x0072_0061_0068_0073UL
-                        && Read64(ref start, 1) == 0x0064_0072_0061_0068UL)
-                    {
-                        return 2; // "shard"
-                    }
-
-                    return -1;
-                case 6:
-                    if (Read64(ref start, 0) == 0x0069_0067_0065_0072UL
-                        && Read64(ref start, 2) == 0x006E_006F_0069_0067UL)
-                    {
-                        return 1; // "region"
-                    }
-
-                    return -1;
-                case 12:
-                    if (Read64(ref start, 0) == 0x0076_0072_0065_0073UL
-                        && Read64(ref start, 4) == 0x002E_0065_0063_0069UL
-                        && Read64(ref start, 8) == 0x0065_006D_0061_006EUL)
-                    {
-                        return 0; // "service.name"
-                    }
-
-                    if (Read64(ref start, 0) == 0x0065_0072_002D_0078UL
-                        && Read64(ref start, 4) == 0x0073_0065_0075_0071UL
-                        && Read64(ref start, 8) == 0x0064_0069_002D_0074UL)
-                    {
-                        return 3; // "x-request-id"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
-            }
+                1 => global::System.MemoryExtensions.SequenceEqual(key, "k") ? 4 : -1,
+                5 => global::System.MemoryExtensions.SequenceEqual(key, "shard") ? 2 : -1,
+                6 => global::System.MemoryExtensions.SequenceEqual(key, "region") ? 1 : -1,
+                12 => global::System.MemoryExtensions.SequenceEqual(key, "service.name") ? 0
+                    : global::System.MemoryExtensions.SequenceEqual(key, "x-request-id") ? 3
+                    : -1,
+                _ => -1,
+            };
         }
 
         public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            return key.Length switch
             {
-                case 1:
-                    if (Read8(ref start, 0) == 0x6B)
-                    {
-                        return 4; // "k"
-                    }
-
-                    return -1;
-                case 5:
-                    if (Read32(ref start, 0) == 0x72_61_68_73U
-                        && Read8(ref start, 4) == 0x64)
-                    {
-                        return 2; // "shard"
-                    }
-
-                    return -1;
-                case 6:
-                    if (Read32(ref start, 0) == 0x69_67_65_72U
-                        && Read16(ref start, 4) == 0x6E_6F)
-                    {
-                        return 1; // "region"
-                    }
-
-                    return -1;
-                case 12:
-                    if (Read64(ref start, 0) == 0x2E_65_63_69_76_72_65_73UL
-                        && Read64(ref start, 4) == 0x65_6D_61_6E_2E_65_63_69UL)
-                    {
-                        return 0; // "service.name"
-                    }
-
-                    if (Read64(ref start, 0) == 0x73_65_75_71_65_72_2D_78UL
-                        && Read64(ref start, 4) == 0x64_69_2D_74_73_65_75_71UL)
-                    {
-                        return 3; // "x-request-id"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
-            }
+                1 => Read8(ref start, 0) == 0x6B ? 4 : -1, // "k"
+                5 => Read32(ref start, 0) == 0x72_61_68_73U && Read8(ref start, 4) == 0x64 ? 2 : -1, // "shard"
+                6 => Read32(ref start, 0) == 0x69_67_65_72U && Read16(ref start, 4) == 0x6E_6F ? 1 : -1, // "region"
+                12 => Read64(ref start, 0) == 0x2E_65_63_69_76_72_65_73UL && Read64(ref start, 4) == 0x65_6D_61_6E_2E_65_63_69UL ? 0 // "service.name"
+                    : Read64(ref start, 0) == 0x73_65_75_71_65_72_2D_78UL && Read64(ref start, 4) == 0x64_69_2D_74_73_65_75_71UL ? 3 // "x-request-id"
+                    : -1,
+                _ => -1,
+            };
         }
-
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static byte Read8(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead8(ref start, index);
@@ -484,12 +416,6 @@ partial struct MetricTags : global::FlatGen.IFlatMultiMap, global::System.IEquat
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ulong Read64(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, index);
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static ushort Read16(ref char start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, index);
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static ulong Read64(ref char start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, index);
     }
 
     [global::System.Runtime.CompilerServices.InlineArray(10)]

@@ -422,133 +422,40 @@ partial struct ServerHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
             "Größe",
         };
 
+        private const global::System.StringComparison IgnoreCase = global::System.StringComparison.OrdinalIgnoreCase;
+
         public static int Match(global::System.ReadOnlySpan<char> key)
         {
-            ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            return key.Length switch
             {
-                case 2:
-                    if ((Read32(ref start, 0) | 0x0020_0020U) == 0x0065_0074U)
-                    {
-                        return 0; // "TE"
-                    }
-
-                    return -1;
-                case 3:
-                    if ((Read32(ref start, 0) | 0x0020_0020U) == 0x0069_0076U
-                        && (Read16(ref start, 2) | 0x0020) == 0x0061)
-                    {
-                        return 1; // "Via"
-                    }
-
-                    return -1;
-                case 4:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_0073_006F_0068UL)
-                    {
-                        return 2; // "Host"
-                    }
-
-                    return -1;
-                case 5:
-                    if (global::System.MemoryExtensions.Equals(key, "Größe", global::System.StringComparison.OrdinalIgnoreCase))
-                    {
-                        return 6; // "Größe"
-                    }
-
-                    return -1;
-                case 6:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
-                        && (Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0074_0070_0065_0063UL)
-                    {
-                        return 3; // "Accept"
-                    }
-
-                    return -1;
-                case 7:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0066_0065_0072UL
-                        && (Read64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0072_0065UL)
-                    {
-                        return 4; // "Referer"
-                    }
-
-                    return -1;
-                case 10:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0073_0075UL
-                        && (Read64(ref start, 4) | 0x0020_0020_0020_0000UL) == 0x0065_0067_0061_002DUL
-                        && (Read64(ref start, 6) | 0x0020_0020_0020_0020UL) == 0x0074_006E_0065_0067UL)
-                    {
-                        return 5; // "User-Agent"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
-            }
+                2 => global::System.MemoryExtensions.Equals(key, "TE", IgnoreCase) ? 0 : -1,
+                3 => global::System.MemoryExtensions.Equals(key, "Via", IgnoreCase) ? 1 : -1,
+                4 => global::System.MemoryExtensions.Equals(key, "Host", IgnoreCase) ? 2 : -1,
+                5 => global::System.MemoryExtensions.Equals(key, "Größe", IgnoreCase) ? 6 : -1,
+                6 => global::System.MemoryExtensions.Equals(key, "Accept", IgnoreCase) ? 3 : -1,
+                7 => global::System.MemoryExtensions.Equals(key, "Referer", IgnoreCase) ? 4 : -1,
+                10 => global::System.MemoryExtensions.Equals(key, "User-Agent", IgnoreCase) ? 5 : -1,
+                _ => -1,
+            };
         }
 
         public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            int index = key.Length switch
             {
-                case 2:
-                    if ((Read16(ref start, 0) | 0x20_20) == 0x65_74)
-                    {
-                        return 0; // "TE"
-                    }
-
-                    break;
-                case 3:
-                    if ((Read16(ref start, 0) | 0x20_20) == 0x69_76
-                        && (Read8(ref start, 2) | 0x20) == 0x61)
-                    {
-                        return 1; // "Via"
-                    }
-
-                    break;
-                case 4:
-                    if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x74_73_6F_68U)
-                    {
-                        return 2; // "Host"
-                    }
-
-                    break;
-                case 6:
-                    if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x65_63_63_61U
-                        && (Read16(ref start, 4) | 0x20_20) == 0x74_70)
-                    {
-                        return 3; // "Accept"
-                    }
-
-                    break;
-                case 7:
-                    if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x65_66_65_72U
-                        && (Read32(ref start, 3) | 0x20_20_20_20U) == 0x72_65_72_65U)
-                    {
-                        return 4; // "Referer"
-                    }
-
-                    break;
-                case 10:
-                    if ((Read64(ref start, 0) | 0x20_20_20_00_20_20_20_20UL) == 0x65_67_61_2D_72_65_73_75UL
-                        && (Read64(ref start, 2) | 0x20_20_20_20_20_00_20_20UL) == 0x74_6E_65_67_61_2D_72_65UL)
-                    {
-                        return 5; // "User-Agent"
-                    }
-
-                    break;
-                default:
-                    break;
-            }
-
-            if (global::FlatGen.Infrastructure.FlatKnownKeyMatch.Utf8EqualsIgnoreCase(key, "Größe"))
-            {
-                return 6; // "Größe"
-            }
-
-            return -1;
+                2 => (Read16(ref start, 0) | 0x20_20) == 0x65_74 ? 0 : -1, // "TE"
+                3 => (Read16(ref start, 0) | 0x20_20) == 0x69_76 && (Read8(ref start, 2) | 0x20) == 0x61 ? 1 : -1, // "Via"
+                4 => (Read32(ref start, 0) | 0x20_20_20_20U) == 0x74_73_6F_68U ? 2 : -1, // "Host"
+                6 => (Read32(ref start, 0) | 0x20_20_20_20U) == 0x65_63_63_61U && (Read16(ref start, 4) | 0x20_20) == 0x74_70 ? 3 : -1, // "Accept"
+                7 => (Read32(ref start, 0) | 0x20_20_20_20U) == 0x65_66_65_72U && (Read32(ref start, 3) | 0x20_20_20_20U) == 0x72_65_72_65U ? 4 : -1, // "Referer"
+                10 => (Read64(ref start, 0) | 0x20_20_20_00_20_20_20_20UL) == 0x65_67_61_2D_72_65_73_75UL && (Read64(ref start, 2) | 0x20_20_20_20_20_00_20_20UL) == 0x74_6E_65_67_61_2D_72_65UL ? 5 : -1, // "User-Agent"
+                _ => -1,
+            };
+            return index >= 0 ? index
+                : global::FlatGen.Infrastructure.FlatKnownKeyMatch.Utf8EqualsIgnoreCase(key, "Größe") ? 6
+                : -1;
         }
-
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static byte Read8(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead8(ref start, index);
@@ -561,15 +468,6 @@ partial struct ServerHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ulong Read64(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, index);
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static ushort Read16(ref char start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, index);
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static uint Read32(ref char start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, index);
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static ulong Read64(ref char start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, index);
     }
 
     [global::System.Runtime.CompilerServices.InlineArray(20)]

@@ -354,118 +354,37 @@ partial struct CorsHeaders : global::FlatGen.IFlatMultiMap, global::System.IEqua
             "Access-Control-Max-Age",
         };
 
+        private const global::System.StringComparison IgnoreCase = global::System.StringComparison.OrdinalIgnoreCase;
+
         public static int Match(global::System.ReadOnlySpan<char> key)
         {
-            ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            return key.Length switch
             {
-                case 22:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
-                        && (Read64(ref start, 4) | 0x0020_0000_0020_0020UL) == 0x0063_002D_0073_0073UL
-                        && (Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0072_0074_006E_006FUL
-                        && (Read64(ref start, 12) | 0x0020_0000_0020_0020UL) == 0x006D_002D_006C_006FUL
-                        && (Read64(ref start, 16) | 0x0020_0000_0020_0020UL) == 0x0061_002D_0078_0061UL
-                        && (Read64(ref start, 18) | 0x0020_0020_0020_0000UL) == 0x0065_0067_0061_002DUL)
-                    {
-                        return 3; // "Access-Control-Max-Age"
-                    }
-
-                    return -1;
-                case 27:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
-                        && (Read64(ref start, 4) | 0x0020_0000_0020_0020UL) == 0x0063_002D_0073_0073UL
-                        && (Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0072_0074_006E_006FUL
-                        && (Read64(ref start, 12) | 0x0020_0000_0020_0020UL) == 0x0061_002D_006C_006FUL
-                        && (Read64(ref start, 16) | 0x0020_0020_0020_0020UL) == 0x0077_006F_006C_006CUL
-                        && (Read64(ref start, 20) | 0x0020_0020_0020_0000UL) == 0x0069_0072_006F_002DUL
-                        && (Read64(ref start, 23) | 0x0020_0020_0020_0020UL) == 0x006E_0069_0067_0069UL)
-                    {
-                        return 0; // "Access-Control-Allow-Origin"
-                    }
-
-                    return -1;
-                case 28:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
-                        && (Read64(ref start, 4) | 0x0020_0000_0020_0020UL) == 0x0063_002D_0073_0073UL
-                        && (Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0072_0074_006E_006FUL
-                        && (Read64(ref start, 12) | 0x0020_0000_0020_0020UL) == 0x0061_002D_006C_006FUL
-                        && (Read64(ref start, 16) | 0x0020_0020_0020_0020UL) == 0x0077_006F_006C_006CUL
-                        && (Read64(ref start, 20) | 0x0020_0020_0020_0000UL) == 0x0061_0065_0068_002DUL
-                        && (Read64(ref start, 24) | 0x0020_0020_0020_0020UL) == 0x0073_0072_0065_0064UL)
-                    {
-                        return 1; // "Access-Control-Allow-Headers"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
-                        && (Read64(ref start, 4) | 0x0020_0000_0020_0020UL) == 0x0063_002D_0073_0073UL
-                        && (Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0072_0074_006E_006FUL
-                        && (Read64(ref start, 12) | 0x0020_0000_0020_0020UL) == 0x0061_002D_006C_006FUL
-                        && (Read64(ref start, 16) | 0x0020_0020_0020_0020UL) == 0x0077_006F_006C_006CUL
-                        && (Read64(ref start, 20) | 0x0020_0020_0020_0000UL) == 0x0074_0065_006D_002DUL
-                        && (Read64(ref start, 24) | 0x0020_0020_0020_0020UL) == 0x0073_0064_006F_0068UL)
-                    {
-                        return 2; // "Access-Control-Allow-Methods"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
-            }
+                22 => global::System.MemoryExtensions.Equals(key, "Access-Control-Max-Age", IgnoreCase) ? 3 : -1,
+                27 => global::System.MemoryExtensions.Equals(key, "Access-Control-Allow-Origin", IgnoreCase) ? 0 : -1,
+                28 => global::System.MemoryExtensions.Equals(key, "Access-Control-Allow-Headers", IgnoreCase) ? 1
+                    : global::System.MemoryExtensions.Equals(key, "Access-Control-Allow-Methods", IgnoreCase) ? 2
+                    : -1,
+                _ => -1,
+            };
         }
 
         public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            return key.Length switch
             {
-                case 22:
-                    if ((Read64(ref start, 0) | 0x20_00_20_20_20_20_20_20UL) == 0x63_2D_73_73_65_63_63_61UL
-                        && (Read64(ref start, 8) | 0x20_00_20_20_20_20_20_20UL) == 0x6D_2D_6C_6F_72_74_6E_6FUL
-                        && (Read64(ref start, 14) | 0x20_20_20_00_20_20_20_00UL) == 0x65_67_61_2D_78_61_6D_2DUL)
-                    {
-                        return 3; // "Access-Control-Max-Age"
-                    }
-
-                    return -1;
-                case 27:
-                    if ((Read64(ref start, 0) | 0x20_00_20_20_20_20_20_20UL) == 0x63_2D_73_73_65_63_63_61UL
-                        && (Read64(ref start, 8) | 0x20_00_20_20_20_20_20_20UL) == 0x61_2D_6C_6F_72_74_6E_6FUL
-                        && (Read64(ref start, 16) | 0x20_20_20_00_20_20_20_20UL) == 0x69_72_6F_2D_77_6F_6C_6CUL
-                        && (Read64(ref start, 19) | 0x20_20_20_20_20_20_00_20UL) == 0x6E_69_67_69_72_6F_2D_77UL)
-                    {
-                        return 0; // "Access-Control-Allow-Origin"
-                    }
-
-                    return -1;
-                case 28:
-                    if ((Read64(ref start, 0) | 0x20_00_20_20_20_20_20_20UL) == 0x63_2D_73_73_65_63_63_61UL
-                        && (Read64(ref start, 8) | 0x20_00_20_20_20_20_20_20UL) == 0x61_2D_6C_6F_72_74_6E_6FUL
-                        && (Read64(ref start, 16) | 0x20_20_20_00_20_20_20_20UL) == 0x61_65_68_2D_77_6F_6C_6CUL
-                        && (Read64(ref start, 20) | 0x20_20_20_20_20_20_20_00UL) == 0x73_72_65_64_61_65_68_2DUL)
-                    {
-                        return 1; // "Access-Control-Allow-Headers"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x20_00_20_20_20_20_20_20UL) == 0x63_2D_73_73_65_63_63_61UL
-                        && (Read64(ref start, 8) | 0x20_00_20_20_20_20_20_20UL) == 0x61_2D_6C_6F_72_74_6E_6FUL
-                        && (Read64(ref start, 16) | 0x20_20_20_00_20_20_20_20UL) == 0x74_65_6D_2D_77_6F_6C_6CUL
-                        && (Read64(ref start, 20) | 0x20_20_20_20_20_20_20_00UL) == 0x73_64_6F_68_74_65_6D_2DUL)
-                    {
-                        return 2; // "Access-Control-Allow-Methods"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
-            }
+                22 => (Read64(ref start, 0) | 0x20_00_20_20_20_20_20_20UL) == 0x63_2D_73_73_65_63_63_61UL && (Read64(ref start, 8) | 0x20_00_20_20_20_20_20_20UL) == 0x6D_2D_6C_6F_72_74_6E_6FUL && (Read64(ref start, 14) | 0x20_20_20_00_20_20_20_00UL) == 0x65_67_61_2D_78_61_6D_2DUL ? 3 : -1, // "Access-Control-Max-Age"
+                27 => (Read64(ref start, 0) | 0x20_00_20_20_20_20_20_20UL) == 0x63_2D_73_73_65_63_63_61UL && (Read64(ref start, 8) | 0x20_00_20_20_20_20_20_20UL) == 0x61_2D_6C_6F_72_74_6E_6FUL && (Read64(ref start, 16) | 0x20_20_20_00_20_20_20_20UL) == 0x69_72_6F_2D_77_6F_6C_6CUL && (Read64(ref start, 19) | 0x20_20_20_20_20_20_00_20UL) == 0x6E_69_67_69_72_6F_2D_77UL ? 0 : -1, // "Access-Control-Allow-Origin"
+                28 => (Read64(ref start, 0) | 0x20_00_20_20_20_20_20_20UL) == 0x63_2D_73_73_65_63_63_61UL && (Read64(ref start, 8) | 0x20_00_20_20_20_20_20_20UL) == 0x61_2D_6C_6F_72_74_6E_6FUL && (Read64(ref start, 16) | 0x20_20_20_00_20_20_20_20UL) == 0x61_65_68_2D_77_6F_6C_6CUL && (Read64(ref start, 20) | 0x20_20_20_20_20_20_20_00UL) == 0x73_72_65_64_61_65_68_2DUL ? 1 // "Access-Control-Allow-Headers"
+                    : (Read64(ref start, 0) | 0x20_00_20_20_20_20_20_20UL) == 0x63_2D_73_73_65_63_63_61UL && (Read64(ref start, 8) | 0x20_00_20_20_20_20_20_20UL) == 0x61_2D_6C_6F_72_74_6E_6FUL && (Read64(ref start, 16) | 0x20_20_20_00_20_20_20_20UL) == 0x74_65_6D_2D_77_6F_6C_6CUL && (Read64(ref start, 20) | 0x20_20_20_20_20_20_20_00UL) == 0x73_64_6F_68_74_65_6D_2DUL ? 2 // "Access-Control-Allow-Methods"
+                    : -1,
+                _ => -1,
+            };
         }
-
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ulong Read64(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, index);
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static ulong Read64(ref char start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, index);
     }
 
     [global::System.Runtime.CompilerServices.InlineArray(10)]

@@ -313,59 +313,28 @@ partial struct CookieHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
             "Set-Cookie",
         };
 
+        private const global::System.StringComparison IgnoreCase = global::System.StringComparison.OrdinalIgnoreCase;
+
         public static int Match(global::System.ReadOnlySpan<char> key)
         {
-            ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            return key.Length switch
             {
-                case 6:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x006B_006F_006F_0063UL
-                        && (Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0065_0069_006B_006FUL)
-                    {
-                        return 0; // "Cookie"
-                    }
-
-                    return -1;
-                case 10:
-                    if ((Read64(ref start, 0) | 0x0000_0020_0020_0020UL) == 0x002D_0074_0065_0073UL
-                        && (Read64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x006B_006F_006F_0063UL
-                        && (Read64(ref start, 6) | 0x0020_0020_0020_0020UL) == 0x0065_0069_006B_006FUL)
-                    {
-                        return 1; // "Set-Cookie"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
-            }
+                6 => global::System.MemoryExtensions.Equals(key, "Cookie", IgnoreCase) ? 0 : -1,
+                10 => global::System.MemoryExtensions.Equals(key, "Set-Cookie", IgnoreCase) ? 1 : -1,
+                _ => -1,
+            };
         }
 
         public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            return key.Length switch
             {
-                case 6:
-                    if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x6B_6F_6F_63U
-                        && (Read16(ref start, 4) | 0x20_20) == 0x65_69)
-                    {
-                        return 0; // "Cookie"
-                    }
-
-                    return -1;
-                case 10:
-                    if ((Read64(ref start, 0) | 0x20_20_20_20_00_20_20_20UL) == 0x6B_6F_6F_63_2D_74_65_73UL
-                        && (Read64(ref start, 2) | 0x20_20_20_20_20_20_00_20UL) == 0x65_69_6B_6F_6F_63_2D_74UL)
-                    {
-                        return 1; // "Set-Cookie"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
-            }
+                6 => (Read32(ref start, 0) | 0x20_20_20_20U) == 0x6B_6F_6F_63U && (Read16(ref start, 4) | 0x20_20) == 0x65_69 ? 0 : -1, // "Cookie"
+                10 => (Read64(ref start, 0) | 0x20_20_20_20_00_20_20_20UL) == 0x6B_6F_6F_63_2D_74_65_73UL && (Read64(ref start, 2) | 0x20_20_20_20_20_20_00_20UL) == 0x65_69_6B_6F_6F_63_2D_74UL ? 1 : -1, // "Set-Cookie"
+                _ => -1,
+            };
         }
-
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ushort Read16(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, index);
@@ -375,9 +344,6 @@ partial struct CookieHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ulong Read64(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, index);
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static ulong Read64(ref char start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, index);
     }
 
     [global::System.Runtime.CompilerServices.InlineArray(10)]

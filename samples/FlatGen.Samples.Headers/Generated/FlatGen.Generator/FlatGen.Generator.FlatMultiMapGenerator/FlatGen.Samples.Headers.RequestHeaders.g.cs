@@ -642,298 +642,70 @@ partial struct RequestHeaders : global::FlatGen.IFlatMultiMap, global::System.IE
             "X-Request-ID",
         };
 
+        private const global::System.StringComparison IgnoreCase = global::System.StringComparison.OrdinalIgnoreCase;
+
         public static int Match(global::System.ReadOnlySpan<char> key)
         {
-            ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            return key.Length switch
             {
-                case 4:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_0073_006F_0068UL)
-                    {
-                        return 0; // "Host"
-                    }
-
-                    return -1;
-                case 6:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
-                        && (Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0074_0070_0065_0063UL)
-                    {
-                        return 2; // "Accept"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x006B_006F_006F_0063UL
-                        && (Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0065_0069_006B_006FUL)
-                    {
-                        return 10; // "Cookie"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0067_0069_0072_006FUL
-                        && (Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x006E_0069_0067_0069UL)
-                    {
-                        return 13; // "Origin"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0067_0061_0072_0070UL
-                        && (Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0061_006D_0067_0061UL)
-                    {
-                        return 14; // "Pragma"
-                    }
-
-                    return -1;
-                case 7:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0066_0065_0072UL
-                        && (Read64(ref start, 3) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0072_0065UL)
-                    {
-                        return 15; // "Referer"
-                    }
-
-                    return -1;
-                case 10:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0073_0075UL
-                        && (Read64(ref start, 4) | 0x0020_0020_0020_0000UL) == 0x0065_0067_0061_002DUL
-                        && (Read64(ref start, 6) | 0x0020_0020_0020_0020UL) == 0x0074_006E_0065_0067UL)
-                    {
-                        return 1; // "User-Agent"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x006E_006E_006F_0063UL
-                        && (Read64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x0069_0074_0063_0065UL
-                        && (Read64(ref start, 6) | 0x0020_0020_0020_0020UL) == 0x006E_006F_0069_0074UL)
-                    {
-                        return 7; // "Connection"
-                    }
-
-                    return -1;
-                case 12:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_006E_006F_0063UL
-                        && (Read64(ref start, 4) | 0x0000_0020_0020_0020UL) == 0x002D_0074_006E_0065UL
-                        && (Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0065_0070_0079_0074UL)
-                    {
-                        return 9; // "Content-Type"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x0020_0020_0000_0020UL) == 0x0065_0072_002D_0078UL
-                        && (Read64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x0073_0065_0075_0071UL
-                        && (Read64(ref start, 8) | 0x0020_0020_0000_0020UL) == 0x0064_0069_002D_0074UL)
-                    {
-                        return 17; // "X-Request-ID"
-                    }
-
-                    return -1;
-                case 13:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0068_0074_0075_0061UL
-                        && (Read64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x007A_0069_0072_006FUL
-                        && (Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x006F_0069_0074_0061UL
-                        && (Read64(ref start, 9) | 0x0020_0020_0020_0020UL) == 0x006E_006F_0069_0074UL)
-                    {
-                        return 5; // "Authorization"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0068_0063_0061_0063UL
-                        && (Read64(ref start, 4) | 0x0020_0020_0000_0020UL) == 0x006F_0063_002D_0065UL
-                        && (Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x006F_0072_0074_006EUL
-                        && (Read64(ref start, 9) | 0x0020_0020_0020_0020UL) == 0x006C_006F_0072_0074UL)
-                    {
-                        return 6; // "Cache-Control"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x0020_0000_0020_0020UL) == 0x006E_002D_0066_0069UL
-                        && (Read64(ref start, 4) | 0x0000_0020_0020_0020UL) == 0x002D_0065_006E_006FUL
-                        && (Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0063_0074_0061_006DUL
-                        && (Read64(ref start, 9) | 0x0020_0020_0020_0020UL) == 0x0068_0063_0074_0061UL)
-                    {
-                        return 12; // "If-None-Match"
-                    }
-
-                    return -1;
-                case 14:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0074_006E_006F_0063UL
-                        && (Read64(ref start, 4) | 0x0000_0020_0020_0020UL) == 0x002D_0074_006E_0065UL
-                        && (Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0067_006E_0065_006CUL
-                        && (Read64(ref start, 10) | 0x0020_0020_0020_0020UL) == 0x0068_0074_0067_006EUL)
-                    {
-                        return 8; // "Content-Length"
-                    }
-
-                    return -1;
-                case 15:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
-                        && (Read64(ref start, 4) | 0x0020_0000_0020_0020UL) == 0x0065_002D_0074_0070UL
-                        && (Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0064_006F_0063_006EUL
-                        && (Read64(ref start, 11) | 0x0020_0020_0020_0020UL) == 0x0067_006E_0069_0064UL)
-                    {
-                        return 3; // "Accept-Encoding"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_0063_0063_0061UL
-                        && (Read64(ref start, 4) | 0x0020_0000_0020_0020UL) == 0x006C_002D_0074_0070UL
-                        && (Read64(ref start, 8) | 0x0020_0020_0020_0020UL) == 0x0075_0067_006E_0061UL
-                        && (Read64(ref start, 11) | 0x0020_0020_0020_0020UL) == 0x0065_0067_0061_0075UL)
-                    {
-                        return 4; // "Accept-Language"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x0020_0020_0000_0020UL) == 0x006F_0066_002D_0078UL
-                        && (Read64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x0072_0061_0077_0072UL
-                        && (Read64(ref start, 8) | 0x0000_0020_0020_0020UL) == 0x002D_0064_0065_0064UL
-                        && (Read64(ref start, 11) | 0x0020_0020_0020_0000UL) == 0x0072_006F_0066_002DUL)
-                    {
-                        return 16; // "X-Forwarded-For"
-                    }
-
-                    return -1;
-                case 17:
-                    if ((Read64(ref start, 0) | 0x0020_0000_0020_0020UL) == 0x006D_002D_0066_0069UL
-                        && (Read64(ref start, 4) | 0x0020_0020_0020_0020UL) == 0x0066_0069_0064_006FUL
-                        && (Read64(ref start, 8) | 0x0000_0020_0020_0020UL) == 0x002D_0064_0065_0069UL
-                        && (Read64(ref start, 12) | 0x0020_0020_0020_0020UL) == 0x0063_006E_0069_0073UL
-                        && (Read64(ref start, 13) | 0x0020_0020_0020_0020UL) == 0x0065_0063_006E_0069UL)
-                    {
-                        return 11; // "If-Modified-Since"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
-            }
+                4 => global::System.MemoryExtensions.Equals(key, "Host", IgnoreCase) ? 0 : -1,
+                6 => global::System.MemoryExtensions.Equals(key, "Accept", IgnoreCase) ? 2
+                    : global::System.MemoryExtensions.Equals(key, "Cookie", IgnoreCase) ? 10
+                    : global::System.MemoryExtensions.Equals(key, "Origin", IgnoreCase) ? 13
+                    : global::System.MemoryExtensions.Equals(key, "Pragma", IgnoreCase) ? 14
+                    : -1,
+                7 => global::System.MemoryExtensions.Equals(key, "Referer", IgnoreCase) ? 15 : -1,
+                10 => global::System.MemoryExtensions.Equals(key, "User-Agent", IgnoreCase) ? 1
+                    : global::System.MemoryExtensions.Equals(key, "Connection", IgnoreCase) ? 7
+                    : -1,
+                12 => global::System.MemoryExtensions.Equals(key, "Content-Type", IgnoreCase) ? 9
+                    : global::System.MemoryExtensions.Equals(key, "X-Request-ID", IgnoreCase) ? 17
+                    : -1,
+                13 => global::System.MemoryExtensions.Equals(key, "Authorization", IgnoreCase) ? 5
+                    : global::System.MemoryExtensions.Equals(key, "Cache-Control", IgnoreCase) ? 6
+                    : global::System.MemoryExtensions.Equals(key, "If-None-Match", IgnoreCase) ? 12
+                    : -1,
+                14 => global::System.MemoryExtensions.Equals(key, "Content-Length", IgnoreCase) ? 8 : -1,
+                15 => global::System.MemoryExtensions.Equals(key, "Accept-Encoding", IgnoreCase) ? 3
+                    : global::System.MemoryExtensions.Equals(key, "Accept-Language", IgnoreCase) ? 4
+                    : global::System.MemoryExtensions.Equals(key, "X-Forwarded-For", IgnoreCase) ? 16
+                    : -1,
+                17 => global::System.MemoryExtensions.Equals(key, "If-Modified-Since", IgnoreCase) ? 11 : -1,
+                _ => -1,
+            };
         }
 
         public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            return key.Length switch
             {
-                case 4:
-                    if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x74_73_6F_68U)
-                    {
-                        return 0; // "Host"
-                    }
-
-                    return -1;
-                case 6:
-                    if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x65_63_63_61U
-                        && (Read16(ref start, 4) | 0x20_20) == 0x74_70)
-                    {
-                        return 2; // "Accept"
-                    }
-
-                    if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x6B_6F_6F_63U
-                        && (Read16(ref start, 4) | 0x20_20) == 0x65_69)
-                    {
-                        return 10; // "Cookie"
-                    }
-
-                    if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x67_69_72_6FU
-                        && (Read16(ref start, 4) | 0x20_20) == 0x6E_69)
-                    {
-                        return 13; // "Origin"
-                    }
-
-                    if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x67_61_72_70U
-                        && (Read16(ref start, 4) | 0x20_20) == 0x61_6D)
-                    {
-                        return 14; // "Pragma"
-                    }
-
-                    return -1;
-                case 7:
-                    if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x65_66_65_72U
-                        && (Read32(ref start, 3) | 0x20_20_20_20U) == 0x72_65_72_65U)
-                    {
-                        return 15; // "Referer"
-                    }
-
-                    return -1;
-                case 10:
-                    if ((Read64(ref start, 0) | 0x20_20_20_00_20_20_20_20UL) == 0x65_67_61_2D_72_65_73_75UL
-                        && (Read64(ref start, 2) | 0x20_20_20_20_20_00_20_20UL) == 0x74_6E_65_67_61_2D_72_65UL)
-                    {
-                        return 1; // "User-Agent"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x20_20_20_20_20_20_20_20UL) == 0x69_74_63_65_6E_6E_6F_63UL
-                        && (Read64(ref start, 2) | 0x20_20_20_20_20_20_20_20UL) == 0x6E_6F_69_74_63_65_6E_6EUL)
-                    {
-                        return 7; // "Connection"
-                    }
-
-                    return -1;
-                case 12:
-                    if ((Read64(ref start, 0) | 0x00_20_20_20_20_20_20_20UL) == 0x2D_74_6E_65_74_6E_6F_63UL
-                        && (Read64(ref start, 4) | 0x20_20_20_20_00_20_20_20UL) == 0x65_70_79_74_2D_74_6E_65UL)
-                    {
-                        return 9; // "Content-Type"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x20_20_20_20_20_20_00_20UL) == 0x73_65_75_71_65_72_2D_78UL
-                        && (Read64(ref start, 4) | 0x20_20_00_20_20_20_20_20UL) == 0x64_69_2D_74_73_65_75_71UL)
-                    {
-                        return 17; // "X-Request-ID"
-                    }
-
-                    return -1;
-                case 13:
-                    if ((Read64(ref start, 0) | 0x20_20_20_20_20_20_20_20UL) == 0x7A_69_72_6F_68_74_75_61UL
-                        && (Read64(ref start, 5) | 0x20_20_20_20_20_20_20_20UL) == 0x6E_6F_69_74_61_7A_69_72UL)
-                    {
-                        return 5; // "Authorization"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x20_20_00_20_20_20_20_20UL) == 0x6F_63_2D_65_68_63_61_63UL
-                        && (Read64(ref start, 5) | 0x20_20_20_20_20_20_20_00UL) == 0x6C_6F_72_74_6E_6F_63_2DUL)
-                    {
-                        return 6; // "Cache-Control"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x00_20_20_20_20_00_20_20UL) == 0x2D_65_6E_6F_6E_2D_66_69UL
-                        && (Read64(ref start, 5) | 0x20_20_20_20_20_00_20_20UL) == 0x68_63_74_61_6D_2D_65_6EUL)
-                    {
-                        return 12; // "If-None-Match"
-                    }
-
-                    return -1;
-                case 14:
-                    if ((Read64(ref start, 0) | 0x00_20_20_20_20_20_20_20UL) == 0x2D_74_6E_65_74_6E_6F_63UL
-                        && (Read64(ref start, 6) | 0x20_20_20_20_20_20_00_20UL) == 0x68_74_67_6E_65_6C_2D_74UL)
-                    {
-                        return 8; // "Content-Length"
-                    }
-
-                    return -1;
-                case 15:
-                    if ((Read64(ref start, 0) | 0x20_00_20_20_20_20_20_20UL) == 0x65_2D_74_70_65_63_63_61UL
-                        && (Read64(ref start, 7) | 0x20_20_20_20_20_20_20_20UL) == 0x67_6E_69_64_6F_63_6E_65UL)
-                    {
-                        return 3; // "Accept-Encoding"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x20_00_20_20_20_20_20_20UL) == 0x6C_2D_74_70_65_63_63_61UL
-                        && (Read64(ref start, 7) | 0x20_20_20_20_20_20_20_20UL) == 0x65_67_61_75_67_6E_61_6CUL)
-                    {
-                        return 4; // "Accept-Language"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x20_20_20_20_20_20_00_20UL) == 0x72_61_77_72_6F_66_2D_78UL
-                        && (Read64(ref start, 7) | 0x20_20_20_00_20_20_20_20UL) == 0x72_6F_66_2D_64_65_64_72UL)
-                    {
-                        return 16; // "X-Forwarded-For"
-                    }
-
-                    return -1;
-                case 17:
-                    if ((Read64(ref start, 0) | 0x20_20_20_20_20_00_20_20UL) == 0x66_69_64_6F_6D_2D_66_69UL
-                        && (Read64(ref start, 8) | 0x20_20_20_20_00_20_20_20UL) == 0x63_6E_69_73_2D_64_65_69UL
-                        && (Read64(ref start, 9) | 0x20_20_20_20_20_00_20_20UL) == 0x65_63_6E_69_73_2D_64_65UL)
-                    {
-                        return 11; // "If-Modified-Since"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
-            }
+                4 => (Read32(ref start, 0) | 0x20_20_20_20U) == 0x74_73_6F_68U ? 0 : -1, // "Host"
+                6 => (Read32(ref start, 0) | 0x20_20_20_20U) == 0x65_63_63_61U && (Read16(ref start, 4) | 0x20_20) == 0x74_70 ? 2 // "Accept"
+                    : (Read32(ref start, 0) | 0x20_20_20_20U) == 0x6B_6F_6F_63U && (Read16(ref start, 4) | 0x20_20) == 0x65_69 ? 10 // "Cookie"
+                    : (Read32(ref start, 0) | 0x20_20_20_20U) == 0x67_69_72_6FU && (Read16(ref start, 4) | 0x20_20) == 0x6E_69 ? 13 // "Origin"
+                    : (Read32(ref start, 0) | 0x20_20_20_20U) == 0x67_61_72_70U && (Read16(ref start, 4) | 0x20_20) == 0x61_6D ? 14 // "Pragma"
+                    : -1,
+                7 => (Read32(ref start, 0) | 0x20_20_20_20U) == 0x65_66_65_72U && (Read32(ref start, 3) | 0x20_20_20_20U) == 0x72_65_72_65U ? 15 : -1, // "Referer"
+                10 => (Read64(ref start, 0) | 0x20_20_20_00_20_20_20_20UL) == 0x65_67_61_2D_72_65_73_75UL && (Read64(ref start, 2) | 0x20_20_20_20_20_00_20_20UL) == 0x74_6E_65_67_61_2D_72_65UL ? 1 // "User-Agent"
+                    : (Read64(ref start, 0) | 0x20_20_20_20_20_20_20_20UL) == 0x69_74_63_65_6E_6E_6F_63UL && (Read64(ref start, 2) | 0x20_20_20_20_20_20_20_20UL) == 0x6E_6F_69_74_63_65_6E_6EUL ? 7 // "Connection"
+                    : -1,
+                12 => (Read64(ref start, 0) | 0x00_20_20_20_20_20_20_20UL) == 0x2D_74_6E_65_74_6E_6F_63UL && (Read64(ref start, 4) | 0x20_20_20_20_00_20_20_20UL) == 0x65_70_79_74_2D_74_6E_65UL ? 9 // "Content-Type"
+                    : (Read64(ref start, 0) | 0x20_20_20_20_20_20_00_20UL) == 0x73_65_75_71_65_72_2D_78UL && (Read64(ref start, 4) | 0x20_20_00_20_20_20_20_20UL) == 0x64_69_2D_74_73_65_75_71UL ? 17 // "X-Request-ID"
+                    : -1,
+                13 => (Read64(ref start, 0) | 0x20_20_20_20_20_20_20_20UL) == 0x7A_69_72_6F_68_74_75_61UL && (Read64(ref start, 5) | 0x20_20_20_20_20_20_20_20UL) == 0x6E_6F_69_74_61_7A_69_72UL ? 5 // "Authorization"
+                    : (Read64(ref start, 0) | 0x20_20_00_20_20_20_20_20UL) == 0x6F_63_2D_65_68_63_61_63UL && (Read64(ref start, 5) | 0x20_20_20_20_20_20_20_00UL) == 0x6C_6F_72_74_6E_6F_63_2DUL ? 6 // "Cache-Control"
+                    : (Read64(ref start, 0) | 0x00_20_20_20_20_00_20_20UL) == 0x2D_65_6E_6F_6E_2D_66_69UL && (Read64(ref start, 5) | 0x20_20_20_20_20_00_20_20UL) == 0x68_63_74_61_6D_2D_65_6EUL ? 12 // "If-None-Match"
+                    : -1,
+                14 => (Read64(ref start, 0) | 0x00_20_20_20_20_20_20_20UL) == 0x2D_74_6E_65_74_6E_6F_63UL && (Read64(ref start, 6) | 0x20_20_20_20_20_20_00_20UL) == 0x68_74_67_6E_65_6C_2D_74UL ? 8 : -1, // "Content-Length"
+                15 => (Read64(ref start, 0) | 0x20_00_20_20_20_20_20_20UL) == 0x65_2D_74_70_65_63_63_61UL && (Read64(ref start, 7) | 0x20_20_20_20_20_20_20_20UL) == 0x67_6E_69_64_6F_63_6E_65UL ? 3 // "Accept-Encoding"
+                    : (Read64(ref start, 0) | 0x20_00_20_20_20_20_20_20UL) == 0x6C_2D_74_70_65_63_63_61UL && (Read64(ref start, 7) | 0x20_20_20_20_20_20_20_20UL) == 0x65_67_61_75_67_6E_61_6CUL ? 4 // "Accept-Language"
+                    : (Read64(ref start, 0) | 0x20_20_20_20_20_20_00_20UL) == 0x72_61_77_72_6F_66_2D_78UL && (Read64(ref start, 7) | 0x20_20_20_00_20_20_20_20UL) == 0x72_6F_66_2D_64_65_64_72UL ? 16 // "X-Forwarded-For"
+                    : -1,
+                17 => (Read64(ref start, 0) | 0x20_20_20_20_20_00_20_20UL) == 0x66_69_64_6F_6D_2D_66_69UL && (Read64(ref start, 8) | 0x20_20_20_20_00_20_20_20UL) == 0x63_6E_69_73_2D_64_65_69UL && (Read64(ref start, 9) | 0x20_20_20_20_20_00_20_20UL) == 0x65_63_6E_69_73_2D_64_65UL ? 11 : -1, // "If-Modified-Since"
+                _ => -1,
+            };
         }
-
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ushort Read16(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, index);
@@ -943,9 +715,6 @@ partial struct RequestHeaders : global::FlatGen.IFlatMultiMap, global::System.IE
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ulong Read64(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, index);
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static ulong Read64(ref char start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, index);
     }
 
     [global::System.Runtime.CompilerServices.InlineArray(40)]

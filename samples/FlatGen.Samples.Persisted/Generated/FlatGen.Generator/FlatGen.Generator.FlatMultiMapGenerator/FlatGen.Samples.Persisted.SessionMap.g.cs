@@ -402,75 +402,38 @@ partial struct SessionMap : global::FlatGen.IFlatMultiMap, global::System.IEquat
             "role",
         };
 
+        private const global::System.StringComparison IgnoreCase = global::System.StringComparison.OrdinalIgnoreCase;
+
         public static int Match(global::System.ReadOnlySpan<char> key)
         {
-            ref char start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            return key.Length switch
             {
-                case 4:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0072_0065_0073_0075UL)
-                    {
-                        return 0; // "user"
-                    }
-
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0065_006C_006F_0072UL)
-                    {
-                        return 2; // "role"
-                    }
-
-                    return -1;
-                case 6:
-                    if ((Read64(ref start, 0) | 0x0020_0020_0020_0020UL) == 0x0061_0063_006F_006CUL
-                        && (Read64(ref start, 2) | 0x0020_0020_0020_0020UL) == 0x0065_006C_0061_0063UL)
-                    {
-                        return 1; // "locale"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
-            }
+                4 => global::System.MemoryExtensions.Equals(key, "user", IgnoreCase) ? 0
+                    : global::System.MemoryExtensions.Equals(key, "role", IgnoreCase) ? 2
+                    : -1,
+                6 => global::System.MemoryExtensions.Equals(key, "locale", IgnoreCase) ? 1 : -1,
+                _ => -1,
+            };
         }
 
         public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-            switch (key.Length)
+            return key.Length switch
             {
-                case 4:
-                    if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x72_65_73_75U)
-                    {
-                        return 0; // "user"
-                    }
-
-                    if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x65_6C_6F_72U)
-                    {
-                        return 2; // "role"
-                    }
-
-                    return -1;
-                case 6:
-                    if ((Read32(ref start, 0) | 0x20_20_20_20U) == 0x61_63_6F_6CU
-                        && (Read16(ref start, 4) | 0x20_20) == 0x65_6C)
-                    {
-                        return 1; // "locale"
-                    }
-
-                    return -1;
-                default:
-                    return -1;
-            }
+                4 => (Read32(ref start, 0) | 0x20_20_20_20U) == 0x72_65_73_75U ? 0 // "user"
+                    : (Read32(ref start, 0) | 0x20_20_20_20U) == 0x65_6C_6F_72U ? 2 // "role"
+                    : -1,
+                6 => (Read32(ref start, 0) | 0x20_20_20_20U) == 0x61_63_6F_6CU && (Read16(ref start, 4) | 0x20_20) == 0x65_6C ? 1 : -1, // "locale"
+                _ => -1,
+            };
         }
-
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ushort Read16(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, index);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static uint Read32(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, index);
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static ulong Read64(ref char start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, index);
     }
 
     [global::System.Runtime.CompilerServices.InlineArray(1)]
