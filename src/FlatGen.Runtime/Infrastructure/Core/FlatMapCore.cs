@@ -24,9 +24,11 @@ namespace FlatGen.Infrastructure;
 /// <para>Generic only over what FlatGen owns, never over the user's struct, so every map of a kind runs one compiled copy.</para>
 /// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
 /// </remarks>
-// The entry points are AggressiveOptimization: one compiled copy serves every map of a kind, so it is compiled
-// optimised at its first call instead of running unoptimised through a process's first requests; a member that
-// inlines an entry point is compiled as usual.
+// The entry points, here and in the storage cores, are AggressiveOptimization: one compiled copy serves every map of a
+// kind, so it is compiled optimised at its first call instead of running unoptimised through a process's first
+// requests; a member that inlines an entry point is compiled as usual. So are the storage cores' out-of-line adds, but
+// not their out-of-line lookups: optimised before tiering, they lose the static readonly constants (the hash seed)
+// that tier 1 folds.
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys, TStorage>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>

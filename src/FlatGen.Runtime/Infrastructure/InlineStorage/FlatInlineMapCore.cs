@@ -1,11 +1,8 @@
 using System;
 using System.Buffers;
-using System.Collections.Generic;
 using System.ComponentModel;
-using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -40,8 +37,6 @@ namespace FlatGen.Infrastructure;
 /// </list>
 /// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
 /// </remarks>
-// The entry points and the out-of-line adds are AggressiveOptimization, for FlatMapCore's reason; the out-of-line lookups
-// are not: optimised before tiering, they lose the static readonly constants (the hash seed) that tier 1 folds.
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>
     : FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys, FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, TKnownKeys>>

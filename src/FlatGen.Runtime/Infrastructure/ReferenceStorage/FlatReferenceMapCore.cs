@@ -1,10 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.ComponentModel;
-using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
 using CommunityToolkit.HighPerformance.Buffers;
@@ -37,8 +34,6 @@ namespace FlatGen.Infrastructure;
 /// </list>
 /// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
 /// </remarks>
-// The entry points and the out-of-line adds are AggressiveOptimization, for FlatMapCore's reason; the out-of-line lookups
-// are not: optimised before tiering, they lose the static readonly constants (the hash seed) that tier 1 folds.
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>
     : FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys, FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, TKnownKeys>>
