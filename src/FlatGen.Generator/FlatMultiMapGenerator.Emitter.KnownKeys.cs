@@ -31,12 +31,13 @@ public sealed partial class FlatMultiMapGenerator
             for (int i = 0; i < spec.KnownKeys.Count; i++)
             {
                 string key = spec.KnownKeys[i].Key;
-                utf16.Add(new Candidate(key, i, key.Select(static c => (int)c).ToArray()));
+                string literal = Literal(key);
+                utf16.Add(new Candidate(key, literal, i, key.Select(static c => (int)c).ToArray()));
 
                 // A key with a lone surrogate has no UTF-8 form, so no valid UTF-8 key equals it.
                 if (Utf16Text.LoneSurrogateIndex(key) < 0)
                 {
-                    var candidate = new Candidate(key, i, System.Text.Encoding.UTF8.GetBytes(key).Select(static b => (int)b).ToArray());
+                    var candidate = new Candidate(key, literal, i, System.Text.Encoding.UTF8.GetBytes(key).Select(static b => (int)b).ToArray());
                     (PackedWords.CanPack(key, ignoreCase) ? utf8 : utf8AfterSwitch).Add(candidate);
                 }
             }
@@ -146,7 +147,7 @@ public sealed partial class FlatMultiMapGenerator
                 string condition = Condition(matcher, candidate, ref readBits);
 
                 // Packed words say nothing of the key they compare: the key follows in a comment.
-                string comment = matcher.UnitBits == 8 && PackedWords.CanPack(candidate.Key, matcher.IgnoreCase) ? " // " + Literal(candidate.Key) : "";
+                string comment = matcher.UnitBits == 8 && PackedWords.CanPack(candidate.Key, matcher.IgnoreCase) ? " // " + candidate.Literal : "";
                 if (i == 0 && arm is not null)
                 {
                     string end = candidates.Count == 1 ? " : -1" + terminator : "";
@@ -172,24 +173,32 @@ public sealed partial class FlatMultiMapGenerator
             if (matcher.UnitBits == 16)
             {
                 return matcher.IgnoreCase
-                    ? $"global::System.MemoryExtensions.Equals(key, {Literal(candidate.Key)}, IgnoreCase)"
-                    : $"global::System.MemoryExtensions.SequenceEqual(key, {Literal(candidate.Key)})";
+                    ? $"global::System.MemoryExtensions.Equals(key, {candidate.Literal}, IgnoreCase)"
+                    : $"global::System.MemoryExtensions.SequenceEqual(key, {candidate.Literal})";
             }
 
             if (!PackedWords.CanPack(candidate.Key, matcher.IgnoreCase))
             {
-                return $"{Match}.Utf8EqualsIgnoreCase(key, {Literal(candidate.Key)})";
+                return $"{Match}.Utf8EqualsIgnoreCase(key, {candidate.Literal})";
             }
 
             IReadOnlyList<PackedWord> words = PackedWords.Split(candidate.Units, matcher.UnitBits, matcher.IgnoreCase);
-            var condition = new System.Text.StringBuilder();
+            var condition = new System.Text.StringBuilder(72 * words.Count);
             foreach (PackedWord word in words)
             {
                 readBits |= word.Bits;
-                string read = $"Read{Number(word.Bits)}(ref start, {Number(word.Offset)})";
-                condition.Append(condition.Length == 0 ? "" : " && ").Append(word.Mask == 0
-                    ? $"{read} == {Hex(word.Value, word.Bits)}"
-                    : $"({read} | {Hex(word.Mask, word.Bits)}) == {Hex(word.Value, word.Bits)}");
+                if (condition.Length != 0)
+                {
+                    condition.Append(" && ");
+                }
+
+                condition.Append(word.Mask == 0 ? "Read" : "(Read").Append(Number(word.Bits)).Append("(ref start, ").Append(Number(word.Offset)).Append(')');
+                if (word.Mask != 0)
+                {
+                    AppendHex(condition.Append(" | "), word.Mask, word.Bits).Append(')');
+                }
+
+                AppendHex(condition.Append(" == "), word.Value, word.Bits);
             }
 
             return condition.ToString();
@@ -236,26 +245,28 @@ public sealed partial class FlatMultiMapGenerator
             }
         }
 
-        /// <summary>A hexadecimal literal of a word of bytes, one group of two digits per byte: <c>0x74_73_6F_48U</c>.</summary>
-        private static string Hex(ulong value, int bits)
+        /// <summary>Appends a hexadecimal literal of a word of bytes, one group of two digits per byte: <c>0x74_73_6F_48U</c>.</summary>
+        private static System.Text.StringBuilder AppendHex(System.Text.StringBuilder text, ulong value, int bits)
         {
-            var text = new System.Text.StringBuilder("0x", 2 + (bits / 8 * 3) + 2);
+            const string Digits = "0123456789ABCDEF";
+            text.Append("0x");
             for (int i = (bits / 8) - 1; i >= 0; i--)
             {
-                text.Append(((value >> (8 * i)) & 0xFF).ToString("X2", CultureInfo.InvariantCulture));
+                int octet = (int)(value >> (8 * i)) & 0xFF;
+                text.Append(Digits[octet >> 4]).Append(Digits[octet & 0xF]);
                 if (i != 0)
                 {
                     text.Append('_');
                 }
             }
 
-            return text.Append(bits switch { 64 => "UL", 32 => "U", _ => "" }).ToString();
+            return text.Append(bits switch { 64 => "UL", 32 => "U", _ => "" });
         }
 
         /// <summary>One matcher: the width of its code units (16 for characters, 8 for UTF-8 bytes) and whether it ignores case.</summary>
         private readonly record struct Matcher(int UnitBits, bool IgnoreCase);
 
-        /// <summary>A known key as one matcher sees it: its index and its code units (characters or UTF-8 bytes).</summary>
-        private sealed record Candidate(string Key, int Index, int[] Units);
+        /// <summary>A known key as one matcher sees it: its C# literal, its index and its code units (characters or UTF-8 bytes).</summary>
+        private sealed record Candidate(string Key, string Literal, int Index, int[] Units);
     }
 }

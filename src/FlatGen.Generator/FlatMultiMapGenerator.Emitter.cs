@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using FlatGen.Generator.Helpers;
 using FlatGen.Generator.Models;
+using Microsoft.CodeAnalysis.Text;
 using static FlatGen.Generator.Helpers.Format;
 
 namespace FlatGen.Generator;
@@ -23,7 +24,7 @@ public sealed partial class FlatMultiMapGenerator
         private static readonly string GeneratorVersion =
             typeof(FlatMultiMapGenerator).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-        public static string Emit(MapSpec spec)
+        public static SourceText Emit(MapSpec spec)
         {
             var writer = new SourceWriter();
 
@@ -51,7 +52,7 @@ public sealed partial class FlatMultiMapGenerator
                 blocks.Pop().Dispose();
             }
 
-            return writer.ToString();
+            return writer.ToSourceText();
         }
 
         /// <summary>

@@ -25,7 +25,7 @@ public sealed partial class FlatMultiMapGenerator : IIncrementalGenerator
     /// <summary>The metadata name of the type whose presence gives every map its <c>StringValues</c> members.</summary>
     private const string StringValuesMetadataName = "Microsoft.Extensions.Primitives.StringValues";
 
-    private readonly Func<MapSpec, string> _emit;
+    private readonly Func<MapSpec, SourceText> _emit;
 
     /// <summary>Initializes a new instance of the <see cref="FlatMultiMapGenerator"/> class.</summary>
     public FlatMultiMapGenerator()
@@ -34,7 +34,7 @@ public sealed partial class FlatMultiMapGenerator : IIncrementalGenerator
     }
 
     /// <summary>Initializes a generator that writes each map with <paramref name="emit"/>: the tests' way to make one map fail.</summary>
-    internal FlatMultiMapGenerator(Func<MapSpec, string> emit) => _emit = emit;
+    internal FlatMultiMapGenerator(Func<MapSpec, SourceText> emit) => _emit = emit;
 
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -131,7 +131,7 @@ public sealed partial class FlatMultiMapGenerator : IIncrementalGenerator
 
     private void AddSource(SourceProductionContext context, MapSpec spec, EquatableArray<string> allHintNames)
     {
-        string source;
+        SourceText source;
         try
         {
             source = _emit(spec);
@@ -142,6 +142,6 @@ public sealed partial class FlatMultiMapGenerator : IIncrementalGenerator
             return;
         }
 
-        context.AddSource(UniqueHintName(spec.HintName, allHintNames), SourceText.From(source, System.Text.Encoding.UTF8));
+        context.AddSource(UniqueHintName(spec.HintName, allHintNames), source);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Microsoft.CodeAnalysis.Text;
 
 namespace FlatGen.Generator.Helpers;
 
@@ -12,14 +13,15 @@ internal sealed class SourceWriter
 {
     private const int SpacesPerLevel = 4;
 
-    /// <summary>A builder grown past this many characters is not kept: one huge map should not hold memory for the IDE's lifetime.</summary>
-    private const int MaxCachedCapacity = 256 * 1024;
+    /// <summary>A buffer grown past this many characters is not kept: one huge map should not hold memory for the IDE's lifetime.</summary>
+    private const int MaxCachedLength = 256 * 1024;
 
-    /// <summary>One builder a thread, reused from map to map: a file's text is copied once, into its string.</summary>
+    /// <summary>One buffer a thread, reused from map to map: a file's text is copied once, into what the compiler keeps.</summary>
     [ThreadStatic]
-    private static StringBuilder? t_cachedText;
+    private static char[]? t_cachedBuffer;
 
-    private readonly StringBuilder _text;
+    private char[] _buffer;
+    private int _length;
     private int _indentation;
 
     /// <summary>Whether nothing has been written on the current line yet: its indentation is still to come.</summary>
@@ -28,8 +30,8 @@ internal sealed class SourceWriter
     /// <summary>Initializes a new instance of the <see cref="SourceWriter"/> class.</summary>
     public SourceWriter()
     {
-        _text = t_cachedText ?? new StringBuilder(16384);
-        t_cachedText = null;
+        _buffer = t_cachedBuffer ?? new char[16384];
+        t_cachedBuffer = null;
     }
 
     /// <summary>Writes <paramref name="line"/> at the current indentation; an empty line gets no spaces.</summary>
@@ -48,8 +50,7 @@ internal sealed class SourceWriter
     /// <summary>Writes an empty line unless the last line written is empty: one blank line between members, whichever wrote it.</summary>
     public void WriteSeparator()
     {
-        int length = _text.Length;
-        if (length < 2 || _text[length - 1] != '\n' || _text[length - 2] != '\n')
+        if (_length < 2 || _buffer[_length - 1] != '\n' || _buffer[_length - 2] != '\n')
         {
             EndLine();
         }
@@ -75,7 +76,7 @@ internal sealed class SourceWriter
             }
 
             Append(prefix);
-            _text.Append(lines, start, end - start);
+            AppendRaw(lines, start, end - start);
             EndLine();
             start = end + 1;
         }
@@ -99,17 +100,36 @@ internal sealed class SourceWriter
         return new Block(this, null);
     }
 
-    /// <summary>Returns the text and gives the builder back to this thread's cache: the writer is not used again.</summary>
+    /// <summary>
+    /// Returns the file for the compiler: one byte a character when it is all ASCII (nearly always; a key or name
+    /// outside ASCII makes it a string). The writer is not used again; its buffer goes back to this thread's cache.
+    /// </summary>
+    public SourceText ToSourceText()
+    {
+        SourceText text = Encoding.UTF8.GetByteCount(_buffer, 0, _length) == _length
+            ? new AsciiSourceText(Encoding.UTF8.GetBytes(_buffer, 0, _length))
+            : SourceText.From(new string(_buffer, 0, _length), Encoding.UTF8);
+        Release();
+        return text;
+    }
+
+    /// <summary>Returns the text as a string; the writer is not used again.</summary>
     public override string ToString()
     {
-        string text = _text.ToString();
-        if (_text.Capacity <= MaxCachedCapacity)
+        string text = new(_buffer, 0, _length);
+        Release();
+        return text;
+    }
+
+    private void Release()
+    {
+        if (_buffer.Length <= MaxCachedLength)
         {
-            _text.Clear();
-            t_cachedText = _text;
+            t_cachedBuffer = _buffer;
         }
 
-        return text;
+        _buffer = Array.Empty<char>();
+        _length = 0;
     }
 
     /// <summary>Appends <paramref name="text"/>, indenting each line that has any character; a <c>\r</c> before <c>\n</c> is dropped.</summary>
@@ -130,11 +150,11 @@ internal sealed class SourceWriter
             {
                 if (_atLineStart)
                 {
-                    _text.Append(' ', _indentation * SpacesPerLevel);
+                    AppendSpaces(_indentation * SpacesPerLevel);
                     _atLineStart = false;
                 }
 
-                _text.Append(text, start, length);
+                AppendRaw(text, start, length);
             }
 
             if (end < 0)
@@ -149,8 +169,37 @@ internal sealed class SourceWriter
 
     private void EndLine()
     {
-        _text.Append('\n');
+        Reserve(1);
+        _buffer[_length++] = '\n';
         _atLineStart = true;
+    }
+
+    private void AppendRaw(string text, int start, int count)
+    {
+        Reserve(count);
+        text.CopyTo(start, _buffer, _length, count);
+        _length += count;
+    }
+
+    private void AppendSpaces(int count)
+    {
+        Reserve(count);
+        for (int i = 0; i < count; i++)
+        {
+            _buffer[_length + i] = ' ';
+        }
+
+        _length += count;
+    }
+
+    private void Reserve(int count)
+    {
+        if (_length + count > _buffer.Length)
+        {
+            char[] larger = new char[Math.Max(_buffer.Length * 2, _length + count)];
+            Array.Copy(_buffer, larger, _length);
+            _buffer = larger;
+        }
     }
 
     /// <summary>Closes a block opened by <see cref="WriteBlock"/>.</summary>

@@ -1,0 +1,70 @@
+using FlatGen.Generator.Helpers;
+using Microsoft.CodeAnalysis.Text;
+
+namespace FlatGen.Tests.Generator;
+
+/// <summary>The writer every generated file goes through: indentation, line endings, and the text it hands the compiler.</summary>
+public sealed class SourceWriterTests
+{
+    [Fact]
+    public void Templates_are_indented_a_line_at_a_time_with_interpolated_pieces_in_place()
+    {
+        var writer = new SourceWriter();
+        string name = "Count";
+        writer.WriteLine("struct S");
+        using (writer.WriteBlock())
+        {
+            writer.WriteLines($$"""
+                public int {{name}} => 1;
+
+                // {{name}}
+                """);
+            writer.WriteLines("a\r\nb");
+            writer.WritePrefixedLines("/// ", "x\ny\n");
+        }
+
+        Assert.Equal("struct S\n{\n    public int Count => 1;\n\n    // Count\n    a\n    b\n    /// x\n    /// y\n}\n", writer.ToString());
+    }
+
+    [Fact]
+    public void A_separator_never_doubles_a_blank_line()
+    {
+        var writer = new SourceWriter();
+        writer.WriteLine("a");
+        writer.WriteSeparator();
+        writer.WriteSeparator();
+        writer.WriteLine("b");
+
+        Assert.Equal("a\n\nb\n", writer.ToString());
+    }
+
+    [Fact]
+    public void An_ASCII_file_is_kept_as_one_byte_a_character_and_reads_back_the_same()
+    {
+        var writer = new SourceWriter();
+        string line = new('x', 40_000);
+        writer.WriteLine(line);
+
+        SourceText text = writer.ToSourceText();
+
+        Assert.IsType<AsciiSourceText>(text);
+        Assert.Equal(line + "\n", text.ToString());
+        Assert.Equal(System.Text.Encoding.UTF8, text.Encoding);
+        char[] window = new char[3];
+        text.CopyTo(39_998, window, 0, 3);
+        Assert.Equal("xx\n", new string(window));
+        Assert.Throws<ArgumentOutOfRangeException>(() => text.CopyTo(39_999, window, 0, 3));
+    }
+
+    [Fact]
+    public void A_file_with_any_other_character_is_a_string()
+    {
+        var writer = new SourceWriter();
+        writer.WriteLine("\"Größe\"");
+
+        SourceText text = writer.ToSourceText();
+
+        Assert.IsNotType<AsciiSourceText>(text);
+        Assert.Equal("\"Größe\"\n", text.ToString());
+    }
+}
