@@ -360,6 +360,8 @@ partial struct InlineReuse : global::FlatGen.IFlatMultiMap, global::System.IEqua
             "a",
         };
 
+        // Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static int Match(global::System.ReadOnlySpan<char> key)
         {
             return key.Length switch
@@ -369,6 +371,7 @@ partial struct InlineReuse : global::FlatGen.IFlatMultiMap, global::System.IEqua
             };
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
@@ -379,7 +382,6 @@ partial struct InlineReuse : global::FlatGen.IFlatMultiMap, global::System.IEqua
             };
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static byte Read8(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead8(ref start, index);
     }
 

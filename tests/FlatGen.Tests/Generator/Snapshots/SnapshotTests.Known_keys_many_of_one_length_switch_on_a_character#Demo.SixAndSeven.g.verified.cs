@@ -518,6 +518,8 @@ partial struct SixAndSeven : global::FlatGen.IFlatMultiMap, global::System.IEqua
 
         private const global::System.StringComparison IgnoreCase = global::System.StringComparison.OrdinalIgnoreCase;
 
+        // Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static int Match(global::System.ReadOnlySpan<char> key)
         {
             return key.Length switch
@@ -544,6 +546,7 @@ partial struct SixAndSeven : global::FlatGen.IFlatMultiMap, global::System.IEqua
             };
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
@@ -571,13 +574,10 @@ partial struct SixAndSeven : global::FlatGen.IFlatMultiMap, global::System.IEqua
             };
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static byte Read8(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead8(ref start, index);
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ushort Read16(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, index);
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static uint Read32(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, index);
     }
 

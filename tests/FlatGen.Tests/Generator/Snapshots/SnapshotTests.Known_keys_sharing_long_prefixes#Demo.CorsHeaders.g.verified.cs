@@ -356,6 +356,8 @@ partial struct CorsHeaders : global::FlatGen.IFlatMultiMap, global::System.IEqua
 
         private const global::System.StringComparison IgnoreCase = global::System.StringComparison.OrdinalIgnoreCase;
 
+        // Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static int Match(global::System.ReadOnlySpan<char> key)
         {
             return key.Length switch
@@ -369,6 +371,7 @@ partial struct CorsHeaders : global::FlatGen.IFlatMultiMap, global::System.IEqua
             };
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
@@ -383,7 +386,6 @@ partial struct CorsHeaders : global::FlatGen.IFlatMultiMap, global::System.IEqua
             };
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ulong Read64(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, index);
     }
 

@@ -315,6 +315,8 @@ partial struct CookieHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
 
         private const global::System.StringComparison IgnoreCase = global::System.StringComparison.OrdinalIgnoreCase;
 
+        // Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static int Match(global::System.ReadOnlySpan<char> key)
         {
             return key.Length switch
@@ -325,6 +327,7 @@ partial struct CookieHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
             };
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
@@ -336,13 +339,10 @@ partial struct CookieHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
             };
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ushort Read16(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead16(ref start, index);
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static uint Read32(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead32(ref start, index);
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ulong Read64(ref byte start, int index) => global::FlatGen.Infrastructure.FlatKnownKeyMatch.UnsafeRead64(ref start, index);
     }
 
