@@ -82,20 +82,20 @@ public sealed partial class FlatMultiMapGenerator
                     foreach (var group in keys.GroupBy(static k => k.Units.Length).OrderBy(static g => g.Key))
                     {
                         // Ignoring case, only ASCII keys take a character switch, where folding a unit is OR-ing 0x20 into a letter.
-                        var ascii = group.Where(k => PackedWords.CanPack(k.Key, matcher.IgnoreCase)).ToList();
+                        var switchable = group.Where(k => PackedWords.CanPack(k.Key, matcher.IgnoreCase)).ToList();
                         var others = group.Where(k => !PackedWords.CanPack(k.Key, matcher.IgnoreCase)).ToList();
-                        int position = DistinguishingPosition(ascii, matcher.IgnoreCase);
+                        int position = DistinguishingPosition(switchable, matcher.IgnoreCase);
                         string arm = Number(group.Key) + " => ";
-                        if (ascii.Count <= KeysPerCharacterSwitch || position < 0)
+                        if (switchable.Count <= KeysPerCharacterSwitch || position < 0)
                         {
-                            readBits |= WriteChain(writer, matcher, arm, [.. ascii, .. others], ",");
+                            readBits |= WriteChain(writer, matcher, arm, [.. switchable, .. others], ",");
                             continue;
                         }
 
                         writer.WriteLine($"{arm}key[{Number(position)}] switch");
                         using (writer.WriteBlock("},"))
                         {
-                            foreach (var byUnit in ascii.GroupBy(k => Fold(k.Units[position], matcher.IgnoreCase)).OrderBy(static g => g.Key))
+                            foreach (var byUnit in switchable.GroupBy(k => Fold(k.Units[position], matcher.IgnoreCase)).OrderBy(static g => g.Key))
                             {
                                 string label = UnitLiteral(byUnit.Key, matcher.UnitBits);
                                 char upper = char.ToUpperInvariant((char)byUnit.Key);

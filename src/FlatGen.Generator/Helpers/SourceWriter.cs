@@ -109,20 +109,8 @@ internal sealed class SourceWriter
         SourceText text = Encoding.UTF8.GetByteCount(_buffer, 0, _length) == _length
             ? new AsciiSourceText(Encoding.UTF8.GetBytes(_buffer, 0, _length))
             : SourceText.From(new string(_buffer, 0, _length), Encoding.UTF8);
-        Release();
-        return text;
-    }
 
-    /// <summary>Returns the text as a string; the writer is not used again.</summary>
-    public override string ToString()
-    {
-        string text = new(_buffer, 0, _length);
-        Release();
-        return text;
-    }
-
-    private void Release()
-    {
+        // Handed back, never to be written again: the next writer on this thread takes it.
         if (_buffer.Length <= MaxCachedLength)
         {
             t_cachedBuffer = _buffer;
@@ -130,6 +118,7 @@ internal sealed class SourceWriter
 
         _buffer = Array.Empty<char>();
         _length = 0;
+        return text;
     }
 
     /// <summary>Appends <paramref name="text"/>, indenting each line that has any character; a <c>\r</c> before <c>\n</c> is dropped.</summary>

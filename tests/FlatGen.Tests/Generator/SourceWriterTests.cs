@@ -23,7 +23,7 @@ public sealed class SourceWriterTests
             writer.WritePrefixedLines("/// ", "x\ny\n");
         }
 
-        Assert.Equal("struct S\n{\n    public int Count => 1;\n\n    // Count\n    a\n    b\n    /// x\n    /// y\n}\n", writer.ToString());
+        Assert.Equal("struct S\n{\n    public int Count => 1;\n\n    // Count\n    a\n    b\n    /// x\n    /// y\n}\n", writer.ToSourceText().ToString());
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class SourceWriterTests
         writer.WriteSeparator();
         writer.WriteLine("b");
 
-        Assert.Equal("a\n\nb\n", writer.ToString());
+        Assert.Equal("a\n\nb\n", writer.ToSourceText().ToString());
     }
 
     [Fact]
