@@ -38,6 +38,11 @@ public sealed partial class FlatMultiMapGenerator
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MoreKnownKeysThanKeyCapacity, arguments.KnownKeysLocation, Number(declared.Count), Number(keyCapacity)));
             }
 
+            if (declared.Count == 0)
+            {
+                return EquatableArray<KnownKeySpec>.Empty; // Most maps: no names to check.
+            }
+
             StringComparison keyComparison = comparison == FlatKeyComparison.OrdinalIgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
             string comparisonName = comparison == FlatKeyComparison.OrdinalIgnoreCase ? "OrdinalIgnoreCase" : "Ordinal";
 
