@@ -56,13 +56,6 @@ internal sealed class SourceWriter
         }
     }
 
-    /// <summary>Writes each line of <paramref name="lines"/> (separated by <c>\n</c>) at the current indentation, then ends the last.</summary>
-    public void WriteLines(string lines)
-    {
-        Append(lines);
-        EndLine();
-    }
-
     /// <summary>Writes each line of <paramref name="lines"/> after <paramref name="prefix"/> (<c>/// </c>, say); a final <c>\n</c> ends the last line.</summary>
     public void WritePrefixedLines(string prefix, string lines)
     {
@@ -82,7 +75,7 @@ internal sealed class SourceWriter
         }
     }
 
-    /// <summary>Writes each line of an interpolated template at the current indentation, then ends the last.</summary>
+    /// <summary>Writes each line of an interpolated template (separated by <c>\n</c>; a <c>\r</c> before it is dropped) at the current indentation, then ends the last.</summary>
     public void WriteLines([InterpolatedStringHandlerArgument("")] ref Text lines) => EndLine();
 
     /// <summary>Writes <c>{</c> and indents until the returned block is disposed, which writes <c>}</c>.</summary>
@@ -213,7 +206,7 @@ internal sealed class SourceWriter
         }
     }
 
-    /// <summary>Appends an interpolated line or template straight into the writer, indenting as <see cref="WriteLines(string)"/> does.</summary>
+    /// <summary>Appends an interpolated line or template straight into the writer, each line indented as <see cref="WriteLines(ref Text)"/> says.</summary>
     [InterpolatedStringHandler]
     public readonly ref struct Text
     {

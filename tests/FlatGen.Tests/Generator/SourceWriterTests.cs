@@ -19,7 +19,7 @@ public sealed class SourceWriterTests
 
                 // {{name}}
                 """);
-            writer.WriteLines("a\r\nb");
+            writer.WriteLines($"a\r\nb");
             writer.WritePrefixedLines("/// ", "x\ny\n");
         }
 
