@@ -29,6 +29,15 @@ public static class TypingCost
     /// </summary>
     private const int WarmUpRounds = 8;
 
+    /// <summary>How many runs from scratch (and of the floor) a round times in a row; the round's figure is their mean.</summary>
+    private const int RunsPerRound = 10;
+
+    /// <summary>
+    /// How long each timed step waits after the step before: enough for the tiered JIT to finish optimising, on the
+    /// other core, the compiler code a compile has just run (Roslyn's NuGet assemblies are not precompiled, as the SDK's are).
+    /// </summary>
+    private const int SettleMilliseconds = 500;
+
     /// <summary>
     /// Measures <paramref name="edits"/> edits after <paramref name="warmUpEdits"/>, and <paramref name="scratchRounds"/>
     /// runs from scratch after <see cref="WarmUpScratchRuns"/>; the process's first run is reported on its own.
@@ -74,24 +83,37 @@ public static class TypingCost
             CreateDriver(parseOptions, new FloorGenerator()).RunGenerators(compilation);
         }
 
+        long allocatedPerRun = 0;
+        double collectionsPerRun = 0;
         for (int i = 0; i < scratchRounds + WarmUpRounds; i++)
         {
-            // Each timed step starts on a collected heap, as BenchmarkDotNet's iterations do: a step pays for collecting
-            // its own garbage, not the garbage of the compile before it.
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
+            // Each round times RunsPerRound runs in a row and takes their mean, as a BenchmarkDotNet iteration does: the
+            // collections a run's garbage causes are paid by the runs, whichever run the collector happens to stop.
+            Settle();
+            int collections = GC.CollectionCount(0);
+            long allocated = GC.GetAllocatedBytesForCurrentThread();
             long start = Stopwatch.GetTimestamp();
-            GeneratorDriver fresh = CreateDriver(parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
-            double generate = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            GeneratorDriver fresh = null!;
+            Compilation output = compilation;
+            for (int run = 0; run < RunsPerRound; run++)
+            {
+                fresh = CreateDriver(parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out output, out _);
+            }
 
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
+            double generate = Stopwatch.GetElapsedTime(start).TotalMilliseconds / RunsPerRound;
+            allocated = (GC.GetAllocatedBytesForCurrentThread() - allocated) / RunsPerRound;
+            double collected = (GC.CollectionCount(0) - collections) / (double)RunsPerRound;
+
+            Settle();
             start = Stopwatch.GetTimestamp();
-            CreateDriver(parseOptions, new FloorGenerator()).RunGenerators(compilation);
-            double floor = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            for (int run = 0; run < RunsPerRound; run++)
+            {
+                CreateDriver(parseOptions, new FloorGenerator()).RunGenerators(compilation);
+            }
 
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
+            double floor = Stopwatch.GetElapsedTime(start).TotalMilliseconds / RunsPerRound;
+
+            Settle();
             start = Stopwatch.GetTimestamp();
             using var stream = new MemoryStream();
             output.Emit(stream);
@@ -102,10 +124,12 @@ public static class TypingCost
                 floorScratchTimes.Add(floor);
                 generatedBytes = fresh.GetRunResult().GeneratedTrees.Sum(t => (long)Encoding.UTF8.GetByteCount(t.GetText().ToString()));
                 compileTimes.Add(compile);
+                allocatedPerRun = allocated;
+                collectionsPerRun += collected / scratchRounds;
             }
         }
 
-        string markdown = Markdown(editTimes, floorEditTimes, Median(scratchTimes), Median(floorScratchTimes), generatedBytes, Median(compileTimes), firstRun, scratchTimes);
+        string markdown = Markdown(editTimes, floorEditTimes, Median(scratchTimes), Median(floorScratchTimes), generatedBytes, Median(compileTimes), firstRun, scratchTimes, allocatedPerRun, collectionsPerRun);
         Directory.CreateDirectory(outputFolder);
         File.WriteAllText(Path.Combine(outputFolder, "typing.md"), markdown);
         Console.WriteLine(markdown);
@@ -188,13 +212,21 @@ public static class TypingCost
             .Select(path => MetadataReference.CreateFromFile(path))];
     }
 
+    /// <summary>Lets the tiered JIT's background work finish, then starts on a collected heap, so a step pays for its own garbage and not the step's before it.</summary>
+    private static void Settle()
+    {
+        Thread.Sleep(SettleMilliseconds);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+    }
+
     private static double Median(List<double> times)
     {
         var sorted = times.Order().ToList();
         return sorted[sorted.Count / 2];
     }
 
-    private static string Markdown(List<double> editTimes, List<double> floorEditTimes, double scratch, double floorScratch, long generatedBytes, double compile, double firstRun, List<double> scratchTimes)
+    private static string Markdown(List<double> editTimes, List<double> floorEditTimes, double scratch, double floorScratch, long generatedBytes, double compile, double firstRun, List<double> scratchTimes, long allocatedPerRun, double collectionsPerRun)
     {
         static string Ms(double ms) => ms.ToString("0.00", CultureInfo.InvariantCulture) + " ms";
         static string Share(double share) => share.ToString("0.00%", CultureInfo.InvariantCulture);
@@ -203,12 +235,15 @@ public static class TypingCost
         var text = new StringBuilder();
         text.AppendLine("# What the generator costs while typing");
         text.AppendLine();
-        text.AppendLine("Generated by `dotnet run -c Release --project bench/FlatGen.Benchmarks -- typing bench/results` (25 edits after 60 of warm-up, 7 runs from scratch after "
+        text.AppendLine("Generated by `dotnet run -c Release --project bench/FlatGen.Benchmarks -- typing bench/results` (25 edits after 60 of warm-up; 7 rounds from scratch after "
             + WarmUpRounds.ToString(CultureInfo.InvariantCulture) + " untimed rounds with a compile");
-        text.AppendLine("and " + WarmUpScratchRuns.ToString(CultureInfo.InvariantCulture) + " without): 100 maps (a quarter each plain, ignoring case with 5 known keys, inline, inline with 3 known keys)");
+        text.AppendLine("and " + WarmUpScratchRuns.ToString(CultureInfo.InvariantCulture) + " untimed runs without): 100 maps (a quarter each plain, ignoring case with 5 known keys, inline, inline with 3 known keys)");
         text.AppendLine("in one file, driven as the IDE drives them (one driver kept across edits, no step tracking), warm, all rows in one process.");
-        text.AppendLine("An edit changes one character of another file. Each run from scratch, and each compile, starts on a collected heap, as");
-        text.AppendLine("BenchmarkDotNet's iterations do, so that it pays for collecting its own garbage and not the compile's before it.");
+        text.AppendLine("An edit changes one character of another file. A round times " + RunsPerRound.ToString(CultureInfo.InvariantCulture) + " runs from scratch in a row (each with a new driver) and takes their");
+        text.AppendLine("mean, as a BenchmarkDotNet iteration does, so the runs pay for the collections their garbage causes; then as many runs of the");
+        text.AppendLine("floor; then one compile. Each step starts " + SettleMilliseconds.ToString(CultureInfo.InvariantCulture) + " ms after the one before, on a collected heap: the tiered JIT first finishes");
+        text.AppendLine("optimising the compiler's code the compile ran (Roslyn's NuGet assemblies are not precompiled, as the SDK's are), and a");
+        text.AppendLine("step pays for its own garbage, not the compile's.");
         text.AppendLine("The floor is a generator that does the least any `[FlatMultiMap]` generator must: `ForAttributeWithMetadataName` on the");
         text.AppendLine("same attribute, whose transform reads the struct's name and nothing else, and no output.");
         text.AppendLine();
@@ -220,13 +255,15 @@ public static class TypingCost
         text.AppendLine("| An unrelated edit, 100 maps, the floor (`ForAttributeWithMetadataName` alone) | " + Ms(floor) + " | | |");
         text.AppendLine("| FlatGen over the floor | " + Ms(edit - floor) + " | | |");
         text.AppendLine("| Generating 100 maps from scratch, FlatGen (a new driver; " + (generatedBytes / 1024).ToString("N0", CultureInfo.InvariantCulture) + " KiB written) | " + Ms(scratch) + " | | |");
+        text.AppendLine("| Allocated by a run from scratch (the output alone is about half of it) | " + (allocatedPerRun / 1024).ToString("N0", CultureInfo.InvariantCulture) + " KiB | | |");
+        text.AppendLine("| Gen0 collections a run from scratch | " + collectionsPerRun.ToString("0.00", CultureInfo.InvariantCulture) + " | | |");
         text.AppendLine("| Generating from scratch, the floor | " + Ms(floorScratch) + " | | |");
         text.AppendLine("| Compiling them (emit, with what was generated) | " + Ms(compile) + " | | |");
         text.AppendLine("| Generating as a share of compiling | " + Share(scratch / compile) + " | ≤ 0.50% | " + (scratch / compile <= 0.005 ? "yes" : "**no**") + " |");
         text.AppendLine("| The floor from scratch, as a share of compiling | " + Share(floorScratch / compile) + " | | |");
         text.AppendLine("| The process's first run, JIT included (not a target: an IDE's generator is long-lived) | " + Ms(firstRun) + " | | |");
         text.AppendLine();
-        text.AppendLine("Every run from scratch, in order: " + string.Join(", ", scratchTimes.Select(t => t.ToString("0.00", CultureInfo.InvariantCulture))) + " ms.");
+        text.AppendLine("Every round from scratch (the mean of its runs), in order: " + string.Join(", ", scratchTimes.Select(t => t.ToString("0.00", CultureInfo.InvariantCulture))) + " ms.");
         text.AppendLine();
         text.AppendLine("Every edit, in order: FlatGen " + string.Join(", ", editTimes.Select(t => t.ToString("0.00", CultureInfo.InvariantCulture)))
             + " ms; the floor " + string.Join(", ", floorEditTimes.Select(t => t.ToString("0.00", CultureInfo.InvariantCulture))) + " ms.");

@@ -46,22 +46,9 @@ public sealed partial class FlatMultiMapGenerator
             StringComparison keyComparison = comparison == FlatKeyComparison.OrdinalIgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
             string comparisonName = comparison == FlatKeyComparison.OrdinalIgnoreCase ? "OrdinalIgnoreCase" : "Ordinal";
 
-            // Every name a member could clash with, and what holds it, for the message.
-            var taken = new Dictionary<string, string>(StringComparer.Ordinal) { [declaration.Name] = "the name of the struct" };
-            foreach (string generated in GeneratedNames.Members)
-            {
-                taken[generated] = "a member FlatGen generates";
-            }
-
-            foreach (string inherited in InheritedMembers)
-            {
-                taken[inherited] = "a member every struct inherits";
-            }
-
-            foreach (LocatedText declaredMember in declaration.DeclaredMembers)
-            {
-                taken[declaredMember.Text] = "a member declared in '" + declaration.Name + "'";
-            }
+            // The accessors taken so far, each with the key that holds it; every other name is looked up where it is declared.
+            var accessors = new Dictionary<string, string>(GeneratedNames.KnownKeyAccessorCount * declared.Count, StringComparer.Ordinal);
+            string? Holder(string member) => accessors.TryGetValue(member, out string? owner) ? "the accessor of the known key " + Literal(owner) : Taken(member, declaration);
 
             var keys = new List<KnownKeySpec>(declared.Count);
             var candidates = new List<(int Index, string Key, string Name, string[] Members)>(declared.Count);
@@ -75,23 +62,27 @@ public sealed partial class FlatMultiMapGenerator
                     continue;
                 }
 
-                string literal = Literal(key!);
-                int duplicate = declared.FindIndex(0, i, other => string.Equals(other, key, keyComparison));
-                if (duplicate >= 0)
+                int duplicate = 0;
+                while (duplicate < i && !string.Equals(declared[duplicate], key, keyComparison))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateKnownKey, Where(i), literal, Literal(declared[duplicate]!), comparisonName));
+                    duplicate++;
+                }
+
+                if (duplicate < i)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateKnownKey, Where(i), Literal(key!), Literal(declared[duplicate]!), comparisonName));
                     continue;
                 }
 
                 if (arenaBytes is not null && Utf16Text.LoneSurrogateIndex(key!) is int surrogate and >= 0)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KnownKeyNotUtf16, Where(i), literal, Number(surrogate)));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KnownKeyNotUtf16, Where(i), Literal(key!), Number(surrogate)));
                     continue;
                 }
 
                 if (arenaBytes is int arena && System.Text.Encoding.UTF8.GetByteCount(key) > arena)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KnownKeyLargerThanArena, Where(i), literal, Number(System.Text.Encoding.UTF8.GetByteCount(key)), Number(arena)));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KnownKeyLargerThanArena, Where(i), Literal(key!), Number(System.Text.Encoding.UTF8.GetByteCount(key)), Number(arena)));
                     continue;
                 }
 
@@ -105,7 +96,7 @@ public sealed partial class FlatMultiMapGenerator
 
                 if (!MemberNames.IsValid(name))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidKnownKeyName, Where(i), literal, name));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidKnownKeyName, Where(i), Literal(key!), name));
                     continue;
                 }
 
@@ -119,7 +110,8 @@ public sealed partial class FlatMultiMapGenerator
             foreach (var candidate in candidates)
             {
                 string primary = candidate.Members[0];
-                if (taken.TryGetValue(primary, out string? holder) || primaries.ContainsKey(primary))
+                string? holder = Holder(primary);
+                if (holder is not null || primaries.ContainsKey(primary))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KnownKeyNameCollision, Where(candidate.Index), Literal(candidate.Key), primary,
                         holder ?? "the accessor of the known key " + Literal(declared[primaries[primary]]!)));
@@ -141,25 +133,23 @@ public sealed partial class FlatMultiMapGenerator
                     {
                         omitted |= 1 << m;
                     }
-                    else if (taken.ContainsKey(members[m]))
+                    else if (Holder(members[m]) is not null)
                     {
                         clash = members[m];
                     }
                 }
 
-                string literal = Literal(key);
                 if (clash is not null)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KnownKeyNameCollision, Where(index), literal, clash, taken[clash]));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KnownKeyNameCollision, Where(index), Literal(key), clash, Holder(clash)!));
                     continue;
                 }
 
-                string owner = "the accessor of the known key " + literal;
                 for (int m = 0; m < members.Length; m++)
                 {
                     if ((omitted & (1 << m)) == 0)
                     {
-                        taken[members[m]] = owner;
+                        accessors[members[m]] = key;
                     }
                 }
 
@@ -167,6 +157,26 @@ public sealed partial class FlatMultiMapGenerator
             }
 
             return new EquatableArray<KnownKeySpec>(keys.ToArray());
+        }
+
+        /// <summary>
+        /// What already holds <paramref name="member"/> in the struct other than an accessor, for the message: a member the
+        /// user declared, one every struct inherits, one FlatGen generates, or the struct's own name; <see langword="null"/> if none.
+        /// </summary>
+        private static string? Taken(string member, MapDeclaration declaration)
+        {
+            foreach (LocatedText declared in declaration.DeclaredMembers)
+            {
+                if (declared.Text == member)
+                {
+                    return "a member declared in '" + declaration.Name + "'";
+                }
+            }
+
+            return System.Array.IndexOf(InheritedMembers, member) >= 0 ? "a member every struct inherits"
+                : GeneratedNames.IsMember(member) ? "a member FlatGen generates"
+                : member == declaration.Name ? "the name of the struct"
+                : null;
         }
     }
 }

@@ -14,6 +14,10 @@ public sealed partial class FlatMultiMapGenerator
         private const string AggressiveOptimization =
             "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
 
+        /// <summary>The condition of the candidate being written, reused from candidate to candidate.</summary>
+        [System.ThreadStatic]
+        private static System.Text.StringBuilder? t_condition;
+
         /// <summary>Above this many keys of one length, a matcher switches on one code unit before comparing keys.</summary>
         private const int KeysPerCharacterSwitch = 4;
 
@@ -35,13 +39,25 @@ public sealed partial class FlatMultiMapGenerator
             {
                 string key = spec.KnownKeys[i].Key;
                 string literal = Literal(key);
-                utf16.Add(new Candidate(key, literal, i, key.Select(static c => (int)c).ToArray()));
+                var characters = new int[key.Length];
+                for (int c = 0; c < key.Length; c++)
+                {
+                    characters[c] = key[c];
+                }
+
+                utf16.Add(new Candidate(key, literal, i, characters));
 
                 // A key with a lone surrogate has no UTF-8 form, so no valid UTF-8 key equals it.
                 if (Utf16Text.LoneSurrogateIndex(key) < 0)
                 {
-                    var candidate = new Candidate(key, literal, i, System.Text.Encoding.UTF8.GetBytes(key).Select(static b => (int)b).ToArray());
-                    (PackedWords.CanPack(key, ignoreCase) ? utf8 : utf8AfterSwitch).Add(candidate);
+                    byte[] bytes = System.Text.Encoding.UTF8.GetBytes(key);
+                    var units = new int[bytes.Length];
+                    for (int b = 0; b < bytes.Length; b++)
+                    {
+                        units[b] = bytes[b];
+                    }
+
+                    (PackedWords.CanPack(key, ignoreCase) ? utf8 : utf8AfterSwitch).Add(new Candidate(key, literal, i, units));
                 }
             }
 
@@ -79,20 +95,31 @@ public sealed partial class FlatMultiMapGenerator
                 writer.WriteLine(afterSwitch.Count == 0 ? "return key.Length switch" : "int index = key.Length switch");
                 using (writer.WriteBlock("};"))
                 {
-                    foreach (var group in keys.GroupBy(static k => k.Units.Length).OrderBy(static g => g.Key))
+                    // By length, each length's keys in declaration order.
+                    var byLength = new List<Candidate>(keys);
+                    byLength.Sort(static (x, y) => x.Units.Length != y.Units.Length ? x.Units.Length - y.Units.Length : x.Index - y.Index);
+                    var switchable = new List<Candidate>();
+                    var others = new List<Candidate>();
+                    for (int start = 0, end; start < byLength.Count; start = end)
                     {
-                        // Ignoring case, only ASCII keys take a character switch, where folding a unit is OR-ing 0x20 into a letter.
-                        var switchable = group.Where(k => PackedWords.CanPack(k.Key, matcher.IgnoreCase)).ToList();
-                        var others = group.Where(k => !PackedWords.CanPack(k.Key, matcher.IgnoreCase)).ToList();
+                        int length = byLength[start].Units.Length;
+                        switchable.Clear();
+                        others.Clear();
+                        for (end = start; end < byLength.Count && byLength[end].Units.Length == length; end++)
+                        {
+                            // Ignoring case, only ASCII keys take a character switch, where folding a unit is OR-ing 0x20 into a letter.
+                            (PackedWords.CanPack(byLength[end].Key, matcher.IgnoreCase) ? switchable : others).Add(byLength[end]);
+                        }
+
                         int position = DistinguishingPosition(switchable, matcher.IgnoreCase);
-                        string arm = Number(group.Key) + " => ";
+                        string arm = Number(length) + " => ";
                         if (switchable.Count <= KeysPerCharacterSwitch || position < 0)
                         {
                             readBits |= WriteChain(writer, matcher, arm, [.. switchable, .. others], ",");
                             continue;
                         }
 
-                        writer.WriteLine($"{arm}key[{Number(position)}] switch");
+                        writer.WriteLine($"{arm}key[{position}] switch");
                         using (writer.WriteBlock("},"))
                         {
                             foreach (var byUnit in switchable.GroupBy(k => Fold(k.Units[position], matcher.IgnoreCase)).OrderBy(static g => g.Key))
@@ -147,21 +174,26 @@ public sealed partial class FlatMultiMapGenerator
             }
 
             int readBits = 0;
+            System.Text.StringBuilder condition = t_condition ??= new System.Text.StringBuilder(256);
             for (int i = 0; i < candidates.Count; i++)
             {
                 Candidate candidate = candidates[i];
-                string condition = Condition(matcher, candidate, ref readBits);
+                condition.Clear();
+                readBits |= AppendCondition(condition, matcher, candidate);
 
                 // Packed words say nothing of the key they compare: the key follows in a comment.
-                string comment = matcher.UnitBits == 8 && PackedWords.CanPack(candidate.Key, matcher.IgnoreCase) ? " // " + candidate.Literal : "";
+                bool packed = matcher.UnitBits == 8 && PackedWords.CanPack(candidate.Key, matcher.IgnoreCase);
+                string commentStart = packed ? " // " : "";
+                string comment = packed ? candidate.Literal : "";
                 if (i == 0 && arm is not null)
                 {
-                    string end = candidates.Count == 1 ? " : -1" + terminator : "";
-                    writer.WriteLine($"{arm}{condition} ? {Number(candidate.Index)}{end}{comment}");
+                    string end = candidates.Count == 1 ? " : -1" : "";
+                    string endTerminator = candidates.Count == 1 ? terminator : "";
+                    writer.WriteLine($"{arm}{condition} ? {candidate.Index}{end}{endTerminator}{commentStart}{comment}");
                 }
                 else
                 {
-                    writer.WriteLine($"{(arm is null ? "" : "    ")}: {condition} ? {Number(candidate.Index)}{comment}");
+                    writer.WriteLine($"{(arm is null ? "" : "    ")}: {condition} ? {candidate.Index}{commentStart}{comment}");
                 }
             }
 
@@ -173,24 +205,25 @@ public sealed partial class FlatMultiMapGenerator
             return readBits;
         }
 
-        /// <summary>The condition that <c>key</c>, of the candidate's length, equals it.</summary>
-        private static string Condition(Matcher matcher, Candidate candidate, ref int readBits)
+        /// <summary>Appends the condition that <c>key</c>, of the candidate's length, equals it; returns the widths of the words it reads.</summary>
+        private static int AppendCondition(System.Text.StringBuilder condition, Matcher matcher, Candidate candidate)
         {
             if (matcher.UnitBits == 16)
             {
-                return matcher.IgnoreCase
-                    ? $"global::System.MemoryExtensions.Equals(key, {candidate.Literal}, IgnoreCase)"
-                    : $"global::System.MemoryExtensions.SequenceEqual(key, {candidate.Literal})";
+                condition.Append(matcher.IgnoreCase ? "global::System.MemoryExtensions.Equals(key, " : "global::System.MemoryExtensions.SequenceEqual(key, ")
+                    .Append(candidate.Literal)
+                    .Append(matcher.IgnoreCase ? ", IgnoreCase)" : ")");
+                return 0;
             }
 
             if (!PackedWords.CanPack(candidate.Key, matcher.IgnoreCase))
             {
-                return $"{Match}.Utf8EqualsIgnoreCase(key, {candidate.Literal})";
+                condition.Append(Match).Append(".Utf8EqualsIgnoreCase(key, ").Append(candidate.Literal).Append(')');
+                return 0;
             }
 
-            IReadOnlyList<PackedWord> words = PackedWords.Split(candidate.Units, matcher.UnitBits, matcher.IgnoreCase);
-            var condition = new System.Text.StringBuilder(72 * words.Count);
-            foreach (PackedWord word in words)
+            int readBits = 0;
+            foreach (PackedWord word in PackedWords.Split(candidate.Units, matcher.UnitBits, matcher.IgnoreCase))
             {
                 readBits |= word.Bits;
                 if (condition.Length != 0)
@@ -207,7 +240,7 @@ public sealed partial class FlatMultiMapGenerator
                 AppendHex(condition.Append(" == "), word.Value, word.Bits);
             }
 
-            return condition.ToString();
+            return readBits;
         }
 
         /// <summary>The unit position whose (folded) units take the most distinct values among <paramref name="keys"/>, or -1 if none differs.</summary>
@@ -215,19 +248,26 @@ public sealed partial class FlatMultiMapGenerator
         {
             int best = -1;
             int bestDistinct = 1;
-            var distinct = new HashSet<int>();
             for (int position = 0; keys.Count > 0 && position < keys[0].Units.Length; position++)
             {
-                distinct.Clear();
-                foreach (Candidate key in keys)
+                // Keys of one length are few: counting each unit not seen at an earlier key beats a set.
+                int distinct = 0;
+                for (int i = 0; i < keys.Count; i++)
                 {
-                    distinct.Add(Fold(key.Units[position], ignoreCase));
+                    int unit = Fold(keys[i].Units[position], ignoreCase);
+                    int earlier = 0;
+                    while (earlier < i && Fold(keys[earlier].Units[position], ignoreCase) != unit)
+                    {
+                        earlier++;
+                    }
+
+                    distinct += earlier == i ? 1 : 0;
                 }
 
-                if (distinct.Count > bestDistinct)
+                if (distinct > bestDistinct)
                 {
                     best = position;
-                    bestDistinct = distinct.Count;
+                    bestDistinct = distinct;
                 }
             }
 
@@ -245,7 +285,7 @@ public sealed partial class FlatMultiMapGenerator
                 if ((readBits & bits) != 0)
                 {
                     writer.WriteLine();
-                    writer.WriteLine($"private static {type} Read{Number(bits)}(ref byte start, int index) => {Match}.UnsafeRead{Number(bits)}(ref start, index);");
+                    writer.WriteLine($"private static {type} Read{bits}(ref byte start, int index) => {Match}.UnsafeRead{bits}(ref start, index);");
                 }
             }
         }

@@ -26,7 +26,7 @@ public sealed partial class FlatMultiMapGenerator
             bool inline = settings.Storage == FlatStorage.InlineUtf8;
 
             // Typed values, not enum names: renaming a member must not change every persisted map's id.
-            string idSource = Number((int)settings.KeyComparison) + ";" + string.Join("\0", map.KnownKeys.Select(static k => k.Key));
+            string idSource = inline ? Number((int)settings.KeyComparison) + ";" + string.Join("\0", map.KnownKeys.Select(static k => k.Key)) : "";
             int arenaBytes = inline ? settings.InlineBytes!.Value : 0;
             LayoutPlan layout = LayoutPlanner.Plan(settings.KeyCapacity, settings.ValueCapacity, map.KnownKeys.Count, settings.Storage, arenaBytes, idSource);
 
@@ -43,7 +43,9 @@ public sealed partial class FlatMultiMapGenerator
                 FullyQualifiedName: names.FullyQualifiedName,
                 DisplayName: names.DisplayName,
                 HintName: names.HintName,
-                ContainingTypes: new EquatableArray<ContainingTypeSpec>(declaration.ContainingTypes.Reverse().Select(static c => new ContainingTypeSpec(c.Keyword, c.Name)).ToArray()),
+                ContainingTypes: declaration.ContainingTypes.Count == 0
+                    ? EquatableArray<ContainingTypeSpec>.Empty
+                    : new EquatableArray<ContainingTypeSpec>(declaration.ContainingTypes.Reverse().Select(static c => new ContainingTypeSpec(c.Keyword, c.Name)).ToArray()),
                 KeyCapacity: settings.KeyCapacity,
                 ValueCapacity: settings.ValueCapacity,
                 KeyComparison: settings.KeyComparison,
@@ -53,7 +55,9 @@ public sealed partial class FlatMultiMapGenerator
                 Storage: settings.Storage,
                 InlineBytes: arenaBytes,
                 Layout: layout,
-                UserAttributes: new EquatableArray<string>(declaration.Attributes.Select(static a => a.Text).Where(GeneratedNames.Attributes.Contains).Distinct().ToArray()),
+                UserAttributes: declaration.Attributes.Count == 0
+                    ? EquatableArray<string>.Empty
+                    : new EquatableArray<string>(declaration.Attributes.Select(static a => a.Text).Where(GeneratedNames.Attributes.Contains).Distinct().ToArray()),
                 Overflow: settings.Overflow);
             return new StepResult<MapSpec>(
                 spec,

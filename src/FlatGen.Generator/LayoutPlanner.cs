@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Text;
 using FlatGen.Generator.Helpers;
 using FlatGen.Generator.Models;
+using static FlatGen.Generator.Helpers.Format;
 
 namespace FlatGen.Generator;
 
@@ -17,6 +15,9 @@ internal static class LayoutPlanner
 {
     /// <summary>The size of an object reference in a 64-bit process; layouts are reported for 64-bit.</summary>
     public const int ReferenceSize = 8;
+
+    /// <summary>The order fields are placed in: references (0 here), then by element size, largest first.</summary>
+    private static readonly int[] PlacementOrder = { 0, sizeof(ulong), sizeof(uint), sizeof(ushort), sizeof(byte) };
 
     /// <summary>Plans a map; <paramref name="idSource"/> (the comparison and known keys) goes into an inline map's layout id.</summary>
     public static LayoutPlan Plan(int keyCapacity, int valueCapacity, int knownKeyCount, FlatStorage storage, int inlineBytes, string idSource)
@@ -32,91 +33,108 @@ internal static class LayoutPlanner
         (string valueType, int valueSize) = IndexType(valueSlotCount);
         int slotCount = SlotCount(keyCapacity);
 
-        var unordered = new List<FieldPlan>();
+        var unordered = new List<(string Name, string? BufferName, string ElementType, int Length, int ElementSize)>(20);
         if (storage == FlatStorage.InlineUtf8)
         {
             // Keys and values are ranges of the arena; the layout id comes first, so a reader finds it at offset 0.
-            unordered.Add(new FieldPlan(FlatFieldNames.LayoutId, null, "ulong", 1, sizeof(ulong), 0));
+            unordered.Add((FlatFieldNames.LayoutId, null, "ulong", 1, sizeof(ulong)));
             // Zero, or the random seed the map took when chosen keys made a probe long.
-            unordered.Add(new FieldPlan(FlatFieldNames.HashSeed, null, "ulong", 1, sizeof(ulong), 0));
-            unordered.Add(new FieldPlan(FlatFieldNames.KeyHashes, "KeyHashBuffer", "uint", keyCapacity, sizeof(uint), 0));
-            unordered.Add(new FieldPlan(FlatFieldNames.KeyOffsets, "KeyOffsetBuffer", "ushort", keyCapacity, sizeof(ushort), 0));
-            unordered.Add(new FieldPlan(FlatFieldNames.KeyLengths, "KeyLengthBuffer", "ushort", keyCapacity, sizeof(ushort), 0));
-            unordered.Add(new FieldPlan(FlatFieldNames.ValueOffsets, "ValueOffsetBuffer", "ushort", valueCapacity, sizeof(ushort), 0));
-            unordered.Add(new FieldPlan(FlatFieldNames.ValueLengths, "ValueLengthBuffer", "ushort", valueCapacity, sizeof(ushort), 0));
-            unordered.Add(new FieldPlan(FlatFieldNames.ArenaUsed, null, "ushort", 1, sizeof(ushort), 0));
+            unordered.Add((FlatFieldNames.HashSeed, null, "ulong", 1, sizeof(ulong)));
+            unordered.Add((FlatFieldNames.KeyHashes, "KeyHashBuffer", "uint", keyCapacity, sizeof(uint)));
+            unordered.Add((FlatFieldNames.KeyOffsets, "KeyOffsetBuffer", "ushort", keyCapacity, sizeof(ushort)));
+            unordered.Add((FlatFieldNames.KeyLengths, "KeyLengthBuffer", "ushort", keyCapacity, sizeof(ushort)));
+            unordered.Add((FlatFieldNames.ValueOffsets, "ValueOffsetBuffer", "ushort", valueCapacity, sizeof(ushort)));
+            unordered.Add((FlatFieldNames.ValueLengths, "ValueLengthBuffer", "ushort", valueCapacity, sizeof(ushort)));
+            unordered.Add((FlatFieldNames.ArenaUsed, null, "ushort", 1, sizeof(ushort)));
         }
         else
         {
-            unordered.Add(new FieldPlan(FlatFieldNames.Keys, "KeyBuffer", "string?", entryCount, ReferenceSize, 0));
-            unordered.Add(new FieldPlan(FlatFieldNames.Values, "ValueBuffer", "string?", valueSlotCount, ReferenceSize, 0));
-            unordered.Add(new FieldPlan(FlatFieldNames.KeyHashes, "KeyHashBuffer", "uint", entryCount, sizeof(uint), 0));
+            unordered.Add((FlatFieldNames.Keys, "KeyBuffer", FieldPlan.ReferenceType, entryCount, ReferenceSize));
+            unordered.Add((FlatFieldNames.Values, "ValueBuffer", FieldPlan.ReferenceType, valueSlotCount, ReferenceSize));
+            unordered.Add((FlatFieldNames.KeyHashes, "KeyHashBuffer", "uint", entryCount, sizeof(uint)));
         }
 
-        unordered.Add(new FieldPlan(FlatFieldNames.Slots, "SlotBuffer", keyType, slotCount, keySize, 0));
-        unordered.Add(new FieldPlan(FlatFieldNames.ValueStarts, "ValueStartBuffer", valueType, entryCount, valueSize, 0));
-        unordered.Add(new FieldPlan(FlatFieldNames.ValueCounts, "ValueCountBuffer", valueType, entryCount, valueSize, 0));
+        unordered.Add((FlatFieldNames.Slots, "SlotBuffer", keyType, slotCount, keySize));
+        unordered.Add((FlatFieldNames.ValueStarts, "ValueStartBuffer", valueType, entryCount, valueSize));
+        unordered.Add((FlatFieldNames.ValueCounts, "ValueCountBuffer", valueType, entryCount, valueSize));
         // A bit per length of the hashed keys, so that most misses need no hash.
-        unordered.Add(new FieldPlan(FlatFieldNames.HashedKeyLengths, null, "ulong", 1, sizeof(ulong), 0));
+        unordered.Add((FlatFieldNames.HashedKeyLengths, null, "ulong", 1, sizeof(ulong)));
         // Every add, remove and clear changes the version, so an enumerator notices a change under it.
-        unordered.Add(new FieldPlan(FlatFieldNames.Version, null, "uint", 1, sizeof(uint), 0));
-        unordered.Add(new FieldPlan(FlatFieldNames.Count, null, keyType, 1, keySize, 0));
-        unordered.Add(new FieldPlan(FlatFieldNames.ValueCount, null, valueType, 1, valueSize, 0));
+        unordered.Add((FlatFieldNames.Version, null, "uint", 1, sizeof(uint)));
+        unordered.Add((FlatFieldNames.Count, null, keyType, 1, keySize));
+        unordered.Add((FlatFieldNames.ValueCount, null, valueType, 1, valueSize));
         if (storage == FlatStorage.References)
         {
             // A removal leaves a hole instead of moving every later key; these count the holes and the values they held.
-            unordered.Add(new FieldPlan(FlatFieldNames.KeyHoles, null, keyType, 1, keySize, 0));
-            unordered.Add(new FieldPlan(FlatFieldNames.ValueHoles, null, valueType, 1, valueSize, 0));
+            unordered.Add((FlatFieldNames.KeyHoles, null, keyType, 1, keySize));
+            unordered.Add((FlatFieldNames.ValueHoles, null, valueType, 1, valueSize));
         }
 
         if (knownKeyCount > 0)
         {
             // A known slot holds a key index (valid while the key's presence bit is set), one bit per known key.
-            unordered.Add(new FieldPlan(FlatFieldNames.KnownSlots, "KnownSlotBuffer", keyType, knownKeyCount, keySize, 0));
-            unordered.Add(new FieldPlan(FlatFieldNames.KnownPresence, "KnownPresenceBuffer", "ulong", (knownKeyCount + 63) / 64, sizeof(ulong), 0));
+            unordered.Add((FlatFieldNames.KnownSlots, "KnownSlotBuffer", keyType, knownKeyCount, keySize));
+            unordered.Add((FlatFieldNames.KnownPresence, "KnownPresenceBuffer", "ulong", (knownKeyCount + 63) / 64, sizeof(ulong)));
         }
 
         if (storage == FlatStorage.InlineUtf8)
         {
-            unordered.Add(new FieldPlan(FlatFieldNames.Arena, "ArenaBuffer", "byte", inlineBytes, sizeof(byte), 0));
+            unordered.Add((FlatFieldNames.Arena, "ArenaBuffer", "byte", inlineBytes, sizeof(byte)));
         }
 
-        // Every field's size is a multiple of its alignment (its element size), so in descending alignment
-        // order each field starts aligned and no padding is needed between fields. OrderBy is stable.
-        var fields = new List<FieldPlan>(unordered.Count);
+        // Every field's size is a multiple of its alignment (its element size), so in descending alignment order
+        // (references first, then 8-, 4-, 2- and 1-byte fields, each group in the order above) each field starts
+        // aligned and no padding is needed between fields.
+        var fields = new FieldPlan[unordered.Count];
+        int placed = 0;
         int offset = 0;
-        foreach (FieldPlan field in unordered.OrderByDescending(f => f.IsReference).ThenByDescending(f => f.ElementSize))
+        foreach (int elementSize in PlacementOrder)
         {
-            fields.Add(field with { Offset = offset });
-            offset += field.Size;
+            foreach (var field in unordered)
+            {
+                bool isReference = field.ElementType == FieldPlan.ReferenceType;
+                if (elementSize == 0 ? isReference : !isReference && field.ElementSize == elementSize)
+                {
+                    fields[placed++] = new FieldPlan(field.Name, field.BufferName, field.ElementType, field.Length, field.ElementSize, offset);
+                    offset += field.Length * field.ElementSize;
+                }
+            }
         }
 
-        int alignment = fields.Max(f => f.ElementSize);
+        int alignment = fields[0].ElementSize; // The largest, placed first.
         int size = (offset + alignment - 1) / alignment * alignment;
         ulong layoutId = storage == FlatStorage.InlineUtf8 ? LayoutId(fields, size, idSource) : 0;
-        return new LayoutPlan(keyType, valueType, size, new EquatableArray<FieldPlan>(fields.ToArray()), layoutId);
+        return new LayoutPlan(keyType, valueType, size, new EquatableArray<FieldPlan>(fields), layoutId);
     }
 
     /// <summary>
     /// The 64-bit FNV-1a hash of everything an inline map's bytes depend on: every field's name, type, offset and
     /// size, the struct's size, the comparison and the known keys. Never zero, which marks a map never written.
     /// </summary>
-    private static ulong LayoutId(List<FieldPlan> fields, int size, string idSource)
+    private static ulong LayoutId(FieldPlan[] fields, int size, string idSource)
     {
-        var text = new StringBuilder("FlatGen.InlineUtf8/").Append(FlatInlineFormat.Version.ToString(CultureInfo.InvariantCulture)).Append(';');
+        // The hash of the text "FlatGen.InlineUtf8/{version};{name}:{type}@{offset};…{size};{idSource}", one character at a time.
+        ulong hash = Fnv(0xCBF2_9CE4_8422_2325, "FlatGen.InlineUtf8/");
+        hash = Fnv(Fnv(hash, Number(FlatInlineFormat.Version)), ";");
         foreach (FieldPlan field in fields)
         {
-            text.Append(field.Name).Append(':').Append(field.DisplayType).Append('@').Append(field.Offset.ToString(CultureInfo.InvariantCulture)).Append(';');
+            hash = Fnv(Fnv(Fnv(Fnv(Fnv(hash, field.Name), ":"), field.DisplayType), "@"), Number(field.Offset));
+            hash = Fnv(hash, ";");
         }
 
-        text.Append(size.ToString(CultureInfo.InvariantCulture)).Append(';').Append(idSource);
-        ulong hash = 0xCBF2_9CE4_8422_2325;
-        foreach (char c in text.ToString())
+        hash = Fnv(Fnv(Fnv(hash, Number(size)), ";"), idSource);
+        return hash == 0 ? 1 : hash;
+    }
+
+    /// <summary>Goes on with the 64-bit FNV-1a hash <paramref name="hash"/> over the characters of <paramref name="text"/>.</summary>
+    private static ulong Fnv(ulong hash, string text)
+    {
+        foreach (char c in text)
         {
             hash = (hash ^ c) * 0x0000_0100_0000_01B3;
         }
 
-        return hash == 0 ? 1 : hash;
+        return hash;
     }
 
     /// <summary>

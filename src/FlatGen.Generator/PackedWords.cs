@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using FlatGen.Generator.Helpers;
 using FlatGen.Generator.Models;
 
@@ -17,14 +16,28 @@ internal static class PackedWords
     /// ASCII, where folding is OR-ing 0x20 into a letter. (No other character equals an ASCII one under
     /// OrdinalIgnoreCase, so the comparison is exact.) Other keys are matched with <c>OrdinalIgnoreCase</c> itself.
     /// </summary>
-    public static bool CanPack(string key, bool ignoreCase) => !ignoreCase || key.All(static c => c < 0x80);
+    public static bool CanPack(string key, bool ignoreCase)
+    {
+        if (ignoreCase)
+        {
+            foreach (char c in key)
+            {
+                if (c >= 0x80)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Splits <paramref name="units"/>, each <paramref name="unitBits"/> wide (8 or 16), into packed words.</summary>
     public static IReadOnlyList<PackedWord> Split(IReadOnlyList<int> units, int unitBits, bool ignoreCase)
     {
         int perWord = 64 / unitBits;
         int length = units.Count;
-        var words = new List<PackedWord>();
+        var words = new List<PackedWord>((units.Count / perWord) + 2);
         if (length >= perWord)
         {
             for (int offset = 0; offset + perWord <= length; offset += perWord)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -14,64 +15,102 @@ internal static class FlatLayoutTable
     private const string Separator = "  ";
 
     /// <summary>Renders the table of <paramref name="fields"/>, which must be ordered by offset.</summary>
-    public static string Format(string typeName, int size, IReadOnlyList<(string Name, string TypeName, int Offset, int Size)> fields)
+    public static string Format(string typeName, int size, IReadOnlyList<(string Name, string TypeName, int Offset, int Size)> fields) =>
+        AppendTo(new StringBuilder(), typeName, size, fields).ToString();
+
+    /// <summary>Appends the table <see cref="Format"/> renders to <paramref name="text"/>, and returns it.</summary>
+    public static StringBuilder AppendTo(StringBuilder text, string typeName, int size, IReadOnlyList<(string Name, string TypeName, int Offset, int Size)> fields)
     {
         int used = 0;
         int end = 0;
+        int nameWidth = "Field".Length;
+        int typeWidth = "Type".Length;
+        int offsetWidth = "Offset".Length;
+        int sizeWidth = Math.Max("Size".Length, Digits(size));
         foreach (var field in fields)
         {
             used += field.Size;
             end = field.Offset + field.Size;
+            nameWidth = Math.Max(nameWidth, field.Name.Length);
+            typeWidth = Math.Max(typeWidth, field.TypeName.Length);
+            offsetWidth = Math.Max(offsetWidth, Digits(field.Offset));
+            sizeWidth = Math.Max(sizeWidth, Digits(field.Size));
         }
 
         int padding = size - used;
-        var rows = new List<string[]>(fields.Count + 3) { new[] { "Field", "Type", "Offset", "Size" } };
+        if (padding > 0)
+        {
+            nameWidth = Math.Max(nameWidth, "(padding)".Length);
+            offsetWidth = Math.Max(offsetWidth, Digits(end));
+            sizeWidth = Math.Max(sizeWidth, Digits(padding));
+        }
+
+        text.EnsureCapacity(text.Length + typeName.Length + 48 + ((fields.Count + 3) * (nameWidth + typeWidth + offsetWidth + sizeWidth + 8)));
+        text.Append(typeName).Append(": ").Append(Number(size)).Append(" bytes, ")
+            .Append(Number(padding)).Append(padding == 1 ? " byte" : " bytes").Append(" of padding\n");
+
+        // Names left-aligned, numbers right-aligned (-1 for an empty cell); no trailing spaces when the last cells are empty.
+        void Row(string name, string type, int offset, int cellSize)
+        {
+            text.Append(name).Append(' ', nameWidth - name.Length).Append(Separator)
+                .Append(type).Append(' ', typeWidth - type.Length).Append(Separator);
+            if (offset >= 0)
+            {
+                AppendNumber(text, offset, offsetWidth).Append(Separator);
+            }
+            else
+            {
+                text.Append(' ', offsetWidth + Separator.Length);
+            }
+
+            AppendNumber(text, cellSize, sizeWidth).Append('\n');
+        }
+
+        text.Append("Field").Append(' ', nameWidth - "Field".Length).Append(Separator)
+            .Append("Type").Append(' ', typeWidth - "Type".Length).Append(Separator)
+            .Append(' ', offsetWidth - "Offset".Length).Append("Offset").Append(Separator)
+            .Append(' ', sizeWidth - "Size".Length).Append("Size\n");
         foreach (var field in fields)
         {
-            rows.Add(new[] { field.Name, field.TypeName, Number(field.Offset), Number(field.Size) });
+            Row(field.Name, field.TypeName, field.Offset, field.Size);
         }
 
         if (padding > 0)
         {
-            rows.Add(new[] { "(padding)", "", Number(end), Number(padding) });
+            Row("(padding)", "", end, padding);
         }
 
-        rows.Add(new[] { "Total", "", "", Number(size) });
+        Row("Total", "", -1, size);
+        return text;
+    }
 
-        var widths = new int[4];
-        foreach (var row in rows)
+    /// <summary>Appends <paramref name="value"/>, never negative, right-aligned in <paramref name="width"/> characters.</summary>
+    private static StringBuilder AppendNumber(StringBuilder text, int value, int width)
+    {
+        int digits = Digits(value);
+        text.Append(' ', width - digits);
+        int last = text.Length + digits - 1;
+        text.Append('0', digits);
+        for (int i = last; i > last - digits; i--)
         {
-            for (int column = 0; column < widths.Length; column++)
-            {
-                if (row[column].Length > widths[column])
-                {
-                    widths[column] = row[column].Length;
-                }
-            }
+            text[i] = (char)('0' + (value % 10));
+            value /= 10;
         }
 
-        var text = new StringBuilder(64 * rows.Count);
-        text.Append(typeName).Append(": ").Append(Number(size)).Append(" bytes, ")
-            .Append(Number(padding)).Append(padding == 1 ? " byte" : " bytes").Append(" of padding\n");
-        foreach (var row in rows)
+        return text;
+    }
+
+    /// <summary>How many decimal digits <paramref name="value"/>, never negative, takes.</summary>
+    private static int Digits(int value)
+    {
+        int digits = 1;
+        while (value >= 10)
         {
-            // Names left-aligned, numbers right-aligned; no trailing spaces when the last cells are empty.
-            int lineStart = text.Length;
-            text.Append(row[0]).Append(' ', widths[0] - row[0].Length).Append(Separator)
-                .Append(row[1]).Append(' ', widths[1] - row[1].Length).Append(Separator)
-                .Append(' ', widths[2] - row[2].Length).Append(row[2]).Append(Separator)
-                .Append(' ', widths[3] - row[3].Length).Append(row[3]);
-            int lineEnd = text.Length;
-            while (lineEnd > lineStart && text[lineEnd - 1] == ' ')
-            {
-                lineEnd--;
-            }
-
-            text.Length = lineEnd;
-            text.Append('\n');
+            value /= 10;
+            digits++;
         }
 
-        return text.ToString();
+        return digits;
     }
 
     /// <summary>

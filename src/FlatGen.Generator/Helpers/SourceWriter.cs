@@ -57,19 +57,22 @@ internal sealed class SourceWriter
     }
 
     /// <summary>Writes each line of <paramref name="lines"/> after <paramref name="prefix"/> (<c>/// </c>, say); a final <c>\n</c> ends the last line.</summary>
-    public void WritePrefixedLines(string prefix, string lines)
+    public void WritePrefixedLines(string prefix, StringBuilder lines)
     {
+        Reserve(lines.Length);
         int start = 0;
         while (start < lines.Length)
         {
-            int end = lines.IndexOf('\n', start);
-            if (end < 0)
+            int end = start;
+            while (end < lines.Length && lines[end] != '\n')
             {
-                end = lines.Length;
+                end++;
             }
 
             Append(prefix);
-            AppendRaw(lines, start, end - start);
+            Reserve(end - start);
+            lines.CopyTo(start, _buffer, _length, end - start);
+            _length += end - start;
             EndLine();
             start = end + 1;
         }
@@ -130,12 +133,7 @@ internal sealed class SourceWriter
             int length = end > start && text[end - 1] == '\r' ? stop - start - 1 : stop - start;
             if (length != 0)
             {
-                if (_atLineStart)
-                {
-                    AppendSpaces(_indentation * SpacesPerLevel);
-                    _atLineStart = false;
-                }
-
+                StartLine();
                 AppendRaw(text, start, length);
             }
 
@@ -146,6 +144,45 @@ internal sealed class SourceWriter
 
             EndLine();
             start = end + 1;
+        }
+    }
+
+    private void AppendNumber(int value)
+    {
+        StartLine();
+        Reserve(11);
+        if (value < 0)
+        {
+            _buffer[_length++] = '-';
+        }
+
+        // Digits from the last, then in place: a negative value's magnitude is read digit by digit, as int.MinValue has no positive.
+        int first = _length;
+        do
+        {
+            _buffer[_length++] = (char)('0' + Math.Abs(value % 10));
+            value /= 10;
+        }
+        while (value != 0);
+
+        Array.Reverse(_buffer, first, _length - first);
+    }
+
+    private void AppendBuilt(StringBuilder text)
+    {
+        StartLine();
+        Reserve(text.Length);
+        text.CopyTo(0, _buffer, _length, text.Length);
+        _length += text.Length;
+    }
+
+    /// <summary>Indents the current line if nothing has been written on it yet.</summary>
+    private void StartLine()
+    {
+        if (_atLineStart)
+        {
+            AppendSpaces(_indentation * SpacesPerLevel);
+            _atLineStart = false;
         }
     }
 
@@ -217,5 +254,11 @@ internal sealed class SourceWriter
         public void AppendLiteral(string value) => _writer.Append(value);
 
         public void AppendFormatted(string? value) => _writer.Append(value);
+
+        /// <summary>Appends <paramref name="value"/> in invariant decimal digits, as <c>Format.Number</c> writes it, with no string of its own.</summary>
+        public void AppendFormatted(int value) => _writer.AppendNumber(value);
+
+        /// <summary>Appends text built piece by piece (a condition of several words, say), which holds no line break.</summary>
+        public void AppendFormatted(StringBuilder value) => _writer.AppendBuilt(value);
     }
 }

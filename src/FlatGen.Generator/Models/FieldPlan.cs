@@ -11,9 +11,12 @@ namespace FlatGen.Generator.Models;
 /// <param name="Offset">The field's offset in bytes.</param>
 internal sealed record FieldPlan(string Name, string? BufferName, string ElementType, int Length, int ElementSize, int Offset)
 {
+    /// <summary>The element type of a field of references.</summary>
+    public const string ReferenceType = "string?";
+
     public int Size => Length * ElementSize;
 
-    public bool IsReference => ElementType == "string?";
+    public bool IsReference => ElementType == ReferenceType;
 
     /// <summary>The field's type as the layout table shows it: <c>string?[16]</c> for an inline array.</summary>
     public string DisplayType => BufferName is null

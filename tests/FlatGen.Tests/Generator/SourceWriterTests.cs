@@ -20,7 +20,7 @@ public sealed class SourceWriterTests
                 // {{name}}
                 """);
             writer.WriteLines($"a\r\nb");
-            writer.WritePrefixedLines("/// ", "x\ny\n");
+            writer.WritePrefixedLines("/// ", new System.Text.StringBuilder("x\ny\n"));
         }
 
         Assert.Equal("struct S\n{\n    public int Count => 1;\n\n    // Count\n    a\n    b\n    /// x\n    /// y\n}\n", writer.ToSourceText().ToString());
