@@ -20,6 +20,10 @@ internal sealed class SourceWriter
     [ThreadStatic]
     private static char[]? t_cachedBuffer;
 
+    /// <summary>The lines <see cref="WritePrefixedLines"/> is writing, copied out of their builder.</summary>
+    [ThreadStatic]
+    private static char[]? t_lines;
+
     private char[] _buffer;
     private int _length;
     private int _indentation;
@@ -59,19 +63,21 @@ internal sealed class SourceWriter
     /// <summary>Writes each line of <paramref name="lines"/> after <paramref name="prefix"/> (<c>/// </c>, say); a final <c>\n</c> ends the last line.</summary>
     public void WritePrefixedLines(string prefix, StringBuilder lines)
     {
-        Reserve(lines.Length);
+        // Read from an array: a builder's indexer walks its chunks at every character.
+        char[] text = t_lines is { } cached && cached.Length >= lines.Length ? cached : (t_lines = new char[Math.Max(lines.Length, 2048)]);
+        lines.CopyTo(0, text, 0, lines.Length);
         int start = 0;
         while (start < lines.Length)
         {
-            int end = start;
-            while (end < lines.Length && lines[end] != '\n')
+            int end = Array.IndexOf(text, '\n', start, lines.Length - start);
+            if (end < 0)
             {
-                end++;
+                end = lines.Length;
             }
 
             Append(prefix);
             Reserve(end - start);
-            lines.CopyTo(start, _buffer, _length, end - start);
+            Array.Copy(text, start, _buffer, _length, end - start);
             _length += end - start;
             EndLine();
             start = end + 1;
@@ -102,9 +108,17 @@ internal sealed class SourceWriter
     /// </summary>
     public SourceText ToSourceText()
     {
-        SourceText text = Encoding.UTF8.GetByteCount(_buffer, 0, _length) == _length
-            ? new AsciiSourceText(Encoding.UTF8.GetBytes(_buffer, 0, _length))
-            : SourceText.From(new string(_buffer, 0, _length), Encoding.UTF8);
+        SourceText text;
+        if (Encoding.UTF8.GetByteCount(_buffer, 0, _length) == _length)
+        {
+            byte[] ascii = new byte[_length];
+            Encoding.UTF8.GetBytes(_buffer, 0, _length, ascii, 0);
+            text = new AsciiSourceText(ascii);
+        }
+        else
+        {
+            text = SourceText.From(new string(_buffer, 0, _length), Encoding.UTF8);
+        }
 
         // Handed back, never to be written again: the next writer on this thread takes it.
         if (_buffer.Length <= MaxCachedLength)

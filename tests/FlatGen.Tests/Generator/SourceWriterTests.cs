@@ -27,6 +27,37 @@ public sealed class SourceWriterTests
     }
 
     [Fact]
+    public void Numbers_and_built_text_are_written_in_place_invariantly_and_indented()
+    {
+        var writer = new SourceWriter();
+        var condition = new System.Text.StringBuilder("a && b");
+        int[] numbers = [0, 7, -12, 1_234_567, int.MaxValue, int.MinValue];
+        using (writer.Indent())
+        {
+            foreach (int number in numbers)
+            {
+                writer.WriteLine($"{number}");
+            }
+
+            writer.WriteLine($"{condition} ? {3}");
+        }
+
+        string expected = string.Concat(numbers.Select(n => "    " + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n")) + "    a && b ? 3\n";
+        Assert.Equal(expected, writer.ToSourceText().ToString());
+    }
+
+    [Fact]
+    public void Prefixed_lines_longer_than_any_before_are_written_whole()
+    {
+        var writer = new SourceWriter();
+        writer.WritePrefixedLines("// ", new System.Text.StringBuilder("short\n"));
+        string longLine = new('y', 5_000);
+        writer.WritePrefixedLines("// ", new System.Text.StringBuilder(longLine + "\nz\n"));
+
+        Assert.Equal("// short\n// " + longLine + "\n// z\n", writer.ToSourceText().ToString());
+    }
+
+    [Fact]
     public void A_separator_never_doubles_a_blank_line()
     {
         var writer = new SourceWriter();
