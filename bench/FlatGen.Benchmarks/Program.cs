@@ -39,7 +39,7 @@ if (args is ["interleaved", string interleavedFolder, .. string[] interleavedOpt
 if (args is ["typing", string typingFolder, .. string[] typingOptions])
 {
     int edits = typingOptions.Length > 0 ? int.Parse(typingOptions[0], System.Globalization.CultureInfo.InvariantCulture) : 25;
-    int warmUpEdits = typingOptions.Length > 1 ? int.Parse(typingOptions[1], System.Globalization.CultureInfo.InvariantCulture) : 60;
+    int warmUpEdits = typingOptions.Length > 1 ? int.Parse(typingOptions[1], System.Globalization.CultureInfo.InvariantCulture) : 1500;
     int scratchRounds = typingOptions.Length > 2 ? int.Parse(typingOptions[2], System.Globalization.CultureInfo.InvariantCulture) : 7;
     return TypingCost.Run(typingFolder, edits, warmUpEdits, scratchRounds);
 }
