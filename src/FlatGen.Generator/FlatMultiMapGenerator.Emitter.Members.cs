@@ -11,9 +11,11 @@ public sealed partial class FlatMultiMapGenerator
         private const string InheritDoc = "/// <inheritdoc/>";
 
         /// <summary>
-        /// The members of <c>IFlatMultiMap</c>, the same in both storage modes: one line each, documented once in the
-        /// runtime and inherited, so a snapshot shows only what this map decides.
+        /// The members of <c>IFlatMultiMap</c>, the same in both storage modes and in every map (rendered once): one line
+        /// each, documented once in the runtime and inherited, so a snapshot shows only what this map decides.
         /// </summary>
+        private static readonly RenderedBlock MapMembers = new(WriteMapMembers);
+
         private static void WriteMapMembers(SourceWriter writer)
         {
             writer.WriteLines($$"""
@@ -123,7 +125,22 @@ public sealed partial class FlatMultiMapGenerator
         /// <summary>The lookups that return the values themselves, as the storage holds them: strings, or UTF-8 over the arena.</summary>
         private static void WriteValueViews(SourceWriter writer, MapSpec spec)
         {
-            string values = ValuesType(spec);
+            writer.Write(spec.Storage == FlatStorage.InlineUtf8 ? InlineValueLookups : ReferenceValueLookups);
+            writer.WriteLines($$"""
+                /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values; it allocates nothing, and a change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</summary>
+                {{UnscopedRef}}
+                public readonly {{EnumeratorType(spec)}} GetEnumerator() => new(Fields);
+
+                """);
+        }
+
+        /// <summary>The values lookups of every map of one storage, the same in each: rendered once for each storage.</summary>
+        private static readonly RenderedBlock ReferenceValueLookups = new(static writer => WriteValueLookups(writer, ValuesType(FlatStorage.References)));
+
+        private static readonly RenderedBlock InlineValueLookups = new(static writer => WriteValueLookups(writer, ValuesType(FlatStorage.InlineUtf8)));
+
+        private static void WriteValueLookups(SourceWriter writer, string values)
+        {
             writer.WriteLines($$"""
                 /// <summary>Gets the values of <paramref name="key"/>, in the order they were added: a view of the map's own storage that a later change to the map changes; empty when the key is absent.</summary>
                 /// <exception cref="global::System.ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
@@ -149,17 +166,12 @@ public sealed partial class FlatMultiMapGenerator
 
                     """);
             }
-
-            writer.WriteLines($$"""
-                /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values; it allocates nothing, and a change to the map makes its next <c>MoveNext</c> throw <see cref="global::System.InvalidOperationException"/>.</summary>
-                {{UnscopedRef}}
-                public readonly {{EnumeratorType(spec)}} GetEnumerator() => new(Fields);
-
-                """);
         }
 
-        private static string ValuesType(MapSpec spec) =>
-            spec.Storage == FlatStorage.InlineUtf8 ? InlineValues : "global::System.ReadOnlySpan<string>";
+        private static string ValuesType(MapSpec spec) => ValuesType(spec.Storage);
+
+        private static string ValuesType(FlatStorage storage) =>
+            storage == FlatStorage.InlineUtf8 ? InlineValues : "global::System.ReadOnlySpan<string>";
 
         /// <summary>Equality of contents, whatever the order of the keys, as both cores define it.</summary>
         private static void WriteEquality(SourceWriter writer, MapSpec spec)

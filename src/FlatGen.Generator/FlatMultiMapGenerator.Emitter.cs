@@ -162,7 +162,7 @@ public sealed partial class FlatMultiMapGenerator
                 WriteFields(writer, layout);
                 WriteLayoutProperty(writer, layoutTable);
                 WriteCoreBinding(writer, spec);
-                WriteMapMembers(writer);
+                writer.Write(MapMembers);
                 WriteValueViews(writer, spec);
                 if (spec.Storage == FlatStorage.InlineUtf8)
                 {

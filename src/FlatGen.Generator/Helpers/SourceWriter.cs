@@ -33,10 +33,12 @@ internal sealed class SourceWriter
 
     /// <summary>Initializes a new instance of the <see cref="SourceWriter"/> class.</summary>
     public SourceWriter()
+        : this(t_cachedBuffer ?? new char[16384])
     {
-        _buffer = t_cachedBuffer ?? new char[16384];
         t_cachedBuffer = null;
     }
+
+    private SourceWriter(char[] buffer) => _buffer = buffer;
 
     /// <summary>Writes <paramref name="line"/> at the current indentation; an empty line gets no spaces.</summary>
     public void WriteLine(string line)
@@ -50,6 +52,27 @@ internal sealed class SourceWriter
 
     /// <summary>Writes an empty line.</summary>
     public void WriteLine() => EndLine();
+
+    /// <summary>Writes <paramref name="block"/>, copying the text it renders at the current indentation when it can.</summary>
+    public void Write(RenderedBlock block)
+    {
+        if (!_atLineStart || _indentation > RenderedBlock.MaxCachedIndentation)
+        {
+            block.WriteLines(this);
+            return;
+        }
+
+        string text = block.RenderedAt(_indentation);
+        AppendRaw(text, 0, text.Length);
+    }
+
+    /// <summary>Renders what <paramref name="write"/> writes at <paramref name="indentation"/>, in a writer of its own.</summary>
+    public static string Render(int indentation, Action<SourceWriter> write)
+    {
+        var writer = new SourceWriter(new char[4096]) { _indentation = indentation };
+        write(writer);
+        return new string(writer._buffer, 0, writer._length);
+    }
 
     /// <summary>Writes an empty line unless the last line written is empty: one blank line between members, whichever wrote it.</summary>
     public void WriteSeparator()

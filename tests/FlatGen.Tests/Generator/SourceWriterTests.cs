@@ -58,6 +58,50 @@ public sealed class SourceWriterTests
     }
 
     [Fact]
+    public void A_rendered_block_writes_what_its_lines_write_at_every_indentation()
+    {
+        static void Members(SourceWriter writer)
+        {
+            writer.WriteLines($$"""
+                public int A => 1;
+
+                public int B
+                {
+                    get => 2;
+                }
+
+                """);
+            writer.WriteLine($"// {42}");
+        }
+
+        var block = new RenderedBlock(Members);
+        for (int depth = 0; depth <= RenderedBlock.MaxCachedIndentation + 2; depth++)
+        {
+            var rendered = new SourceWriter();
+            var written = new SourceWriter();
+            var renderedBlocks = new Stack<SourceWriter.Block>();
+            var writtenBlocks = new Stack<SourceWriter.Block>();
+            for (int level = 0; level < depth; level++)
+            {
+                renderedBlocks.Push(rendered.WriteBlock());
+                writtenBlocks.Push(written.WriteBlock());
+            }
+
+            rendered.Write(block);
+            rendered.Write(block);
+            Members(written);
+            Members(written);
+            while (renderedBlocks.Count > 0)
+            {
+                renderedBlocks.Pop().Dispose();
+                writtenBlocks.Pop().Dispose();
+            }
+
+            Assert.Equal(written.ToSourceText().ToString(), rendered.ToSourceText().ToString());
+        }
+    }
+
+    [Fact]
     public void A_separator_never_doubles_a_blank_line()
     {
         var writer = new SourceWriter();
