@@ -54,20 +54,10 @@ public static class TypingCost
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
         // The process's first run, JIT and all; then the generator, Roslyn and this harness are warmed before anything else is timed.
-        long firstStart = Stopwatch.GetTimestamp();
-        GeneratorDriver driver = CreateDriver(parseOptions);
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation generated, out var diagnostics);
-        double firstRun = Stopwatch.GetElapsedTime(firstStart).TotalMilliseconds;
-        if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) || driver.GetRunResult().GeneratedTrees.Length != MapCount)
+        (GeneratorDriver? driver, double firstRun, string? failure) = FirstRun(compilation, parseOptions);
+        if (driver is null)
         {
-            Console.Error.WriteLine("The maps did not generate: " + string.Join(Environment.NewLine, diagnostics));
-            return 1;
-        }
-
-        var compileErrors = generated.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        if (compileErrors.Count > 0)
-        {
-            Console.Error.WriteLine("The generated maps do not compile: " + string.Join(Environment.NewLine, compileErrors.Take(5)));
+            Console.Error.WriteLine(failure);
             return 1;
         }
 
@@ -85,55 +75,92 @@ public static class TypingCost
 
         long allocatedPerRun = 0;
         double collectionsPerRun = 0;
+        double pausePerRun = 0;
         for (int i = 0; i < scratchRounds + WarmUpRounds; i++)
         {
-            // Each round times RunsPerRound runs in a row and takes their mean, as a BenchmarkDotNet iteration does: the
-            // collections a run's garbage causes are paid by the runs, whichever run the collector happens to stop.
-            Settle();
-            int collections = GC.CollectionCount(0);
-            long allocated = GC.GetAllocatedBytesForCurrentThread();
-            long start = Stopwatch.GetTimestamp();
-            GeneratorDriver fresh = null!;
-            Compilation output = compilation;
-            for (int run = 0; run < RunsPerRound; run++)
-            {
-                fresh = CreateDriver(parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out output, out _);
-            }
-
-            double generate = Stopwatch.GetElapsedTime(start).TotalMilliseconds / RunsPerRound;
-            allocated = (GC.GetAllocatedBytesForCurrentThread() - allocated) / RunsPerRound;
-            double collected = (GC.CollectionCount(0) - collections) / (double)RunsPerRound;
-
-            Settle();
-            start = Stopwatch.GetTimestamp();
-            for (int run = 0; run < RunsPerRound; run++)
-            {
-                CreateDriver(parseOptions, new FloorGenerator()).RunGenerators(compilation);
-            }
-
-            double floor = Stopwatch.GetElapsedTime(start).TotalMilliseconds / RunsPerRound;
-
-            Settle();
-            start = Stopwatch.GetTimestamp();
-            using var stream = new MemoryStream();
-            output.Emit(stream);
-            double compile = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            Round round = MeasureRound(compilation, parseOptions);
             if (i >= WarmUpRounds)
             {
-                scratchTimes.Add(generate);
-                floorScratchTimes.Add(floor);
-                generatedBytes = fresh.GetRunResult().GeneratedTrees.Sum(t => (long)Encoding.UTF8.GetByteCount(t.GetText().ToString()));
-                compileTimes.Add(compile);
-                allocatedPerRun = allocated;
-                collectionsPerRun += collected / scratchRounds;
+                scratchTimes.Add(round.Generate);
+                floorScratchTimes.Add(round.Floor);
+                compileTimes.Add(round.Compile);
+                generatedBytes = round.GeneratedBytes;
+                allocatedPerRun = round.Allocated;
+                collectionsPerRun += round.Collections / scratchRounds;
+                pausePerRun += round.Pause / scratchRounds;
             }
         }
 
-        string markdown = Markdown(editTimes, floorEditTimes, Median(scratchTimes), Median(floorScratchTimes), generatedBytes, Median(compileTimes), firstRun, scratchTimes, allocatedPerRun, collectionsPerRun, warmUpEdits);
+        string markdown = Markdown(editTimes, floorEditTimes, Median(scratchTimes), Median(floorScratchTimes), generatedBytes, Median(compileTimes), firstRun, scratchTimes, allocatedPerRun, collectionsPerRun, pausePerRun, warmUpEdits);
         Directory.CreateDirectory(outputFolder);
         File.WriteAllText(Path.Combine(outputFolder, "typing.md"), markdown);
         Console.WriteLine(markdown);
         return 0;
+    }
+
+    /// <summary>
+    /// Runs the generator once in a fresh driver, JIT and all, and checks that every map generates and compiles. The
+    /// compilations it makes die with this frame: a bound compilation kept alive would sit in every later collection.
+    /// </summary>
+    private static (GeneratorDriver? Driver, double Milliseconds, string? Failure) FirstRun(CSharpCompilation compilation, CSharpParseOptions parseOptions)
+    {
+        long start = Stopwatch.GetTimestamp();
+        GeneratorDriver driver = CreateDriver(parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out Compilation generated, out var diagnostics);
+        double milliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) || driver.GetRunResult().GeneratedTrees.Length != MapCount)
+        {
+            return (null, milliseconds, "The maps did not generate: " + string.Join(Environment.NewLine, diagnostics));
+        }
+
+        var compileErrors = generated.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        return compileErrors.Count > 0
+            ? (null, milliseconds, "The generated maps do not compile: " + string.Join(Environment.NewLine, compileErrors.Take(5)))
+            : (driver, milliseconds, null);
+    }
+
+    /// <summary>What one round measured: each figure but the compile the mean of <see cref="RunsPerRound"/> runs.</summary>
+    private readonly record struct Round(double Generate, double Floor, double Compile, long Allocated, double Collections, double Pause, long GeneratedBytes);
+
+    /// <summary>
+    /// Times <see cref="RunsPerRound"/> runs from scratch in a row and takes their mean, as a BenchmarkDotNet iteration
+    /// does, so the runs pay for the collections their garbage causes; then as many runs of the floor; then one
+    /// compile of what was generated. What the round compiles dies with this frame, before the next round.
+    /// </summary>
+    private static Round MeasureRound(CSharpCompilation compilation, CSharpParseOptions parseOptions)
+    {
+        Settle();
+        int collections = GC.CollectionCount(0);
+        TimeSpan pause = GC.GetTotalPauseDuration();
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        long start = Stopwatch.GetTimestamp();
+        GeneratorDriver fresh = null!;
+        Compilation output = compilation;
+        for (int run = 0; run < RunsPerRound; run++)
+        {
+            fresh = CreateDriver(parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out output, out _);
+        }
+
+        double generate = Stopwatch.GetElapsedTime(start).TotalMilliseconds / RunsPerRound;
+        allocated = (GC.GetAllocatedBytesForCurrentThread() - allocated) / RunsPerRound;
+        double collected = (GC.CollectionCount(0) - collections) / (double)RunsPerRound;
+        double paused = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds / RunsPerRound;
+
+        Settle();
+        start = Stopwatch.GetTimestamp();
+        for (int run = 0; run < RunsPerRound; run++)
+        {
+            CreateDriver(parseOptions, new FloorGenerator()).RunGenerators(compilation);
+        }
+
+        double floor = Stopwatch.GetElapsedTime(start).TotalMilliseconds / RunsPerRound;
+
+        Settle();
+        start = Stopwatch.GetTimestamp();
+        using var stream = new MemoryStream();
+        output.Emit(stream);
+        double compile = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        long generatedBytes = fresh.GetRunResult().GeneratedTrees.Sum(t => (long)Encoding.UTF8.GetByteCount(t.GetText().ToString()));
+        return new Round(generate, floor, compile, allocated, collected, paused, generatedBytes);
     }
 
     /// <summary>
@@ -227,7 +254,7 @@ public static class TypingCost
         return sorted[sorted.Count / 2];
     }
 
-    private static string Markdown(List<double> editTimes, List<double> floorEditTimes, double scratch, double floorScratch, long generatedBytes, double compile, double firstRun, List<double> scratchTimes, long allocatedPerRun, double collectionsPerRun, int warmUpEdits)
+    private static string Markdown(List<double> editTimes, List<double> floorEditTimes, double scratch, double floorScratch, long generatedBytes, double compile, double firstRun, List<double> scratchTimes, long allocatedPerRun, double collectionsPerRun, double pausePerRun, int warmUpEdits)
     {
         static string Ms(double ms) => ms.ToString("0.00", CultureInfo.InvariantCulture) + " ms";
         static string Share(double share) => share.ToString("0.00%", CultureInfo.InvariantCulture);
@@ -258,7 +285,7 @@ public static class TypingCost
         text.AppendLine("| FlatGen over the floor | " + Ms(edit - floor) + " | | |");
         text.AppendLine("| Generating 100 maps from scratch, FlatGen (a new driver; " + (generatedBytes / 1024).ToString("N0", CultureInfo.InvariantCulture) + " KiB written) | " + Ms(scratch) + " | | |");
         text.AppendLine("| Allocated by a run from scratch (the output alone is about half of it) | " + (allocatedPerRun / 1024).ToString("N0", CultureInfo.InvariantCulture) + " KiB | | |");
-        text.AppendLine("| Gen0 collections a run from scratch | " + collectionsPerRun.ToString("0.00", CultureInfo.InvariantCulture) + " | | |");
+        text.AppendLine("| Gen0 collections a run from scratch, and their pause | " + collectionsPerRun.ToString("0.00", CultureInfo.InvariantCulture) + ", " + Ms(pausePerRun) + " | | |");
         text.AppendLine("| Generating from scratch, the floor | " + Ms(floorScratch) + " | | |");
         text.AppendLine("| Compiling them (emit, with what was generated) | " + Ms(compile) + " | | |");
         text.AppendLine("| Generating as a share of compiling | " + Share(scratch / compile) + " | ≤ 0.50% | " + (scratch / compile <= 0.005 ? "yes" : "**no**") + " |");
