@@ -504,7 +504,8 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static FlatAddStatus AddEvicting(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value, FlatAddStatus status)
     {
-        while (status != FlatAddStatus.Added && EvictFor(map, Index.Find(map, key), NewKeyBytes(map, key), Utf8Count(map, value), added: 1))
+        // Only a new key is refused for want of a key: the key needs no finding then.
+        while (status != FlatAddStatus.Added && EvictFor(map, status == FlatAddStatus.KeysFull ? -1 : Index.Find(map, key), NewKeyBytes(map, key), Utf8Count(map, value), added: 1))
         {
             status = keyString is null ? TStorage.Add(map, key, value) : TStorage.Add(map, keyString, value);
         }
@@ -552,18 +553,23 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
             return false;
         }
 
-        ReadOnlySpan<TValueIndex> counts = map.ValueCounts;
-        int count = FlatInteger.ToInt32(map.Count);
-        for (int i = 0; i < count; i++)
+        // The first entry with values (a hole has none) other than the key's: found a vector at a time, since a map that
+        // evicts gathers its holes at the front, up to a quarter of its entries, until an add closes them.
+        ReadOnlySpan<TValueIndex> counts = map.ValueCounts[..FlatInteger.ToInt32(map.Count)];
+        int oldest = counts.IndexOfAnyExcept(TValueIndex.Zero);
+        if (oldest >= 0 && oldest == keyIndex)
         {
-            if (i != keyIndex && counts[i] != TValueIndex.Zero)
-            {
-                Index.RemoveAt(map, i);
-                return true;
-            }
+            int next = counts[(oldest + 1)..].IndexOfAnyExcept(TValueIndex.Zero);
+            oldest = next < 0 ? -1 : oldest + 1 + next;
         }
 
-        return false;
+        if (oldest < 0)
+        {
+            return false;
+        }
+
+        Index.RemoveAt(map, oldest);
+        return true;
     }
 
     /// <summary>The UTF-8 bytes <paramref name="text"/> takes in the arena; none in a map without one.</summary>
