@@ -124,3 +124,9 @@ public partial struct KnownTrafficHeaderMap : IBenchMap
 {
     public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
 }
+
+// The listener registry of the eviction churn: 1,024 paths; twice 2,048 values would pass 65,535 bytes (FLATGEN014).
+#pragma warning disable FLATGEN010 // 45 KB: a field of its benchmark object, never copied.
+[FlatMultiMap(1024, 2048, Overflow = FlatOverflow.EvictOldest)]
+public partial struct ListenerRegistryMap;
+#pragma warning restore FLATGEN010

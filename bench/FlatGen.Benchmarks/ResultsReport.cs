@@ -29,13 +29,17 @@ public static class ResultsReport
         ("RemoveBenchmarks", "Remove", "In a map of one value per key, full or half full, remove a key (anywhere in insertion order) and add it back."),
         ("ChosenKeyBenchmarks", "Chosen keys", "Build a full 4,096-key map ignoring case and look up each key once: random keys, and keys an attacker would choose."),
         ("BytesInRequestCycleBenchmarks", "Bytes-in request cycle", "What a server does: add a real request's 20 header lines from the bytes they arrive in (16 names known to FlatGen, values reused), read 5 by name, reset."),
+        ("EvictOldestChurnBenchmarks", "Eviction churn", "A registry of 1,024 paths fed 100,000 distinct ones, a listener each, evicting the oldest path at every registration once full: FlatGen's EvictOldest map against a least-recently-used cache of a Dictionary over LinkedList nodes, which reuses the nodes it evicts."),
     ];
 
     /// <summary>The bytes-in workload is measured against Kestrel's own headers; every other against the dictionary of lists.</summary>
     private const string KestrelBaseline = "Kestrel";
 
+    /// <summary>The eviction churn is measured against the least-recently-used cache a careful caller writes.</summary>
+    private const string LruBaseline = "DictionaryLru";
+
     private static readonly string[] Methods =
-        [Baseline, KestrelBaseline, "DictionaryOfArrays", "DictionaryOfStringValues", "FrozenDictionaryOfArrays", "FrozenDictionaryOfSlots", "TagList", "Floor", "FlatGen", "FlatGenInline"];
+        [Baseline, KestrelBaseline, LruBaseline, "DictionaryOfArrays", "DictionaryOfStringValues", "FrozenDictionaryOfArrays", "FrozenDictionaryOfSlots", "TagList", "Floor", "FlatGen", "FlatGenInline"];
 
     /// <summary>The FlatGen measurements: a reference map, and an inline map where a workload has one.</summary>
     private static readonly string[] FlatGenMethods = ["FlatGen", "FlatGenInline"];
@@ -100,6 +104,7 @@ public static class ResultsReport
             Result? lists = group.FirstOrDefault(r => r.Method == Baseline);
             Result? arrays = group.FirstOrDefault(r => r.Method == "DictionaryOfArrays");
             Result? frozen = group.FirstOrDefault(r => r.Method == "FrozenDictionaryOfArrays");
+            Result? lru = group.FirstOrDefault(r => r.Method == LruBaseline);
             if (flat is null)
             {
                 continue;
@@ -118,6 +123,7 @@ public static class ResultsReport
                 "KnownKeyLookupMissBenchmarks" => ("FrozenDictionary<string, string[]>", frozen, 1.00, false),
                 "KnownKeyRequestCycleBenchmarks" => ("Dictionary<string, List<string>>", lists, 0.30, true),
                 "RemoveBenchmarks" => ("Dictionary<string, string[]>", arrays, 2.00, false),
+                "EvictOldestChurnBenchmarks" => ("Dictionary + LinkedList LRU", lru, 0.50, true),
                 _ => null,
             };
             if (target is { Competitor: not null } t)
@@ -291,6 +297,7 @@ public static class ResultsReport
     private static string BaselineOf(string type) => type switch
     {
         "BytesInRequestCycleBenchmarks" => KestrelBaseline,
+        "EvictOldestChurnBenchmarks" => LruBaseline,
         "RemoveBenchmarks" or "ChosenKeyBenchmarks" => "DictionaryOfArrays",
         _ => Baseline,
     };
@@ -306,6 +313,7 @@ public static class ResultsReport
         "FrozenDictionaryOfSlots" => "FrozenDictionary<string, int> to StringValues slots",
         "Floor" => "Floor: the probe's hash (and one comparison for a hit)",
         KestrelBaseline => "Kestrel HttpRequestHeaders (baseline)",
+        LruBaseline => "Dictionary + LinkedList LRU (baseline)",
         "FlatGenInline" => "FlatGen InlineUtf8",
         _ => method,
     };
