@@ -9,6 +9,35 @@ namespace FlatGen.Tests.Runtime;
 /// </summary>
 public sealed class KeyComparisonTests
 {
+    /// <summary>
+    /// The one-character test a scan makes before comparing keys passes every pair the comparison can find equal: every
+    /// pair of ASCII characters equal ignoring case (a pair with any other character always passes), and only equal
+    /// pairs ordinally; and it rejects letters that differ beyond their case, or it would test nothing.
+    /// </summary>
+    [Fact]
+    public void The_one_character_test_before_a_comparison_never_rejects_characters_that_can_be_equal()
+    {
+        for (char a = '\0'; a < 0x80; a++)
+        {
+            for (char b = '\0'; b < 0x80; b++)
+            {
+                bool equal = a.ToString().Equals(b.ToString(), StringComparison.OrdinalIgnoreCase);
+                Assert.True(!equal || FlatOrdinalIgnoreCaseComparer.MayEqual(a, b), $"U+{(int)a:X4} and U+{(int)b:X4}");
+                Assert.Equal(a == b, FlatOrdinalComparer.MayEqual(a, b));
+            }
+        }
+
+        foreach ((char a, char b) in new[] { ('\u00D6', '\u00F6'), ('\u212A', 'k'), ('\u0131', 'I'), ('\u017F', 's'), ('\uFFFF', 'x') })
+        {
+            Assert.True(FlatOrdinalIgnoreCaseComparer.MayEqual(a, b));
+            Assert.True(FlatOrdinalIgnoreCaseComparer.MayEqual(b, a));
+        }
+
+        Assert.False(FlatOrdinalIgnoreCaseComparer.MayEqual('a', 'b'));
+        Assert.False(FlatOrdinalIgnoreCaseComparer.MayEqual('1', 'A'));
+        Assert.False(FlatOrdinalComparer.MayEqual('a', 'A'));
+    }
+
     /// <summary>Every pair of ASCII characters, at every position of keys of 1 to 17 characters (two 16-byte steps and an overlapping last one).</summary>
     [Fact]
     public void Ascii_keys_compare_as_ordinal_ignore_case_does_at_every_position_and_length()

@@ -31,6 +31,23 @@ public sealed class KeyScanTests
         Assert.True(tiny.GetValues("Accepts").IsEmpty);
         Assert.True(tiny.GetValues("Accepu").IsEmpty); // the same length, another key
 
+        // Keys of one length whose last characters are equal ignoring case, or not ASCII, are compared whole.
+        tiny.Add("sizÖ", "f");
+        tiny.Add("code@", "g");
+        Slots<TinyIgnoreCaseMap, byte, byte>(ref tiny).Clear();
+        Assert.Equal(["f"], tiny.GetValues("SIZö").ToArray());
+        Assert.True(tiny.GetValues("SIZo").IsEmpty);
+        Assert.Equal(["g"], tiny.GetValues("CODE@").ToArray());
+        Assert.True(tiny.GetValues("code`").IsEmpty); // '@' and '`' differ only in the case bit, and are not letters
+
+        var ordinal = new TinyMap();
+        ordinal.Add("key1", "a");
+        ordinal.Add("key2", "b");
+        Slots<TinyMap, byte, byte>(ref ordinal).Clear();
+        Assert.Equal(["b"], ordinal.GetValues("key2").ToArray());
+        Assert.True(ordinal.GetValues("key3").IsEmpty);
+        Assert.True(ordinal.GetValues("KEY1").IsEmpty);
+
         var small = new SmallMap();
         small.Add("Accept", "a");
         Slots<SmallMap, byte, byte>(ref small).Clear();

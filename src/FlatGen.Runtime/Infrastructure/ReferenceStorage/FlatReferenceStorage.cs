@@ -41,9 +41,13 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
             FlatThrow.ConcurrentUse(map.Shape.MapName);
         }
 
+        // The last characters first: keys of one length that differ mostly differ there (numbered and suffixed names),
+        // and the test is one load where a comparison is a call.
         for (int i = 0; i < count; i++)
         {
-            if (keys[i] is string stored && stored.Length == key.Length && TComparer.KeyEquals(stored, key))
+            if (keys[i] is string stored && stored.Length == key.Length
+                && (key.Length == 0 || TComparer.MayEqual(stored[^1], key[^1]))
+                && TComparer.KeyEquals(stored, key))
             {
                 return i;
             }

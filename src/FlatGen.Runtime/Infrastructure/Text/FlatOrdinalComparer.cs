@@ -31,4 +31,8 @@ public readonly struct FlatOrdinalComparer : IFlatKeyComparer
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool KeyEquals(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key) => storedKey.SequenceEqual(key);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool MayEqual(char stored, char key) => stored == key;
 }

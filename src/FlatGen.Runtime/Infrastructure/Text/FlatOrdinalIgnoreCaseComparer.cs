@@ -33,4 +33,12 @@ public readonly struct FlatOrdinalIgnoreCaseComparer : IFlatKeyComparer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool KeyEquals(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key) =>
         storedKey.Length == key.Length && FlatHash.EqualsIgnoreCase(storedKey, key);
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Two ASCII characters that differ in more than the 0x20 bit, the case of a letter, differ ignoring case; a pair with
+    /// any other character passes, since how it folds is the runtime's Unicode tables' to say.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool MayEqual(char stored, char key) => (stored | key) >= 0x80 || (stored | 0x20) == (key | 0x20);
 }

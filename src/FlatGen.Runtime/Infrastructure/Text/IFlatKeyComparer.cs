@@ -26,6 +26,12 @@ public interface IFlatKeyComparer
     static abstract bool KeyEquals(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key);
 
     /// <summary>
+    /// Returns <see langword="false"/> only if keys of one length whose characters at one position are
+    /// <paramref name="stored"/> and <paramref name="key"/> cannot be equal: a test of one character before <see cref="KeyEquals"/>.
+    /// </summary>
+    static abstract bool MayEqual(char stored, char key);
+
+    /// <summary>
     /// Gets whether a hashed lookup under this comparison is small enough to inline into its caller. An ordinal one is;
     /// one that ignores case (the letter fold, the ASCII check and the runtime's fallbacks) would spend a caller
     /// loop's whole inlining budget, leaving the map's accessors as calls, so it is one call instead.
