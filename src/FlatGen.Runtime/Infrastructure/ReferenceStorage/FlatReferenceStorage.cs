@@ -41,8 +41,8 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
             FlatThrow.ConcurrentUse(map.Shape.MapName);
         }
 
-        // The last characters first: keys of one length that differ mostly differ there (numbered and suffixed names),
-        // and the test is one load where a comparison is a call.
+        // The last characters first: names tend to share their beginnings (x-, content-) and differ nearer the end, and
+        // the test is one load where a comparison is a call.
         for (int i = 0; i < count; i++)
         {
             if (keys[i] is string stored && stored.Length == key.Length
