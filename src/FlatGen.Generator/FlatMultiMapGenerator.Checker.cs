@@ -188,6 +188,11 @@ public sealed partial class FlatMultiMapGenerator
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingHasNoEffect, attributeLocation, "ReuseValueStrings", "InlineUtf8"));
                 }
+
+                if (overflow == FlatOverflow.Spill)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SpillNeedsReferences, attributeLocation));
+                }
             }
             else if (inlineBytes is not null)
             {

@@ -103,9 +103,19 @@ public sealed partial class FlatMultiMapGenerator
                 """);
         }
 
-        /// <summary>For a map that evicts its oldest keys: <c>Touch</c>, which moves a key to the newest place.</summary>
-        private static void WriteEvictionMembers(SourceWriter writer, MapSpec spec)
+        /// <summary>For a map that evicts its oldest keys: <c>Touch</c>, which moves a key to the newest place; for one that spills, <c>IsSpilled</c>.</summary>
+        private static void WriteOverflowMembers(SourceWriter writer, MapSpec spec)
         {
+            if (spec.Overflow == FlatOverflow.Spill)
+            {
+                writer.WriteLines($$"""
+                    /// <summary>Gets whether the map holds its content in a heap overflow: from its first add or set that did not fit until <see cref="Clear"/>. Watch it to size the map.</summary>
+                    /// <exception cref="global::System.InvalidOperationException">This copy of a spilled map is stale: another copy changed the overflow they share.</exception>
+                    public readonly bool IsSpilled => Core.IsSpilled(Fields);
+
+                    """);
+            }
+
             if (spec.Overflow != FlatOverflow.EvictOldest)
             {
                 return;

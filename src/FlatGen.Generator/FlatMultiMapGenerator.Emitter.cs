@@ -113,7 +113,8 @@ public sealed partial class FlatMultiMapGenerator
             }
             else
             {
-                writer.WriteLine($"/// The map lives inside this {layout.Size}-byte struct and never allocates. Keep it in a field or an array element");
+                string allocates = spec.Overflow == FlatOverflow.Spill ? "allocates nothing while its content fits" : "never allocates";
+                writer.WriteLine($"/// The map lives inside this {layout.Size}-byte struct and {allocates}. Keep it in a field or an array element");
             }
 
             writer.WriteLine("/// and pass it by <see langword=\"ref\"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.");
@@ -121,6 +122,11 @@ public sealed partial class FlatMultiMapGenerator
             if (spec.Overflow == FlatOverflow.EvictOldest)
             {
                 writer.WriteLine("/// <para>When an add or a set needs room the map lacks, it removes its first-inserted keys until it fits (<see cref=\"global::FlatGen.FlatOverflow.EvictOldest\"/>).</para>");
+            }
+            else if (spec.Overflow == FlatOverflow.Spill)
+            {
+                writer.WriteLine("/// <para>When an add or a set needs room the map lacks, the map moves to a heap overflow until <c>Clear</c> (<see cref=\"global::FlatGen.FlatOverflow.Spill\"/>):");
+                writer.WriteLine("/// it never refuses, and a copy of a spilled map that another copy changed throws at its next use.</para>");
             }
 
             writer.WriteLine("/// <para>Layout (64-bit):</para>");
@@ -175,7 +181,7 @@ public sealed partial class FlatMultiMapGenerator
                 }
 
                 WriteEquality(writer, spec);
-                WriteEvictionMembers(writer, spec);
+                WriteOverflowMembers(writer, spec);
                 WriteKnownKeyAccessors(writer, spec);
                 WriteKnownKeyMatcher(writer, spec);
                 WriteBuffers(writer, layout);
@@ -269,9 +275,9 @@ public sealed partial class FlatMultiMapGenerator
                 shape.Add("layoutId: LayoutId");
             }
 
-            if (spec.Overflow == FlatOverflow.EvictOldest)
+            if (spec.Overflow != FlatOverflow.Refuse)
             {
-                shape.Add("overflow: global::FlatGen.FlatOverflow.EvictOldest");
+                shape.Add("overflow: global::FlatGen.FlatOverflow." + (spec.Overflow == FlatOverflow.Spill ? "Spill" : "EvictOldest"));
             }
 
             string indexTypes = IndexTypes(spec);

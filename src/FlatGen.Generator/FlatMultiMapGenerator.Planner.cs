@@ -28,7 +28,7 @@ public sealed partial class FlatMultiMapGenerator
             // Typed values, not enum names: renaming a member must not change every persisted map's id.
             string idSource = inline ? Number((int)settings.KeyComparison) + ";" + string.Join("\0", map.KnownKeys.Select(static k => k.Key)) : "";
             int arenaBytes = inline ? settings.InlineBytes!.Value : 0;
-            LayoutPlan layout = LayoutPlanner.Plan(settings.KeyCapacity, settings.ValueCapacity, map.KnownKeys.Count, settings.Storage, arenaBytes, idSource);
+            LayoutPlan layout = LayoutPlanner.Plan(settings.KeyCapacity, settings.ValueCapacity, map.KnownKeys.Count, settings.Storage, arenaBytes, idSource, spills: settings.Overflow == FlatOverflow.Spill);
 
             DiagnosticInfo? size = layout.Size > DiagnosticDescriptors.MaxArrayElementBytes
                 ? DiagnosticInfo.Create(DiagnosticDescriptors.TooLargeForArrays, declaration.Location, declaration.Name, Number(layout.Size))

@@ -19,8 +19,11 @@ internal static class LayoutPlanner
     /// <summary>The order fields are placed in: references (0 here), then by element size, largest first.</summary>
     private static readonly int[] PlacementOrder = { 0, sizeof(ulong), sizeof(uint), sizeof(ushort), sizeof(byte) };
 
-    /// <summary>Plans a map; <paramref name="idSource"/> (the comparison and known keys) goes into an inline map's layout id.</summary>
-    public static LayoutPlan Plan(int keyCapacity, int valueCapacity, int knownKeyCount, FlatStorage storage, int inlineBytes, string idSource)
+    /// <summary>
+    /// Plans a map; <paramref name="idSource"/> (the comparison and known keys) goes into an inline map's layout id, and a
+    /// map that <paramref name="spills"/> gets a reference to its heap overflow.
+    /// </summary>
+    public static LayoutPlan Plan(int keyCapacity, int valueCapacity, int knownKeyCount, FlatStorage storage, int inlineBytes, string idSource, bool spills = false)
     {
         // A reference map's removals leave holes that an add closes only when it finds no entry or value left at the
         // end; spare entries and values past the capacities make that once per spare's worth of removals.
@@ -52,6 +55,11 @@ internal static class LayoutPlanner
             unordered.Add((FlatFieldNames.Keys, "KeyBuffer", FieldPlan.ReferenceType, entryCount, ReferenceSize));
             unordered.Add((FlatFieldNames.Values, "ValueBuffer", FieldPlan.ReferenceType, valueSlotCount, ReferenceSize));
             unordered.Add((FlatFieldNames.KeyHashes, "KeyHashBuffer", "uint", entryCount, sizeof(uint)));
+            if (spills)
+            {
+                // Null until the first add that does not fit, and after Clear.
+                unordered.Add((FlatFieldNames.Spill, null, FieldPlan.OverflowType, 1, ReferenceSize));
+            }
         }
 
         unordered.Add((FlatFieldNames.Slots, "SlotBuffer", keyType, slotCount, keySize));
@@ -92,7 +100,7 @@ internal static class LayoutPlanner
         {
             foreach (var field in unordered)
             {
-                bool isReference = field.ElementType == FieldPlan.ReferenceType;
+                bool isReference = FieldPlan.IsReferenceType(field.ElementType);
                 if (elementSize == 0 ? isReference : !isReference && field.ElementSize == elementSize)
                 {
                     fields[placed++] = new FieldPlan(field.Name, field.BufferName, field.ElementType, field.Length, field.ElementSize, offset);

@@ -28,4 +28,5 @@ internal static class FlatFieldNames
     public const string ValueLengths = "_valueLengths";
     public const string ArenaUsed = "_arenaUsed";
     public const string Arena = "_arena";
+    public const string Spill = "_spill";
 }

@@ -20,7 +20,14 @@ enum FlatOverflow
     /// </summary>
     Refuse = 0,
 
-    // 1 is kept for spilling to the heap, which is not built yet.
+    /// <summary>
+    /// What does not fit goes to a heap overflow, allocated at the first add that does not fit and dropped by
+    /// <c>Clear</c>: the map holds any number of keys and values, allocates nothing while its content fits, and stays
+    /// one map in every operation. <c>TryAdd</c> never returns <see langword="false"/> for want of room. A copy of a
+    /// spilled map that is no longer the current one throws <see cref="System.InvalidOperationException"/> at its
+    /// next use. References storage only: an inline map's bytes are its whole serialised form.
+    /// </summary>
+    Spill = 1,
 
     /// <summary>
     /// The map removes whole keys, the first-inserted first and never the key being added to or set, until the add

@@ -122,7 +122,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownOverflow = Error(
         "FLATGEN034",
         "Unknown overflow policy",
-        "Overflow is {0}, which is not a FlatOverflow member: use FlatOverflow.Refuse or FlatOverflow.EvictOldest");
+        "Overflow is {0}, which is not a FlatOverflow member: use FlatOverflow.Refuse, FlatOverflow.Spill or FlatOverflow.EvictOldest");
+
+    public static readonly DiagnosticDescriptor SpillNeedsReferences = Error(
+        "FLATGEN035",
+        "An inline map cannot spill",
+        "Overflow = FlatOverflow.Spill needs References storage: an InlineUtf8 map's bytes are its whole serialised form, so it has nowhere to keep a heap overflow. Use FlatOverflow.Refuse or FlatOverflow.EvictOldest, or References storage");
 
     public static readonly DiagnosticDescriptor SettingHasNoEffect = Warning(
         "FLATGEN022",

@@ -95,11 +95,16 @@ internal static class GeneratedNames
     /// <summary>The members a known key named <paramref name="name"/> gets, in the order of the emitter's known-key members; see <see cref="FlatMultiMapGenerator.Checker"/>.</summary>
     public static string[] KnownKeyAccessors(string name) => new[] { name, name + "First", "Has" + name, "Add" + name, "Set" + name, "Remove" + name };
 
-    /// <summary>One map of each storage, with every optional member: a known key, the StringValues members, interning, reuse and eviction.</summary>
+    /// <summary>One map of each storage and overflow policy with members of its own, with every optional member: a known key, the StringValues members, interning, reuse, eviction and spilling.</summary>
     private static IEnumerable<MapSpec> SampleSpecs()
     {
         var knownKeys = new EquatableArray<KnownKeySpec>(new[] { new KnownKeySpec(SampleKnownKey, MemberNames.FromKey(SampleKnownKey)) });
-        foreach (FlatStorage storage in new[] { FlatStorage.References, FlatStorage.InlineUtf8 })
+        foreach ((FlatStorage storage, FlatOverflow overflow) in new[]
+        {
+            (FlatStorage.References, FlatOverflow.EvictOldest),
+            (FlatStorage.InlineUtf8, FlatOverflow.EvictOldest),
+            (FlatStorage.References, FlatOverflow.Spill),
+        })
         {
             bool inline = storage == FlatStorage.InlineUtf8;
             int inlineBytes = inline ? 64 : 0;
@@ -118,10 +123,10 @@ internal static class GeneratedNames
                 ReuseValueStrings: !inline,
                 Storage: storage,
                 InlineBytes: inlineBytes,
-                Layout: LayoutPlanner.Plan(4, 8, knownKeys.Count, storage, inlineBytes, "1;" + SampleKnownKey),
+                Layout: LayoutPlanner.Plan(4, 8, knownKeys.Count, storage, inlineBytes, "1;" + SampleKnownKey, spills: overflow == FlatOverflow.Spill),
                 UserAttributes: EquatableArray<string>.Empty,
                 HasStringValues: true,
-                Overflow: FlatOverflow.EvictOldest);
+                Overflow: overflow);
         }
     }
 }

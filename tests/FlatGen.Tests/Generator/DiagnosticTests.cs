@@ -242,11 +242,19 @@ public sealed class DiagnosticTests
     public void FLATGEN034_unknown_overflow_policy() => VerifyErrors(["FLATGEN034", "FLATGEN034"], """
         using FlatGen;
 
-        [FlatMultiMap(4, 4, Overflow = (FlatOverflow)1)]
+        [FlatMultiMap(4, 4, Overflow = (FlatOverflow)3)]
         public partial struct Tags;
 
         [FlatMultiMap(4, 4, Overflow = (FlatOverflow)7)]
         public partial struct Labels;
+        """);
+
+    [Fact]
+    public void FLATGEN035_spill_on_an_inline_map() => VerifyErrors(["FLATGEN035"], """
+        using FlatGen;
+
+        [FlatMultiMap(4, 4, Storage = FlatStorage.InlineUtf8, InlineBytes = 64, Overflow = FlatOverflow.Spill)]
+        public partial struct Tags;
         """);
 
     [Fact]

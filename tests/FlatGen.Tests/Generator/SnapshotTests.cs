@@ -193,6 +193,19 @@ public sealed class SnapshotTests
         """);
 
     [Fact]
+    public void Spill_with_and_without_known_keys() => VerifyCompiles("""
+        using FlatGen;
+
+        namespace Demo;
+
+        [FlatMultiMap(32, 64, Overflow = FlatOverflow.Spill)]
+        public partial struct RequestTags;
+
+        [FlatMultiMap(8, 16, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, KnownKeys = ["Host", "Accept"], Overflow = FlatOverflow.Spill)]
+        public partial struct RequestHeaders;
+        """);
+
+    [Fact]
     public void Inline_UTF8_storage() => VerifyCompiles("""
         using FlatGen;
 

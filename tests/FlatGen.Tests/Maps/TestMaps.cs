@@ -188,6 +188,24 @@ public partial struct EvictingKnownMap : IEvictingTestMap
     public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
 }
 
+/// <summary>A map that spills: four keys and six values in its fields, any more in a heap overflow.</summary>
+[FlatMultiMap(4, 6, Overflow = FlatOverflow.Spill)]
+public partial struct SpillingMap : ISpillingTestMap
+{
+    public readonly List<string[]> Entries() { var list = new List<string[]>(); foreach (var e in this) { list.Add([e.Key, .. e.Values]); } return list; }
+
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
+}
+
+/// <summary>As <see cref="SpillingMap"/>, ignoring case, with known keys, interning unknown keys and reusing value strings.</summary>
+[FlatMultiMap(4, 8, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, KnownKeys = ["Host", "Accept"], InternUnknownKeys = true, ReuseValueStrings = true, Overflow = FlatOverflow.Spill)]
+public partial struct SpillingKnownMap : ISpillingTestMap
+{
+    public readonly List<string[]> Entries() { var list = new List<string[]>(); foreach (var e in this) { list.Add([e.Key, .. e.Values]); } return list; }
+
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
+}
+
 /// <summary>Known keys one of whose members ("Cookie"'s SetCookie) has the name of another's values ("Set-Cookie"'s).</summary>
 [FlatMultiMap(4, 8, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, KnownKeys = ["Cookie", "Set-Cookie"])]
 public partial struct CookieMap;

@@ -243,7 +243,11 @@ public sealed class EvictOldestTests
 
     [Fact]
     public void A_shape_refuses_an_overflow_that_is_not_a_member() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => FlatMapShape.Create<byte, byte>(EvictingMap.Layout, 4, 6, overflow: (FlatOverflow)1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => FlatMapShape.Create<byte, byte>(EvictingMap.Layout, 4, 6, overflow: (FlatOverflow)3));
+
+    [Fact]
+    public void A_shape_that_spills_needs_the_overflow_field() =>
+        Assert.Contains("_spill", Assert.Throws<ArgumentException>(() => FlatMapShape.Create<byte, byte>(EvictingMap.Layout, 4, 6, overflow: FlatOverflow.Spill)).Message);
 
     private static Gen<Operation> Operations(int keyCount) => Gen.Frequency(
         (6, Gen.Select(Gen.Int[0, keyCount - 1], Gen.Int[0, KeyPools.Values.Length - 1], (k, v) => new Operation(OperationKind.TryAdd, k, v))),

@@ -30,7 +30,7 @@ namespace FlatGen.Infrastructure;
 // not their out-of-line lookups: optimised before tiering, they lose the static readonly constants (the hash seed)
 // that tier 1 folds.
 [EditorBrowsable(EditorBrowsableState.Never)]
-public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys, TStorage>
+public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys, TStorage>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
     where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     where TComparer : struct, IFlatKeyComparer
@@ -46,11 +46,11 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
 
     /// <summary>Gets the number of keys.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int Count(FlatMapFields<TKeyIndex, TValueIndex> map) => TStorage.KeyCount(map);
+    public static int Count(FlatMapFields<TKeyIndex, TValueIndex> map) => Overflow(map) is { } spill ? spill.KeyCount : TStorage.KeyCount(map);
 
     /// <summary>Gets the number of values, summed over all keys.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int ValueCount(FlatMapFields<TKeyIndex, TValueIndex> map) => TStorage.ValueCount(map);
+    public static int ValueCount(FlatMapFields<TKeyIndex, TValueIndex> map) => Overflow(map) is { } spill ? spill.ValueCount : TStorage.ValueCount(map);
 
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if the map lacks room, and then it is unchanged.</returns>
@@ -152,16 +152,19 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
 
     /// <summary>Returns whether known key <paramref name="knownKey"/> is present.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool HasKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) => Index.KnownKeyIndex(map, knownKey) >= 0;
+    public static bool HasKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
+        Index.KnownKeyIndex(map, knownKey) >= 0 || (map.Shape.Spills && FindSpilledKnown(map, knownKey, out _) >= 0);
 
     /// <summary>Removes known key <paramref name="knownKey"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool RemoveKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) => Index.RemoveKnown(map, knownKey);
+    public static bool RemoveKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
+        Index.RemoveKnown(map, knownKey) || (map.Shape.Spills && RemoveSpilled(map, FindSpilledKnown(map, knownKey, out FlatSpill? spill), spill));
 
     /// <summary>Gets the first value of known key <paramref name="knownKey"/> as a string, or <see langword="null"/> when it is absent.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static string? GetKnownFirst(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) => First(map, Index.KnownKeyIndex(map, knownKey));
+    public static string? GetKnownFirst(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
+        First(map, Index.KnownKeyIndex(map, knownKey)) ?? (map.Shape.Spills ? SpilledFirst(FindSpilledKnown(map, knownKey, out FlatSpill? spill), spill) : null);
 
     /// <summary>Returns whether <paramref name="key"/> is present.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
@@ -169,16 +172,18 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return Index.Find(map, key) >= 0;
+        return ContainsKey(map, key.AsSpan());
     }
 
     /// <summary>Returns whether <paramref name="key"/> is present.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) => Index.Find(map, key) >= 0;
+    public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
+        Index.Find(map, key) >= 0 || (map.Shape.Spills && FindSpilled(map, key, out _) >= 0);
 
     /// <summary>Returns whether the UTF-8 <paramref name="key"/> is present; invalid UTF-8 is a key that is absent.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) => Index.FindUtf8(map, key) >= 0;
+    public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
+        Index.FindUtf8(map, key) >= 0 || (map.Shape.Spills && FindSpilledUtf8(map, key, out _) >= 0);
 
     /// <summary>Removes <paramref name="key"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
@@ -187,18 +192,20 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return Index.Remove(map, key);
+        return Remove(map, key.AsSpan());
     }
 
     /// <summary>Removes <paramref name="key"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) => Index.Remove(map, key);
+    public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
+        Index.Remove(map, key) || (map.Shape.Spills && RemoveSpilled(map, FindSpilled(map, key, out FlatSpill? spill), spill));
 
     /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) => Index.RemoveUtf8(map, key);
+    public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
+        Index.RemoveUtf8(map, key) || (map.Shape.Spills && RemoveSpilled(map, FindSpilledUtf8(map, key, out FlatSpill? spill), spill));
 
     /// <summary>Removes the first of <paramref name="key"/>'s values that equals <paramref name="value"/> (ordinally); a key left with no value is removed.</summary>
     /// <returns><see langword="true"/> if the value was found and removed.</returns>
@@ -215,6 +222,11 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        if (Overflow(map) is { } spill)
+        {
+            return RemoveSpilledValue(map, spill, key, value);
+        }
+
         int keyIndex = Index.Find(map, key);
         int position = keyIndex < 0 ? -1 : TStorage.IndexOfValue(map, keyIndex, value);
         if (position < 0)
@@ -244,7 +256,7 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and a null <paramref name="value"/>.</returns>
     public static bool TryGetFirst(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, [MaybeNullWhen(false)] out string value)
     {
-        value = First(map, Index.Find(map, key));
+        value = GetFirstOrDefault(map, key);
         return value is not null;
     }
 
@@ -252,7 +264,7 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and a null <paramref name="value"/>.</returns>
     public static bool TryGetFirst(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, [MaybeNullWhen(false)] out string value)
     {
-        value = First(map, Index.FindUtf8(map, key));
+        value = GetFirstOrDefault(map, key);
         return value is not null;
     }
 
@@ -261,14 +273,16 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     public static string? GetFirstOrDefault(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return First(map, Index.Find(map, key));
+        return GetFirstOrDefault(map, key.AsSpan());
     }
 
     /// <summary>Gets <paramref name="key"/>'s first value as a string, or <see langword="null"/> when the key is absent.</summary>
-    public static string? GetFirstOrDefault(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) => First(map, Index.Find(map, key));
+    public static string? GetFirstOrDefault(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
+        First(map, Index.Find(map, key)) ?? (map.Shape.Spills ? SpilledFirst(FindSpilled(map, key, out FlatSpill? spill), spill) : null);
 
     /// <summary>Gets the UTF-8 <paramref name="key"/>'s first value as a string, or <see langword="null"/> when the key is absent.</summary>
-    public static string? GetFirstOrDefault(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) => First(map, Index.FindUtf8(map, key));
+    public static string? GetFirstOrDefault(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
+        First(map, Index.FindUtf8(map, key)) ?? (map.Shape.Spills ? SpilledFirst(FindSpilledUtf8(map, key, out FlatSpill? spill), spill) : null);
 
     /// <summary>Makes <paramref name="value"/> <paramref name="key"/>'s only value, in the key's place, adding the key if it is new.</summary>
     /// <returns><see langword="true"/> if the value was set; <see langword="false"/> if the map lacks room, and then it is unchanged.</returns>
@@ -345,6 +359,11 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     /// <summary>Copies the map's entries, in first-insertion order, into a new array: a snapshot for LINQ and for APIs that take pairs.</summary>
     public static KeyValuePair<string, string[]>[] ToArray(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
+        if (Overflow(map) is { } spill)
+        {
+            return SpilledToArray(spill);
+        }
+
         var pairs = new KeyValuePair<string, string[]>[TStorage.KeyCount(map)];
         int next = 0;
         int count = FlatInteger.ToInt32(map.Count);
@@ -379,7 +398,15 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
 
     /// <summary>Removes every key and value; the map is then empty and works, from any state of its fields.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Clear(FlatMapFields<TKeyIndex, TValueIndex> map) => TStorage.Clear(map);
+    public static void Clear(FlatMapFields<TKeyIndex, TValueIndex> map)
+    {
+        if (map.Shape.Spills)
+        {
+            map.Spill = null; // Even a stale copy's: this copy becomes an empty map of its own.
+        }
+
+        TStorage.Clear(map);
+    }
 
     /// <summary>
     /// Whether two maps hold the same keys (under the map's comparison) with the same values in the same order.
@@ -390,6 +417,11 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
         if (left.IsSameMap(right))
         {
             return true;
+        }
+
+        if (Overflow(left) is not null || Overflow(right) is not null)
+        {
+            return SpilledEquals(left, right);
         }
 
         if (TStorage.KeyCount(left) != TStorage.KeyCount(right) || TStorage.ValueCount(left) != TStorage.ValueCount(right))
@@ -420,6 +452,11 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     /// <summary>A hash of the map's contents that equal maps (see <see cref="Equals(FlatMapFields{TKeyIndex, TValueIndex}, FlatMapFields{TKeyIndex, TValueIndex})"/>) share, whatever their key order.</summary>
     public static int GetHashCode(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
+        if (Overflow(map) is { } spill)
+        {
+            return SpilledHashCode(spill);
+        }
+
         ReadOnlySpan<TValueIndex> counts = map.ValueCounts;
         int count = FlatInteger.ToInt32(map.Count);
         int hash = TStorage.KeyCount(map);
@@ -435,6 +472,7 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     }
 
     /// <summary>Key <paramref name="keyIndex"/>'s first value, or <see langword="null"/> for -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static string? First(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
         keyIndex < 0 ? null : TStorage.FirstValue(map, keyIndex);
 
@@ -442,6 +480,11 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static FlatAddStatus AddString(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
     {
+        if (map.Shape.Spills)
+        {
+            return AddSpilling(map, key, key, value);
+        }
+
         FlatAddStatus status = TStorage.Add(map, key, value);
         return status == FlatAddStatus.Added ? status : AddEvicting(map, key, key, value, status);
     }
@@ -449,6 +492,11 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static FlatAddStatus AddChars(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
     {
+        if (map.Shape.Spills)
+        {
+            return AddSpilling(map, key, null, value);
+        }
+
         FlatAddStatus status = TStorage.Add(map, key, value);
         return status == FlatAddStatus.Added ? status : AddEvicting(map, key, null, value, status);
     }
@@ -456,12 +504,22 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static FlatAddStatus AddUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
+        if (map.Shape.Spills)
+        {
+            return AddUtf8Spilling(map, key, value);
+        }
+
         FlatAddStatus status = TStorage.AddUtf8(map, key, value);
         return status == FlatAddStatus.Added ? status : AddUtf8Evicting(map, key, value, status);
     }
 
     private static FlatAddStatus AddKnownKey(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value)
     {
+        if (map.Shape.Spills)
+        {
+            return AddSpilling(map, map.Shape.KnownKeyNames[knownKey], map.Shape.KnownKeyNames[knownKey], value);
+        }
+
         FlatAddStatus status = TStorage.AddKnown(map, knownKey, value);
         while (status != FlatAddStatus.Added && EvictFor(map, Index.KnownKeyIndex(map, knownKey), KnownKeyBytes(map, knownKey), Utf8Count(map, value), added: 1))
         {
@@ -473,6 +531,11 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
 
     private static FlatAddStatus SetKnownKey(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value)
     {
+        if (map.Shape.Spills)
+        {
+            return SetSpilling(map, map.Shape.KnownKeyNames[knownKey], map.Shape.KnownKeyNames[knownKey], value);
+        }
+
         while (true)
         {
             int keyIndex = Index.KnownKeyIndex(map, knownKey);
@@ -487,6 +550,11 @@ public abstract class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys,
     /// <summary>Sets <paramref name="key"/>, given as <paramref name="keyString"/> too when the caller has it, so a new key stores that string.</summary>
     private static FlatAddStatus SetCore(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value)
     {
+        if (map.Shape.Spills)
+        {
+            return SetSpilling(map, key, keyString, value);
+        }
+
         while (true)
         {
             int keyIndex = Index.Find(map, key);

@@ -94,6 +94,9 @@ public interface IFlatStorage<TKeyIndex, TValueIndex>
     /// <summary>Returns whether key <paramref name="keyIndex"/> of <paramref name="map"/> and key <paramref name="otherIndex"/> of <paramref name="other"/> have ordinally equal values in the same order.</summary>
     static abstract bool ValuesEqual(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, FlatMapFields<TKeyIndex, TValueIndex> other, int otherIndex);
 
+    /// <summary>Returns whether key <paramref name="keyIndex"/> of <paramref name="map"/> has ordinally <paramref name="values"/>, in that order: a spilled map's (see <see cref="FlatSpill"/>) compared with one that has not spilled.</summary>
+    static abstract bool ValuesEqual(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, ReadOnlySpan<string> values);
+
     /// <summary>Returns a hash of key <paramref name="keyIndex"/> and its values that is the same for an equal key with equal values in any map of the same type.</summary>
     static abstract int EntryHashCode(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex);
 

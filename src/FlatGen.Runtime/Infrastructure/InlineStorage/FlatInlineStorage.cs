@@ -118,6 +118,26 @@ public readonly struct FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, TKno
         FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.ValuesEqual(map, keyIndex, other, otherIndex);
 
     /// <inheritdoc/>
+    public static bool ValuesEqual(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, ReadOnlySpan<string> values)
+    {
+        FlatInlineValues stored = FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Values(map, keyIndex);
+        if (stored.Count != values.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Utf8Equals(stored[i], values[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc/>
     public static int EntryHashCode(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.EntryHashCode(map, keyIndex);
 
     /// <inheritdoc/>

@@ -87,6 +87,11 @@ internal static class FlatJson
         where TStorage : struct, IFlatStorage<TKeyIndex, TValueIndex>
     {
         writer.WriteStartObject();
+        if (map.Shape.Spills && FlatSpill.Of(map.Spill, map.Version, map.Shape.MapName) is { } spill)
+        {
+            WriteSpilled(writer, spill, options);
+        }
+
         var entries = new FlatEntryCursor<TValueIndex>(map.ValueCounts.Slice(0, FlatInteger.ToInt32(map.Count)), in map.Version);
         while (entries.MoveNext())
         {
@@ -94,6 +99,31 @@ internal static class FlatJson
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>Writes the entries of a spilled map's overflow, which holds them all.</summary>
+    private static void WriteSpilled(Utf8JsonWriter writer, FlatSpill spill, JsonSerializerOptions options)
+    {
+        for (int entry = 0; entry < spill.EntryCount; entry++)
+        {
+            if (spill.IsKey(entry))
+            {
+                WriteEntry(writer, spill.KeyAt(entry), spill.ValuesAt(entry), options);
+            }
+        }
+    }
+
+    /// <summary>Writes a key and its values as strings: <c>"key": ["value", …]</c>.</summary>
+    public static void WriteEntry(Utf8JsonWriter writer, string key, ReadOnlySpan<string> values, JsonSerializerOptions options)
+    {
+        WriteKey(writer, key, options);
+        writer.WriteStartArray();
+        foreach (string value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
     }
 
     /// <summary>Writes a key, through the options' <see cref="JsonSerializerOptions.DictionaryKeyPolicy"/> as a dictionary's is.</summary>

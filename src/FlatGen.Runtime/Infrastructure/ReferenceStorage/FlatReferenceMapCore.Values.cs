@@ -83,9 +83,9 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
             return FlatAddStatus.Added;
         }
 
-        // Room for every value, and for the key if it is new, before the first write.
-        FlatAddStatus status = Index.Find(map, key) >= 0 ? FlatAddStatus.Added : CanAddKey(map);
-        if (status == FlatAddStatus.Added && count > map.Shape.ValueCapacity - ValueCount(map))
+        // Room for every value, and for the key if it is new, before the first write; a map that spills has room for any.
+        FlatAddStatus status = map.Shape.Spills || Index.Find(map, key) >= 0 ? FlatAddStatus.Added : CanAddKey(map);
+        if (status == FlatAddStatus.Added && !map.Shape.Spills && count > map.Shape.ValueCapacity - ValueCount(map))
         {
             status = FlatAddStatus.ValuesFull;
         }
@@ -93,7 +93,14 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         // After the first, a new key is the last entry: its values go on with no hash or probe.
         for (int i = 0; status == FlatAddStatus.Added && i < count; i++)
         {
-            AddString(map, key, values[i]!);
+            if (map.Shape.Spills)
+            {
+                TryAdd(map, key, values[i]!); // Through the overflow, which takes any value.
+            }
+            else
+            {
+                AddString(map, key, values[i]!);
+            }
         }
 
         return status;

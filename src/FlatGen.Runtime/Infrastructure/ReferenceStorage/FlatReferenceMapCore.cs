@@ -48,8 +48,14 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, out ReadOnlySpan<string> values)
     {
         int keyIndex = Index.FindUtf8(map, key);
-        values = keyIndex < 0 ? default : Run(map, keyIndex);
-        return keyIndex >= 0;
+        if (keyIndex >= 0)
+        {
+            values = Run(map, keyIndex);
+            return true;
+        }
+
+        values = map.Shape.Spills ? SpilledValues(FindSpilledUtf8(map, key, out FlatSpill? spill), spill) : default;
+        return !values.IsEmpty; // A key has at least one value.
     }
 
     /// <summary>Gets the UTF-8 <paramref name="key"/>'s values, in the order they were added; empty when the key is absent.</summary>
@@ -57,7 +63,9 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     public static ReadOnlySpan<string> GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
         int keyIndex = Index.FindUtf8(map, key);
-        return keyIndex < 0 ? default : Run(map, keyIndex);
+        return keyIndex >= 0 ? Run(map, keyIndex)
+            : map.Shape.Spills ? SpilledValues(FindSpilledUtf8(map, key, out FlatSpill? spill), spill)
+            : default;
     }
 
     /// <summary>Lets go of the value strings (and key strings, with <c>InternUnknownKeys</c>) a map with <c>ReuseValueStrings</c> kept for reuse; the map's contents are unchanged.</summary>
@@ -85,7 +93,9 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     public static ReadOnlySpan<string> GetKnownValues(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey)
     {
         int keyIndex = Index.KnownKeyIndex(map, knownKey);
-        return keyIndex < 0 ? default : Run(map, keyIndex);
+        return keyIndex >= 0 ? Run(map, keyIndex)
+            : map.Shape.Spills ? SpilledValues(FindSpilledKnown(map, knownKey, out FlatSpill? spill), spill)
+            : default;
     }
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
@@ -113,14 +123,14 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, out ReadOnlySpan<string> values)
     {
         int keyIndex = Index.Find(map, key);
-        if (keyIndex < 0)
+        if (keyIndex >= 0)
         {
-            values = default;
-            return false;
+            values = Run(map, keyIndex);
+            return true;
         }
 
-        values = Run(map, keyIndex);
-        return true;
+        values = map.Shape.Spills ? SpilledValues(FindSpilled(map, key, out FlatSpill? spill), spill) : default;
+        return !values.IsEmpty; // A key has at least one value.
     }
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added; empty when the key is absent.</summary>
@@ -128,7 +138,9 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     public static ReadOnlySpan<string> GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
         int keyIndex = Index.Find(map, key);
-        return keyIndex < 0 ? default : Run(map, keyIndex);
+        return keyIndex >= 0 ? Run(map, keyIndex)
+            : map.Shape.Spills ? SpilledValues(FindSpilled(map, key, out FlatSpill? spill), spill)
+            : default;
     }
 
     /// <summary>
@@ -594,6 +606,9 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int RunEnd(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
         FlatInteger.ToInt32(map.ValueStarts[keyIndex]) + FlatInteger.ToInt32(map.ValueCounts[keyIndex]);
+
+    /// <summary>The values of the overflow's entry <paramref name="entry"/>; empty for -1.</summary>
+    private static ReadOnlySpan<string> SpilledValues(int entry, FlatSpill? spill) => entry < 0 ? default : spill!.ValuesAt(entry);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ReadOnlySpan<string> Run(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>

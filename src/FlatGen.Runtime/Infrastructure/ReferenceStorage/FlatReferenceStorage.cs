@@ -145,6 +145,10 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
         FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex).SequenceEqual(FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(other, otherIndex));
 
     /// <inheritdoc/>
+    public static bool ValuesEqual(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, ReadOnlySpan<string> values) =>
+        FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex).SequenceEqual(values);
+
+    /// <inheritdoc/>
     public static int EntryHashCode(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.EntryHashCode(map, keyIndex);
 
     /// <inheritdoc/>
@@ -152,17 +156,8 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
         FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.TryAdd(map, key, reader.GetString()!);
 
     /// <inheritdoc/>
-    public static void WriteJsonEntry(Utf8JsonWriter writer, FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, JsonSerializerOptions options)
-    {
-        FlatJson.WriteKey(writer, KeyString(map, keyIndex), options);
-        writer.WriteStartArray();
-        foreach (string value in FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex))
-        {
-            writer.WriteStringValue(value);
-        }
-
-        writer.WriteEndArray();
-    }
+    public static void WriteJsonEntry(Utf8JsonWriter writer, FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, JsonSerializerOptions options) =>
+        FlatJson.WriteEntry(writer, KeyString(map, keyIndex), FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex), options);
 
     /// <inheritdoc/>
     public static int StoredBytes(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, bool withValues) => 0;

@@ -180,6 +180,13 @@ public readonly ref struct FlatMapFields<TKeyIndex, TValueIndex>
         get => ref Scalar<ushort>(_shape.ArenaUsedOffset);
     }
 
+    /// <summary>Gets the overflow of a map that spills (<see cref="FlatMapShape.Spills"/>): null until its first spill and after <c>Clear</c>.</summary>
+    internal ref object? Spill
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Scalar<object?>(_shape.SpillOffset);
+    }
+
     // The layout aligns every field to its element size, and the generator wrote the offsets and lengths of this very struct.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Span<T> Array<T>(int offset, int length) =>

@@ -63,6 +63,9 @@ public readonly struct FlatMapShape
     internal readonly int HashSeedOffset;
     internal readonly int ArenaUsedOffset;
 
+    /// <summary>Where a map that spills keeps its overflow (a reference); -1 in every other map.</summary>
+    internal readonly int SpillOffset;
+
     private FlatMapShape(
         FlatLayout layout,
         int keyIndexSize,
@@ -73,9 +76,10 @@ public readonly struct FlatMapShape
         bool internUnknownKeys,
         bool reuseValueStrings,
         ulong layoutId,
-        bool evictsOldest)
+        FlatOverflow overflow)
     {
-        EvictsOldest = evictsOldest;
+        EvictsOldest = overflow == FlatOverflow.EvictOldest;
+        Spills = overflow == FlatOverflow.Spill;
         KeyCapacity = keyCapacity;
         ValueCapacity = valueCapacity;
         KnownKeyNames = knownKeys is null ? [] : [.. knownKeys]; // Its own copy: the caller's array stays writable.
@@ -160,6 +164,10 @@ public readonly struct FlatMapShape
         StoredLayoutIdOffset = Offset(FlatFieldNames.LayoutId);
         HashSeedOffset = Offset(FlatFieldNames.HashSeed);
         ArenaUsedOffset = Offset(FlatFieldNames.ArenaUsed);
+        SpillOffset = Spills ? Find(FlatFieldNames.Spill) is int spill and >= 0 && fields[spill].Size == ReportedReferenceSize && KeysLength > 0
+            ? fields[spill].Offset
+            : throw new ArgumentException($"The layout of '{layout.TypeName}' has no field '{FlatFieldNames.Spill}' for its overflow, or is not a reference map's: it is not a layout FlatGen generated for a map that spills.", nameof(layout))
+            : -1;
     }
 
     /// <summary>Creates the shape of a map of the given layout and constants.</summary>
@@ -176,7 +184,7 @@ public readonly struct FlatMapShape
     /// <returns>The shape.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="layout"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="overflow"/> is not a <see cref="FlatOverflow"/> member.</exception>
-    /// <exception cref="ArgumentException"><paramref name="layout"/> lacks a field every generated map has.</exception>
+    /// <exception cref="ArgumentException"><paramref name="layout"/> lacks a field every generated map has, or the overflow field a map that spills has.</exception>
     public static FlatMapShape Create<TKeyIndex, TValueIndex>(
         FlatLayout layout,
         int keyCapacity,
@@ -190,14 +198,14 @@ public readonly struct FlatMapShape
         where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     {
         ArgumentNullException.ThrowIfNull(layout);
-        if (overflow is not (FlatOverflow.Refuse or FlatOverflow.EvictOldest))
+        if (overflow is not (FlatOverflow.Refuse or FlatOverflow.Spill or FlatOverflow.EvictOldest))
         {
             throw new ArgumentOutOfRangeException(nameof(overflow), overflow, "Not a FlatOverflow member.");
         }
 
         return new FlatMapShape(
             layout, Unsafe.SizeOf<TKeyIndex>(), Unsafe.SizeOf<TValueIndex>(), keyCapacity, valueCapacity, knownKeys, internUnknownKeys, reuseValueStrings, layoutId,
-            overflow == FlatOverflow.EvictOldest);
+            overflow);
     }
 
     /// <summary>Gets the map's type name, for exception messages.</summary>
@@ -225,6 +233,9 @@ public readonly struct FlatMapShape
 
     /// <summary>Gets whether an add or a set that lacks room removes the first-inserted keys until it fits (<see cref="FlatOverflow.EvictOldest"/>).</summary>
     internal bool EvictsOldest { get; }
+
+    /// <summary>Gets whether what does not fit goes to a heap overflow (<see cref="FlatOverflow.Spill"/>), kept at <see cref="SpillOffset"/>.</summary>
+    internal bool Spills { get; }
 
     /// <summary>Gets an inline map's layout id, never zero; zero for a reference map.</summary>
     internal ulong LayoutId { get; }

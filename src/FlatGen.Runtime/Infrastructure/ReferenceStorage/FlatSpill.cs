@@ -1,0 +1,290 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace FlatGen.Infrastructure;
+
+/// <summary>
+/// The heap overflow of a map that spills (<see cref="FlatOverflow.Spill"/>): at its first add that does not fit, the
+/// map moves every key here, in order, and from then until <c>Clear</c> its own fields stay empty and this holds the
+/// whole map. An ordered multi-map that grows: entries in first-insertion order (a removal leaves a hole, closed when
+/// the entries grow), chained from a bucket table by their key's hash.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Invariants, with <c>n</c> the entries in use: an entry is a key with at least one value, or a hole (a null key
+/// with none), in no chain. <see cref="Entry.First"/> is a key's first value; a key with more keeps all of them, in
+/// order, at the front of <see cref="Entry.All"/>, and a key with one keeps no value there. A known key is stored under its declared spelling.
+/// </para>
+/// <para>
+/// A copy of a spilled map shares this object, so <see cref="Version"/> is the version of the one copy that may use
+/// it: every change moves both on, and a copy whose version differs is stale and throws (<see cref="Of"/>).
+/// </para>
+/// </remarks>
+internal sealed class FlatSpill
+{
+    private Entry[] _entries;
+
+    /// <summary>Each bucket's first entry plus one; 0 is an empty bucket. A power of two in length, at least the entries'.</summary>
+    private int[] _buckets;
+
+    private int _count;
+    private int _holes;
+    private int _valueCount;
+
+    /// <summary>The version of the map copy that owns this overflow's current state.</summary>
+    internal uint Version;
+
+    /// <summary>Initializes a new overflow for at least <paramref name="capacity"/> keys.</summary>
+    internal FlatSpill(int capacity)
+    {
+        int length = (int)Math.Min(BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity, 8)), 1u << 30);
+        _entries = new Entry[length];
+        _buckets = new int[length];
+    }
+
+    /// <summary>Gets the number of keys.</summary>
+    internal int KeyCount => _count - _holes;
+
+    /// <summary>Gets the number of values, summed over all keys.</summary>
+    internal int ValueCount => _valueCount;
+
+    /// <summary>Gets the number of entries in use, holes included: the end of an enumeration by index.</summary>
+    internal int EntryCount => _count;
+
+    /// <summary>
+    /// The overflow <paramref name="spill"/> (a map's field) if the map has one, checked to belong to this copy of
+    /// the map, whose version is <paramref name="version"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Another copy of the same spilled map changed it since this copy last did.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static FlatSpill? Of(object? spill, uint version, string mapName)
+    {
+        if (spill is null)
+        {
+            return null;
+        }
+
+        // Only the core writes the field, and only a FlatSpill.
+        FlatSpill overflow = Unsafe.As<FlatSpill>(spill);
+        if (overflow.Version != version)
+        {
+            ThrowStale(mapName);
+        }
+
+        return overflow;
+    }
+
+    /// <summary>Whether entry <paramref name="entry"/> is a key, not a hole.</summary>
+    internal bool IsKey(int entry) => _entries[entry].ValueCount != 0;
+
+    /// <summary>The key of entry <paramref name="entry"/>: as first added, or a known key's declared spelling.</summary>
+    internal string KeyAt(int entry) => _entries[entry].Key!;
+
+    /// <summary>The known key entry <paramref name="entry"/> is, or -1.</summary>
+    internal int KnownKeyAt(int entry) => _entries[entry].KnownKey;
+
+    /// <summary>The hash entry <paramref name="entry"/>'s key was stored under.</summary>
+    internal uint HashAt(int entry) => _entries[entry].Hash;
+
+    /// <summary>Entry <paramref name="entry"/>'s first value.</summary>
+    internal string FirstAt(int entry) => _entries[entry].First!;
+
+    /// <summary>Entry <paramref name="entry"/>'s values, in the order they were added; empty for a hole.</summary>
+    internal ReadOnlySpan<string> ValuesAt(int entry)
+    {
+        ref Entry slot = ref _entries[entry];
+        if (slot.ValueCount <= 1)
+        {
+            return MemoryMarshal.CreateReadOnlySpan(ref slot.First, slot.ValueCount)!;
+        }
+
+        return slot.All.AsSpan(0, slot.ValueCount);
+    }
+
+    /// <summary>Finds the entry of the key <paramref name="key"/>, whose hash is <paramref name="hash"/>; -1 if absent.</summary>
+    internal int Find<TComparer>(ReadOnlySpan<char> key, uint hash)
+        where TComparer : struct, IFlatKeyComparer
+    {
+        Entry[] entries = _entries;
+        int steps = 0;
+        for (int entry = _buckets[(int)hash & (_buckets.Length - 1)] - 1; entry >= 0; entry = entries[entry].Next - 1)
+        {
+            ref Entry slot = ref entries[entry];
+            if (slot.Hash == hash && TComparer.KeyEquals(slot.Key, key))
+            {
+                return entry;
+            }
+
+            if (++steps > entries.Length)
+            {
+                FlatThrow.ConcurrentUse(null); // A chain with a loop: only concurrent use makes one.
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Appends <paramref name="value"/> to entry <paramref name="entry"/>'s values.</summary>
+    internal void AddValue(int entry, string value)
+    {
+        Append(ref _entries[entry], value);
+        _valueCount++;
+    }
+
+    /// <summary>Adds key <paramref name="key"/>, which the overflow lacks, with its first value, after every other key.</summary>
+    /// <param name="key">The key as stored: a known key's declared spelling.</param>
+    /// <param name="knownKey">The known key it is, or -1.</param>
+    /// <param name="hash">The key's hash under the map's comparison.</param>
+    /// <param name="value">The first value.</param>
+    /// <returns>The key's entry.</returns>
+    internal int AddKey(string key, int knownKey, uint hash, string value)
+    {
+        if (_count == _entries.Length)
+        {
+            Grow();
+        }
+
+        int entry = _count++;
+        ref Entry added = ref _entries[entry];
+        added.Key = key;
+        added.KnownKey = knownKey;
+        added.Hash = hash;
+        added.First = value;
+        added.ValueCount = 1;
+        ref int bucket = ref _buckets[(int)hash & (_buckets.Length - 1)];
+        added.Next = bucket;
+        bucket = entry + 1;
+        _valueCount++;
+        return entry;
+    }
+
+    /// <summary>Makes <paramref name="value"/> entry <paramref name="entry"/>'s only value; the key keeps its place.</summary>
+    internal void SetValue(int entry, string value)
+    {
+        ref Entry slot = ref _entries[entry];
+        _valueCount += 1 - slot.ValueCount;
+        slot.All?.AsSpan().Clear();
+        slot.First = value;
+        slot.ValueCount = 1;
+    }
+
+    /// <summary>The position of the first of entry <paramref name="entry"/>'s values that is, ordinally, <paramref name="value"/>; -1 if none.</summary>
+    internal int IndexOfValue(int entry, string value) => ValuesAt(entry).IndexOf(value);
+
+    /// <summary>Removes the value at <paramref name="position"/> of entry <paramref name="entry"/>'s values, which keeps at least one.</summary>
+    internal void RemoveValue(int entry, int position)
+    {
+        ref Entry slot = ref _entries[entry];
+        string[] all = slot.All!;
+        int last = slot.ValueCount - 1;
+        all.AsSpan(position + 1, last - position).CopyTo(all.AsSpan(position));
+        all[last] = null!;
+        slot.ValueCount = last;
+        slot.First = all[0];
+        if (last == 1)
+        {
+            all[0] = null!; // One value lives in First alone.
+        }
+
+        _valueCount--;
+    }
+
+    /// <summary>Removes entry <paramref name="entry"/>'s key and values, leaving a hole in its place.</summary>
+    internal void Remove(int entry)
+    {
+        ref Entry slot = ref _entries[entry];
+        ref int link = ref _buckets[(int)slot.Hash & (_buckets.Length - 1)];
+        int steps = 0;
+        while (link != entry + 1)
+        {
+            if (link == 0 || ++steps > _entries.Length)
+            {
+                FlatThrow.ConcurrentUse(null);
+            }
+
+            link = ref _entries[link - 1].Next;
+        }
+
+        link = slot.Next;
+        _valueCount -= slot.ValueCount;
+        slot = default;
+        _holes++;
+        while (_count > 0 && _entries[_count - 1].ValueCount == 0)
+        {
+            _count--; // Holes at the end are no holes: the entries past the last key are simply unused.
+            _holes--;
+        }
+    }
+
+    private static void Append(ref Entry slot, string value)
+    {
+        if (slot.ValueCount == 1)
+        {
+            slot.All ??= new string[4];
+            slot.All[0] = slot.First!;
+        }
+        else if (slot.ValueCount == slot.All!.Length)
+        {
+            Array.Resize(ref slot.All, slot.All.Length * 2);
+        }
+
+        slot.All[slot.ValueCount++] = value;
+    }
+
+    /// <summary>Makes room for more entries: closes the holes if they are a quarter or more, else doubles; chains again either way.</summary>
+    private void Grow()
+    {
+        Entry[] entries = _entries;
+        if (_holes < entries.Length / 4)
+        {
+            entries = new Entry[checked(entries.Length * 2)];
+            _buckets = new int[entries.Length];
+        }
+        else
+        {
+            _buckets.AsSpan().Clear();
+        }
+
+        int to = 0;
+        for (int from = 0; from < _count; from++)
+        {
+            if (_entries[from].ValueCount != 0)
+            {
+                entries[to++] = _entries[from];
+            }
+        }
+
+        entries.AsSpan(to, _count - to).Clear();
+        for (int entry = 0; entry < to; entry++)
+        {
+            ref int bucket = ref _buckets[(int)entries[entry].Hash & (_buckets.Length - 1)];
+            entries[entry].Next = bucket;
+            bucket = entry + 1;
+        }
+
+        _entries = entries;
+        _count = to;
+        _holes = 0;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowStale(string mapName) =>
+        throw new InvalidOperationException(
+            $"This copy of the spilled flat multi-map '{mapName}' is stale: another copy of it changed the overflow they share. "
+            + "Pass a map that may spill by ref, as every flat multi-map should be, or copy it with ToDictionary.");
+
+    private struct Entry
+    {
+        public string? Key;
+        public string? First;
+        public string[]? All; // Cleared slots hold null; the first ValueCount never do.
+        public uint Hash;
+        public int KnownKey;
+        public int ValueCount;
+
+        /// <summary>The next entry in the chain plus one; 0 ends it.</summary>
+        public int Next;
+    }
+}
