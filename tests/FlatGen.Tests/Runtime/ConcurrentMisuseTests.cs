@@ -54,6 +54,50 @@ public sealed class ConcurrentMisuseTests
     }
 
     [Fact]
+    public void Racing_adds_removes_lookups_and_clears_on_a_spilling_map_make_progress_and_throw_only_InvalidOperationException()
+    {
+        var shared = new Box<SpillingMap>();
+        Race(i =>
+        {
+            string key = Keys[(int)(unchecked((uint)i * 31u) % (uint)Keys.Length)];
+            switch (i % 100)
+            {
+                case < 50:
+                    shared.Map.TryAdd(key, "v");
+                    break;
+                case < 65:
+                    shared.Map.Remove(key);
+                    break;
+                case < 75:
+                    shared.Map.Set(key, "set");
+                    break;
+                case < 85:
+                    _ = shared.Map.GetValues(key).Length + shared.Map.Count;
+                    break;
+                case < 98:
+                    foreach (var entry in shared.Map)
+                    {
+                        _ = entry.Values.Length;
+                    }
+
+                    break;
+                default:
+                    shared.Map.Clear();
+                    break;
+            }
+        });
+
+        shared.Map.Clear();
+        for (int k = 0; k < Keys.Length; k++)
+        {
+            shared.Map.Add(Keys[k], "v" + k);
+        }
+
+        Assert.True(shared.Map.IsSpilled);
+        Assert.All(Enumerable.Range(0, Keys.Length), k => Assert.Equal(["v" + k], shared.Map.GetValues(Keys[k]).ToArray()));
+    }
+
+    [Fact]
     public void Racing_adds_and_clears_on_an_inline_map_make_progress_and_throw_only_InvalidOperationException()
     {
         var shared = new Box<InlineMap>();

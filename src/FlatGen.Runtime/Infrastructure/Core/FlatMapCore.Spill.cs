@@ -197,7 +197,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static FlatSpill SpillAll(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
-        var spill = new FlatSpill(2 * map.Shape.KeyCapacity);
+        var spill = new FlatSpill(2 * map.Shape.KeyCapacity, map.Shape.MapName);
         ReadOnlySpan<TValueIndex> counts = map.ValueCounts.Slice(0, Math.Min(FlatInteger.ToInt32(map.Count), map.ValueCounts.Length));
         for (int keyIndex = 0; keyIndex < counts.Length; keyIndex++)
         {

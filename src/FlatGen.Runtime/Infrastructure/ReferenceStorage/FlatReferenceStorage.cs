@@ -129,7 +129,16 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
     public static string KeyString(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.KeyAt(map, keyIndex);
 
     /// <inheritdoc/>
-    public static string FirstValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex)[0];
+    public static string FirstValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex)
+    {
+        ReadOnlySpan<string> run = FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex);
+        if (run.IsEmpty)
+        {
+            FlatThrow.ConcurrentUse(map.Shape.MapName); // A key has a value; one found a moment ago has none only if another thread removed it.
+        }
+
+        return run[0];
+    }
 
     /// <inheritdoc/>
     public static string[] ValueArray(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex).ToArray();

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -21,27 +22,33 @@ namespace FlatGen.Infrastructure;
 /// A copy of a spilled map shares this object, so <see cref="Version"/> is the version of the one copy that may use
 /// it: every change moves both on, and a copy whose version differs is stale and throws (<see cref="Of"/>).
 /// </para>
+/// <para>
+/// Every index is checked against the array it reads, taken once: threads that race on one map (which is misuse) see
+/// <see cref="InvalidOperationException"/>, never an index out of range, and <c>Clear</c> drops whatever they left.
+/// </para>
 /// </remarks>
 internal sealed class FlatSpill
 {
     private Entry[] _entries;
 
-    /// <summary>Each bucket's first entry plus one; 0 is an empty bucket. A power of two in length, at least the entries'.</summary>
+    /// <summary>Each bucket's first entry plus one; 0 is an empty bucket. A power of two in length, as long as the entries.</summary>
     private int[] _buckets;
 
     private int _count;
     private int _holes;
     private int _valueCount;
+    private readonly string _mapName;
 
     /// <summary>The version of the map copy that owns this overflow's current state.</summary>
     internal uint Version;
 
-    /// <summary>Initializes a new overflow for at least <paramref name="capacity"/> keys.</summary>
-    internal FlatSpill(int capacity)
+    /// <summary>Initializes a new overflow for at least <paramref name="capacity"/> keys of the map <paramref name="mapName"/>.</summary>
+    internal FlatSpill(int capacity, string mapName)
     {
         int length = (int)Math.Min(BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity, 8)), 1u << 30);
         _entries = new Entry[length];
         _buckets = new int[length];
+        _mapName = mapName;
     }
 
     /// <summary>Gets the number of keys.</summary>
@@ -77,50 +84,54 @@ internal sealed class FlatSpill
     }
 
     /// <summary>Whether entry <paramref name="entry"/> is a key, not a hole.</summary>
-    internal bool IsKey(int entry) => _entries[entry].ValueCount != 0;
+    internal bool IsKey(int entry) => At(entry).ValueCount != 0;
 
     /// <summary>The key of entry <paramref name="entry"/>: as first added, or a known key's declared spelling.</summary>
-    internal string KeyAt(int entry) => _entries[entry].Key!;
+    internal string KeyAt(int entry) => At(entry).Key ?? Inconsistent<string>();
 
     /// <summary>The known key entry <paramref name="entry"/> is, or -1.</summary>
-    internal int KnownKeyAt(int entry) => _entries[entry].KnownKey;
+    internal int KnownKeyAt(int entry) => At(entry).KnownKey;
 
     /// <summary>The hash entry <paramref name="entry"/>'s key was stored under.</summary>
-    internal uint HashAt(int entry) => _entries[entry].Hash;
+    internal uint HashAt(int entry) => At(entry).Hash;
 
     /// <summary>Entry <paramref name="entry"/>'s first value.</summary>
-    internal string FirstAt(int entry) => _entries[entry].First!;
+    internal string FirstAt(int entry) => At(entry).First ?? Inconsistent<string>();
 
     /// <summary>Entry <paramref name="entry"/>'s values, in the order they were added; empty for a hole.</summary>
     internal ReadOnlySpan<string> ValuesAt(int entry)
     {
-        ref Entry slot = ref _entries[entry];
-        if (slot.ValueCount <= 1)
+        ref Entry slot = ref At(entry);
+        int count = slot.ValueCount;
+        if (count <= 1)
         {
-            return MemoryMarshal.CreateReadOnlySpan(ref slot.First, slot.ValueCount)!;
+            return MemoryMarshal.CreateReadOnlySpan(ref slot.First, Math.Max(count, 0))!;
         }
 
-        return slot.All.AsSpan(0, slot.ValueCount);
+        string[]? all = slot.All;
+        return all is not null && count <= all.Length ? all.AsSpan(0, count) : Inconsistent<string[]>();
     }
 
     /// <summary>Finds the entry of the key <paramref name="key"/>, whose hash is <paramref name="hash"/>; -1 if absent.</summary>
     internal int Find<TComparer>(ReadOnlySpan<char> key, uint hash)
         where TComparer : struct, IFlatKeyComparer
     {
-        Entry[] entries = _entries;
+        int[] buckets = _buckets;
         int steps = 0;
-        for (int entry = _buckets[(int)hash & (_buckets.Length - 1)] - 1; entry >= 0; entry = entries[entry].Next - 1)
+        for (int entry = buckets[(int)hash & (buckets.Length - 1)] - 1; entry >= 0;)
         {
-            ref Entry slot = ref entries[entry];
+            ref Entry slot = ref At(entry);
             if (slot.Hash == hash && TComparer.KeyEquals(slot.Key, key))
             {
                 return entry;
             }
 
-            if (++steps > entries.Length)
+            if (++steps > buckets.Length)
             {
-                FlatThrow.ConcurrentUse(null); // A chain with a loop: only concurrent use makes one.
+                Inconsistent<int>(); // A chain with a loop.
             }
+
+            entry = slot.Next - 1;
         }
 
         return -1;
@@ -129,7 +140,26 @@ internal sealed class FlatSpill
     /// <summary>Appends <paramref name="value"/> to entry <paramref name="entry"/>'s values.</summary>
     internal void AddValue(int entry, string value)
     {
-        Append(ref _entries[entry], value);
+        ref Entry slot = ref At(entry);
+        int count = slot.ValueCount;
+        string[]? all = slot.All;
+        if (count == 1)
+        {
+            all ??= new string[4];
+            all[0] = slot.First!;
+        }
+        else if (all is null || count < 1 || count > all.Length)
+        {
+            Inconsistent<int>();
+        }
+        else if (count == all.Length)
+        {
+            Array.Resize(ref all, count * 2);
+        }
+
+        all[count] = value;
+        slot.All = all;
+        slot.ValueCount = count + 1;
         _valueCount++;
     }
 
@@ -141,21 +171,23 @@ internal sealed class FlatSpill
     /// <returns>The key's entry.</returns>
     internal int AddKey(string key, int knownKey, uint hash, string value)
     {
-        if (_count == _entries.Length)
+        if (_count >= _entries.Length)
         {
             Grow();
         }
 
-        int entry = _count++;
-        ref Entry added = ref _entries[entry];
+        int entry = _count;
+        ref Entry added = ref At(entry);
+        int[] buckets = _buckets;
+        ref int bucket = ref buckets[(int)hash & (buckets.Length - 1)];
         added.Key = key;
         added.KnownKey = knownKey;
         added.Hash = hash;
         added.First = value;
         added.ValueCount = 1;
-        ref int bucket = ref _buckets[(int)hash & (_buckets.Length - 1)];
         added.Next = bucket;
         bucket = entry + 1;
+        _count = entry + 1;
         _valueCount++;
         return entry;
     }
@@ -163,7 +195,7 @@ internal sealed class FlatSpill
     /// <summary>Makes <paramref name="value"/> entry <paramref name="entry"/>'s only value; the key keeps its place.</summary>
     internal void SetValue(int entry, string value)
     {
-        ref Entry slot = ref _entries[entry];
+        ref Entry slot = ref At(entry);
         _valueCount += 1 - slot.ValueCount;
         slot.All?.AsSpan().Clear();
         slot.First = value;
@@ -176,9 +208,14 @@ internal sealed class FlatSpill
     /// <summary>Removes the value at <paramref name="position"/> of entry <paramref name="entry"/>'s values, which keeps at least one.</summary>
     internal void RemoveValue(int entry, int position)
     {
-        ref Entry slot = ref _entries[entry];
-        string[] all = slot.All!;
+        ref Entry slot = ref At(entry);
+        string[]? all = slot.All;
         int last = slot.ValueCount - 1;
+        if (all is null || last < 1 || last >= all.Length || (uint)position > (uint)last)
+        {
+            Inconsistent<int>();
+        }
+
         all.AsSpan(position + 1, last - position).CopyTo(all.AsSpan(position));
         all[last] = null!;
         slot.ValueCount = last;
@@ -194,86 +231,98 @@ internal sealed class FlatSpill
     /// <summary>Removes entry <paramref name="entry"/>'s key and values, leaving a hole in its place.</summary>
     internal void Remove(int entry)
     {
-        ref Entry slot = ref _entries[entry];
-        ref int link = ref _buckets[(int)slot.Hash & (_buckets.Length - 1)];
+        ref Entry slot = ref At(entry);
+        int[] buckets = _buckets;
+        ref int link = ref buckets[(int)slot.Hash & (buckets.Length - 1)];
         int steps = 0;
         while (link != entry + 1)
         {
-            if (link == 0 || ++steps > _entries.Length)
+            if (link <= 0 || ++steps > buckets.Length)
             {
-                FlatThrow.ConcurrentUse(null);
+                Inconsistent<int>();
             }
 
-            link = ref _entries[link - 1].Next;
+            link = ref At(link - 1).Next;
         }
 
         link = slot.Next;
         _valueCount -= slot.ValueCount;
         slot = default;
         _holes++;
-        while (_count > 0 && _entries[_count - 1].ValueCount == 0)
+
+        // Holes at the end are no holes: the entries past the last key are simply unused.
+        Entry[] entries = _entries;
+        int count = Math.Min(_count, entries.Length);
+        while (count > 0 && entries[count - 1].ValueCount == 0)
         {
-            _count--; // Holes at the end are no holes: the entries past the last key are simply unused.
+            count--;
             _holes--;
         }
-    }
 
-    private static void Append(ref Entry slot, string value)
-    {
-        if (slot.ValueCount == 1)
-        {
-            slot.All ??= new string[4];
-            slot.All[0] = slot.First!;
-        }
-        else if (slot.ValueCount == slot.All!.Length)
-        {
-            Array.Resize(ref slot.All, slot.All.Length * 2);
-        }
-
-        slot.All[slot.ValueCount++] = value;
+        _count = count;
     }
 
     /// <summary>Makes room for more entries: closes the holes if they are a quarter or more, else doubles; chains again either way.</summary>
     private void Grow()
     {
-        Entry[] entries = _entries;
-        if (_holes < entries.Length / 4)
+        Entry[] from = _entries;
+        int count = _count;
+        if (count > from.Length)
         {
-            entries = new Entry[checked(entries.Length * 2)];
-            _buckets = new int[entries.Length];
-        }
-        else
-        {
-            _buckets.AsSpan().Clear();
+            Inconsistent<int>();
         }
 
-        int to = 0;
-        for (int from = 0; from < _count; from++)
+        Entry[] to = _holes < from.Length / 4 ? new Entry[checked(from.Length * 2)] : from;
+        var buckets = new int[to.Length];
+        int kept = 0;
+        for (int entry = 0; entry < count; entry++)
         {
-            if (_entries[from].ValueCount != 0)
+            if (from[entry].ValueCount != 0)
             {
-                entries[to++] = _entries[from];
+                to[kept++] = from[entry];
             }
         }
 
-        entries.AsSpan(to, _count - to).Clear();
-        for (int entry = 0; entry < to; entry++)
+        to.AsSpan(kept, count - kept).Clear();
+        for (int entry = 0; entry < kept; entry++)
         {
-            ref int bucket = ref _buckets[(int)entries[entry].Hash & (_buckets.Length - 1)];
-            entries[entry].Next = bucket;
+            ref int bucket = ref buckets[(int)to[entry].Hash & (buckets.Length - 1)];
+            to[entry].Next = bucket;
             bucket = entry + 1;
         }
 
-        _entries = entries;
-        _count = to;
+        _entries = to;
+        _buckets = buckets;
+        _count = kept;
         _holes = 0;
+    }
+
+    /// <summary>Entry <paramref name="entry"/>, checked to be in the entries.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref Entry At(int entry)
+    {
+        Entry[] entries = _entries;
+        if ((uint)entry >= (uint)entries.Length)
+        {
+            Inconsistent<int>();
+        }
+
+        return ref entries[entry];
+    }
+
+    /// <summary>Throws for a state only threads racing on one map make.</summary>
+    [DoesNotReturn]
+    private T Inconsistent<T>()
+    {
+        FlatThrow.ConcurrentUse(_mapName);
+        return default;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowStale(string mapName) =>
         throw new InvalidOperationException(
-            $"This copy of the spilled flat multi-map '{mapName}' is stale: another copy of it changed the overflow they share. "
-            + "Pass a map that may spill by ref, as every flat multi-map should be, or copy it with ToDictionary.");
+            $"This copy of the spilled flat multi-map '{mapName}' is stale: another copy of it changed the overflow they share, or threads changed it at once. "
+            + "Pass a map that may spill by ref, as every flat multi-map should be, or copy it with ToDictionary; and give each thread its own map.");
 
     private struct Entry
     {
