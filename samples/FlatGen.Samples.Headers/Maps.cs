@@ -17,6 +17,19 @@ namespace FlatGen.Samples.Headers;
 ])]
 public partial struct RequestHeaders;
 
+/// <summary>
+/// The same headers for a server that takes a request of any size: a request with more names or values than 32 and
+/// 64 moves the map to a heap overflow until <c>Clear</c> (<c>Overflow = FlatOverflow.Spill</c>), where
+/// <see cref="RequestHeaders"/> refuses it.
+/// </summary>
+[FlatMultiMap(32, 64, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, InternUnknownKeys = true, ReuseValueStrings = true, Overflow = FlatOverflow.Spill, KnownKeys =
+[
+    "Host", "User-Agent", "Accept", "Accept-Encoding", "Accept-Language", "Authorization", "Cache-Control", "Connection",
+    "Content-Length", "Content-Type", "Cookie", "If-Modified-Since", "If-None-Match", "Origin", "Pragma", "Referer",
+    "X-Forwarded-For", "X-Request-ID",
+])]
+public partial struct SpillingRequestHeaders;
+
 /// <summary>The same headers as UTF-8 bytes in the struct itself: no string and no reference at all.</summary>
 [FlatMultiMap(32, 64, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, Storage = FlatStorage.InlineUtf8, InlineBytes = 2048, KnownKeys =
 [

@@ -15,10 +15,7 @@ public static class RequestReport
 
         // Names and values go in as bytes of the request: a known name is matched on its bytes, with no string.
         var headers = new RequestHeaders();
-        foreach (HeaderLine line in lines)
-        {
-            headers.Add(line.Name(request), line.Value(request));
-        }
+        Fill(ref headers, request, lines);
 
         var query = new QueryParameters();
         int question = target.IndexOf('?');
@@ -73,27 +70,12 @@ public static class RequestReport
         for (int round = 0; round < 2; round++)
         {
             long start = GC.GetAllocatedBytesForCurrentThread();
-            dictionary.Clear();
-            foreach (HeaderLine line in lines)
-            {
-                string name = Encoding.ASCII.GetString(line.Name(request));
-                if (!dictionary.TryGetValue(name, out List<string>? list))
-                {
-                    dictionary[name] = list = [];
-                }
-
-                list.Add(Encoding.ASCII.GetString(line.Value(request)));
-            }
-
+            Fill(dictionary, request, lines);
             dictionaryBytes = GC.GetAllocatedBytesForCurrentThread() - start;
 
             start = GC.GetAllocatedBytesForCurrentThread();
             headers.Clear();
-            foreach (HeaderLine line in lines)
-            {
-                headers.Add(line.Name(request), line.Value(request));
-            }
-
+            Fill(ref headers, request, lines);
             flatBytes = GC.GetAllocatedBytesForCurrentThread() - start;
 
             start = GC.GetAllocatedBytesForCurrentThread();
@@ -112,6 +94,92 @@ public static class RequestReport
               {flatBytes,6:N0} bytes in RequestHeaders ({RequestHeaders.SizeInBytes:N0} bytes: names matched or interned, value strings reused from the last request)
               {inlineBytes,6:N0} bytes in StoredRequestHeaders ({StoredRequestHeaders.SizeInBytes:N0} bytes, InlineUtf8: the bytes are copied, no string is made)
             """);
+    }
+
+    /// <summary>
+    /// Writes what the header maps do with a request of more names than their 32 (<paramref name="tail"/>), after the
+    /// <paramref name="usual"/> one: <see cref="RequestHeaders"/> refuses the names past 32, as a server that answers
+    /// 431 wants; <see cref="SpillingRequestHeaders"/> spills to the heap and stays one map, and after <c>Clear</c> the
+    /// usual request allocates nothing again.
+    /// </summary>
+    public static void WriteTail(TextWriter output, ReadOnlySpan<byte> usual, ReadOnlySpan<byte> tail)
+    {
+        HeaderLine[] usualLines = HeaderLines(usual);
+        HeaderLine[] tailLines = HeaderLines(tail);
+
+        var refusing = new RequestHeaders();
+        int refused = 0;
+        foreach (HeaderLine line in tailLines)
+        {
+            refused += refusing.TryAdd(line.Name(tail), line.Value(tail)) ? 0 : 1;
+        }
+
+        // Each request once first, as a server has seen them before: the code runs warm, and values are there to reuse.
+        var dictionary = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var headers = new SpillingRequestHeaders();
+        Fill(dictionary, tail, tailLines);
+        Fill(ref headers, tail, tailLines);
+        headers.Clear();
+        Fill(ref headers, usual, usualLines);
+        headers.Clear();
+
+        long start = GC.GetAllocatedBytesForCurrentThread();
+        Fill(dictionary, tail, tailLines);
+        long dictionaryBytes = GC.GetAllocatedBytesForCurrentThread() - start;
+        start = GC.GetAllocatedBytesForCurrentThread();
+        Fill(ref headers, tail, tailLines);
+        long tailBytes = GC.GetAllocatedBytesForCurrentThread() - start;
+
+        KeyValuePair<string, string[]>[] entries = headers.ToArray();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+            A tail request: {tailLines.Length} header lines, {headers.Count} names, more than the maps' {RequestHeaders.KeyCapacity}.
+            RequestHeaders (Overflow = FlatOverflow.Refuse, the default) refused {refused} of the lines: TryAdd returned false, as a server answering 431 wants.
+            SpillingRequestHeaders (Overflow = FlatOverflow.Spill) took them all:
+              IsSpilled -> {headers.IsSpilled}, and still one map, in the order the lines came: {entries[0].Key}, {entries[1].Key} ... {entries[^1].Key}
+              headers.Host               -> {string.Join(" | ", headers.Host.ToArray())}
+              GetValues("TRACEPARENT"u8)  -> {string.Join(" | ", headers.GetValues("TRACEPARENT"u8).ToArray())}
+              {tailBytes:N0} bytes allocated for it (the overflow, and strings for the values past the fields), against {dictionaryBytes:N0} in a Dictionary<string, List<string>>
+            """));
+
+        headers.Clear();
+        start = GC.GetAllocatedBytesForCurrentThread();
+        Fill(ref headers, usual, usualLines);
+        long usualBytes = GC.GetAllocatedBytesForCurrentThread() - start;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  after Clear: IsSpilled -> {headers.IsSpilled}, and the usual request again allocates {usualBytes:N0} bytes."));
+    }
+
+    /// <summary>Adds the header lines to <paramref name="headers"/> from the request's bytes.</summary>
+    private static void Fill(ref RequestHeaders headers, ReadOnlySpan<byte> request, HeaderLine[] lines)
+    {
+        foreach (HeaderLine line in lines)
+        {
+            headers.Add(line.Name(request), line.Value(request));
+        }
+    }
+
+    /// <summary>Adds the header lines to <paramref name="headers"/> from the request's bytes; a map that spills takes any number.</summary>
+    private static void Fill(ref SpillingRequestHeaders headers, ReadOnlySpan<byte> request, HeaderLine[] lines)
+    {
+        foreach (HeaderLine line in lines)
+        {
+            headers.Add(line.Name(request), line.Value(request));
+        }
+    }
+
+    /// <summary>Clears <paramref name="dictionary"/> and adds the header lines, a string per name and per value.</summary>
+    private static void Fill(Dictionary<string, List<string>> dictionary, ReadOnlySpan<byte> request, HeaderLine[] lines)
+    {
+        dictionary.Clear();
+        foreach (HeaderLine line in lines)
+        {
+            string name = Encoding.ASCII.GetString(line.Name(request));
+            if (!dictionary.TryGetValue(name, out List<string>? list))
+            {
+                dictionary[name] = list = [];
+            }
+
+            list.Add(Encoding.ASCII.GetString(line.Value(request)));
+        }
     }
 
     /// <summary>The header lines of a request head: from the line after the request line to the first empty line.</summary>

@@ -76,10 +76,12 @@ public sealed partial class FlatMultiMapGenerator
             return $"global::FlatGen.Infrastructure.{storage}<{IndexTypes(spec)}, {ComparerType(spec)}, {MatcherType(spec)}>";
         }
 
-        /// <summary>What the map's <c>GetEnumerator</c> returns: its storage's enumerator, compiled once for all maps of the same index types.</summary>
+        /// <summary>What the map's <c>GetEnumerator</c> returns: its storage's enumerator (a map that spills has its own), compiled once for all maps of the same index types.</summary>
         private static string EnumeratorType(MapSpec spec)
         {
-            string enumerator = spec.Storage == FlatStorage.InlineUtf8 ? "FlatInlineEnumerator" : "FlatReferenceEnumerator";
+            string enumerator = spec.Storage == FlatStorage.InlineUtf8 ? "FlatInlineEnumerator"
+                : spec.Overflow == FlatOverflow.Spill ? "FlatSpillingEnumerator"
+                : "FlatReferenceEnumerator";
             return $"global::FlatGen.Infrastructure.{enumerator}<{IndexTypes(spec)}>";
         }
 

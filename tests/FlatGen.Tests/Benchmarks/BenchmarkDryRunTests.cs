@@ -13,7 +13,7 @@ public sealed class BenchmarkDryRunTests : IDisposable
     // BuildBenchmarks 5 × 3, LookupHit, LookupMiss and LookupSameLengthMiss 6 × 3 × 2 each (a floor row among them),
     // Enumerate 4 × 3, RequestCycle 4, TagList 3, KnownKeyLookupHit and KnownKeyLookupMiss 5 × 2 each,
     // KnownKeyRequestCycle 5, BytesInRequestCycle 4, Remove 2 × 3 × 2, ChosenKey 2 × 2, RealTraffic 4 × 2, EvictOldestChurn 2.
-    private const int BenchmarkCount = 15 + 36 + 36 + 36 + 12 + 4 + 3 + 10 + 10 + 5 + 4 + 12 + 4 + 8 + 2;
+    private const int BenchmarkCount = 15 + 36 + 36 + 36 + 12 + 4 + 3 + 10 + 10 + 5 + 4 + 12 + 4 + 8 + 2 + 6;
 
     private readonly string _artifacts = Directory.CreateTempSubdirectory("flatgen-bench-").FullName;
 
@@ -34,7 +34,7 @@ public sealed class BenchmarkDryRunTests : IDisposable
 
         Assert.True(exitCode == 0, output);
         string markdown = File.ReadAllText(Path.Combine(report, "README.md"));
-        foreach (string section in new[] { "## Machine", "## Targets", "## Build", "## Lookup hit", "## Lookup miss", "## Lookup miss, same length", "## Enumerate", "## Request cycle from strings", "## TagList (8 tags)", "## Known-key lookup hit", "## Known-key lookup miss", "## Known-key request cycle", "## Remove", "## Chosen keys", "## Bytes-in request cycle", "## Eviction churn" })
+        foreach (string section in new[] { "## Machine", "## Targets", "## Build", "## Lookup hit", "## Lookup miss", "## Lookup miss, same length", "## Enumerate", "## Request cycle from strings", "## TagList (8 tags)", "## Known-key lookup hit", "## Known-key lookup miss", "## Known-key request cycle", "## Remove", "## Chosen keys", "## Bytes-in request cycle", "## Spilling request", "## Eviction churn" })
         {
             Assert.Contains("\n" + section + "\n", markdown);
         }
@@ -44,12 +44,14 @@ public sealed class BenchmarkDryRunTests : IDisposable
         Assert.Contains("| - | **FlatGen InlineUtf8** |", markdown);
         Assert.Contains("| Bytes-in request cycle |  | Kestrel HttpRequestHeaders (InlineUtf8 map) | ≤ 0.50×, 0 B |", markdown);
         Assert.Contains("| Eviction churn |  | Dictionary + LinkedList LRU | ≤ 0.50×, 0 B |", markdown);
+        Assert.Contains("| Spilling request | Headers=20 | Dictionary<string, List<string>>, reused, one lookup an add | ≤ 1.00×, 0 B |", markdown);
+        Assert.Contains("| Spilling request | Headers=40 | Dictionary<string, List<string>>, reused, one lookup an add | ≤ 0.50×, < ", markdown);
         // A target per build, lookup (twice: against Dictionary and FrozenDictionary, for hits, misses and same-length
-        // misses), enumerate, request-cycle, remove, chosen-key, bytes-in, real-traffic and eviction-churn row.
-        Assert.Equal(3 + 6 + 6 + 6 + 6 + 6 + 6 + 3 + 1 + 2 + 2 + 1 + 6 + 1 + 2 + 4 + 1, markdown.Split('\n').Count(l => l.StartsWith("| ", StringComparison.Ordinal) && l.Contains("× |", StringComparison.Ordinal) && l.EndsWith(" |", StringComparison.Ordinal) && (l.Contains("| yes |", StringComparison.Ordinal) || l.Contains("| **no** |", StringComparison.Ordinal))));
+        // misses), enumerate, request-cycle, remove, chosen-key, bytes-in, real-traffic, eviction-churn and spilling-request row.
+        Assert.Equal(3 + 6 + 6 + 6 + 6 + 6 + 6 + 3 + 1 + 2 + 2 + 1 + 6 + 1 + 2 + 4 + 1 + 2, markdown.Split('\n').Count(l => l.StartsWith("| ", StringComparison.Ordinal) && l.Contains("× |", StringComparison.Ordinal) && l.EndsWith(" |", StringComparison.Ordinal) && (l.Contains("| yes |", StringComparison.Ordinal) || l.Contains("| **no** |", StringComparison.Ordinal))));
         string svg = File.ReadAllText(Path.Combine(report, "ratios.svg"));
         Assert.StartsWith("<svg ", svg);
-        Assert.Equal(3 + 6 + 6 + 6 + 3 + 1 + 1 + 2 + 2 + 1 + 6 + 2 + 2 + 2 + 1, svg.Split("fill=\"#2f6fb0\"").Length - 1);
+        Assert.Equal(3 + 6 + 6 + 6 + 3 + 1 + 1 + 2 + 2 + 1 + 6 + 2 + 2 + 2 + 1 + 2, svg.Split("fill=\"#2f6fb0\"").Length - 1);
     }
 
     [Fact]

@@ -31,4 +31,29 @@ public sealed class HeadersSampleTests
         Assert.Contains("       0 bytes in RequestHeaders (1,312 bytes: names matched or interned, value strings reused from the last request)\n", report);
         Assert.Contains("       0 bytes in StoredRequestHeaders (2,752 bytes, InlineUtf8: the bytes are copied, no string is made)", report);
     }
+
+    [Fact]
+    public void A_request_of_more_names_than_the_maps_hold_is_refused_by_one_and_spilled_by_the_other_which_then_allocates_nothing_again()
+    {
+        string folder = Path.Combine(RepositoryPaths.Root, "samples", "FlatGen.Samples.Headers");
+        var output = new StringWriter { NewLine = "\n" };
+
+        RequestReport.WriteTail(output, File.ReadAllBytes(Path.Combine(folder, "request.http")), File.ReadAllBytes(Path.Combine(folder, "tail-request.http")));
+
+        string report = output.ToString();
+        Assert.Contains("A tail request: 40 header lines, 37 names, more than the maps' 32.\n", report);
+        Assert.Contains("RequestHeaders (Overflow = FlatOverflow.Refuse, the default) refused 5 of the lines: TryAdd returned false", report);
+        Assert.Contains("SpillingRequestHeaders (Overflow = FlatOverflow.Spill) took them all:\n", report);
+        Assert.Contains("  IsSpilled -> True, and still one map, in the order the lines came: Host, User-Agent ... CF-Connecting-IP\n", report);
+        Assert.Contains("  headers.Host               -> shop.example.com\n", report);
+        Assert.Contains("  GetValues(\"TRACEPARENT\"u8)  -> 00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01\n", report);
+        Assert.Contains("  after Clear: IsSpilled -> False, and the usual request again allocates 0 bytes.", report);
+
+        // The spilled request allocates, but less than the dictionary's string per name and value and list per name.
+        System.Text.RegularExpressions.Match bytes = System.Text.RegularExpressions.Regex.Match(report, @"  ([\d,]+) bytes allocated for it .*, against ([\d,]+) in a Dictionary");
+        Assert.True(bytes.Success, report);
+        long spilled = long.Parse(bytes.Groups[1].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+        long dictionary = long.Parse(bytes.Groups[2].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(spilled, 1, dictionary - 1);
+    }
 }

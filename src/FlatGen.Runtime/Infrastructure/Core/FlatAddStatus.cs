@@ -18,4 +18,7 @@ public enum FlatAddStatus
 
     /// <summary>An inline map's arena lacks the bytes; a reference map never returns it.</summary>
     BytesFull,
+
+    /// <summary>The map has spilled (<see cref="FlatOverflow.Spill"/>): its fields take nothing until <c>Clear</c>, and the add goes to its overflow.</summary>
+    Spilled,
 }

@@ -8,9 +8,13 @@ using CommunityToolkit.HighPerformance.Buffers;
 namespace FlatGen.Infrastructure;
 
 // A map that spills (FlatOverflow.Spill) moves every key to a FlatSpill at its first add that does not fit, and its own
-// fields stay empty until Clear drops the overflow: every lookup misses them and goes on to the overflow, and every add
-// and set goes to the overflow first. A lookup's branch stands after its miss, an add's before it; in every other map
-// the shape's constant folds them away where the core inlines into the map, and leaves a predicted branch where not.
+// fields stay empty until Clear drops the overflow. A lookup in such a map goes to one of the XSpilling methods here,
+// which look in the overflow once there is one, else in the fields; an add or a set tries the fields first, which
+// refuse it once the map has spilled (FlatAddStatus.Spilled), and goes to the overflow on its refused path. Every other
+// map pays one test of its shape's Spills at the top of a lookup, which the JIT folds away where the core inlines into
+// the map, and nothing on an add. Every method the test leads to is out of line: inlined or merged into a lookup, it
+// spent the hot paths' inlining budget, broke a lookup's tail call into the index, and left callees running
+// unoptimised for longer after a process starts (bench/results/analysis.md has what each cost).
 public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys, TStorage>
 {
     /// <summary>Gets whether the map holds its content in a heap overflow now: from its first add that did not fit until <c>Clear</c>.</summary>
@@ -19,56 +23,96 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
 
     /// <summary>The overflow of a map that has spilled, checked to be this copy's; null in every other map.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private protected static FlatSpill? Overflow(FlatMapFields<TKeyIndex, TValueIndex> map) =>
-        map.Shape.Spills ? FlatSpill.Of(map.Spill, map.Version, map.Shape.MapName) : null;
+    private protected static FlatSpill? Overflow(FlatMapFields<TKeyIndex, TValueIndex> map) => map.Shape.Spills ? SpilledOverflow(map) : null;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private protected static FlatSpill? SpilledOverflow(FlatMapFields<TKeyIndex, TValueIndex> map) => FlatSpill.Of(map.Spill, map.Version, map.Shape.MapName);
 
     /// <summary>Records a change to the overflow made through this copy: any other copy that shares it is stale from now on.</summary>
     private static void Changed(FlatMapFields<TKeyIndex, TValueIndex> map, FlatSpill spill) => map.Version = ++spill.Version;
 
-    /// <summary>The overflow's entry of <paramref name="key"/>, or -1 when the map has not spilled or lacks the key.</summary>
-    private protected static int FindSpilled(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, out FlatSpill? spill)
-    {
-        spill = Overflow(map);
-        return spill is null ? -1 : spill.Find<TComparer>(key, TComparer.Hash(key));
-    }
+    /// <summary>The overflow's entry of <paramref name="key"/>, or -1.</summary>
+    private protected static int FindIn(FlatSpill spill, ReadOnlySpan<char> key) => spill.Find<TComparer>(key, TComparer.Hash(key));
 
-    /// <summary>The overflow's entry of known key <paramref name="knownKey"/>, stored under its declared spelling; -1 as <see cref="FindSpilled"/>.</summary>
-    private protected static int FindSpilledKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, out FlatSpill? spill) =>
-        FindSpilled(map, map.Shape.KnownKeyNames[knownKey], out spill);
-
-    /// <summary>The overflow's entry of the UTF-8 <paramref name="key"/>; invalid UTF-8 is a key that is absent.</summary>
+    /// <summary>The overflow's entry of the UTF-8 <paramref name="key"/>, or -1; invalid UTF-8 is a key that is absent.</summary>
     [SkipLocalsInit] // The decode buffer is written before it is read.
-    private protected static int FindSpilledUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, out FlatSpill? spill)
+    private protected static int FindUtf8In(FlatSpill spill, ReadOnlySpan<byte> key)
     {
-        spill = Overflow(map);
-        if (spill is null || !Utf8.IsValid(key))
+        if (!Utf8.IsValid(key))
         {
             return -1;
         }
 
         using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[DecodedUtf8.StackLength]);
-        return spill.Find<TComparer>(decoded.Chars, TComparer.Hash(decoded.Chars));
+        return FindIn(spill, decoded.Chars);
     }
 
+    /// <summary>The overflow's entry of known key <paramref name="knownKey"/>, stored under its declared spelling, or -1.</summary>
+    private protected static int FindKnownIn(FlatMapFields<TKeyIndex, TValueIndex> map, FlatSpill spill, int knownKey) => FindIn(spill, map.Shape.KnownKeyNames[knownKey]);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int CountSpilling(FlatMapFields<TKeyIndex, TValueIndex> map) =>
+        SpilledOverflow(map) is { } spill ? spill.KeyCount : TStorage.KeyCount(map);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int ValueCountSpilling(FlatMapFields<TKeyIndex, TValueIndex> map) =>
+        SpilledOverflow(map) is { } spill ? spill.ValueCount : TStorage.ValueCount(map);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool HasKnownSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
+        SpilledOverflow(map) is { } spill ? FindKnownIn(map, spill, knownKey) >= 0 : Index.KnownKeyIndex(map, knownKey) >= 0;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool RemoveKnownSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
+        SpilledOverflow(map) is { } spill ? RemoveSpilled(map, spill, FindKnownIn(map, spill, knownKey)) : Index.RemoveKnown(map, knownKey);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string? GetKnownFirstSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
+        SpilledOverflow(map) is { } spill ? FirstIn(spill, FindKnownIn(map, spill, knownKey)) : First(map, Index.KnownKeyIndex(map, knownKey));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool ContainsKeySpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
+        SpilledOverflow(map) is { } spill ? FindIn(spill, key) >= 0 : Index.Find(map, key) >= 0;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool ContainsKeySpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
+        SpilledOverflow(map) is { } spill ? FindUtf8In(spill, key) >= 0 : Index.FindUtf8(map, key) >= 0;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool RemoveSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
+        SpilledOverflow(map) is { } spill ? RemoveSpilled(map, spill, FindIn(spill, key)) : Index.Remove(map, key);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool RemoveSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
+        SpilledOverflow(map) is { } spill ? RemoveSpilled(map, spill, FindUtf8In(spill, key)) : Index.RemoveUtf8(map, key);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string? GetFirstSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
+        SpilledOverflow(map) is { } spill ? FirstIn(spill, FindIn(spill, key)) : First(map, Index.Find(map, key));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string? GetFirstSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
+        SpilledOverflow(map) is { } spill ? FirstIn(spill, FindUtf8In(spill, key)) : First(map, Index.FindUtf8(map, key));
+
     /// <summary>The first value of the overflow's entry <paramref name="entry"/>, or null for -1.</summary>
-    private static string? SpilledFirst(int entry, FlatSpill? spill) => entry < 0 ? null : spill!.FirstAt(entry);
+    private static string? FirstIn(FlatSpill spill, int entry) => entry < 0 ? null : spill.FirstAt(entry);
 
     /// <summary>Removes the overflow's entry <paramref name="entry"/>; false for -1.</summary>
-    private static bool RemoveSpilled(FlatMapFields<TKeyIndex, TValueIndex> map, int entry, FlatSpill? spill)
+    private static bool RemoveSpilled(FlatMapFields<TKeyIndex, TValueIndex> map, FlatSpill spill, int entry)
     {
         if (entry < 0)
         {
             return false;
         }
 
-        spill!.Remove(entry);
+        spill.Remove(entry);
         Changed(map, spill);
         return true;
     }
 
     private static bool RemoveSpilledValue(FlatMapFields<TKeyIndex, TValueIndex> map, FlatSpill spill, ReadOnlySpan<char> key, string value)
     {
-        int entry = spill.Find<TComparer>(key, TComparer.Hash(key));
+        int entry = FindIn(spill, key);
         int position = entry < 0 ? -1 : spill.IndexOfValue(entry, value);
         if (position < 0)
         {
@@ -88,23 +132,15 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         return true;
     }
 
-    /// <summary>Adds to a map that spills: to its overflow once it has one; otherwise to its own fields, and when they lack room, it spills first.</summary>
+    /// <summary>
+    /// Adds to a map that spills, after its fields refused the add: to its overflow, which a map that has not spilled
+    /// yet makes now, since its fields lack room.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static FlatAddStatus AddSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value)
     {
-        FlatSpill? spill = Overflow(map);
-        if (spill is null)
-        {
-            FlatAddStatus status = keyString is null ? TStorage.Add(map, key, value) : TStorage.Add(map, keyString, value);
-            if (status == FlatAddStatus.Added)
-            {
-                return status;
-            }
-
-            spill = SpillAll(map);
-        }
-
-        int entry = spill.Find<TComparer>(key, TComparer.Hash(key));
+        FlatSpill spill = Overflow(map) ?? SpillAll(map);
+        int entry = FindIn(spill, key);
         if (entry >= 0)
         {
             spill.AddValue(entry, value);
@@ -118,19 +154,11 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         return FlatAddStatus.Added;
     }
 
+    /// <summary>Adds the UTF-8 <paramref name="key"/> and <paramref name="value"/> as <see cref="AddSpilling"/> does, after the fields refused them.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     [SkipLocalsInit] // The decode buffer is written before it is read.
     private static FlatAddStatus AddUtf8Spilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
-        if (Overflow(map) is null)
-        {
-            FlatAddStatus status = TStorage.AddUtf8(map, key, value);
-            if (status == FlatAddStatus.Added)
-            {
-                return status;
-            }
-        }
-
         // Both checked before the overflow changes, so a refused add leaves the map as it was.
         if (!Utf8.IsValid(key))
         {
@@ -146,26 +174,12 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         return AddSpilling(map, decoded.Chars, null, Encoding.UTF8.GetString(value));
     }
 
-    /// <summary>Sets in a map that spills: in its overflow once it has one; otherwise in its own fields, and when they lack room, it spills first.</summary>
+    /// <summary>Sets in a map that spills, after its fields refused the set: in its overflow, made now if need be, as <see cref="AddSpilling"/> does.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static FlatAddStatus SetSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value)
     {
-        FlatSpill? spill = Overflow(map);
-        if (spill is null)
-        {
-            int keyIndex = Index.Find(map, key);
-            FlatAddStatus status = keyIndex >= 0 ? TStorage.SetValue(map, keyIndex, value)
-                : keyString is null ? TStorage.Add(map, key, value)
-                : TStorage.Add(map, keyString, value);
-            if (status == FlatAddStatus.Added)
-            {
-                return status;
-            }
-
-            spill = SpillAll(map);
-        }
-
-        int entry = spill.Find<TComparer>(key, TComparer.Hash(key));
+        FlatSpill spill = Overflow(map) ?? SpillAll(map);
+        int entry = FindIn(spill, key);
         if (entry >= 0)
         {
             spill.SetValue(entry, value);
@@ -197,7 +211,9 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static FlatSpill SpillAll(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
-        var spill = new FlatSpill(2 * map.Shape.KeyCapacity, map.Shape.MapName);
+        // Room for a quarter more keys (at least 8) before it grows: a tail request's few names more cost no second copy.
+        int keyCapacity = map.Shape.KeyCapacity;
+        var spill = new FlatSpill(keyCapacity + Math.Max(8, keyCapacity / 4), map.Shape.MapName);
         ReadOnlySpan<TValueIndex> counts = map.ValueCounts.Slice(0, Math.Min(FlatInteger.ToInt32(map.Count), map.ValueCounts.Length));
         for (int keyIndex = 0; keyIndex < counts.Length; keyIndex++)
         {

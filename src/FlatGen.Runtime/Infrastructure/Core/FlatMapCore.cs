@@ -46,11 +46,11 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
 
     /// <summary>Gets the number of keys.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int Count(FlatMapFields<TKeyIndex, TValueIndex> map) => Overflow(map) is { } spill ? spill.KeyCount : TStorage.KeyCount(map);
+    public static int Count(FlatMapFields<TKeyIndex, TValueIndex> map) => map.Shape.Spills ? CountSpilling(map) : TStorage.KeyCount(map);
 
     /// <summary>Gets the number of values, summed over all keys.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int ValueCount(FlatMapFields<TKeyIndex, TValueIndex> map) => Overflow(map) is { } spill ? spill.ValueCount : TStorage.ValueCount(map);
+    public static int ValueCount(FlatMapFields<TKeyIndex, TValueIndex> map) => map.Shape.Spills ? ValueCountSpilling(map) : TStorage.ValueCount(map);
 
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if the map lacks room, and then it is unchanged.</returns>
@@ -153,18 +153,18 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// <summary>Returns whether known key <paramref name="knownKey"/> is present.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool HasKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
-        Index.KnownKeyIndex(map, knownKey) >= 0 || (map.Shape.Spills && FindSpilledKnown(map, knownKey, out _) >= 0);
+        map.Shape.Spills ? HasKnownSpilling(map, knownKey) : Index.KnownKeyIndex(map, knownKey) >= 0;
 
     /// <summary>Removes known key <paramref name="knownKey"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool RemoveKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
-        Index.RemoveKnown(map, knownKey) || (map.Shape.Spills && RemoveSpilled(map, FindSpilledKnown(map, knownKey, out FlatSpill? spill), spill));
+        map.Shape.Spills ? RemoveKnownSpilling(map, knownKey) : Index.RemoveKnown(map, knownKey);
 
     /// <summary>Gets the first value of known key <paramref name="knownKey"/> as a string, or <see langword="null"/> when it is absent.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? GetKnownFirst(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
-        First(map, Index.KnownKeyIndex(map, knownKey)) ?? (map.Shape.Spills ? SpilledFirst(FindSpilledKnown(map, knownKey, out FlatSpill? spill), spill) : null);
+        map.Shape.Spills ? GetKnownFirstSpilling(map, knownKey) : First(map, Index.KnownKeyIndex(map, knownKey));
 
     /// <summary>Returns whether <paramref name="key"/> is present.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
@@ -172,18 +172,18 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return ContainsKey(map, key.AsSpan());
+        return map.Shape.Spills ? ContainsKeySpilling(map, key) : Index.Find(map, key) >= 0;
     }
 
     /// <summary>Returns whether <paramref name="key"/> is present.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
-        Index.Find(map, key) >= 0 || (map.Shape.Spills && FindSpilled(map, key, out _) >= 0);
+        map.Shape.Spills ? ContainsKeySpilling(map, key) : Index.Find(map, key) >= 0;
 
     /// <summary>Returns whether the UTF-8 <paramref name="key"/> is present; invalid UTF-8 is a key that is absent.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
-        Index.FindUtf8(map, key) >= 0 || (map.Shape.Spills && FindSpilledUtf8(map, key, out _) >= 0);
+        map.Shape.Spills ? ContainsKeySpilling(map, key) : Index.FindUtf8(map, key) >= 0;
 
     /// <summary>Removes <paramref name="key"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
@@ -192,20 +192,20 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return Remove(map, key.AsSpan());
+        return map.Shape.Spills ? RemoveSpilling(map, key) : Index.Remove(map, key);
     }
 
     /// <summary>Removes <paramref name="key"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
-        Index.Remove(map, key) || (map.Shape.Spills && RemoveSpilled(map, FindSpilled(map, key, out FlatSpill? spill), spill));
+        map.Shape.Spills ? RemoveSpilling(map, key) : Index.Remove(map, key);
 
     /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
-        Index.RemoveUtf8(map, key) || (map.Shape.Spills && RemoveSpilled(map, FindSpilledUtf8(map, key, out FlatSpill? spill), spill));
+        map.Shape.Spills ? RemoveSpilling(map, key) : Index.RemoveUtf8(map, key);
 
     /// <summary>Removes the first of <paramref name="key"/>'s values that equals <paramref name="value"/> (ordinally); a key left with no value is removed.</summary>
     /// <returns><see langword="true"/> if the value was found and removed.</returns>
@@ -273,16 +273,16 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     public static string? GetFirstOrDefault(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return GetFirstOrDefault(map, key.AsSpan());
+        return map.Shape.Spills ? GetFirstSpilling(map, key) : First(map, Index.Find(map, key));
     }
 
     /// <summary>Gets <paramref name="key"/>'s first value as a string, or <see langword="null"/> when the key is absent.</summary>
     public static string? GetFirstOrDefault(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
-        First(map, Index.Find(map, key)) ?? (map.Shape.Spills ? SpilledFirst(FindSpilled(map, key, out FlatSpill? spill), spill) : null);
+        map.Shape.Spills ? GetFirstSpilling(map, key) : First(map, Index.Find(map, key));
 
     /// <summary>Gets the UTF-8 <paramref name="key"/>'s first value as a string, or <see langword="null"/> when the key is absent.</summary>
     public static string? GetFirstOrDefault(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
-        First(map, Index.FindUtf8(map, key)) ?? (map.Shape.Spills ? SpilledFirst(FindSpilledUtf8(map, key, out FlatSpill? spill), spill) : null);
+        map.Shape.Spills ? GetFirstSpilling(map, key) : First(map, Index.FindUtf8(map, key));
 
     /// <summary>Makes <paramref name="value"/> <paramref name="key"/>'s only value, in the key's place, adding the key if it is new.</summary>
     /// <returns><see langword="true"/> if the value was set; <see langword="false"/> if the map lacks room, and then it is unchanged.</returns>
@@ -471,20 +471,23 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         return hash;
     }
 
+    /// <summary>The keys in the map's own fields: all of them, unless it has spilled (then none). The cores' own checks of room count these.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private protected static int KeysInFields(FlatMapFields<TKeyIndex, TValueIndex> map) => TStorage.KeyCount(map);
+
+    /// <summary>The values in the map's own fields.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private protected static int ValuesInFields(FlatMapFields<TKeyIndex, TValueIndex> map) => TStorage.ValueCount(map);
+
     /// <summary>Key <paramref name="keyIndex"/>'s first value, or <see langword="null"/> for -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static string? First(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
         keyIndex < 0 ? null : TStorage.FirstValue(map, keyIndex);
 
-    // Every add and set goes through one of these: the storage's add, then, only when it lacked room, eviction.
+    // Every add and set goes through one of these: the storage's add, then, only when it was refused, the overflow or eviction.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static FlatAddStatus AddString(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
     {
-        if (map.Shape.Spills)
-        {
-            return AddSpilling(map, key, key, value);
-        }
-
         FlatAddStatus status = TStorage.Add(map, key, value);
         return status == FlatAddStatus.Added ? status : AddEvicting(map, key, key, value, status);
     }
@@ -492,11 +495,6 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static FlatAddStatus AddChars(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
     {
-        if (map.Shape.Spills)
-        {
-            return AddSpilling(map, key, null, value);
-        }
-
         FlatAddStatus status = TStorage.Add(map, key, value);
         return status == FlatAddStatus.Added ? status : AddEvicting(map, key, null, value, status);
     }
@@ -504,23 +502,18 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static FlatAddStatus AddUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
-        if (map.Shape.Spills)
-        {
-            return AddUtf8Spilling(map, key, value);
-        }
-
         FlatAddStatus status = TStorage.AddUtf8(map, key, value);
         return status == FlatAddStatus.Added ? status : AddUtf8Evicting(map, key, value, status);
     }
 
     private static FlatAddStatus AddKnownKey(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value)
     {
-        if (map.Shape.Spills)
+        FlatAddStatus status = TStorage.AddKnown(map, knownKey, value);
+        if (status != FlatAddStatus.Added && map.Shape.Spills)
         {
             return AddSpilling(map, map.Shape.KnownKeyNames[knownKey], map.Shape.KnownKeyNames[knownKey], value);
         }
 
-        FlatAddStatus status = TStorage.AddKnown(map, knownKey, value);
         while (status != FlatAddStatus.Added && EvictFor(map, Index.KnownKeyIndex(map, knownKey), KnownKeyBytes(map, knownKey), Utf8Count(map, value), added: 1))
         {
             status = TStorage.AddKnown(map, knownKey, value);
@@ -531,15 +524,15 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
 
     private static FlatAddStatus SetKnownKey(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value)
     {
-        if (map.Shape.Spills)
-        {
-            return SetSpilling(map, map.Shape.KnownKeyNames[knownKey], map.Shape.KnownKeyNames[knownKey], value);
-        }
-
         while (true)
         {
             int keyIndex = Index.KnownKeyIndex(map, knownKey);
             FlatAddStatus status = keyIndex < 0 ? TStorage.AddKnown(map, knownKey, value) : TStorage.SetValue(map, keyIndex, value);
+            if (status != FlatAddStatus.Added && map.Shape.Spills)
+            {
+                return SetSpilling(map, map.Shape.KnownKeyNames[knownKey], map.Shape.KnownKeyNames[knownKey], value);
+            }
+
             if (status == FlatAddStatus.Added || !EvictFor(map, keyIndex, KnownKeyBytes(map, knownKey), Utf8Count(map, value), added: -1))
             {
                 return status;
@@ -550,17 +543,17 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// <summary>Sets <paramref name="key"/>, given as <paramref name="keyString"/> too when the caller has it, so a new key stores that string.</summary>
     private static FlatAddStatus SetCore(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value)
     {
-        if (map.Shape.Spills)
-        {
-            return SetSpilling(map, key, keyString, value);
-        }
-
         while (true)
         {
             int keyIndex = Index.Find(map, key);
             FlatAddStatus status = keyIndex >= 0 ? TStorage.SetValue(map, keyIndex, value)
                 : keyString is null ? TStorage.Add(map, key, value)
                 : TStorage.Add(map, keyString, value);
+            if (status != FlatAddStatus.Added && map.Shape.Spills)
+            {
+                return SetSpilling(map, key, keyString, value);
+            }
+
             if (status == FlatAddStatus.Added || !EvictFor(map, keyIndex, NewKeyBytes(map, key), Utf8Count(map, value), added: -1))
             {
                 return status;
@@ -568,10 +561,18 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         }
     }
 
-    /// <summary>Evicts and adds again while the add lacks room and eviction makes some; <paramref name="keyString"/> is the key as a string when the caller has one.</summary>
+    /// <summary>
+    /// After the storage refused an add: in a map that spills, adds to the overflow; otherwise evicts and adds again
+    /// while the add lacks room and eviction makes some. <paramref name="keyString"/> is the key as a string when the caller has one.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static FlatAddStatus AddEvicting(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value, FlatAddStatus status)
     {
+        if (map.Shape.Spills)
+        {
+            return AddSpilling(map, key, keyString, value);
+        }
+
         // Only a new key is refused for want of a key: the key needs no finding then.
         while (status != FlatAddStatus.Added && EvictFor(map, status == FlatAddStatus.KeysFull ? -1 : Index.Find(map, key), NewKeyBytes(map, key), Utf8Count(map, value), added: 1))
         {
@@ -584,6 +585,11 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static FlatAddStatus AddUtf8Evicting(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value, FlatAddStatus status)
     {
+        if (map.Shape.Spills)
+        {
+            return AddUtf8Spilling(map, key, value);
+        }
+
         int knownKey = TKnownKeys.MatchUtf8(key);
         while (status != FlatAddStatus.Added
             && EvictFor(map, Index.FindUtf8(map, key), knownKey >= 0 ? KnownKeyBytes(map, knownKey) : key.Length, value.Length, added: 1))

@@ -27,18 +27,12 @@ public ref struct FlatReferenceEnumerator<TKeyIndex, TValueIndex>
     private readonly ReadOnlySpan<TValueIndex> _counts;
     private FlatEntryCursor<TValueIndex> _cursor;
 
-    // A spilled map's fields are empty: its entries are the overflow's, after the cursor's none.
-    private readonly FlatSpill? _spill;
-    private int _spillEntry;
-
     /// <summary>Initializes a new instance of the <see cref="FlatReferenceEnumerator{TKeyIndex, TValueIndex}"/> struct over <paramref name="map"/>.</summary>
     /// <param name="map">The map's fields.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public FlatReferenceEnumerator(FlatMapFields<TKeyIndex, TValueIndex> map)
         : this(in map.Shape, FlatInteger.ToInt32(map.Count), map.Keys, map.KeyHashes, map.Values, map.ValueStarts, map.ValueCounts, in map.Version)
     {
-        _spill = map.Shape.Spills ? FlatSpill.Of(map.Spill, map.Version, map.Shape.MapName) : null;
-        _spillEntry = -1;
     }
 
     // The spans are taken where the map's fields are a parameter, which the JIT sees through to its shape's constants;
@@ -68,11 +62,6 @@ public ref struct FlatReferenceEnumerator<TKeyIndex, TValueIndex>
     {
         get
         {
-            if (_spill is not null)
-            {
-                return new(_spill.KeyAt(_spillEntry), _spill.ValuesAt(_spillEntry));
-            }
-
             int index = _cursor.Index;
             return new(KeyAt(_shape, _keys, _keyHashes, index), Run(_shape, _values, FlatInteger.ToInt32(_starts[index]), FlatInteger.ToInt32(_counts[index])));
         }
@@ -81,22 +70,7 @@ public ref struct FlatReferenceEnumerator<TKeyIndex, TValueIndex>
     /// <summary>Advances to the next key.</summary>
     /// <returns><see langword="true"/> if there is a next key.</returns>
     /// <exception cref="InvalidOperationException">The map was modified after the enumerator was created.</exception>
-    public bool MoveNext() => _cursor.MoveNext() || (_spill is not null && MoveNextSpilled());
-
-    /// <summary>Advances to the overflow's next key; the cursor, over the map's empty fields, checked the version.</summary>
-    private bool MoveNextSpilled()
-    {
-        while (++_spillEntry < _spill!.EntryCount)
-        {
-            if (_spill.IsKey(_spillEntry))
-            {
-                return true;
-            }
-        }
-
-        _spillEntry = _spill.EntryCount;
-        return false;
-    }
+    public bool MoveNext() => _cursor.MoveNext();
 
     /// <summary>Returns this enumerator.</summary>
     /// <returns>This enumerator.</returns>

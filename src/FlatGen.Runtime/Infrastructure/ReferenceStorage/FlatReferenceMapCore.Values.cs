@@ -85,7 +85,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
 
         // Room for every value, and for the key if it is new, before the first write; a map that spills has room for any.
         FlatAddStatus status = map.Shape.Spills || Index.Find(map, key) >= 0 ? FlatAddStatus.Added : CanAddKey(map);
-        if (status == FlatAddStatus.Added && !map.Shape.Spills && count > map.Shape.ValueCapacity - ValueCount(map))
+        if (status == FlatAddStatus.Added && !map.Shape.Spills && count > map.Shape.ValueCapacity - ValuesInFields(map))
         {
             status = FlatAddStatus.ValuesFull;
         }

@@ -47,25 +47,27 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, out ReadOnlySpan<string> values)
     {
-        int keyIndex = Index.FindUtf8(map, key);
-        if (keyIndex >= 0)
+        if (map.Shape.Spills)
         {
-            values = Run(map, keyIndex);
-            return true;
+            return TryGetValuesSpilling(map, key, out values);
         }
 
-        values = map.Shape.Spills ? SpilledValues(FindSpilledUtf8(map, key, out FlatSpill? spill), spill) : default;
-        return !values.IsEmpty; // A key has at least one value.
+        int keyIndex = Index.FindUtf8(map, key);
+        values = keyIndex < 0 ? default : Run(map, keyIndex);
+        return keyIndex >= 0;
     }
 
     /// <summary>Gets the UTF-8 <paramref name="key"/>'s values, in the order they were added; empty when the key is absent.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<string> GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
+        if (map.Shape.Spills)
+        {
+            return GetValuesSpilling(map, key);
+        }
+
         int keyIndex = Index.FindUtf8(map, key);
-        return keyIndex >= 0 ? Run(map, keyIndex)
-            : map.Shape.Spills ? SpilledValues(FindSpilledUtf8(map, key, out FlatSpill? spill), spill)
-            : default;
+        return keyIndex < 0 ? default : Run(map, keyIndex);
     }
 
     /// <summary>Lets go of the value strings (and key strings, with <c>InternUnknownKeys</c>) a map with <c>ReuseValueStrings</c> kept for reuse; the map's contents are unchanged.</summary>
@@ -92,10 +94,13 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<string> GetKnownValues(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey)
     {
+        if (map.Shape.Spills)
+        {
+            return GetKnownValuesSpilling(map, knownKey);
+        }
+
         int keyIndex = Index.KnownKeyIndex(map, knownKey);
-        return keyIndex >= 0 ? Run(map, keyIndex)
-            : map.Shape.Spills ? SpilledValues(FindSpilledKnown(map, knownKey, out FlatSpill? spill), spill)
-            : default;
+        return keyIndex < 0 ? default : Run(map, keyIndex);
     }
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
@@ -122,25 +127,33 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, out ReadOnlySpan<string> values)
     {
-        int keyIndex = Index.Find(map, key);
-        if (keyIndex >= 0)
+        if (map.Shape.Spills)
         {
-            values = Run(map, keyIndex);
-            return true;
+            return TryGetValuesSpilling(map, key, out values);
         }
 
-        values = map.Shape.Spills ? SpilledValues(FindSpilled(map, key, out FlatSpill? spill), spill) : default;
-        return !values.IsEmpty; // A key has at least one value.
+        int keyIndex = Index.Find(map, key);
+        if (keyIndex < 0)
+        {
+            values = default;
+            return false;
+        }
+
+        values = Run(map, keyIndex);
+        return true;
     }
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added; empty when the key is absent.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<string> GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
+        if (map.Shape.Spills)
+        {
+            return GetValuesSpilling(map, key);
+        }
+
         int keyIndex = Index.Find(map, key);
-        return keyIndex >= 0 ? Run(map, keyIndex)
-            : map.Shape.Spills ? SpilledValues(FindSpilled(map, key, out FlatSpill? spill), spill)
-            : default;
+        return keyIndex < 0 ? default : Run(map, keyIndex);
     }
 
     /// <summary>
@@ -264,6 +277,11 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         ReadOnlySpan<char> chars = decoded.Chars;
         uint hash = Hash(chars);
         int keyIndex = Index.Probe(map, chars, hash, out int slot);
+        if (keyIndex < 0 && CanAddKey(map) == FlatAddStatus.Spilled)
+        {
+            return FlatAddStatus.Spilled; // Before the value's string is made: the overflow's add validates and makes its own.
+        }
+
         return AddHashed(map, chars, null, hash, keyIndex, slot, ValueString(map, keyIndex, value));
     }
 
@@ -338,11 +356,15 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         return status;
     }
 
-    /// <summary>Checks, before any write, that a new key and its first value fit: a refused add leaves the map as it was.</summary>
+    /// <summary>
+    /// Checks, before any write, that a new key and its first value fit: a refused add leaves the map as it was. A
+    /// spilled map's fields are empty and every add reaches here, so here they refuse it for the overflow to take.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static FlatAddStatus CanAddKey(FlatMapFields<TKeyIndex, TValueIndex> map) =>
-        Count(map) == map.Shape.KeyCapacity ? FlatAddStatus.KeysFull
-        : ValueCount(map) == map.Shape.ValueCapacity ? FlatAddStatus.ValuesFull
+        KeysInFields(map) == map.Shape.KeyCapacity ? FlatAddStatus.KeysFull
+        : ValuesInFields(map) == map.Shape.ValueCapacity ? FlatAddStatus.ValuesFull
+        : map.Shape.Spills && map.Spill is not null ? FlatAddStatus.Spilled
         : FlatAddStatus.Added;
 
     /// <summary>Whether the entries or the values in use reach the end of their fields, spares included, so a new key goes nowhere until the holes close.</summary>
@@ -384,7 +406,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     private static FlatAddStatus AppendValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value)
     {
         Span<string?> values = map.Values;
-        if (ValueCount(map) == map.Shape.ValueCapacity)
+        if (ValuesInFields(map) == map.Shape.ValueCapacity)
         {
             return FlatAddStatus.ValuesFull;
         }
@@ -607,8 +629,57 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     private static int RunEnd(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
         FlatInteger.ToInt32(map.ValueStarts[keyIndex]) + FlatInteger.ToInt32(map.ValueCounts[keyIndex]);
 
+    // The lookups of a map that spills, out of line as FlatMapCore.Spill.cs says why: the overflow's once it has spilled, else the fields'.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ReadOnlySpan<string> GetValuesSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
+    {
+        if (SpilledOverflow(map) is { } spill)
+        {
+            return ValuesIn(spill, FindIn(spill, key));
+        }
+
+        int keyIndex = Index.Find(map, key);
+        return keyIndex < 0 ? default : Run(map, keyIndex);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ReadOnlySpan<string> GetValuesSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
+    {
+        if (SpilledOverflow(map) is { } spill)
+        {
+            return ValuesIn(spill, FindUtf8In(spill, key));
+        }
+
+        int keyIndex = Index.FindUtf8(map, key);
+        return keyIndex < 0 ? default : Run(map, keyIndex);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ReadOnlySpan<string> GetKnownValuesSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey)
+    {
+        if (SpilledOverflow(map) is { } spill)
+        {
+            return ValuesIn(spill, FindKnownIn(map, spill, knownKey));
+        }
+
+        int keyIndex = Index.KnownKeyIndex(map, knownKey);
+        return keyIndex < 0 ? default : Run(map, keyIndex);
+    }
+
+    private static bool TryGetValuesSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, out ReadOnlySpan<string> values)
+    {
+        values = GetValuesSpilling(map, key);
+        return !values.IsEmpty; // A key has at least one value.
+    }
+
+    private static bool TryGetValuesSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, out ReadOnlySpan<string> values)
+    {
+        values = GetValuesSpilling(map, key);
+        return !values.IsEmpty;
+    }
+
     /// <summary>The values of the overflow's entry <paramref name="entry"/>; empty for -1.</summary>
-    private static ReadOnlySpan<string> SpilledValues(int entry, FlatSpill? spill) => entry < 0 ? default : spill!.ValuesAt(entry);
+    private static ReadOnlySpan<string> ValuesIn(FlatSpill spill, int entry) => entry < 0 ? default : spill.ValuesAt(entry);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ReadOnlySpan<string> Run(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>

@@ -31,7 +31,7 @@ internal sealed class FlatSpill
 {
     private Entry[] _entries;
 
-    /// <summary>Each bucket's first entry plus one; 0 is an empty bucket. A power of two in length, as long as the entries.</summary>
+    /// <summary>Each bucket's first entry plus one; 0 is an empty bucket. A power of two in length, at least the entries'.</summary>
     private int[] _buckets;
 
     private int _count;
@@ -42,12 +42,11 @@ internal sealed class FlatSpill
     /// <summary>The version of the map copy that owns this overflow's current state.</summary>
     internal uint Version;
 
-    /// <summary>Initializes a new overflow for at least <paramref name="capacity"/> keys of the map <paramref name="mapName"/>.</summary>
+    /// <summary>Initializes a new overflow for <paramref name="capacity"/> keys of the map <paramref name="mapName"/> before it grows.</summary>
     internal FlatSpill(int capacity, string mapName)
     {
-        int length = (int)Math.Min(BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity, 8)), 1u << 30);
-        _entries = new Entry[length];
-        _buckets = new int[length];
+        _entries = new Entry[capacity];
+        _buckets = new int[BucketCount(capacity)];
         _mapName = mapName;
     }
 
@@ -273,7 +272,7 @@ internal sealed class FlatSpill
         }
 
         Entry[] to = _holes < from.Length / 4 ? new Entry[checked(from.Length * 2)] : from;
-        var buckets = new int[to.Length];
+        var buckets = new int[BucketCount(to.Length)];
         int kept = 0;
         for (int entry = 0; entry < count; entry++)
         {
@@ -296,6 +295,8 @@ internal sealed class FlatSpill
         _count = kept;
         _holes = 0;
     }
+
+    private static int BucketCount(int entries) => (int)BitOperations.RoundUpToPowerOf2((uint)entries);
 
     /// <summary>Entry <paramref name="entry"/>, checked to be in the entries.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

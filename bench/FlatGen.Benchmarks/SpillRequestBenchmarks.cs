@@ -1,0 +1,113 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using Microsoft.AspNetCore.Http;
+
+namespace FlatGen.Benchmarks;
+
+/// <summary>
+/// #25's tail request: the bytes-in request cycle (add every header line from its bytes, read 5 by name, reset) on a
+/// 32-key map that spills, fed the usual 20 header lines and a request of 40 (37 names: the 20, then 20 more a proxy,
+/// a tracer and a browser add), which does not fit. Against a reused dictionary of lists filled with one lookup an
+/// add, and Kestrel's own headers, from the same bytes.
+/// </summary>
+public class SpillRequestBenchmarks
+{
+    /// <summary>The 20 more lines of the 40-header request, each a name of its own.</summary>
+    internal static readonly (string Name, string Value)[] TailLines =
+    [
+        ("sec-ch-ua", "\"Chromium\";v=\"128\", \"Not;A=Brand\";v=\"24\""),
+        ("sec-ch-ua-mobile", "?0"),
+        ("sec-ch-ua-platform", "\"Linux\""),
+        ("Upgrade-Insecure-Requests", "1"),
+        ("DNT", "1"),
+        ("TE", "trailers"),
+        ("X-Correlation-ID", "c0ffee00-1234-4abc-9def-0123456789ab"),
+        ("X-B3-TraceId", "80f198ee56343ba864fe8b2a57d3eff7"),
+        ("X-B3-SpanId", "e457b5a2e4d86bd1"),
+        ("X-B3-Sampled", "1"),
+        ("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"),
+        ("tracestate", "congo=t61rcWkgMzE"),
+        ("baggage", "userId=alice,serverNode=DF%2028"),
+        ("X-Forwarded-Proto", "https"),
+        ("X-Forwarded-Host", "shop.example.com"),
+        ("X-Real-IP", "203.0.113.7"),
+        ("Via", "1.1 proxy.example.net"),
+        ("Forwarded", "for=203.0.113.7;proto=https;by=198.51.100.1"),
+        ("X-Amzn-Trace-Id", "Root=1-67891233-abcdef012345678912345678"),
+        ("CF-Connecting-IP", "203.0.113.7"),
+    ];
+
+    private static readonly string[] Reads = RequestCycleBenchmarks.ReadNames;
+
+    private (byte[] Name, byte[] Value)[] _lines = [];
+    private readonly Dictionary<string, List<string>> _lists = new(StringComparer.OrdinalIgnoreCase);
+    private readonly IHeaderDictionary _kestrel = KestrelRequestHeaders.Create(reuseHeaderValues: true);
+    private SpillingHeaderMap _map;
+
+    /// <summary>The header lines of the request: 20 fit the map, 40 do not.</summary>
+    [Params(20, 40)]
+    public int Headers { get; set; }
+
+    [GlobalSetup]
+    public void Setup() =>
+        _lines = [.. RequestCycleBenchmarks.Lines.Concat(TailLines).Take(Headers).Select(static line => (Encoding.ASCII.GetBytes(line.Name), Encoding.ASCII.GetBytes(line.Value)))];
+
+    /// <summary>A dictionary kept across requests, one lookup an add, a new string per name and value and a list per name.</summary>
+    [Benchmark(Baseline = true)]
+    public int DictionaryOfLists()
+    {
+        foreach ((byte[] name, byte[] value) in _lines)
+        {
+            ref List<string>? values = ref CollectionsMarshal.GetValueRefOrAddDefault(_lists, Encoding.ASCII.GetString(name), out _);
+            (values ??= new List<string>(1)).Add(Encoding.ASCII.GetString(value));
+        }
+
+        int read = 0;
+        foreach (string name in Reads)
+        {
+            read += _lists.TryGetValue(name, out List<string>? values) ? values.Count : 0;
+        }
+
+        _lists.Clear();
+        return read;
+    }
+
+    [Benchmark]
+    public int Kestrel()
+    {
+        foreach ((byte[] name, byte[] value) in _lines)
+        {
+            KestrelRequestHeaders.Append(_kestrel, name, value, checkForNewlineChars: false);
+        }
+
+        KestrelRequestHeaders.OnHeadersComplete(_kestrel);
+        int read = 0;
+        foreach (string name in Reads)
+        {
+            read += _kestrel[name].Count;
+        }
+
+        KestrelRequestHeaders.Reset(_kestrel);
+        return read;
+    }
+
+    /// <summary>The 32-key map that spills, with the bytes-in map's 16 known names, interning and value reuse.</summary>
+    [Benchmark]
+    public int FlatGen()
+    {
+        foreach ((byte[] name, byte[] value) in _lines)
+        {
+            _map.Add(name, value);
+        }
+
+        int read = 0;
+        foreach (string name in Reads)
+        {
+            read += _map.GetValues(name).Length;
+        }
+
+        _map.Clear();
+        return read;
+    }
+}

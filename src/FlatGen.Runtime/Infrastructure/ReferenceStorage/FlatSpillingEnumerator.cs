@@ -1,0 +1,71 @@
+using System;
+using System.ComponentModel;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace FlatGen.Infrastructure;
+
+/// <summary>
+/// Enumerates a map that spills (<see cref="FlatOverflow.Spill"/>) in first-insertion order, without allocating:
+/// its own fields while it fits, its heap overflow once it has spilled. What such a map's <c>GetEnumerator</c>
+/// returns; every other reference map returns a <see cref="FlatReferenceEnumerator{TKeyIndex, TValueIndex}"/>, which
+/// has no overflow to look at.
+/// </summary>
+/// <typeparam name="TKeyIndex">The map's key index type.</typeparam>
+/// <typeparam name="TValueIndex">The map's value index type.</typeparam>
+/// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public ref struct FlatSpillingEnumerator<TKeyIndex, TValueIndex>
+    where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
+    where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
+{
+    // A spilled map's fields are empty: the fields' enumerator ends at once, and checks the version at every step.
+    private FlatReferenceEnumerator<TKeyIndex, TValueIndex> _fields;
+    private readonly FlatSpill? _spill;
+    private int _entry;
+
+    /// <summary>Initializes a new instance of the <see cref="FlatSpillingEnumerator{TKeyIndex, TValueIndex}"/> struct over <paramref name="map"/>.</summary>
+    /// <param name="map">The map's fields.</param>
+    /// <exception cref="InvalidOperationException">This copy of a spilled map is stale: another copy changed the overflow they share.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public FlatSpillingEnumerator(FlatMapFields<TKeyIndex, TValueIndex> map)
+    {
+        _fields = new FlatReferenceEnumerator<TKeyIndex, TValueIndex>(map);
+        _spill = FlatSpill.Of(map.Spill, map.Version, map.Shape.MapName);
+        _entry = -1;
+    }
+
+    /// <summary>Gets the entry at the current position.</summary>
+    public readonly FlatReferenceEntry Current => _spill is null ? _fields.Current : new(_spill.KeyAt(_entry), _spill.ValuesAt(_entry));
+
+    /// <summary>Advances to the next key.</summary>
+    /// <returns><see langword="true"/> if there is a next key.</returns>
+    /// <exception cref="InvalidOperationException">The map was modified after the enumerator was created.</exception>
+    public bool MoveNext()
+    {
+        if (_fields.MoveNext())
+        {
+            return true;
+        }
+
+        if (_spill is null)
+        {
+            return false;
+        }
+
+        while (++_entry < _spill.EntryCount)
+        {
+            if (_spill.IsKey(_entry))
+            {
+                return true;
+            }
+        }
+
+        _entry = _spill.EntryCount;
+        return false;
+    }
+
+    /// <summary>Returns this enumerator.</summary>
+    /// <returns>This enumerator.</returns>
+    public readonly FlatSpillingEnumerator<TKeyIndex, TValueIndex> GetEnumerator() => this;
+}
