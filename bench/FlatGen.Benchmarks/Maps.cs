@@ -82,6 +82,11 @@ public partial struct BytesInHeaderMap;
     KnownKeys = ["Host", "User-Agent", "Accept", "Accept-Language", "Accept-Encoding", "Referer", "Authorization", "X-Request-ID", "X-Forwarded-For", "Connection", "Cookie", "Cache-Control", "Pragma", "Content-Type", "Content-Length", "Origin"])]
 public partial struct SpillingHeaderMap;
 
+/// <summary>The spilling request's floor: the same map with room for 64 names and values, so that 40 lines never spill.</summary>
+[FlatMultiMap(64, 64, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, InternUnknownKeys = true, ReuseValueStrings = true,
+    KnownKeys = ["Host", "User-Agent", "Accept", "Accept-Language", "Accept-Encoding", "Referer", "Authorization", "X-Request-ID", "X-Forwarded-For", "Connection", "Cookie", "Cache-Control", "Pragma", "Content-Type", "Content-Length", "Origin"])]
+public partial struct WideHeaderMap;
+
 /// <summary>The bytes-in request cycle's inline map: the same known names, keys and values as UTF-8 in a 1,536-byte arena.</summary>
 [FlatMultiMap(32, 48, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, Storage = FlatStorage.InlineUtf8, InlineBytes = 1536,
     KnownKeys = ["Host", "User-Agent", "Accept", "Accept-Language", "Accept-Encoding", "Referer", "Authorization", "X-Request-ID", "X-Forwarded-For", "Connection", "Cookie", "Cache-Control", "Pragma", "Content-Type", "Content-Length", "Origin"])]

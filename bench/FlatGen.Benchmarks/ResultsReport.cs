@@ -40,7 +40,7 @@ public static class ResultsReport
     private const string LruBaseline = "DictionaryLru";
 
     private static readonly string[] Methods =
-        [Baseline, KestrelBaseline, LruBaseline, "DictionaryOfArrays", "DictionaryOfStringValues", "FrozenDictionaryOfArrays", "FrozenDictionaryOfSlots", "TagList", "Floor", "FlatGen", "FlatGenInline"];
+        [Baseline, KestrelBaseline, LruBaseline, "DictionaryOfArrays", "DictionaryOfStringValues", "FrozenDictionaryOfArrays", "FrozenDictionaryOfSlots", "TagList", "Floor", "FlatGenUnbounded", "FlatGen", "FlatGenInline"];
 
     /// <summary>The FlatGen measurements: a reference map, and an inline map where a workload has one.</summary>
     private static readonly string[] FlatGenMethods = ["FlatGen", "FlatGenInline"];
@@ -333,6 +333,7 @@ public static class ResultsReport
         "FrozenDictionaryOfArrays" => "FrozenDictionary<string, string[]>",
         "FrozenDictionaryOfSlots" => "FrozenDictionary<string, int> to StringValues slots",
         "Floor" => "Floor: the probe's hash (and one comparison for a hit)",
+        "FlatGenUnbounded" => "Floor: FlatGen with room for 64 names, never spilling",
         KestrelBaseline => "Kestrel HttpRequestHeaders (baseline)",
         LruBaseline => "Dictionary + LinkedList LRU (baseline)",
         "FlatGenInline" => "FlatGen InlineUtf8",

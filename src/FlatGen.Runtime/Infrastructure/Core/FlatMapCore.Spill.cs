@@ -14,7 +14,8 @@ namespace FlatGen.Infrastructure;
 // map pays one test of its shape's Spills at the top of a lookup, which the JIT folds away where the core inlines into
 // the map, and nothing on an add. Every method the test leads to is out of line: inlined or merged into a lookup, it
 // spent the hot paths' inlining budget, broke a lookup's tail call into the index, and left callees running
-// unoptimised for longer after a process starts (bench/results/analysis.md has what each cost).
+// unoptimised for longer after a process starts. And each is AggressiveOptimization, as the entry points are: at tier 0
+// a spilling map's lookups ran 10x slower for its first 100,000 requests (bench/results/analysis.md has each cost).
 public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys, TStorage>
 {
     /// <summary>Gets whether the map holds its content in a heap overflow now: from its first add that did not fit until <c>Clear</c>.</summary>
@@ -25,7 +26,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private protected static FlatSpill? Overflow(FlatMapFields<TKeyIndex, TValueIndex> map) => map.Shape.Spills ? SpilledOverflow(map) : null;
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private protected static FlatSpill? SpilledOverflow(FlatMapFields<TKeyIndex, TValueIndex> map) => FlatSpill.Of(map.Spill, map.Version, map.Shape.MapName);
 
     /// <summary>Records a change to the overflow made through this copy: any other copy that shares it is stale from now on.</summary>
@@ -50,47 +51,47 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// <summary>The overflow's entry of known key <paramref name="knownKey"/>, stored under its declared spelling, or -1.</summary>
     private protected static int FindKnownIn(FlatMapFields<TKeyIndex, TValueIndex> map, FlatSpill spill, int knownKey) => FindIn(spill, map.Shape.KnownKeyNames[knownKey]);
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int CountSpilling(FlatMapFields<TKeyIndex, TValueIndex> map) =>
         SpilledOverflow(map) is { } spill ? spill.KeyCount : TStorage.KeyCount(map);
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int ValueCountSpilling(FlatMapFields<TKeyIndex, TValueIndex> map) =>
         SpilledOverflow(map) is { } spill ? spill.ValueCount : TStorage.ValueCount(map);
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static bool HasKnownSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
         SpilledOverflow(map) is { } spill ? FindKnownIn(map, spill, knownKey) >= 0 : Index.KnownKeyIndex(map, knownKey) >= 0;
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static bool RemoveKnownSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
         SpilledOverflow(map) is { } spill ? RemoveSpilled(map, spill, FindKnownIn(map, spill, knownKey)) : Index.RemoveKnown(map, knownKey);
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static string? GetKnownFirstSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
         SpilledOverflow(map) is { } spill ? FirstIn(spill, FindKnownIn(map, spill, knownKey)) : First(map, Index.KnownKeyIndex(map, knownKey));
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static bool ContainsKeySpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
         SpilledOverflow(map) is { } spill ? FindIn(spill, key) >= 0 : Index.Find(map, key) >= 0;
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static bool ContainsKeySpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
         SpilledOverflow(map) is { } spill ? FindUtf8In(spill, key) >= 0 : Index.FindUtf8(map, key) >= 0;
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static bool RemoveSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
         SpilledOverflow(map) is { } spill ? RemoveSpilled(map, spill, FindIn(spill, key)) : Index.Remove(map, key);
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static bool RemoveSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
         SpilledOverflow(map) is { } spill ? RemoveSpilled(map, spill, FindUtf8In(spill, key)) : Index.RemoveUtf8(map, key);
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static string? GetFirstSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
         SpilledOverflow(map) is { } spill ? FirstIn(spill, FindIn(spill, key)) : First(map, Index.Find(map, key));
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static string? GetFirstSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
         SpilledOverflow(map) is { } spill ? FirstIn(spill, FindUtf8In(spill, key)) : First(map, Index.FindUtf8(map, key));
 
@@ -136,18 +137,19 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// Adds to a map that spills, after its fields refused the add: to its overflow, which a map that has not spilled
     /// yet makes now, since its fields lack room.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static FlatAddStatus AddSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value)
     {
         FlatSpill spill = Overflow(map) ?? SpillAll(map);
-        int entry = FindIn(spill, key);
+        uint hash = TComparer.Hash(key);
+        int entry = spill.Find<TComparer>(key, hash);
         if (entry >= 0)
         {
             spill.AddValue(entry, value);
         }
         else
         {
-            AddSpilledKey(map, spill, key, keyString, value);
+            AddSpilledKey(map, spill, key, keyString, hash, value);
         }
 
         Changed(map, spill);
@@ -155,7 +157,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     }
 
     /// <summary>Adds the UTF-8 <paramref name="key"/> and <paramref name="value"/> as <see cref="AddSpilling"/> does, after the fields refused them.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit] // The decode buffer is written before it is read.
     private static FlatAddStatus AddUtf8Spilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
@@ -165,7 +167,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
             FlatThrow.InvalidUtf8(nameof(key));
         }
 
-        if (!Utf8.IsValid(value))
+        if (!Ascii.IsValid(value) && !Utf8.IsValid(value))
         {
             FlatThrow.InvalidUtf8(nameof(value));
         }
@@ -175,18 +177,19 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     }
 
     /// <summary>Sets in a map that spills, after its fields refused the set: in its overflow, made now if need be, as <see cref="AddSpilling"/> does.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static FlatAddStatus SetSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value)
     {
         FlatSpill spill = Overflow(map) ?? SpillAll(map);
-        int entry = FindIn(spill, key);
+        uint hash = TComparer.Hash(key);
+        int entry = spill.Find<TComparer>(key, hash);
         if (entry >= 0)
         {
             spill.SetValue(entry, value);
         }
         else
         {
-            AddSpilledKey(map, spill, key, keyString, value);
+            AddSpilledKey(map, spill, key, keyString, hash, value);
         }
 
         Changed(map, spill);
@@ -194,43 +197,61 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     }
 
     /// <summary>Adds a key the overflow lacks, after every other: a known key under its declared spelling, another as the map's own fields would store it.</summary>
-    private static void AddSpilledKey(FlatMapFields<TKeyIndex, TValueIndex> map, FlatSpill spill, ReadOnlySpan<char> key, string? keyString, string value)
+    private static void AddSpilledKey(FlatMapFields<TKeyIndex, TValueIndex> map, FlatSpill spill, ReadOnlySpan<char> key, string? keyString, uint hash, string value)
     {
         ref readonly FlatMapShape shape = ref map.Shape;
         int knownKey = TKnownKeys.Match(key);
         keyString = knownKey >= 0 ? shape.KnownKeyNames[knownKey]
             : keyString ?? (shape.InternUnknownKeys ? StringPool.Shared.GetOrAdd(key) : key.ToString());
-        spill.AddKey(keyString, knownKey, TComparer.Hash(key), value);
+        spill.AddKey(keyString, knownKey, hash, value);
     }
 
     /// <summary>
     /// Moves every key of the map's own fields, in order, with its values, to a new overflow, which the map holds from
-    /// now on; its fields are left empty. Keys equal under the comparison hash equally, so a known key's declared
-    /// spelling hashes as any spelling of it the map was given.
+    /// now on; its fields are left empty.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    /// <remarks>
+    /// Only reference maps spill (a shape that spills needs a layout with keys), so their fields are read as such: a
+    /// known key is a null key whose stored hash is its index, and it moves under its declared spelling; another key's
+    /// stored hash is the comparison's, which the overflow chains by too. Nothing is hashed again and no value is copied
+    /// but into the overflow.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static FlatSpill SpillAll(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
+        ref readonly FlatMapShape shape = ref map.Shape;
+
         // Room for a quarter more keys (at least 8) before it grows: a tail request's few names more cost no second copy.
-        int keyCapacity = map.Shape.KeyCapacity;
-        var spill = new FlatSpill(keyCapacity + Math.Max(8, keyCapacity / 4), map.Shape.MapName);
-        ReadOnlySpan<TValueIndex> counts = map.ValueCounts.Slice(0, Math.Min(FlatInteger.ToInt32(map.Count), map.ValueCounts.Length));
-        for (int keyIndex = 0; keyIndex < counts.Length; keyIndex++)
+        var spill = new FlatSpill(shape.KeyCapacity + Math.Max(8, shape.KeyCapacity / 4), shape.MapName);
+        string[] knownKeys = shape.KnownKeyNames;
+        uint[] knownKeyHashes = KnownKeyHashes(knownKeys);
+        Span<string?> keys = map.Keys;
+        Span<uint> hashes = map.KeyHashes;
+        Span<string?> values = map.Values;
+        int count = Math.Min(FlatInteger.ToInt32(map.Count), keys.Length);
+        ReadOnlySpan<TValueIndex> starts = map.ValueStarts[..count];
+        ReadOnlySpan<TValueIndex> counts = map.ValueCounts[..count];
+        for (int keyIndex = 0; keyIndex < count; keyIndex++)
         {
             if (counts[keyIndex] == TValueIndex.Zero)
             {
                 continue; // A hole a removal left.
             }
 
-            string key = TStorage.KeyString(map, keyIndex);
-            int entry = spill.AddKey(key, TKnownKeys.Match(key), TComparer.Hash(key), TStorage.FirstValue(map, keyIndex));
-            if (counts[keyIndex] != TValueIndex.One)
+            ReadOnlySpan<string> run = FlatReferenceEnumerator<TKeyIndex, TValueIndex>.Run(
+                shape, values, FlatInteger.ToInt32(starts[keyIndex]), FlatInteger.ToInt32(counts[keyIndex]));
+            uint hash = hashes[keyIndex];
+            if (keys[keyIndex] is string key)
             {
-                string[] values = TStorage.ValueArray(map, keyIndex);
-                for (int i = 1; i < values.Length; i++)
-                {
-                    spill.AddValue(entry, values[i]);
-                }
+                spill.AddKey(key, -1, hash, run);
+            }
+            else if (hash < (uint)knownKeys.Length)
+            {
+                spill.AddKey(knownKeys[hash], (int)hash, knownKeyHashes[hash], run);
+            }
+            else
+            {
+                FlatThrow.ConcurrentUse(shape.MapName); // A null key that is no known key's.
             }
         }
 
@@ -238,6 +259,26 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         spill.Version = map.Version;
         map.Spill = spill;
         return spill;
+    }
+
+    /// <summary>The comparison's hash of each known key's declared spelling, made at the first spill of a map of this kind.</summary>
+    private static uint[]? s_knownKeyHashes;
+
+    private static uint[] KnownKeyHashes(string[] knownKeys)
+    {
+        // A map's known keys are its matcher's, a type of its own, so one array serves every map of this instantiation.
+        if (s_knownKeyHashes is not { } hashes)
+        {
+            hashes = new uint[knownKeys.Length];
+            for (int i = 0; i < hashes.Length; i++)
+            {
+                hashes[i] = TComparer.Hash(knownKeys[i]);
+            }
+
+            s_knownKeyHashes = hashes;
+        }
+
+        return hashes;
     }
 
     private static KeyValuePair<string, string[]>[] SpilledToArray(FlatSpill spill)

@@ -218,6 +218,11 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static FlatAddStatus AddUnknown(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value)
     {
+        if (HasSpilled(map))
+        {
+            return FlatAddStatus.Spilled; // With no hash or probe of fields that are empty.
+        }
+
         uint hash = Hash(key);
         int keyIndex = Index.Probe(map, key, hash, out int slot);
         return AddHashed(map, key, keyString, hash, keyIndex, slot, value);
@@ -268,6 +273,11 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     [SkipLocalsInit] // The decode buffer is written before it is read.
     private static FlatAddStatus AddUnknownUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
+        if (HasSpilled(map))
+        {
+            return FlatAddStatus.Spilled; // The overflow's add validates, decodes and hashes.
+        }
+
         if (!Utf8.IsValid(key))
         {
             FlatThrow.InvalidUtf8(nameof(key));
@@ -277,17 +287,17 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         ReadOnlySpan<char> chars = decoded.Chars;
         uint hash = Hash(chars);
         int keyIndex = Index.Probe(map, chars, hash, out int slot);
-        if (keyIndex < 0 && CanAddKey(map) == FlatAddStatus.Spilled)
-        {
-            return FlatAddStatus.Spilled; // Before the value's string is made: the overflow's add validates and makes its own.
-        }
-
         return AddHashed(map, chars, null, hash, keyIndex, slot, ValueString(map, keyIndex, value));
     }
 
     /// <summary>An unknown UTF-8 key that is, in ASCII, the string <c>Clear</c> kept at the next entry: that string, hashed as it is.</summary>
     private static FlatAddStatus AddKeptKeyUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, string key, ReadOnlySpan<byte> value)
     {
+        if (HasSpilled(map))
+        {
+            return FlatAddStatus.Spilled;
+        }
+
         uint hash = Hash(key);
         int keyIndex = Index.Probe(map, key, hash, out int slot);
         return AddHashed(map, key, key, hash, keyIndex, slot, ValueString(map, keyIndex, value));
@@ -364,8 +374,12 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     private static FlatAddStatus CanAddKey(FlatMapFields<TKeyIndex, TValueIndex> map) =>
         KeysInFields(map) == map.Shape.KeyCapacity ? FlatAddStatus.KeysFull
         : ValuesInFields(map) == map.Shape.ValueCapacity ? FlatAddStatus.ValuesFull
-        : map.Shape.Spills && map.Spill is not null ? FlatAddStatus.Spilled
+        : HasSpilled(map) ? FlatAddStatus.Spilled
         : FlatAddStatus.Added;
+
+    /// <summary>Whether the map has spilled (<see cref="FlatOverflow.Spill"/>): its fields are empty and take no add until <c>Clear</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool HasSpilled(FlatMapFields<TKeyIndex, TValueIndex> map) => map.Shape.Spills && map.Spill is not null;
 
     /// <summary>Whether the entries or the values in use reach the end of their fields, spares included, so a new key goes nowhere until the holes close.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -630,7 +644,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         FlatInteger.ToInt32(map.ValueStarts[keyIndex]) + FlatInteger.ToInt32(map.ValueCounts[keyIndex]);
 
     // The lookups of a map that spills, out of line as FlatMapCore.Spill.cs says why: the overflow's once it has spilled, else the fields'.
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static ReadOnlySpan<string> GetValuesSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
         if (SpilledOverflow(map) is { } spill)
@@ -642,7 +656,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         return keyIndex < 0 ? default : Run(map, keyIndex);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static ReadOnlySpan<string> GetValuesSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
         if (SpilledOverflow(map) is { } spill)
@@ -654,7 +668,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         return keyIndex < 0 ? default : Run(map, keyIndex);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static ReadOnlySpan<string> GetKnownValuesSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey)
     {
         if (SpilledOverflow(map) is { } spill)

@@ -112,6 +112,7 @@ internal sealed class FlatSpill
     }
 
     /// <summary>Finds the entry of the key <paramref name="key"/>, whose hash is <paramref name="hash"/>; -1 if absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Optimised from the first spill, as the cores' entry points are.
     internal int Find<TComparer>(ReadOnlySpan<char> key, uint hash)
         where TComparer : struct, IFlatKeyComparer
     {
@@ -137,6 +138,7 @@ internal sealed class FlatSpill
     }
 
     /// <summary>Appends <paramref name="value"/> to entry <paramref name="entry"/>'s values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Optimised from the first spill, as the cores' entry points are.
     internal void AddValue(int entry, string value)
     {
         ref Entry slot = ref At(entry);
@@ -144,7 +146,7 @@ internal sealed class FlatSpill
         string[]? all = slot.All;
         if (count == 1)
         {
-            all ??= new string[4];
+            all ??= new string[2];
             all[0] = slot.First!;
         }
         else if (all is null || count < 1 || count > all.Length)
@@ -168,7 +170,12 @@ internal sealed class FlatSpill
     /// <param name="hash">The key's hash under the map's comparison.</param>
     /// <param name="value">The first value.</param>
     /// <returns>The key's entry.</returns>
-    internal int AddKey(string key, int knownKey, uint hash, string value)
+    internal int AddKey(string key, int knownKey, uint hash, string value) => AddKey(key, knownKey, hash, new ReadOnlySpan<string>(in value));
+
+    /// <summary>Adds key <paramref name="key"/>, which the overflow lacks, with its <paramref name="values"/> (at least one), after every other key.</summary>
+    /// <returns>The key's entry.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Optimised from the first spill, as the cores' entry points are.
+    internal int AddKey(string key, int knownKey, uint hash, ReadOnlySpan<string> values)
     {
         if (_count >= _entries.Length)
         {
@@ -182,12 +189,13 @@ internal sealed class FlatSpill
         added.Key = key;
         added.KnownKey = knownKey;
         added.Hash = hash;
-        added.First = value;
-        added.ValueCount = 1;
+        added.First = values[0];
+        added.All = values.Length > 1 ? values.ToArray() : null;
+        added.ValueCount = values.Length;
         added.Next = bucket;
         bucket = entry + 1;
         _count = entry + 1;
-        _valueCount++;
+        _valueCount += values.Length;
         return entry;
     }
 
@@ -228,6 +236,7 @@ internal sealed class FlatSpill
     }
 
     /// <summary>Removes entry <paramref name="entry"/>'s key and values, leaving a hole in its place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Optimised from the first spill, as the cores' entry points are.
     internal void Remove(int entry)
     {
         ref Entry slot = ref At(entry);
