@@ -75,17 +75,17 @@ public partial struct GcInlineMap;
 /// </summary>
 [FlatMultiMap(32, 48, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, InternUnknownKeys = true, ReuseValueStrings = true,
     KnownKeys = ["Host", "User-Agent", "Accept", "Accept-Language", "Accept-Encoding", "Referer", "Authorization", "X-Request-ID", "X-Forwarded-For", "Connection", "Cookie", "Cache-Control", "Pragma", "Content-Type", "Content-Length", "Origin"])]
-public partial struct BytesInHeaderMap;
+public partial struct BytesInHeaderMap : IBytesInMap;
 
 /// <summary>The bytes-in map that spills (#25): a request with more than 32 names moves to a heap overflow until <c>Clear</c>.</summary>
 [FlatMultiMap(32, 64, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, InternUnknownKeys = true, ReuseValueStrings = true, Overflow = FlatOverflow.Spill,
     KnownKeys = ["Host", "User-Agent", "Accept", "Accept-Language", "Accept-Encoding", "Referer", "Authorization", "X-Request-ID", "X-Forwarded-For", "Connection", "Cookie", "Cache-Control", "Pragma", "Content-Type", "Content-Length", "Origin"])]
-public partial struct SpillingHeaderMap;
+public partial struct SpillingHeaderMap : IBytesInMap;
 
 /// <summary>The spilling request's floor: the same map with room for 64 names and values, so that 40 lines never spill.</summary>
 [FlatMultiMap(64, 64, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, InternUnknownKeys = true, ReuseValueStrings = true,
     KnownKeys = ["Host", "User-Agent", "Accept", "Accept-Language", "Accept-Encoding", "Referer", "Authorization", "X-Request-ID", "X-Forwarded-For", "Connection", "Cookie", "Cache-Control", "Pragma", "Content-Type", "Content-Length", "Origin"])]
-public partial struct WideHeaderMap;
+public partial struct WideHeaderMap : IBytesInMap;
 
 /// <summary>The bytes-in request cycle's inline map: the same known names, keys and values as UTF-8 in a 1,536-byte arena.</summary>
 [FlatMultiMap(32, 48, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, Storage = FlatStorage.InlineUtf8, InlineBytes = 1536,

@@ -138,23 +138,8 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// yet makes now, since its fields lack room.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static FlatAddStatus AddSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value)
-    {
-        FlatSpill spill = Overflow(map) ?? SpillAll(map);
-        uint hash = TComparer.Hash(key);
-        int entry = spill.Find<TComparer>(key, hash);
-        if (entry >= 0)
-        {
-            spill.AddValue(entry, value);
-        }
-        else
-        {
-            AddSpilledKey(map, spill, key, keyString, hash, value);
-        }
-
-        Changed(map, spill);
-        return FlatAddStatus.Added;
-    }
+    private static FlatAddStatus AddSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value) =>
+        ToOverflow(map, key, keyString, value, replace: false);
 
     /// <summary>Adds the UTF-8 <paramref name="key"/> and <paramref name="value"/> as <see cref="AddSpilling"/> does, after the fields refused them.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -178,18 +163,26 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
 
     /// <summary>Sets in a map that spills, after its fields refused the set: in its overflow, made now if need be, as <see cref="AddSpilling"/> does.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static FlatAddStatus SetSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value)
+    private static FlatAddStatus SetSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value) =>
+        ToOverflow(map, key, keyString, value, replace: true);
+
+    /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values in the overflow, or makes it the only one if <paramref name="replace"/>; a new key goes after every other.</summary>
+    private static FlatAddStatus ToOverflow(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value, bool replace)
     {
         FlatSpill spill = Overflow(map) ?? SpillAll(map);
         uint hash = TComparer.Hash(key);
         int entry = spill.Find<TComparer>(key, hash);
-        if (entry >= 0)
+        if (entry < 0)
+        {
+            AddSpilledKey(map, spill, key, keyString, hash, value);
+        }
+        else if (replace)
         {
             spill.SetValue(entry, value);
         }
         else
         {
-            AddSpilledKey(map, spill, key, keyString, hash, value);
+            spill.AddValue(entry, value);
         }
 
         Changed(map, spill);
