@@ -10,7 +10,8 @@ namespace FlatGen;
 /// <para>
 /// The struct gets an explicit layout whose fields (hashed key slots, inline key and value arrays) are chosen
 /// and reported by the generator. It holds at most <see cref="KeyCapacity"/> distinct keys and
-/// <see cref="ValueCapacity"/> values in all; nothing grows and nothing is allocated on the heap.
+/// <see cref="ValueCapacity"/> values in all; nothing grows and nothing is allocated on the heap, unless the map is
+/// declared to spill what does not fit (<see cref="Overflow"/>).
 /// </para>
 /// <para>
 /// <see cref="KeyCapacity"/> must be between 1 and <see cref="MaxKeyCapacity"/> (4,096) and <see cref="ValueCapacity"/>
@@ -109,9 +110,10 @@ public sealed class FlatMultiMapAttribute : Attribute
 
     /// <summary>
     /// Gets or sets what the map does when an add or a set needs a key slot, a value slot or arena bytes it lacks. The
-    /// default is <see cref="FlatOverflow.Refuse"/>; <see cref="FlatOverflow.EvictOldest"/> makes the map a bounded
-    /// registry or cache that removes its first-inserted keys to make room (<c>FLATGEN034</c> for a value that is not
-    /// a member).
+    /// default is <see cref="FlatOverflow.Refuse"/>; <see cref="FlatOverflow.Spill"/> (reference storage only,
+    /// <c>FLATGEN035</c> otherwise) moves the map to a heap overflow until <c>Clear</c>, so that it takes any input;
+    /// <see cref="FlatOverflow.EvictOldest"/> makes the map a bounded registry or cache that removes its first-inserted
+    /// keys to make room (<c>FLATGEN034</c> for a value that is not a member).
     /// </summary>
     public FlatOverflow Overflow { get; set; }
 }
