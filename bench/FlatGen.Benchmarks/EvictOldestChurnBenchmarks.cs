@@ -9,7 +9,8 @@ namespace FlatGen.Benchmarks;
 /// the first 1,024 evicts the oldest path. FlatGen's <c>EvictOldest</c> map against the least-recently-used cache a
 /// careful caller writes: a <see cref="Dictionary{TKey, TValue}"/> (one lookup an add) over the nodes of a
 /// <see cref="LinkedList{T}"/> in use order, whose evicted nodes and listener lists are reused, so it allocates
-/// nothing once warm either.
+/// nothing once warm either. Beside them a floor row: the least any bounded registry does, one insert and one removal
+/// a registration in a <see cref="Dictionary{TKey, TValue}"/>, the oldest path found in a ring of the last 1,024.
 /// </summary>
 public class EvictOldestChurnBenchmarks
 {
@@ -23,6 +24,8 @@ public class EvictOldestChurnBenchmarks
     private readonly Dictionary<string, LinkedListNode<Registration>> _lruIndex = new(Capacity + 1, StringComparer.Ordinal);
     private readonly LinkedList<Registration> _lruOrder = new();
     private readonly Stack<LinkedListNode<Registration>> _spareNodes = new();
+    private readonly Dictionary<string, string> _floor = new(Capacity + 1, StringComparer.Ordinal);
+    private readonly string[] _ring = new string[Capacity];
 
     [GlobalSetup]
     public void Setup() =>
@@ -64,6 +67,29 @@ public class EvictOldestChurnBenchmarks
         }
 
         return _lruIndex.Count;
+    }
+
+    /// <summary>The floor: a dictionary of one listener a path, evicting the oldest path by a ring of the paths in insertion order.</summary>
+    [Benchmark]
+    public int DictionaryRing()
+    {
+        _floor.Clear();
+        string[] paths = _paths;
+        for (int i = 0; i < paths.Length; i++)
+        {
+            if (_floor.TryAdd(paths[i], Listeners[i % Listeners.Length]))
+            {
+                ref string oldest = ref _ring[i % Capacity];
+                if (i >= Capacity)
+                {
+                    _floor.Remove(oldest);
+                }
+
+                oldest = paths[i];
+            }
+        }
+
+        return _floor.Count;
     }
 
     [Benchmark]

@@ -40,7 +40,7 @@ public static class ResultsReport
     private const string LruBaseline = "DictionaryLru";
 
     private static readonly string[] Methods =
-        [Baseline, KestrelBaseline, LruBaseline, "DictionaryOfArrays", "DictionaryOfStringValues", "FrozenDictionaryOfArrays", "FrozenDictionaryOfSlots", "TagList", "Floor", "FlatGenUnbounded", "FlatGen", "FlatGenInline"];
+        [Baseline, KestrelBaseline, LruBaseline, "DictionaryOfArrays", "DictionaryOfStringValues", "FrozenDictionaryOfArrays", "FrozenDictionaryOfSlots", "TagList", "Floor", "DictionaryRing", "FlatGenUnbounded", "FlatGen", "FlatGenInline"];
 
     /// <summary>The FlatGen measurements: a reference map, and an inline map where a workload has one.</summary>
     private static readonly string[] FlatGenMethods = ["FlatGen", "FlatGenInline"];
@@ -334,6 +334,7 @@ public static class ResultsReport
         "FrozenDictionaryOfSlots" => "FrozenDictionary<string, int> to StringValues slots",
         "Floor" => "Floor: the probe's hash (and one comparison for a hit)",
         "FlatGenUnbounded" => "Floor: FlatGen with room for 64 names, never spilling",
+        "DictionaryRing" => "Floor: a Dictionary and a ring of its keys, one insert and one removal a registration",
         KestrelBaseline => "Kestrel HttpRequestHeaders (baseline)",
         LruBaseline => "Dictionary + LinkedList LRU (baseline)",
         "FlatGenInline" => "FlatGen InlineUtf8",
