@@ -244,16 +244,46 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         FlatAddStatus status = CanAddKey(map);
         if (status == FlatAddStatus.Added)
         {
-            if (IsAtEnd(map))
-            {
-                // CanAddKey saw room: it is in the holes removals left. Compacting renumbers what the slots hold and
-                // moves none, so the empty slot the probe found is still the key's.
-                Compact(map, keyIndex: -1);
-            }
+            AddNewKey(map, key, keyString, hash, slot, value);
+            return status;
+        }
 
-            keyString ??= map.Shape.InternUnknownKeys ? Intern(map, key) : key.ToString();
-            int added = AddKey(map, keyString, hash, value);
-            Index.LinkHashed(map, slot, added, key.Length);
+        return map.Shape.EvictsOldest && status != FlatAddStatus.Spilled ? AddNewEvicting(map, key, keyString, hash, value, status) : status;
+    }
+
+    /// <summary>Adds a new hashed key at the empty <paramref name="slot"/> its probe found; the caller checked <see cref="CanAddKey"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddNewKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, uint hash, int slot, string value)
+    {
+        if (IsAtEnd(map))
+        {
+            // CanAddKey saw room: it is in the holes removals left. Compacting renumbers what the slots hold and
+            // moves none, so the empty slot the probe found is still the key's.
+            Compact(map, keyIndex: -1);
+        }
+
+        keyString ??= map.Shape.InternUnknownKeys ? Intern(map, key) : key.ToString();
+        int added = AddKey(map, keyString, hash, value);
+        Index.LinkHashed(map, slot, added, key.Length);
+    }
+
+    /// <summary>
+    /// A new hashed key that a map that evicts its oldest keys lacks room for: evicts, then probes again with the hash
+    /// it has (an eviction moves slots, not keys) and adds, until the key fits or nothing more can go. Here rather than
+    /// after the refused add, which would hash and probe the key twice at every eviction.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static FlatAddStatus AddNewEvicting(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, uint hash, string value, FlatAddStatus status)
+    {
+        while (EvictFor(map, keyIndex: -1, newKeyBytes: 0, valueBytes: 0, added: 1))
+        {
+            status = CanAddKey(map);
+            if (status == FlatAddStatus.Added)
+            {
+                Index.Probe(map, key, hash, out int slot);
+                AddNewKey(map, key, keyString, hash, slot, value);
+                return status;
+            }
         }
 
         return status;
