@@ -14,8 +14,9 @@ namespace FlatGen.Infrastructure;
 // map pays one test of its shape's Spills at the top of a lookup, which the JIT folds away where the core inlines into
 // the map, and nothing on an add. Every method the test leads to is out of line: inlined or merged into a lookup, it
 // spent the hot paths' inlining budget, broke a lookup's tail call into the index, and left callees running
-// unoptimised for longer after a process starts. And each is AggressiveOptimization, as the entry points are: at tier 0
-// a spilling map's lookups ran 10x slower for its first 100,000 requests (bench/results/analysis.md has each cost).
+// unoptimised for longer after a process starts (bench/results/analysis.md has each cost). And each is
+// AggressiveOptimization, as the entry points are, for the reason FlatMapCore.cs gives: compiled once for every map of
+// a kind, it is optimised at its first call rather than run unoptimised through a process's first requests.
 public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys, TStorage>
 {
     /// <summary>Gets whether the map holds its content in a heap overflow now: from its first add that did not fit until <c>Clear</c>.</summary>
