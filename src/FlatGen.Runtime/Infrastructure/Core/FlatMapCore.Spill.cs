@@ -50,7 +50,11 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     }
 
     /// <summary>The overflow's entry of known key <paramref name="knownKey"/>, stored under its declared spelling, or -1.</summary>
-    private protected static int FindKnownIn(FlatMapFields<TKeyIndex, TValueIndex> map, FlatSpill spill, int knownKey) => FindIn(spill, map.Shape.KnownKeyNames[knownKey]);
+    private protected static int FindKnownIn(FlatMapFields<TKeyIndex, TValueIndex> map, FlatSpill spill, int knownKey)
+    {
+        string[] knownKeys = map.Shape.KnownKeyNames;
+        return spill.Find<TComparer>(knownKeys[knownKey], KnownKeyHashes(knownKeys)[knownKey]);
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int CountSpilling(FlatMapFields<TKeyIndex, TValueIndex> map) =>
@@ -279,12 +283,9 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     {
         var pairs = new KeyValuePair<string, string[]>[spill.KeyCount];
         int next = 0;
-        for (int entry = 0; entry < spill.EntryCount; entry++)
+        for (int entry = spill.NextKey(-1); entry < spill.EntryCount; entry = spill.NextKey(entry))
         {
-            if (spill.IsKey(entry))
-            {
-                pairs[next++] = new KeyValuePair<string, string[]>(spill.KeyAt(entry), spill.ValuesAt(entry).ToArray());
-            }
+            pairs[next++] = new KeyValuePair<string, string[]>(spill.KeyAt(entry), spill.ValuesAt(entry).ToArray());
         }
 
         return pairs;
@@ -307,13 +308,8 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         }
 
         FlatSpill? otherSpill = Overflow(other);
-        for (int entry = 0; entry < spilled.EntryCount; entry++)
+        for (int entry = spilled.NextKey(-1); entry < spilled.EntryCount; entry = spilled.NextKey(entry))
         {
-            if (!spilled.IsKey(entry))
-            {
-                continue;
-            }
-
             string key = spilled.KeyAt(entry);
             ReadOnlySpan<string> values = spilled.ValuesAt(entry);
             if (otherSpill is not null)
@@ -337,13 +333,8 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     private static int SpilledHashCode(FlatSpill spill)
     {
         int sum = spill.KeyCount;
-        for (int entry = 0; entry < spill.EntryCount; entry++)
+        for (int entry = spill.NextKey(-1); entry < spill.EntryCount; entry = spill.NextKey(entry))
         {
-            if (!spill.IsKey(entry))
-            {
-                continue;
-            }
-
             var hash = default(HashCode);
             int knownKey = spill.KnownKeyAt(entry);
             hash.Add(knownKey >= 0 ? (uint)knownKey : spill.HashAt(entry));

@@ -104,12 +104,9 @@ internal static class FlatJson
     /// <summary>Writes the entries of a spilled map's overflow, which holds them all.</summary>
     private static void WriteSpilled(Utf8JsonWriter writer, FlatSpill spill, JsonSerializerOptions options)
     {
-        for (int entry = 0; entry < spill.EntryCount; entry++)
+        for (int entry = spill.NextKey(-1); entry < spill.EntryCount; entry = spill.NextKey(entry))
         {
-            if (spill.IsKey(entry))
-            {
-                WriteEntry(writer, spill.KeyAt(entry), spill.ValuesAt(entry), options);
-            }
+            WriteEntry(writer, spill.KeyAt(entry), spill.ValuesAt(entry), options);
         }
     }
 

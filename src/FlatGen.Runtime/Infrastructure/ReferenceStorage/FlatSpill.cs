@@ -82,8 +82,22 @@ internal sealed class FlatSpill
         return overflow;
     }
 
-    /// <summary>Whether entry <paramref name="entry"/> is a key, not a hole.</summary>
-    internal bool IsKey(int entry) => At(entry).ValueCount != 0;
+    /// <summary>The first entry after <paramref name="entry"/> (-1 for the first of all) that is a key, not a hole; <see cref="EntryCount"/> when none is.</summary>
+    /// <remarks>Every walk of the overflow in first-insertion order goes through here, as every walk of a map's fields goes through <see cref="FlatEntryCursor{TValueIndex}"/>.</remarks>
+    internal int NextKey(int entry)
+    {
+        Entry[] entries = _entries;
+        int count = Math.Min(_count, entries.Length);
+        while (++entry < count)
+        {
+            if (entries[entry].ValueCount != 0)
+            {
+                return entry;
+            }
+        }
+
+        return _count;
+    }
 
     /// <summary>The key of entry <paramref name="entry"/>: as first added, or a known key's declared spelling.</summary>
     internal string KeyAt(int entry) => At(entry).Key ?? Inconsistent<string>();

@@ -53,16 +53,8 @@ public ref struct FlatSpillingEnumerator<TKeyIndex, TValueIndex>
             return false;
         }
 
-        while (++_entry < _spill.EntryCount)
-        {
-            if (_spill.IsKey(_entry))
-            {
-                return true;
-            }
-        }
-
-        _entry = _spill.EntryCount;
-        return false;
+        _entry = _spill.NextKey(_entry);
+        return _entry < _spill.EntryCount;
     }
 
     /// <summary>Returns this enumerator.</summary>
