@@ -279,7 +279,7 @@ public sealed partial class FlatMultiMapGenerator
 
             if (spec.Overflow != FlatOverflow.Refuse)
             {
-                shape.Add("overflow: global::FlatGen.FlatOverflow." + (spec.Overflow == FlatOverflow.Spill ? "Spill" : "EvictOldest"));
+                shape.Add("overflow: global::FlatGen.FlatOverflow." + spec.Overflow.ToString()); // The member's name: one enum, in src/Shared, for both sides.
             }
 
             string indexTypes = IndexTypes(spec);
