@@ -14,6 +14,9 @@ public sealed partial class FlatMultiMapGenerator
         private const string AggressiveOptimization =
             "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
 
+        private const string AggressiveInlining =
+            "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+
         /// <summary>The condition of the candidate being written, reused from candidate to candidate.</summary>
         [System.ThreadStatic]
         private static System.Text.StringBuilder? t_condition;
@@ -61,11 +64,12 @@ public sealed partial class FlatMultiMapGenerator
                 }
             }
 
-            if (ignoreCase)
-            {
-                writer.WriteLine("private const global::System.StringComparison IgnoreCase = global::System.StringComparison.OrdinalIgnoreCase;");
-                writer.WriteLine();
-            }
+            // One short name for the compare every UTF-16 candidate makes; inlined, its literal stays a constant the JIT unrolls.
+            writer.WriteLine(AggressiveInlining);
+            writer.WriteLine(ignoreCase
+                ? $"private static bool Is({ReadOnlySpanOfChar} key, string name) => global::System.MemoryExtensions.Equals(key, name, global::System.StringComparison.OrdinalIgnoreCase);"
+                : $"private static bool Is({ReadOnlySpanOfChar} key, string name) => global::System.MemoryExtensions.SequenceEqual(key, name);");
+            writer.WriteLine();
 
             writer.WriteLine("// Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.");
             writer.WriteLine(AggressiveOptimization);
@@ -210,9 +214,7 @@ public sealed partial class FlatMultiMapGenerator
         {
             if (matcher.UnitBits == 16)
             {
-                condition.Append(matcher.IgnoreCase ? "global::System.MemoryExtensions.Equals(key, " : "global::System.MemoryExtensions.SequenceEqual(key, ")
-                    .Append(candidate.Literal)
-                    .Append(matcher.IgnoreCase ? ", IgnoreCase)" : ")");
+                condition.Append("Is(key, ").Append(candidate.Literal).Append(')');
                 return 0;
             }
 

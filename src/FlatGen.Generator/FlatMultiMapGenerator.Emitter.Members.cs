@@ -97,6 +97,15 @@ public sealed partial class FlatMultiMapGenerator
                 {{InheritDoc}}
                 public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => Core.ToDictionary(Fields);
 
+                {{InheritDoc}}
+                public readonly int PackedByteCount => Core.PackedByteCount(Fields);
+
+                {{InheritDoc}}
+                public readonly bool TryPack(global::System.Span<byte> destination, out int bytesWritten) => Core.TryPack(Fields, destination, out bytesWritten);
+
+                {{InheritDoc}}
+                public readonly global::FlatGen.FlatPackedMap Pack() => Core.Pack(Fields);
+
                 /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com] }</c>.</summary>
                 public override readonly string ToString() => Core.ToString(Fields);
 

@@ -207,4 +207,23 @@ public interface IFlatMultiMap
     /// <summary>Copies the map into a new dictionary that compares keys as the map does.</summary>
     /// <returns>A dictionary from each key to an array of its values.</returns>
     Dictionary<string, string[]> ToDictionary();
+
+    /// <summary>Gets the number of bytes <see cref="Pack"/> allocates and <see cref="TryPack"/> writes: the keys and values as UTF-8, with a hash index.</summary>
+    /// <exception cref="InvalidOperationException">The map holds text with a lone surrogate, which UTF-8 cannot hold.</exception>
+    int PackedByteCount { get; }
+
+    /// <summary>Packs the map into <paramref name="destination"/> as <see cref="Pack"/> does, allocating nothing: to write it to a file, a memory-mapped region or a cache's byte store.</summary>
+    /// <param name="destination">Where to write the packed map; read it back with <see cref="FlatPackedMap.Read(ReadOnlyMemory{byte})"/>.</param>
+    /// <param name="bytesWritten">The number of bytes written, <see cref="PackedByteCount"/>; 0 when <paramref name="destination"/> is too short.</param>
+    /// <returns><see langword="true"/> if the map was written; <see langword="false"/> if <paramref name="destination"/> is shorter than <see cref="PackedByteCount"/>.</returns>
+    /// <exception cref="InvalidOperationException">The map holds text with a lone surrogate, which UTF-8 cannot hold.</exception>
+    bool TryPack(Span<byte> destination, out int bytesWritten);
+
+    /// <summary>
+    /// Packs the map into a read-only <see cref="FlatPackedMap"/> of exactly the size of its content: one array, no
+    /// references, for a map kept for long. Keys keep the map's comparison and first-insertion order; values keep their order.
+    /// </summary>
+    /// <returns>The packed map, over a new array of <see cref="PackedByteCount"/> bytes.</returns>
+    /// <exception cref="InvalidOperationException">The map holds text with a lone surrogate, which UTF-8 cannot hold.</exception>
+    FlatPackedMap Pack();
 }

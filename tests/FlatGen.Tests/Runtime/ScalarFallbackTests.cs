@@ -11,14 +11,14 @@ namespace FlatGen.Tests.Runtime;
 /// 8 bytes a word where it has not, and an inline map's stored hashes must mean the same on both. This machine takes
 /// the vector paths, so the hash, comparison and inline-map tests run again in a child process with the JIT's
 /// hardware intrinsics off (<c>DOTNET_EnableHWIntrinsic=0</c>): the scalar paths are held to the same golden values,
-/// the same written-out definition and the same validation.
+/// the same written-out definition, the same validation and the same packed bytes.
 /// </summary>
 public sealed class ScalarFallbackTests
 {
     private const string IntrinsicsSwitch = "DOTNET_EnableHWIntrinsic";
 
     /// <summary>The classes run again.</summary>
-    private static readonly Type[] Classes = [typeof(KeyHashTests), typeof(KeyComparisonTests), typeof(InlineMapTests)];
+    private static readonly Type[] Classes = [typeof(KeyHashTests), typeof(KeyComparisonTests), typeof(InlineMapTests), typeof(Packed.PackedFormatTests)];
 
     [Fact]
     public void The_vector_paths_are_taken_exactly_when_intrinsics_are_on()

@@ -383,18 +383,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         new(ToArray(map), TComparer.StringComparer);
 
     /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com], Accept: [text/html, */*] }</c>.</summary>
-    public static string ToString(FlatMapFields<TKeyIndex, TValueIndex> map)
-    {
-        var text = new StringBuilder("{");
-        string separator = " ";
-        foreach (KeyValuePair<string, string[]> pair in ToArray(map))
-        {
-            text.Append(separator).Append(pair.Key).Append(": [").AppendJoin(", ", pair.Value).Append(']');
-            separator = ", ";
-        }
-
-        return text.Append(" }").ToString();
-    }
+    public static string ToString(FlatMapFields<TKeyIndex, TValueIndex> map) => FlatMapText.Render(ToArray(map));
 
     /// <summary>Removes every key and value; the map is then empty and works, from any state of its fields.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -110,6 +110,9 @@ public interface IFlatStorage<TKeyIndex, TValueIndex>
     /// <summary>Gets the arena bytes key <paramref name="keyIndex"/> takes, with its values' when <paramref name="withValues"/>; zero for a storage without an arena.</summary>
     static abstract int StoredBytes(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, bool withValues);
 
+    /// <summary>Hands key <paramref name="keyIndex"/> and its values to <paramref name="writer"/>, as the storage holds them.</summary>
+    static abstract void PackEntry(ref FlatPackWriter writer, FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex);
+
     /// <summary>Moves key <paramref name="keyIndex"/> and its values after every other key, keeping its values' order.</summary>
     static abstract void MoveToEnd(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex);
 }

@@ -541,21 +541,9 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         /// <exception cref="ArgumentException"><paramref name="text"/> holds a lone surrogate.</exception>
         public static Utf8Text FromChars(ReadOnlySpan<char> text, string parameterName)
         {
-            if (System.Text.Ascii.IsValid(text))
+            if (!FlatUtf8.TryGetByteCount(text, out int byteCount))
             {
-                return new Utf8Text(text, default, isUtf16: true, text.Length);
-            }
-
-            int byteCount = 0;
-            for (int i = 0; i < text.Length;)
-            {
-                if (Rune.DecodeFromUtf16(text.Slice(i), out Rune rune, out int read) != OperationStatus.Done)
-                {
-                    throw new ArgumentException($"The text is not valid UTF-16: it holds a lone surrogate at index {i}.", parameterName);
-                }
-
-                byteCount += rune.Utf8SequenceLength;
-                i += read;
+                throw new ArgumentException($"The text is not valid UTF-16: it holds a lone surrogate at index {byteCount}.", parameterName);
             }
 
             return new Utf8Text(text, default, isUtf16: true, byteCount);

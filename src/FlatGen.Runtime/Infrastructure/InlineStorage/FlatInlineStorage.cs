@@ -200,6 +200,18 @@ public readonly struct FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, TKno
     }
 
     /// <inheritdoc/>
+    /// <remarks>The key's and values' UTF-8 bytes are copied as they are.</remarks>
+    public static void PackEntry(ref FlatPackWriter writer, FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex)
+    {
+        FlatInlineValues values = FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Values(map, keyIndex);
+        writer.Key(FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.StoredKey(map, keyIndex), values.Count);
+        foreach (ReadOnlySpan<byte> value in values)
+        {
+            writer.Value(value);
+        }
+    }
+
+    /// <inheritdoc/>
     public static void MoveToEnd(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
         FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.MoveToEnd(map, keyIndex);
 }

@@ -172,6 +172,17 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
     public static int StoredBytes(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, bool withValues) => 0;
 
     /// <inheritdoc/>
+    public static void PackEntry(ref FlatPackWriter writer, FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex)
+    {
+        ReadOnlySpan<string> run = FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex);
+        writer.Key(KeyString(map, keyIndex), run.Length);
+        foreach (string value in run)
+        {
+            writer.Value(value);
+        }
+    }
+
+    /// <inheritdoc/>
     public static void MoveToEnd(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
         FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.MoveToEnd(map, keyIndex);
 }

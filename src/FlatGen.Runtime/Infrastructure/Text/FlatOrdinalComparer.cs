@@ -14,6 +14,9 @@ public readonly struct FlatOrdinalComparer : IFlatKeyComparer
     public static bool InlineLookups => true;
 
     /// <inheritdoc/>
+    public static FlatKeyComparison Comparison => FlatKeyComparison.Ordinal;
+
+    /// <inheritdoc/>
     public static IEqualityComparer<string> StringComparer => System.StringComparer.Ordinal;
 
     /// <inheritdoc/>

@@ -14,6 +14,9 @@ public readonly struct FlatOrdinalIgnoreCaseComparer : IFlatKeyComparer
     public static bool InlineLookups => false;
 
     /// <inheritdoc/>
+    public static FlatKeyComparison Comparison => FlatKeyComparison.OrdinalIgnoreCase;
+
+    /// <inheritdoc/>
     public static IEqualityComparer<string> StringComparer => System.StringComparer.OrdinalIgnoreCase;
 
     /// <inheritdoc/>

@@ -38,6 +38,9 @@ public interface IFlatKeyComparer
     /// </summary>
     static abstract bool InlineLookups { get; }
 
+    /// <summary>Gets the comparison this comparer implements.</summary>
+    static abstract FlatKeyComparison Comparison { get; }
+
     /// <summary>Gets the <see cref="StringComparer"/> that agrees with <see cref="KeyEquals"/>.</summary>
     static abstract IEqualityComparer<string> StringComparer { get; }
 }

@@ -248,6 +248,15 @@ partial struct InlineReuse : global::FlatGen.IFlatMultiMap, global::System.IEqua
     /// <inheritdoc/>
     public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => Core.ToDictionary(Fields);
 
+    /// <inheritdoc/>
+    public readonly int PackedByteCount => Core.PackedByteCount(Fields);
+
+    /// <inheritdoc/>
+    public readonly bool TryPack(global::System.Span<byte> destination, out int bytesWritten) => Core.TryPack(Fields, destination, out bytesWritten);
+
+    /// <inheritdoc/>
+    public readonly global::FlatGen.FlatPackedMap Pack() => Core.Pack(Fields);
+
     /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com] }</c>.</summary>
     public override readonly string ToString() => Core.ToString(Fields);
 
@@ -360,13 +369,16 @@ partial struct InlineReuse : global::FlatGen.IFlatMultiMap, global::System.IEqua
             "a",
         };
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static bool Is(global::System.ReadOnlySpan<char> key, string name) => global::System.MemoryExtensions.SequenceEqual(key, name);
+
         // Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static int Match(global::System.ReadOnlySpan<char> key)
         {
             return key.Length switch
             {
-                1 => global::System.MemoryExtensions.SequenceEqual(key, "a") ? 0 : -1,
+                1 => Is(key, "a") ? 0 : -1,
                 _ => -1,
             };
         }

@@ -222,6 +222,15 @@ partial struct RequestHeaders : global::FlatGen.IFlatMultiMap, global::System.IE
     /// <inheritdoc/>
     public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => Core.ToDictionary(Fields);
 
+    /// <inheritdoc/>
+    public readonly int PackedByteCount => Core.PackedByteCount(Fields);
+
+    /// <inheritdoc/>
+    public readonly bool TryPack(global::System.Span<byte> destination, out int bytesWritten) => Core.TryPack(Fields, destination, out bytesWritten);
+
+    /// <inheritdoc/>
+    public readonly global::FlatGen.FlatPackedMap Pack() => Core.Pack(Fields);
+
     /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com] }</c>.</summary>
     public override readonly string ToString() => Core.ToString(Fields);
 
@@ -416,7 +425,8 @@ partial struct RequestHeaders : global::FlatGen.IFlatMultiMap, global::System.IE
             "TE",
         };
 
-        private const global::System.StringComparison IgnoreCase = global::System.StringComparison.OrdinalIgnoreCase;
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static bool Is(global::System.ReadOnlySpan<char> key, string name) => global::System.MemoryExtensions.Equals(key, name, global::System.StringComparison.OrdinalIgnoreCase);
 
         // Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -424,15 +434,15 @@ partial struct RequestHeaders : global::FlatGen.IFlatMultiMap, global::System.IE
         {
             return key.Length switch
             {
-                2 => global::System.MemoryExtensions.Equals(key, "TE", IgnoreCase) ? 6 : -1,
-                4 => global::System.MemoryExtensions.Equals(key, "Host", IgnoreCase) ? 0
-                    : global::System.MemoryExtensions.Equals(key, "ETag", IgnoreCase) ? 5
+                2 => Is(key, "TE") ? 6 : -1,
+                4 => Is(key, "Host") ? 0
+                    : Is(key, "ETag") ? 5
                     : -1,
-                6 => global::System.MemoryExtensions.Equals(key, "Accept", IgnoreCase) ? 1 : -1,
-                12 => global::System.MemoryExtensions.Equals(key, "Content-Type", IgnoreCase) ? 2
-                    : global::System.MemoryExtensions.Equals(key, "X-Request-Id", IgnoreCase) ? 4
+                6 => Is(key, "Accept") ? 1 : -1,
+                12 => Is(key, "Content-Type") ? 2
+                    : Is(key, "X-Request-Id") ? 4
                     : -1,
-                14 => global::System.MemoryExtensions.Equals(key, "Content-Length", IgnoreCase) ? 3 : -1,
+                14 => Is(key, "Content-Length") ? 3 : -1,
                 _ => -1,
             };
         }

@@ -222,6 +222,15 @@ partial struct SixAndSeven : global::FlatGen.IFlatMultiMap, global::System.IEqua
     /// <inheritdoc/>
     public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => Core.ToDictionary(Fields);
 
+    /// <inheritdoc/>
+    public readonly int PackedByteCount => Core.PackedByteCount(Fields);
+
+    /// <inheritdoc/>
+    public readonly bool TryPack(global::System.Span<byte> destination, out int bytesWritten) => Core.TryPack(Fields, destination, out bytesWritten);
+
+    /// <inheritdoc/>
+    public readonly global::FlatGen.FlatPackedMap Pack() => Core.Pack(Fields);
+
     /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com] }</c>.</summary>
     public override readonly string ToString() => Core.ToString(Fields);
 
@@ -516,7 +525,8 @@ partial struct SixAndSeven : global::FlatGen.IFlatMultiMap, global::System.IEqua
             "Via-2",
         };
 
-        private const global::System.StringComparison IgnoreCase = global::System.StringComparison.OrdinalIgnoreCase;
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static bool Is(global::System.ReadOnlySpan<char> key, string name) => global::System.MemoryExtensions.Equals(key, name, global::System.StringComparison.OrdinalIgnoreCase);
 
         // Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -524,23 +534,23 @@ partial struct SixAndSeven : global::FlatGen.IFlatMultiMap, global::System.IEqua
         {
             return key.Length switch
             {
-                5 => global::System.MemoryExtensions.Equals(key, "Via-1", IgnoreCase) ? 10
-                    : global::System.MemoryExtensions.Equals(key, "Via-2", IgnoreCase) ? 11
+                5 => Is(key, "Via-1") ? 10
+                    : Is(key, "Via-2") ? 11
                     : -1,
                 6 => key[0] switch
                 {
-                    'a' or 'A' => global::System.MemoryExtensions.Equals(key, "Accept", IgnoreCase) ? 0 : -1,
-                    'c' or 'C' => global::System.MemoryExtensions.Equals(key, "Cookie", IgnoreCase) ? 1 : -1,
-                    'e' or 'E' => global::System.MemoryExtensions.Equals(key, "Expect", IgnoreCase) ? 2 : -1,
-                    'o' or 'O' => global::System.MemoryExtensions.Equals(key, "Origin", IgnoreCase) ? 3 : -1,
-                    'p' or 'P' => global::System.MemoryExtensions.Equals(key, "Pragma", IgnoreCase) ? 4 : -1,
-                    's' or 'S' => global::System.MemoryExtensions.Equals(key, "Server", IgnoreCase) ? 5 : -1,
+                    'a' or 'A' => Is(key, "Accept") ? 0 : -1,
+                    'c' or 'C' => Is(key, "Cookie") ? 1 : -1,
+                    'e' or 'E' => Is(key, "Expect") ? 2 : -1,
+                    'o' or 'O' => Is(key, "Origin") ? 3 : -1,
+                    'p' or 'P' => Is(key, "Pragma") ? 4 : -1,
+                    's' or 'S' => Is(key, "Server") ? 5 : -1,
                     _ => -1,
                 },
-                7 => global::System.MemoryExtensions.Equals(key, "Expires", IgnoreCase) ? 6
-                    : global::System.MemoryExtensions.Equals(key, "Referer", IgnoreCase) ? 7
-                    : global::System.MemoryExtensions.Equals(key, "Upgrade", IgnoreCase) ? 8
-                    : global::System.MemoryExtensions.Equals(key, "Warning", IgnoreCase) ? 9
+                7 => Is(key, "Expires") ? 6
+                    : Is(key, "Referer") ? 7
+                    : Is(key, "Upgrade") ? 8
+                    : Is(key, "Warning") ? 9
                     : -1,
                 _ => -1,
             };

@@ -222,6 +222,15 @@ partial struct Unicode : global::FlatGen.IFlatMultiMap, global::System.IEquatabl
     /// <inheritdoc/>
     public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => Core.ToDictionary(Fields);
 
+    /// <inheritdoc/>
+    public readonly int PackedByteCount => Core.PackedByteCount(Fields);
+
+    /// <inheritdoc/>
+    public readonly bool TryPack(global::System.Span<byte> destination, out int bytesWritten) => Core.TryPack(Fields, destination, out bytesWritten);
+
+    /// <inheritdoc/>
+    public readonly global::FlatGen.FlatPackedMap Pack() => Core.Pack(Fields);
+
     /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com] }</c>.</summary>
     public override readonly string ToString() => Core.ToString(Fields);
 
@@ -376,7 +385,8 @@ partial struct Unicode : global::FlatGen.IFlatMultiMap, global::System.IEquatabl
             "😀-emoji",
         };
 
-        private const global::System.StringComparison IgnoreCase = global::System.StringComparison.OrdinalIgnoreCase;
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static bool Is(global::System.ReadOnlySpan<char> key, string name) => global::System.MemoryExtensions.Equals(key, name, global::System.StringComparison.OrdinalIgnoreCase);
 
         // Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -384,11 +394,11 @@ partial struct Unicode : global::FlatGen.IFlatMultiMap, global::System.IEquatabl
         {
             return key.Length switch
             {
-                5 => global::System.MemoryExtensions.Equals(key, "Größe", IgnoreCase) ? 0 : -1,
-                7 => global::System.MemoryExtensions.Equals(key, "tab\tkey", IgnoreCase) ? 3 : -1,
-                8 => global::System.MemoryExtensions.Equals(key, "😀-emoji", IgnoreCase) ? 4 : -1,
-                9 => global::System.MemoryExtensions.Equals(key, "Quote\"<&>", IgnoreCase) ? 2
-                    : global::System.MemoryExtensions.Equals(key, "naïve-key", IgnoreCase) ? 1
+                5 => Is(key, "Größe") ? 0 : -1,
+                7 => Is(key, "tab\tkey") ? 3 : -1,
+                8 => Is(key, "😀-emoji") ? 4 : -1,
+                9 => Is(key, "Quote\"<&>") ? 2
+                    : Is(key, "naïve-key") ? 1
                     : -1,
                 _ => -1,
             };

@@ -220,6 +220,15 @@ partial struct UnicodeOrdinal : global::FlatGen.IFlatMultiMap, global::System.IE
     /// <inheritdoc/>
     public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => Core.ToDictionary(Fields);
 
+    /// <inheritdoc/>
+    public readonly int PackedByteCount => Core.PackedByteCount(Fields);
+
+    /// <inheritdoc/>
+    public readonly bool TryPack(global::System.Span<byte> destination, out int bytesWritten) => Core.TryPack(Fields, destination, out bytesWritten);
+
+    /// <inheritdoc/>
+    public readonly global::FlatGen.FlatPackedMap Pack() => Core.Pack(Fields);
+
     /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com] }</c>.</summary>
     public override readonly string ToString() => Core.ToString(Fields);
 
@@ -314,14 +323,17 @@ partial struct UnicodeOrdinal : global::FlatGen.IFlatMultiMap, global::System.IE
             "😀-emoji",
         };
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static bool Is(global::System.ReadOnlySpan<char> key, string name) => global::System.MemoryExtensions.SequenceEqual(key, name);
+
         // Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static int Match(global::System.ReadOnlySpan<char> key)
         {
             return key.Length switch
             {
-                5 => global::System.MemoryExtensions.SequenceEqual(key, "Größe") ? 0 : -1,
-                8 => global::System.MemoryExtensions.SequenceEqual(key, "😀-emoji") ? 1 : -1,
+                5 => Is(key, "Größe") ? 0 : -1,
+                8 => Is(key, "😀-emoji") ? 1 : -1,
                 _ => -1,
             };
         }

@@ -222,6 +222,15 @@ partial struct ServerHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
     /// <inheritdoc/>
     public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => Core.ToDictionary(Fields);
 
+    /// <inheritdoc/>
+    public readonly int PackedByteCount => Core.PackedByteCount(Fields);
+
+    /// <inheritdoc/>
+    public readonly bool TryPack(global::System.Span<byte> destination, out int bytesWritten) => Core.TryPack(Fields, destination, out bytesWritten);
+
+    /// <inheritdoc/>
+    public readonly global::FlatGen.FlatPackedMap Pack() => Core.Pack(Fields);
+
     /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com] }</c>.</summary>
     public override readonly string ToString() => Core.ToString(Fields);
 
@@ -422,7 +431,8 @@ partial struct ServerHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
             "Größe",
         };
 
-        private const global::System.StringComparison IgnoreCase = global::System.StringComparison.OrdinalIgnoreCase;
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static bool Is(global::System.ReadOnlySpan<char> key, string name) => global::System.MemoryExtensions.Equals(key, name, global::System.StringComparison.OrdinalIgnoreCase);
 
         // Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -430,13 +440,13 @@ partial struct ServerHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
         {
             return key.Length switch
             {
-                2 => global::System.MemoryExtensions.Equals(key, "TE", IgnoreCase) ? 0 : -1,
-                3 => global::System.MemoryExtensions.Equals(key, "Via", IgnoreCase) ? 1 : -1,
-                4 => global::System.MemoryExtensions.Equals(key, "Host", IgnoreCase) ? 2 : -1,
-                5 => global::System.MemoryExtensions.Equals(key, "Größe", IgnoreCase) ? 6 : -1,
-                6 => global::System.MemoryExtensions.Equals(key, "Accept", IgnoreCase) ? 3 : -1,
-                7 => global::System.MemoryExtensions.Equals(key, "Referer", IgnoreCase) ? 4 : -1,
-                10 => global::System.MemoryExtensions.Equals(key, "User-Agent", IgnoreCase) ? 5 : -1,
+                2 => Is(key, "TE") ? 0 : -1,
+                3 => Is(key, "Via") ? 1 : -1,
+                4 => Is(key, "Host") ? 2 : -1,
+                5 => Is(key, "Größe") ? 6 : -1,
+                6 => Is(key, "Accept") ? 3 : -1,
+                7 => Is(key, "Referer") ? 4 : -1,
+                10 => Is(key, "User-Agent") ? 5 : -1,
                 _ => -1,
             };
         }

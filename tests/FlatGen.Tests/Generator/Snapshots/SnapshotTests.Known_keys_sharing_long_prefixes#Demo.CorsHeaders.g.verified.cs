@@ -220,6 +220,15 @@ partial struct CorsHeaders : global::FlatGen.IFlatMultiMap, global::System.IEqua
     /// <inheritdoc/>
     public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => Core.ToDictionary(Fields);
 
+    /// <inheritdoc/>
+    public readonly int PackedByteCount => Core.PackedByteCount(Fields);
+
+    /// <inheritdoc/>
+    public readonly bool TryPack(global::System.Span<byte> destination, out int bytesWritten) => Core.TryPack(Fields, destination, out bytesWritten);
+
+    /// <inheritdoc/>
+    public readonly global::FlatGen.FlatPackedMap Pack() => Core.Pack(Fields);
+
     /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com] }</c>.</summary>
     public override readonly string ToString() => Core.ToString(Fields);
 
@@ -354,7 +363,8 @@ partial struct CorsHeaders : global::FlatGen.IFlatMultiMap, global::System.IEqua
             "Access-Control-Max-Age",
         };
 
-        private const global::System.StringComparison IgnoreCase = global::System.StringComparison.OrdinalIgnoreCase;
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static bool Is(global::System.ReadOnlySpan<char> key, string name) => global::System.MemoryExtensions.Equals(key, name, global::System.StringComparison.OrdinalIgnoreCase);
 
         // Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -362,10 +372,10 @@ partial struct CorsHeaders : global::FlatGen.IFlatMultiMap, global::System.IEqua
         {
             return key.Length switch
             {
-                22 => global::System.MemoryExtensions.Equals(key, "Access-Control-Max-Age", IgnoreCase) ? 3 : -1,
-                27 => global::System.MemoryExtensions.Equals(key, "Access-Control-Allow-Origin", IgnoreCase) ? 0 : -1,
-                28 => global::System.MemoryExtensions.Equals(key, "Access-Control-Allow-Headers", IgnoreCase) ? 1
-                    : global::System.MemoryExtensions.Equals(key, "Access-Control-Allow-Methods", IgnoreCase) ? 2
+                22 => Is(key, "Access-Control-Max-Age") ? 3 : -1,
+                27 => Is(key, "Access-Control-Allow-Origin") ? 0 : -1,
+                28 => Is(key, "Access-Control-Allow-Headers") ? 1
+                    : Is(key, "Access-Control-Allow-Methods") ? 2
                     : -1,
                 _ => -1,
             };

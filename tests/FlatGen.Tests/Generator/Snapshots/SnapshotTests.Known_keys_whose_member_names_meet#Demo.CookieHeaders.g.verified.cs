@@ -222,6 +222,15 @@ partial struct CookieHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
     /// <inheritdoc/>
     public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => Core.ToDictionary(Fields);
 
+    /// <inheritdoc/>
+    public readonly int PackedByteCount => Core.PackedByteCount(Fields);
+
+    /// <inheritdoc/>
+    public readonly bool TryPack(global::System.Span<byte> destination, out int bytesWritten) => Core.TryPack(Fields, destination, out bytesWritten);
+
+    /// <inheritdoc/>
+    public readonly global::FlatGen.FlatPackedMap Pack() => Core.Pack(Fields);
+
     /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com] }</c>.</summary>
     public override readonly string ToString() => Core.ToString(Fields);
 
@@ -313,7 +322,8 @@ partial struct CookieHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
             "Set-Cookie",
         };
 
-        private const global::System.StringComparison IgnoreCase = global::System.StringComparison.OrdinalIgnoreCase;
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static bool Is(global::System.ReadOnlySpan<char> key, string name) => global::System.MemoryExtensions.Equals(key, name, global::System.StringComparison.OrdinalIgnoreCase);
 
         // Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -321,8 +331,8 @@ partial struct CookieHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
         {
             return key.Length switch
             {
-                6 => global::System.MemoryExtensions.Equals(key, "Cookie", IgnoreCase) ? 0 : -1,
-                10 => global::System.MemoryExtensions.Equals(key, "Set-Cookie", IgnoreCase) ? 1 : -1,
+                6 => Is(key, "Cookie") ? 0 : -1,
+                10 => Is(key, "Set-Cookie") ? 1 : -1,
                 _ => -1,
             };
         }

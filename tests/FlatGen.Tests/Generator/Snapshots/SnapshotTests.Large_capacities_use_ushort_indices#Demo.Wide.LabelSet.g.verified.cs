@@ -212,6 +212,15 @@ partial struct LabelSet : global::FlatGen.IFlatMultiMap, global::System.IEquatab
     /// <inheritdoc/>
     public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => Core.ToDictionary(Fields);
 
+    /// <inheritdoc/>
+    public readonly int PackedByteCount => Core.PackedByteCount(Fields);
+
+    /// <inheritdoc/>
+    public readonly bool TryPack(global::System.Span<byte> destination, out int bytesWritten) => Core.TryPack(Fields, destination, out bytesWritten);
+
+    /// <inheritdoc/>
+    public readonly global::FlatGen.FlatPackedMap Pack() => Core.Pack(Fields);
+
     /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com] }</c>.</summary>
     public override readonly string ToString() => Core.ToString(Fields);
 

@@ -250,6 +250,15 @@ partial struct StoredRequestHeaders : global::FlatGen.IFlatMultiMap, global::Sys
     /// <inheritdoc/>
     public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => Core.ToDictionary(Fields);
 
+    /// <inheritdoc/>
+    public readonly int PackedByteCount => Core.PackedByteCount(Fields);
+
+    /// <inheritdoc/>
+    public readonly bool TryPack(global::System.Span<byte> destination, out int bytesWritten) => Core.TryPack(Fields, destination, out bytesWritten);
+
+    /// <inheritdoc/>
+    public readonly global::FlatGen.FlatPackedMap Pack() => Core.Pack(Fields);
+
     /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com] }</c>.</summary>
     public override readonly string ToString() => Core.ToString(Fields);
 
@@ -702,7 +711,8 @@ partial struct StoredRequestHeaders : global::FlatGen.IFlatMultiMap, global::Sys
             "X-Request-ID",
         };
 
-        private const global::System.StringComparison IgnoreCase = global::System.StringComparison.OrdinalIgnoreCase;
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static bool Is(global::System.ReadOnlySpan<char> key, string name) => global::System.MemoryExtensions.Equals(key, name, global::System.StringComparison.OrdinalIgnoreCase);
 
         // Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -710,29 +720,29 @@ partial struct StoredRequestHeaders : global::FlatGen.IFlatMultiMap, global::Sys
         {
             return key.Length switch
             {
-                4 => global::System.MemoryExtensions.Equals(key, "Host", IgnoreCase) ? 0 : -1,
-                6 => global::System.MemoryExtensions.Equals(key, "Accept", IgnoreCase) ? 2
-                    : global::System.MemoryExtensions.Equals(key, "Cookie", IgnoreCase) ? 10
-                    : global::System.MemoryExtensions.Equals(key, "Origin", IgnoreCase) ? 13
-                    : global::System.MemoryExtensions.Equals(key, "Pragma", IgnoreCase) ? 14
+                4 => Is(key, "Host") ? 0 : -1,
+                6 => Is(key, "Accept") ? 2
+                    : Is(key, "Cookie") ? 10
+                    : Is(key, "Origin") ? 13
+                    : Is(key, "Pragma") ? 14
                     : -1,
-                7 => global::System.MemoryExtensions.Equals(key, "Referer", IgnoreCase) ? 15 : -1,
-                10 => global::System.MemoryExtensions.Equals(key, "User-Agent", IgnoreCase) ? 1
-                    : global::System.MemoryExtensions.Equals(key, "Connection", IgnoreCase) ? 7
+                7 => Is(key, "Referer") ? 15 : -1,
+                10 => Is(key, "User-Agent") ? 1
+                    : Is(key, "Connection") ? 7
                     : -1,
-                12 => global::System.MemoryExtensions.Equals(key, "Content-Type", IgnoreCase) ? 9
-                    : global::System.MemoryExtensions.Equals(key, "X-Request-ID", IgnoreCase) ? 17
+                12 => Is(key, "Content-Type") ? 9
+                    : Is(key, "X-Request-ID") ? 17
                     : -1,
-                13 => global::System.MemoryExtensions.Equals(key, "Authorization", IgnoreCase) ? 5
-                    : global::System.MemoryExtensions.Equals(key, "Cache-Control", IgnoreCase) ? 6
-                    : global::System.MemoryExtensions.Equals(key, "If-None-Match", IgnoreCase) ? 12
+                13 => Is(key, "Authorization") ? 5
+                    : Is(key, "Cache-Control") ? 6
+                    : Is(key, "If-None-Match") ? 12
                     : -1,
-                14 => global::System.MemoryExtensions.Equals(key, "Content-Length", IgnoreCase) ? 8 : -1,
-                15 => global::System.MemoryExtensions.Equals(key, "Accept-Encoding", IgnoreCase) ? 3
-                    : global::System.MemoryExtensions.Equals(key, "Accept-Language", IgnoreCase) ? 4
-                    : global::System.MemoryExtensions.Equals(key, "X-Forwarded-For", IgnoreCase) ? 16
+                14 => Is(key, "Content-Length") ? 8 : -1,
+                15 => Is(key, "Accept-Encoding") ? 3
+                    : Is(key, "Accept-Language") ? 4
+                    : Is(key, "X-Forwarded-For") ? 16
                     : -1,
-                17 => global::System.MemoryExtensions.Equals(key, "If-Modified-Since", IgnoreCase) ? 11 : -1,
+                17 => Is(key, "If-Modified-Since") ? 11 : -1,
                 _ => -1,
             };
         }

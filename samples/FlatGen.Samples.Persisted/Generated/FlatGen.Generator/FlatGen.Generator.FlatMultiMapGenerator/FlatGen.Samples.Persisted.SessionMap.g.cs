@@ -250,6 +250,15 @@ partial struct SessionMap : global::FlatGen.IFlatMultiMap, global::System.IEquat
     /// <inheritdoc/>
     public readonly global::System.Collections.Generic.Dictionary<string, string[]> ToDictionary() => Core.ToDictionary(Fields);
 
+    /// <inheritdoc/>
+    public readonly int PackedByteCount => Core.PackedByteCount(Fields);
+
+    /// <inheritdoc/>
+    public readonly bool TryPack(global::System.Span<byte> destination, out int bytesWritten) => Core.TryPack(Fields, destination, out bytesWritten);
+
+    /// <inheritdoc/>
+    public readonly global::FlatGen.FlatPackedMap Pack() => Core.Pack(Fields);
+
     /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com] }</c>.</summary>
     public override readonly string ToString() => Core.ToString(Fields);
 
@@ -402,7 +411,8 @@ partial struct SessionMap : global::FlatGen.IFlatMultiMap, global::System.IEquat
             "role",
         };
 
-        private const global::System.StringComparison IgnoreCase = global::System.StringComparison.OrdinalIgnoreCase;
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static bool Is(global::System.ReadOnlySpan<char> key, string name) => global::System.MemoryExtensions.Equals(key, name, global::System.StringComparison.OrdinalIgnoreCase);
 
         // Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -410,10 +420,10 @@ partial struct SessionMap : global::FlatGen.IFlatMultiMap, global::System.IEquat
         {
             return key.Length switch
             {
-                4 => global::System.MemoryExtensions.Equals(key, "user", IgnoreCase) ? 0
-                    : global::System.MemoryExtensions.Equals(key, "role", IgnoreCase) ? 2
+                4 => Is(key, "user") ? 0
+                    : Is(key, "role") ? 2
                     : -1,
-                6 => global::System.MemoryExtensions.Equals(key, "locale", IgnoreCase) ? 1 : -1,
+                6 => Is(key, "locale") ? 1 : -1,
                 _ => -1,
             };
         }

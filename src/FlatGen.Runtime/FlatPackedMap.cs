@@ -1,0 +1,380 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text.Unicode;
+using FlatGen.Infrastructure;
+
+namespace FlatGen;
+
+/// <summary>
+/// A read-only flat multi-map packed at the size of its content: one run of bytes holding its keys and values as
+/// UTF-8, in first-insertion order, with a hash index, and no reference anywhere. Made by a map's <c>Pack</c> or
+/// <c>TryPack</c>, or read from bytes that one wrote (a file, a cache's byte store, a memory-mapped region); for maps
+/// kept for long, where a fixed-capacity map would keep its whole capacity.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Keys keep the packed map's comparison; each key's values keep their order. A lookup is one hash and about one
+/// comparison; reading allocates nothing. The format is documented in the repository's <c>docs/packed-format.md</c>
+/// and is the same on every machine and in every process.
+/// </para>
+/// <para>
+/// Over a <see cref="T:byte[]"/> the map shares the array: it must not change while the map is read. A change
+/// cannot make a read go outside the bytes, but it can make a read throw or return other text.
+/// The <see langword="default"/> value is an empty map that compares ordinally.
+/// </para>
+/// </remarks>
+[DebuggerDisplay("Count = {Count}, ByteCount = {ByteCount}")]
+public readonly partial struct FlatPackedMap : IEquatable<FlatPackedMap>
+{
+    private readonly ReadOnlyMemory<byte> _bytes;
+
+    private FlatPackedMap(ReadOnlyMemory<byte> bytes) => _bytes = bytes;
+
+    /// <summary>Gets the number of distinct keys.</summary>
+    public int Count => IsDefault ? 0 : FlatPackedLayout.Read(_bytes.Span).KeyCount;
+
+    /// <summary>Gets the number of values, summed over all keys.</summary>
+    public int ValueCount => IsDefault ? 0 : FlatPackedLayout.Read(_bytes.Span).ValueCount;
+
+    /// <summary>Gets how keys are compared: as in the map that was packed.</summary>
+    public FlatKeyComparison KeyComparison =>
+        !IsDefault && FlatPackedLayout.Read(_bytes.Span).IgnoreCase ? FlatKeyComparison.OrdinalIgnoreCase : FlatKeyComparison.Ordinal;
+
+    /// <summary>Gets the number of bytes the packed map takes.</summary>
+    public int ByteCount => _bytes.Length;
+
+    private bool IsDefault => _bytes.IsEmpty;
+
+    /// <summary>Gets the packed bytes, to write anywhere and read back with <see cref="Read(ReadOnlyMemory{byte})"/>.</summary>
+    /// <returns>The bytes; empty for the <see langword="default"/> map.</returns>
+    public ReadOnlySpan<byte> AsBytes() => _bytes.Span;
+
+    /// <summary>Gets the packed bytes as memory, as <see cref="AsBytes"/> does.</summary>
+    /// <returns>The bytes; empty for the <see langword="default"/> map.</returns>
+    public ReadOnlyMemory<byte> AsMemory() => _bytes;
+
+    /// <summary>Reads a packed map from <paramref name="bytes"/>, which it keeps and does not copy.</summary>
+    /// <param name="bytes">Bytes a map's <c>Pack</c> or <c>TryPack</c> wrote.</param>
+    /// <returns>The packed map over <paramref name="bytes"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="bytes"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FlatFormatException"><paramref name="bytes"/> are not a valid packed map: another format version, or any count, length, offset, text or index entry that packing could not have written.</exception>
+    public static FlatPackedMap Read(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        return Read(new ReadOnlyMemory<byte>(bytes));
+    }
+
+    /// <summary>Reads a packed map from <paramref name="bytes"/>, which it keeps and does not copy: an array's, or a memory-mapped region's through a <see cref="System.Buffers.MemoryManager{T}"/>.</summary>
+    /// <param name="bytes">Bytes a map's <c>Pack</c> or <c>TryPack</c> wrote.</param>
+    /// <returns>The packed map over <paramref name="bytes"/>.</returns>
+    /// <exception cref="FlatFormatException"><paramref name="bytes"/> are not a valid packed map: another format version, or any count, length, offset, text or index entry that packing could not have written.</exception>
+    public static FlatPackedMap Read(ReadOnlyMemory<byte> bytes) =>
+        TryRead(bytes, out FlatPackedMap map) ? map : throw new FlatFormatException("The bytes are not a valid packed flat multi-map.");
+
+    /// <summary>Reads a packed map from <paramref name="bytes"/>, which it keeps and does not copy, if they are a valid one.</summary>
+    /// <param name="bytes">Bytes to read.</param>
+    /// <param name="map">The packed map over <paramref name="bytes"/>; the <see langword="default"/> map when they are not valid.</param>
+    /// <returns><see langword="true"/> if the bytes are a valid packed map; otherwise <see langword="false"/>. Never throws for any bytes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="bytes"/> is <see langword="null"/>.</exception>
+    public static bool TryRead(byte[] bytes, out FlatPackedMap map)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        return TryRead(new ReadOnlyMemory<byte>(bytes), out map);
+    }
+
+    /// <summary>Reads a packed map from <paramref name="bytes"/>, which it keeps and does not copy, if they are a valid one.</summary>
+    /// <param name="bytes">Bytes to read.</param>
+    /// <param name="map">The packed map over <paramref name="bytes"/>; the <see langword="default"/> map when they are not valid.</param>
+    /// <returns><see langword="true"/> if the bytes are a valid packed map; otherwise <see langword="false"/>. Never throws for any bytes.</returns>
+    public static bool TryRead(ReadOnlyMemory<byte> bytes, out FlatPackedMap map)
+    {
+        map = IsValid(bytes.Span) ? new FlatPackedMap(bytes) : default;
+        return !map.IsDefault;
+    }
+
+    /// <summary>Wraps bytes the packer has just written, which need no validation.</summary>
+    internal static FlatPackedMap Packed(ReadOnlyMemory<byte> bytes) => new(bytes);
+
+    /// <summary>Gets <paramref name="key"/>'s values, in the order they were added.</summary>
+    /// <param name="key">The key to look up.</param>
+    /// <returns>The values; empty when the key is absent.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    public FlatPackedValues GetValues(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return ValuesAt(_bytes.Span, Find(_bytes.Span, key));
+    }
+
+    /// <summary>Gets <paramref name="key"/>'s values, in the order they were added.</summary>
+    /// <param name="key">The key to look up, such as a slice of a parse buffer.</param>
+    /// <returns>The values; empty when the key is absent.</returns>
+    public FlatPackedValues GetValues(ReadOnlySpan<char> key) => ValuesAt(_bytes.Span, Find(_bytes.Span, key));
+
+    /// <summary>Gets the UTF-8 <paramref name="key"/>'s values, in the order they were added.</summary>
+    /// <param name="key">The key's UTF-8 bytes.</param>
+    /// <returns>The values; empty when the key is absent or not valid UTF-8.</returns>
+    public FlatPackedValues GetValues(ReadOnlySpan<byte> key) => ValuesAt(_bytes.Span, FindUtf8(_bytes.Span, key));
+
+    /// <summary>Gets <paramref name="key"/>'s values, in the order they were added.</summary>
+    /// <param name="key">The key to look up.</param>
+    /// <param name="values">The values; empty when the key is absent.</param>
+    /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    public bool TryGetValues(string key, out FlatPackedValues values)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return TryGetValues(key.AsSpan(), out values);
+    }
+
+    /// <summary>Gets <paramref name="key"/>'s values, in the order they were added.</summary>
+    /// <param name="key">The key to look up, such as a slice of a parse buffer.</param>
+    /// <param name="values">The values; empty when the key is absent.</param>
+    /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
+    public bool TryGetValues(ReadOnlySpan<char> key, out FlatPackedValues values)
+    {
+        int record = Find(_bytes.Span, key);
+        values = ValuesAt(_bytes.Span, record);
+        return record >= 0;
+    }
+
+    /// <summary>Gets the UTF-8 <paramref name="key"/>'s values, in the order they were added.</summary>
+    /// <param name="key">The key's UTF-8 bytes.</param>
+    /// <param name="values">The values; empty when the key is absent or not valid UTF-8.</param>
+    /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
+    public bool TryGetValues(ReadOnlySpan<byte> key, out FlatPackedValues values)
+    {
+        int record = FindUtf8(_bytes.Span, key);
+        values = ValuesAt(_bytes.Span, record);
+        return record >= 0;
+    }
+
+    /// <summary>Determines whether the map contains <paramref name="key"/>.</summary>
+    /// <param name="key">The key to look for.</param>
+    /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    public bool ContainsKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Find(_bytes.Span, key) >= 0;
+    }
+
+    /// <summary>Determines whether the map contains <paramref name="key"/>.</summary>
+    /// <param name="key">The key to look for, such as a slice of a parse buffer.</param>
+    /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
+    public bool ContainsKey(ReadOnlySpan<char> key) => Find(_bytes.Span, key) >= 0;
+
+    /// <summary>Determines whether the map contains the UTF-8 <paramref name="key"/>; invalid UTF-8 is a key that is absent.</summary>
+    /// <param name="key">The key's UTF-8 bytes.</param>
+    /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
+    public bool ContainsKey(ReadOnlySpan<byte> key) => FindUtf8(_bytes.Span, key) >= 0;
+
+    /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values; it allocates nothing.</summary>
+    /// <returns>An enumerator over the entries.</returns>
+    public Enumerator GetEnumerator() => new(_bytes.Span);
+
+    /// <summary>Copies the map's keys, in first-insertion order, each with its values, as strings.</summary>
+    /// <returns>A new array of the keys and their values.</returns>
+    public KeyValuePair<string, string[]>[] ToArray()
+    {
+        var pairs = new KeyValuePair<string, string[]>[Count];
+        int i = 0;
+        foreach (FlatPackedEntry entry in this)
+        {
+            pairs[i++] = new KeyValuePair<string, string[]>(entry.GetKeyString(), entry.Values.ToArray());
+        }
+
+        return pairs;
+    }
+
+    /// <summary>Renders the map's keys and values, such as <c>{ Host: [example.com], Accept: [text/html, */*] }</c>, as a map does.</summary>
+    /// <returns>The map as text.</returns>
+    public override string ToString() => FlatMapText.Render(ToArray());
+
+    /// <summary>
+    /// Determines whether this map and <paramref name="other"/> compare keys alike and hold the same keys (under that
+    /// comparison) with the same values in the same order; the order of the keys does not matter, as for maps.
+    /// </summary>
+    /// <param name="other">The packed map to compare with.</param>
+    /// <returns><see langword="true"/> if the maps have the same content; otherwise, <see langword="false"/>.</returns>
+    public bool Equals(FlatPackedMap other)
+    {
+        ReadOnlySpan<byte> mine = _bytes.Span, theirs = other._bytes.Span;
+        if (mine.SequenceEqual(theirs))
+        {
+            return true;
+        }
+
+        if (KeyComparison != other.KeyComparison || Count != other.Count || ValueCount != other.ValueCount)
+        {
+            return false;
+        }
+
+        // Equal key counts, and every key of this map found in the other with the same values: the same keys.
+        foreach (FlatPackedEntry entry in this)
+        {
+            int record = FindUtf8(theirs, entry.Key);
+            if (record < 0 || !entry.Values.SequenceEqual(ValuesAt(theirs, record)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is FlatPackedMap other && Equals(other);
+
+    /// <summary>Returns a hash of the map's content that equal maps (see <see cref="Equals(FlatPackedMap)"/>) share, whatever their key order.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode()
+    {
+        bool ignoreCase = KeyComparison == FlatKeyComparison.OrdinalIgnoreCase;
+        int hash = Count;
+        foreach (FlatPackedEntry entry in this)
+        {
+            var combined = default(HashCode);
+            combined.Add(KeyHash(entry.Key, ignoreCase));
+            foreach (ReadOnlySpan<byte> value in entry.Values)
+            {
+                combined.AddBytes(value);
+                combined.Add(value.Length);
+            }
+
+            hash += combined.ToHashCode(); // A sum, which ignores key order.
+        }
+
+        return hash;
+    }
+
+    /// <summary>Determines whether two packed maps have the same content.</summary>
+    /// <param name="left">The first map.</param>
+    /// <param name="right">The second map.</param>
+    /// <returns><see langword="true"/> if the maps have the same content; otherwise, <see langword="false"/>.</returns>
+    public static bool operator ==(FlatPackedMap left, FlatPackedMap right) => left.Equals(right);
+
+    /// <summary>Determines whether two packed maps differ in content.</summary>
+    /// <param name="left">The first map.</param>
+    /// <param name="right">The second map.</param>
+    /// <returns><see langword="true"/> if the maps differ; otherwise, <see langword="false"/>.</returns>
+    public static bool operator !=(FlatPackedMap left, FlatPackedMap right) => !left.Equals(right);
+
+    /// <summary>Finds <paramref name="key"/> in packed <paramref name="bytes"/>: one hash, then the keys of its bucket; returns its record's offset or -1.</summary>
+    private static int Find(ReadOnlySpan<byte> bytes, ReadOnlySpan<char> key)
+    {
+        if (bytes.IsEmpty)
+        {
+            return -1;
+        }
+
+        FlatPackedLayout layout = FlatPackedLayout.Read(bytes);
+        uint hash = FlatPackedFormat.Hash(key, layout.IgnoreCase, out bool comparesAsAscii);
+        int bucket = FlatPackedFormat.BucketOf(hash, layout.BucketCount);
+        int width = layout.BucketWidth;
+        int first = bucket == 0 ? 0 : FlatPackedFormat.ReadWidth(bytes, layout.BucketsStart + ((bucket - 1) * width), width);
+        int end = FlatPackedFormat.ReadWidth(bytes, layout.BucketsStart + (bucket * width), width);
+        for (int i = first; i < end; i++)
+        {
+            int record = FlatPackedFormat.ReadWidth(bytes, layout.OffsetsStart + (i * layout.OffsetWidth), layout.OffsetWidth);
+            int at = record;
+            int length = FlatPackedFormat.ReadVarint(bytes, ref at);
+            if (FlatPackedKeys.Equal(bytes.Slice(at, length), key, layout.IgnoreCase, comparesAsAscii))
+            {
+                return record;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Finds UTF-8 <paramref name="key"/>, decoded, as <see cref="Find"/> does; invalid UTF-8 is absent.</summary>
+    [SkipLocalsInit] // The decode buffer is written before it is read.
+    private static int FindUtf8(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> key)
+    {
+        if (bytes.IsEmpty || !Utf8.IsValid(key))
+        {
+            return -1;
+        }
+
+        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[DecodedUtf8.StackLength]);
+        return Find(bytes, decoded.Chars);
+    }
+
+    /// <summary>Gets the values of the record at <paramref name="record"/>; none for -1.</summary>
+    private static FlatPackedValues ValuesAt(ReadOnlySpan<byte> bytes, int record)
+    {
+        if (record < 0)
+        {
+            return default;
+        }
+
+        int keyLength = FlatPackedFormat.ReadVarint(bytes, ref record);
+        record += keyLength;
+        int count = FlatPackedFormat.ReadVarint(bytes, ref record);
+        return new FlatPackedValues(bytes.Slice(record), count);
+    }
+
+    /// <summary>The hash a key contributes to <see cref="GetHashCode"/>: the format's, the same for keys equal under the comparison.</summary>
+    [SkipLocalsInit] // The decode buffer is written before it is read.
+    private static uint KeyHash(ReadOnlySpan<byte> key, bool ignoreCase)
+    {
+        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[DecodedUtf8.StackLength]);
+        return FlatPackedFormat.Hash(decoded.Chars, ignoreCase, out _);
+    }
+
+    /// <summary>Enumerates a packed map's keys in first-insertion order, each with its values, in one pass over its records.</summary>
+    public ref struct Enumerator
+    {
+        private readonly ReadOnlySpan<byte> _bytes;
+        private int _remaining;
+        private int _offset;
+
+        internal Enumerator(ReadOnlySpan<byte> bytes)
+        {
+            _bytes = bytes;
+            if (bytes.IsEmpty)
+            {
+                _remaining = 0;
+                _offset = 0;
+            }
+            else
+            {
+                FlatPackedLayout layout = FlatPackedLayout.Read(bytes);
+                _remaining = layout.KeyCount;
+                _offset = layout.RecordsStart;
+            }
+
+            Current = default;
+        }
+
+        /// <summary>Gets the current key with its values.</summary>
+        public FlatPackedEntry Current { get; private set; }
+
+        /// <summary>Advances to the next key.</summary>
+        /// <returns><see langword="true"/> if there is a next key; otherwise, <see langword="false"/>.</returns>
+        public bool MoveNext()
+        {
+            if (_remaining == 0)
+            {
+                return false;
+            }
+
+            _remaining--;
+            int keyLength = FlatPackedFormat.ReadVarint(_bytes, ref _offset);
+            ReadOnlySpan<byte> key = _bytes.Slice(_offset, keyLength);
+            _offset += keyLength;
+            int count = FlatPackedFormat.ReadVarint(_bytes, ref _offset);
+            var values = new FlatPackedValues(_bytes.Slice(_offset), count);
+            for (int i = 0; i < count; i++)
+            {
+                int length = FlatPackedFormat.ReadVarint(_bytes, ref _offset);
+                _offset += length;
+            }
+
+            Current = new FlatPackedEntry(key, values);
+            return true;
+        }
+    }
+}

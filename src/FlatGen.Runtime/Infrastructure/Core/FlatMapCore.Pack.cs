@@ -1,0 +1,98 @@
+using System;
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
+namespace FlatGen.Infrastructure;
+
+// Packing: any map, in either storage and spilled or not, written as a FlatPackedMap. One pass measures; a second
+// writes into bytes of exactly that length. Each storage hands over its entries as it holds them (FlatPackWriter).
+public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys, TStorage>
+{
+    /// <summary>Gets the number of bytes <see cref="Pack"/> allocates and <see cref="TryPack"/> writes.</summary>
+    /// <exception cref="InvalidOperationException">The map holds text with a lone surrogate, which UTF-8 cannot hold.</exception>
+    public static int PackedByteCount(FlatMapFields<TKeyIndex, TValueIndex> map) => Measure(map).ByteCount;
+
+    /// <summary>Packs the map into <paramref name="destination"/>, allocating nothing, if it has room.</summary>
+    /// <returns><see langword="true"/> if the map was written; <see langword="false"/> (and 0 bytes written) if <paramref name="destination"/> is shorter than <see cref="PackedByteCount"/>.</returns>
+    /// <exception cref="InvalidOperationException">The map holds text with a lone surrogate, which UTF-8 cannot hold.</exception>
+    public static bool TryPack(FlatMapFields<TKeyIndex, TValueIndex> map, Span<byte> destination, out int bytesWritten)
+    {
+        FlatPackWriter measured = Measure(map);
+        bytesWritten = measured.ByteCount;
+        if (destination.Length < bytesWritten)
+        {
+            bytesWritten = 0;
+            return false;
+        }
+
+        Write(map, measured, destination.Slice(0, bytesWritten));
+        return true;
+    }
+
+    /// <summary>Packs the map into one new array of exactly its packed length.</summary>
+    /// <exception cref="InvalidOperationException">The map holds text with a lone surrogate, which UTF-8 cannot hold.</exception>
+    public static FlatPackedMap Pack(FlatMapFields<TKeyIndex, TValueIndex> map)
+    {
+        FlatPackWriter measured = Measure(map);
+        byte[] bytes = GC.AllocateUninitializedArray<byte>(measured.ByteCount);
+        Write(map, measured, bytes);
+        return FlatPackedMap.Packed(bytes);
+    }
+
+    private static FlatPackWriter Measure(FlatMapFields<TKeyIndex, TValueIndex> map)
+    {
+        FlatPackWriter writer = FlatPackWriter.Measure(TComparer.Comparison);
+        HandOver(map, ref writer);
+        return writer;
+    }
+
+    [SkipLocalsInit] // The scratch is written before it is read.
+    private static void Write(FlatMapFields<TKeyIndex, TValueIndex> map, in FlatPackWriter measured, Span<byte> bytes)
+    {
+        int length = measured.ScratchLength;
+        int[]? rented = length <= FlatPackWriter.StackScratch ? null : ArrayPool<int>.Shared.Rent(length);
+        Span<int> scratch = rented is null ? stackalloc int[FlatPackWriter.StackScratch] : rented;
+        try
+        {
+            FlatPackWriter writer = FlatPackWriter.Write(bytes, measured, scratch);
+            HandOver(map, ref writer);
+            writer.Finish(map.Shape.MapName);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<int>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Hands every key, in first-insertion order, with its values, to <paramref name="writer"/>.</summary>
+    private static void HandOver(FlatMapFields<TKeyIndex, TValueIndex> map, ref FlatPackWriter writer)
+    {
+        if (Overflow(map) is { } spill)
+        {
+            for (int entry = spill.NextKey(-1); entry < spill.EntryCount; entry = spill.NextKey(entry))
+            {
+                ReadOnlySpan<string> values = spill.ValuesAt(entry);
+                writer.Key(spill.KeyAt(entry), values.Length);
+                foreach (string value in values)
+                {
+                    writer.Value(value);
+                }
+            }
+
+            return;
+        }
+
+        ReadOnlySpan<TValueIndex> counts = map.ValueCounts;
+        int count = FlatInteger.ToInt32(map.Count);
+        for (int i = 0; i < count; i++)
+        {
+            if (counts[i] != TValueIndex.Zero)
+            {
+                TStorage.PackEntry(ref writer, map, i);
+            }
+        }
+    }
+}
