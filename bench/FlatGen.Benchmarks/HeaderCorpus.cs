@@ -7,6 +7,12 @@ public static class HeaderCorpus
 {
     private static readonly Lazy<(string Kind, (string Name, string Value)[] Lines)[]> Sets = new(Read);
 
+    /// <summary>The names a server reads from a request: six, one usually absent.</summary>
+    public static readonly string[] RequestReads = ["host", "user-agent", "accept-encoding", "cookie", "authorization", "x-correlation-id"];
+
+    /// <summary>The names middleware reads from a response: five, one usually absent.</summary>
+    public static readonly string[] ResponseReads = ["content-type", "cache-control", "set-cookie", "vary", "x-powered-by"];
+
     /// <summary>The request sets, each header line in order.</summary>
     public static (string Name, string Value)[][] Requests => Of("request");
 

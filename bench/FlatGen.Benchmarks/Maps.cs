@@ -140,3 +140,7 @@ public partial struct KnownTrafficHeaderMap : IBenchMap
 [FlatMultiMap(1024, 2048, Overflow = FlatOverflow.EvictOldest)]
 public partial struct ListenerRegistryMap;
 #pragma warning restore FLATGEN010
+
+/// <summary>A response's headers kept for long as an inline map: no references, room for a large response's bytes.</summary>
+[FlatMultiMap(32, 64, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, Storage = FlatStorage.InlineUtf8, InlineBytes = 4096)]
+public partial struct KeptInlineHeaderMap;

@@ -16,6 +16,7 @@ using Perfolizer.Horology;
 // dotnet run -c Release --project bench/FlatGen.Benchmarks -- interleaved <output folder> [rounds] [warm-up ms] [class name part, or =whole name]
 // dotnet run -c Release --project bench/FlatGen.Benchmarks -- typing <output folder> [edits] [warm-up edits] [rounds from scratch]
 // dotnet run -c Release --project bench/FlatGen.Benchmarks -- coldstart <output folder> [processes]
+// dotnet run -c Release --project bench/FlatGen.Benchmarks -- kept <output folder> [copies of each response set]
 if (args is ["report", string resultsFolder, string outputFolder])
 {
     return ResultsReport.Write(resultsFolder, outputFolder);
@@ -48,6 +49,12 @@ if (args is ["coldstart", string coldFolder, .. string[] coldOptions])
 {
     int processes = coldOptions.Length > 0 ? int.Parse(coldOptions[0], System.Globalization.CultureInfo.InvariantCulture) : 7;
     return ColdStart.Run(coldFolder, processes);
+}
+
+if (args is ["kept", string keptFolder, .. string[] keptOptions])
+{
+    int copies = keptOptions.Length > 0 ? int.Parse(keptOptions[0], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+    return KeptForLong.Run(keptFolder, copies);
 }
 
 bool dry = args.Contains("--dry");

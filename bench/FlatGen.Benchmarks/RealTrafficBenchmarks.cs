@@ -12,9 +12,6 @@ namespace FlatGen.Benchmarks;
 /// </summary>
 public class RealTrafficBenchmarks
 {
-    private static readonly string[] RequestReads = ["host", "user-agent", "accept-encoding", "cookie", "authorization", "x-correlation-id"];
-    private static readonly string[] ResponseReads = ["content-type", "cache-control", "set-cookie", "vary", "x-powered-by"];
-
     private readonly Dictionary<string, StringValues> _stringValues = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<string>> _lists = new(StringComparer.OrdinalIgnoreCase);
     private (string Name, string Value)[][] _sets = [];
@@ -31,7 +28,7 @@ public class RealTrafficBenchmarks
     {
         bool request = Cycle == "Request";
         _sets = request ? HeaderCorpus.Requests : HeaderCorpus.Responses;
-        _reads = request ? RequestReads : ResponseReads;
+        _reads = request ? HeaderCorpus.RequestReads : HeaderCorpus.ResponseReads;
         _writesOut = !request;
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Unicode;
 using FlatGen.Infrastructure;
 
@@ -28,32 +29,44 @@ namespace FlatGen;
 [DebuggerDisplay("Count = {Count}, ByteCount = {ByteCount}")]
 public readonly partial struct FlatPackedMap : IEquatable<FlatPackedMap>
 {
-    private readonly ReadOnlyMemory<byte> _bytes;
+    // A whole array, as packing makes and a cache keeps, or a MemoryHolder over any other memory: one reference, so a
+    // cache's slot for a packed map is no wider than for an object.
+    private readonly object? _storage;
 
-    private FlatPackedMap(ReadOnlyMemory<byte> bytes) => _bytes = bytes;
+    private FlatPackedMap(ReadOnlyMemory<byte> bytes) =>
+        _storage = MemoryMarshal.TryGetArray(bytes, out ArraySegment<byte> segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : new MemoryHolder(bytes);
 
     /// <summary>Gets the number of distinct keys.</summary>
-    public int Count => IsDefault ? 0 : FlatPackedLayout.Read(_bytes.Span).KeyCount;
+    public int Count => IsDefault ? 0 : FlatPackedLayout.Read(Bytes).KeyCount;
 
     /// <summary>Gets the number of values, summed over all keys.</summary>
-    public int ValueCount => IsDefault ? 0 : FlatPackedLayout.Read(_bytes.Span).ValueCount;
+    public int ValueCount => IsDefault ? 0 : FlatPackedLayout.Read(Bytes).ValueCount;
 
     /// <summary>Gets how keys are compared: as in the map that was packed.</summary>
     public FlatKeyComparison KeyComparison =>
-        !IsDefault && FlatPackedLayout.Read(_bytes.Span).IgnoreCase ? FlatKeyComparison.OrdinalIgnoreCase : FlatKeyComparison.Ordinal;
+        !IsDefault && FlatPackedLayout.Read(Bytes).IgnoreCase ? FlatKeyComparison.OrdinalIgnoreCase : FlatKeyComparison.Ordinal;
 
     /// <summary>Gets the number of bytes the packed map takes.</summary>
-    public int ByteCount => _bytes.Length;
+    public int ByteCount => Bytes.Length;
 
-    private bool IsDefault => _bytes.IsEmpty;
+    private bool IsDefault => _storage is null;
+
+    private ReadOnlySpan<byte> Bytes
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _storage is not null && _storage.GetType() == typeof(byte[]) ? Unsafe.As<byte[]>(_storage) : SpanOf(_storage);
+    }
+
 
     /// <summary>Gets the packed bytes, to write anywhere and read back with <see cref="Read(ReadOnlyMemory{byte})"/>.</summary>
     /// <returns>The bytes; empty for the <see langword="default"/> map.</returns>
-    public ReadOnlySpan<byte> AsBytes() => _bytes.Span;
+    public ReadOnlySpan<byte> AsBytes() => Bytes;
 
     /// <summary>Gets the packed bytes as memory, as <see cref="AsBytes"/> does.</summary>
     /// <returns>The bytes; empty for the <see langword="default"/> map.</returns>
-    public ReadOnlyMemory<byte> AsMemory() => _bytes;
+    public ReadOnlyMemory<byte> AsMemory() => _storage is byte[] array ? array : _storage is MemoryHolder holder ? holder.Memory : default;
 
     /// <summary>Reads a packed map from <paramref name="bytes"/>, which it keeps and does not copy.</summary>
     /// <param name="bytes">Bytes a map's <c>Pack</c> or <c>TryPack</c> wrote.</param>
@@ -95,7 +108,7 @@ public readonly partial struct FlatPackedMap : IEquatable<FlatPackedMap>
     }
 
     /// <summary>Wraps bytes the packer has just written, which need no validation.</summary>
-    internal static FlatPackedMap Packed(ReadOnlyMemory<byte> bytes) => new(bytes);
+    internal static FlatPackedMap Packed(byte[] bytes) => new(bytes);
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added.</summary>
     /// <param name="key">The key to look up.</param>
@@ -104,18 +117,18 @@ public readonly partial struct FlatPackedMap : IEquatable<FlatPackedMap>
     public FlatPackedValues GetValues(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return ValuesAt(_bytes.Span, Find(_bytes.Span, key));
+        return ValuesAt(Bytes, Find(Bytes, key));
     }
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added.</summary>
     /// <param name="key">The key to look up, such as a slice of a parse buffer.</param>
     /// <returns>The values; empty when the key is absent.</returns>
-    public FlatPackedValues GetValues(ReadOnlySpan<char> key) => ValuesAt(_bytes.Span, Find(_bytes.Span, key));
+    public FlatPackedValues GetValues(ReadOnlySpan<char> key) => ValuesAt(Bytes, Find(Bytes, key));
 
     /// <summary>Gets the UTF-8 <paramref name="key"/>'s values, in the order they were added.</summary>
     /// <param name="key">The key's UTF-8 bytes.</param>
     /// <returns>The values; empty when the key is absent or not valid UTF-8.</returns>
-    public FlatPackedValues GetValues(ReadOnlySpan<byte> key) => ValuesAt(_bytes.Span, FindUtf8(_bytes.Span, key));
+    public FlatPackedValues GetValues(ReadOnlySpan<byte> key) => ValuesAt(Bytes, FindUtf8(Bytes, key));
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added.</summary>
     /// <param name="key">The key to look up.</param>
@@ -134,8 +147,8 @@ public readonly partial struct FlatPackedMap : IEquatable<FlatPackedMap>
     /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
     public bool TryGetValues(ReadOnlySpan<char> key, out FlatPackedValues values)
     {
-        int record = Find(_bytes.Span, key);
-        values = ValuesAt(_bytes.Span, record);
+        int record = Find(Bytes, key);
+        values = ValuesAt(Bytes, record);
         return record >= 0;
     }
 
@@ -145,8 +158,8 @@ public readonly partial struct FlatPackedMap : IEquatable<FlatPackedMap>
     /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
     public bool TryGetValues(ReadOnlySpan<byte> key, out FlatPackedValues values)
     {
-        int record = FindUtf8(_bytes.Span, key);
-        values = ValuesAt(_bytes.Span, record);
+        int record = FindUtf8(Bytes, key);
+        values = ValuesAt(Bytes, record);
         return record >= 0;
     }
 
@@ -157,22 +170,22 @@ public readonly partial struct FlatPackedMap : IEquatable<FlatPackedMap>
     public bool ContainsKey(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return Find(_bytes.Span, key) >= 0;
+        return Find(Bytes, key) >= 0;
     }
 
     /// <summary>Determines whether the map contains <paramref name="key"/>.</summary>
     /// <param name="key">The key to look for, such as a slice of a parse buffer.</param>
     /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-    public bool ContainsKey(ReadOnlySpan<char> key) => Find(_bytes.Span, key) >= 0;
+    public bool ContainsKey(ReadOnlySpan<char> key) => Find(Bytes, key) >= 0;
 
     /// <summary>Determines whether the map contains the UTF-8 <paramref name="key"/>; invalid UTF-8 is a key that is absent.</summary>
     /// <param name="key">The key's UTF-8 bytes.</param>
     /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
-    public bool ContainsKey(ReadOnlySpan<byte> key) => FindUtf8(_bytes.Span, key) >= 0;
+    public bool ContainsKey(ReadOnlySpan<byte> key) => FindUtf8(Bytes, key) >= 0;
 
     /// <summary>Returns an enumerator over the keys, in first-insertion order, each with its values; it allocates nothing.</summary>
     /// <returns>An enumerator over the entries.</returns>
-    public Enumerator GetEnumerator() => new(_bytes.Span);
+    public Enumerator GetEnumerator() => new(Bytes);
 
     /// <summary>Copies the map's keys, in first-insertion order, each with its values, as strings.</summary>
     /// <returns>A new array of the keys and their values.</returns>
@@ -200,7 +213,7 @@ public readonly partial struct FlatPackedMap : IEquatable<FlatPackedMap>
     /// <returns><see langword="true"/> if the maps have the same content; otherwise, <see langword="false"/>.</returns>
     public bool Equals(FlatPackedMap other)
     {
-        ReadOnlySpan<byte> mine = _bytes.Span, theirs = other._bytes.Span;
+        ReadOnlySpan<byte> mine = Bytes, theirs = other.Bytes;
         if (mine.SequenceEqual(theirs))
         {
             return true;
@@ -261,7 +274,12 @@ public readonly partial struct FlatPackedMap : IEquatable<FlatPackedMap>
     /// <returns><see langword="true"/> if the maps differ; otherwise, <see langword="false"/>.</returns>
     public static bool operator !=(FlatPackedMap left, FlatPackedMap right) => !left.Equals(right);
 
+    /// <summary>The bytes of memory that is not a whole array; none for the <see langword="default"/> map.</summary>
+    private static ReadOnlySpan<byte> SpanOf(object? storage) => storage is MemoryHolder holder ? holder.Memory.Span : default;
+
     /// <summary>Finds <paramref name="key"/> in packed <paramref name="bytes"/>: one hash, then the keys of its bucket; returns its record's offset or -1.</summary>
+    /// <remarks>Not inlined: a caller's loop would spend its inlining budget on the hash and leave the compare a call.</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int Find(ReadOnlySpan<byte> bytes, ReadOnlySpan<char> key)
     {
         if (bytes.IsEmpty)
@@ -269,18 +287,21 @@ public readonly partial struct FlatPackedMap : IEquatable<FlatPackedMap>
             return -1;
         }
 
-        FlatPackedLayout layout = FlatPackedLayout.Read(bytes);
-        uint hash = FlatPackedFormat.Hash(key, layout.IgnoreCase, out bool comparesAsAscii);
-        int bucket = FlatPackedFormat.BucketOf(hash, layout.BucketCount);
-        int width = layout.BucketWidth;
-        int first = bucket == 0 ? 0 : FlatPackedFormat.ReadWidth(bytes, layout.BucketsStart + ((bucket - 1) * width), width);
-        int end = FlatPackedFormat.ReadWidth(bytes, layout.BucketsStart + (bucket * width), width);
+        int keyCount = FlatPackedLayout.ReadKeyCount(bytes, out bool ignoreCase, out int bucketsStart);
+        uint hash = FlatPackedFormat.Hash(key, ignoreCase, out bool comparesAsAscii);
+        int bucket = FlatPackedFormat.BucketOf(hash, FlatPackedFormat.BucketCount(keyCount));
+        int width = FlatPackedFormat.BucketWidth(keyCount);
+        int at = bucketsStart + (bucket * width);
+        int first = bucket == 0 ? 0 : FlatPackedFormat.ReadWidth(bytes, at - width, width);
+        int end = FlatPackedFormat.ReadWidth(bytes, at, width);
+        int offsetWidth = FlatPackedFormat.OffsetWidth(bytes.Length);
+        int offsets = bucketsStart + (FlatPackedFormat.BucketCount(keyCount) * width);
         for (int i = first; i < end; i++)
         {
-            int record = FlatPackedFormat.ReadWidth(bytes, layout.OffsetsStart + (i * layout.OffsetWidth), layout.OffsetWidth);
-            int at = record;
-            int length = FlatPackedFormat.ReadVarint(bytes, ref at);
-            if (FlatPackedKeys.Equal(bytes.Slice(at, length), key, layout.IgnoreCase, comparesAsAscii))
+            int record = FlatPackedFormat.ReadWidth(bytes, offsets + (i * offsetWidth), offsetWidth);
+            int keyStart = record;
+            int length = FlatPackedFormat.ReadVarint(bytes, ref keyStart);
+            if (FlatPackedKeys.Equal(bytes.Slice(keyStart, length), key, ignoreCase, comparesAsAscii))
             {
                 return record;
             }
@@ -376,5 +397,11 @@ public readonly partial struct FlatPackedMap : IEquatable<FlatPackedMap>
             Current = new FlatPackedEntry(key, values);
             return true;
         }
+    }
+
+    /// <summary>Memory that is not a whole array: a slice, or a memory-mapped region's manager.</summary>
+    private sealed class MemoryHolder(ReadOnlyMemory<byte> memory)
+    {
+        public ReadOnlyMemory<byte> Memory { get; } = memory;
     }
 }

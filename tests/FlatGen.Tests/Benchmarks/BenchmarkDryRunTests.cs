@@ -12,8 +12,9 @@ public sealed class BenchmarkDryRunTests : IDisposable
 {
     // BuildBenchmarks 5 × 3, LookupHit, LookupMiss and LookupSameLengthMiss 6 × 3 × 2 each (a floor row among them),
     // Enumerate 4 × 3, RequestCycle 4, TagList 3, KnownKeyLookupHit and KnownKeyLookupMiss 5 × 2 each,
-    // KnownKeyRequestCycle 5, BytesInRequestCycle 4, Remove 2 × 3 × 2, ChosenKey 2 × 2, RealTraffic 4 × 2, EvictOldestChurn 2.
-    private const int BenchmarkCount = 15 + 36 + 36 + 36 + 12 + 4 + 3 + 10 + 10 + 5 + 4 + 12 + 4 + 8 + 3 + 8;
+    // KnownKeyRequestCycle 5, BytesInRequestCycle 4, Remove 2 × 3 × 2, ChosenKey 2 × 2, RealTraffic 4 × 2, EvictOldestChurn 3,
+    // SpillRequest 4 × 2, PackedLookup 2, Pack 2.
+    private const int BenchmarkCount = 15 + 36 + 36 + 36 + 12 + 4 + 3 + 10 + 10 + 5 + 4 + 12 + 4 + 8 + 3 + 8 + 2 + 2;
 
     private readonly string _artifacts = Directory.CreateTempSubdirectory("flatgen-bench-").FullName;
 
@@ -34,7 +35,7 @@ public sealed class BenchmarkDryRunTests : IDisposable
 
         Assert.True(exitCode == 0, output);
         string markdown = File.ReadAllText(Path.Combine(report, "README.md"));
-        foreach (string section in new[] { "## Machine", "## Targets", "## Build", "## Lookup hit", "## Lookup miss", "## Lookup miss, same length", "## Enumerate", "## Request cycle from strings", "## TagList (8 tags)", "## Known-key lookup hit", "## Known-key lookup miss", "## Known-key request cycle", "## Remove", "## Chosen keys", "## Bytes-in request cycle", "## Spilling request", "## Eviction churn" })
+        foreach (string section in new[] { "## Machine", "## Targets", "## Build", "## Lookup hit", "## Lookup miss", "## Lookup miss, same length", "## Enumerate", "## Request cycle from strings", "## TagList (8 tags)", "## Known-key lookup hit", "## Known-key lookup miss", "## Known-key request cycle", "## Remove", "## Chosen keys", "## Bytes-in request cycle", "## Spilling request", "## Packed lookups", "## Pack", "## Eviction churn" })
         {
             Assert.Contains("\n" + section + "\n", markdown);
         }
@@ -47,11 +48,14 @@ public sealed class BenchmarkDryRunTests : IDisposable
         Assert.Contains("| Spilling request | Headers=20 | Dictionary<string, List<string>>, reused, one lookup an add | ≤ 1.00×, 0 B |", markdown);
         Assert.Contains("| Spilling request | Headers=40 | Dictionary<string, List<string>>, reused, one lookup an add | ≤ 0.50×, < ", markdown);
         // A target per build, lookup (twice: against Dictionary and FrozenDictionary, for hits, misses and same-length
-        // misses), enumerate, request-cycle, remove, chosen-key, bytes-in, real-traffic, eviction-churn and spilling-request row.
-        Assert.Equal(3 + 6 + 6 + 6 + 6 + 6 + 6 + 3 + 1 + 2 + 2 + 1 + 6 + 1 + 2 + 4 + 1 + 2, markdown.Split('\n').Count(l => l.StartsWith("| ", StringComparison.Ordinal) && l.Contains("× |", StringComparison.Ordinal) && l.EndsWith(" |", StringComparison.Ordinal) && (l.Contains("| yes |", StringComparison.Ordinal) || l.Contains("| **no** |", StringComparison.Ordinal))));
+        // misses), enumerate, request-cycle, remove, chosen-key, bytes-in, real-traffic, eviction-churn, spilling-request,
+        // packed-lookup and pack row.
+        Assert.Contains("| Packed lookups |  | Dictionary<string, StringValues> kept per response | ≤ 1.00×, 0 B |", markdown);
+        Assert.Contains("| Pack |  | Building the map | ≤ 1.00×, 0 B |", markdown);
+        Assert.Equal(3 + 6 + 6 + 6 + 6 + 6 + 6 + 3 + 1 + 2 + 2 + 1 + 6 + 1 + 2 + 4 + 1 + 2 + 2, markdown.Split('\n').Count(l => l.StartsWith("| ", StringComparison.Ordinal) && l.Contains("× |", StringComparison.Ordinal) && l.EndsWith(" |", StringComparison.Ordinal) && (l.Contains("| yes |", StringComparison.Ordinal) || l.Contains("| **no** |", StringComparison.Ordinal))));
         string svg = File.ReadAllText(Path.Combine(report, "ratios.svg"));
         Assert.StartsWith("<svg ", svg);
-        Assert.Equal(3 + 6 + 6 + 6 + 3 + 1 + 1 + 2 + 2 + 1 + 6 + 2 + 2 + 2 + 1 + 2, svg.Split("fill=\"#2f6fb0\"").Length - 1);
+        Assert.Equal(3 + 6 + 6 + 6 + 3 + 1 + 1 + 2 + 2 + 1 + 6 + 2 + 2 + 2 + 1 + 2 + 2, svg.Split("fill=\"#2f6fb0\"").Length - 1);
     }
 
     [Fact]
@@ -68,6 +72,23 @@ public sealed class BenchmarkDryRunTests : IDisposable
 
         Assert.Contains("2,000 maps of 16 keys", markdown);
         Assert.Contains("Target: inline mode's full-GC pause at most 0.05× the dictionary's.", markdown);
+    }
+
+    [Fact]
+    public void The_kept_for_long_harness_measures_every_form_against_the_dictionary()
+    {
+        (int exitCode, string output) = DotnetCommand.Run(_artifacts, BenchmarkAssembly(), "kept", _artifacts, "20");
+
+        Assert.True(exitCode == 0, output);
+        string markdown = File.ReadAllText(Path.Combine(_artifacts, "kept-for-long.md"));
+        Assert.Matches(@"\| `Dictionary<string, StringValues>` \(OrdinalIgnoreCase\) with its value strings, names shared between sets \| [\d,]+ \| 1\.00× \|", markdown);
+        foreach (string row in new[] { "| the same with a fresh string per name too | ", "| `Dictionary<string, List<string>>` with its strings | ", "| FlatGen `[FlatMultiMap(32, 64)]`, reference storage, with its strings | ", "| FlatGen inline UTF-8, `InlineBytes = 4096` (no strings) | ", "| **`FlatPackedMap`**, from `Pack()`: one `byte[]` a set, no references | ", "| the content itself, UTF-8 (names and values) | " })
+        {
+            Assert.Contains(row, markdown);
+        }
+
+        Assert.Contains("each kept 20 times (200 sets)", markdown);
+        Assert.Matches(@"Target \(issue 30\): a packed set keeps at most 0\.35× the dictionary's bytes: \*\*(met|not met)\*\* \(\d\.\d\d×", markdown);
     }
 
     [Fact]

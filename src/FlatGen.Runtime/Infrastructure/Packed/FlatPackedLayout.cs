@@ -75,6 +75,21 @@ internal readonly struct FlatPackedLayout
         return new(bytes[FlatPackedFormat.ComparisonOffset] != 0, keyCount, valueCount, offset, bytes.Length);
     }
 
+    /// <summary>Reads what a lookup needs of bytes validation accepted: the comparison, the key count and where the bucket table starts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ReadKeyCount(ReadOnlySpan<byte> bytes, out bool ignoreCase, out int bucketsStart)
+    {
+        ignoreCase = bytes[FlatPackedFormat.ComparisonOffset] != 0;
+        bucketsStart = FlatPackedFormat.CountsOffset;
+        int keyCount = FlatPackedFormat.ReadVarint(bytes, ref bucketsStart);
+        if (bytes[bucketsStart++] >= 0x80)
+        {
+            FlatPackedFormat.ReadVarint(bytes, ref bucketsStart); // The rest of the value count, which a lookup does not need.
+        }
+
+        return keyCount;
+    }
+
     /// <summary>Reads the header of untrusted bytes; <see langword="false"/> for bytes too short, of another version or comparison, or with a count that is not a varint.</summary>
     public static bool TryReadHeader(ReadOnlySpan<byte> bytes, out FlatPackedLayout layout)
     {

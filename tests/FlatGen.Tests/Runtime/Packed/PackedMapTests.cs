@@ -80,6 +80,39 @@ public sealed class PackedMapTests
     }
 
     [Fact]
+    public void A_packed_map_reads_a_slice_and_native_memory_in_place()
+    {
+        var map = default(IgnoreCaseMap32);
+        map.Add("Host", "example.org");
+        map.Add("Accept", "text/html");
+        byte[] packed = map.Pack().AsBytes().ToArray();
+
+        // A slice of a larger array: read where it is, not copied.
+        byte[] store = new byte[packed.Length + 10];
+        packed.CopyTo(store, 7);
+        FlatPackedMap sliced = FlatPackedMap.Read(new ReadOnlyMemory<byte>(store, 7, packed.Length));
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(sliced.AsMemory(), out ArraySegment<byte> segment));
+        Assert.Same(store, segment.Array);
+        Assert.Equal(7, segment.Offset);
+        Assert.Equal(["example.org"], sliced.GetValues("HOST").ToArray());
+
+        // Native memory, as a memory-mapped file gives it: the map's bytes are those bytes.
+        using var native = new NativeMemoryManager(packed);
+        FlatPackedMap mapped = FlatPackedMap.Read(native.Memory);
+        unsafe
+        {
+            fixed (byte* first = mapped.AsBytes())
+            {
+                Assert.Equal(native.Address, (nint)first);
+            }
+        }
+
+        Assert.Equal(["text/html"], mapped.GetValues("accept"u8).ToArray());
+        Assert.Equal(map.Pack(), mapped);
+        Assert.Equal(map.Pack(), sliced);
+    }
+
+    [Fact]
     public void An_empty_map_and_the_default_packed_map_are_empty()
     {
         var map = default(SmallMap);
