@@ -12,51 +12,21 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// <exception cref="InvalidOperationException">The map holds text with a lone surrogate, which UTF-8 cannot hold.</exception>
     public static int PackedByteCount(FlatMapFields<TKeyIndex, TValueIndex> map) => Measure(map).ByteCount;
 
-    /// <summary>Packs the map into <paramref name="destination"/>, allocating nothing, if it has room.</summary>
+    /// <summary>Packs the map into <paramref name="destination"/>, allocating nothing, in one pass over the map, if it has room.</summary>
     /// <returns><see langword="true"/> if the map was written; <see langword="false"/> (and 0 bytes written) if <paramref name="destination"/> is shorter than <see cref="PackedByteCount"/>.</returns>
     /// <exception cref="InvalidOperationException">The map holds text with a lone surrogate, which UTF-8 cannot hold.</exception>
+    [SkipLocalsInit] // The scratch is written before it is read.
     public static bool TryPack(FlatMapFields<TKeyIndex, TValueIndex> map, Span<byte> destination, out int bytesWritten)
     {
-        FlatPackWriter measured = Measure(map);
-        bytesWritten = measured.ByteCount;
-        if (destination.Length < bytesWritten)
-        {
-            bytesWritten = 0;
-            return false;
-        }
-
-        Write(map, measured, destination.Slice(0, bytesWritten));
-        return true;
-    }
-
-    /// <summary>Packs the map into one new array of exactly its packed length.</summary>
-    /// <exception cref="InvalidOperationException">The map holds text with a lone surrogate, which UTF-8 cannot hold.</exception>
-    public static FlatPackedMap Pack(FlatMapFields<TKeyIndex, TValueIndex> map)
-    {
-        FlatPackWriter measured = Measure(map);
-        byte[] bytes = GC.AllocateUninitializedArray<byte>(measured.ByteCount);
-        Write(map, measured, bytes);
-        return FlatPackedMap.Packed(bytes);
-    }
-
-    private static FlatPackWriter Measure(FlatMapFields<TKeyIndex, TValueIndex> map)
-    {
-        FlatPackWriter writer = FlatPackWriter.Measure(TComparer.Comparison);
-        HandOver(map, ref writer);
-        return writer;
-    }
-
-    [SkipLocalsInit] // The scratch is written before it is read.
-    private static void Write(FlatMapFields<TKeyIndex, TValueIndex> map, in FlatPackWriter measured, Span<byte> bytes)
-    {
-        int length = measured.ScratchLength;
+        int keyCount = Count(map);
+        int length = FlatPackWriter.ScratchLength(keyCount);
         int[]? rented = length <= FlatPackWriter.StackScratch ? null : ArrayPool<int>.Shared.Rent(length);
         Span<int> scratch = rented is null ? stackalloc int[FlatPackWriter.StackScratch] : rented;
         try
         {
-            FlatPackWriter writer = FlatPackWriter.Write(bytes, measured, scratch);
+            FlatPackWriter writer = FlatPackWriter.Write(destination, TComparer.Comparison, keyCount, ValueCount(map), scratch);
             HandOver(map, ref writer);
-            writer.Finish(map.Shape.MapName);
+            return writer.TryFinish(map.Shape.MapName, out bytesWritten);
         }
         finally
         {
@@ -65,6 +35,26 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
                 ArrayPool<int>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>Packs the map into one new array of exactly its packed length: measured, then written.</summary>
+    /// <exception cref="InvalidOperationException">The map holds text with a lone surrogate, which UTF-8 cannot hold.</exception>
+    public static FlatPackedMap Pack(FlatMapFields<TKeyIndex, TValueIndex> map)
+    {
+        byte[] bytes = GC.AllocateUninitializedArray<byte>(Measure(map).ByteCount);
+        if (!TryPack(map, bytes, out int written) || written != bytes.Length)
+        {
+            FlatThrow.ConcurrentUse(map.Shape.MapName); // Measured, then longer or shorter: another thread changed it.
+        }
+
+        return FlatPackedMap.Packed(bytes);
+    }
+
+    private static FlatPackWriter Measure(FlatMapFields<TKeyIndex, TValueIndex> map)
+    {
+        FlatPackWriter writer = FlatPackWriter.Measure(TComparer.Comparison);
+        HandOver(map, ref writer);
+        return writer;
     }
 
     /// <summary>Hands every key, in first-insertion order, with its values, to <paramref name="writer"/>.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -15,15 +16,19 @@ namespace FlatGen.Infrastructure;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public ref struct FlatPackWriter
 {
-    /// <summary>Packing up to this many keys needs no pooled scratch: <see cref="ScratchLength"/> fits a stack buffer of this many integers.</summary>
+    /// <summary>Packing up to 256 keys needs no pooled scratch: <see cref="ScratchLength"/> fits a stack buffer of this many integers.</summary>
     internal const int StackScratch = 769;
+
+    /// <summary>Text of up to this many UTF-16 code units is at most 126 bytes of UTF-8: its length is one byte.</summary>
+    private const int ShortText = 42;
 
     private readonly Span<byte> _bytes; // Empty while measuring.
     private readonly Span<int> _buckets; // Each key's bucket, in first-insertion order.
     private readonly Span<int> _records; // Each key's record offset, in first-insertion order.
     private readonly Span<int> _cursors; // One a bucket, for the counting sort into bucket order.
-    private readonly FlatPackedLayout _layout;
+    private FlatPackedLayout _layout; // Writing: laid out for 2-byte offsets until the records show 4 are needed.
     private readonly bool _measuring;
+    private bool _full; // Writing: the destination lacks room; the rest is counted, not written.
     private readonly bool _ignoreCase;
     private int _offset; // Measuring: record bytes so far. Writing: where the next byte goes.
     private int _keys;
@@ -43,30 +48,41 @@ public ref struct FlatPackWriter
         _buckets = scratch.Slice(0, layout.KeyCount);
         _records = scratch.Slice(layout.KeyCount, layout.KeyCount);
         _cursors = scratch.Slice(2 * layout.KeyCount, layout.BucketCount);
+        _offset = layout.RecordsStart;
+        if (layout.RecordsStart > bytes.Length)
+        {
+            _full = true;
+            return;
+        }
+
         bytes[0] = FlatPackedFormat.Version;
         bytes[FlatPackedFormat.ComparisonOffset] = (byte)(layout.IgnoreCase ? FlatKeyComparison.OrdinalIgnoreCase : FlatKeyComparison.Ordinal);
         int offset = FlatPackedFormat.WriteVarint(bytes, FlatPackedFormat.CountsOffset, layout.KeyCount);
         FlatPackedFormat.WriteVarint(bytes, offset, layout.ValueCount);
-        _offset = layout.RecordsStart;
     }
 
     /// <summary>Gets the length of the packed map measured so far (while measuring).</summary>
     internal readonly int ByteCount => FlatPackedLayout.ByteCount(_keys, HeaderLength, _offset);
-
-    /// <summary>Gets the number of integers the writing pass needs for scratch.</summary>
-    internal readonly int ScratchLength => (2 * _keys) + FlatPackedFormat.BucketCount(_keys);
 
     private readonly int HeaderLength => FlatPackedFormat.CountsOffset + FlatPackedFormat.VarintLength(_keys) + FlatPackedFormat.VarintLength(_values);
 
     /// <summary>Starts the measuring pass.</summary>
     internal static FlatPackWriter Measure(FlatKeyComparison comparison) => new(comparison == FlatKeyComparison.OrdinalIgnoreCase);
 
-    /// <summary>Starts the writing pass into <paramref name="bytes"/>, exactly <paramref name="measured"/>'s <see cref="ByteCount"/> long, with <see cref="ScratchLength"/> integers of <paramref name="scratch"/>.</summary>
-    internal static FlatPackWriter Write(Span<byte> bytes, in FlatPackWriter measured, Span<int> scratch)
+    /// <summary>
+    /// Starts writing a map of <paramref name="keyCount"/> keys and <paramref name="valueCount"/> values into
+    /// <paramref name="bytes"/>, in one pass: the records go where 2-byte offsets put them, and move along if the map
+    /// turns out longer than 65,535 bytes. <paramref name="scratch"/> holds <see cref="ScratchLength(int)"/> integers.
+    /// </summary>
+    internal static FlatPackWriter Write(Span<byte> bytes, FlatKeyComparison comparison, int keyCount, int valueCount, Span<int> scratch)
     {
-        int headerLength = measured.HeaderLength;
-        return new(bytes, FlatPackedLayout.Create(measured._ignoreCase, measured._keys, measured._values, headerLength, bytes.Length), scratch);
+        int bucketsStart = FlatPackedFormat.CountsOffset + FlatPackedFormat.VarintLength(keyCount) + FlatPackedFormat.VarintLength(valueCount);
+        var layout = FlatPackedLayout.Create(comparison == FlatKeyComparison.OrdinalIgnoreCase, keyCount, valueCount, bucketsStart, byteCount: 0);
+        return new(bytes, layout, scratch);
     }
+
+    /// <summary>Gets the number of integers writing a map of <paramref name="keyCount"/> keys needs for scratch.</summary>
+    internal static int ScratchLength(int keyCount) => (2 * keyCount) + FlatPackedFormat.BucketCount(keyCount);
 
     /// <summary>Starts a key of <paramref name="valueCount"/> values.</summary>
     /// <param name="key">The key; a lone surrogate, which UTF-8 cannot hold, throws <see cref="InvalidOperationException"/>.</param>
@@ -74,13 +90,12 @@ public ref struct FlatPackWriter
     [SkipLocalsInit] // The decode buffer is unused for UTF-16.
     public void Key(ReadOnlySpan<char> key, int valueCount)
     {
-        int byteCount = Utf8Length(key);
         if (!_measuring)
         {
             Note(FlatPackedFormat.Hash(key, _ignoreCase, out _));
         }
 
-        Text(key, byteCount);
+        Text(key);
         Count(valueCount);
     }
 
@@ -105,7 +120,7 @@ public ref struct FlatPackWriter
     public void Value(ReadOnlySpan<char> value)
     {
         _values++;
-        Text(value, Utf8Length(value));
+        Text(value);
     }
 
     /// <summary>Adds a value of the current key, from its UTF-8 bytes, which are valid.</summary>
@@ -116,13 +131,23 @@ public ref struct FlatPackWriter
         Text(value);
     }
 
-    /// <summary>Ends the writing pass: checks that the map handed over what it measured, then writes the bucket table and the record offsets in bucket order.</summary>
-    /// <exception cref="InvalidOperationException">The map changed between the passes (another thread used it).</exception>
-    internal readonly void Finish(string? mapName)
+    /// <summary>
+    /// Ends the writing pass: checks that the map handed over as many keys and values as it said, widens the offsets
+    /// if the map is longer than 65,535 bytes, then writes the bucket table and the record offsets in bucket order.
+    /// </summary>
+    /// <returns><see langword="true"/> and the length written; <see langword="false"/> and 0 if the destination lacked room.</returns>
+    /// <exception cref="InvalidOperationException">The map changed while it was packed (another thread used it).</exception>
+    internal bool TryFinish(string? mapName, out int bytesWritten)
     {
-        if (_keys != _layout.KeyCount || _values != _layout.ValueCount || _offset != _bytes.Length)
+        bytesWritten = 0;
+        if (_keys != _layout.KeyCount || _values != _layout.ValueCount)
         {
             FlatThrow.ConcurrentUse(mapName);
+        }
+
+        if (_full || !TryWidenOffsets())
+        {
+            return false;
         }
 
         // A counting sort, stable: each bucket's keys keep their first-insertion order.
@@ -146,6 +171,35 @@ public ref struct FlatPackWriter
             int position = _cursors[_buckets[key]]++;
             FlatPackedFormat.WriteWidth(_bytes, _layout.OffsetsStart + (position * _layout.OffsetWidth), _layout.OffsetWidth, _records[key]);
         }
+
+        bytesWritten = _offset;
+        return true;
+    }
+
+    /// <summary>A map longer than 65,535 bytes takes 4-byte offsets: its records move along by 2 bytes a key.</summary>
+    private bool TryWidenOffsets()
+    {
+        var final = FlatPackedLayout.Create(_layout.IgnoreCase, _layout.KeyCount, _layout.ValueCount, _layout.BucketsStart, _offset);
+        int shift = final.RecordsStart - _layout.RecordsStart;
+        if (shift == 0)
+        {
+            return true;
+        }
+
+        if (shift > _bytes.Length - _offset)
+        {
+            return false;
+        }
+
+        _bytes[_layout.RecordsStart.._offset].CopyTo(_bytes.Slice(final.RecordsStart));
+        foreach (ref int record in _records)
+        {
+            record += shift;
+        }
+
+        _offset += shift;
+        _layout = final;
+        return true;
     }
 
     private void Note(uint hash)
@@ -166,9 +220,8 @@ public ref struct FlatPackWriter
         {
             _offset += FlatPackedFormat.VarintLength(valueCount);
         }
-        else
+        else if (Reserve(FlatPackedFormat.VarintLength(valueCount)))
         {
-            Reserve(FlatPackedFormat.VarintLength(valueCount));
             _offset = FlatPackedFormat.WriteVarint(_bytes, _offset, valueCount);
         }
     }
@@ -182,34 +235,73 @@ public ref struct FlatPackWriter
             return;
         }
 
-        Reserve(prefix + text.Length);
-        _offset = FlatPackedFormat.WriteVarint(_bytes, _offset, text.Length);
-        text.CopyTo(_bytes.Slice(_offset));
-        _offset += text.Length;
+        if (Reserve(prefix + text.Length))
+        {
+            _offset = FlatPackedFormat.WriteVarint(_bytes, _offset, text.Length);
+            text.CopyTo(_bytes.Slice(_offset));
+            _offset += text.Length;
+        }
     }
 
-    private void Text(ReadOnlySpan<char> text, int byteCount)
+    private void Text(ReadOnlySpan<char> text)
     {
-        int prefix = FlatPackedFormat.VarintLength(byteCount);
         if (_measuring)
         {
-            _offset += prefix + byteCount;
+            int byteCount = Utf8Length(text);
+            _offset += FlatPackedFormat.VarintLength(byteCount) + byteCount;
             return;
         }
 
-        Reserve(prefix + byteCount);
-        _offset = FlatPackedFormat.WriteVarint(_bytes, _offset, byteCount);
-        Utf8.FromUtf16(text, _bytes.Slice(_offset, byteCount), out _, out int written, replaceInvalidSequences: false);
-        _offset += written;
+        if (_full)
+        {
+            return;
+        }
+
+        if (text.Length <= ShortText)
+        {
+            // At most 126 bytes of UTF-8: a one-byte length, written after the text, which is encoded and checked at once.
+            int written = 0;
+            OperationStatus status = OperationStatus.DestinationTooSmall;
+            if (_offset < _bytes.Length)
+            {
+                // ASCII, the usual header text, narrows without UTF-8's state; anything else is transcoded over it.
+                Span<byte> destination = _bytes.Slice(_offset + 1);
+                status = Ascii.FromUtf16(text, destination, out written);
+                if (status == OperationStatus.InvalidData)
+                {
+                    status = Utf8.FromUtf16(text, destination, out _, out written, replaceInvalidSequences: false);
+                }
+            }
+            if (status == OperationStatus.DestinationTooSmall)
+            {
+                _full = true;
+                return;
+            }
+
+            if (status != OperationStatus.Done)
+            {
+                Utf8Length(text); // Throws for the lone surrogate.
+            }
+
+            _bytes[_offset] = (byte)written;
+            _offset += 1 + written;
+            return;
+        }
+
+        int length = Utf8Length(text);
+        if (Reserve(FlatPackedFormat.VarintLength(length) + length))
+        {
+            _offset = FlatPackedFormat.WriteVarint(_bytes, _offset, length);
+            Utf8.FromUtf16(text, _bytes.Slice(_offset, length), out _, out int written, replaceInvalidSequences: false);
+            _offset += written;
+        }
     }
 
-    /// <summary>Checks that <paramref name="length"/> more bytes fit what was measured; more means another thread changed the map.</summary>
-    private readonly void Reserve(int length)
+    /// <summary>Whether <paramref name="length"/> more bytes fit the destination; once one does not, the writer is full and writes nothing more.</summary>
+    private bool Reserve(int length)
     {
-        if (length > _bytes.Length - _offset)
-        {
-            FlatThrow.ConcurrentUse(mapName: null);
-        }
+        _full |= length > _bytes.Length - _offset;
+        return !_full;
     }
 
     private static int Utf8Length(ReadOnlySpan<char> text) =>
