@@ -64,12 +64,15 @@ public sealed partial class FlatMultiMapGenerator
                 }
             }
 
-            // One short name for the compare every UTF-16 candidate makes; inlined, its literal stays a constant the JIT unrolls.
-            writer.WriteLine(AggressiveInlining);
-            writer.WriteLine(ignoreCase
-                ? $"private static bool Is({ReadOnlySpanOfChar} key, string name) => global::System.MemoryExtensions.Equals(key, name, global::System.StringComparison.OrdinalIgnoreCase);"
-                : $"private static bool Is({ReadOnlySpanOfChar} key, string name) => global::System.MemoryExtensions.SequenceEqual(key, name);");
-            writer.WriteLine();
+            if (ignoreCase)
+            {
+                // One short name for the compare every UTF-16 candidate makes; inlined, its literal stays a constant the
+                // JIT unrolls. Ordinal candidates call SequenceEqual themselves: in a helper, the JIT no longer knows
+                // the key's length from the switch arm and checks it again.
+                writer.WriteLine(AggressiveInlining);
+                writer.WriteLine($"private static bool Is({ReadOnlySpanOfChar} key, string name) => global::System.MemoryExtensions.Equals(key, name, global::System.StringComparison.OrdinalIgnoreCase);");
+                writer.WriteLine();
+            }
 
             writer.WriteLine("// Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.");
             writer.WriteLine(AggressiveOptimization);
@@ -214,7 +217,7 @@ public sealed partial class FlatMultiMapGenerator
         {
             if (matcher.UnitBits == 16)
             {
-                condition.Append("Is(key, ").Append(candidate.Literal).Append(')');
+                condition.Append(matcher.IgnoreCase ? "Is(key, " : "global::System.MemoryExtensions.SequenceEqual(key, ").Append(candidate.Literal).Append(')');
                 return 0;
             }
 

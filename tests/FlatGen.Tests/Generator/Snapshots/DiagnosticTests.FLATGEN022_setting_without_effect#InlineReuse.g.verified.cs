@@ -369,16 +369,13 @@ partial struct InlineReuse : global::FlatGen.IFlatMultiMap, global::System.IEqua
             "a",
         };
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static bool Is(global::System.ReadOnlySpan<char> key, string name) => global::System.MemoryExtensions.SequenceEqual(key, name);
-
         // Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static int Match(global::System.ReadOnlySpan<char> key)
         {
             return key.Length switch
             {
-                1 => Is(key, "a") ? 0 : -1,
+                1 => global::System.MemoryExtensions.SequenceEqual(key, "a") ? 0 : -1,
                 _ => -1,
             };
         }

@@ -323,17 +323,14 @@ partial struct UnicodeOrdinal : global::FlatGen.IFlatMultiMap, global::System.IE
             "😀-emoji",
         };
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static bool Is(global::System.ReadOnlySpan<char> key, string name) => global::System.MemoryExtensions.SequenceEqual(key, name);
-
         // Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static int Match(global::System.ReadOnlySpan<char> key)
         {
             return key.Length switch
             {
-                5 => Is(key, "Größe") ? 0 : -1,
-                8 => Is(key, "😀-emoji") ? 1 : -1,
+                5 => global::System.MemoryExtensions.SequenceEqual(key, "Größe") ? 0 : -1,
+                8 => global::System.MemoryExtensions.SequenceEqual(key, "😀-emoji") ? 1 : -1,
                 _ => -1,
             };
         }

@@ -385,20 +385,17 @@ partial struct MetricTags : global::FlatGen.IFlatMultiMap, global::System.IEquat
             "k",
         };
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static bool Is(global::System.ReadOnlySpan<char> key, string name) => global::System.MemoryExtensions.SequenceEqual(key, name);
-
         // Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static int Match(global::System.ReadOnlySpan<char> key)
         {
             return key.Length switch
             {
-                1 => Is(key, "k") ? 4 : -1,
-                5 => Is(key, "shard") ? 2 : -1,
-                6 => Is(key, "region") ? 1 : -1,
-                12 => Is(key, "service.name") ? 0
-                    : Is(key, "x-request-id") ? 3
+                1 => global::System.MemoryExtensions.SequenceEqual(key, "k") ? 4 : -1,
+                5 => global::System.MemoryExtensions.SequenceEqual(key, "shard") ? 2 : -1,
+                6 => global::System.MemoryExtensions.SequenceEqual(key, "region") ? 1 : -1,
+                12 => global::System.MemoryExtensions.SequenceEqual(key, "service.name") ? 0
+                    : global::System.MemoryExtensions.SequenceEqual(key, "x-request-id") ? 3
                     : -1,
                 _ => -1,
             };
