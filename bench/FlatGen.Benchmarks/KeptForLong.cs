@@ -24,9 +24,9 @@ public static class KeptForLong
             ("`Dictionary<string, StringValues>` (OrdinalIgnoreCase) with its value strings, names shared between sets", Measure(sets, copies, static set => KeptResponses.Dictionary(set))),
             ("the same with a fresh string per name too", Measure(sets, copies, static set => KeptResponses.Dictionary(set, freshNames: true))),
             ("`Dictionary<string, List<string>>` with its strings", Measure(sets, copies, KeptResponses.Lists)),
-            ("FlatGen `[FlatMultiMap(32, 64)]`, reference storage, with its strings", MeasureStructs(sets, copies, KeptResponses.Map)),
-            ("FlatGen inline UTF-8, `InlineBytes = 4096` (no strings)", MeasureStructs(sets, copies, KeptResponses.Inline)),
-            ("**`FlatPackedMap`**, from `Pack()`: one `byte[]` a set, no references", MeasureStructs(sets, copies, KeptResponses.Packed)),
+            ("FlatGen `[FlatMultiMap(32, 64)]`, reference storage, with its strings", Measure(sets, copies, KeptResponses.Map)),
+            ("FlatGen inline UTF-8, `InlineBytes = 4096` (no strings)", Measure(sets, copies, KeptResponses.Inline)),
+            ("**`FlatPackedMap`**, from `Pack()`: one `byte[]` a set, no references", Measure(sets, copies, KeptResponses.Packed)),
             ("the content itself, UTF-8 (names and values)", sets.Sum(set => set.Sum(line => (double)Encoding.UTF8.GetByteCount(line.Name) + Encoding.UTF8.GetByteCount(line.Value))) / sets.Length),
         };
 
@@ -54,23 +54,8 @@ public static class KeptForLong
         return 0;
     }
 
+    /// <summary>The bytes a set keeps as <typeparamref name="T"/>: a reference in the cache's array, or a struct kept in place in it.</summary>
     private static double Measure<T>((string Name, string Value)[][] sets, int copies, Func<(string Name, string Value)[], T> keep)
-        where T : class
-    {
-        long before = Heap();
-        var cache = new T[sets.Length * copies];
-        for (int i = 0; i < cache.Length; i++)
-        {
-            cache[i] = keep(sets[i % sets.Length]);
-        }
-
-        long after = Heap();
-        GC.KeepAlive(cache);
-        return (double)(after - before) / cache.Length;
-    }
-
-    private static double MeasureStructs<T>((string Name, string Value)[][] sets, int copies, Func<(string Name, string Value)[], T> keep)
-        where T : struct
     {
         long before = Heap();
         var cache = new T[sets.Length * copies];

@@ -117,13 +117,18 @@ public readonly partial struct FlatPackedMap : IEquatable<FlatPackedMap>
     public FlatPackedValues GetValues(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return ValuesAt(Bytes, Find(Bytes, key));
+        ReadOnlySpan<byte> bytes = Bytes;
+        return ValuesAt(bytes, Find(bytes, key));
     }
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added.</summary>
     /// <param name="key">The key to look up, such as a slice of a parse buffer.</param>
     /// <returns>The values; empty when the key is absent.</returns>
-    public FlatPackedValues GetValues(ReadOnlySpan<char> key) => ValuesAt(Bytes, Find(Bytes, key));
+    public FlatPackedValues GetValues(ReadOnlySpan<char> key)
+    {
+        ReadOnlySpan<byte> bytes = Bytes;
+        return ValuesAt(bytes, Find(bytes, key));
+    }
 
     /// <summary>Gets the UTF-8 <paramref name="key"/>'s values, in the order they were added.</summary>
     /// <param name="key">The key's UTF-8 bytes.</param>
@@ -147,8 +152,9 @@ public readonly partial struct FlatPackedMap : IEquatable<FlatPackedMap>
     /// <returns><see langword="true"/> if the key is present; otherwise, <see langword="false"/>.</returns>
     public bool TryGetValues(ReadOnlySpan<char> key, out FlatPackedValues values)
     {
-        int record = Find(Bytes, key);
-        values = ValuesAt(Bytes, record);
+        ReadOnlySpan<byte> bytes = Bytes;
+        int record = Find(bytes, key);
+        values = ValuesAt(bytes, record);
         return record >= 0;
     }
 

@@ -13,13 +13,16 @@ public sealed class PackedMapTests
 {
     private const int Seeds = 300;
 
-    /// <summary>Keys with case variants, lengths across the hash's paths, non-ASCII keys whose case variants differ in UTF-8 length (U+023A and U+2C65), and the empty key.</summary>
+    /// <summary>
+    /// Keys with case variants, lengths across the hash's paths, non-ASCII keys whose case variants differ in UTF-8
+    /// length (U+023A and U+2C65), the empty key, and "é" beside "Ã©", whose two code units are é's two UTF-8 bytes.
+    /// </summary>
     private static readonly string[] Keys =
     [
         "Host", "host", "HOST", "Content-Type", "content-type", "Accept", "accept-encoding", "Accept-Encoding", "X-Request-Id",
         "x-request-id-with-a-long-tail", "X-REQUEST-ID-WITH-A-LONG-TAIL", "a", "A", "", "Größe", "GRÖßE", "größe", "\u2C65-Key",
         "\u023A-key", "\U0001F600x", "k", "region", "x-id", "X-ID", "ETag", "etag", "a-key-with-a-name-longer-than-thirty-two-characters",
-        "Ab", "ab", "Abc", "Via", "TE", "te", "Referer", "User-Agent",
+        "Ab", "ab", "Abc", "Via", "TE", "te", "Referer", "User-Agent", "\u00E9", "\u00C3\u00A9",
     ];
 
     /// <summary>Values: empty, ASCII, non-ASCII, and one longer than 127 bytes (a two-byte length).</summary>
