@@ -241,6 +241,59 @@ public sealed class ConcurrentMisuseTests
         }
     }
 
+    [Fact]
+    public void Packing_maps_raced_by_adds_removes_and_clears_throws_only_InvalidOperationException()
+    {
+        var reference = new Box<RaceMap>();
+        var inline = new Box<InlineRaceMap>();
+        var spilling = new Box<SpillingMap>();
+        Race(i =>
+        {
+            string key = Keys[(int)(unchecked((uint)i * 31u) % (uint)Keys.Length)];
+            switch (i % 100)
+            {
+                case < 30:
+                    reference.Map.TryAdd(key, "v");
+                    inline.Map.TryAdd(key, "v");
+                    spilling.Map.TryAdd(key, "v");
+                    break;
+                case < 50:
+                    reference.Map.Remove(key);
+                    inline.Map.Remove(key);
+                    spilling.Map.Remove(key);
+                    break;
+                case < 98:
+                    // Whatever a raced pack gives back reads without leaving its bytes.
+                    Span<byte> buffer = stackalloc byte[4096];
+                    _ = reference.Map.TryPack(buffer, out _) && inline.Map.TryPack(buffer, out _);
+                    ReadAll((i & 1) == 0 ? spilling.Map.Pack() : inline.Map.Pack(), key);
+                    break;
+                default:
+                    reference.Map.Clear();
+                    inline.Map.Clear();
+                    spilling.Map.Clear();
+                    break;
+            }
+        });
+
+        reference.Map.Clear();
+        reference.Map.Add("a", "1");
+        Assert.Equal("{ a: [1] }", reference.Map.Pack().ToString());
+    }
+
+    private static void ReadAll(FlatPackedMap packed, string key)
+    {
+        foreach (FlatPackedEntry entry in packed)
+        {
+            foreach (ReadOnlySpan<byte> value in entry.Values)
+            {
+                _ = value.Length;
+            }
+        }
+
+        _ = packed.GetValues(key).Count + packed.Count;
+    }
+
     /// <summary>The mix: TryAdd half the time, Remove three in ten, GetValues one in ten, Clear now and then.</summary>
     private static void RaceStep(ref RaceMap map, string[] keys, int i)
     {

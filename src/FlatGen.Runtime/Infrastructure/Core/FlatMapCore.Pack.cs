@@ -18,13 +18,18 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     [SkipLocalsInit] // The scratch is written before it is read.
     public static bool TryPack(FlatMapFields<TKeyIndex, TValueIndex> map, Span<byte> destination, out int bytesWritten)
     {
-        int keyCount = Count(map);
+        int keyCount = Count(map), valueCount = ValueCount(map);
+        if (keyCount < 0 || valueCount < keyCount)
+        {
+            FlatThrow.ConcurrentUse(map.Shape.MapName); // Counts no map holds: another thread is changing this one.
+        }
+
         int length = FlatPackWriter.ScratchLength(keyCount);
         int[]? rented = length <= FlatPackWriter.StackScratch ? null : ArrayPool<int>.Shared.Rent(length);
         Span<int> scratch = rented is null ? stackalloc int[FlatPackWriter.StackScratch] : rented;
         try
         {
-            FlatPackWriter writer = FlatPackWriter.Write(destination, TComparer.Comparison, keyCount, ValueCount(map), scratch);
+            FlatPackWriter writer = FlatPackWriter.Write(destination, TComparer.Comparison, keyCount, valueCount, scratch);
             HandOver(map, ref writer);
             return writer.TryFinish(map.Shape.MapName, out bytesWritten);
         }
