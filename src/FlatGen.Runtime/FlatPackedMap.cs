@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -288,11 +289,39 @@ public readonly partial struct FlatPackedMap : IEquatable<FlatPackedMap>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int Find(ReadOnlySpan<byte> bytes, ReadOnlySpan<char> key)
     {
-        if (bytes.IsEmpty)
+        // The usual map, under 128 keys and values in 64 KiB: a header of 4 bytes, one-byte bucket ends, two-byte
+        // offsets, read as constants.
+        if (bytes.Length > FlatPackedFormat.SmallHeaderLength && bytes.Length <= ushort.MaxValue && (bytes[2] | bytes[3]) < 0x80)
         {
+            int keyCount = bytes[2];
+            bool ignoreCase = bytes[FlatPackedFormat.ComparisonOffset] != 0;
+            uint hash = FlatPackedFormat.Hash(key, ignoreCase, out bool comparesAsAscii);
+            int buckets = FlatPackedFormat.BucketCount(keyCount);
+            int bucket = FlatPackedFormat.BucketOf(hash, buckets);
+            int at = FlatPackedFormat.SmallHeaderLength + bucket;
+            int end = bytes[at];
+            int offsets = FlatPackedFormat.SmallHeaderLength + buckets;
+            for (int i = bucket == 0 ? 0 : bytes[at - 1]; i < end; i++)
+            {
+                int record = BinaryPrimitives.ReadUInt16LittleEndian(bytes.Slice(offsets + (2 * i)));
+                int keyStart = record;
+                int length = FlatPackedFormat.ReadVarint(bytes, ref keyStart);
+                if (FlatPackedKeys.Equal(bytes.Slice(keyStart, length), key, ignoreCase, comparesAsAscii))
+                {
+                    return record;
+                }
+            }
+
             return -1;
         }
 
+        return bytes.IsEmpty ? -1 : FindInAny(bytes, key);
+    }
+
+    /// <summary><see cref="Find"/> in a map of any size: the header's varints and the table widths read as they are.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int FindInAny(ReadOnlySpan<byte> bytes, ReadOnlySpan<char> key)
+    {
         int keyCount = FlatPackedLayout.ReadKeyCount(bytes, out bool ignoreCase, out int bucketsStart);
         uint hash = FlatPackedFormat.Hash(key, ignoreCase, out bool comparesAsAscii);
         int bucket = FlatPackedFormat.BucketOf(hash, FlatPackedFormat.BucketCount(keyCount));

@@ -20,6 +20,9 @@ internal static class FlatPackedFormat
     /// <summary>Where the key count's varint starts; the value count's follows it.</summary>
     public const int CountsOffset = 2;
 
+    /// <summary>The header's length when both counts are under 128 (one byte each): where the bucket table starts.</summary>
+    public const int SmallHeaderLength = CountsOffset + 2;
+
     /// <summary>The hash of every key that ignores case and is not ASCII: its case folding is the runtime's Unicode tables', which differ between .NET versions, so no hash of it means the same everywhere. Such keys share a bucket and are told apart by comparison.</summary>
     public const uint NonAsciiIgnoreCaseHash = 0;
 

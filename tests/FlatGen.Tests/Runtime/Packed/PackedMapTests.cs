@@ -82,6 +82,26 @@ public sealed class PackedMapTests
         AssertSame(ref map, packed, FlatKeyComparison.Ordinal, "wide");
     }
 
+    [Theory]
+    [InlineData(3, 200)] // A two-byte value count in the header: the header's general reading.
+    [InlineData(127, 127)] // The most keys and values a one-byte header holds.
+    [InlineData(128, 128)] // One more of each.
+    public void Maps_on_both_sides_of_the_one_byte_header_read_back(int keys, int values)
+    {
+        var map = default(WideMap);
+        for (int i = 0; i < values; i++)
+        {
+            map.Add("key-" + (i % keys).ToString(System.Globalization.CultureInfo.InvariantCulture), "v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        FlatPackedMap packed = map.Pack();
+
+        Assert.Equal(keys, packed.Count);
+        Assert.Equal(values, packed.ValueCount);
+        AssertSame(ref map, packed, FlatKeyComparison.Ordinal, $"{keys} keys, {values} values");
+        Assert.All(Enumerable.Range(0, keys), i => Assert.True(packed.ContainsKey("key-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
     [Fact]
     public void A_packed_map_reads_a_slice_and_native_memory_in_place()
     {
