@@ -22,7 +22,7 @@ public sealed class PackedMapTests
         "Host", "host", "HOST", "Content-Type", "content-type", "Accept", "accept-encoding", "Accept-Encoding", "X-Request-Id",
         "x-request-id-with-a-long-tail", "X-REQUEST-ID-WITH-A-LONG-TAIL", "a", "A", "", "Größe", "GRÖßE", "größe", "\u2C65-Key",
         "\u023A-key", "\U0001F600x", "k", "region", "x-id", "X-ID", "ETag", "etag", "a-key-with-a-name-longer-than-thirty-two-characters",
-        "Ab", "ab", "Abc", "Via", "TE", "te", "Referer", "User-Agent", "\u00E9", "\u00C3\u00A9",
+        "Ab", "ab", "Abc", "Via", "TE", "te", "Referer", "User-Agent", "\u00E9", "\u00C3\u00A9", "x-\u00E9-header", "x-\u00C3\u00A9-header", "X-\u00C3\u00A9-HEADER",
     ];
 
     /// <summary>Values: empty, ASCII, non-ASCII, and one longer than 127 bytes (a two-byte length).</summary>
