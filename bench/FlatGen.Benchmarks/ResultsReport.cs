@@ -45,7 +45,7 @@ public static class ResultsReport
     private const string BuildBaseline = "Build";
 
     private static readonly string[] Methods =
-        [Baseline, KestrelBaseline, LruBaseline, BuildBaseline, "DictionaryOfArrays", "DictionaryOfStringValues", "FrozenDictionaryOfArrays", "FrozenDictionaryOfSlots", "TagList", "Floor", "DictionaryRing", "FlatGenUnbounded", "FlatGen", "FlatGenInline"];
+        [Baseline, KestrelBaseline, LruBaseline, BuildBaseline, "DictionaryOfArrays", "DictionaryOfStringValues", "FrozenDictionaryOfArrays", "FrozenDictionaryOfSlots", "TagList", "Floor", "FloorUtf8", "DictionaryRing", "FlatGenUnbounded", "FlatGen", "FlatGenInline"];
 
     /// <summary>The FlatGen measurements: a reference map, and an inline map where a workload has one.</summary>
     private static readonly string[] FlatGenMethods = ["FlatGen", "FlatGenInline"];
@@ -344,6 +344,7 @@ public static class ResultsReport
         "FrozenDictionaryOfArrays" => "FrozenDictionary<string, string[]>",
         "FrozenDictionaryOfSlots" => "FrozenDictionary<string, int> to StringValues slots",
         "Floor" => "Floor: the probe's hash (and one comparison for a hit)",
+        "FloorUtf8" => "Floor: every name and value written as UTF-8, no index, no hash",
         "FlatGenUnbounded" => "Floor: FlatGen with room for 64 names, never spilling",
         "DictionaryRing" => "Floor: a Dictionary and a ring of its keys, one insert and one removal a registration",
         KestrelBaseline => "Kestrel HttpRequestHeaders (baseline)",
