@@ -19,8 +19,6 @@ public ref struct FlatPackWriter
     /// <summary>Packing up to 256 keys needs no pooled scratch: <see cref="ScratchLength"/> fits a stack buffer of this many integers.</summary>
     internal const int StackScratch = 769;
 
-    /// <summary>Text of up to this many UTF-16 code units is at most 126 bytes of UTF-8: its length is one byte.</summary>
-    private const int ShortText = 42;
 
     private readonly Span<byte> _bytes; // Empty while measuring.
     private readonly Span<int> _buckets; // Each key's bucket, in first-insertion order.
@@ -252,49 +250,34 @@ public ref struct FlatPackWriter
             return;
         }
 
-        if (_full)
+        // ASCII, the usual header text, is as many bytes as units: narrowed after its length's varint in one pass.
+        int prefix = FlatPackedFormat.VarintLength(text.Length);
+        if (!Reserve(prefix))
         {
             return;
         }
 
-        if (text.Length <= ShortText)
+        OperationStatus status = Ascii.FromUtf16(text, _bytes.Slice(_offset + prefix), out int written);
+        if (status == OperationStatus.InvalidData)
         {
-            // At most 126 bytes of UTF-8: a one-byte length, written after the text, which is encoded and checked at once.
-            int written = 0;
-            OperationStatus status = OperationStatus.DestinationTooSmall;
-            if (_offset < _bytes.Length)
+            // Not ASCII: measured (a lone surrogate throws), then transcoded after its own length's varint.
+            int length = Utf8Length(text);
+            prefix = FlatPackedFormat.VarintLength(length);
+            if (!Reserve(prefix + length))
             {
-                // ASCII, the usual header text, narrows without UTF-8's state; anything else is transcoded over it.
-                Span<byte> destination = _bytes.Slice(_offset + 1);
-                status = Ascii.FromUtf16(text, destination, out written);
-                if (status == OperationStatus.InvalidData)
-                {
-                    status = Utf8.FromUtf16(text, destination, out _, out written, replaceInvalidSequences: false);
-                }
-            }
-            if (status == OperationStatus.DestinationTooSmall)
-            {
-                _full = true;
                 return;
             }
 
-            if (status != OperationStatus.Done)
-            {
-                Utf8Length(text); // Throws for the lone surrogate.
-            }
-
-            _bytes[_offset] = (byte)written;
-            _offset += 1 + written;
+            Utf8.FromUtf16(text, _bytes.Slice(_offset + prefix, length), out _, out written, replaceInvalidSequences: false);
+        }
+        else if (status == OperationStatus.DestinationTooSmall)
+        {
+            _full = true;
             return;
         }
 
-        int length = Utf8Length(text);
-        if (Reserve(FlatPackedFormat.VarintLength(length) + length))
-        {
-            _offset = FlatPackedFormat.WriteVarint(_bytes, _offset, length);
-            Utf8.FromUtf16(text, _bytes.Slice(_offset, length), out _, out int written, replaceInvalidSequences: false);
-            _offset += written;
-        }
+        FlatPackedFormat.WriteVarint(_bytes, _offset, written);
+        _offset += prefix + written;
     }
 
     /// <summary>Whether <paramref name="length"/> more bytes fit the destination; once one does not, the writer is full and writes nothing more.</summary>

@@ -25,8 +25,8 @@ public sealed class PackedMapTests
         "Ab", "ab", "Abc", "Via", "TE", "te", "Referer", "User-Agent", "\u00E9", "\u00C3\u00A9", "x-\u00E9-header", "x-\u00C3\u00A9-header", "X-\u00C3\u00A9-HEADER",
     ];
 
-    /// <summary>Values: empty, ASCII, non-ASCII, and one longer than 127 bytes (a two-byte length).</summary>
-    private static readonly string[] Values = ["", "v", "example.org", "text/html", "ünïcødé", "\U0001F600", new string('x', 130), "gzip, deflate, br"];
+    /// <summary>Values: empty, ASCII, non-ASCII, one longer than 127 bytes (a two-byte length), and one of 100 units whose UTF-8 needs a two-byte length where its units would need one.</summary>
+    private static readonly string[] Values = ["", "v", "example.org", "text/html", "ünïcødé", "\U0001F600", new string('x', 130), "gzip, deflate, br", new string('é', 100)];
 
     public static TheoryData<string> MapNames() =>
     [
