@@ -9,8 +9,9 @@ namespace FlatGen.Infrastructure;
 
 /// <summary>
 /// Packs a map's entries, handed over one key and its values at a time in first-insertion order, into
-/// <see cref="FlatPackedMap"/> bytes: a first pass measures, a second writes the records and then the hash index over
-/// them. A storage hands over its text as it holds it, UTF-16 or UTF-8.
+/// <see cref="FlatPackedMap"/> bytes. Writing is one pass over the map: the records, then the hash index over them.
+/// Measuring (for <c>PackedByteCount</c>, and <c>Pack</c>'s array of exactly that length) is another, which only counts.
+/// A storage hands over its text as it holds it, UTF-16 or UTF-8.
 /// </summary>
 /// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -18,7 +19,6 @@ public ref struct FlatPackWriter
 {
     /// <summary>Packing up to 256 keys needs no pooled scratch: <see cref="ScratchLength"/> fits a stack buffer of this many integers.</summary>
     internal const int StackScratch = 769;
-
 
     private readonly Span<byte> _bytes; // Empty while measuring.
     private readonly Span<int> _buckets; // Each key's bucket, in first-insertion order.
@@ -85,7 +85,6 @@ public ref struct FlatPackWriter
     /// <summary>Starts a key of <paramref name="valueCount"/> values.</summary>
     /// <param name="key">The key; a lone surrogate, which UTF-8 cannot hold, throws <see cref="InvalidOperationException"/>.</param>
     /// <param name="valueCount">The number of values that follow, at least one.</param>
-    [SkipLocalsInit] // The decode buffer is unused for UTF-16.
     public void Key(ReadOnlySpan<char> key, int valueCount)
     {
         if (!_measuring)
