@@ -304,9 +304,7 @@ public readonly partial struct FlatPackedMap : IEquatable<FlatPackedMap>
             for (int i = bucket == 0 ? 0 : bytes[at - 1]; i < end; i++)
             {
                 int record = BinaryPrimitives.ReadUInt16LittleEndian(bytes.Slice(offsets + (2 * i)));
-                int keyStart = record;
-                int length = FlatPackedFormat.ReadVarint(bytes, ref keyStart);
-                if (FlatPackedKeys.Equal(bytes.Slice(keyStart, length), key, ignoreCase, comparesAsAscii))
+                if (HasKey(bytes, record, key, ignoreCase, comparesAsAscii))
                 {
                     return record;
                 }
@@ -334,15 +332,22 @@ public readonly partial struct FlatPackedMap : IEquatable<FlatPackedMap>
         for (int i = first; i < end; i++)
         {
             int record = FlatPackedFormat.ReadWidth(bytes, offsets + (i * offsetWidth), offsetWidth);
-            int keyStart = record;
-            int length = FlatPackedFormat.ReadVarint(bytes, ref keyStart);
-            if (FlatPackedKeys.Equal(bytes.Slice(keyStart, length), key, ignoreCase, comparesAsAscii))
+            if (HasKey(bytes, record, key, ignoreCase, comparesAsAscii))
             {
                 return record;
             }
         }
 
         return -1;
+    }
+
+    /// <summary>Whether the record at <paramref name="record"/> is <paramref name="key"/>'s, under the map's comparison.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool HasKey(ReadOnlySpan<byte> bytes, int record, ReadOnlySpan<char> key, bool ignoreCase, bool comparesAsAscii)
+    {
+        int keyStart = record;
+        int length = FlatPackedFormat.ReadVarint(bytes, ref keyStart);
+        return FlatPackedKeys.Equal(bytes.Slice(keyStart, length), key, ignoreCase, comparesAsAscii);
     }
 
     /// <summary>Finds UTF-8 <paramref name="key"/>, decoded, as <see cref="Find"/> does; invalid UTF-8 is absent.</summary>
