@@ -4,8 +4,9 @@ namespace FlatGen;
 
 /// <summary>
 /// The exception that is thrown when bytes read as an inline flat multi-map do not form a valid map of that exact
-/// layout: the wrong length, another layout, a big-endian process, or any count, offset, length, slot or hash
-/// that a map built by its own methods could not hold.
+/// layout (the wrong length, another layout, a big-endian process, or any count, offset, length, slot or hash that a
+/// map built by its own methods could not hold), or bytes read as a <see cref="FlatPackedMap"/> are not what packing
+/// writes.
 /// </summary>
 public sealed class FlatFormatException : FormatException
 {

@@ -26,6 +26,9 @@ namespace FlatGen;
 /// cannot make a read go outside the bytes, but it can make a read throw or return other text.
 /// The <see langword="default"/> value is an empty map that compares ordinally.
 /// </para>
+/// <para>
+/// A packed map never changes: any number of threads can read it at once, and a copy of the struct shares the bytes.
+/// </para>
 /// </remarks>
 [DebuggerDisplay("Count = {Count}, ByteCount = {ByteCount}")]
 public readonly partial struct FlatPackedMap : IEquatable<FlatPackedMap>
