@@ -136,6 +136,30 @@ public sealed class PackedMapTests
     }
 
     [Fact]
+    public void Many_threads_read_one_packed_map_at_once()
+    {
+        var map = default(IgnoreCaseMap32);
+        for (int i = 0; i < 24; i++)
+        {
+            map.Add("X-Header-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), "value " + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        FlatPackedMap packed = map.Pack();
+        int wrong = 0;
+        Parallel.For(0, 100_000, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            int k = i % 24;
+            string expected = "value " + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (packed.GetValues("x-header-" + k.ToString(System.Globalization.CultureInfo.InvariantCulture)).GetString(0) != expected || packed.Count != 24)
+            {
+                Interlocked.Increment(ref wrong);
+            }
+        });
+
+        Assert.Equal(0, wrong);
+    }
+
+    [Fact]
     public void An_empty_map_and_the_default_packed_map_are_empty()
     {
         var map = default(SmallMap);
