@@ -1,13 +1,15 @@
 extern alias CacheSample;
 
+using System.Globalization;
+using System.Text.RegularExpressions;
 using CacheSample::FlatGen.Samples.Cache;
 using FlatGen.Tests.Infrastructure;
 
 namespace FlatGen.Tests.Samples;
 
 /// <summary>
-/// The Cache sample's claims: packed responses keep a fraction of a dictionary's memory, and the bytes stand alone,
-/// written by one process and read back, every map the one packed, by another.
+/// The Cache sample's claims: the bytes stand alone, written by one process and read back, every map the one packed,
+/// by another; and there, packed responses keep under 0.35× a dictionary's memory.
 /// </summary>
 public sealed class CacheSampleTests : IDisposable
 {
@@ -30,15 +32,20 @@ public sealed class CacheSampleTests : IDisposable
 
         Assert.True(exitCode == 0, second);
         Assert.Contains("Read back 300 responses packed by an earlier run (0 not valid, skipped): 300 equal to their maps packed again.", second);
+
+        // Memory is measured on the whole heap, so in the child process, where no other test allocates meanwhile.
+        double dictionary = Bytes(second, @"Dictionary<string, string\[\]>, ignoring case: ([\d,]+) bytes");
+        double map = Bytes(second, @"with its strings: ([\d,]+) bytes");
+        double packed = Bytes(second, @"FlatPackedMap, one byte\[\] each: ([\d,]+) bytes");
+        Assert.True(packed < 0.35 * dictionary, $"{packed:N0} bytes packed against {dictionary:N0} in a dictionary");
+        Assert.True(packed < map, $"{packed:N0} bytes packed against {map:N0} in a map");
     }
 
-    [Fact]
-    public void A_packed_response_keeps_at_most_0_35_of_a_dictionary()
+    private static double Bytes(string output, string pattern)
     {
-        CacheRun.Memory memory = CacheRun.Measure(2_000);
-
-        Assert.True(memory.Packed < 0.35 * memory.Dictionary, $"{memory.Packed:N0} bytes packed against {memory.Dictionary:N0} in a dictionary");
-        Assert.True(memory.Packed < memory.Map, $"{memory.Packed:N0} bytes packed against {memory.Map:N0} in a map");
+        Match match = Regex.Match(output, pattern);
+        Assert.True(match.Success, output);
+        return double.Parse(match.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
