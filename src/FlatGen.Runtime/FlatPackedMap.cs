@@ -1,6 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.Buffers.Binary;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -27,7 +27,7 @@ namespace FlatGen;
 /// The <see langword="default"/> value is an empty map that compares ordinally.
 /// </para>
 /// <para>
-/// A packed map never changes: any number of threads can read it at once, and a copy of the struct shares the bytes.
+/// Nothing a packed map does changes it: any number of threads can read it at once, and a copy of the struct shares the bytes.
 /// </para>
 /// </remarks>
 [DebuggerDisplay("Count = {Count}, ByteCount = {ByteCount}")]
@@ -62,7 +62,6 @@ public readonly partial struct FlatPackedMap : IEquatable<FlatPackedMap>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => _storage is not null && _storage.GetType() == typeof(byte[]) ? Unsafe.As<byte[]>(_storage) : SpanOf(_storage);
     }
-
 
     /// <summary>Gets the packed bytes, to write anywhere and read back with <see cref="Read(ReadOnlyMemory{byte})"/>.</summary>
     /// <returns>The bytes; empty for the <see langword="default"/> map.</returns>
