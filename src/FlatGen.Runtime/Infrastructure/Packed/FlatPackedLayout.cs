@@ -56,12 +56,15 @@ internal readonly struct FlatPackedLayout
     public static FlatPackedLayout Create(bool ignoreCase, int keyCount, int valueCount, int bucketsStart, int byteCount) =>
         new(ignoreCase, keyCount, valueCount, bucketsStart, byteCount);
 
-    /// <summary>Gets the length of a map with this header and <paramref name="recordBytes"/> bytes of records: the offsets are 4 bytes wide only when 2 would not reach.</summary>
+    /// <summary>
+    /// Gets the length of a map with this header and <paramref name="recordBytes"/> bytes of records: laid out for 2-byte
+    /// offsets, then again for the length that gives, by <see cref="FlatPackedFormat.OffsetWidth"/>'s one rule, as the
+    /// writer widens its offsets.
+    /// </summary>
     public static int ByteCount(int keyCount, int bucketsStart, int recordBytes)
     {
-        long fixedPart = bucketsStart + ((long)FlatPackedFormat.BucketCount(keyCount) * FlatPackedFormat.BucketWidth(keyCount)) + recordBytes;
-        long narrow = fixedPart + (2L * keyCount);
-        long total = narrow <= ushort.MaxValue ? narrow : fixedPart + (4L * keyCount);
+        long narrow = (long)Create(false, keyCount, 0, bucketsStart, byteCount: 0).RecordsStart + recordBytes;
+        long total = narrow <= int.MaxValue ? (long)Create(false, keyCount, 0, bucketsStart, (int)narrow).RecordsStart + recordBytes : long.MaxValue;
         return total <= Array.MaxLength ? (int)total : throw new InvalidOperationException("The map is too large to pack into one array.");
     }
 
