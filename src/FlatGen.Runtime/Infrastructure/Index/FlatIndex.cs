@@ -219,6 +219,18 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
         }
     }
 
+    /// <summary>
+    /// The home slot of <paramref name="hash"/> if it is empty, else -1: where a new key goes with no probe, since a key
+    /// present would be in its home slot or past it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int EmptyHomeSlot(FlatMapFields<TKeyIndex, TValueIndex> map, uint hash)
+    {
+        Span<TKeyIndex> slots = map.Slots;
+        int home = FlatHash.HomeSlot(hash, slots.Length);
+        return slots[home] == TKeyIndex.Zero ? home : -1;
+    }
+
     /// <summary>Returns known key <paramref name="knownKey"/>'s index, or -1 when its presence bit is clear.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int KnownKeyIndex(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
@@ -270,8 +282,12 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     public static void Clear(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         map.Slots.Clear();
-        map.KnownSlots.Clear();
-        map.KnownPresence.Clear();
+        if (typeof(TKnownKeys) != typeof(FlatNoKnownKeys)) // Their fields are empty then, and clearing an empty span is still a call.
+        {
+            map.KnownSlots.Clear();
+            map.KnownPresence.Clear();
+        }
+
         map.HashedKeyLengths = 0;
     }
 

@@ -224,6 +224,41 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         }
 
         uint hash = Hash(key);
+        if (keyString is not null && HomeOfNewKey(map, hash) is int home and >= 0)
+        {
+            AddKey(map, keyString, hash, home, value);
+            return FlatAddStatus.Added;
+        }
+
+        return AddProbed(map, key, keyString, hash, value);
+    }
+
+    /// <summary>
+    /// Where a new hashed key goes with no probe: its home slot when that is empty (a key present is at or past its
+    /// home slot, so this one is new), the map has room for it (<see cref="CanAddKey"/>) and its entries and values
+    /// end before their fields do (no compaction first); else -1.
+    /// </summary>
+    /// <remarks>
+    /// Most adds of a new key take this path, with nothing that may call out before the key's stores: the same path
+    /// through <c>AddNewKey</c>, which may compact or make the key's string, was about 11 % slower (bench/results/analysis.md).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int HomeOfNewKey(FlatMapFields<TKeyIndex, TValueIndex> map, uint hash)
+    {
+        int home = Index.EmptyHomeSlot(map, hash);
+        int count = FlatInteger.ToInt32(map.Count);
+        int valueCount = FlatInteger.ToInt32(map.ValueCount);
+        return home >= 0
+            && count - FlatInteger.ToInt32(map.KeyHoles) < map.Shape.KeyCapacity && valueCount - FlatInteger.ToInt32(map.ValueHoles) < map.Shape.ValueCapacity
+            && count < map.Keys.Length && valueCount < map.Values.Length
+            ? home
+            : -1;
+    }
+
+    /// <summary>Adds a hashed key after a probe: a key present, a new key whose home slot is taken, or one that needs room made first.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static FlatAddStatus AddProbed(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, uint hash, string value)
+    {
         int keyIndex = Index.Probe(map, key, hash, out int slot);
         return AddHashed(map, key, keyString, hash, keyIndex, slot, value);
     }
@@ -244,8 +279,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         FlatAddStatus status = CanAddKey(map);
         if (status == FlatAddStatus.Added)
         {
-            AddNewKey(map, key, keyString, hash, slot, value);
-            return status;
+            return AddNewKey(map, key, keyString, hash, slot, value);
         }
 
         return map.Shape.EvictsOldest && status != FlatAddStatus.Spilled ? AddNewEvicting(map, key, keyString, hash, value, status) : status;
@@ -253,7 +287,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
 
     /// <summary>Adds a new hashed key at the empty <paramref name="slot"/> its probe found; the caller checked <see cref="CanAddKey"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddNewKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, uint hash, int slot, string value)
+    private static FlatAddStatus AddNewKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, uint hash, int slot, string value)
     {
         if (IsAtEnd(map))
         {
@@ -263,8 +297,8 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         }
 
         keyString ??= map.Shape.InternUnknownKeys ? Intern(map, key) : key.ToString();
-        int added = AddKey(map, keyString, hash, value);
-        Index.LinkHashed(map, slot, added, key.Length);
+        AddKey(map, keyString, hash, slot, value);
+        return FlatAddStatus.Added;
     }
 
     /// <summary>
@@ -281,8 +315,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
             if (status == FlatAddStatus.Added)
             {
                 Index.Probe(map, key, hash, out int slot);
-                AddNewKey(map, key, keyString, hash, slot, value);
-                return status;
+                return AddNewKey(map, key, keyString, hash, slot, value);
             }
         }
 
@@ -334,6 +367,12 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         }
 
         uint hash = Hash(key);
+        if (HomeOfNewKey(map, hash) is int home and >= 0)
+        {
+            AddKey(map, key, hash, home, ValueString(map, keyIndex: -1, value));
+            return FlatAddStatus.Added;
+        }
+
         int keyIndex = Index.Probe(map, key, hash, out int slot);
         return AddHashed(map, key, key, hash, keyIndex, slot, ValueString(map, keyIndex, value));
     }
@@ -394,8 +433,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
                 Compact(map, keyIndex: -1); // CanAddKey saw room: it is in the holes removals left.
             }
 
-            int added = AddKey(map, null, (uint)knownKey, value);
-            Index.LinkKnown(map, knownKey, added);
+            AddKey(map, null, (uint)knownKey, slot: -1, value);
         }
 
         return status;
@@ -423,11 +461,12 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         || FlatInteger.ToInt32(map.ValueCount) == map.Values.Length;
 
     /// <summary>
-    /// Appends a key with its first value after the last key and returns its index; the caller checked <see cref="CanAddKey"/>.
-    /// A known key is stored as a null key whose hash is the known key's index.
+    /// Appends a key with its first value after the last key and links it into the index: a hashed key at the empty
+    /// <paramref name="slot"/> its probe found, a known key (stored as a null key whose hash is the known key's index)
+    /// at its own slot. The caller checked <see cref="CanAddKey"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int AddKey(FlatMapFields<TKeyIndex, TValueIndex> map, string? key, uint hashOrKnownKey, string value)
+    private static void AddKey(FlatMapFields<TKeyIndex, TValueIndex> map, string? key, uint hashOrKnownKey, int slot, string value)
     {
         ref TKeyIndex countRef = ref map.Count;
         ref TValueIndex valueCountRef = ref map.ValueCount;
@@ -438,15 +477,24 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
             FlatThrow.ConcurrentUse(map.Shape.MapName); // CanAddKey saw room a moment ago.
         }
 
-        map.Keys[count] = key;
         map.KeyHashes[count] = hashOrKnownKey;
         map.ValueStarts[count] = FlatInteger.FromInt32<TValueIndex>(valueCount);
         map.ValueCounts[count] = TValueIndex.One;
-        map.Values[valueCount] = value;
         countRef = FlatInteger.FromInt32<TKeyIndex>(count + 1);
         valueCountRef = FlatInteger.FromInt32<TValueIndex>(valueCount + 1);
         map.Version++;
-        return count;
+        if (key is null)
+        {
+            Index.LinkKnown(map, (int)hashOrKnownKey, count);
+        }
+        else
+        {
+            Index.LinkHashed(map, slot, count, key.Length);
+        }
+
+        // References last: each is a call to the collector's write barrier, after which the JIT reads every field's place again.
+        map.Keys[count] = key;
+        map.Values[valueCount] = value;
     }
 
     // Not inlined: inlined into a caller's loop of adds, its run shifting used up the budget that the new-key path's
