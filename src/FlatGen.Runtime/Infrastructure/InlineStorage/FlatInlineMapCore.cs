@@ -174,7 +174,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
             : AddUnknownUtf8(map, key, value);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit] // The decode buffer is written before it is read.
     private static FlatAddStatus AddUnknownUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
@@ -496,7 +496,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     private static int MaxKeyBytes(FlatMapFields<TKeyIndex, TValueIndex> map) => 3 * map.Arena.Length;
 
     /// <summary>Decodes stored key <paramref name="keyIndex"/> and compares it with <paramref name="key"/> under the map's comparison.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit] // The decode buffer is written before it is read.
     internal static bool StoredKeyEquals(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, ReadOnlySpan<char> key)
     {

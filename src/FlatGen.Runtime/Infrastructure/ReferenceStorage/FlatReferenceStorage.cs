@@ -30,6 +30,8 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
     /// <remarks>
     /// A known key's entry and a hole hold null; the length is compared before the text, as each comparison does first.
     /// One call, never inlined: its loop would spend the inlining budget of the lookups of maps that never scan.
+    /// Left to tiering: optimised from its first call, without the profile tier 1 compiles with, hits in a map of 8
+    /// keys ran 1.12-1.19× slower.
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static int FindByScan(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
