@@ -63,7 +63,7 @@ static int Requests(string mode, Func<int> cycle, int cycles)
     }
 
     double elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-    Console.WriteLine(Json(("mode", mode), ("checksum", checksum), ("cycles", cycles), ("ms", elapsed)));
+    Console.WriteLine(Json(("mode", mode), ("checksum", checksum), ("cycles", cycles), ("ms", elapsed), ("jitMs", System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds)));
     return 0;
 }
 

@@ -129,6 +129,7 @@ public sealed class BenchmarkDryRunTests : IDisposable
         Assert.Matches(@"\| Methods compiled for a new map type's first use [^|]+\| [\d,]+ \| [\d,]+ \| ≤ 16 \| (yes|\*\*no\*\*) \|", markdown);
         Assert.Matches(@"\| JIT time in the whole process \| [\d,]+ ms \| [\d,]+ ms \| ≤ 100 ms more \|", markdown);
         Assert.Matches(@"\| First 8,192 request cycles [^|]+\| [\d.,]+ ms \| [\d.,]+ ms \| ≤ 1.20× \| (yes|\*\*no\*\*) \([\d.]+×\) \|", markdown);
+        Assert.Matches(@"\| JIT time in that process, at its end [^|]+\| [1-9][\d.,]* ms \| [1-9][\d.,]* ms \| \| \|", markdown);
     }
 
     [Fact]
