@@ -465,7 +465,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// <summary>
     /// Appends a key with its first value after the last key and links it into the index: a hashed key at the empty
     /// <paramref name="slot"/> its probe found, a known key (stored as a null key whose hash is the known key's index)
-    /// at its own slot. The caller checked <see cref="CanAddKey"/>.
+    /// at its own slot. The caller checked that it fits (<see cref="CanAddKey"/>, or <see cref="HomeOfNewKey"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddKey(FlatMapFields<TKeyIndex, TValueIndex> map, string? key, uint hashOrKnownKey, int slot, string value)
