@@ -5,7 +5,8 @@ namespace FlatGen.Tests.Runtime;
 /// <summary>
 /// The ignore-case key comparison compares ASCII keys inline by the hash's letter fold and hands any other key to the
 /// runtime: both must agree with <see cref="StringComparison.OrdinalIgnoreCase"/> everywhere, at every length class
-/// (1 code unit, 2 to 3 in two 4-byte loads, 4 and more in 8-byte words with an overlapping last one).
+/// (1 code unit, 2 to 3 in two 4-byte loads, 4 and more in 8-byte words with an overlapping last one), in both its
+/// forms: the call a lookup makes (<c>KeyEquals</c>) and the inline one a small map's scan makes (<c>KeyEqualsInline</c>).
 /// </summary>
 public sealed class KeyComparisonTests
 {
@@ -55,7 +56,7 @@ public sealed class KeyComparisonTests
                         left[position] = a;
                         right[position] = b;
                         bool expected = left.AsSpan().Equals(right, StringComparison.OrdinalIgnoreCase);
-                        Assert.True(expected == FlatOrdinalIgnoreCaseComparer.KeyEquals(left, right), $"U+{(int)a:X4} and U+{(int)b:X4} at {position} of {length}");
+                        AssertComparesIgnoringCase(expected, left, right, $"U+{(int)a:X4} and U+{(int)b:X4} at {position} of {length}");
                     }
                 }
             }
@@ -77,7 +78,7 @@ public sealed class KeyComparisonTests
     {
         foreach ((string a, string b) in new[] { (left, right), (right, left), (left, left), (left, left.ToUpperInvariant()) })
         {
-            Assert.Equal(string.Equals(a, b, StringComparison.OrdinalIgnoreCase), FlatOrdinalIgnoreCaseComparer.KeyEquals(a, b));
+            AssertComparesIgnoringCase(string.Equals(a, b, StringComparison.OrdinalIgnoreCase), a, b, $"'{a}' and '{b}'");
         }
     }
 
@@ -104,7 +105,7 @@ public sealed class KeyComparisonTests
 
             bool expected = left.AsSpan().Equals(right, StringComparison.OrdinalIgnoreCase);
             equal += expected ? 1 : 0;
-            Assert.True(expected == FlatOrdinalIgnoreCaseComparer.KeyEquals(left, right), $"'{new string(left)}' and '{new string(right)}'");
+            AssertComparesIgnoringCase(expected, left, right, $"'{new string(left)}' and '{new string(right)}'");
         }
 
         // Both outcomes are exercised in bulk.
@@ -114,8 +115,28 @@ public sealed class KeyComparisonTests
     [Fact]
     public void Keys_of_different_lengths_are_never_equal()
     {
-        Assert.False(FlatOrdinalIgnoreCaseComparer.KeyEquals("abc", "ABCD"));
-        Assert.False(FlatOrdinalIgnoreCaseComparer.KeyEquals("", "a"));
-        Assert.True(FlatOrdinalIgnoreCaseComparer.KeyEquals("", ""));
+        AssertComparesIgnoringCase(false, "abc", "ABCD", "a prefix");
+        AssertComparesIgnoringCase(false, "", "a", "the empty key and another");
+        AssertComparesIgnoringCase(true, "", "", "two empty keys");
+    }
+
+    /// <summary>The ordinal comparison's two forms are the runtime's ordinal equality.</summary>
+    [Theory]
+    [InlineData("content-type", "content-type")]
+    [InlineData("content-type", "Content-Type")]
+    [InlineData("content-type", "content-typf")]
+    [InlineData("", "")]
+    [InlineData("a", "")]
+    public void Ordinal_keys_compare_as_ordinal_does(string left, string right)
+    {
+        bool expected = string.Equals(left, right, StringComparison.Ordinal);
+        Assert.Equal(expected, FlatOrdinalComparer.KeyEquals(left, right));
+        Assert.Equal(expected, FlatOrdinalComparer.KeyEqualsInline(left, right));
+    }
+
+    private static void AssertComparesIgnoringCase(bool expected, ReadOnlySpan<char> left, ReadOnlySpan<char> right, string pair)
+    {
+        Assert.True(expected == FlatOrdinalIgnoreCaseComparer.KeyEquals(left, right), $"KeyEquals: {pair}");
+        Assert.True(expected == FlatOrdinalIgnoreCaseComparer.KeyEqualsInline(left, right), $"KeyEqualsInline: {pair}");
     }
 }

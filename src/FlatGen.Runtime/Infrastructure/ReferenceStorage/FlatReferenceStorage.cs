@@ -49,7 +49,7 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
         {
             if (keys[i] is string stored && stored.Length == key.Length
                 && (key.Length == 0 || TComparer.MayEqual(stored[^1], key[^1]))
-                && TComparer.KeyEquals(stored, key))
+                && TComparer.KeyEqualsInline(stored, key))
             {
                 return i;
             }

@@ -253,6 +253,13 @@ internal static class FlatHash
     }
 
     /// <summary>
+    /// <see cref="EqualsIgnoreCase"/> as one call: non-generic, so a process compiles it once, where inlined it would be
+    /// compiled again into every core instantiation that compares (milliseconds of a first request each).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static bool EqualsIgnoreCaseOutOfLine(ReadOnlySpan<char> left, ReadOnlySpan<char> right) => EqualsIgnoreCase(left, right);
+
+    /// <summary>
     /// <see cref="EqualsIgnoreCase"/> for keys of at least 16 bytes, 16 bytes a step (the last step overlapping the one
     /// before); <see langword="null"/> when a character is not ASCII.
     /// </summary>

@@ -37,5 +37,9 @@ public readonly struct FlatOrdinalComparer : IFlatKeyComparer
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool KeyEqualsInline(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key) => storedKey.SequenceEqual(key);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool MayEqual(char stored, char key) => stored == key;
 }

@@ -35,6 +35,11 @@ public readonly struct FlatOrdinalIgnoreCaseComparer : IFlatKeyComparer
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool KeyEquals(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key) =>
+        storedKey.Length == key.Length && FlatHash.EqualsIgnoreCaseOutOfLine(storedKey, key);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool KeyEqualsInline(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key) =>
         storedKey.Length == key.Length && FlatHash.EqualsIgnoreCase(storedKey, key);
 
     /// <inheritdoc/>

@@ -22,8 +22,11 @@ public interface IFlatKeyComparer
     /// <returns><see langword="false"/> if the key has no such hash (under ignore-case, a key that is not ASCII), and so cannot be stored.</returns>
     static abstract bool TryHashPersisted(ReadOnlySpan<char> key, ulong seed, out uint hash);
 
-    /// <summary>Returns whether a stored key equals a probed key.</summary>
+    /// <summary>Returns whether a stored key equals a probed key, where a lookup compares once: a call to code compiled once a process, not inlined into every core that compares.</summary>
     static abstract bool KeyEquals(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key);
+
+    /// <summary><see cref="KeyEquals"/> inlined into its caller, for a loop that compares with many stored keys (the scan of a small map).</summary>
+    static abstract bool KeyEqualsInline(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key);
 
     /// <summary>
     /// Returns <see langword="false"/> only if keys of one length whose characters at one position are
