@@ -35,8 +35,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Find(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
-        int knownKey = TKnownKeys.Match(key);
-        return knownKey >= 0 ? KnownKeyIndex(map, knownKey) : FindHashed(map, key);
+        return typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.Match(key) is int knownKey and >= 0 ? KnownKeyIndex(map, knownKey) : FindHashed(map, key);
     }
 
     /// <summary>
@@ -77,8 +76,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     [SkipLocalsInit] // The decode buffer is written before it is read.
     public static int FindUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
-        int knownKey = TKnownKeys.MatchUtf8(key);
-        if (knownKey >= 0)
+        if (typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.MatchUtf8(key) is int knownKey and >= 0)
         {
             return KnownKeyIndex(map, knownKey);
         }
@@ -96,8 +94,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     /// <returns><see langword="true"/> if the key was present.</returns>
     public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
-        int knownKey = TKnownKeys.Match(key);
-        return knownKey >= 0 ? RemoveKnown(map, knownKey) : RemoveHashed(map, key);
+        return typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.Match(key) is int knownKey and >= 0 ? RemoveKnown(map, knownKey) : RemoveHashed(map, key);
     }
 
     /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values; invalid UTF-8 is a key that is absent.</summary>
@@ -105,8 +102,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     [SkipLocalsInit] // The decode buffer is written before it is read.
     public static bool RemoveUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
-        int knownKey = TKnownKeys.MatchUtf8(key);
-        if (knownKey >= 0)
+        if (typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.MatchUtf8(key) is int knownKey and >= 0)
         {
             return RemoveKnown(map, knownKey);
         }

@@ -168,8 +168,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     {
         // A key the matcher matches is valid UTF-8 (it equals a known key's own bytes, or ASCII letters under the
         // case mask), so only other keys are checked, on the slower path.
-        int knownKey = TKnownKeys.MatchUtf8(key);
-        return knownKey >= 0
+        return typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.MatchUtf8(key) is int knownKey and >= 0
             ? AddKnownCore(map, knownKey, Utf8Text.FromBytes(value, nameof(value)))
             : AddUnknownUtf8(map, key, value);
     }
@@ -192,8 +191,9 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
 
     internal static FlatAddStatus AddCore(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, in Utf8Text keyText, in Utf8Text valueText)
     {
-        int knownKey = TKnownKeys.Match(key);
-        return knownKey >= 0 ? AddKnownCore(map, knownKey, valueText) : AddUnknown(map, key, keyText, valueText);
+        return typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.Match(key) is int knownKey and >= 0
+            ? AddKnownCore(map, knownKey, valueText)
+            : AddUnknown(map, key, keyText, valueText);
     }
 
     /// <summary>Adds a key no known key matches: hashed under the map's seed, probed, and its value appended to the key found or the key stored new.</summary>

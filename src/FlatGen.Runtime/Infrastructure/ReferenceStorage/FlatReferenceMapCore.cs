@@ -211,8 +211,9 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static FlatAddStatus AddCore(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value)
     {
-        int knownKey = TKnownKeys.Match(key);
-        return knownKey >= 0 ? AddKnownCore(map, knownKey, value) : AddUnknown(map, key, keyString, value);
+        return typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.Match(key) is int knownKey and >= 0
+            ? AddKnownCore(map, knownKey, value)
+            : AddUnknown(map, key, keyString, value);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -328,15 +329,14 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     {
         // A key the matcher matches is valid UTF-8 (it equals a known key's own bytes, or ASCII letters under the
         // case mask), so only other keys are checked, on the slower path.
-        int knownKey = TKnownKeys.MatchUtf8(key);
-        if (knownKey < 0)
+        if (typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.MatchUtf8(key) is int knownKey and >= 0)
         {
-            return KeptKey(map) is string kept && kept.Length == key.Length && Ascii.Equals(key, kept)
-                ? AddKeptKeyUtf8(map, kept, value)
-                : AddUnknownUtf8(map, key, value);
+            return AddKnownCore(map, knownKey, ValueString(map, Index.KnownKeyIndex(map, knownKey), value));
         }
 
-        return AddKnownCore(map, knownKey, ValueString(map, Index.KnownKeyIndex(map, knownKey), value));
+        return KeptKey(map) is string kept && kept.Length == key.Length && Ascii.Equals(key, kept)
+            ? AddKeptKeyUtf8(map, kept, value)
+            : AddUnknownUtf8(map, key, value);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
