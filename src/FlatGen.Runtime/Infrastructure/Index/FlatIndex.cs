@@ -35,7 +35,9 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Find(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
-        return typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.Match(key) is int knownKey and >= 0 ? KnownKeyIndex(map, knownKey) : FindHashed(map, key);
+        return typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.Match(key) is int knownKey and >= 0
+            ? KnownKeyIndex(map, knownKey)
+            : FindHashed(map, key);
     }
 
     /// <summary>
@@ -94,7 +96,9 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     /// <returns><see langword="true"/> if the key was present.</returns>
     public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
-        return typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.Match(key) is int knownKey and >= 0 ? RemoveKnown(map, knownKey) : RemoveHashed(map, key);
+        return typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.Match(key) is int knownKey and >= 0
+            ? RemoveKnown(map, knownKey)
+            : RemoveHashed(map, key);
     }
 
     /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values; invalid UTF-8 is a key that is absent.</summary>

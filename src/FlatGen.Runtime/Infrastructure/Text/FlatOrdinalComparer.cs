@@ -37,7 +37,7 @@ public readonly struct FlatOrdinalComparer : IFlatKeyComparer
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool KeyEqualsInline(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key) => storedKey.SequenceEqual(key);
+    public static bool KeyEqualsInline(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key) => KeyEquals(storedKey, key);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -22,7 +22,10 @@ public interface IFlatKeyComparer
     /// <returns><see langword="false"/> if the key has no such hash (under ignore-case, a key that is not ASCII), and so cannot be stored.</returns>
     static abstract bool TryHashPersisted(ReadOnlySpan<char> key, ulong seed, out uint hash);
 
-    /// <summary>Returns whether a stored key equals a probed key, where a lookup compares once: a call to code compiled once a process, not inlined into every core that compares.</summary>
+    /// <summary>
+    /// Returns whether a stored key equals a probed key, where a lookup compares once: a comparison too large to inline
+    /// everywhere (ignoring case) is one call to code a process compiles once, not a copy in every core that compares.
+    /// </summary>
     static abstract bool KeyEquals(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key);
 
     /// <summary><see cref="KeyEquals"/> inlined into its caller, for a loop that compares with many stored keys (the scan of a small map).</summary>
