@@ -28,7 +28,10 @@ namespace FlatGen.Infrastructure;
 // kind, so it is compiled optimised at its first call instead of running unoptimised through a process's first
 // requests; a member that inlines an entry point is compiled as usual. So are the storage cores' out-of-line adds, but
 // not their out-of-line lookups: optimised before tiering, they lose the static readonly constants (the hash seed)
-// that tier 1 folds.
+// that tier 1 folds. The add and lookup entry points are AggressiveInlining too, as is everything they inline: the JIT
+// lets a chain of forced inlines from the member grow the member's inlining budget (which its one-call IL makes
+// small), where one discretionary link charged everything below it to that budget and left the index's accessors, or
+// a new key's stores, as calls.
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys, TStorage>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
@@ -55,7 +58,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if the map lacks room, and then it is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -66,7 +69,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="FlatMapFullException">The map lacks room; it is unchanged.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -81,7 +84,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new; a new unknown key becomes a string once.</summary>
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if the map lacks room, and then it is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -91,7 +94,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new; a new unknown key becomes a string once.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="FlatMapFullException">The map lacks room; it is unchanged.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -168,7 +171,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
 
     /// <summary>Returns whether <paramref name="key"/> is present.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -176,7 +179,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     }
 
     /// <summary>Returns whether <paramref name="key"/> is present.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
         map.Shape.Spills ? ContainsKeySpilling(map, key) : Index.Find(map, key) >= 0;
 

@@ -75,7 +75,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, string key, out FlatInlineValues values)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -84,7 +84,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
 
     /// <summary>Gets <paramref name="key"/>'s values; empty when the key is absent.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static FlatInlineValues GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -93,7 +93,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, out FlatInlineValues values)
     {
         int keyIndex = Index.Find(map, key);
@@ -112,7 +112,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     }
 
     /// <summary>Gets <paramref name="key"/>'s values; empty when the key is absent.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static FlatInlineValues GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
         return Values(map, Index.Find(map, key));

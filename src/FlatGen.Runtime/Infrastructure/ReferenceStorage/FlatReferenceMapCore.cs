@@ -106,7 +106,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, string key, out ReadOnlySpan<string> values)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -115,7 +115,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added; empty when the key is absent.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<string> GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -124,7 +124,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, out ReadOnlySpan<string> values)
     {
         if (map.Shape.Spills)
@@ -144,7 +144,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     }
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added; empty when the key is absent.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<string> GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
         if (map.Shape.Spills)
@@ -419,6 +419,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         return Encoding.UTF8.GetString(value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static FlatAddStatus AddKnownCore(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value)
     {
         int keyIndex = Index.KnownKeyIndex(map, knownKey);
