@@ -28,10 +28,10 @@ namespace FlatGen.Infrastructure;
 // kind, so it is compiled optimised at its first call instead of running unoptimised through a process's first
 // requests; a member that inlines an entry point is compiled as usual. So are the storage cores' out-of-line adds, but
 // not their out-of-line lookups: optimised before tiering, they lose the static readonly constants (the hash seed)
-// that tier 1 folds. The add and lookup entry points are AggressiveInlining too, as is everything they inline: the JIT
-// lets a chain of forced inlines from the member grow the member's inlining budget (which its one-call IL makes
-// small), where one discretionary link charged everything below it to that budget and left the index's accessors, or
-// a new key's stores, as calls.
+// that tier 1 folds. The add and lookup entry points are AggressiveInlining too, as is the reference storage's add
+// below them: the JIT grows a member's inlining budget (small, for one call's IL) only along a chain of forced inlines,
+// and one discretionary link charged everything below it to that budget and left the index's accessors, or a new
+// key's stores, as calls.
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys, TStorage>
     where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
