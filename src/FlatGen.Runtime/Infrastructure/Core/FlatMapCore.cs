@@ -506,7 +506,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
             return AddSpilling(map, map.Shape.KnownKeyNames[knownKey], map.Shape.KnownKeyNames[knownKey], value);
         }
 
-        while (status != FlatAddStatus.Added && EvictFor(map, Index.KnownKeyIndex(map, knownKey), KnownKeyBytes(map, knownKey), Utf8Count(map, value), added: 1))
+        while (status != FlatAddStatus.Added && EvictFor(map, Index.KnownKeyIndex(map, knownKey), KnownKeyBytes(map, knownKey), Utf8Count(map, value), added: 1, out _))
         {
             status = TStorage.AddKnown(map, knownKey, value);
         }
@@ -525,7 +525,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
                 return SetSpilling(map, map.Shape.KnownKeyNames[knownKey], map.Shape.KnownKeyNames[knownKey], value);
             }
 
-            if (status == FlatAddStatus.Added || !EvictFor(map, keyIndex, KnownKeyBytes(map, knownKey), Utf8Count(map, value), added: -1))
+            if (status == FlatAddStatus.Added || !EvictFor(map, keyIndex, KnownKeyBytes(map, knownKey), Utf8Count(map, value), added: -1, out _))
             {
                 return status;
             }
@@ -546,7 +546,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
                 return SetSpilling(map, key, keyString, value);
             }
 
-            if (status == FlatAddStatus.Added || !EvictFor(map, keyIndex, NewKeyBytes(map, key), Utf8Count(map, value), added: -1))
+            if (status == FlatAddStatus.Added || !EvictFor(map, keyIndex, NewKeyBytes(map, key), Utf8Count(map, value), added: -1, out _))
             {
                 return status;
             }
@@ -566,7 +566,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         }
 
         // Only a new key is refused for want of a key: the key needs no finding then.
-        while (status != FlatAddStatus.Added && EvictFor(map, status == FlatAddStatus.KeysFull ? -1 : Index.Find(map, key), NewKeyBytes(map, key), Utf8Count(map, value), added: 1))
+        while (status != FlatAddStatus.Added && EvictFor(map, status == FlatAddStatus.KeysFull ? -1 : Index.Find(map, key), NewKeyBytes(map, key), Utf8Count(map, value), added: 1, out _))
         {
             status = keyString is null ? TStorage.Add(map, key, value) : TStorage.Add(map, keyString, value);
         }
@@ -584,7 +584,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
 
         int knownKey = TKnownKeys.MatchUtf8(key);
         while (status != FlatAddStatus.Added
-            && EvictFor(map, Index.FindUtf8(map, key), knownKey >= 0 ? KnownKeyBytes(map, knownKey) : key.Length, value.Length, added: 1))
+            && EvictFor(map, Index.FindUtf8(map, key), knownKey >= 0 ? KnownKeyBytes(map, knownKey) : key.Length, value.Length, added: 1, out _))
         {
             status = TStorage.AddUtf8(map, key, value);
         }
@@ -602,9 +602,11 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// <param name="newKeyBytes">The arena bytes the key takes if it is new.</param>
     /// <param name="valueBytes">The arena bytes of the value being added or set.</param>
     /// <param name="added">How many values are added; -1 for a set, which leaves the key one.</param>
+    /// <param name="emptiedSlot">The hashed slot the removal emptied, or -1 (<see cref="FlatIndex{TKeyIndex, TValueIndex, TKnownKeys, TStorage}.RemoveAt"/>).</param>
     /// <returns>Whether a key was removed.</returns>
-    private protected static bool EvictFor(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, int newKeyBytes, int valueBytes, int added)
+    private protected static bool EvictFor(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, int newKeyBytes, int valueBytes, int added, out int emptiedSlot)
     {
+        emptiedSlot = -1;
         ref readonly FlatMapShape shape = ref map.Shape;
         if (!shape.EvictsOldest)
         {
@@ -619,10 +621,12 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
             return false;
         }
 
-        // The first entry with values (a hole has none) other than the key's: found a vector at a time, since a map that
-        // evicts gathers its holes at the front, up to a quarter of its entries, until an add closes them.
+        // The first entry with values (a hole has none) other than the key's, past the holes known to lead: a map that
+        // evicts gathers them at the front, up to a quarter of its entries, until an add closes them.
         ReadOnlySpan<TValueIndex> counts = map.ValueCounts[..FlatInteger.ToInt32(map.Count)];
-        int oldest = counts.IndexOfAnyExcept(TValueIndex.Zero);
+        int leading = LeadingHoles(map);
+        int oldest = leading < counts.Length && counts[leading] != TValueIndex.Zero ? 0 : counts[leading..].IndexOfAnyExcept(TValueIndex.Zero);
+        oldest = oldest < 0 ? -1 : leading + oldest;
         if (oldest >= 0 && oldest == keyIndex)
         {
             int next = counts[(oldest + 1)..].IndexOfAnyExcept(TValueIndex.Zero);
@@ -634,8 +638,21 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
             return false;
         }
 
-        Index.RemoveAt(map, oldest);
+        emptiedSlot = Index.RemoveAt(map, oldest);
         return true;
+    }
+
+    /// <summary>
+    /// In a map that evicts its oldest keys, how many entries from the first are holes, at least
+    /// (<see cref="IFlatStorage{TKeyIndex, TValueIndex}"/>): a hole has no hash, so a hole at entry 0 keeps the count in
+    /// its hash, as <c>Dictionary</c> threads its free list through its free entries. A storage that leaves no holes
+    /// never writes one; other maps do not keep it (their removals do not touch entry 0), and never ask.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private protected static int LeadingHoles(FlatMapFields<TKeyIndex, TValueIndex> map)
+    {
+        int count = FlatInteger.ToInt32(map.Count);
+        return count > 0 && map.ValueCounts[0] == TValueIndex.Zero ? (int)Math.Min(map.KeyHashes[0], (uint)count) : 0;
     }
 
     /// <summary>The UTF-8 bytes <paramref name="text"/> takes in the arena; none in a map without one.</summary>

@@ -138,14 +138,15 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     }
 
     /// <summary>Removes entry <paramref name="keyIndex"/>, a key and not a hole, with its values, whether it is a known or a hashed key.</summary>
-    public static void RemoveAt(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex)
+    /// <returns>The hashed slot the removal emptied (<see cref="ProbeEndAfterRemoval"/>), or -1 for a known key, which has none.</returns>
+    public static int RemoveAt(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex)
     {
         // A known key's stored hash is its index, and its slot points back at it; a hashed key is in the slot its probe reaches.
         uint hash = map.KeyHashes[keyIndex];
         if (hash < (uint)map.Shape.KnownKeyNames.Length && KnownKeyIndex(map, (int)hash) == keyIndex)
         {
             RemoveKnown(map, (int)hash);
-            return;
+            return -1;
         }
 
         Span<TKeyIndex> slots = map.Slots;
@@ -158,13 +159,15 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
             }
         }
 
-        if (!Delete(slots, map.KeyHashes, FlatInteger.ToInt32(map.Count), slot))
+        int emptied = Delete(slots, map.KeyHashes, FlatInteger.ToInt32(map.Count), slot);
+        if (emptied < 0)
         {
             FlatThrow.ConcurrentUse(map.Shape.MapName);
         }
 
         TStorage.RemoveEntry(map, keyIndex);
         map.Version++;
+        return emptied;
     }
 
     private static bool RemoveHashed(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
@@ -178,7 +181,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
             return false;
         }
 
-        if (!Delete(map.Slots, map.KeyHashes, FlatInteger.ToInt32(map.Count), slot))
+        if (Delete(map.Slots, map.KeyHashes, FlatInteger.ToInt32(map.Count), slot) < 0)
         {
             FlatThrow.ConcurrentUse(map.Shape.MapName);
         }
@@ -231,6 +234,27 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
         Span<TKeyIndex> slots = map.Slots;
         int home = FlatHash.HomeSlot(hash, slots.Length);
         return slots[home] == TKeyIndex.Zero ? home : -1;
+    }
+
+    /// <summary>
+    /// Where a probe for an absent key of <paramref name="hash"/>, which ended at empty slot <paramref name="end"/>, ends
+    /// after a removal emptied slot <paramref name="emptied"/> (-1 for none): there if it lies between the key's home slot
+    /// and <paramref name="end"/>, else still at <paramref name="end"/>. A backward-shift deletion empties one slot and
+    /// fills only slots it emptied, so no other slot on the probe's path became empty; a new key goes there with no second probe.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The slot is no longer empty: only concurrent use fills it.</exception>
+    public static int ProbeEndAfterRemoval(FlatMapFields<TKeyIndex, TValueIndex> map, uint hash, int end, int emptied)
+    {
+        Span<TKeyIndex> slots = map.Slots;
+        int mask = slots.Length - 1;
+        int home = FlatHash.HomeSlot(hash, slots.Length);
+        int slot = emptied >= 0 && ((emptied - home) & mask) < ((end - home) & mask) ? emptied : end;
+        if (slots[slot] != TKeyIndex.Zero)
+        {
+            FlatThrow.ConcurrentUse(map.Shape.MapName);
+        }
+
+        return slot;
     }
 
     /// <summary>Returns known key <paramref name="knownKey"/>'s index, or -1 when its presence bit is clear.</summary>
@@ -384,8 +408,11 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     /// moves into the hole when the hole lies between its home slot and where it sits, so no tombstones are
     /// needed, and the table is as if the removed key had never been added.
     /// </summary>
-    /// <returns><see langword="false"/> if the table is broken (no empty slot, or an entry past <paramref name="count"/>): only concurrent use gets there.</returns>
-    private static bool Delete(Span<TKeyIndex> slots, ReadOnlySpan<uint> hashes, int count, int slot)
+    /// <returns>
+    /// The one slot it emptied, where the last entry it moved was (or <paramref name="slot"/>); -1 if the table is
+    /// broken (no empty slot, or an entry past <paramref name="count"/>): only concurrent use gets there.
+    /// </returns>
+    private static int Delete(Span<TKeyIndex> slots, ReadOnlySpan<uint> hashes, int count, int slot)
     {
         int mask = slots.Length - 1;
         int hole = slot;
@@ -399,7 +426,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
 
             if (entry > count || steps == slots.Length)
             {
-                return false;
+                return -1;
             }
 
             int home = FlatHash.HomeSlot(hashes[entry - 1], slots.Length);
@@ -411,6 +438,6 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
         }
 
         slots[hole] = TKeyIndex.Zero;
-        return true;
+        return hole;
     }
 }

@@ -65,7 +65,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     private static FlatAddStatus AddEvicting(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, in Utf8Text keyText, in Utf8Text valueText)
     {
         FlatAddStatus status = AddCore(map, key, keyText, valueText);
-        while (status != FlatAddStatus.Added && EvictFor(map, Index.Find(map, key), NewKeyBytes(map, key), valueText.ByteCount, added: 1))
+        while (status != FlatAddStatus.Added && EvictFor(map, Index.Find(map, key), NewKeyBytes(map, key), valueText.ByteCount, added: 1, out _))
         {
             status = AddCore(map, key, keyText, valueText);
         }

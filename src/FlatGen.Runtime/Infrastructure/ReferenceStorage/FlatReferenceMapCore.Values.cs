@@ -60,7 +60,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         where TValues : IReadOnlyList<string?>
     {
         FlatAddStatus status = AddAllCore(map, key, values);
-        while (status != FlatAddStatus.Added && EvictFor(map, Index.Find(map, key), 0, 0, added: values.Count))
+        while (status != FlatAddStatus.Added && EvictFor(map, Index.Find(map, key), 0, 0, added: values.Count, out _))
         {
             status = AddAllCore(map, key, values);
         }

@@ -285,7 +285,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
             return AddNewKey(map, key, keyString, hash, slot, value);
         }
 
-        return map.Shape.EvictsOldest && status != FlatAddStatus.Spilled ? AddNewEvicting(map, key, keyString, hash, value, status) : status;
+        return map.Shape.EvictsOldest && status != FlatAddStatus.Spilled ? AddNewEvicting(map, key, keyString, hash, slot, value, status) : status;
     }
 
     /// <summary>Adds a new hashed key at the empty <paramref name="slot"/> its probe found; the caller checked <see cref="CanAddKey"/>.</summary>
@@ -305,19 +305,19 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     }
 
     /// <summary>
-    /// A new hashed key that a map that evicts its oldest keys lacks room for: evicts, then probes again with the hash
-    /// it has (an eviction moves slots, not keys) and adds, until the key fits or nothing more can go. Here rather than
-    /// after the refused add, which would hash and probe the key twice at every eviction.
+    /// A new hashed key, whose probe ended at empty <paramref name="slot"/>, that a map that evicts its oldest keys lacks
+    /// room for: evicts and adds, until the key fits or nothing more can go. Each eviction moves the probe's end at most
+    /// to the slot it emptied, so the key is neither hashed nor probed again, as it would be after a refused add.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static FlatAddStatus AddNewEvicting(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, uint hash, string value, FlatAddStatus status)
+    private static FlatAddStatus AddNewEvicting(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, uint hash, int slot, string value, FlatAddStatus status)
     {
-        while (EvictFor(map, keyIndex: -1, newKeyBytes: 0, valueBytes: 0, added: 1))
+        while (EvictFor(map, keyIndex: -1, newKeyBytes: 0, valueBytes: 0, added: 1, out int emptiedSlot))
         {
+            slot = Index.ProbeEndAfterRemoval(map, hash, slot, emptiedSlot);
             status = CanAddKey(map);
             if (status == FlatAddStatus.Added)
             {
-                Index.Probe(map, key, hash, out int slot);
                 return AddNewKey(map, key, keyString, hash, slot, value);
             }
         }
@@ -554,7 +554,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// Removes key <paramref name="keyIndex"/>, already unlinked from its slot or presence bit, without moving any
     /// other key: its entry becomes a hole (a null key with no values) and its values nulls, so no slot needs
     /// renumbering and first-insertion order stays. Holes at the end are given back at once; the others when an add
-    /// needs their room (<see cref="Compact"/>).
+    /// needs their room (<see cref="Compact"/>); those at the front are counted (<see cref="FlatMapCore{TKeyIndex, TValueIndex, TComparer, TKnownKeys, TStorage}.LeadingHoles"/>).
     /// </summary>
     internal static void RemoveKeyAt(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex)
     {
@@ -586,8 +586,16 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
             run.Clear();
         }
         map.Keys[keyIndex] = null;
-        map.KeyHashes[keyIndex] = 0;
+        Span<uint> hashes = map.KeyHashes;
+        // In a map that evicts, entry 0 or the first key past the holes that lead makes them one more (LeadingHoles).
+        bool leads = map.Shape.EvictsOldest && LeadingHoles(map) == keyIndex;
+        hashes[keyIndex] = 0;
         counts[keyIndex] = TValueIndex.Zero;
+        if (leads)
+        {
+            hashes[0] = (uint)keyIndex + 1;
+        }
+
         ref TKeyIndex keyHoles = ref map.KeyHoles;
         ref TValueIndex valueHoles = ref map.ValueHoles;
         keyHoles++;
