@@ -179,6 +179,14 @@ public partial struct EvictingMap : IEvictingTestMap
     public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
 }
 
+/// <summary>A registry of 64 keys: large enough that compacting the holes eviction leaves renumbers whole vectors of 8-bit slots.</summary>
+[FlatMultiMap(64, 64, Overflow = FlatOverflow.EvictOldest)]
+public partial struct EvictingRegistry64;
+
+/// <summary>A registry of 300 keys, whose slots are 16-bit.</summary>
+[FlatMultiMap(300, 300, Overflow = FlatOverflow.EvictOldest)]
+public partial struct EvictingRegistry300;
+
 /// <summary>As <see cref="EvictingMap"/>, ignoring case, with known keys.</summary>
 [FlatMultiMap(4, 8, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, KnownKeys = ["Host", "Accept"], Overflow = FlatOverflow.EvictOldest)]
 public partial struct EvictingKnownMap : IEvictingTestMap

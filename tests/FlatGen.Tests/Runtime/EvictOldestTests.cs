@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CsCheck;
 using FlatGen.Infrastructure;
@@ -56,6 +57,13 @@ public sealed class EvictOldestTests
         map.Add("e", "5");
 
         Assert.Equal([["b", "2"], ["c", "3"], ["d", "4"], ["e", "5"]], map.Entries());
+    }
+
+    [Fact]
+    public void A_registry_fed_distinct_keys_keeps_the_newest_through_every_compaction()
+    {
+        Churn<EvictingRegistry64>(capacity: 64);
+        Churn<EvictingRegistry300>(capacity: 300);
     }
 
     [Fact]
@@ -248,6 +256,35 @@ public sealed class EvictOldestTests
     [Fact]
     public void A_shape_that_spills_needs_the_overflow_field() =>
         Assert.Contains("_spill", Assert.Throws<ArgumentException>(() => FlatMapShape.Create<byte, byte>(EvictingMap.Layout, 4, 6, overflow: FlatOverflow.Spill)).Message);
+
+    /// <summary>
+    /// Every key new, so every add past <paramref name="capacity"/> evicts the oldest: the holes gather at the front,
+    /// and each compaction closes them all at once, renumbering every slot.
+    /// </summary>
+    private static void Churn<TMap>(int capacity)
+        where TMap : struct, IFlatMultiMap
+    {
+        TMap map = default;
+        string[] keys = Enumerable.Range(0, capacity * 12).Select(i => "/orders/" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        for (int i = 0; i < keys.Length; i++)
+        {
+            map.Add(keys[i], "v" + i.ToString(CultureInfo.InvariantCulture));
+
+            int oldest = Math.Max(0, i + 1 - capacity);
+            Assert.Equal(i + 1 - oldest, map.Count);
+            Assert.Equal("v" + oldest.ToString(CultureInfo.InvariantCulture), map.GetFirstOrDefault(keys[oldest]));
+            Assert.Equal("v" + i.ToString(CultureInfo.InvariantCulture), map.GetFirstOrDefault(keys[i]));
+            if (oldest > 0)
+            {
+                Assert.Null(map.GetFirstOrDefault(keys[oldest - 1]));
+            }
+        }
+
+        for (int i = 0; i < keys.Length; i++)
+        {
+            Assert.Equal(i >= keys.Length - capacity ? "v" + i.ToString(CultureInfo.InvariantCulture) : null, map.GetFirstOrDefault(keys[i]));
+        }
+    }
 
     private static Gen<Operation> Operations(int keyCount) => Gen.Frequency(
         (6, Gen.Select(Gen.Int[0, keyCount - 1], Gen.Int[0, KeyPools.Values.Length - 1], (k, v) => new Operation(OperationKind.TryAdd, k, v))),

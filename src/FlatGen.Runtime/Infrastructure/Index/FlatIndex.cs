@@ -404,6 +404,59 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     }
 
     /// <summary>
+    /// After the first <paramref name="holes"/> entries, all holes, close (a reference map's whose holes all lead, as a
+    /// map that evicts leaves them): every hashed slot's entry and present known key's index moves down by as many, a
+    /// vector at a time.
+    /// </summary>
+    /// <param name="map">The map.</param>
+    /// <param name="holes">The holes that closed, all at the front.</param>
+    /// <param name="count">The entries before they closed: as many as a slot may point at.</param>
+    /// <exception cref="InvalidOperationException">A slot pointed at a hole or past the entries: only concurrent use writes one.</exception>
+    public static void RenumberDown(FlatMapFields<TKeyIndex, TValueIndex> map, int holes, int count)
+    {
+        Span<TKeyIndex> slots = map.Slots;
+        TKeyIndex down = FlatInteger.FromInt32<TKeyIndex>(holes);
+        TKeyIndex last = FlatInteger.FromInt32<TKeyIndex>(count);
+        var downs = new Vector<TKeyIndex>(down);
+        var lasts = new Vector<TKeyIndex>(last);
+        Vector<TKeyIndex> lost = Vector<TKeyIndex>.Zero;
+        Span<Vector<TKeyIndex>> vectors = MemoryMarshal.Cast<TKeyIndex, Vector<TKeyIndex>>(slots);
+        foreach (ref Vector<TKeyIndex> vector in vectors)
+        {
+            Vector<TKeyIndex> used = ~Vector.Equals(vector, Vector<TKeyIndex>.Zero);
+            lost |= used & (Vector.LessThanOrEqual(vector, downs) | Vector.GreaterThan(vector, lasts));
+            vector -= used & downs;
+        }
+
+        bool broken = lost != Vector<TKeyIndex>.Zero;
+        for (int i = vectors.Length * Vector<TKeyIndex>.Count; i < slots.Length; i++)
+        {
+            if (slots[i] != TKeyIndex.Zero)
+            {
+                broken |= slots[i] <= down || slots[i] > last;
+                slots[i] -= down;
+            }
+        }
+
+        Span<ulong> presence = map.KnownPresence;
+        Span<TKeyIndex> knownSlots = map.KnownSlots;
+        for (int word = 0; word < presence.Length; word++)
+        {
+            for (ulong bits = presence[word]; bits != 0; bits &= bits - 1)
+            {
+                ref TKeyIndex knownSlot = ref knownSlots[(word << 6) + BitOperations.TrailingZeroCount(bits)];
+                broken |= knownSlot < down || knownSlot >= last;
+                knownSlot -= down;
+            }
+        }
+
+        if (broken)
+        {
+            FlatThrow.ConcurrentUse(map.Shape.MapName);
+        }
+    }
+
+    /// <summary>
     /// Empties <paramref name="slot"/> by backward-shift deletion: every later entry of the same probe chain
     /// moves into the hole when the hole lies between its home slot and where it sits, so no tombstones are
     /// needed, and the table is as if the removed key had never been added.

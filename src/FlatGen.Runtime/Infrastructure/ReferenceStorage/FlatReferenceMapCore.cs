@@ -645,8 +645,11 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         }
 
         // What each entry (an index plus one; 0 is none) becomes, for Index.Renumber: a hole's and those past the count
-        // become 0, and so does the last element, past every entry.
-        Span<TKeyIndex> newEntry = stackalloc TKeyIndex[keys.Length + 2];
+        // become 0, and so does the last element, past every entry. Not needed when every hole leads (a map that evicts):
+        // every entry then moves down by as many.
+        int leading = LeadingHoles(map);
+        bool holesLead = leading == FlatInteger.ToInt32(map.KeyHoles);
+        Span<TKeyIndex> newEntry = holesLead ? default : stackalloc TKeyIndex[keys.Length + 2];
         int moved = -1;
         int to = 0;
         int valueTo = 0;
@@ -691,15 +694,18 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
             TValueIndex shift = FlatInteger.FromInt32<TValueIndex>(valueStart - valueTo);
             Span<TValueIndex> fromStarts = starts.Slice(first, length);
             Span<TValueIndex> toStarts = starts.Slice(to, length);
-            Span<TKeyIndex> blockEntries = newEntry.Slice(first + 1, length);
             for (int k = 0; k < fromStarts.Length; k++)
             {
                 toStarts[k] = fromStarts[k] - shift;
             }
 
-            for (int k = 0; k < blockEntries.Length; k++)
+            if (!holesLead)
             {
-                blockEntries[k] = FlatInteger.FromInt32<TKeyIndex>(to + k + 1);
+                Span<TKeyIndex> blockEntries = newEntry.Slice(first + 1, length);
+                for (int k = 0; k < blockEntries.Length; k++)
+                {
+                    blockEntries[k] = FlatInteger.FromInt32<TKeyIndex>(to + k + 1);
+                }
             }
 
             moved = keyIndex >= first && keyIndex < from ? keyIndex - first + to : moved;
@@ -715,7 +721,14 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
             FlatThrow.ConcurrentUse(map.Shape.MapName); // The holes counted are not there.
         }
 
-        Index.Renumber(map, newEntry, to);
+        if (holesLead)
+        {
+            Index.RenumberDown(map, leading, count);
+        }
+        else
+        {
+            Index.Renumber(map, newEntry, to);
+        }
 
         map.Count = FlatInteger.FromInt32<TKeyIndex>(to);
         map.ValueCount = FlatInteger.FromInt32<TValueIndex>(valueTo);
