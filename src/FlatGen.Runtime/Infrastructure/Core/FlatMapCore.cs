@@ -643,10 +643,10 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     }
 
     /// <summary>
-    /// In a map that evicts its oldest keys, how many entries from the first are holes, at least
-    /// (<see cref="IFlatStorage{TKeyIndex, TValueIndex}"/>): a hole has no hash, so a hole at entry 0 keeps the count in
-    /// its hash, as <c>Dictionary</c> threads its free list through its free entries. A storage that leaves no holes
-    /// never writes one; other maps do not keep it (their removals do not touch entry 0), and never ask.
+    /// How many entries from the first are holes, at least (<see cref="IFlatStorage{TKeyIndex, TValueIndex}"/>): a hole
+    /// has no hash, so in a map that evicts its oldest keys a hole at entry 0 keeps the count in its hash, as
+    /// <c>Dictionary</c> threads its free list through its free entries. Other maps' removals leave a hole's hash 0 and
+    /// do not touch entry 0 for it, so theirs is 0; a storage that leaves no holes has none.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private protected static int LeadingHoles(FlatMapFields<TKeyIndex, TValueIndex> map)

@@ -15,9 +15,9 @@ namespace FlatGen.Infrastructure;
 /// <typeparam name="TValueIndex">The map's value index type.</typeparam>
 /// <remarks>
 /// <para>Entries <c>0..Count-1</c> (the raw count, <see cref="FlatMapFields{TKeyIndex, TValueIndex}.Count"/>) are keys in
-/// first-insertion order, or holes with a <c>ValueCounts</c> entry of zero; a key has at least one value. In a map that
-/// evicts its oldest keys, when entry 0 is a hole, its <c>KeyHashes</c> entry is a number of entries from the first that
-/// are all holes (or more than the count).</para>
+/// first-insertion order, or holes with a <c>ValueCounts</c> entry of zero; a key has at least one value. When entry 0 is a
+/// hole, its <c>KeyHashes</c> entry is a number of entries from the first that are all holes, or more than the count: 0,
+/// but in a map that evicts its oldest keys, whose removals count the holes that lead there.</para>
 /// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]

@@ -645,8 +645,8 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         }
 
         // What each entry (an index plus one; 0 is none) becomes, for Index.Renumber: a hole's and those past the count
-        // become 0, and so does the last element, past every entry. Not needed when every hole leads (a map that evicts):
-        // every entry then moves down by as many.
+        // become 0, and so does the last element, past every entry. Not needed when the holes counted at the front are all
+        // the holes (only a map that evicts counts them): every entry then moves down by as many.
         int leading = LeadingHoles(map);
         bool holesLead = leading == FlatInteger.ToInt32(map.KeyHoles);
         Span<TKeyIndex> newEntry = holesLead ? default : stackalloc TKeyIndex[keys.Length + 2];
