@@ -67,6 +67,28 @@ public sealed class EvictOldestTests
     }
 
     [Fact]
+    public void The_oldest_key_behind_removed_keys_is_evicted_after_an_add_to_it_evicted_past_it()
+    {
+        var map = new EvictingMap();
+        map.Add("a", "1");
+        map.Add("b", "1");
+        map.Add("c", "1");
+        map.Add("d", "1");
+        map.Remove("b");
+        map.Remove("a"); // Holes before c, the oldest key now.
+        map.Add("c", "2");
+        map.Add("c", "3");
+        map.Add("c", "4");
+        map.Add("c", "5"); // Six values: full.
+
+        map.Add("c", "6"); // c is being added to, so d goes.
+        Assert.Equal([["c", "1", "2", "3", "4", "5", "6"]], map.Entries());
+
+        map.Add("x", "1"); // Now c is the oldest, and it goes.
+        Assert.Equal([["x", "1"]], map.Entries());
+    }
+
+    [Fact]
     public void The_key_being_added_to_is_never_evicted_even_when_it_is_the_oldest()
     {
         var map = new EvictingMap();

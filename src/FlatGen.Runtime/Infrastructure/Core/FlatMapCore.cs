@@ -626,6 +626,12 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         ReadOnlySpan<TValueIndex> counts = map.ValueCounts[..FlatInteger.ToInt32(map.Count)];
         int leading = LeadingHoles(map);
         int oldest = leading < counts.Length && counts[leading] != TValueIndex.Zero ? 0 : counts[leading..].IndexOfAnyExcept(TValueIndex.Zero);
+        if (oldest > 0)
+        {
+            // Holes past those counted (a removal or a Touch left one there): counted too, so the next eviction skips them.
+            map.KeyHashes[0] = (uint)(leading + oldest);
+        }
+
         oldest = oldest < 0 ? -1 : leading + oldest;
         if (oldest >= 0 && oldest == keyIndex)
         {
