@@ -629,7 +629,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         if (oldest > 0)
         {
             // Holes past those counted (a removal or a Touch left one there): counted too, so the next eviction skips them.
-            map.KeyHashes[0] = (uint)(leading + oldest);
+            CountLeadingHoles(map.KeyHashes, leading + oldest);
         }
 
         oldest = oldest < 0 ? -1 : leading + oldest;
@@ -660,6 +660,10 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         int count = FlatInteger.ToInt32(map.Count);
         return count > 0 && map.ValueCounts[0] == TValueIndex.Zero ? (int)Math.Min(map.KeyHashes[0], (uint)count) : 0;
     }
+
+    /// <summary>Records in the map's key hashes that its first <paramref name="holes"/> entries, entry 0 among them, are holes (<see cref="LeadingHoles"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private protected static void CountLeadingHoles(Span<uint> keyHashes, int holes) => keyHashes[0] = (uint)holes;
 
     /// <summary>The UTF-8 bytes <paramref name="text"/> takes in the arena; none in a map without one.</summary>
     private static int Utf8Count(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> text) =>

@@ -593,7 +593,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         counts[keyIndex] = TValueIndex.Zero;
         if (leads)
         {
-            hashes[0] = (uint)keyIndex + 1;
+            CountLeadingHoles(hashes, keyIndex + 1);
         }
 
         ref TKeyIndex keyHoles = ref map.KeyHoles;
