@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
+using System.Text;
 using BenchmarkDotNet.Attributes;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
 namespace FlatGen.Benchmarks;
@@ -8,13 +10,18 @@ namespace FlatGen.Benchmarks;
 /// Real traffic: every header set of the corpus (<see cref="HeaderCorpus"/>) through one server cycle, against
 /// <c>Dictionary&lt;string, StringValues&gt;</c> at its strongest (kept across cycles, one lookup an add). A request
 /// cycle adds every line, reads six names (one usually absent), clears; a response cycle adds every line, reads five as
-/// middleware does (one usually absent), writes every header out, clears. Names compare ignoring case.
+/// middleware does (one usually absent), writes every header out, clears. Names compare ignoring case. Kestrel's own
+/// collections run the same cycles the way Kestrel fills them: request headers from the lines' bytes, as its parser
+/// adds them; response headers from the strings, as middleware sets them.
 /// </summary>
 public class RealTrafficBenchmarks
 {
     private readonly Dictionary<string, StringValues> _stringValues = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<string>> _lists = new(StringComparer.OrdinalIgnoreCase);
+    private readonly IHeaderDictionary _kestrelRequest = KestrelRequestHeaders.Create(reuseHeaderValues: true);
+    private readonly IHeaderDictionary _kestrelResponse = KestrelResponseHeaders.Create();
     private (string Name, string Value)[][] _sets = [];
+    private (byte[] Name, byte[] Value)[][] _setBytes = [];
     private string[] _reads = [];
     private bool _writesOut;
     private TrafficHeaderMap _map;
@@ -31,10 +38,11 @@ public class RealTrafficBenchmarks
         _sets = request ? HeaderCorpus.Requests : HeaderCorpus.Responses;
         _reads = request ? HeaderCorpus.RequestReads : HeaderCorpus.ResponseReads;
         _writesOut = !request;
+        _setBytes = [.. _sets.Select(static set => set.Select(static line => (Encoding.ASCII.GetBytes(line.Name), Encoding.ASCII.GetBytes(line.Value))).ToArray())];
 
         // Every row does the same work: each must read the same values back (the dry run in the tests runs this).
         int expected = DictionaryOfStringValues();
-        if (DictionaryOfLists() != expected || FixedTable() != expected || FlatGen() != expected || FlatGenKnownKeys() != expected)
+        if (DictionaryOfLists() != expected || FixedTable() != expected || Kestrel() != expected || FlatGen() != expected || FlatGenKnownKeys() != expected)
         {
             throw new InvalidOperationException($"The {Cycle} cycle's rows read different totals.");
         }
@@ -125,6 +133,66 @@ public class RealTrafficBenchmarks
             }
 
             _fixedTable.Clear();
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// Kestrel's own headers: a request's from its bytes (<c>Append</c>, <c>OnHeadersComplete</c>, values reused across
+    /// requests), a response's set by name, each one lookup (<see cref="KestrelResponseHeaders.AddValueFast"/>) unless
+    /// repeated; both reset between cycles.
+    /// </summary>
+    [Benchmark]
+    public int Kestrel() => _writesOut ? KestrelResponse() : KestrelRequest();
+
+    private int KestrelRequest()
+    {
+        int total = 0;
+        foreach ((byte[] Name, byte[] Value)[] set in _setBytes)
+        {
+            foreach ((byte[] name, byte[] value) in set)
+            {
+                KestrelRequestHeaders.Append(_kestrelRequest, name, value, checkForNewlineChars: false);
+            }
+
+            KestrelRequestHeaders.OnHeadersComplete(_kestrelRequest);
+            foreach (string name in _reads)
+            {
+                total += _kestrelRequest.TryGetValue(name, out StringValues values) ? values.Count : 0;
+            }
+
+            KestrelRequestHeaders.Reset(_kestrelRequest);
+        }
+
+        return total;
+    }
+
+    private int KestrelResponse()
+    {
+        int total = 0;
+        IHeaderDictionary headers = _kestrelResponse;
+        foreach ((string Name, string Value)[] set in _sets)
+        {
+            foreach ((string name, string value) in set)
+            {
+                if (!KestrelResponseHeaders.AddValueFast(headers, name, value))
+                {
+                    headers[name] = StringValues.Concat(headers[name], value);
+                }
+            }
+
+            foreach (string name in _reads)
+            {
+                total += headers.TryGetValue(name, out StringValues values) ? values.Count : 0;
+            }
+
+            foreach (KeyValuePair<string, StringValues> pair in headers)
+            {
+                total += pair.Key.Length + pair.Value.Count;
+            }
+
+            KestrelResponseHeaders.Reset(headers);
         }
 
         return total;

@@ -261,14 +261,16 @@ public static class ResultsReport
 
             string baselineMethod = BaselineOf(type);
             text.Append("\n## ").Append(title).Append("\n\n").Append(description)
-                .Append(Invariant($" Ratio: median time divided by the median of `{Competitor(baselineMethod).Replace(" (baseline)", "", StringComparison.Ordinal)}` with the same parameters.\n\n"));
+                .Append(Invariant($" Ratio: median time divided by the median of `{Competitor(baselineMethod)}` with the same parameters.\n\n"));
             text.Append("| Parameters | Competitor | Median | Ratio | Allocated |\n|---|---|---:|---:|---:|\n");
             foreach (IGrouping<string, Result> group in rows.GroupBy(r => r.Parameters))
             {
                 double baseline = group.FirstOrDefault(r => r.Method == baselineMethod)?.Median ?? double.NaN;
                 foreach (Result row in group.OrderBy(r => Array.IndexOf(Methods, r.Method)))
                 {
-                    string name = FlatGenMethods.Contains(row.Method) ? "**" + Competitor(row.Method) + "**" : Competitor(row.Method);
+                    string name = FlatGenMethods.Contains(row.Method) ? "**" + Competitor(row.Method) + "**"
+                        : row.Method == baselineMethod ? Competitor(row.Method) + " (baseline)"
+                        : Competitor(row.Method);
                     text.Append(Invariant($"| {(group.Key.Length == 0 ? "-" : group.Key)} | {name} | {Time(row.Median)} | {row.Median / baseline:0.00} | {row.Bytes:N0} B |\n"));
                 }
             }
@@ -338,7 +340,7 @@ public static class ResultsReport
 
     private static string Competitor(string method) => method switch
     {
-        Baseline => "Dictionary<string, List<string>> (baseline)",
+        Baseline => "Dictionary<string, List<string>>",
         "DictionaryOfArrays" => "Dictionary<string, string[]>",
         "DictionaryOfStringValues" => "Dictionary<string, StringValues>",
         "FrozenDictionaryOfArrays" => "FrozenDictionary<string, string[]>",
@@ -348,9 +350,9 @@ public static class ResultsReport
         "FixedTable" => "Floor: a fixed table, each name hashed once with FlatGen's hash, one probe, the stores",
         "FlatGenUnbounded" => "Floor: FlatGen with room for 64 names, never spilling",
         "DictionaryRing" => "Floor: a Dictionary and a ring of its keys, one insert and one removal a registration",
-        KestrelBaseline => "Kestrel HttpRequestHeaders (baseline)",
-        LruBaseline => "Dictionary + LinkedList LRU (baseline)",
-        BuildBaseline => "Building the FlatGen map (baseline)",
+        KestrelBaseline => "Kestrel's own headers",
+        LruBaseline => "Dictionary + LinkedList LRU",
+        BuildBaseline => "Building the FlatGen map",
         "FlatGenInline" => "FlatGen InlineUtf8",
         _ => method,
     };
