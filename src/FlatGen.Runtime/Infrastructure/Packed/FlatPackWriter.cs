@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -250,13 +251,17 @@ public ref struct FlatPackWriter
         }
 
         // ASCII, the usual header text, is as many bytes as units: narrowed after its length's varint in one pass.
+        // Text of any kind is at least as many bytes as units, so without room for that many the writer is full.
         int prefix = FlatPackedFormat.VarintLength(text.Length);
-        if (!Reserve(prefix))
+        if (!Reserve(prefix + text.Length))
         {
             return;
         }
 
-        OperationStatus status = Ascii.FromUtf16(text, _bytes.Slice(_offset + prefix), out int written);
+        int written = text.Length;
+        OperationStatus status = FlatUtf8.TryNarrowShortAscii(text, ref Unsafe.Add(ref MemoryMarshal.GetReference(_bytes), _offset + prefix))
+            ? OperationStatus.Done
+            : Ascii.FromUtf16(text, _bytes.Slice(_offset + prefix), out written);
         if (status == OperationStatus.InvalidData)
         {
             // Not ASCII: measured (a lone surrogate throws), then transcoded after its own length's varint.
