@@ -214,6 +214,15 @@ public ref struct FlatPackWriter
     private void Count(int valueCount)
     {
         _keys++;
+        int offset = _offset;
+        Span<byte> bytes = _bytes;
+        if (!_full && (uint)valueCount < 0x80 && (uint)offset < (uint)bytes.Length)
+        {
+            bytes[offset] = (byte)valueCount; // A varint of one byte, as most counts are.
+            _offset = offset + 1;
+            return;
+        }
+
         if (_measuring)
         {
             _offset += FlatPackedFormat.VarintLength(valueCount);
@@ -241,7 +250,28 @@ public ref struct FlatPackWriter
         }
     }
 
+    /// <summary>
+    /// Writes text after its length's varint. Short ASCII text, most header names and values, is written inline here:
+    /// one length byte, then its units narrowed; the rest goes out of line.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Text(ReadOnlySpan<char> text)
+    {
+        int offset = _offset;
+        Span<byte> bytes = _bytes;
+        if (!_full && text.Length <= FlatUtf8.ShortAsciiLength && text.Length < bytes.Length - offset
+            && FlatUtf8.TryNarrowShortAscii(text, ref Unsafe.Add(ref MemoryMarshal.GetReference(bytes), offset + 1)))
+        {
+            bytes[offset] = (byte)text.Length; // A varint of one byte: FlatUtf8.ShortAsciiLength < 128.
+            _offset = offset + 1 + text.Length;
+            return;
+        }
+
+        TextOutOfLine(text);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void TextOutOfLine(ReadOnlySpan<char> text)
     {
         if (_measuring)
         {
@@ -258,10 +288,7 @@ public ref struct FlatPackWriter
             return;
         }
 
-        int written = text.Length;
-        OperationStatus status = FlatUtf8.TryNarrowShortAscii(text, ref Unsafe.Add(ref MemoryMarshal.GetReference(_bytes), _offset + prefix))
-            ? OperationStatus.Done
-            : Ascii.FromUtf16(text, _bytes.Slice(_offset + prefix), out written);
+        OperationStatus status = Ascii.FromUtf16(text, _bytes.Slice(_offset + prefix), out int written);
         if (status == OperationStatus.InvalidData)
         {
             // Not ASCII: measured (a lone surrogate throws), then transcoded after its own length's varint.
