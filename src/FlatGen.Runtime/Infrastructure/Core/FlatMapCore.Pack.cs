@@ -57,7 +57,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
 
     private static FlatPackWriter Measure(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
-        FlatPackWriter writer = FlatPackWriter.Measure(TComparer.Comparison);
+        FlatPackWriter writer = FlatPackWriter.Measure();
         HandOver(map, ref writer);
         return writer;
     }
@@ -70,7 +70,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
             for (int entry = spill.NextKey(-1); entry < spill.EntryCount; entry = spill.NextKey(entry))
             {
                 ReadOnlySpan<string> values = spill.ValuesAt(entry);
-                writer.Key(spill.KeyAt(entry), values.Length);
+                writer.Key<TComparer>(spill.KeyAt(entry), values.Length);
                 foreach (string value in values)
                 {
                     writer.Value(value);

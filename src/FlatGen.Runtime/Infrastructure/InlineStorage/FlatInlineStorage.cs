@@ -204,7 +204,7 @@ public readonly struct FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, TKno
     public static void PackEntry(ref FlatPackWriter writer, FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex)
     {
         FlatInlineValues values = FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Values(map, keyIndex);
-        writer.Key(FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.StoredKey(map, keyIndex), values.Count);
+        writer.Key<TComparer>(FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.StoredKey(map, keyIndex), values.Count);
         foreach (ReadOnlySpan<byte> value in values)
         {
             writer.Value(value);

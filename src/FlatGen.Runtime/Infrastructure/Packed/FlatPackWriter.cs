@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.ComponentModel;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -28,22 +29,16 @@ public ref struct FlatPackWriter
     private FlatPackedLayout _layout; // Writing: laid out for 2-byte offsets until the records show 4 are needed.
     private readonly bool _measuring;
     private bool _full; // Writing: the destination lacks room; the rest is counted, not written.
-    private readonly bool _ignoreCase;
     private int _offset; // Measuring: record bytes so far. Writing: where the next byte goes.
     private int _keys;
     private int _values;
 
-    private FlatPackWriter(bool ignoreCase)
-    {
-        _measuring = true;
-        _ignoreCase = ignoreCase;
-    }
+    private FlatPackWriter(bool measuring) => _measuring = measuring;
 
     private FlatPackWriter(Span<byte> bytes, FlatPackedLayout layout, Span<int> scratch)
     {
         _bytes = bytes;
         _layout = layout;
-        _ignoreCase = layout.IgnoreCase;
         _buckets = scratch.Slice(0, layout.KeyCount);
         _records = scratch.Slice(layout.KeyCount, layout.KeyCount);
         _cursors = scratch.Slice(2 * layout.KeyCount, layout.BucketCount);
@@ -66,7 +61,7 @@ public ref struct FlatPackWriter
     private readonly int HeaderLength => FlatPackedFormat.CountsOffset + FlatPackedFormat.VarintLength(_keys) + FlatPackedFormat.VarintLength(_values);
 
     /// <summary>Starts the measuring pass.</summary>
-    internal static FlatPackWriter Measure(FlatKeyComparison comparison) => new(comparison == FlatKeyComparison.OrdinalIgnoreCase);
+    internal static FlatPackWriter Measure() => new(measuring: true);
 
     /// <summary>
     /// Starts writing a map of <paramref name="keyCount"/> keys and <paramref name="valueCount"/> values into
@@ -84,13 +79,16 @@ public ref struct FlatPackWriter
     internal static int ScratchLength(int keyCount) => (2 * keyCount) + FlatPackedFormat.BucketCount(keyCount);
 
     /// <summary>Starts a key of <paramref name="valueCount"/> values.</summary>
+    /// <typeparam name="TComparer">The map's comparison: the hash is compiled for it alone.</typeparam>
     /// <param name="key">The key; a lone surrogate, which UTF-8 cannot hold, throws <see cref="InvalidOperationException"/>.</param>
     /// <param name="valueCount">The number of values that follow, at least one.</param>
-    public void Key(ReadOnlySpan<char> key, int valueCount)
+    public void Key<TComparer>(ReadOnlySpan<char> key, int valueCount)
+        where TComparer : struct, IFlatKeyComparer
     {
         if (!_measuring)
         {
-            Note(FlatPackedFormat.Hash(key, _ignoreCase, out _));
+            Debug.Assert(_layout.IgnoreCase == (TComparer.Comparison == FlatKeyComparison.OrdinalIgnoreCase));
+            Note(FlatPackedFormat.Hash(key, TComparer.Comparison == FlatKeyComparison.OrdinalIgnoreCase, out _));
         }
 
         Text(key);
@@ -98,15 +96,18 @@ public ref struct FlatPackWriter
     }
 
     /// <summary>Starts a key of <paramref name="valueCount"/> values, from its UTF-8 bytes, which are valid.</summary>
+    /// <typeparam name="TComparer">The map's comparison: the hash is compiled for it alone.</typeparam>
     /// <param name="key">The key's UTF-8 bytes.</param>
     /// <param name="valueCount">The number of values that follow, at least one.</param>
     [SkipLocalsInit] // The decode buffer is written before it is read.
-    public void Key(ReadOnlySpan<byte> key, int valueCount)
+    public void Key<TComparer>(ReadOnlySpan<byte> key, int valueCount)
+        where TComparer : struct, IFlatKeyComparer
     {
         if (!_measuring)
         {
+            Debug.Assert(_layout.IgnoreCase == (TComparer.Comparison == FlatKeyComparison.OrdinalIgnoreCase));
             using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[DecodedUtf8.StackLength]);
-            Note(FlatPackedFormat.Hash(decoded.Chars, _ignoreCase, out _));
+            Note(FlatPackedFormat.Hash(decoded.Chars, TComparer.Comparison == FlatKeyComparison.OrdinalIgnoreCase, out _));
         }
 
         Text(key);

@@ -177,7 +177,7 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
     public static void PackEntry(ref FlatPackWriter writer, FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex)
     {
         ReadOnlySpan<string> run = FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex);
-        writer.Key(KeyString(map, keyIndex), run.Length);
+        writer.Key<TComparer>(KeyString(map, keyIndex), run.Length);
         foreach (string value in run)
         {
             writer.Value(value);
