@@ -151,18 +151,7 @@ public class RealTrafficBenchmarks
         int total = 0;
         foreach ((byte[] Name, byte[] Value)[] set in _setBytes)
         {
-            foreach ((byte[] name, byte[] value) in set)
-            {
-                KestrelRequestHeaders.Append(_kestrelRequest, name, value, checkForNewlineChars: false);
-            }
-
-            KestrelRequestHeaders.OnHeadersComplete(_kestrelRequest);
-            foreach (string name in _reads)
-            {
-                total += _kestrelRequest.TryGetValue(name, out StringValues values) ? values.Count : 0;
-            }
-
-            KestrelRequestHeaders.Reset(_kestrelRequest);
+            total += BytesInCycle.Kestrel(_kestrelRequest, set, _reads);
         }
 
         return total;

@@ -22,6 +22,9 @@ public ref struct FlatPackWriter
     /// <summary>Packing up to 256 keys needs no pooled scratch: <see cref="ScratchLength"/> fits a stack buffer of this many integers.</summary>
     internal const int StackScratch = 769;
 
+    // Text that Text writes inline takes a one-byte length: a longer FlatUtf8.ShortAsciiLength does not compile here.
+    private const byte InlineTextLengthFitsOneByte = 0x7F - FlatUtf8.ShortAsciiLength;
+
     private readonly Span<byte> _bytes; // Empty while measuring.
     private readonly Span<int> _buckets; // Each key's bucket, in first-insertion order.
     private readonly Span<int> _records; // Each key's record offset, in first-insertion order.
@@ -263,7 +266,7 @@ public ref struct FlatPackWriter
         if (!_full && text.Length <= FlatUtf8.ShortAsciiLength && text.Length < bytes.Length - offset
             && FlatUtf8.TryNarrowShortAscii(text, ref Unsafe.Add(ref MemoryMarshal.GetReference(bytes), offset + 1)))
         {
-            bytes[offset] = (byte)text.Length; // A varint of one byte: FlatUtf8.ShortAsciiLength < 128.
+            bytes[offset] = (byte)text.Length; // A varint of one byte (InlineTextLengthFitsOneByte).
             _offset = offset + 1 + text.Length;
             return;
         }

@@ -10,6 +10,9 @@ namespace FlatGen.Infrastructure;
 /// <summary>UTF-16 text measured as the UTF-8 it becomes, refusing what would not come back unchanged.</summary>
 internal static class FlatUtf8
 {
+    /// <summary>The longest text <see cref="TryNarrowShortAscii"/> narrows.</summary>
+    public const int ShortAsciiLength = 32;
+
     /// <summary>Gets the UTF-8 length of <paramref name="text"/>, or the index of its first lone surrogate, which has no UTF-8 form.</summary>
     /// <returns><see langword="true"/> if the text is valid UTF-16; otherwise <see langword="false"/>, and <paramref name="byteCount"/> is the lone surrogate's index.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // The ASCII test inline, as on an inline map's add path before.
@@ -104,9 +107,6 @@ internal static class FlatUtf8
 
         return true;
     }
-
-    /// <summary>The longest text <see cref="TryNarrowShortAscii"/> narrows.</summary>
-    public const int ShortAsciiLength = 32;
 
     private static bool TryGetNonAsciiByteCount(ReadOnlySpan<char> text, out int byteCount)
     {
