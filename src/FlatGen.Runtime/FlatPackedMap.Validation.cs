@@ -114,16 +114,13 @@ public readonly partial struct FlatPackedMap
     /// Every key, looked up, is found at its own record: its bucket is its hash's, and no key before it in that bucket
     /// equals it. As many table entries as records, each a record and each record found: the table holds every record once.
     /// </summary>
-    [SkipLocalsInit] // The decode buffer is written before it is read.
     private static bool KeysAreFound(ReadOnlySpan<byte> bytes, ReadOnlySpan<int> starts)
     {
-        Span<char> stack = stackalloc char[DecodedUtf8.StackLength];
         foreach (int start in starts)
         {
             int at = start;
             int length = FlatPackedFormat.ReadVarint(bytes, ref at);
-            using DecodedUtf8 key = DecodedUtf8.Decode(bytes.Slice(at, length), stack);
-            if (Find(bytes, key.Chars) != start)
+            if (FindUtf8(bytes, bytes.Slice(at, length)) != start)
             {
                 return false;
             }

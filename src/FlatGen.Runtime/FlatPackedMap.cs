@@ -1,9 +1,12 @@
 using System;
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Text;
 using System.Text.Unicode;
 using FlatGen.Infrastructure;
 
@@ -258,7 +261,7 @@ public readonly partial struct FlatPackedMap : IEquatable<FlatPackedMap>
         foreach (FlatPackedEntry entry in this)
         {
             var combined = default(HashCode);
-            combined.Add(KeyHash(entry.Key, ignoreCase));
+            combined.Add(FlatPackedFormat.Hash(entry.Key, ignoreCase, out _)); // The same for keys equal under the comparison.
             foreach (ReadOnlySpan<byte> value in entry.Values)
             {
                 combined.AddBytes(value);
@@ -291,22 +294,31 @@ public readonly partial struct FlatPackedMap : IEquatable<FlatPackedMap>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int Find(ReadOnlySpan<byte> bytes, ReadOnlySpan<char> key)
     {
-        // The usual map, under 128 keys and values in 64 KiB: a header of 4 bytes, one-byte bucket ends, two-byte
-        // offsets, read as constants.
-        if (bytes.Length > FlatPackedFormat.SmallHeaderLength && bytes.Length <= ushort.MaxValue && (bytes[2] | bytes[3]) < 0x80)
+        // The usual map, under 128 keys and values in 64 KiB (a header of 4 bytes, one-byte bucket ends, two-byte
+        // offsets, read as constants), and the usual probe, ASCII of 4 to 32 units: narrowed once into the words that
+        // both the hash and each comparison use, never written out.
+        if (bytes.Length > FlatPackedFormat.SmallHeaderLength && bytes.Length <= ushort.MaxValue && (bytes[2] | bytes[3]) < 0x80
+            && FlatUtf8.TryNarrowShortAsciiWords(key, out Vector128<byte> head, out Vector128<byte> tail))
         {
-            int keyCount = bytes[2];
             bool ignoreCase = bytes[FlatPackedFormat.ComparisonOffset] != 0;
-            uint hash = FlatPackedFormat.Hash(key, ignoreCase, out bool comparesAsAscii);
+            if (ignoreCase)
+            {
+                head = FlatHash.FoldLetters(head);
+                tail = FlatHash.FoldLetters(tail);
+            }
+
+            int keyCount = bytes[2];
             int buckets = FlatPackedFormat.BucketCount(keyCount);
-            int bucket = FlatPackedFormat.BucketOf(hash, buckets);
+            int bucket = FlatPackedFormat.BucketOf(FlatPackedFormat.HashWords(head, tail, key.Length), buckets);
             int at = FlatPackedFormat.SmallHeaderLength + bucket;
             int end = bytes[at];
             int offsets = FlatPackedFormat.SmallHeaderLength + buckets;
             for (int i = bucket == 0 ? 0 : bytes[at - 1]; i < end; i++)
             {
                 int record = BinaryPrimitives.ReadUInt16LittleEndian(bytes.Slice(offsets + (2 * i)));
-                if (HasKey(bytes, record, key, ignoreCase, comparesAsAscii))
+
+                // A first length byte equal to the probe's length, under 128, is the whole varint.
+                if (bytes[record] == key.Length && FlatPackedKeys.EqualWords(bytes.Slice(record + 1, key.Length), head, tail, ignoreCase))
                 {
                     return record;
                 }
@@ -315,15 +327,64 @@ public readonly partial struct FlatPackedMap : IEquatable<FlatPackedMap>
             return -1;
         }
 
-        return bytes.IsEmpty ? -1 : FindInAny(bytes, key);
+        return bytes.IsEmpty ? -1 : FindAny(bytes, key);
     }
 
-    /// <summary><see cref="Find"/> in a map of any size: the header's varints and the table widths read as they are.</summary>
+    /// <summary><see cref="Find"/> for any probe in a map of any size: the probe's UTF-8 bytes hashed and compared.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int FindInAny(ReadOnlySpan<byte> bytes, ReadOnlySpan<char> key)
+    [SkipLocalsInit] // The encode buffer is written before it is read.
+    private static int FindAny(ReadOnlySpan<byte> bytes, ReadOnlySpan<char> key)
     {
-        int keyCount = FlatPackedLayout.ReadKeyCount(bytes, out bool ignoreCase, out int bucketsStart);
+        bool ignoreCase = bytes[FlatPackedFormat.ComparisonOffset] != 0;
+        if (ignoreCase && !Ascii.IsValid(key))
+        {
+            return Search(bytes, FlatPackedFormat.NonAsciiIgnoreCaseHash, default, key, ignoreCase, comparesAsAscii: false);
+        }
+
+        if (!FlatUtf8.TryGetByteCount(key, out int byteCount))
+        {
+            return -1; // A lone surrogate, which no packed key holds.
+        }
+
+        byte[]? rented = byteCount <= DecodedUtf8.StackLength ? null : ArrayPool<byte>.Shared.Rent(byteCount);
+        Span<byte> utf8 = (rented ?? stackalloc byte[DecodedUtf8.StackLength]).Slice(0, byteCount);
+        Utf8.FromUtf16(key, utf8, out _, out _, replaceInvalidSequences: false);
+        int record = Search(bytes, FlatPackedFormat.Hash(utf8, ignoreCase, out _), utf8, key, ignoreCase, comparesAsAscii: true);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return record;
+    }
+
+    /// <summary>Finds UTF-8 <paramref name="key"/> as <see cref="Find"/> does; invalid UTF-8 is absent.</summary>
+    [SkipLocalsInit] // The decode buffer is written before it is read.
+    private static int FindUtf8(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> key)
+    {
+        if (bytes.IsEmpty || !Utf8.IsValid(key))
+        {
+            return -1;
+        }
+
+        bool ignoreCase = bytes[FlatPackedFormat.ComparisonOffset] != 0;
         uint hash = FlatPackedFormat.Hash(key, ignoreCase, out bool comparesAsAscii);
+        if (comparesAsAscii)
+        {
+            return Search(bytes, hash, key, default, ignoreCase, comparesAsAscii);
+        }
+
+        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[DecodedUtf8.StackLength]);
+        return Search(bytes, hash, key, decoded.Chars, ignoreCase, comparesAsAscii);
+    }
+
+    /// <summary>
+    /// The keys of <paramref name="hash"/>'s bucket, in a map of any size, compared with the probe: its UTF-8 bytes, or
+    /// its text when it ignores case and is not ASCII (<paramref name="comparesAsAscii"/> false); returns the record's offset or -1.
+    /// </summary>
+    private static int Search(ReadOnlySpan<byte> bytes, uint hash, ReadOnlySpan<byte> utf8, ReadOnlySpan<char> text, bool ignoreCase, bool comparesAsAscii)
+    {
+        int keyCount = FlatPackedLayout.ReadKeyCount(bytes, out _, out int bucketsStart);
         int bucket = FlatPackedFormat.BucketOf(hash, FlatPackedFormat.BucketCount(keyCount));
         int width = FlatPackedFormat.BucketWidth(keyCount);
         int at = bucketsStart + (bucket * width);
@@ -334,35 +395,16 @@ public readonly partial struct FlatPackedMap : IEquatable<FlatPackedMap>
         for (int i = first; i < end; i++)
         {
             int record = FlatPackedFormat.ReadWidth(bytes, offsets + (i * offsetWidth), offsetWidth);
-            if (HasKey(bytes, record, key, ignoreCase, comparesAsAscii))
+            int keyStart = record;
+            int length = FlatPackedFormat.ReadVarint(bytes, ref keyStart);
+            ReadOnlySpan<byte> stored = bytes.Slice(keyStart, length);
+            if (comparesAsAscii ? FlatPackedKeys.Equal(stored, utf8, ignoreCase) : FlatPackedKeys.NonAsciiEqualIgnoreCase(stored, text))
             {
                 return record;
             }
         }
 
         return -1;
-    }
-
-    /// <summary>Whether the record at <paramref name="record"/> is <paramref name="key"/>'s, under the map's comparison.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool HasKey(ReadOnlySpan<byte> bytes, int record, ReadOnlySpan<char> key, bool ignoreCase, bool comparesAsAscii)
-    {
-        int keyStart = record;
-        int length = FlatPackedFormat.ReadVarint(bytes, ref keyStart);
-        return FlatPackedKeys.Equal(bytes.Slice(keyStart, length), key, ignoreCase, comparesAsAscii);
-    }
-
-    /// <summary>Finds UTF-8 <paramref name="key"/>, decoded, as <see cref="Find"/> does; invalid UTF-8 is absent.</summary>
-    [SkipLocalsInit] // The decode buffer is written before it is read.
-    private static int FindUtf8(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> key)
-    {
-        if (bytes.IsEmpty || !Utf8.IsValid(key))
-        {
-            return -1;
-        }
-
-        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[DecodedUtf8.StackLength]);
-        return Find(bytes, decoded.Chars);
     }
 
     /// <summary>Gets the values of the record at <paramref name="record"/>; none for -1.</summary>
@@ -377,14 +419,6 @@ public readonly partial struct FlatPackedMap : IEquatable<FlatPackedMap>
         record += keyLength;
         int count = FlatPackedFormat.ReadVarint(bytes, ref record);
         return new FlatPackedValues(bytes.Slice(record), count);
-    }
-
-    /// <summary>The hash a key contributes to <see cref="GetHashCode"/>: the format's, the same for keys equal under the comparison.</summary>
-    [SkipLocalsInit] // The decode buffer is written before it is read.
-    private static uint KeyHash(ReadOnlySpan<byte> key, bool ignoreCase)
-    {
-        using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[DecodedUtf8.StackLength]);
-        return FlatPackedFormat.Hash(decoded.Chars, ignoreCase, out _);
     }
 
     /// <summary>Enumerates a packed map's keys in first-insertion order, each with its values, in one pass over its records.</summary>

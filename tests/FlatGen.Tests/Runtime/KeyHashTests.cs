@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using CsCheck;
 using FlatGen.Infrastructure;
@@ -216,6 +217,91 @@ public sealed class KeyHashTests
         }
     }
 
+    /// <summary>
+    /// The packed format's hash (<see cref="FlatHash.Utf8"/>, format version 2): values computed when that version was
+    /// defined, by this test's own re-implementation. If one changes, the packed format changed: raise
+    /// <c>FlatPackedFormat.Version</c> and write the new values here and in the packed golden bytes.
+    /// </summary>
+    [Theory]
+    [InlineData("", 0xB8360D13u, 0xB8360D13u)]
+    [InlineData("a", 0x0700C795u, 0x0700C795u)]
+    [InlineData("ab", 0x23DEB7BCu, 0x23DEB7BCu)]
+    [InlineData("abc", 0x4CBE980Cu, 0x4CBE980Cu)]
+    [InlineData("Host", 0x0D357DA1u, 0x369B4D65u)]
+    [InlineData("Content-Type", 0x09BADBA7u, 0xFB1ACCC6u)]
+    [InlineData("x-request-id-with-a-long-tail", 0x2D001884u, 0x2D001884u)]
+    [InlineData("http.request.header.accept-encoding.and-more-after-that", 0xF80389E8u, 0xF80389E8u)]
+    public void The_UTF8_hash_keeps_its_golden_values(string key, uint ordinal, uint ignoreCase)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(key);
+        Assert.Equal(ordinal, FlatHash.Utf8(bytes, FlatHash.PersistedSeed));
+        Assert.True(FlatHash.TryUtf8IgnoreCaseAscii(bytes, FlatHash.PersistedSeed, out uint folded));
+        Assert.Equal(ignoreCase, folded);
+        Assert.Equal(ordinal, SpecUtf8Hash(key, 0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344, ignoreCase: false));
+        Assert.Equal(ignoreCase, SpecUtf8Hash(key, 0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344, ignoreCase: true));
+    }
+
+    /// <summary>Every length and both comparisons, ASCII and not, against the definition written out plainly.</summary>
+    [Fact]
+    public void The_UTF8_hash_is_its_definition_for_every_length_and_seed()
+    {
+        var random = new Random(12);
+        foreach (HashSeed seed in new[] { FlatHash.PersistedSeed, FlatHash.ProcessSeed, OtherSeed })
+        {
+            for (int length = 0; length <= 100; length++)
+            {
+                for (int sample = 0; sample < 5; sample++)
+                {
+                    string key = new(Enumerable.Range(0, length).Select(_ => (char)random.Next(0x20, 0x7F)).ToArray());
+                    string wide = new(Enumerable.Range(0, length).Select(_ => (char)random.Next(0x20, 0xD7FF)).ToArray());
+                    Assert.Equal(SpecUtf8Hash(key, seed.First, seed.Second, ignoreCase: false), FlatHash.Utf8(Encoding.UTF8.GetBytes(key), seed));
+                    Assert.Equal(SpecUtf8Hash(wide, seed.First, seed.Second, ignoreCase: false), FlatHash.Utf8(Encoding.UTF8.GetBytes(wide), seed));
+                    Assert.True(FlatHash.TryUtf8IgnoreCaseAscii(Encoding.UTF8.GetBytes(key), seed, out uint hash));
+                    Assert.Equal(SpecUtf8Hash(key, seed.First, seed.Second, ignoreCase: true), hash);
+                }
+            }
+        }
+    }
+
+    /// <summary>The UTF-8 ASCII check covers every byte, whichever load (and overlapping load, or the short keys' three bytes) reads it.</summary>
+    [Fact]
+    public void The_UTF8_ignore_case_hash_refuses_a_byte_that_is_not_ASCII_at_any_position()
+    {
+        for (int length = 1; length <= 70; length++)
+        {
+            for (int at = 0; at < length; at++)
+            {
+                foreach (byte b in new byte[] { 0x80, 0xC3, 0xE4, 0xFF })
+                {
+                    byte[] key = Enumerable.Repeat((byte)'k', length).ToArray();
+                    key[at] = b;
+                    Assert.False(FlatHash.TryUtf8IgnoreCaseAscii(key, FlatHash.PersistedSeed, out _), $"length {length}, 0x{b:X2} at {at}");
+                }
+            }
+
+            Assert.True(FlatHash.TryUtf8IgnoreCaseAscii(Enumerable.Repeat((byte)0x7F, length).ToArray(), FlatHash.PersistedSeed, out _));
+        }
+    }
+
+    /// <summary>The byte-lane fold merges exactly the ASCII bytes that are equal ignoring case, in every lane.</summary>
+    [Fact]
+    public void ASCII_bytes_fold_together_exactly_when_they_are_equal_ignoring_case()
+    {
+        for (byte a = 0; a < 0x80; a++)
+        {
+            for (byte b = 0; b < 0x80; b++)
+            {
+                bool equal = string.Equals(((char)a).ToString(), ((char)b).ToString(), StringComparison.OrdinalIgnoreCase);
+                for (int lane = 0; lane < 8; lane++)
+                {
+                    Assert.True(equal == (FlatHash.FoldLetterBytes((ulong)a << (8 * lane)) == FlatHash.FoldLetterBytes((ulong)b << (8 * lane))), $"0x{a:X2} and 0x{b:X2} in lane {lane}");
+                }
+
+                Assert.True(equal == (FlatHash.FoldLetters(Vector128.Create(a)) == FlatHash.FoldLetters(Vector128.Create(b))), $"0x{a:X2} and 0x{b:X2} in a vector");
+            }
+        }
+    }
+
     [Fact]
     public void Reference_maps_hash_with_this_process_s_seed_and_inline_maps_with_the_persisted_one()
     {
@@ -368,9 +454,20 @@ public sealed class KeyHashTests
     /// ignore-case), <c>state = seed.First + byte length</c>, folded multiplies <c>hi(a*b) ^ lo(a*b)</c>, and a last
     /// folded multiply of the halves of the short keys' product or of the long keys' two lanes.
     /// </summary>
-    private static uint SpecHash(string key, ulong first, ulong second, bool ignoreCase)
+    private static uint SpecHash(string key, ulong first, ulong second, bool ignoreCase) =>
+        SpecHashOf(Encoding.Unicode.GetBytes(ignoreCase ? Lowered(key) : key), first, second, utf8: false);
+
+    /// <summary>
+    /// The packed format's hash, written out plainly: <see cref="SpecHash"/> over the key's UTF-8 bytes, where a key of
+    /// 1 to 3 bytes is read as its first, middle and last byte.
+    /// </summary>
+    private static uint SpecUtf8Hash(string key, ulong first, ulong second, bool ignoreCase) =>
+        SpecHashOf(Encoding.UTF8.GetBytes(ignoreCase ? Lowered(key) : key), first, second, utf8: true);
+
+    private static string Lowered(string key) => new(key.Select(c => c is >= 'A' and <= 'Z' ? (char)(c + 32) : c).ToArray());
+
+    private static uint SpecHashOf(byte[] bytes, ulong first, ulong second, bool utf8)
     {
-        byte[] bytes = Encoding.Unicode.GetBytes(ignoreCase ? new string(key.Select(c => c is >= 'A' and <= 'Z' ? (char)(c + 32) : c).ToArray()) : key);
         int n = bytes.Length;
         ulong Read(int offset, int size) => size switch
         {
@@ -387,7 +484,8 @@ public sealed class KeyHashTests
         ulong state = first + (ulong)n;
         if (n <= 16)
         {
-            (ulong a, ulong b) = n >= 8 ? (Read(0, 8), Read(n - 8, 8)) : n >= 4 ? (Read(0, 4), Read(n - 4, 4)) : n == 2 ? (Read(0, 2), 0UL) : (0UL, 0UL);
+            (ulong a, ulong b) = n >= 8 ? (Read(0, 8), Read(n - 8, 8)) : n >= 4 ? (Read(0, 4), Read(n - 4, 4))
+                : n == 0 ? (0UL, 0UL) : utf8 ? (bytes[0] | ((ulong)bytes[n / 2] << 8) | ((ulong)bytes[n - 1] << 16), 0UL) : (Read(0, 2), 0UL);
             UInt128 product = (UInt128)(state ^ a) * (second ^ b);
             state = Fold((ulong)product ^ 0xA409_3822_299F_31D0, (ulong)(product >> 64) ^ 0x082E_FA98_EC4E_6C89);
         }

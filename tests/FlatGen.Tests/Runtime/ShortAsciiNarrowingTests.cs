@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using System.Text;
 using FlatGen.Infrastructure;
 
@@ -6,7 +7,7 @@ namespace FlatGen.Tests.Runtime;
 /// <summary>
 /// <c>FlatUtf8.TryNarrowShortAscii</c>, the packer's inline narrowing of short text: at every length it takes, ASCII
 /// text comes out as its bytes and nothing outside them is written; a unit that is not ASCII, at any position, and text
-/// longer than it takes are refused. <see cref="ScalarFallbackTests"/> runs this class again without <c>Vector128</c>,
+/// longer than it takes are refused. Its words, which a packed map's lookup hashes and compares, are those of the bytes. <see cref="ScalarFallbackTests"/> runs this class again without <c>Vector128</c>,
 /// where it refuses everything and the packer takes the runtime's path.
 /// </summary>
 public sealed class ShortAsciiNarrowingTests
@@ -30,7 +31,7 @@ public sealed class ShortAsciiNarrowingTests
 
         bool narrowed = FlatUtf8.TryNarrowShortAscii(text, ref buffer[8]);
 
-        if (!System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+        if (!Vector128.IsHardwareAccelerated)
         {
             Assert.False(narrowed); // The scalar run: the caller's path does it.
             return;
@@ -63,6 +64,51 @@ public sealed class ShortAsciiNarrowingTests
 
                 Assert.False(FlatUtf8.TryNarrowShortAscii(new string(units), ref buffer.AsSpan().GetPinnableReference()), $"U+{(int)unit:X4} at {position} of {length}");
             }
+        }
+    }
+
+    /// <summary>
+    /// The packed map's lookup narrows a probe into words and loads a stored key's bytes into words; the hash of the
+    /// words must be the hash of the bytes, and the words of text and of its bytes must be the same, at every length and
+    /// in both comparisons, or lookups miss keys that are there.
+    /// </summary>
+    [Fact]
+    public void Narrowed_words_are_the_words_of_the_bytes_and_hash_as_the_bytes_do()
+    {
+        var random = new Random(32);
+        for (int length = 4; length <= FlatUtf8.ShortAsciiLength; length++)
+        {
+            for (int sample = 0; sample < 20; sample++)
+            {
+                string text = new([.. Enumerable.Range(0, length).Select(_ => (char)random.Next(0, 0x80))]);
+                NarrowedWordsAreTheBytesWords(text);
+            }
+        }
+    }
+
+    private static void NarrowedWordsAreTheBytesWords(string text)
+    {
+        if (!FlatUtf8.TryNarrowShortAsciiWords(text, out Vector128<byte> head, out Vector128<byte> tail))
+        {
+            Assert.False(Vector128.IsHardwareAccelerated); // The scalar run: lookups take the bytes' path.
+            return;
+        }
+
+        byte[] bytes = Encoding.ASCII.GetBytes(text);
+        FlatUtf8.LoadShortAsciiWords(ref bytes[0], (nuint)bytes.Length, out Vector128<byte> loadedHead, out Vector128<byte> loadedTail);
+        Assert.Equal(loadedHead, head);
+        Assert.Equal(loadedTail, tail);
+        Assert.Equal(FlatHash.Utf8(bytes, FlatHash.PersistedSeed), FlatHash.Utf8Words(head, tail, text.Length, FlatHash.PersistedSeed));
+        Assert.True(FlatHash.TryUtf8IgnoreCaseAscii(bytes, FlatHash.PersistedSeed, out uint folded));
+        Assert.Equal(folded, FlatHash.Utf8Words(FlatHash.FoldLetters(head), FlatHash.FoldLetters(tail), text.Length, FlatHash.PersistedSeed));
+    }
+
+    [Fact]
+    public void Words_are_refused_for_text_shorter_or_longer_than_they_take_and_for_text_that_is_not_ascii()
+    {
+        foreach (string text in new[] { "", "abc", new string('a', FlatUtf8.ShortAsciiLength + 1), "ab\u00E9d", "abcdefgh\u0100" })
+        {
+            Assert.False(FlatUtf8.TryNarrowShortAsciiWords(text, out _, out _), text);
         }
     }
 

@@ -4,6 +4,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Unicode;
 
@@ -88,13 +89,40 @@ public ref struct FlatPackWriter
     public void Key<TComparer>(ReadOnlySpan<char> key, int valueCount)
         where TComparer : struct, IFlatKeyComparer
     {
-        if (!_measuring)
+        int record = _offset;
+        Span<byte> bytes = _bytes; // Empty while measuring.
+        if (!_full && key.Length < bytes.Length - record && FlatUtf8.TryNarrowShortAsciiWords(key, out Vector128<byte> head, out Vector128<byte> tail))
         {
-            Debug.Assert(_layout.IgnoreCase == (TComparer.Comparison == FlatKeyComparison.OrdinalIgnoreCase));
-            Note(FlatPackedFormat.Hash(key, TComparer.Comparison == FlatKeyComparison.OrdinalIgnoreCase, out _));
+            // The usual key, ASCII of 4 to 32 units: written and hashed from the same words, not read back.
+            FlatUtf8.StoreShortAsciiWords(head, tail, ref Unsafe.Add(ref MemoryMarshal.GetReference(bytes), record + 1), (nuint)key.Length);
+            bytes[record] = (byte)key.Length; // A varint of one byte (InlineTextLengthFitsOneByte).
+            _offset = record + 1 + key.Length;
+            if (TComparer.Comparison == FlatKeyComparison.OrdinalIgnoreCase)
+            {
+                head = FlatHash.FoldLetters(head);
+                tail = FlatHash.FoldLetters(tail);
+            }
+
+            Note(record, FlatPackedFormat.HashWords(head, tail, key.Length));
+        }
+        else
+        {
+            Text(key);
+            if (!_measuring)
+            {
+                // The hash of the UTF-8 just written; a writer that is full has none to hash, and packs nothing.
+                uint hash = 0;
+                if (!_full)
+                {
+                    int keyStart = record;
+                    int length = FlatPackedFormat.ReadVarint(_bytes, ref keyStart);
+                    hash = Hash<TComparer>(_bytes.Slice(keyStart, length));
+                }
+
+                Note(record, hash);
+            }
         }
 
-        Text(key);
         Count(valueCount);
     }
 
@@ -102,15 +130,12 @@ public ref struct FlatPackWriter
     /// <typeparam name="TComparer">The map's comparison: the hash is compiled for it alone.</typeparam>
     /// <param name="key">The key's UTF-8 bytes.</param>
     /// <param name="valueCount">The number of values that follow, at least one.</param>
-    [SkipLocalsInit] // The decode buffer is written before it is read.
     public void Key<TComparer>(ReadOnlySpan<byte> key, int valueCount)
         where TComparer : struct, IFlatKeyComparer
     {
         if (!_measuring)
         {
-            Debug.Assert(_layout.IgnoreCase == (TComparer.Comparison == FlatKeyComparison.OrdinalIgnoreCase));
-            using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[DecodedUtf8.StackLength]);
-            Note(FlatPackedFormat.Hash(decoded.Chars, TComparer.Comparison == FlatKeyComparison.OrdinalIgnoreCase, out _));
+            Note(_offset, Hash<TComparer>(key));
         }
 
         Text(key);
@@ -204,7 +229,15 @@ public ref struct FlatPackWriter
         return true;
     }
 
-    private void Note(uint hash)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly uint Hash<TComparer>(ReadOnlySpan<byte> key)
+        where TComparer : struct, IFlatKeyComparer
+    {
+        Debug.Assert(_layout.IgnoreCase == (TComparer.Comparison == FlatKeyComparison.OrdinalIgnoreCase));
+        return FlatPackedFormat.Hash(key, TComparer.Comparison == FlatKeyComparison.OrdinalIgnoreCase, out _);
+    }
+
+    private void Note(int record, uint hash)
     {
         if (_keys >= _buckets.Length)
         {
@@ -212,7 +245,7 @@ public ref struct FlatPackWriter
         }
 
         _buckets[_keys] = FlatPackedFormat.BucketOf(hash, _layout.BucketCount);
-        _records[_keys] = _offset;
+        _records[_keys] = record;
     }
 
     private void Count(int valueCount)

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace FlatGen.Infrastructure;
 
@@ -12,7 +13,7 @@ namespace FlatGen.Infrastructure;
 internal static class FlatPackedFormat
 {
     /// <summary>The format version, the first byte. Raise it with any change to what the bytes mean; the golden bytes in the tests fail on any change.</summary>
-    public const byte Version = 1;
+    public const byte Version = 2;
 
     /// <summary>Where the key comparison is: one byte, a <see cref="FlatKeyComparison"/>.</summary>
     public const int ComparisonOffset = 1;
@@ -26,20 +27,20 @@ internal static class FlatPackedFormat
     /// <summary>The hash of every key that ignores case and is not ASCII: its case folding is the runtime's Unicode tables', which differ between .NET versions, so no hash of it means the same everywhere. Such keys share a bucket and are told apart by comparison.</summary>
     public const uint NonAsciiIgnoreCaseHash = 0;
 
-    /// <summary>Gets a key's hash as the format stores it: <see cref="FlatHash"/> with the persisted seed, which means the same in every process and on every machine.</summary>
-    /// <param name="key">The key.</param>
+    /// <summary>Gets a key's hash as the format stores it: <see cref="FlatHash.Utf8"/> of its UTF-8 bytes with the persisted seed, which means the same in every process and on every machine.</summary>
+    /// <param name="key">The key's UTF-8 bytes.</param>
     /// <param name="ignoreCase">Whether the map ignores case.</param>
     /// <param name="comparesAsAscii">Set to <see langword="false"/> for a key that ignores case and is not ASCII, which only compares equal to keys that are not ASCII either.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint Hash(ReadOnlySpan<char> key, bool ignoreCase, out bool comparesAsAscii)
+    public static uint Hash(ReadOnlySpan<byte> key, bool ignoreCase, out bool comparesAsAscii)
     {
         comparesAsAscii = true;
         if (!ignoreCase)
         {
-            return FlatHash.Ordinal(key, FlatHash.PersistedSeed);
+            return FlatHash.Utf8(key, FlatHash.PersistedSeed);
         }
 
-        if (FlatHash.TryOrdinalIgnoreCaseAscii(key, FlatHash.PersistedSeed, out uint hash))
+        if (FlatHash.TryUtf8IgnoreCaseAscii(key, FlatHash.PersistedSeed, out uint hash))
         {
             return hash;
         }
@@ -47,6 +48,14 @@ internal static class FlatPackedFormat
         comparesAsAscii = false;
         return NonAsciiIgnoreCaseHash;
     }
+
+    /// <summary>
+    /// <see cref="Hash"/> of an ASCII key of 4 to 32 bytes loaded as <see cref="FlatUtf8.TryNarrowShortAsciiWords"/> lays it
+    /// out, its letters folded by <see cref="FlatHash.FoldLetters(Vector128{byte})"/> when the map ignores case.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint HashWords(Vector128<byte> head, Vector128<byte> tail, int length) =>
+        FlatHash.Utf8Words(head, tail, length, FlatHash.PersistedSeed);
 
     /// <summary>Gets the bucket of <paramref name="hash"/> among <paramref name="bucketCount"/>: the hash's high bits, scaled.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -108,21 +117,32 @@ internal static class FlatPackedFormat
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int ReadVarint(ReadOnlySpan<byte> bytes, ref int offset)
     {
-        int first = bytes[offset++];
-        return first < 0x80 ? first : ReadLongVarint(bytes, ref offset, first);
+        int first = bytes[offset];
+        if (first < 0x80)
+        {
+            offset++;
+            return first;
+        }
+
+        // The value and its length in one return, not through a reference: a caller's offset whose address escapes
+        // lives in memory, and every read of it in a loop waits on a store.
+        ulong valueAndLength = ReadLongVarint(bytes, offset);
+        offset += (int)(valueAndLength >> 32);
+        return (int)valueAndLength;
     }
 
+    /// <summary>Reads a varint of two bytes or more at <paramref name="offset"/>: its value in the low 32 bits, its length in the high.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int ReadLongVarint(ReadOnlySpan<byte> bytes, ref int offset, int first)
+    private static ulong ReadLongVarint(ReadOnlySpan<byte> bytes, int offset)
     {
-        int value = first & 0x7F;
-        for (int shift = 7; ; shift += 7)
+        int value = 0;
+        for (int shift = 0, at = offset; ; shift += 7)
         {
-            int next = bytes[offset++];
+            int next = bytes[at++];
             value |= (next & 0x7F) << shift;
             if (next < 0x80)
             {
-                return value;
+                return (uint)value | ((ulong)(uint)(at - offset) << 32);
             }
         }
     }

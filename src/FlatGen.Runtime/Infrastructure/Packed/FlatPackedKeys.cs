@@ -6,62 +6,46 @@ using System.Text;
 
 namespace FlatGen.Infrastructure;
 
-/// <summary>How a packed map compares a stored UTF-8 key with a UTF-16 probe: ASCII on a vector path, anything else decoded.</summary>
+/// <summary>How a packed map compares a stored UTF-8 key with a probe: its UTF-8 bytes, its narrowed words, or, ignoring case and not ASCII, its decoded text.</summary>
 internal static class FlatPackedKeys
 {
-    /// <summary>Returns whether stored UTF-8 key <paramref name="stored"/> equals <paramref name="key"/> under the map's comparison.</summary>
-    /// <param name="stored">The stored key's UTF-8 bytes.</param>
-    /// <param name="key">The probe.</param>
-    /// <param name="ignoreCase">Whether the map ignores case.</param>
-    /// <param name="keyComparesAsAscii">From <see cref="FlatPackedFormat.Hash"/>: <see langword="false"/> for a probe that ignores case and is not ASCII.</param>
+    /// <summary>Returns whether stored key <paramref name="stored"/> equals <paramref name="key"/>'s UTF-8 bytes, for a probe compared ordinally or that is ASCII.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Equal(ReadOnlySpan<byte> stored, ReadOnlySpan<char> key, bool ignoreCase, bool keyComparesAsAscii)
+    public static bool Equal(ReadOnlySpan<byte> stored, ReadOnlySpan<byte> key, bool ignoreCase) =>
+        ignoreCase ? Ascii.EqualsIgnoreCase(stored, key) : stored.SequenceEqual(key);
+
+    /// <summary>
+    /// Returns whether stored key <paramref name="stored"/>, as long as the probe, equals an ASCII probe of 4 to 32 bytes
+    /// narrowed by <see cref="FlatUtf8.TryNarrowShortAsciiWords"/> (letters folded when ignoring case): the same words
+    /// loaded from the stored bytes, folded alike. A stored byte that is not ASCII stays so when folded, and differs.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool EqualWords(ReadOnlySpan<byte> stored, Vector128<byte> head, Vector128<byte> tail, bool ignoreCase)
     {
-        // As many bytes as code units: equal only if both are ASCII, which the ASCII comparisons check as they go.
-        if (stored.Length == key.Length)
+        FlatUtf8.LoadShortAsciiWords(ref MemoryMarshal.GetReference(stored), (nuint)stored.Length, out Vector128<byte> storedHead, out Vector128<byte> storedTail);
+        if (ignoreCase)
         {
-            return key.Length is >= 8 and <= 16 && Vector128.IsHardwareAccelerated ? AsciiEqual8To16(stored, key, ignoreCase)
-                : ignoreCase ? Ascii.EqualsIgnoreCase(stored, key) : Ascii.Equals(stored, key);
+            storedHead = FlatHash.FoldLetters(storedHead);
+            storedTail = FlatHash.FoldLetters(storedTail);
         }
 
-        // More bytes than code units: only a key that is not ASCII, each code unit one to three bytes. Ignoring case, an
-        // ASCII probe equals no such key.
-        return stored.Length > key.Length && stored.Length <= 3 * key.Length && (!ignoreCase || !keyComparesAsAscii) && NonAsciiEqual(stored, key, ignoreCase);
+        return ((storedHead ^ head) | (storedTail ^ tail)) == Vector128<byte>.Zero;
     }
 
     /// <summary>
-    /// The ASCII comparison of 8 to 16 units (most header names) inline, where the runtime's is a call: the first and
-    /// last 8 bytes widened to code units (overlapping), letters folded as the hash folds them when ignoring case.
+    /// Returns whether stored key <paramref name="stored"/> equals <paramref name="key"/> ignoring case, for a probe that
+    /// is not ASCII: only a key that is not ASCII can, of as many code units, so of more bytes than the probe's units
+    /// and at most three a unit.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool AsciiEqual8To16(ReadOnlySpan<byte> stored, ReadOnlySpan<char> key, bool ignoreCase)
-    {
-        ReadOnlySpan<ushort> units = MemoryMarshal.Cast<char, ushort>(key);
-        Vector128<ushort> storedFirst = Vector128.WidenLower(Vector128.CreateScalarUnsafe(MemoryMarshal.Read<ulong>(stored)).AsByte());
-        Vector128<ushort> storedLast = Vector128.WidenLower(Vector128.CreateScalarUnsafe(MemoryMarshal.Read<ulong>(stored.Slice(stored.Length - 8))).AsByte());
-        Vector128<ushort> keyFirst = Vector128.Create(units);
-        Vector128<ushort> keyLast = Vector128.Create(units.Slice(units.Length - 8));
-        if (((storedFirst | storedLast | keyFirst | keyLast) & Vector128.Create((ushort)0xFF80)) != Vector128<ushort>.Zero)
-        {
-            return false; // As many bytes as units: equal only if all are ASCII.
-        }
-
-        if (ignoreCase)
-        {
-            storedFirst = FlatHash.FoldLetters(storedFirst);
-            storedLast = FlatHash.FoldLetters(storedLast);
-            keyFirst = FlatHash.FoldLetters(keyFirst);
-            keyLast = FlatHash.FoldLetters(keyLast);
-        }
-
-        return ((storedFirst ^ keyFirst) | (storedLast ^ keyLast)) == Vector128<ushort>.Zero;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
     [SkipLocalsInit] // The decode buffer is written before it is read.
-    private static bool NonAsciiEqual(ReadOnlySpan<byte> stored, ReadOnlySpan<char> key, bool ignoreCase)
+    public static bool NonAsciiEqualIgnoreCase(ReadOnlySpan<byte> stored, ReadOnlySpan<char> key)
     {
+        if (stored.Length <= key.Length || stored.Length > 3 * key.Length)
+        {
+            return false;
+        }
+
         using DecodedUtf8 decoded = DecodedUtf8.Decode(stored, stackalloc char[DecodedUtf8.StackLength]);
-        return decoded.Chars.Equals(key, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+        return decoded.Chars.Equals(key, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -8,8 +8,8 @@ using System.Runtime.Intrinsics.X86;
 namespace FlatGen.Infrastructure;
 
 /// <summary>
-/// The key hashes of the flat multi-maps, built for short keys: the UTF-16 bytes are read with overlapping loads
-/// (a key of up to 8 characters is two loads, up to 16 four) into independent lanes, each lane one folded multiply
+/// The key hashes of the flat multi-maps, built for short keys: the UTF-16 bytes (a packed map's: the UTF-8 bytes) are
+/// read with overlapping loads (a key of up to 8 characters is two loads, up to 16 four) into independent lanes, each lane one folded multiply
 /// (the high and low halves of a 64×64-bit product XOR-ed, as in foldhash and rapidhash). Reference maps live in
 /// one process and hash with <see cref="ProcessSeed"/>, random per process, so keys chosen to collide cannot be
 /// computed beforehand; inline maps are persisted and hash with <see cref="PersistedSeed"/>, so their stored
@@ -59,9 +59,11 @@ internal static class FlatHash
         return word;
     }
 
-    // A 16-bit lane is ASCII when its high 9 bits are clear.
+    // A 16-bit lane is ASCII when its high 9 bits are clear; a byte lane when its high bit is.
     private const ulong NonAsciiBits = 0xFF80_FF80_FF80_FF80;
     private const ulong Lanes = 0x0001_0001_0001_0001;
+    private const ulong NonAsciiByteBits = 0x8080_8080_8080_8080;
+    private const ulong ByteLanes = 0x0101_0101_0101_0101;
 
     /// <summary>Hashes <paramref name="key"/> by its UTF-16 code units.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -89,6 +91,47 @@ internal static class FlatHash
     public static bool TryOrdinalIgnoreCaseAscii(ReadOnlySpan<char> key, HashSeed seed, out uint hash) =>
         Hash(key, seed, ignoreCase: true, out hash);
 
+    /// <summary>
+    /// Hashes <paramref name="key"/> by its bytes, one a lane: the packed format's hash of a key's UTF-8, the same
+    /// function as <see cref="Ordinal"/> over bytes rather than code units (a key of up to 3 bytes reads its first,
+    /// middle and last).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Utf8(ReadOnlySpan<byte> key, HashSeed seed)
+    {
+        HashBytes(ref MemoryMarshal.GetReference(key), (nuint)key.Length, seed, ignoreCase: false, utf8: true, out uint hash);
+        return hash;
+    }
+
+    /// <summary>Hashes ASCII <paramref name="key"/> bytes with their letters folded, as <see cref="Utf8"/> does; <see langword="false"/> for a key with a byte that is not ASCII.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryUtf8IgnoreCaseAscii(ReadOnlySpan<byte> key, HashSeed seed, out uint hash) =>
+        HashBytes(ref MemoryMarshal.GetReference(key), (nuint)key.Length, seed, ignoreCase: true, utf8: true, out hash);
+
+    /// <summary>
+    /// <see cref="Utf8"/> of 4 to 32 bytes already loaded as <see cref="FlatUtf8.TryNarrowShortAsciiWords"/>
+    /// lays them out (letters folded by <see cref="FoldLetters(Vector128{byte})"/> to hash ignoring case): the words the hash
+    /// would load, read from registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Utf8Words(Vector128<byte> head, Vector128<byte> tail, int length, HashSeed seed)
+    {
+        ulong state = seed.First + (ulong)length;
+        if (length <= 16)
+        {
+            (ulong first, ulong last) = length >= 8
+                ? (head.AsUInt64().ToScalar(), head.AsUInt64().GetElement(1))
+                : (head.AsUInt32().ToScalar(), head.AsUInt32().GetElement(1));
+            state = Short(state, seed.Second, first, last);
+        }
+        else
+        {
+            state = JoinLanes(state, state ^ Pi2, seed.Second, head.AsUInt64().ToScalar(), head.AsUInt64().GetElement(1), tail.AsUInt64().ToScalar(), tail.AsUInt64().GetElement(1));
+        }
+
+        return (uint)(state >> 32);
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static uint OrdinalIgnoreCaseNonAscii(ReadOnlySpan<char> key) =>
         (uint)string.GetHashCode(key, StringComparison.OrdinalIgnoreCase);
@@ -101,55 +144,81 @@ internal static class FlatHash
     /// </summary>
     /// <returns><see langword="false"/> if <paramref name="ignoreCase"/> and the key is not ASCII; the hash is then meaningless.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Hash(ReadOnlySpan<char> key, HashSeed seed, bool ignoreCase, out uint hash)
+    private static bool Hash(ReadOnlySpan<char> key, HashSeed seed, bool ignoreCase, out uint hash) =>
+        HashBytes(ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(key)), (nuint)key.Length * sizeof(char), seed, ignoreCase, utf8: false, out hash);
+
+    /// <summary>
+    /// The hash of <paramref name="length"/> bytes at <paramref name="data"/>, in lanes of 16 bits (UTF-16) or of 8
+    /// (<paramref name="utf8"/>, a constant in every caller as <paramref name="ignoreCase"/> is). Up to 16 bytes: the
+    /// first and last 8 (or 4; or the one code unit, or a UTF-8 key's first, middle and last byte), one full multiply
+    /// whose halves a second one folds. Up to 32: the first and last 16, two independent multiplies, then one that
+    /// joins the lanes. Longer: 32 bytes a round in two lanes, then the last 32. Under <paramref name="ignoreCase"/>
+    /// every load has its letters folded and its lanes checked for ASCII, once, at the end.
+    /// </summary>
+    /// <returns><see langword="false"/> if <paramref name="ignoreCase"/> and the key is not ASCII; the hash is then meaningless.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool HashBytes(ref byte data, nuint length, HashSeed seed, bool ignoreCase, bool utf8, out uint hash)
     {
-        ref byte data = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(key));
-        nuint length = (nuint)key.Length * sizeof(char);
         ulong seen = 0;
         ulong state = seed.First + length;
         if (length <= 16)
         {
-            ulong first, last;
+            ulong first, last = 0;
             if (length >= 8)
             {
-                first = Load64(ref data, 0, ignoreCase, ref seen);
-                last = Load64(ref data, length - 8, ignoreCase, ref seen);
+                first = Load64(ref data, 0, ignoreCase, utf8, ref seen);
+                last = Load64(ref data, length - 8, ignoreCase, utf8, ref seen);
             }
             else if (length >= 4)
             {
-                first = Load32(ref data, 0, ignoreCase, ref seen);
-                last = Load32(ref data, length - 4, ignoreCase, ref seen);
+                first = Load32(ref data, 0, ignoreCase, utf8, ref seen);
+                last = Load32(ref data, length - 4, ignoreCase, utf8, ref seen);
+            }
+            else if (length == 0)
+            {
+                first = 0;
+            }
+            else if (utf8)
+            {
+                ulong bytes = data | ((ulong)Unsafe.Add(ref data, length >> 1) << 8) | ((ulong)Unsafe.Add(ref data, length - 1) << 16);
+                first = Fold(bytes, ignoreCase, utf8, ref seen);
             }
             else
             {
-                first = length == 0 ? 0 : Load16(ref data, ignoreCase, ref seen);
-                last = 0;
+                first = Fold(Unsafe.ReadUnaligned<ushort>(ref data), ignoreCase, utf8, ref seen);
             }
 
-            // Both halves of the product go into a second multiply: folding them once leaves keys that differ in
-            // a few low bits (numbered keys under a shared prefix) crowded in the top bits under some seeds.
-            ulong left = state ^ first, right = seed.Second ^ last;
-            state = FoldedMultiply(left * right ^ Pi2, MultiplyHigh(left, right) ^ Pi3);
+            state = Short(state, seed.Second, first, last);
         }
         else
         {
-            state = HashLong(ref data, length, state, seed.Second, ignoreCase, ref seen);
+            state = HashLong(ref data, length, state, seed.Second, ignoreCase, utf8, ref seen);
         }
 
         hash = (uint)(state >> 32);
-        return (seen & NonAsciiBits) == 0;
+        return (seen & (utf8 ? NonAsciiByteBits : NonAsciiBits)) == 0;
+    }
+
+    /// <summary>The mix of a key of up to 16 bytes: its first and last word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Short(ulong state, ulong second, ulong first, ulong last)
+    {
+        // Both halves of the product go into a second multiply: folding them once leaves keys that differ in
+        // a few low bits (numbered keys under a shared prefix) crowded in the top bits under some seeds.
+        ulong left = state ^ first, right = second ^ last;
+        return FoldedMultiply(left * right ^ Pi2, MultiplyHigh(left, right) ^ Pi3);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong HashLong(ref byte data, nuint length, ulong state, ulong second, bool ignoreCase, ref ulong seen)
+    private static ulong HashLong(ref byte data, nuint length, ulong state, ulong second, bool ignoreCase, bool utf8, ref ulong seen)
     {
         ulong lane0 = state;
         ulong lane1 = state ^ Pi2;
         nuint offset = 0;
         for (; offset + 32 < length; offset += 32)
         {
-            Load128(ref data, offset, ignoreCase, ref seen, out ulong word0, out ulong word1);
-            Load128(ref data, offset + 16, ignoreCase, ref seen, out ulong word2, out ulong word3);
+            Load128(ref data, offset, ignoreCase, utf8, ref seen, out ulong word0, out ulong word1);
+            Load128(ref data, offset + 16, ignoreCase, utf8, ref seen, out ulong word2, out ulong word3);
             lane0 = FoldedMultiply(lane0 ^ word0, second ^ word1);
             lane1 = FoldedMultiply(lane1 ^ word2, second ^ word3);
         }
@@ -157,8 +226,15 @@ internal static class FlatHash
         // The last 16 bytes of each lane: of the whole key when it is at most 32 bytes, else of its last 32 bytes
         // (overlapping the round before, which is in range since a round was taken).
         nuint tail = offset == 0 ? 0 : length - 32;
-        Load128(ref data, tail, ignoreCase, ref seen, out ulong tail0, out ulong tail1);
-        Load128(ref data, length - 16, ignoreCase, ref seen, out ulong last0, out ulong last1);
+        Load128(ref data, tail, ignoreCase, utf8, ref seen, out ulong tail0, out ulong tail1);
+        Load128(ref data, length - 16, ignoreCase, utf8, ref seen, out ulong last0, out ulong last1);
+        return JoinLanes(lane0, lane1, second, tail0, tail1, last0, last1);
+    }
+
+    /// <summary>The last round of a key of more than 16 bytes: each lane takes its last 16 bytes, then one multiply joins them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong JoinLanes(ulong lane0, ulong lane1, ulong second, ulong tail0, ulong tail1, ulong last0, ulong last1)
+    {
         lane0 = FoldedMultiply(lane0 ^ tail0, second ^ tail1);
         lane1 = FoldedMultiply(lane1 ^ last0, second ^ last1);
         return FoldedMultiply(lane0 ^ Pi2, lane1 ^ Pi3);
@@ -170,42 +246,44 @@ internal static class FlatHash
     /// folding, which sets no bit the check looks at.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Load128(ref byte data, nuint offset, bool ignoreCase, ref ulong seen, out ulong low, out ulong high)
+    private static void Load128(ref byte data, nuint offset, bool ignoreCase, bool utf8, ref ulong seen, out ulong low, out ulong high)
     {
         if (ignoreCase && Vector128.IsHardwareAccelerated)
         {
-            Vector128<ulong> folded = FoldLetters(Vector128.LoadUnsafe(ref data, offset).AsUInt16()).AsUInt64();
+            Vector128<byte> loaded = Vector128.LoadUnsafe(ref data, offset);
+            Vector128<ulong> folded = (utf8 ? FoldLetters(loaded) : FoldLetters(loaded.AsUInt16()).AsByte()).AsUInt64();
             low = folded.ToScalar();
             high = folded.GetElement(1);
             seen |= low | high;
         }
         else
         {
-            low = Load64(ref data, offset, ignoreCase, ref seen);
-            high = Load64(ref data, offset + 8, ignoreCase, ref seen);
+            low = Load64(ref data, offset, ignoreCase, utf8, ref seen);
+            high = Load64(ref data, offset + 8, ignoreCase, utf8, ref seen);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Load64(ref byte data, nuint offset, bool ignoreCase, ref ulong seen) =>
-        Fold(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref data, offset)), ignoreCase, ref seen);
+    private static ulong Load64(ref byte data, nuint offset, bool ignoreCase, bool utf8, ref ulong seen) =>
+        Fold(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref data, offset)), ignoreCase, utf8, ref seen);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Load32(ref byte data, nuint offset, bool ignoreCase, ref ulong seen) =>
-        Fold(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref data, offset)), ignoreCase, ref seen);
+    private static ulong Load32(ref byte data, nuint offset, bool ignoreCase, bool utf8, ref ulong seen) =>
+        Fold(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref data, offset)), ignoreCase, utf8, ref seen);
 
+    /// <summary>One code unit, folded: the ignore-case comparison's shortest load.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Load16(ref byte data, bool ignoreCase, ref ulong seen) =>
-        Fold(Unsafe.ReadUnaligned<ushort>(ref data), ignoreCase, ref seen);
+    private static ulong Load16(ref byte data, ref ulong seen) =>
+        Fold(Unsafe.ReadUnaligned<ushort>(ref data), ignoreCase: true, utf8: false, ref seen);
 
     /// <summary>Under ignore-case, notes the lanes of loaded <paramref name="word"/> for the ASCII check and folds its letters.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Fold(ulong word, bool ignoreCase, ref ulong seen)
+    private static ulong Fold(ulong word, bool ignoreCase, bool utf8, ref ulong seen)
     {
         if (ignoreCase)
         {
             seen |= word;
-            word = FoldLetters(word);
+            word = utf8 ? FoldLetterBytes(word) : FoldLetters(word);
         }
 
         return word;
@@ -234,19 +312,19 @@ internal static class FlatHash
             // Whole words, then the last 8 bytes (overlapping the word before).
             for (nuint offset = 0; offset + 8 < length; offset += 8)
             {
-                difference |= Load64(ref first, offset, true, ref seen) ^ Load64(ref second, offset, true, ref seen);
+                difference |= Load64(ref first, offset, true, false, ref seen) ^ Load64(ref second, offset, true, false, ref seen);
             }
 
-            difference |= Load64(ref first, length - 8, true, ref seen) ^ Load64(ref second, length - 8, true, ref seen);
+            difference |= Load64(ref first, length - 8, true, false, ref seen) ^ Load64(ref second, length - 8, true, false, ref seen);
         }
         else if (length >= 4)
         {
-            difference = Load32(ref first, 0, true, ref seen) ^ Load32(ref second, 0, true, ref seen)
-                | Load32(ref first, length - 4, true, ref seen) ^ Load32(ref second, length - 4, true, ref seen);
+            difference = Load32(ref first, 0, true, false, ref seen) ^ Load32(ref second, 0, true, false, ref seen)
+                | Load32(ref first, length - 4, true, false, ref seen) ^ Load32(ref second, length - 4, true, false, ref seen);
         }
         else if (length != 0)
         {
-            difference = Load16(ref first, true, ref seen) ^ Load16(ref second, true, ref seen);
+            difference = Load16(ref first, ref seen) ^ Load16(ref second, ref seen);
         }
 
         return (seen & NonAsciiBits) == 0 ? difference == 0 : EqualsIgnoreCaseNonAscii(left, right);
@@ -289,6 +367,15 @@ internal static class FlatHash
         return units | (letters & Vector128.Create((ushort)0x20));
     }
 
+    /// <summary><see cref="FoldLetterBytes"/> for sixteen bytes at once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector128<byte> FoldLetters(Vector128<byte> bytes)
+    {
+        Vector128<byte> lowered = bytes | Vector128.Create((byte)0x20);
+        Vector128<byte> letters = Vector128.LessThan(lowered - Vector128.Create((byte)'a'), Vector128.Create((byte)26));
+        return bytes | (letters & Vector128.Create((byte)0x20));
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool EqualsIgnoreCaseNonAscii(ReadOnlySpan<char> left, ReadOnlySpan<char> right) =>
         left.Equals(right, StringComparison.OrdinalIgnoreCase);
@@ -304,6 +391,18 @@ internal static class FlatHash
     {
         ulong lowered = word | (0x20 * Lanes);
         ulong letters = (lowered + (0x1F * Lanes)) & ~(lowered + (0x05 * Lanes)) & (0x80 * Lanes);
+        return word | (letters >> 2);
+    }
+
+    /// <summary>
+    /// <see cref="FoldLetters(ulong)"/> in byte lanes, for UTF-8. A byte that is not ASCII can carry into the next
+    /// lane; the caller then does not use the hash, and the fold only sets bits, so such a byte stays not ASCII.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong FoldLetterBytes(ulong word)
+    {
+        ulong lowered = word | (0x20 * ByteLanes);
+        ulong letters = (lowered + (0x1F * ByteLanes)) & ~(lowered + (0x05 * ByteLanes)) & (0x80 * ByteLanes);
         return word | (letters >> 2);
     }
 

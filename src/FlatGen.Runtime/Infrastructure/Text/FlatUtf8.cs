@@ -36,64 +36,24 @@ internal static class FlatUtf8
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryNarrowShortAscii(ReadOnlySpan<char> text, ref byte destination)
     {
-        if (!Vector128.IsHardwareAccelerated || !BitConverter.IsLittleEndian || text.Length > ShortAsciiLength)
+        nuint length = (nuint)text.Length;
+        if (length >= 4)
+        {
+            if (!TryNarrowShortAsciiWords(text, out Vector128<byte> head, out Vector128<byte> tail))
+            {
+                return false;
+            }
+
+            StoreShortAsciiWords(head, tail, ref destination, length);
+            return true;
+        }
+
+        if (!Vector128.IsHardwareAccelerated || !BitConverter.IsLittleEndian)
         {
             return false;
         }
 
         ref ushort source = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
-        nuint length = (nuint)text.Length;
-        Vector128<ushort> nonAscii = Vector128.Create((ushort)0xFF80);
-        if (length >= 16)
-        {
-            // The first 16 units and the last 16, overlapping: two stores of 16 bytes.
-            Vector128<ushort> first = Vector128.LoadUnsafe(ref source);
-            Vector128<ushort> second = Vector128.LoadUnsafe(ref source, 8);
-            Vector128<ushort> penultimate = Vector128.LoadUnsafe(ref source, length - 16);
-            Vector128<ushort> last = Vector128.LoadUnsafe(ref source, length - 8);
-            if (((first | second | penultimate | last) & nonAscii) != Vector128<ushort>.Zero)
-            {
-                return false;
-            }
-
-            Vector128.Narrow(first, second).StoreUnsafe(ref destination);
-            Vector128.Narrow(penultimate, last).StoreUnsafe(ref destination, length - 16);
-            return true;
-        }
-
-        if (length >= 8)
-        {
-            // The first 8 units and the last 8, overlapping: one narrowing, two stores of 8 bytes.
-            Vector128<ushort> first = Vector128.LoadUnsafe(ref source);
-            Vector128<ushort> last = Vector128.LoadUnsafe(ref source, length - 8);
-            if (((first | last) & nonAscii) != Vector128<ushort>.Zero)
-            {
-                return false;
-            }
-
-            Vector128<ulong> bytes = Vector128.Narrow(first, last).AsUInt64();
-            Unsafe.WriteUnaligned(ref destination, bytes.ToScalar());
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, length - 8), bytes.GetElement(1));
-            return true;
-        }
-
-        if (length >= 4)
-        {
-            // The first 4 units and the last 4, overlapping, as the two halves of one vector.
-            Vector128<ushort> units = Vector128.Create(
-                Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref source)),
-                Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref source, length - 4)))).AsUInt16();
-            if ((units & nonAscii) != Vector128<ushort>.Zero)
-            {
-                return false;
-            }
-
-            Vector128<uint> bytes = Vector128.Narrow(units, units).AsUInt32();
-            Unsafe.WriteUnaligned(ref destination, bytes.ToScalar());
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, length - 4), bytes.GetElement(1));
-            return true;
-        }
-
         for (nuint i = 0; i < length; i++)
         {
             ushort unit = Unsafe.Add(ref source, i);
@@ -106,6 +66,99 @@ internal static class FlatUtf8
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Narrows ASCII <paramref name="text"/> of 4 to <see cref="ShortAsciiLength"/> units into two vectors, the words a
+    /// hash or a comparison of its UTF-8 bytes loads (<see cref="LoadShortAsciiWords"/> loads the same from the bytes): 16 units
+    /// or more, the first 16 bytes and the last 16; 8 to 15, the first 8 and the last 8 in <paramref name="head"/>; 4 to
+    /// 7, the first 4 and the last 4 in its low half. In the shorter forms <paramref name="tail"/> is <paramref name="head"/>.
+    /// </summary>
+    /// <returns><see langword="false"/> for text of another length, text with a unit that is not ASCII, or no vector hardware.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryNarrowShortAsciiWords(ReadOnlySpan<char> text, out Vector128<byte> head, out Vector128<byte> tail)
+    {
+        nuint length = (nuint)text.Length;
+        if (!Vector128.IsHardwareAccelerated || !BitConverter.IsLittleEndian || length - 4 > ShortAsciiLength - 4)
+        {
+            head = tail = default;
+            return false;
+        }
+
+        ref ushort source = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        Vector128<ushort> nonAscii = Vector128.Create((ushort)0xFF80);
+        Vector128<ushort> seen;
+        if (length >= 16)
+        {
+            Vector128<ushort> first = Vector128.LoadUnsafe(ref source);
+            Vector128<ushort> second = Vector128.LoadUnsafe(ref source, 8);
+            Vector128<ushort> penultimate = Vector128.LoadUnsafe(ref source, length - 16);
+            Vector128<ushort> last = Vector128.LoadUnsafe(ref source, length - 8);
+            seen = first | second | penultimate | last;
+            head = Vector128.Narrow(first, second);
+            tail = Vector128.Narrow(penultimate, last);
+        }
+        else if (length >= 8)
+        {
+            Vector128<ushort> first = Vector128.LoadUnsafe(ref source);
+            Vector128<ushort> last = Vector128.LoadUnsafe(ref source, length - 8);
+            seen = first | last;
+            head = tail = Vector128.Narrow(first, last);
+        }
+        else
+        {
+            seen = Vector128.Create(
+                Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref source)),
+                Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref source, length - 4)))).AsUInt16();
+            head = tail = Vector128.Narrow(seen, seen);
+        }
+
+        return (seen & nonAscii) == Vector128<ushort>.Zero;
+    }
+
+    /// <summary>Stores the words of <see cref="TryNarrowShortAsciiWords"/> as the <paramref name="length"/> bytes they hold, at <paramref name="destination"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreShortAsciiWords(Vector128<byte> head, Vector128<byte> tail, ref byte destination, nuint length)
+    {
+        if (length >= 16)
+        {
+            head.StoreUnsafe(ref destination);
+            tail.StoreUnsafe(ref destination, length - 16);
+        }
+        else if (length >= 8)
+        {
+            Unsafe.WriteUnaligned(ref destination, head.AsUInt64().ToScalar());
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, length - 8), head.AsUInt64().GetElement(1));
+        }
+        else
+        {
+            Unsafe.WriteUnaligned(ref destination, head.AsUInt32().ToScalar());
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, length - 4), head.AsUInt32().GetElement(1));
+        }
+    }
+
+    /// <summary>
+    /// Loads 4 to <see cref="ShortAsciiLength"/> bytes at <paramref name="source"/> in the layout of
+    /// <see cref="TryNarrowShortAsciiWords"/>: UTF-8 bytes
+    /// equal to narrowed text load equal to it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void LoadShortAsciiWords(ref byte source, nuint length, out Vector128<byte> head, out Vector128<byte> tail)
+    {
+        if (length >= 16)
+        {
+            head = Vector128.LoadUnsafe(ref source);
+            tail = Vector128.LoadUnsafe(ref source, length - 16);
+        }
+        else if (length >= 8)
+        {
+            head = tail = Vector128.Create(Unsafe.ReadUnaligned<ulong>(ref source), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, length - 8))).AsByte();
+        }
+        else
+        {
+            uint first = Unsafe.ReadUnaligned<uint>(ref source), last = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, length - 4));
+            head = tail = Vector128.Create(first, last, first, last).AsByte();
+        }
     }
 
     private static bool TryGetNonAsciiByteCount(ReadOnlySpan<char> text, out int byteCount)

@@ -9,21 +9,21 @@ namespace FlatGen.Tests.Runtime.Packed;
 /// </summary>
 public sealed class PackedFormatTests
 {
-    // Host [example.org], Content-Type [text/html], x-request-id-with-a-long-tail ["", z]. Header 01 (version), the
-    // comparison, 03 keys, 04 values; 3 buckets, ends 00 02 03 (a key's bucket is its hash times 3, high word: Host
-    // 0xF1B7C319 → 2, Content-Type 0x9B0AD1FB → 1, the long key 0x8D097342 → 1); offsets in bucket order 31, 55, 13;
-    // then the records from offset 13 in first-insertion order, each a length-prefixed key, a value count and
+    // Host [example.org], Content-Type [text/html], x-request-id-with-a-long-tail ["", z]. Header 02 (version), the
+    // comparison, 03 keys, 04 values; 3 buckets, ends 03 03 03 (a key's bucket is its UTF-8 hash times 3, high word:
+    // Host 0x0D357DA1, Content-Type 0x09BADBA7 and the long key 0x2D001884 all → 0); offsets in bucket order 13, 31,
+    // 55; then the records from offset 13 in first-insertion order, each a length-prefixed key, a value count and
     // length-prefixed values.
     private const string OrdinalGolden =
-        "01000304" + "000203" + "1F0037000D00"
+        "02000304" + "030303" + "0D001F003700"
         + "04486F7374" + "01" + "0B6578616D706C652E6F7267"
         + "0C436F6E74656E742D54797065" + "01" + "09746578742F68746D6C"
         + "1D782D726571756573742D69642D776974682D612D6C6F6E672D7461696C" + "02" + "00" + "017A";
 
-    // The same map ignoring case: Host 0x7A3A3F22 → 1, Content-Type 0x39F7F283 → 0, the long key (all lower case) → 1;
-    // ends 01 03 03; offsets 31, 13, 55.
+    // The same map ignoring case: Host 0x369B4D65 → 0, Content-Type 0xFB1ACCC6 → 2, the long key (all lower case) → 0;
+    // ends 02 02 03; offsets 13, 55, 31.
     private const string IgnoreCaseGolden =
-        "01010304" + "010303" + "1F000D003700"
+        "02010304" + "020203" + "0D0037001F00"
         + "04486F7374" + "01" + "0B6578616D706C652E6F7267"
         + "0C436F6E74656E742D54797065" + "01" + "09746578742F68746D6C"
         + "1D782D726571756573742D69642D776974682D612D6C6F6E672D7461696C" + "02" + "00" + "017A";
@@ -60,9 +60,10 @@ public sealed class PackedFormatTests
     }
 
     [Theory]
-    [InlineData("02000304", "another version")]
-    [InlineData("01020304", "an unknown comparison")]
-    [InlineData("0100", "no counts")]
+    [InlineData("01000304", "the first version")]
+    [InlineData("03000304", "a later version")]
+    [InlineData("02020304", "an unknown comparison")]
+    [InlineData("0200", "no counts")]
     public void A_header_packing_could_not_write_is_refused(string header, string reason)
     {
         byte[] bytes = Convert.FromHexString(OrdinalGolden);
@@ -81,16 +82,17 @@ public sealed class PackedFormatTests
     public void A_count_not_in_its_shortest_form_is_refused()
     {
         // The empty map: no keys, no values, one bucket ending at 0. Then its key count 0 written in two bytes.
-        Assert.Equal("0100000000", Convert.ToHexString(default(SmallMap).Pack().AsBytes()));
-        Assert.True(FlatPackedMap.TryRead(Convert.FromHexString("0100000000"), out _));
+        Assert.Equal("0200000000", Convert.ToHexString(default(SmallMap).Pack().AsBytes()));
+        Assert.True(FlatPackedMap.TryRead(Convert.FromHexString("0200000000"), out _));
 
-        Assert.False(FlatPackedMap.TryRead(Convert.FromHexString("010080000000"), out _));
+        Assert.False(FlatPackedMap.TryRead(Convert.FromHexString("020080000000"), out _));
     }
 
     [Fact]
     public void A_key_in_another_bucket_is_refused()
     {
-        // Swap the bucket ends so that Host's bucket claims Content-Type's record: every count still rises to 3.
+        // End bucket 0 after Host, so that bucket 1 claims the records of Content-Type and the long key, whose hashes
+        // say bucket 0: every count still rises to 3.
         byte[] bytes = Convert.FromHexString(OrdinalGolden);
         bytes[4] = 1;
 
