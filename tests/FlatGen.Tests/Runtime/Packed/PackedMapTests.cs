@@ -14,7 +14,8 @@ public sealed class PackedMapTests
     private const int Seeds = 300;
 
     /// <summary>
-    /// Keys with case variants, lengths across the hash's paths, non-ASCII keys whose case variants differ in UTF-8
+    /// Keys with case variants, lengths across the hash's paths and the bounds of a lookup's narrowed words (4, 8, 16,
+    /// 17, 32 and 33 units; "abcd" beside "abé", as many bytes), non-ASCII keys whose case variants differ in UTF-8
     /// length (U+023A and U+2C65), the empty key, and "é" beside "Ã©", whose two code units are é's two UTF-8 bytes.
     /// </summary>
     private static readonly string[] Keys =
@@ -23,6 +24,8 @@ public sealed class PackedMapTests
         "x-request-id-with-a-long-tail", "X-REQUEST-ID-WITH-A-LONG-TAIL", "a", "A", "", "Größe", "GRÖßE", "größe", "\u2C65-Key",
         "\u023A-key", "\U0001F600x", "k", "region", "x-id", "X-ID", "ETag", "etag", "a-key-with-a-name-longer-than-thirty-two-characters",
         "Ab", "ab", "Abc", "Via", "TE", "te", "Referer", "User-Agent", "\u00E9", "\u00C3\u00A9", "x-\u00E9-header", "x-\u00C3\u00A9-header", "X-\u00C3\u00A9-HEADER",
+        "x-powerd", "X-POWERD", "x-correlation-id", "X-Correlation-ID", "x-correlation-id1", "x-forwarded-for-of-the-first-hop",
+        "X-FORWARDED-FOR-OF-THE-FIRST-HOP", "x-forwarded-for-of-the-first-hops", "ab\u00E9", "abcd",
     ];
 
     /// <summary>Values: empty, ASCII, non-ASCII, one longer than 127 bytes (a two-byte length), and one of 100 units whose UTF-8 needs a two-byte length where its units would need one.</summary>
@@ -58,6 +61,41 @@ public sealed class PackedMapTests
                 case nameof(InlineWideMap): Check<InlineWideMap>(seed, FlatKeyComparison.Ordinal); break;
                 default: throw new ArgumentOutOfRangeException(nameof(mapName), mapName, null);
             }
+        }
+    }
+
+    /// <summary>
+    /// A map of one key has one bucket, so every probe is compared with that key: a probe that differs from it at any
+    /// one position, of any length across the narrowed words' forms, misses; one that differs only in the case of that
+    /// position hits exactly when the map ignores case.
+    /// </summary>
+    [Fact]
+    public void A_probe_that_differs_from_the_key_at_any_one_position_misses()
+    {
+        for (int length = 1; length <= 40; length++)
+        {
+            string key = new([.. Enumerable.Range(0, length).Select(i => (char)('a' + (i * 7 % 26)))]);
+            var ordinal = default(SmallMap);
+            var ignoreCase = default(IgnoreCaseMap32);
+            ordinal.Add(key, "v");
+            ignoreCase.Add(key, "v");
+            FlatPackedMap[] packed = [ordinal.Pack(), ignoreCase.Pack()];
+            for (int position = 0; position < length; position++)
+            {
+                foreach (char unit in new[] { '#', 'A', '\u00E9' })
+                {
+                    char[] units = key.ToCharArray();
+                    units[position] = unit == 'A' ? char.ToUpperInvariant(key[position]) : unit;
+                    string probe = new(units);
+                    bool caseOnly = unit == 'A';
+                    Assert.False(packed[0].ContainsKey(probe), $"ordinal '{probe}' for '{key}'");
+                    Assert.False(packed[0].ContainsKey(Encoding.UTF8.GetBytes(probe)), $"ordinal UTF-8 '{probe}' for '{key}'");
+                    Assert.True(caseOnly == packed[1].ContainsKey(probe), $"ignoring case '{probe}' for '{key}'");
+                    Assert.True(caseOnly == packed[1].ContainsKey(Encoding.UTF8.GetBytes(probe)), $"ignoring case UTF-8 '{probe}' for '{key}'");
+                }
+            }
+
+            Assert.True(packed[0].ContainsKey(key) && packed[1].ContainsKey(key.ToUpperInvariant()), key);
         }
     }
 
