@@ -175,11 +175,16 @@ public sealed class KeyHashTests
         Assert.Equal(ignoreCase, SpecHash(key, 0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344, ignoreCase: true));
     }
 
-    /// <summary>Every length and both comparisons, against the definition written out plainly (byte arrays, 128-bit products).</summary>
-    [Fact]
-    public void The_hash_is_its_definition_for_every_length_and_seed()
+    /// <summary>
+    /// Every length and both comparisons, ASCII and not, against the definition written out plainly (byte arrays, 128-bit
+    /// products): over UTF-16 code units, and over UTF-8 bytes as the packed format hashes.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_hash_is_its_definition_for_every_length_and_seed(bool utf8)
     {
-        var random = new Random(11);
+        var random = new Random(utf8 ? 12 : 11);
         foreach (HashSeed seed in new[] { FlatHash.PersistedSeed, FlatHash.ProcessSeed, OtherSeed })
         {
             for (int length = 0; length <= 100; length++)
@@ -188,34 +193,49 @@ public sealed class KeyHashTests
                 {
                     string key = new(Enumerable.Range(0, length).Select(_ => (char)random.Next(0x20, 0x7F)).ToArray());
                     string wide = new(Enumerable.Range(0, length).Select(_ => (char)random.Next(0x20, 0xD7FF)).ToArray());
-                    Assert.Equal(SpecHash(key, seed.First, seed.Second, ignoreCase: false), FlatHash.Ordinal(key, seed));
-                    Assert.Equal(SpecHash(wide, seed.First, seed.Second, ignoreCase: false), FlatHash.Ordinal(wide, seed));
-                    Assert.True(FlatHash.TryOrdinalIgnoreCaseAscii(key, seed, out uint hash));
-                    Assert.Equal(SpecHash(key, seed.First, seed.Second, ignoreCase: true), hash);
+                    foreach (string text in new[] { key, wide })
+                    {
+                        Assert.Equal(
+                            utf8 ? SpecUtf8Hash(text, seed.First, seed.Second, ignoreCase: false) : SpecHash(text, seed.First, seed.Second, ignoreCase: false),
+                            utf8 ? FlatHash.Utf8(Encoding.UTF8.GetBytes(text), seed) : FlatHash.Ordinal(text, seed));
+                    }
+
+                    Assert.True(utf8 ? FlatHash.TryUtf8IgnoreCaseAscii(Encoding.UTF8.GetBytes(key), seed, out uint hash) : FlatHash.TryOrdinalIgnoreCaseAscii(key, seed, out hash));
+                    Assert.Equal(utf8 ? SpecUtf8Hash(key, seed.First, seed.Second, ignoreCase: true) : SpecHash(key, seed.First, seed.Second, ignoreCase: true), hash);
                 }
             }
         }
     }
 
-    /// <summary>The ASCII check covers every character, whichever load (and overlapping load) reads it.</summary>
-    [Fact]
-    public void The_persisted_ignore_case_hash_refuses_a_non_ASCII_character_at_any_position()
+    /// <summary>
+    /// The ASCII check covers every code unit (UTF-16) or byte (UTF-8), whichever load (and overlapping load, or a
+    /// short UTF-8 key's three bytes) reads it.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_persisted_ignore_case_hash_refuses_a_unit_that_is_not_ASCII_at_any_position(bool utf8)
     {
+        ushort[] notAscii = utf8 ? [0x80, 0xC3, 0xE4, 0xFF] : [0x80, 0xE9, 0x4E00, 0xD83D, 0xFFFF];
         for (int length = 1; length <= 70; length++)
         {
             for (int at = 0; at < length; at++)
             {
-                foreach (char c in new[] { '\u0080', 'é', '\u4E00', '\uD83D', '\uFFFF' })
+                foreach (ushort unit in notAscii)
                 {
-                    char[] key = Enumerable.Repeat('k', length).ToArray();
-                    key[at] = c;
-                    Assert.False(FlatHash.TryOrdinalIgnoreCaseAscii(key, FlatHash.PersistedSeed, out _), $"length {length}, U+{(int)c:X4} at {at}");
+                    ushort[] key = Enumerable.Repeat((ushort)'k', length).ToArray();
+                    key[at] = unit;
+                    Assert.False(TryPersistedIgnoreCase(key, utf8), $"length {length}, 0x{unit:X4} at {at}");
                 }
             }
 
-            Assert.True(FlatHash.TryOrdinalIgnoreCaseAscii(new string('\u007F', length), FlatHash.PersistedSeed, out _));
+            Assert.True(TryPersistedIgnoreCase(Enumerable.Repeat((ushort)0x7F, length).ToArray(), utf8));
         }
     }
+
+    private static bool TryPersistedIgnoreCase(ushort[] units, bool utf8) => utf8
+        ? FlatHash.TryUtf8IgnoreCaseAscii(units.Select(unit => (byte)unit).ToArray(), FlatHash.PersistedSeed, out _)
+        : FlatHash.TryOrdinalIgnoreCaseAscii(new string(units.Select(unit => (char)unit).ToArray()), FlatHash.PersistedSeed, out _);
 
     /// <summary>
     /// The packed format's hash (<see cref="FlatHash.Utf8"/>, format version 2): values computed when that version was
@@ -239,48 +259,6 @@ public sealed class KeyHashTests
         Assert.Equal(ignoreCase, folded);
         Assert.Equal(ordinal, SpecUtf8Hash(key, 0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344, ignoreCase: false));
         Assert.Equal(ignoreCase, SpecUtf8Hash(key, 0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344, ignoreCase: true));
-    }
-
-    /// <summary>Every length and both comparisons, ASCII and not, against the definition written out plainly.</summary>
-    [Fact]
-    public void The_UTF8_hash_is_its_definition_for_every_length_and_seed()
-    {
-        var random = new Random(12);
-        foreach (HashSeed seed in new[] { FlatHash.PersistedSeed, FlatHash.ProcessSeed, OtherSeed })
-        {
-            for (int length = 0; length <= 100; length++)
-            {
-                for (int sample = 0; sample < 5; sample++)
-                {
-                    string key = new(Enumerable.Range(0, length).Select(_ => (char)random.Next(0x20, 0x7F)).ToArray());
-                    string wide = new(Enumerable.Range(0, length).Select(_ => (char)random.Next(0x20, 0xD7FF)).ToArray());
-                    Assert.Equal(SpecUtf8Hash(key, seed.First, seed.Second, ignoreCase: false), FlatHash.Utf8(Encoding.UTF8.GetBytes(key), seed));
-                    Assert.Equal(SpecUtf8Hash(wide, seed.First, seed.Second, ignoreCase: false), FlatHash.Utf8(Encoding.UTF8.GetBytes(wide), seed));
-                    Assert.True(FlatHash.TryUtf8IgnoreCaseAscii(Encoding.UTF8.GetBytes(key), seed, out uint hash));
-                    Assert.Equal(SpecUtf8Hash(key, seed.First, seed.Second, ignoreCase: true), hash);
-                }
-            }
-        }
-    }
-
-    /// <summary>The UTF-8 ASCII check covers every byte, whichever load (and overlapping load, or the short keys' three bytes) reads it.</summary>
-    [Fact]
-    public void The_UTF8_ignore_case_hash_refuses_a_byte_that_is_not_ASCII_at_any_position()
-    {
-        for (int length = 1; length <= 70; length++)
-        {
-            for (int at = 0; at < length; at++)
-            {
-                foreach (byte b in new byte[] { 0x80, 0xC3, 0xE4, 0xFF })
-                {
-                    byte[] key = Enumerable.Repeat((byte)'k', length).ToArray();
-                    key[at] = b;
-                    Assert.False(FlatHash.TryUtf8IgnoreCaseAscii(key, FlatHash.PersistedSeed, out _), $"length {length}, 0x{b:X2} at {at}");
-                }
-            }
-
-            Assert.True(FlatHash.TryUtf8IgnoreCaseAscii(Enumerable.Repeat((byte)0x7F, length).ToArray(), FlatHash.PersistedSeed, out _));
-        }
     }
 
     /// <summary>The byte-lane fold merges exactly the ASCII bytes that are equal ignoring case, in every lane.</summary>
