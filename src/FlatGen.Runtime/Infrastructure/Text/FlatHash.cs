@@ -127,7 +127,10 @@ internal static class FlatHash
         }
         else
         {
-            state = JoinLanes(state, state ^ Pi2, seed.Second, head.AsUInt64().ToScalar(), head.AsUInt64().GetElement(1), tail.AsUInt64().ToScalar(), tail.AsUInt64().GetElement(1));
+            // HashLong of a key of 17 to 32 bytes: no round, each lane its last 16 bytes.
+            ulong lane0 = FoldedMultiply(state ^ head.AsUInt64().ToScalar(), seed.Second ^ head.AsUInt64().GetElement(1));
+            ulong lane1 = FoldedMultiply(state ^ Pi2 ^ tail.AsUInt64().ToScalar(), seed.Second ^ tail.AsUInt64().GetElement(1));
+            state = JoinLanes(lane0, lane1);
         }
 
         return (uint)(state >> 32);
@@ -229,17 +232,15 @@ internal static class FlatHash
         nuint tail = offset == 0 ? 0 : length - 32;
         Load128(ref data, tail, ignoreCase, utf8, ref seen, out ulong tail0, out ulong tail1);
         Load128(ref data, length - 16, ignoreCase, utf8, ref seen, out ulong last0, out ulong last1);
-        return JoinLanes(lane0, lane1, second, tail0, tail1, last0, last1);
-    }
-
-    /// <summary>The last round of a key of more than 16 bytes: each lane takes its last 16 bytes, then one multiply joins them.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong JoinLanes(ulong lane0, ulong lane1, ulong second, ulong tail0, ulong tail1, ulong last0, ulong last1)
-    {
         lane0 = FoldedMultiply(lane0 ^ tail0, second ^ tail1);
         lane1 = FoldedMultiply(lane1 ^ last0, second ^ last1);
-        return FoldedMultiply(lane0 ^ Pi2, lane1 ^ Pi3);
+        return JoinLanes(lane0, lane1);
     }
+
+    /// <summary>The end of a key of more than 16 bytes, once each lane has taken its last 16 bytes: one multiply joins the lanes.</summary>
+    /// <remarks>Two arguments: the lanes' last rounds stay in the caller, where a helper taking all seven words spilled two of them.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong JoinLanes(ulong lane0, ulong lane1) => FoldedMultiply(lane0 ^ Pi2, lane1 ^ Pi3);
 
     /// <summary>
     /// Reads two words at <paramref name="offset"/>, as two <see cref="Load64"/> would. Under ignore-case the 16 bytes
