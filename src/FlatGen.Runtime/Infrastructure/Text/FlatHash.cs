@@ -15,8 +15,8 @@ namespace FlatGen.Infrastructure;
 /// process, so keys chosen to collide cannot be computed beforehand; inline and packed maps are persisted and hash with
 /// <see cref="PersistedSeed"/>, so their hashes mean the same in every process. This function is part of both formats:
 /// changing it changes <see cref="FlatInlineFormat.Version"/> and <see cref="FlatPackedFormat.Version"/>, and the
-/// golden values in the tests say when it changed. The ignore-case
-/// key comparison lives here too: it compares by the same letter fold.
+/// golden values in the tests say when it changed. The ignore-case key comparison lives here too: it compares by the
+/// same letter fold.
 /// </summary>
 internal static class FlatHash
 {
@@ -110,9 +110,9 @@ internal static class FlatHash
         HashBytes(ref MemoryMarshal.GetReference(key), (nuint)key.Length, seed, ignoreCase: true, utf8: true, out hash);
 
     /// <summary>
-    /// <see cref="Utf8"/> of 4 to 32 bytes already loaded as <see cref="FlatUtf8.TryNarrowShortAsciiWords"/>
-    /// lays them out (letters folded by <see cref="FoldLetters(Vector128{byte})"/> to hash ignoring case): the words the hash
-    /// would load, read from registers.
+    /// <see cref="Utf8"/> of 4 to 32 bytes already loaded as <see cref="FlatUtf8.TryNarrowShortAsciiWords"/> lays them
+    /// out (letters folded by <see cref="FoldLetters(Vector128{byte})"/> to hash ignoring case): the words the hash would
+    /// load, read from registers.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Utf8Words(Vector128<byte> head, Vector128<byte> tail, int length, HashSeed seed)

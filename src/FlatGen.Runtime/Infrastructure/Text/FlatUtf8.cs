@@ -139,8 +139,7 @@ internal static class FlatUtf8
 
     /// <summary>
     /// Loads 4 to <see cref="ShortAsciiLength"/> bytes at <paramref name="source"/> in the layout of
-    /// <see cref="TryNarrowShortAsciiWords"/>: UTF-8 bytes
-    /// equal to narrowed text load equal to it.
+    /// <see cref="TryNarrowShortAsciiWords"/>: UTF-8 bytes equal to narrowed text load equal to it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void LoadShortAsciiWords(ref byte source, nuint length, out Vector128<byte> head, out Vector128<byte> tail)
