@@ -51,7 +51,7 @@ public sealed class KeyHashTests
                     {
                         equalPairs++;
                         Assert.True(a < 0x80 == b < 0x80, $"U+{(int)a:X4} and U+{(int)b:X4} mix ASCII and non-ASCII.");
-                        Assert.Equal(FlatHash.OrdinalIgnoreCase("key-" + a, FlatHash.ProcessSeed), FlatHash.OrdinalIgnoreCase("key-" + b, FlatHash.ProcessSeed));
+                        Assert.Equal(FlatHash.ProcessOrdinalIgnoreCase("key-" + a), FlatHash.ProcessOrdinalIgnoreCase("key-" + b));
                     }
                 }
             }
@@ -72,7 +72,7 @@ public sealed class KeyHashTests
                 if (other != text && string.Equals(text, other, StringComparison.OrdinalIgnoreCase))
                 {
                     casePairs++;
-                    Assert.Equal(FlatHash.OrdinalIgnoreCase(text, FlatHash.ProcessSeed), FlatHash.OrdinalIgnoreCase(other, FlatHash.ProcessSeed));
+                    Assert.Equal(FlatHash.ProcessOrdinalIgnoreCase(text), FlatHash.ProcessOrdinalIgnoreCase(other));
                 }
             }
         }
@@ -109,7 +109,7 @@ public sealed class KeyHashTests
         foreach (string[] keys in new[] { Combinations("^", "~"), Combinations("@", "`"), Combinations("\U0001F600", "\U0001F601") })
         {
             Assert.Equal(4096, keys.Distinct(StringComparer.OrdinalIgnoreCase).Count());
-            Assert.True(keys.Select(k => FlatHash.OrdinalIgnoreCase(k, FlatHash.ProcessSeed)).Distinct().Count() >= 4090, keys[1]);
+            Assert.True(keys.Select(k => FlatHash.ProcessOrdinalIgnoreCase(k)).Distinct().Count() >= 4090, keys[1]);
             if (FlatHash.TryOrdinalIgnoreCaseAscii(keys[0], FlatHash.PersistedSeed, out _))
             {
                 Assert.True(keys.Select(k => PersistedIgnoreCase(k)).Distinct().Count() >= 4090, keys[1]);
@@ -280,6 +280,40 @@ public sealed class KeyHashTests
         }
     }
 
+    /// <summary>
+    /// A reference map's ignore-case hash: an ASCII key of up to 32 units is hashed as its UTF-8 bytes (the packed
+    /// format's function, by this test's own re-implementation, under this process's seed), any other key by its units.
+    /// Keys of every length to 40, ASCII and with one unit that is not at any position, both cases.
+    /// </summary>
+    [Fact]
+    public void The_in_process_ignore_case_hash_hashes_short_ASCII_keys_by_their_bytes_and_others_by_their_units()
+    {
+        var random = new Random(32);
+        HashSeed seed = FlatHash.ProcessSeed;
+        int byBytes = 0;
+        for (int length = 0; length <= 40; length++)
+        {
+            string ascii = new(Enumerable.Range(0, length).Select(_ => (char)random.Next(0x20, 0x7F)).ToArray());
+            var keys = new List<string> { ascii, ascii.ToUpperInvariant(), ascii.ToLowerInvariant() };
+            for (int at = 0; at < length; at++)
+            {
+                keys.Add(string.Concat(ascii.AsSpan(0, at), "é", ascii.AsSpan(at + 1)));
+            }
+
+            foreach (string key in keys)
+            {
+                // Without vector hardware only the keys of up to 3 units are narrowed.
+                bool narrowed = Ascii.IsValid(key) && (length < 4 || (length <= 32 && Vector128.IsHardwareAccelerated && BitConverter.IsLittleEndian));
+                byBytes += narrowed ? 1 : 0;
+                uint expected = narrowed ? SpecUtf8Hash(key, seed.First, seed.Second, ignoreCase: true) : FlatHash.OrdinalIgnoreCase(key, seed);
+                Assert.Equal(expected, FlatHash.ProcessOrdinalIgnoreCase(key));
+                Assert.Equal(expected, FlatOrdinalIgnoreCaseComparer.Hash(key));
+            }
+        }
+
+        Assert.True(byBytes >= 3 * 4, $"{byBytes} keys hashed by their bytes");
+    }
+
     [Fact]
     public void Reference_maps_hash_with_this_process_s_seed_and_inline_maps_with_the_persisted_one()
     {
@@ -287,7 +321,7 @@ public sealed class KeyHashTests
         foreach (string key in new[] { "", "Host", "x-request-id", "Größe" })
         {
             Assert.Equal(FlatHash.Ordinal(key, FlatHash.ProcessSeed), FlatReferenceMapCore<byte, byte, FlatOrdinalComparer, FlatNoKnownKeys>.Hash(key));
-            Assert.Equal(FlatHash.OrdinalIgnoreCase(key, FlatHash.ProcessSeed), FlatReferenceMapCore<byte, byte, FlatOrdinalIgnoreCaseComparer, FlatNoKnownKeys>.Hash(key));
+            Assert.Equal(FlatHash.ProcessOrdinalIgnoreCase(key), FlatReferenceMapCore<byte, byte, FlatOrdinalIgnoreCaseComparer, FlatNoKnownKeys>.Hash(key));
             Assert.True(FlatOrdinalComparer.TryHashPersisted(key, 0, out uint persisted));
             Assert.Equal(FlatHash.Ordinal(key, FlatHash.PersistedSeed), persisted);
         }
@@ -337,7 +371,7 @@ public sealed class KeyHashTests
                 if (string.Equals(text, other, StringComparison.OrdinalIgnoreCase))
                 {
                     Interlocked.Increment(ref equal);
-                    Assert.Equal(FlatHash.OrdinalIgnoreCase(text, FlatHash.ProcessSeed), FlatHash.OrdinalIgnoreCase(other, FlatHash.ProcessSeed));
+                    Assert.Equal(FlatHash.ProcessOrdinalIgnoreCase(text), FlatHash.ProcessOrdinalIgnoreCase(other));
                 }
             }
         }, iter: 20_000);
@@ -352,9 +386,9 @@ public sealed class KeyHashTests
         // to the runtime's hash, which must still tell it apart.
         foreach (string key in new[] { "a", "Host", "Content-Type", "X-Forwarded-For", "accept-encoding-extra", "a-header-name-long-enough-to-take-several-rounds" })
         {
-            Assert.Equal(FlatHash.OrdinalIgnoreCase(key, FlatHash.ProcessSeed), FlatHash.OrdinalIgnoreCase(key.ToUpperInvariant(), FlatHash.ProcessSeed));
+            Assert.Equal(FlatHash.ProcessOrdinalIgnoreCase(key), FlatHash.ProcessOrdinalIgnoreCase(key.ToUpperInvariant()));
             Assert.Equal(PersistedIgnoreCase(key), PersistedIgnoreCase(key.ToUpperInvariant()));
-            Assert.NotEqual(FlatHash.OrdinalIgnoreCase(key, FlatHash.ProcessSeed), FlatHash.OrdinalIgnoreCase(key + "é", FlatHash.ProcessSeed));
+            Assert.NotEqual(FlatHash.ProcessOrdinalIgnoreCase(key), FlatHash.ProcessOrdinalIgnoreCase(key + "é"));
         }
     }
 

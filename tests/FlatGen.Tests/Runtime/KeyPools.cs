@@ -19,7 +19,7 @@ internal static class KeyPools
     public static readonly string[] Ordinal = [.. Interesting, .. FindCollisions(k => FlatHash.Ordinal(k, FlatHash.ProcessSeed), pairs: 3)];
 
     /// <summary>The interesting keys plus pairs of keys, distinct ignoring case, whose ignore-case hashes are equal in a reference map.</summary>
-    public static readonly string[] IgnoreCase = [.. Interesting, .. FindCollisions(k => FlatHash.OrdinalIgnoreCase(k, FlatHash.ProcessSeed), pairs: 3)];
+    public static readonly string[] IgnoreCase = [.. Interesting, .. FindCollisions(k => FlatHash.ProcessOrdinalIgnoreCase(k), pairs: 3)];
 
     /// <summary>As <see cref="Ordinal"/>, with collisions of an inline map's hash (the persisted seed).</summary>
     public static readonly string[] InlineOrdinal = [.. Interesting, .. FindCollisions(k => FlatHash.Ordinal(k, FlatHash.PersistedSeed), pairs: 3)];

@@ -8,8 +8,8 @@ using System.Runtime.Intrinsics.X86;
 namespace FlatGen.Infrastructure;
 
 /// <summary>
-/// The key hashes of the flat multi-maps, built for short keys: the UTF-16 bytes (a packed map's: the UTF-8 bytes, a
-/// byte a lane) are read with overlapping loads (a key of up to 8 characters is two loads, up to 16 four) into
+/// The key hashes of the flat multi-maps, built for short keys: the UTF-16 bytes (a packed map's keys, and a reference
+/// map's ASCII keys of up to 32 units ignoring case: the UTF-8 bytes, a byte a lane) are read with overlapping loads (a key of up to 8 characters is two loads, up to 16 four) into
 /// independent lanes, each lane one folded multiply (the high and low halves of a 64×64-bit product XOR-ed, as in
 /// foldhash and rapidhash). Reference maps live in one process and hash with <see cref="ProcessSeed"/>, random per
 /// process, so keys chosen to collide cannot be computed beforehand; inline and packed maps are persisted and hash with
@@ -135,6 +135,56 @@ internal static class FlatHash
 
         return (uint)(state >> 32);
     }
+
+    /// <summary>
+    /// Hashes <paramref name="key"/> under <see cref="StringComparison.OrdinalIgnoreCase"/> for a map that lives in this
+    /// process (<see cref="ProcessSeed"/>): an ASCII key of up to 32 units by its bytes with their letters folded, as
+    /// <see cref="TryUtf8IgnoreCaseAscii"/> hashes them, any other as <see cref="OrdinalIgnoreCase"/> does. Which form a
+    /// key takes depends on the key alone, so keys equal ignoring case hash equally.
+    /// </summary>
+    /// <remarks>
+    /// The fold is most of an ignore-case hash: the narrowed bytes fold as one vector where the units took two words
+    /// or two vectors, and half the bytes take one multiply and its fold up to 16 units, not two and a join. An
+    /// ordinal hash has no fold, and narrowing made it slower up to 16 units (bench/results/analysis.md): it hashes the units.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint ProcessOrdinalIgnoreCase(ReadOnlySpan<char> key)
+    {
+        if (FlatUtf8.TryNarrowShortAsciiWords(key, out Vector128<byte> head, out Vector128<byte> tail))
+        {
+            // Up to 16 units the tail is the head, which is all the hash reads.
+            return Utf8Words(FoldLetters(head), key.Length > 16 ? FoldLetters(tail) : tail, key.Length, ProcessSeed);
+        }
+
+        if (key.Length < 4 && TryNarrowTinyAscii(key, out ulong bytes))
+        {
+            return (uint)(Short(ProcessFirst + (ulong)key.Length, ProcessSecond, FoldLetterBytes(bytes), 0) >> 32);
+        }
+
+        return ProcessOrdinalIgnoreCaseByUnits(key);
+    }
+
+    /// <summary>
+    /// The word <see cref="HashBytes"/> reads from the UTF-8 of ASCII <paramref name="key"/> of fewer than 4 units: its
+    /// first, middle and last byte; zero for the empty key.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryNarrowTinyAscii(ReadOnlySpan<char> key, out ulong bytes)
+    {
+        if (key.Length == 0)
+        {
+            bytes = 0;
+            return true;
+        }
+
+        ulong first = key[0], middle = key[key.Length >> 1], last = key[^1];
+        bytes = first | (middle << 8) | (last << 16);
+        return (first | middle | last) < 0x80;
+    }
+
+    // Keys of more than 32 units or with a unit that is not ASCII: out of line and compiled once, so every inlined hash stays the short forms' size.
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static uint ProcessOrdinalIgnoreCaseByUnits(ReadOnlySpan<char> key) => OrdinalIgnoreCase(key, ProcessSeed);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static uint OrdinalIgnoreCaseNonAscii(ReadOnlySpan<char> key) =>

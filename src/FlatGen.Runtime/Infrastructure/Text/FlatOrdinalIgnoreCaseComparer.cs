@@ -21,7 +21,7 @@ public readonly struct FlatOrdinalIgnoreCaseComparer : IFlatKeyComparer
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint Hash(ReadOnlySpan<char> key) => FlatHash.OrdinalIgnoreCase(key, FlatHash.ProcessSeed);
+    public static uint Hash(ReadOnlySpan<char> key) => FlatHash.ProcessOrdinalIgnoreCase(key);
 
     /// <inheritdoc/>
     /// <remarks>
