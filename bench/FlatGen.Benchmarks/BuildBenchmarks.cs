@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
 
 namespace FlatGen.Benchmarks;
@@ -34,6 +35,10 @@ public class BuildBenchmarks
         _ => Build<OrdinalMap128>(),
     };
 
+    // Each row's loop is a method of its own, as each competitor's loop is its benchmark method: inlined into the
+    // one-line benchmark method, it would share that method's inlining budget (a multiple of its own size), and the
+    // map's members ran out of it and stayed calls in some processes (bench/results/analysis.md).
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private int Build<TMap>()
         where TMap : struct, IBenchMap
     {

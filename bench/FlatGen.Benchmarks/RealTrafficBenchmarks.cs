@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using BenchmarkDotNet.Attributes;
@@ -194,6 +195,10 @@ public class RealTrafficBenchmarks
     [Benchmark]
     public int FlatGenKnownKeys() => Run(ref _known);
 
+    // Each row's loop is a method of its own, as each competitor's loop is its benchmark method: inlined into the
+    // one-line benchmark method, it would share that method's inlining budget (a multiple of its own size), and the
+    // map's members ran out of it and stayed calls in some processes (bench/results/analysis.md).
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private int Run<TMap>(ref TMap map)
         where TMap : struct, IBenchMap
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
 
 namespace FlatGen.Benchmarks;
@@ -57,6 +58,10 @@ public class RemoveBenchmarks
         _ => RemoveAndAdd(ref _map4096),
     };
 
+    // Each row's loop is a method of its own, as each competitor's loop is its benchmark method: inlined into the
+    // one-line benchmark method, it would share that method's inlining budget (a multiple of its own size), and the
+    // map's members ran out of it and stayed calls in some processes (bench/results/analysis.md).
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private int RemoveAndAdd<TMap>(ref TMap map)
         where TMap : struct, IBenchMap
     {

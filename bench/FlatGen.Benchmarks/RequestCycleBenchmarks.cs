@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Primitives;
 
@@ -110,6 +111,10 @@ public class RequestCycleBenchmarks
     [Benchmark]
     public virtual int FlatGen() => Cycle(ref _map);
 
+    // Each row's loop is a method of its own, as each competitor's loop is its benchmark method: inlined into the
+    // one-line benchmark method, it would share that method's inlining budget (a multiple of its own size), and the
+    // map's members ran out of it and stayed calls in some processes (bench/results/analysis.md).
+    [MethodImpl(MethodImplOptions.NoInlining)]
     protected static int Cycle<TMap>(ref TMap map)
         where TMap : struct, IBenchMap
     {
