@@ -9,14 +9,14 @@ namespace FlatGen.Infrastructure;
 
 /// <summary>
 /// The key hashes of the flat multi-maps, built for short keys: the UTF-16 bytes (a packed map's keys, and a reference
-/// map's ASCII keys of up to 32 units ignoring case: the UTF-8 bytes, a byte a lane) are read with overlapping loads (a key of up to 8 characters is two loads, up to 16 four) into
-/// independent lanes, each lane one folded multiply (the high and low halves of a 64×64-bit product XOR-ed, as in
-/// foldhash and rapidhash). Reference maps live in one process and hash with <see cref="ProcessSeed"/>, random per
-/// process, so keys chosen to collide cannot be computed beforehand; inline and packed maps are persisted and hash with
-/// <see cref="PersistedSeed"/>, so their hashes mean the same in every process. This function is part of both formats:
-/// changing it changes <see cref="FlatInlineFormat.Version"/> and <see cref="FlatPackedFormat.Version"/>, and the
-/// golden values in the tests say when it changed. The ignore-case key comparison lives here too: it compares by the
-/// same letter fold.
+/// map's ASCII keys of up to 32 units ignoring case: the UTF-8 bytes, a byte a lane) are read with overlapping loads
+/// (a key of up to 8 characters is two loads, up to 16 four) into independent lanes, each lane one folded multiply
+/// (the high and low halves of a 64×64-bit product XOR-ed, as in foldhash and rapidhash). Reference maps live in one
+/// process and hash with <see cref="ProcessSeed"/>, random per process, so keys chosen to collide cannot be computed
+/// beforehand; inline and packed maps are persisted and hash with <see cref="PersistedSeed"/>, so their hashes mean the
+/// same in every process. This function is part of both formats: changing it changes
+/// <see cref="FlatInlineFormat.Version"/> and <see cref="FlatPackedFormat.Version"/>, and the golden values in the
+/// tests say when it changed. The ignore-case key comparison lives here too: it compares by the same letter fold.
 /// </summary>
 internal static class FlatHash
 {
