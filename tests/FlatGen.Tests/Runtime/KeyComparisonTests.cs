@@ -6,7 +6,9 @@ namespace FlatGen.Tests.Runtime;
 /// The ignore-case key comparison compares ASCII keys inline by the hash's letter fold and hands any other key to the
 /// runtime: both must agree with <see cref="StringComparison.OrdinalIgnoreCase"/> everywhere, at every length class
 /// (1 code unit, 2 to 3 in two 4-byte loads, 4 and more in 8-byte words with an overlapping last one), in both its
-/// forms: the call a lookup makes (<c>KeyEquals</c>) and the inline one a small map's scan makes (<c>KeyEqualsInline</c>).
+/// forms: the call a lookup makes (<c>KeyEquals</c>) and the one without a call a small map's scan makes
+/// (<c>KeyEqualsWithoutCall</c>, which leaves a key that is not ASCII to the call). The ordinal comparison without a
+/// call is the same loads, with no fold.
 /// </summary>
 public sealed class KeyComparisonTests
 {
@@ -120,6 +122,32 @@ public sealed class KeyComparisonTests
         AssertComparesIgnoringCase(true, "", "", "two empty keys");
     }
 
+    /// <summary>
+    /// The ordinal comparison without a call finds every difference: keys of 0 to 40 code units (no 16-byte step, one,
+    /// and several with an overlapping last one; 2-, 4- and 8-byte loads below), equal, then with one unit changed at
+    /// each position, in its low byte and in its high byte.
+    /// </summary>
+    [Fact]
+    public void Ordinal_keys_compare_as_ordinal_does_at_every_position_and_length()
+    {
+        var random = new Random(20261207);
+        for (int length = 0; length <= 40; length++)
+        {
+            char[] left = Enumerable.Range(0, length).Select(_ => (char)random.Next(0x20, 0x3000)).ToArray();
+            Assert.Equal(true, FlatOrdinalComparer.KeyEqualsWithoutCall(left, left.ToArray()));
+            for (int position = 0; position < length; position++)
+            {
+                foreach (int change in new[] { 0x0001, 0x0100 })
+                {
+                    char[] right = left.ToArray();
+                    right[position] = (char)(right[position] ^ change);
+                    Assert.True(FlatOrdinalComparer.KeyEqualsWithoutCall(left, right) == false, $"unit {position} of {length}, 0x{change:X4}");
+                    Assert.False(FlatOrdinalComparer.KeyEquals(left, right));
+                }
+            }
+        }
+    }
+
     /// <summary>The ordinal comparison's two forms are the runtime's ordinal equality.</summary>
     [Theory]
     [InlineData("content-type", "content-type")]
@@ -131,12 +159,16 @@ public sealed class KeyComparisonTests
     {
         bool expected = string.Equals(left, right, StringComparison.Ordinal);
         Assert.Equal(expected, FlatOrdinalComparer.KeyEquals(left, right));
-        Assert.Equal(expected, FlatOrdinalComparer.KeyEqualsInline(left, right));
+        Assert.Equal(expected, FlatOrdinalComparer.KeyEqualsWithoutCall(left, right));
     }
 
     private static void AssertComparesIgnoringCase(bool expected, ReadOnlySpan<char> left, ReadOnlySpan<char> right, string pair)
     {
         Assert.True(expected == FlatOrdinalIgnoreCaseComparer.KeyEquals(left, right), $"KeyEquals: {pair}");
-        Assert.True(expected == FlatOrdinalIgnoreCaseComparer.KeyEqualsInline(left, right), $"KeyEqualsInline: {pair}");
+
+        // Without a call: the answer for ASCII keys, or for keys of different lengths; no answer only for keys that are not ASCII.
+        bool? withoutCall = FlatOrdinalIgnoreCaseComparer.KeyEqualsWithoutCall(left, right);
+        bool ascii = System.Text.Ascii.IsValid(left) && System.Text.Ascii.IsValid(right);
+        Assert.True(withoutCall == expected || (withoutCall is null && !ascii && left.Length == right.Length), $"KeyEqualsWithoutCall: {pair}");
     }
 }

@@ -54,6 +54,33 @@ public sealed class KeyScanTests
         Assert.True(small.GetValues("Accept").IsEmpty);
     }
 
+    /// <summary>
+    /// A candidate that is not ASCII is compared by a call, and the scan goes on past it when it is not the key; the empty
+    /// key, which has no last character to test, is found too.
+    /// </summary>
+    [Fact]
+    public void A_scan_goes_on_past_a_candidate_compared_by_a_call_and_finds_the_empty_key()
+    {
+        var tiny = new TinyIgnoreCaseMap();
+        tiny.Add("añx", "a");
+        tiny.Add("abx", "b");
+        tiny.Add("", "e");
+        Slots<TinyIgnoreCaseMap, byte, byte>(ref tiny).Clear();
+        Assert.Equal(["b"], tiny.GetValues("ABX").ToArray());
+        Assert.Equal(["a"], tiny.GetValues("AÑX").ToArray());
+        Assert.True(tiny.GetValues("acx").IsEmpty);
+        Assert.Equal(["e"], tiny.GetValues("").ToArray());
+
+        var ordinal = new TinyMap();
+        ordinal.Add("key1", "a");
+        Slots<TinyMap, byte, byte>(ref ordinal).Clear();
+        Assert.True(ordinal.GetValues("").IsEmpty);
+        ordinal.Add("", "e");
+        Slots<TinyMap, byte, byte>(ref ordinal).Clear();
+        Assert.Equal(["e"], ordinal.GetValues("").ToArray());
+        Assert.Equal(["a"], ordinal.GetValues("key1").ToArray());
+    }
+
     private static Span<TKeyIndex> Slots<TMap, TKeyIndex, TValueIndex>(ref TMap map)
         where TMap : struct, IFlatMap<TMap>
         where TKeyIndex : unmanaged, System.Numerics.IBinaryInteger<TKeyIndex>

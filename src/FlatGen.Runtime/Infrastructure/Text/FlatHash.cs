@@ -343,12 +343,20 @@ internal static class FlatHash
 
     /// <summary>
     /// Whether <paramref name="left"/> and <paramref name="right"/>, of the same length, are equal under
-    /// <see cref="StringComparison.OrdinalIgnoreCase"/>: for ASCII keys, by the same letter fold as the hash, inline (16
-    /// bytes a vector from 16 bytes up, else overlapping scalar loads); a key with another character goes to the
-    /// runtime's comparison. The runtime's own is a call through its comparison switch and vector dispatch.
+    /// <see cref="StringComparison.OrdinalIgnoreCase"/>: ASCII keys inline (<see cref="TryEqualsIgnoreCaseAscii"/>), a key
+    /// with another character by the runtime's comparison. The runtime's own is a call through its comparison switch and vector dispatch.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool EqualsIgnoreCase(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
+    public static bool EqualsIgnoreCase(ReadOnlySpan<char> left, ReadOnlySpan<char> right) =>
+        TryEqualsIgnoreCaseAscii(left, right) ?? EqualsIgnoreCaseNonAscii(left, right);
+
+    /// <summary>
+    /// Whether <paramref name="left"/> and <paramref name="right"/>, of the same length and both ASCII, are equal under
+    /// <see cref="StringComparison.OrdinalIgnoreCase"/>, by the same letter fold as the hash, inline with no call (16
+    /// bytes a vector from 16 bytes up, else overlapping scalar loads); <see langword="null"/> when a character is not ASCII.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool? TryEqualsIgnoreCaseAscii(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
     {
         ref byte first = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(left));
         ref byte second = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(right));
@@ -356,7 +364,7 @@ internal static class FlatHash
         ulong seen = 0, difference = 0;
         if (length >= 16 && Vector128.IsHardwareAccelerated)
         {
-            return EqualsIgnoreCaseVector(ref first, ref second, length) ?? EqualsIgnoreCaseNonAscii(left, right);
+            return EqualsIgnoreCaseVector(ref first, ref second, length);
         }
 
         if (length >= 8)
@@ -379,7 +387,53 @@ internal static class FlatHash
             difference = Load16(ref first, ref seen) ^ Load16(ref second, ref seen);
         }
 
-        return (seen & NonAsciiBits) == 0 ? difference == 0 : EqualsIgnoreCaseNonAscii(left, right);
+        return (seen & NonAsciiBits) == 0 ? difference == 0 : null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="left"/> and <paramref name="right"/>, of the same length, are equal ordinally, inline with
+    /// no call (16 bytes a vector from 16 bytes up, else overlapping scalar loads), where the runtime's is a call.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool EqualsOrdinal(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
+    {
+        ref byte first = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(left));
+        ref byte second = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(right));
+        nuint length = (nuint)left.Length * sizeof(char);
+        if (length >= 16 && Vector128.IsHardwareAccelerated)
+        {
+            // The first and last 16 bytes (overlapping for up to 32, most names), then any between.
+            Vector128<byte> different = (Vector128.LoadUnsafe(ref first) ^ Vector128.LoadUnsafe(ref second))
+                | (Vector128.LoadUnsafe(ref first, length - 16) ^ Vector128.LoadUnsafe(ref second, length - 16));
+            for (nuint offset = 16; offset + 16 < length; offset += 16)
+            {
+                different |= Vector128.LoadUnsafe(ref first, offset) ^ Vector128.LoadUnsafe(ref second, offset);
+            }
+
+            return different == Vector128<byte>.Zero;
+        }
+
+        ulong difference = 0;
+        if (length >= 8)
+        {
+            for (nuint offset = 0; offset + 8 < length; offset += 8)
+            {
+                difference |= Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, offset)) ^ Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref second, offset));
+            }
+
+            difference |= Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, length - 8)) ^ Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref second, length - 8));
+        }
+        else if (length >= 4)
+        {
+            difference = (Unsafe.ReadUnaligned<uint>(ref first) ^ Unsafe.ReadUnaligned<uint>(ref second))
+                | (Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref first, length - 4)) ^ Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref second, length - 4)));
+        }
+        else if (length != 0)
+        {
+            difference = (uint)(Unsafe.ReadUnaligned<ushort>(ref first) ^ Unsafe.ReadUnaligned<ushort>(ref second));
+        }
+
+        return difference == 0;
     }
 
     /// <summary>

@@ -37,7 +37,8 @@ public readonly struct FlatOrdinalComparer : IFlatKeyComparer
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool KeyEqualsInline(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key) => KeyEquals(storedKey, key);
+    public static bool? KeyEqualsWithoutCall(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key) =>
+        storedKey.Length == key.Length && FlatHash.EqualsOrdinal(storedKey, key);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

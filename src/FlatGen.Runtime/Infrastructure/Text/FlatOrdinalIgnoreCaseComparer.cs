@@ -39,8 +39,8 @@ public readonly struct FlatOrdinalIgnoreCaseComparer : IFlatKeyComparer
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool KeyEqualsInline(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key) =>
-        storedKey.Length == key.Length && FlatHash.EqualsIgnoreCase(storedKey, key);
+    public static bool? KeyEqualsWithoutCall(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key) =>
+        storedKey.Length == key.Length ? FlatHash.TryEqualsIgnoreCaseAscii(storedKey, key) : false;
 
     /// <inheritdoc/>
     /// <remarks>

@@ -28,8 +28,12 @@ public interface IFlatKeyComparer
     /// </summary>
     static abstract bool KeyEquals(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key);
 
-    /// <summary><see cref="KeyEquals"/> inlined into its caller, for a loop that compares with many stored keys (the scan of a small map).</summary>
-    static abstract bool KeyEqualsInline(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key);
+    /// <summary>
+    /// <see cref="KeyEquals"/> inlined into its caller with no call, for a loop that compares with many stored keys (the
+    /// scan of a small map, which then saves no register); <see langword="null"/> where deciding takes a call (ignoring
+    /// case, a key that is not ASCII).
+    /// </summary>
+    static abstract bool? KeyEqualsWithoutCall(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key);
 
     /// <summary>
     /// Returns <see langword="false"/> only if keys of one length whose characters at one position are
