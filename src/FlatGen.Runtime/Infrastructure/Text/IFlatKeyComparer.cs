@@ -30,7 +30,7 @@ public interface IFlatKeyComparer
 
     /// <summary>
     /// <see cref="KeyEquals"/> inlined into its caller with no call, for a loop that compares with many stored keys (the
-    /// scan of a small map, which then saves no register); <see langword="null"/> where deciding takes a call (ignoring
+    /// scan of a small map, whose loop then keeps its index in a register); <see langword="null"/> where deciding takes a call (ignoring
     /// case, a key that is not ASCII).
     /// </summary>
     static abstract bool? KeyEqualsWithoutCall(ReadOnlySpan<char> storedKey, ReadOnlySpan<char> key);
