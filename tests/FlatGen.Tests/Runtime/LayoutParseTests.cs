@@ -1,6 +1,6 @@
 namespace FlatGen.Tests.Runtime;
 
-/// <summary><see cref="FlatLayout.Parse"/> reads back the table <see cref="FlatLayout.ToString"/> renders, which every generated map's <c>Layout</c> is built from.</summary>
+/// <summary><see cref="FlatLayout.Parse"/> reads back the table <see cref="FlatLayout.ToString"/> renders, which every generated map's doc comment shows.</summary>
 public sealed class LayoutParseTests
 {
     public static TheoryData<FlatLayout> Layouts =>
@@ -24,7 +24,7 @@ public sealed class LayoutParseTests
     }
 
     [Fact]
-    public void An_indented_table_with_blank_lines_reads_as_the_generated_Layout_property_writes_it()
+    public void An_indented_table_with_blank_lines_reads_as_a_raw_string_literal_holds_it()
     {
         FlatLayout read = FlatLayout.Parse("""
 
@@ -45,7 +45,7 @@ public sealed class LayoutParseTests
     }
 
     [Fact]
-    public void Every_generated_map_is_built_from_its_own_table() =>
+    public void Every_generated_map_s_table_reads_back_as_the_same_table() =>
         Assert.All(
             new[] { Maps.SmallMap.Layout, Maps.InlineKnownMap.Layout, Maps.Holder.NestedMap.Layout, Maps.LargestMap.Layout },
             layout => Assert.Equal(layout.ToString(), FlatLayout.Parse(layout.ToString()).ToString()));

@@ -82,24 +82,21 @@ partial struct Tags : global::FlatGen.IFlatMultiMap, global::System.IEquatable<g
     private byte _valueHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        Tags: 216 bytes, 4 bytes of padding
-        Field              Type         Offset  Size
-        _keys              string?[10]       0    80
-        _values            string?[5]       80    40
-        _hashedKeyLengths  ulong           120     8
-        _keyHashes         uint[10]        128    40
-        _version           uint            168     4
-        _slots             byte[16]        172    16
-        _valueStarts       byte[10]        188    10
-        _valueCounts       byte[10]        198    10
-        _count             byte            208     1
-        _valueCount        byte            209     1
-        _keyHoles          byte            210     1
-        _valueHoles        byte            211     1
-        (padding)                          212     4
-        Total                                    216
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("Tags", 216, new global::FlatGen.FlatField[]
+    {
+        new("_keys",             "string?[10]",   0, 80),
+        new("_values",           "string?[5]",   80, 40),
+        new("_hashedKeyLengths", "ulong",       120,  8),
+        new("_keyHashes",        "uint[10]",    128, 40),
+        new("_version",          "uint",        168,  4),
+        new("_slots",            "byte[16]",    172, 16),
+        new("_valueStarts",      "byte[10]",    188, 10),
+        new("_valueCounts",      "byte[10]",    198, 10),
+        new("_count",            "byte",        208,  1),
+        new("_valueCount",       "byte",        209,  1),
+        new("_keyHoles",         "byte",        210,  1),
+        new("_valueHoles",       "byte",        211,  1),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;

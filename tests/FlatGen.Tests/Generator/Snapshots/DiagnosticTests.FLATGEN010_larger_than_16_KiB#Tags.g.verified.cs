@@ -82,24 +82,21 @@ partial struct Tags : global::FlatGen.IFlatMultiMap, global::System.IEquatable<g
     private ushort _valueHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        Tags: 34840 bytes, 4 bytes of padding
-        Field              Type           Offset   Size
-        _keys              string?[1280]       0  10240
-        _values            string?[1280]   10240  10240
-        _hashedKeyLengths  ulong           20480      8
-        _keyHashes         uint[1280]      20488   5120
-        _version           uint            25608      4
-        _slots             ushort[2048]    25612   4096
-        _valueStarts       ushort[1280]    29708   2560
-        _valueCounts       ushort[1280]    32268   2560
-        _count             ushort          34828      2
-        _valueCount        ushort          34830      2
-        _keyHoles          ushort          34832      2
-        _valueHoles        ushort          34834      2
-        (padding)                          34836      4
-        Total                                     34840
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("Tags", 34840, new global::FlatGen.FlatField[]
+    {
+        new("_keys",             "string?[1280]",     0, 10240),
+        new("_values",           "string?[1280]", 10240, 10240),
+        new("_hashedKeyLengths", "ulong",         20480,     8),
+        new("_keyHashes",        "uint[1280]",    20488,  5120),
+        new("_version",          "uint",          25608,     4),
+        new("_slots",            "ushort[2048]",  25612,  4096),
+        new("_valueStarts",      "ushort[1280]",  29708,  2560),
+        new("_valueCounts",      "ushort[1280]",  32268,  2560),
+        new("_count",            "ushort",        34828,     2),
+        new("_valueCount",       "ushort",        34830,     2),
+        new("_keyHoles",         "ushort",        34832,     2),
+        new("_valueHoles",       "ushort",        34834,     2),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<ushort, ushort, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;

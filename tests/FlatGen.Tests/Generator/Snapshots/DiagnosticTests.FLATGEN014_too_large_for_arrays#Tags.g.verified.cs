@@ -82,24 +82,21 @@ partial struct Tags : global::FlatGen.IFlatMultiMap, global::System.IEquatable<g
     private ushort _valueHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        Tags: 180248 bytes, 4 bytes of padding
-        Field              Type            Offset    Size
-        _keys              string?[5120]        0   40960
-        _values            string?[10240]   40960   81920
-        _hashedKeyLengths  ulong           122880       8
-        _keyHashes         uint[5120]      122888   20480
-        _version           uint            143368       4
-        _slots             ushort[8192]    143372   16384
-        _valueStarts       ushort[5120]    159756   10240
-        _valueCounts       ushort[5120]    169996   10240
-        _count             ushort          180236       2
-        _valueCount        ushort          180238       2
-        _keyHoles          ushort          180240       2
-        _valueHoles        ushort          180242       2
-        (padding)                          180244       4
-        Total                                      180248
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("Tags", 180248, new global::FlatGen.FlatField[]
+    {
+        new("_keys",             "string?[5120]",       0, 40960),
+        new("_values",           "string?[10240]",  40960, 81920),
+        new("_hashedKeyLengths", "ulong",          122880,     8),
+        new("_keyHashes",        "uint[5120]",     122888, 20480),
+        new("_version",          "uint",           143368,     4),
+        new("_slots",            "ushort[8192]",   143372, 16384),
+        new("_valueStarts",      "ushort[5120]",   159756, 10240),
+        new("_valueCounts",      "ushort[5120]",   169996, 10240),
+        new("_count",            "ushort",         180236,     2),
+        new("_valueCount",       "ushort",         180238,     2),
+        new("_keyHoles",         "ushort",         180240,     2),
+        new("_valueHoles",       "ushort",         180242,     2),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<ushort, ushort, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;

@@ -114,30 +114,27 @@ partial struct InlineReuse : global::FlatGen.IFlatMultiMap, global::System.IEqua
     private ArenaBuffer _arena;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        InlineReuse: 176 bytes, 7 bytes of padding
-        Field              Type       Offset  Size
-        _layoutId          ulong           0     8
-        _hashSeed          ulong           8     8
-        _hashedKeyLengths  ulong          16     8
-        _knownPresence     ulong[1]       24     8
-        _keyHashes         uint[4]        32    16
-        _version           uint           48     4
-        _keyOffsets        ushort[4]      52     8
-        _keyLengths        ushort[4]      60     8
-        _valueOffsets      ushort[4]      68     8
-        _valueLengths      ushort[4]      76     8
-        _arenaUsed         ushort         84     2
-        _slots             byte[8]        86     8
-        _valueStarts       byte[4]        94     4
-        _valueCounts       byte[4]        98     4
-        _count             byte          102     1
-        _valueCount        byte          103     1
-        _knownSlots        byte[1]       104     1
-        _arena             byte[64]      105    64
-        (padding)                        169     7
-        Total                                  176
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("InlineReuse", 176, new global::FlatGen.FlatField[]
+    {
+        new("_layoutId",         "ulong",       0,  8),
+        new("_hashSeed",         "ulong",       8,  8),
+        new("_hashedKeyLengths", "ulong",      16,  8),
+        new("_knownPresence",    "ulong[1]",   24,  8),
+        new("_keyHashes",        "uint[4]",    32, 16),
+        new("_version",          "uint",       48,  4),
+        new("_keyOffsets",       "ushort[4]",  52,  8),
+        new("_keyLengths",       "ushort[4]",  60,  8),
+        new("_valueOffsets",     "ushort[4]",  68,  8),
+        new("_valueLengths",     "ushort[4]",  76,  8),
+        new("_arenaUsed",        "ushort",     84,  2),
+        new("_slots",            "byte[8]",    86,  8),
+        new("_valueStarts",      "byte[4]",    94,  4),
+        new("_valueCounts",      "byte[4]",    98,  4),
+        new("_count",            "byte",      102,  1),
+        new("_valueCount",       "byte",      103,  1),
+        new("_knownSlots",       "byte[1]",   104,  1),
+        new("_arena",            "byte[64]",  105, 64),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, KnownKeyMatcher>;

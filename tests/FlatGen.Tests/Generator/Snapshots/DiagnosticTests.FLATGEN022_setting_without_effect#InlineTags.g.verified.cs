@@ -105,27 +105,25 @@ partial struct InlineTags : global::FlatGen.IFlatMultiMap, global::System.IEquat
     private ArenaBuffer _arena;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        InlineTags: 160 bytes, 0 bytes of padding
-        Field              Type       Offset  Size
-        _layoutId          ulong           0     8
-        _hashSeed          ulong           8     8
-        _hashedKeyLengths  ulong          16     8
-        _keyHashes         uint[4]        24    16
-        _version           uint           40     4
-        _keyOffsets        ushort[4]      44     8
-        _keyLengths        ushort[4]      52     8
-        _valueOffsets      ushort[4]      60     8
-        _valueLengths      ushort[4]      68     8
-        _arenaUsed         ushort         76     2
-        _slots             byte[8]        78     8
-        _valueStarts       byte[4]        86     4
-        _valueCounts       byte[4]        90     4
-        _count             byte           94     1
-        _valueCount        byte           95     1
-        _arena             byte[64]       96    64
-        Total                                  160
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("InlineTags", 160, new global::FlatGen.FlatField[]
+    {
+        new("_layoutId",         "ulong",      0,  8),
+        new("_hashSeed",         "ulong",      8,  8),
+        new("_hashedKeyLengths", "ulong",     16,  8),
+        new("_keyHashes",        "uint[4]",   24, 16),
+        new("_version",          "uint",      40,  4),
+        new("_keyOffsets",       "ushort[4]", 44,  8),
+        new("_keyLengths",       "ushort[4]", 52,  8),
+        new("_valueOffsets",     "ushort[4]", 60,  8),
+        new("_valueLengths",     "ushort[4]", 68,  8),
+        new("_arenaUsed",        "ushort",    76,  2),
+        new("_slots",            "byte[8]",   78,  8),
+        new("_valueStarts",      "byte[4]",   86,  4),
+        new("_valueCounts",      "byte[4]",   90,  4),
+        new("_count",            "byte",      94,  1),
+        new("_valueCount",       "byte",      95,  1),
+        new("_arena",            "byte[64]",  96, 64),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;

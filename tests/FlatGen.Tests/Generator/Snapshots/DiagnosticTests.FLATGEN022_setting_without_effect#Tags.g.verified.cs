@@ -82,24 +82,21 @@ partial struct Tags : global::FlatGen.IFlatMultiMap, global::System.IEquatable<g
     private byte _valueHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        Tags: 136 bytes, 2 bytes of padding
-        Field              Type        Offset  Size
-        _keys              string?[5]       0    40
-        _values            string?[5]      40    40
-        _hashedKeyLengths  ulong           80     8
-        _keyHashes         uint[5]         88    20
-        _version           uint           108     4
-        _slots             byte[8]        112     8
-        _valueStarts       byte[5]        120     5
-        _valueCounts       byte[5]        125     5
-        _count             byte           130     1
-        _valueCount        byte           131     1
-        _keyHoles          byte           132     1
-        _valueHoles        byte           133     1
-        (padding)                         134     2
-        Total                                   136
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("Tags", 136, new global::FlatGen.FlatField[]
+    {
+        new("_keys",             "string?[5]",   0, 40),
+        new("_values",           "string?[5]",  40, 40),
+        new("_hashedKeyLengths", "ulong",       80,  8),
+        new("_keyHashes",        "uint[5]",     88, 20),
+        new("_version",          "uint",       108,  4),
+        new("_slots",            "byte[8]",    112,  8),
+        new("_valueStarts",      "byte[5]",    120,  5),
+        new("_valueCounts",      "byte[5]",    125,  5),
+        new("_count",            "byte",       130,  1),
+        new("_valueCount",       "byte",       131,  1),
+        new("_keyHoles",         "byte",       132,  1),
+        new("_valueHoles",       "byte",       133,  1),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;

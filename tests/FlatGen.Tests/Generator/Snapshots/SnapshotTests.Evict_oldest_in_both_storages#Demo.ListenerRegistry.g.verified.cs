@@ -85,24 +85,21 @@ partial struct ListenerRegistry : global::FlatGen.IFlatMultiMap, global::System.
     private byte _keyHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        Demo.ListenerRegistry: 3992 bytes, 6 bytes of padding
-        Field              Type          Offset  Size
-        _keys              string?[80]        0   640
-        _values            string?[320]     640  2560
-        _hashedKeyLengths  ulong           3200     8
-        _keyHashes         uint[80]        3208   320
-        _version           uint            3528     4
-        _valueStarts       ushort[80]      3532   160
-        _valueCounts       ushort[80]      3692   160
-        _valueCount        ushort          3852     2
-        _valueHoles        ushort          3854     2
-        _slots             byte[128]       3856   128
-        _count             byte            3984     1
-        _keyHoles          byte            3985     1
-        (padding)                          3986     6
-        Total                                    3992
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("Demo.ListenerRegistry", 3992, new global::FlatGen.FlatField[]
+    {
+        new("_keys",             "string?[80]",     0,  640),
+        new("_values",           "string?[320]",  640, 2560),
+        new("_hashedKeyLengths", "ulong",        3200,    8),
+        new("_keyHashes",        "uint[80]",     3208,  320),
+        new("_version",          "uint",         3528,    4),
+        new("_valueStarts",      "ushort[80]",   3532,  160),
+        new("_valueCounts",      "ushort[80]",   3692,  160),
+        new("_valueCount",       "ushort",       3852,    2),
+        new("_valueHoles",       "ushort",       3854,    2),
+        new("_slots",            "byte[128]",    3856,  128),
+        new("_count",            "byte",         3984,    1),
+        new("_keyHoles",         "byte",         3985,    1),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, ushort, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;

@@ -108,27 +108,25 @@ partial struct RecentTags : global::FlatGen.IFlatMultiMap, global::System.IEquat
     private ArenaBuffer _arena;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        Demo.RecentTags: 448 bytes, 0 bytes of padding
-        Field              Type        Offset  Size
-        _layoutId          ulong            0     8
-        _hashSeed          ulong            8     8
-        _hashedKeyLengths  ulong           16     8
-        _keyHashes         uint[8]         24    32
-        _version           uint            56     4
-        _keyOffsets        ushort[8]       60    16
-        _keyLengths        ushort[8]       76    16
-        _valueOffsets      ushort[16]      92    32
-        _valueLengths      ushort[16]     124    32
-        _arenaUsed         ushort         156     2
-        _slots             byte[16]       158    16
-        _valueStarts       byte[8]        174     8
-        _valueCounts       byte[8]        182     8
-        _count             byte           190     1
-        _valueCount        byte           191     1
-        _arena             byte[256]      192   256
-        Total                                   448
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("Demo.RecentTags", 448, new global::FlatGen.FlatField[]
+    {
+        new("_layoutId",         "ulong",        0,   8),
+        new("_hashSeed",         "ulong",        8,   8),
+        new("_hashedKeyLengths", "ulong",       16,   8),
+        new("_keyHashes",        "uint[8]",     24,  32),
+        new("_version",          "uint",        56,   4),
+        new("_keyOffsets",       "ushort[8]",   60,  16),
+        new("_keyLengths",       "ushort[8]",   76,  16),
+        new("_valueOffsets",     "ushort[16]",  92,  32),
+        new("_valueLengths",     "ushort[16]", 124,  32),
+        new("_arenaUsed",        "ushort",     156,   2),
+        new("_slots",            "byte[16]",   158,  16),
+        new("_valueStarts",      "byte[8]",    174,   8),
+        new("_valueCounts",      "byte[8]",    182,   8),
+        new("_count",            "byte",       190,   1),
+        new("_valueCount",       "byte",       191,   1),
+        new("_arena",            "byte[256]",  192, 256),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;

@@ -82,24 +82,21 @@ partial struct GlobalTags : global::FlatGen.IFlatMultiMap, global::System.IEquat
     private byte _valueHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        GlobalTags: 176 bytes, 2 bytes of padding
-        Field              Type         Offset  Size
-        _keys              string?[5]        0    40
-        _values            string?[10]      40    80
-        _hashedKeyLengths  ulong           120     8
-        _keyHashes         uint[5]         128    20
-        _version           uint            148     4
-        _slots             byte[8]         152     8
-        _valueStarts       byte[5]         160     5
-        _valueCounts       byte[5]         165     5
-        _count             byte            170     1
-        _valueCount        byte            171     1
-        _keyHoles          byte            172     1
-        _valueHoles        byte            173     1
-        (padding)                          174     2
-        Total                                    176
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("GlobalTags", 176, new global::FlatGen.FlatField[]
+    {
+        new("_keys",             "string?[5]",    0, 40),
+        new("_values",           "string?[10]",  40, 80),
+        new("_hashedKeyLengths", "ulong",       120,  8),
+        new("_keyHashes",        "uint[5]",     128, 20),
+        new("_version",          "uint",        148,  4),
+        new("_slots",            "byte[8]",     152,  8),
+        new("_valueStarts",      "byte[5]",     160,  5),
+        new("_valueCounts",      "byte[5]",     165,  5),
+        new("_count",            "byte",        170,  1),
+        new("_valueCount",       "byte",        171,  1),
+        new("_keyHoles",         "byte",        172,  1),
+        new("_valueHoles",       "byte",        173,  1),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;

@@ -83,23 +83,21 @@ partial struct HttpHeaders : global::FlatGen.IFlatMultiMap, global::System.IEqua
     private byte _valueHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        Demo.HttpHeaders: 1280 bytes, 0 bytes of padding
-        Field              Type         Offset  Size
-        _keys              string?[40]       0   320
-        _values            string?[80]     320   640
-        _hashedKeyLengths  ulong           960     8
-        _keyHashes         uint[40]        968   160
-        _version           uint           1128     4
-        _slots             byte[64]       1132    64
-        _valueStarts       byte[40]       1196    40
-        _valueCounts       byte[40]       1236    40
-        _count             byte           1276     1
-        _valueCount        byte           1277     1
-        _keyHoles          byte           1278     1
-        _valueHoles        byte           1279     1
-        Total                                   1280
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("Demo.HttpHeaders", 1280, new global::FlatGen.FlatField[]
+    {
+        new("_keys",             "string?[40]",    0, 320),
+        new("_values",           "string?[80]",  320, 640),
+        new("_hashedKeyLengths", "ulong",        960,   8),
+        new("_keyHashes",        "uint[40]",     968, 160),
+        new("_version",          "uint",        1128,   4),
+        new("_slots",            "byte[64]",    1132,  64),
+        new("_valueStarts",      "byte[40]",    1196,  40),
+        new("_valueCounts",      "byte[40]",    1236,  40),
+        new("_count",            "byte",        1276,   1),
+        new("_valueCount",       "byte",        1277,   1),
+        new("_keyHoles",         "byte",        1278,   1),
+        new("_valueHoles",       "byte",        1279,   1),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;

@@ -107,27 +107,25 @@ partial struct SessionTags : global::FlatGen.IFlatMultiMap, global::System.IEqua
     private ArenaBuffer _arena;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        Demo.SessionTags: 1376 bytes, 0 bytes of padding
-        Field              Type        Offset  Size
-        _layoutId          ulong            0     8
-        _hashSeed          ulong            8     8
-        _hashedKeyLengths  ulong           16     8
-        _keyHashes         uint[16]        24    64
-        _version           uint            88     4
-        _keyOffsets        ushort[16]      92    32
-        _keyLengths        ushort[16]     124    32
-        _valueOffsets      ushort[32]     156    64
-        _valueLengths      ushort[32]     220    64
-        _arenaUsed         ushort         284     2
-        _slots             byte[32]       286    32
-        _valueStarts       byte[16]       318    16
-        _valueCounts       byte[16]       334    16
-        _count             byte           350     1
-        _valueCount        byte           351     1
-        _arena             byte[1024]     352  1024
-        Total                                  1376
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("Demo.SessionTags", 1376, new global::FlatGen.FlatField[]
+    {
+        new("_layoutId",         "ulong",        0,    8),
+        new("_hashSeed",         "ulong",        8,    8),
+        new("_hashedKeyLengths", "ulong",       16,    8),
+        new("_keyHashes",        "uint[16]",    24,   64),
+        new("_version",          "uint",        88,    4),
+        new("_keyOffsets",       "ushort[16]",  92,   32),
+        new("_keyLengths",       "ushort[16]", 124,   32),
+        new("_valueOffsets",     "ushort[32]", 156,   64),
+        new("_valueLengths",     "ushort[32]", 220,   64),
+        new("_arenaUsed",        "ushort",     284,    2),
+        new("_slots",            "byte[32]",   286,   32),
+        new("_valueStarts",      "byte[16]",   318,   16),
+        new("_valueCounts",      "byte[16]",   334,   16),
+        new("_count",            "byte",       350,    1),
+        new("_valueCount",       "byte",       351,    1),
+        new("_arena",            "byte[1024]", 352, 1024),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;

@@ -116,30 +116,27 @@ partial struct StoredHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
     private ArenaBuffer _arena;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        Demo.StoredHeaders: 504 bytes, 2 bytes of padding
-        Field              Type        Offset  Size
-        _layoutId          ulong            0     8
-        _hashSeed          ulong            8     8
-        _hashedKeyLengths  ulong           16     8
-        _knownPresence     ulong[1]        24     8
-        _keyHashes         uint[8]         32    32
-        _version           uint            64     4
-        _keyOffsets        ushort[8]       68    16
-        _keyLengths        ushort[8]       84    16
-        _valueOffsets      ushort[16]     100    32
-        _valueLengths      ushort[16]     132    32
-        _arenaUsed         ushort         164     2
-        _slots             byte[16]       166    16
-        _valueStarts       byte[8]        182     8
-        _valueCounts       byte[8]        190     8
-        _count             byte           198     1
-        _valueCount        byte           199     1
-        _knownSlots        byte[2]        200     2
-        _arena             byte[300]      202   300
-        (padding)                         502     2
-        Total                                   504
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("Demo.StoredHeaders", 504, new global::FlatGen.FlatField[]
+    {
+        new("_layoutId",         "ulong",        0,   8),
+        new("_hashSeed",         "ulong",        8,   8),
+        new("_hashedKeyLengths", "ulong",       16,   8),
+        new("_knownPresence",    "ulong[1]",    24,   8),
+        new("_keyHashes",        "uint[8]",     32,  32),
+        new("_version",          "uint",        64,   4),
+        new("_keyOffsets",       "ushort[8]",   68,  16),
+        new("_keyLengths",       "ushort[8]",   84,  16),
+        new("_valueOffsets",     "ushort[16]", 100,  32),
+        new("_valueLengths",     "ushort[16]", 132,  32),
+        new("_arenaUsed",        "ushort",     164,   2),
+        new("_slots",            "byte[16]",   166,  16),
+        new("_valueStarts",      "byte[8]",    182,   8),
+        new("_valueCounts",      "byte[8]",    190,   8),
+        new("_count",            "byte",       198,   1),
+        new("_valueCount",       "byte",       199,   1),
+        new("_knownSlots",       "byte[2]",    200,   2),
+        new("_arena",            "byte[300]",  202, 300),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>;

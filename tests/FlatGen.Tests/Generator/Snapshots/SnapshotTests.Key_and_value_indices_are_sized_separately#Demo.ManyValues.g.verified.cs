@@ -84,24 +84,21 @@ partial struct ManyValues : global::FlatGen.IFlatMultiMap, global::System.IEquat
     private byte _keyHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        Demo.ManyValues: 12280 bytes, 6 bytes of padding
-        Field              Type           Offset   Size
-        _keys              string?[125]        0   1000
-        _values            string?[1250]    1000  10000
-        _hashedKeyLengths  ulong           11000      8
-        _keyHashes         uint[125]       11008    500
-        _version           uint            11508      4
-        _valueStarts       ushort[125]     11512    250
-        _valueCounts       ushort[125]     11762    250
-        _valueCount        ushort          12012      2
-        _valueHoles        ushort          12014      2
-        _slots             byte[256]       12016    256
-        _count             byte            12272      1
-        _keyHoles          byte            12273      1
-        (padding)                          12274      6
-        Total                                     12280
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("Demo.ManyValues", 12280, new global::FlatGen.FlatField[]
+    {
+        new("_keys",             "string?[125]",      0,  1000),
+        new("_values",           "string?[1250]",  1000, 10000),
+        new("_hashedKeyLengths", "ulong",         11000,     8),
+        new("_keyHashes",        "uint[125]",     11008,   500),
+        new("_version",          "uint",          11508,     4),
+        new("_valueStarts",      "ushort[125]",   11512,   250),
+        new("_valueCounts",      "ushort[125]",   11762,   250),
+        new("_valueCount",       "ushort",        12012,     2),
+        new("_valueHoles",       "ushort",        12014,     2),
+        new("_slots",            "byte[256]",     12016,   256),
+        new("_count",            "byte",          12272,     1),
+        new("_keyHoles",         "byte",          12273,     1),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, ushort, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;

@@ -92,26 +92,23 @@ partial struct SixAndSeven : global::FlatGen.IFlatMultiMap, global::System.IEqua
     private KnownSlotBuffer _knownSlots;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        Demo.SixAndSeven: 512 bytes, 4 bytes of padding
-        Field              Type         Offset  Size
-        _keys              string?[20]       0   160
-        _values            string?[20]     160   160
-        _hashedKeyLengths  ulong           320     8
-        _knownPresence     ulong[1]        328     8
-        _keyHashes         uint[20]        336    80
-        _version           uint            416     4
-        _slots             byte[32]        420    32
-        _valueStarts       byte[20]        452    20
-        _valueCounts       byte[20]        472    20
-        _count             byte            492     1
-        _valueCount        byte            493     1
-        _keyHoles          byte            494     1
-        _valueHoles        byte            495     1
-        _knownSlots        byte[12]        496    12
-        (padding)                          508     4
-        Total                                    512
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("Demo.SixAndSeven", 512, new global::FlatGen.FlatField[]
+    {
+        new("_keys",             "string?[20]",   0, 160),
+        new("_values",           "string?[20]", 160, 160),
+        new("_hashedKeyLengths", "ulong",       320,   8),
+        new("_knownPresence",    "ulong[1]",    328,   8),
+        new("_keyHashes",        "uint[20]",    336,  80),
+        new("_version",          "uint",        416,   4),
+        new("_slots",            "byte[32]",    420,  32),
+        new("_valueStarts",      "byte[20]",    452,  20),
+        new("_valueCounts",      "byte[20]",    472,  20),
+        new("_count",            "byte",        492,   1),
+        new("_valueCount",       "byte",        493,   1),
+        new("_keyHoles",         "byte",        494,   1),
+        new("_valueHoles",       "byte",        495,   1),
+        new("_knownSlots",       "byte[12]",    496,  12),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>;

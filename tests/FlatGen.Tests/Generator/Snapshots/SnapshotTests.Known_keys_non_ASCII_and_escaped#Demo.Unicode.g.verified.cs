@@ -92,26 +92,23 @@ partial struct Unicode : global::FlatGen.IFlatMultiMap, global::System.IEquatabl
     private KnownSlotBuffer _knownSlots;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        Demo.Unicode: 272 bytes, 7 bytes of padding
-        Field              Type         Offset  Size
-        _keys              string?[10]       0    80
-        _values            string?[10]      80    80
-        _hashedKeyLengths  ulong           160     8
-        _knownPresence     ulong[1]        168     8
-        _keyHashes         uint[10]        176    40
-        _version           uint            216     4
-        _slots             byte[16]        220    16
-        _valueStarts       byte[10]        236    10
-        _valueCounts       byte[10]        246    10
-        _count             byte            256     1
-        _valueCount        byte            257     1
-        _keyHoles          byte            258     1
-        _valueHoles        byte            259     1
-        _knownSlots        byte[5]         260     5
-        (padding)                          265     7
-        Total                                    272
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("Demo.Unicode", 272, new global::FlatGen.FlatField[]
+    {
+        new("_keys",             "string?[10]",   0, 80),
+        new("_values",           "string?[10]",  80, 80),
+        new("_hashedKeyLengths", "ulong",       160,  8),
+        new("_knownPresence",    "ulong[1]",    168,  8),
+        new("_keyHashes",        "uint[10]",    176, 40),
+        new("_version",          "uint",        216,  4),
+        new("_slots",            "byte[16]",    220, 16),
+        new("_valueStarts",      "byte[10]",    236, 10),
+        new("_valueCounts",      "byte[10]",    246, 10),
+        new("_count",            "byte",        256,  1),
+        new("_valueCount",       "byte",        257,  1),
+        new("_keyHoles",         "byte",        258,  1),
+        new("_valueHoles",       "byte",        259,  1),
+        new("_knownSlots",       "byte[5]",     260,  5),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>;

@@ -91,25 +91,23 @@ partial struct UnicodeOrdinal : global::FlatGen.IFlatMultiMap, global::System.IE
     private KnownSlotBuffer _knownSlots;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        Demo.UnicodeOrdinal: 144 bytes, 0 bytes of padding
-        Field              Type        Offset  Size
-        _keys              string?[5]       0    40
-        _values            string?[5]      40    40
-        _hashedKeyLengths  ulong           80     8
-        _knownPresence     ulong[1]        88     8
-        _keyHashes         uint[5]         96    20
-        _version           uint           116     4
-        _slots             byte[8]        120     8
-        _valueStarts       byte[5]        128     5
-        _valueCounts       byte[5]        133     5
-        _count             byte           138     1
-        _valueCount        byte           139     1
-        _keyHoles          byte           140     1
-        _valueHoles        byte           141     1
-        _knownSlots        byte[2]        142     2
-        Total                                   144
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("Demo.UnicodeOrdinal", 144, new global::FlatGen.FlatField[]
+    {
+        new("_keys",             "string?[5]",   0, 40),
+        new("_values",           "string?[5]",  40, 40),
+        new("_hashedKeyLengths", "ulong",       80,  8),
+        new("_knownPresence",    "ulong[1]",    88,  8),
+        new("_keyHashes",        "uint[5]",     96, 20),
+        new("_version",          "uint",       116,  4),
+        new("_slots",            "byte[8]",    120,  8),
+        new("_valueStarts",      "byte[5]",    128,  5),
+        new("_valueCounts",      "byte[5]",    133,  5),
+        new("_count",            "byte",       138,  1),
+        new("_valueCount",       "byte",       139,  1),
+        new("_keyHoles",         "byte",       140,  1),
+        new("_valueHoles",       "byte",       141,  1),
+        new("_knownSlots",       "byte[2]",    142,  2),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, KnownKeyMatcher>;

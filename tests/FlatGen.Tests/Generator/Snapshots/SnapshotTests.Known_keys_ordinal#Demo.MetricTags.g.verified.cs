@@ -92,26 +92,23 @@ partial struct MetricTags : global::FlatGen.IFlatMultiMap, global::System.IEquat
     private KnownSlotBuffer _knownSlots;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        Demo.MetricTags: 352 bytes, 7 bytes of padding
-        Field              Type         Offset  Size
-        _keys              string?[10]       0    80
-        _values            string?[20]      80   160
-        _hashedKeyLengths  ulong           240     8
-        _knownPresence     ulong[1]        248     8
-        _keyHashes         uint[10]        256    40
-        _version           uint            296     4
-        _slots             byte[16]        300    16
-        _valueStarts       byte[10]        316    10
-        _valueCounts       byte[10]        326    10
-        _count             byte            336     1
-        _valueCount        byte            337     1
-        _keyHoles          byte            338     1
-        _valueHoles        byte            339     1
-        _knownSlots        byte[5]         340     5
-        (padding)                          345     7
-        Total                                    352
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("Demo.MetricTags", 352, new global::FlatGen.FlatField[]
+    {
+        new("_keys",             "string?[10]",   0,  80),
+        new("_values",           "string?[20]",  80, 160),
+        new("_hashedKeyLengths", "ulong",       240,   8),
+        new("_knownPresence",    "ulong[1]",    248,   8),
+        new("_keyHashes",        "uint[10]",    256,  40),
+        new("_version",          "uint",        296,   4),
+        new("_slots",            "byte[16]",    300,  16),
+        new("_valueStarts",      "byte[10]",    316,  10),
+        new("_valueCounts",      "byte[10]",    326,  10),
+        new("_count",            "byte",        336,   1),
+        new("_valueCount",       "byte",        337,   1),
+        new("_keyHoles",         "byte",        338,   1),
+        new("_valueHoles",       "byte",        339,   1),
+        new("_knownSlots",       "byte[5]",     340,   5),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, KnownKeyMatcher>;

@@ -92,26 +92,23 @@ partial struct ServerHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
     private KnownSlotBuffer _knownSlots;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        Demo.ServerHeaders: 664 bytes, 1 byte of padding
-        Field              Type         Offset  Size
-        _keys              string?[20]       0   160
-        _values            string?[40]     160   320
-        _hashedKeyLengths  ulong           480     8
-        _knownPresence     ulong[1]        488     8
-        _keyHashes         uint[20]        496    80
-        _version           uint            576     4
-        _slots             byte[32]        580    32
-        _valueStarts       byte[20]        612    20
-        _valueCounts       byte[20]        632    20
-        _count             byte            652     1
-        _valueCount        byte            653     1
-        _keyHoles          byte            654     1
-        _valueHoles        byte            655     1
-        _knownSlots        byte[7]         656     7
-        (padding)                          663     1
-        Total                                    664
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("Demo.ServerHeaders", 664, new global::FlatGen.FlatField[]
+    {
+        new("_keys",             "string?[20]",   0, 160),
+        new("_values",           "string?[40]", 160, 320),
+        new("_hashedKeyLengths", "ulong",       480,   8),
+        new("_knownPresence",    "ulong[1]",    488,   8),
+        new("_keyHashes",        "uint[20]",    496,  80),
+        new("_version",          "uint",        576,   4),
+        new("_slots",            "byte[32]",    580,  32),
+        new("_valueStarts",      "byte[20]",    612,  20),
+        new("_valueCounts",      "byte[20]",    632,  20),
+        new("_count",            "byte",        652,   1),
+        new("_valueCount",       "byte",        653,   1),
+        new("_keyHoles",         "byte",        654,   1),
+        new("_valueHoles",       "byte",        655,   1),
+        new("_knownSlots",       "byte[7]",     656,   7),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>;

@@ -84,24 +84,21 @@ partial struct LabelSet : global::FlatGen.IFlatMultiMap, global::System.IEquatab
     private ushort _valueHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        Demo.Wide.LabelSet: 14072 bytes, 4 bytes of padding
-        Field              Type          Offset   Size
-        _keys              string?[375]       0   3000
-        _values            string?[750]    3000   6000
-        _hashedKeyLengths  ulong           9000      8
-        _keyHashes         uint[375]       9008   1500
-        _version           uint           10508      4
-        _slots             ushort[1024]   10512   2048
-        _valueStarts       ushort[375]    12560    750
-        _valueCounts       ushort[375]    13310    750
-        _count             ushort         14060      2
-        _valueCount        ushort         14062      2
-        _keyHoles          ushort         14064      2
-        _valueHoles        ushort         14066      2
-        (padding)                         14068      4
-        Total                                    14072
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("Demo.Wide.LabelSet", 14072, new global::FlatGen.FlatField[]
+    {
+        new("_keys",             "string?[375]",     0, 3000),
+        new("_values",           "string?[750]",  3000, 6000),
+        new("_hashedKeyLengths", "ulong",         9000,    8),
+        new("_keyHashes",        "uint[375]",     9008, 1500),
+        new("_version",          "uint",         10508,    4),
+        new("_slots",            "ushort[1024]", 10512, 2048),
+        new("_valueStarts",      "ushort[375]",  12560,  750),
+        new("_valueCounts",      "ushort[375]",  13310,  750),
+        new("_count",            "ushort",       14060,    2),
+        new("_valueCount",       "ushort",       14062,    2),
+        new("_keyHoles",         "ushort",       14064,    2),
+        new("_valueHoles",       "ushort",       14066,    2),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<ushort, ushort, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;

@@ -83,23 +83,21 @@ partial struct RequestTags : global::FlatGen.IFlatMultiMap, global::System.IEqua
     private byte _valueHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        Demo.RequestTags: 648 bytes, 0 bytes of padding
-        Field              Type         Offset  Size
-        _keys              string?[20]       0   160
-        _values            string?[40]     160   320
-        _hashedKeyLengths  ulong           480     8
-        _keyHashes         uint[20]        488    80
-        _version           uint            568     4
-        _slots             byte[32]        572    32
-        _valueStarts       byte[20]        604    20
-        _valueCounts       byte[20]        624    20
-        _count             byte            644     1
-        _valueCount        byte            645     1
-        _keyHoles          byte            646     1
-        _valueHoles        byte            647     1
-        Total                                    648
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("Demo.RequestTags", 648, new global::FlatGen.FlatField[]
+    {
+        new("_keys",             "string?[20]",   0, 160),
+        new("_values",           "string?[40]", 160, 320),
+        new("_hashedKeyLengths", "ulong",       480,   8),
+        new("_keyHashes",        "uint[20]",    488,  80),
+        new("_version",          "uint",        568,   4),
+        new("_slots",            "byte[32]",    572,  32),
+        new("_valueStarts",      "byte[20]",    604,  20),
+        new("_valueCounts",      "byte[20]",    624,  20),
+        new("_count",            "byte",        644,   1),
+        new("_valueCount",       "byte",        645,   1),
+        new("_keyHoles",         "byte",        646,   1),
+        new("_valueHoles",       "byte",        647,   1),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;

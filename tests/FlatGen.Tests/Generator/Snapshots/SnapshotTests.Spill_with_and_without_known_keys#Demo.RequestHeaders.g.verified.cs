@@ -98,27 +98,24 @@ partial struct RequestHeaders : global::FlatGen.IFlatMultiMap, global::System.IE
     private KnownSlotBuffer _knownSlots;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        Demo.RequestHeaders: 352 bytes, 2 bytes of padding
-        Field              Type         Offset  Size
-        _keys              string?[10]       0    80
-        _values            string?[20]      80   160
-        _spill             object?         240     8
-        _hashedKeyLengths  ulong           248     8
-        _knownPresence     ulong[1]        256     8
-        _keyHashes         uint[10]        264    40
-        _version           uint            304     4
-        _slots             byte[16]        308    16
-        _valueStarts       byte[10]        324    10
-        _valueCounts       byte[10]        334    10
-        _count             byte            344     1
-        _valueCount        byte            345     1
-        _keyHoles          byte            346     1
-        _valueHoles        byte            347     1
-        _knownSlots        byte[2]         348     2
-        (padding)                          350     2
-        Total                                    352
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("Demo.RequestHeaders", 352, new global::FlatGen.FlatField[]
+    {
+        new("_keys",             "string?[10]",   0,  80),
+        new("_values",           "string?[20]",  80, 160),
+        new("_spill",            "object?",     240,   8),
+        new("_hashedKeyLengths", "ulong",       248,   8),
+        new("_knownPresence",    "ulong[1]",    256,   8),
+        new("_keyHashes",        "uint[10]",    264,  40),
+        new("_version",          "uint",        304,   4),
+        new("_slots",            "byte[16]",    308,  16),
+        new("_valueStarts",      "byte[10]",    324,  10),
+        new("_valueCounts",      "byte[10]",    334,  10),
+        new("_count",            "byte",        344,   1),
+        new("_valueCount",       "byte",        345,   1),
+        new("_keyHoles",         "byte",        346,   1),
+        new("_valueHoles",       "byte",        347,   1),
+        new("_knownSlots",       "byte[2]",     348,   2),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>;

@@ -107,27 +107,25 @@ partial struct StoredHeaders : global::FlatGen.IFlatMultiMap, global::System.IEq
     private ArenaBuffer _arena;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        Demo.StoredHeaders: 176 bytes, 0 bytes of padding
-        Field              Type       Offset  Size
-        _layoutId          ulong           0     8
-        _hashSeed          ulong           8     8
-        _hashedKeyLengths  ulong          16     8
-        _keyHashes         uint[4]        24    16
-        _version           uint           40     4
-        _keyOffsets        ushort[4]      44     8
-        _keyLengths        ushort[4]      52     8
-        _valueOffsets      ushort[8]      60    16
-        _valueLengths      ushort[8]      76    16
-        _arenaUsed         ushort         92     2
-        _slots             byte[8]        94     8
-        _valueStarts       byte[4]       102     4
-        _valueCounts       byte[4]       106     4
-        _count             byte          110     1
-        _valueCount        byte          111     1
-        _arena             byte[64]      112    64
-        Total                                  176
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("Demo.StoredHeaders", 176, new global::FlatGen.FlatField[]
+    {
+        new("_layoutId",         "ulong",       0,  8),
+        new("_hashSeed",         "ulong",       8,  8),
+        new("_hashedKeyLengths", "ulong",      16,  8),
+        new("_keyHashes",        "uint[4]",    24, 16),
+        new("_version",          "uint",       40,  4),
+        new("_keyOffsets",       "ushort[4]",  44,  8),
+        new("_keyLengths",       "ushort[4]",  52,  8),
+        new("_valueOffsets",     "ushort[8]",  60, 16),
+        new("_valueLengths",     "ushort[8]",  76, 16),
+        new("_arenaUsed",        "ushort",     92,  2),
+        new("_slots",            "byte[8]",    94,  8),
+        new("_valueStarts",      "byte[4]",   102,  4),
+        new("_valueCounts",      "byte[4]",   106,  4),
+        new("_count",            "byte",      110,  1),
+        new("_valueCount",       "byte",      111,  1),
+        new("_arena",            "byte[64]",  112, 64),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;

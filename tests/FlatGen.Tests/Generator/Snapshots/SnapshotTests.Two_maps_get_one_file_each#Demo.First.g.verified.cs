@@ -84,24 +84,21 @@ partial struct First : global::FlatGen.IFlatMultiMap, global::System.IEquatable<
     private byte _valueHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        Demo.First: 88 bytes, 2 bytes of padding
-        Field              Type        Offset  Size
-        _keys              string?[3]       0    24
-        _values            string?[3]      24    24
-        _hashedKeyLengths  ulong           48     8
-        _keyHashes         uint[3]         56    12
-        _version           uint            68     4
-        _slots             byte[4]         72     4
-        _valueStarts       byte[3]         76     3
-        _valueCounts       byte[3]         79     3
-        _count             byte            82     1
-        _valueCount        byte            83     1
-        _keyHoles          byte            84     1
-        _valueHoles        byte            85     1
-        (padding)                          86     2
-        Total                                    88
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("Demo.First", 88, new global::FlatGen.FlatField[]
+    {
+        new("_keys",             "string?[3]",  0, 24),
+        new("_values",           "string?[3]", 24, 24),
+        new("_hashedKeyLengths", "ulong",      48,  8),
+        new("_keyHashes",        "uint[3]",    56, 12),
+        new("_version",          "uint",       68,  4),
+        new("_slots",            "byte[4]",    72,  4),
+        new("_valueStarts",      "byte[3]",    76,  3),
+        new("_valueCounts",      "byte[3]",    79,  3),
+        new("_count",            "byte",       82,  1),
+        new("_valueCount",       "byte",       83,  1),
+        new("_keyHoles",         "byte",       84,  1),
+        new("_valueHoles",       "byte",       85,  1),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;

@@ -83,23 +83,21 @@ partial struct Second : global::FlatGen.IFlatMultiMap, global::System.IEquatable
     private byte _valueHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        Demo.Second: 112 bytes, 0 bytes of padding
-        Field              Type        Offset  Size
-        _keys              string?[4]       0    32
-        _values            string?[4]      32    32
-        _hashedKeyLengths  ulong           64     8
-        _keyHashes         uint[4]         72    16
-        _version           uint            88     4
-        _slots             byte[8]         92     8
-        _valueStarts       byte[4]        100     4
-        _valueCounts       byte[4]        104     4
-        _count             byte           108     1
-        _valueCount        byte           109     1
-        _keyHoles          byte           110     1
-        _valueHoles        byte           111     1
-        Total                                   112
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("Demo.Second", 112, new global::FlatGen.FlatField[]
+    {
+        new("_keys",             "string?[4]",   0, 32),
+        new("_values",           "string?[4]",  32, 32),
+        new("_hashedKeyLengths", "ulong",       64,  8),
+        new("_keyHashes",        "uint[4]",     72, 16),
+        new("_version",          "uint",        88,  4),
+        new("_slots",            "byte[8]",     92,  8),
+        new("_valueStarts",      "byte[4]",    100,  4),
+        new("_valueCounts",      "byte[4]",    104,  4),
+        new("_count",            "byte",       108,  1),
+        new("_valueCount",       "byte",       109,  1),
+        new("_keyHoles",         "byte",       110,  1),
+        new("_valueHoles",       "byte",       111,  1),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;

@@ -91,25 +91,23 @@ partial struct ResponseHeaders : global::FlatGen.IFlatMultiMap, global::System.I
     private KnownSlotBuffer _knownSlots;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        FlatGen.Samples.Cache.ResponseHeaders: 1296 bytes, 0 bytes of padding
-        Field              Type         Offset  Size
-        _keys              string?[40]       0   320
-        _values            string?[80]     320   640
-        _hashedKeyLengths  ulong           960     8
-        _knownPresence     ulong[1]        968     8
-        _keyHashes         uint[40]        976   160
-        _version           uint           1136     4
-        _slots             byte[64]       1140    64
-        _valueStarts       byte[40]       1204    40
-        _valueCounts       byte[40]       1244    40
-        _count             byte           1284     1
-        _valueCount        byte           1285     1
-        _keyHoles          byte           1286     1
-        _valueHoles        byte           1287     1
-        _knownSlots        byte[8]        1288     8
-        Total                                   1296
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("FlatGen.Samples.Cache.ResponseHeaders", 1296, new global::FlatGen.FlatField[]
+    {
+        new("_keys",             "string?[40]",    0, 320),
+        new("_values",           "string?[80]",  320, 640),
+        new("_hashedKeyLengths", "ulong",        960,   8),
+        new("_knownPresence",    "ulong[1]",     968,   8),
+        new("_keyHashes",        "uint[40]",     976, 160),
+        new("_version",          "uint",        1136,   4),
+        new("_slots",            "byte[64]",    1140,  64),
+        new("_valueStarts",      "byte[40]",    1204,  40),
+        new("_valueCounts",      "byte[40]",    1244,  40),
+        new("_count",            "byte",        1284,   1),
+        new("_valueCount",       "byte",        1285,   1),
+        new("_keyHoles",         "byte",        1286,   1),
+        new("_valueHoles",       "byte",        1287,   1),
+        new("_knownSlots",       "byte[8]",     1288,   8),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>;

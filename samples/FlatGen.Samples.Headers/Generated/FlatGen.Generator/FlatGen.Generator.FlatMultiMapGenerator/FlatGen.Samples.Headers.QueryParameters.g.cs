@@ -84,24 +84,21 @@ partial struct QueryParameters : global::FlatGen.IFlatMultiMap, global::System.I
     private byte _valueHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        FlatGen.Samples.Headers.QueryParameters: 336 bytes, 4 bytes of padding
-        Field              Type         Offset  Size
-        _keys              string?[10]       0    80
-        _values            string?[20]      80   160
-        _hashedKeyLengths  ulong           240     8
-        _keyHashes         uint[10]        248    40
-        _version           uint            288     4
-        _slots             byte[16]        292    16
-        _valueStarts       byte[10]        308    10
-        _valueCounts       byte[10]        318    10
-        _count             byte            328     1
-        _valueCount        byte            329     1
-        _keyHoles          byte            330     1
-        _valueHoles        byte            331     1
-        (padding)                          332     4
-        Total                                    336
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("FlatGen.Samples.Headers.QueryParameters", 336, new global::FlatGen.FlatField[]
+    {
+        new("_keys",             "string?[10]",   0,  80),
+        new("_values",           "string?[20]",  80, 160),
+        new("_hashedKeyLengths", "ulong",       240,   8),
+        new("_keyHashes",        "uint[10]",    248,  40),
+        new("_version",          "uint",        288,   4),
+        new("_slots",            "byte[16]",    292,  16),
+        new("_valueStarts",      "byte[10]",    308,  10),
+        new("_valueCounts",      "byte[10]",    318,  10),
+        new("_count",            "byte",        328,   1),
+        new("_valueCount",       "byte",        329,   1),
+        new("_keyHoles",         "byte",        330,   1),
+        new("_valueHoles",       "byte",        331,   1),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;

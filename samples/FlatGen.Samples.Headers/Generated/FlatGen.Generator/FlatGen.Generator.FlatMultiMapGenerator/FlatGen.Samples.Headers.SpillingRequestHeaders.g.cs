@@ -98,27 +98,24 @@ partial struct SpillingRequestHeaders : global::FlatGen.IFlatMultiMap, global::S
     private KnownSlotBuffer _knownSlots;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        FlatGen.Samples.Headers.SpillingRequestHeaders: 1320 bytes, 6 bytes of padding
-        Field              Type         Offset  Size
-        _keys              string?[40]       0   320
-        _values            string?[80]     320   640
-        _spill             object?         960     8
-        _hashedKeyLengths  ulong           968     8
-        _knownPresence     ulong[1]        976     8
-        _keyHashes         uint[40]        984   160
-        _version           uint           1144     4
-        _slots             byte[64]       1148    64
-        _valueStarts       byte[40]       1212    40
-        _valueCounts       byte[40]       1252    40
-        _count             byte           1292     1
-        _valueCount        byte           1293     1
-        _keyHoles          byte           1294     1
-        _valueHoles        byte           1295     1
-        _knownSlots        byte[18]       1296    18
-        (padding)                         1314     6
-        Total                                   1320
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("FlatGen.Samples.Headers.SpillingRequestHeaders", 1320, new global::FlatGen.FlatField[]
+    {
+        new("_keys",             "string?[40]",    0, 320),
+        new("_values",           "string?[80]",  320, 640),
+        new("_spill",            "object?",      960,   8),
+        new("_hashedKeyLengths", "ulong",        968,   8),
+        new("_knownPresence",    "ulong[1]",     976,   8),
+        new("_keyHashes",        "uint[40]",     984, 160),
+        new("_version",          "uint",        1144,   4),
+        new("_slots",            "byte[64]",    1148,  64),
+        new("_valueStarts",      "byte[40]",    1212,  40),
+        new("_valueCounts",      "byte[40]",    1252,  40),
+        new("_count",            "byte",        1292,   1),
+        new("_valueCount",       "byte",        1293,   1),
+        new("_keyHoles",         "byte",        1294,   1),
+        new("_valueHoles",       "byte",        1295,   1),
+        new("_knownSlots",       "byte[18]",    1296,  18),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>;

@@ -116,30 +116,27 @@ partial struct StoredRequestHeaders : global::FlatGen.IFlatMultiMap, global::Sys
     private ArenaBuffer _arena;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        FlatGen.Samples.Headers.StoredRequestHeaders: 2752 bytes, 6 bytes of padding
-        Field              Type        Offset  Size
-        _layoutId          ulong            0     8
-        _hashSeed          ulong            8     8
-        _hashedKeyLengths  ulong           16     8
-        _knownPresence     ulong[1]        24     8
-        _keyHashes         uint[32]        32   128
-        _version           uint           160     4
-        _keyOffsets        ushort[32]     164    64
-        _keyLengths        ushort[32]     228    64
-        _valueOffsets      ushort[64]     292   128
-        _valueLengths      ushort[64]     420   128
-        _arenaUsed         ushort         548     2
-        _slots             byte[64]       550    64
-        _valueStarts       byte[32]       614    32
-        _valueCounts       byte[32]       646    32
-        _count             byte           678     1
-        _valueCount        byte           679     1
-        _knownSlots        byte[18]       680    18
-        _arena             byte[2048]     698  2048
-        (padding)                        2746     6
-        Total                                  2752
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("FlatGen.Samples.Headers.StoredRequestHeaders", 2752, new global::FlatGen.FlatField[]
+    {
+        new("_layoutId",         "ulong",        0,    8),
+        new("_hashSeed",         "ulong",        8,    8),
+        new("_hashedKeyLengths", "ulong",       16,    8),
+        new("_knownPresence",    "ulong[1]",    24,    8),
+        new("_keyHashes",        "uint[32]",    32,  128),
+        new("_version",          "uint",       160,    4),
+        new("_keyOffsets",       "ushort[32]", 164,   64),
+        new("_keyLengths",       "ushort[32]", 228,   64),
+        new("_valueOffsets",     "ushort[64]", 292,  128),
+        new("_valueLengths",     "ushort[64]", 420,  128),
+        new("_arenaUsed",        "ushort",     548,    2),
+        new("_slots",            "byte[64]",   550,   64),
+        new("_valueStarts",      "byte[32]",   614,   32),
+        new("_valueCounts",      "byte[32]",   646,   32),
+        new("_count",            "byte",       678,    1),
+        new("_valueCount",       "byte",       679,    1),
+        new("_knownSlots",       "byte[18]",   680,   18),
+        new("_arena",            "byte[2048]", 698, 2048),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>;

@@ -116,30 +116,27 @@ partial struct SessionMap : global::FlatGen.IFlatMultiMap, global::System.IEquat
     private ArenaBuffer _arena;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        FlatGen.Samples.Persisted.SessionMap: 880 bytes, 5 bytes of padding
-        Field              Type        Offset  Size
-        _layoutId          ulong            0     8
-        _hashSeed          ulong            8     8
-        _hashedKeyLengths  ulong           16     8
-        _knownPresence     ulong[1]        24     8
-        _keyHashes         uint[16]        32    64
-        _version           uint            96     4
-        _keyOffsets        ushort[16]     100    32
-        _keyLengths        ushort[16]     132    32
-        _valueOffsets      ushort[32]     164    64
-        _valueLengths      ushort[32]     228    64
-        _arenaUsed         ushort         292     2
-        _slots             byte[32]       294    32
-        _valueStarts       byte[16]       326    16
-        _valueCounts       byte[16]       342    16
-        _count             byte           358     1
-        _valueCount        byte           359     1
-        _knownSlots        byte[3]        360     3
-        _arena             byte[512]      363   512
-        (padding)                         875     5
-        Total                                   880
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("FlatGen.Samples.Persisted.SessionMap", 880, new global::FlatGen.FlatField[]
+    {
+        new("_layoutId",         "ulong",        0,   8),
+        new("_hashSeed",         "ulong",        8,   8),
+        new("_hashedKeyLengths", "ulong",       16,   8),
+        new("_knownPresence",    "ulong[1]",    24,   8),
+        new("_keyHashes",        "uint[16]",    32,  64),
+        new("_version",          "uint",        96,   4),
+        new("_keyOffsets",       "ushort[16]", 100,  32),
+        new("_keyLengths",       "ushort[16]", 132,  32),
+        new("_valueOffsets",     "ushort[32]", 164,  64),
+        new("_valueLengths",     "ushort[32]", 228,  64),
+        new("_arenaUsed",        "ushort",     292,   2),
+        new("_slots",            "byte[32]",   294,  32),
+        new("_valueStarts",      "byte[16]",   326,  16),
+        new("_valueCounts",      "byte[16]",   342,  16),
+        new("_count",            "byte",       358,   1),
+        new("_valueCount",       "byte",       359,   1),
+        new("_knownSlots",       "byte[3]",    360,   3),
+        new("_arena",            "byte[512]",  363, 512),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>;

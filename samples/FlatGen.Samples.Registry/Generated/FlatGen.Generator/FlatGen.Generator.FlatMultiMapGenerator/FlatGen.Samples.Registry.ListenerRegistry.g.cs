@@ -85,24 +85,21 @@ partial struct ListenerRegistry : global::FlatGen.IFlatMultiMap, global::System.
     private ushort _valueHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        FlatGen.Samples.Registry.ListenerRegistry: 45080 bytes, 4 bytes of padding
-        Field              Type           Offset   Size
-        _keys              string?[1280]       0  10240
-        _values            string?[2560]   10240  20480
-        _hashedKeyLengths  ulong           30720      8
-        _keyHashes         uint[1280]      30728   5120
-        _version           uint            35848      4
-        _slots             ushort[2048]    35852   4096
-        _valueStarts       ushort[1280]    39948   2560
-        _valueCounts       ushort[1280]    42508   2560
-        _count             ushort          45068      2
-        _valueCount        ushort          45070      2
-        _keyHoles          ushort          45072      2
-        _valueHoles        ushort          45074      2
-        (padding)                          45076      4
-        Total                                     45080
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("FlatGen.Samples.Registry.ListenerRegistry", 45080, new global::FlatGen.FlatField[]
+    {
+        new("_keys",             "string?[1280]",     0, 10240),
+        new("_values",           "string?[2560]", 10240, 20480),
+        new("_hashedKeyLengths", "ulong",         30720,     8),
+        new("_keyHashes",        "uint[1280]",    30728,  5120),
+        new("_version",          "uint",          35848,     4),
+        new("_slots",            "ushort[2048]",  35852,  4096),
+        new("_valueStarts",      "ushort[1280]",  39948,  2560),
+        new("_valueCounts",      "ushort[1280]",  42508,  2560),
+        new("_count",            "ushort",        45068,     2),
+        new("_valueCount",       "ushort",        45070,     2),
+        new("_keyHoles",         "ushort",        45072,     2),
+        new("_valueHoles",       "ushort",        45074,     2),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<ushort, ushort, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;

@@ -84,24 +84,21 @@ partial struct OperationTags : global::FlatGen.IFlatMultiMap, global::System.IEq
     private byte _valueHoles;
 
     /// <summary>Gets the layout FlatGen chose for this struct: every field's offset and size, as in its <c>[FieldOffset]</c> attributes.</summary>
-    public static global::FlatGen.FlatLayout Layout { get; } = global::FlatGen.FlatLayout.Parse("""
-        FlatGen.Samples.Tags.OperationTags: 296 bytes, 4 bytes of padding
-        Field              Type         Offset  Size
-        _keys              string?[10]       0    80
-        _values            string?[15]      80   120
-        _hashedKeyLengths  ulong           200     8
-        _keyHashes         uint[10]        208    40
-        _version           uint            248     4
-        _slots             byte[16]        252    16
-        _valueStarts       byte[10]        268    10
-        _valueCounts       byte[10]        278    10
-        _count             byte            288     1
-        _valueCount        byte            289     1
-        _keyHoles          byte            290     1
-        _valueHoles        byte            291     1
-        (padding)                          292     4
-        Total                                    296
-        """);
+    public static global::FlatGen.FlatLayout Layout { get; } = new("FlatGen.Samples.Tags.OperationTags", 296, new global::FlatGen.FlatField[]
+    {
+        new("_keys",             "string?[10]",   0,  80),
+        new("_values",           "string?[15]",  80, 120),
+        new("_hashedKeyLengths", "ulong",       200,   8),
+        new("_keyHashes",        "uint[10]",    208,  40),
+        new("_version",          "uint",        248,   4),
+        new("_slots",            "byte[16]",    252,  16),
+        new("_valueStarts",      "byte[10]",    268,  10),
+        new("_valueCounts",      "byte[10]",    278,  10),
+        new("_count",            "byte",        288,   1),
+        new("_valueCount",       "byte",        289,   1),
+        new("_keyHoles",         "byte",        290,   1),
+        new("_valueHoles",       "byte",        291,   1),
+    });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
     private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatNoKnownKeys>;
