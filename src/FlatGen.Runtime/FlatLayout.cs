@@ -66,7 +66,7 @@ public sealed class FlatLayout
     /// <summary>Gets the number of bytes of the struct that belong to no field.</summary>
     public int PaddingBytes { get; }
 
-    /// <summary>Reads a layout from the table <see cref="ToString"/> renders, as each generated map's <c>Layout</c> property does.</summary>
+    /// <summary>Reads a layout from the table <see cref="ToString"/> renders, such as the one in each generated map's doc comment.</summary>
     /// <param name="table">The table: a line <c>Type: N bytes, P bytes of padding</c>, a header line, a line a field
     /// (<c>name type offset size</c>), a <c>(padding)</c> line when there is padding, and a <c>Total</c> line. Blank lines
     /// and the spaces around each line are ignored, so the table can be an indented raw string literal.</param>

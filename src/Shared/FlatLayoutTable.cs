@@ -7,7 +7,7 @@ namespace FlatGen;
 
 /// <summary>
 /// Renders and reads a layout table. Compiled into both the runtime (<c>FlatLayout.ToString()</c> and
-/// <c>FlatLayout.Parse</c>) and the generator (the table in each map's doc comment and its <c>Layout</c> property),
+/// <c>FlatLayout.Parse</c>) and the generator (the table in each map's doc comment),
 /// so the two always print and read the same text.
 /// </summary>
 internal static class FlatLayoutTable
