@@ -10,6 +10,7 @@ namespace FlatGen.Tests.Package;
 /// under <c>AnalysisLevel latest-all</c> with warnings as errors, and one with declaration errors, which must surface
 /// as the documented FLATGEN diagnostics.
 /// </summary>
+[Collection(nameof(RuntimeBuildsCollection))]
 public sealed class PackageEndToEndTests : IDisposable
 {
     private static readonly string AssemblyVersion = typeof(FlatMultiMapAttribute).Assembly.GetName().Version!.ToString(3);

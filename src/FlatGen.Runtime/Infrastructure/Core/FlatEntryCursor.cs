@@ -13,7 +13,6 @@ namespace FlatGen.Infrastructure;
 /// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public ref struct FlatEntryCursor<TValueIndex>
-    where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
 {
     private readonly ReadOnlySpan<TValueIndex> _valueCounts;
     private readonly ref readonly uint _version;
@@ -49,7 +48,7 @@ public ref struct FlatEntryCursor<TValueIndex>
         uint index = (uint)(_index + 1);
         for (; index < (uint)_valueCounts.Length; index++)
         {
-            if (_valueCounts[(int)index] != TValueIndex.Zero)
+            if (!FlatInteger.IsZero(_valueCounts[(int)index]))
             {
                 _index = (int)index;
                 return true;

@@ -84,7 +84,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         int count = FlatInteger.ToInt32(map.Count);
         for (int i = 0; i < count; i++)
         {
-            if (counts[i] != TValueIndex.Zero)
+            if (!FlatInteger.IsZero(counts[i]))
             {
                 TStorage.PackEntry(ref writer, map, i);
             }

@@ -15,7 +15,7 @@ namespace FlatGen.Infrastructure;
 // the map, and nothing on an add. Every method the test leads to is out of line: inlined or merged into a lookup, it
 // spent the hot paths' inlining budget, broke a lookup's tail call into the index, and left callees running
 // unoptimised for longer after a process starts (bench/results/analysis.md has each cost). And each is
-// AggressiveOptimization, as the entry points are, for the reason FlatMapCore.cs gives: compiled once for every map of
+// FlatJit.Optimized, as the entry points are, for the reason FlatMapCore.cs gives: compiled once for every map of
 // a kind, it is optimised at its first call rather than run unoptimised through a process's first requests.
 public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys, TStorage>
 {
@@ -27,7 +27,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private protected static FlatSpill? Overflow(FlatMapFields<TKeyIndex, TValueIndex> map) => map.Shape.Spills ? SpilledOverflow(map) : null;
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private protected static FlatSpill? SpilledOverflow(FlatMapFields<TKeyIndex, TValueIndex> map) => FlatSpill.Of(map.Spill, map.Version, map.Shape.MapName);
 
     /// <summary>Records a change to the overflow made through this copy: any other copy that shares it is stale from now on.</summary>
@@ -56,47 +56,47 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         return spill.Find<TComparer>(knownKeys[knownKey], KnownKeyHashes(knownKeys)[knownKey]);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static int CountSpilling(FlatMapFields<TKeyIndex, TValueIndex> map) =>
         SpilledOverflow(map) is { } spill ? spill.KeyCount : TStorage.KeyCount(map);
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static int ValueCountSpilling(FlatMapFields<TKeyIndex, TValueIndex> map) =>
         SpilledOverflow(map) is { } spill ? spill.ValueCount : TStorage.ValueCount(map);
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static bool HasKnownSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
         SpilledOverflow(map) is { } spill ? FindKnownIn(map, spill, knownKey) >= 0 : Index.KnownKeyIndex(map, knownKey) >= 0;
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static bool RemoveKnownSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
         SpilledOverflow(map) is { } spill ? RemoveSpilled(map, spill, FindKnownIn(map, spill, knownKey)) : Index.RemoveKnown(map, knownKey);
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static string? GetKnownFirstSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
         SpilledOverflow(map) is { } spill ? FirstIn(spill, FindKnownIn(map, spill, knownKey)) : First(map, Index.KnownKeyIndex(map, knownKey));
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static bool ContainsKeySpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
         SpilledOverflow(map) is { } spill ? FindIn(spill, key) >= 0 : Index.Find(map, key) >= 0;
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static bool ContainsKeySpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
         SpilledOverflow(map) is { } spill ? FindUtf8In(spill, key) >= 0 : Index.FindUtf8(map, key) >= 0;
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static bool RemoveSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
         SpilledOverflow(map) is { } spill ? RemoveSpilled(map, spill, FindIn(spill, key)) : Index.Remove(map, key);
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static bool RemoveSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
         SpilledOverflow(map) is { } spill ? RemoveSpilled(map, spill, FindUtf8In(spill, key)) : Index.RemoveUtf8(map, key);
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static string? GetFirstSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
         SpilledOverflow(map) is { } spill ? FirstIn(spill, FindIn(spill, key)) : First(map, Index.Find(map, key));
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static string? GetFirstSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
         SpilledOverflow(map) is { } spill ? FirstIn(spill, FindUtf8In(spill, key)) : First(map, Index.FindUtf8(map, key));
 
@@ -142,12 +142,12 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// Adds to a map that spills, after its fields refused the add: to its overflow, which a map that has not spilled
     /// yet makes now, since its fields lack room.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static FlatAddStatus AddSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value) =>
         ToOverflow(map, key, keyString, value, replace: false);
 
     /// <summary>Adds the UTF-8 <paramref name="key"/> and <paramref name="value"/> as <see cref="AddSpilling"/> does, after the fields refused them.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     [SkipLocalsInit] // The decode buffer is written before it is read.
     private static FlatAddStatus AddUtf8Spilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
@@ -167,7 +167,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     }
 
     /// <summary>Sets in a map that spills, after its fields refused the set: in its overflow, made now if need be, as <see cref="AddSpilling"/> does.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static FlatAddStatus SetSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value) =>
         ToOverflow(map, key, keyString, value, replace: true);
 
@@ -214,7 +214,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// stored hash is the comparison's, which the overflow chains by too. Nothing is hashed again and no value is copied
     /// but into the overflow.
     /// </remarks>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static FlatSpill SpillAll(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         ref readonly FlatMapShape shape = ref map.Shape;
@@ -231,7 +231,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         ReadOnlySpan<TValueIndex> counts = map.ValueCounts[..count];
         for (int keyIndex = 0; keyIndex < count; keyIndex++)
         {
-            if (counts[keyIndex] == TValueIndex.Zero)
+            if (FlatInteger.IsZero(counts[keyIndex]))
             {
                 continue; // A hole a removal left.
             }

@@ -24,9 +24,10 @@ namespace FlatGen.Infrastructure;
 /// <para>Generic only over what FlatGen owns, never over the user's struct, so every map of a kind runs one compiled copy.</para>
 /// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
 /// </remarks>
-// The entry points, here and in the storage cores, are AggressiveOptimization: one compiled copy serves every map of a
-// kind, so it is compiled optimised at its first call instead of running unoptimised through a process's first
-// requests; a member that inlines an entry point is compiled as usual. So are the storage cores' out-of-line adds, but
+// The entry points, here and in the storage cores, are FlatJit.Optimized: in the IL build, one compiled copy serves every
+// map of a kind, so it is compiled optimised at its first call instead of running unoptimised through a process's first
+// requests; in the ReadyToRun build it is precompiled; a member that inlines an entry point is compiled as usual. The
+// index types are bare type parameters (FlatInteger says why). So are the storage cores' out-of-line adds, but
 // not their out-of-line lookups: optimised before tiering, they lose the static readonly constants (the hash seed)
 // that tier 1 folds. The add and lookup entry points are AggressiveInlining too, as is the reference storage's add
 // below them: the JIT grows a member's inlining budget (small, for one call's IL) only along a chain of forced inlines,
@@ -34,8 +35,6 @@ namespace FlatGen.Infrastructure;
 // key's stores, as calls.
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys, TStorage>
-    where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
-    where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     where TComparer : struct, IFlatKeyComparer
     where TKnownKeys : struct, IFlatKnownKeyMatcher
     where TStorage : struct, IFlatStorage<TKeyIndex, TValueIndex>
@@ -48,17 +47,17 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     }
 
     /// <summary>Gets the number of keys.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static int Count(FlatMapFields<TKeyIndex, TValueIndex> map) => map.Shape.Spills ? CountSpilling(map) : TStorage.KeyCount(map);
 
     /// <summary>Gets the number of values, summed over all keys.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static int ValueCount(FlatMapFields<TKeyIndex, TValueIndex> map) => map.Shape.Spills ? ValueCountSpilling(map) : TStorage.ValueCount(map);
 
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if the map lacks room, and then it is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | FlatJit.Optimized)]
     public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -69,7 +68,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="FlatMapFullException">The map lacks room; it is unchanged.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | FlatJit.Optimized)]
     public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -84,7 +83,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new; a new unknown key becomes a string once.</summary>
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if the map lacks room, and then it is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | FlatJit.Optimized)]
     public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -94,7 +93,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new; a new unknown key becomes a string once.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="FlatMapFullException">The map lacks room; it is unchanged.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | FlatJit.Optimized)]
     public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -108,14 +107,14 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// <summary>Appends the UTF-8 <paramref name="value"/> to the UTF-8 <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if the map lacks room, and then it is unchanged.</returns>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static bool TryAdd(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) =>
         AddUtf8(map, key, value) == FlatAddStatus.Added;
 
     /// <summary>Appends the UTF-8 <paramref name="value"/> to the UTF-8 <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-8; the map is unchanged.</exception>
     /// <exception cref="FlatMapFullException">The map lacks room; it is unchanged.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static void Add(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
         FlatAddStatus status = AddUtf8(map, key, value);
@@ -128,7 +127,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// <summary>Appends <paramref name="value"/> to the values of known key <paramref name="knownKey"/>, adding the key if it is absent.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="FlatMapFullException">The map lacks room; it is unchanged.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static void AddKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -142,7 +141,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// <summary>Makes <paramref name="value"/> known key <paramref name="knownKey"/>'s only value, in the key's place, adding the key if it is absent.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="FlatMapFullException">The map lacks room; it is unchanged.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static void SetKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -154,24 +153,24 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     }
 
     /// <summary>Returns whether known key <paramref name="knownKey"/> is present.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static bool HasKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
         map.Shape.Spills ? HasKnownSpilling(map, knownKey) : Index.KnownKeyIndex(map, knownKey) >= 0;
 
     /// <summary>Removes known key <paramref name="knownKey"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static bool RemoveKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
         map.Shape.Spills ? RemoveKnownSpilling(map, knownKey) : Index.RemoveKnown(map, knownKey);
 
     /// <summary>Gets the first value of known key <paramref name="knownKey"/> as a string, or <see langword="null"/> when it is absent.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static string? GetKnownFirst(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
         map.Shape.Spills ? GetKnownFirstSpilling(map, knownKey) : First(map, Index.KnownKeyIndex(map, knownKey));
 
     /// <summary>Returns whether <paramref name="key"/> is present.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | FlatJit.Optimized)]
     public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -179,19 +178,19 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     }
 
     /// <summary>Returns whether <paramref name="key"/> is present.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | FlatJit.Optimized)]
     public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
         map.Shape.Spills ? ContainsKeySpilling(map, key) : Index.Find(map, key) >= 0;
 
     /// <summary>Returns whether the UTF-8 <paramref name="key"/> is present; invalid UTF-8 is a key that is absent.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static bool ContainsKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
         map.Shape.Spills ? ContainsKeySpilling(map, key) : Index.FindUtf8(map, key) >= 0;
 
     /// <summary>Removes <paramref name="key"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -200,13 +199,13 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
 
     /// <summary>Removes <paramref name="key"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
         map.Shape.Spills ? RemoveSpilling(map, key) : Index.Remove(map, key);
 
     /// <summary>Removes the UTF-8 <paramref name="key"/> and all its values.</summary>
     /// <returns><see langword="true"/> if the key was present.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
         map.Shape.Spills ? RemoveSpilling(map, key) : Index.RemoveUtf8(map, key);
 
@@ -372,7 +371,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         int count = FlatInteger.ToInt32(map.Count);
         for (int i = 0; i < count; i++)
         {
-            if (map.ValueCounts[i] != TValueIndex.Zero)
+            if (!FlatInteger.IsZero(map.ValueCounts[i]))
             {
                 pairs[next++] = new KeyValuePair<string, string[]>(TStorage.KeyString(map, i), TStorage.ValueArray(map, i));
             }
@@ -389,7 +388,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     public static string ToString(FlatMapFields<TKeyIndex, TValueIndex> map) => FlatMapText.Render(ToArray(map));
 
     /// <summary>Removes every key and value; the map is then empty and works, from any state of its fields.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static void Clear(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         if (map.Shape.Spills)
@@ -426,7 +425,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         int count = FlatInteger.ToInt32(left.Count);
         for (int i = 0; i < count; i++)
         {
-            if (counts[i] == TValueIndex.Zero)
+            if (FlatInteger.IsZero(counts[i]))
             {
                 continue; // A hole a removal left.
             }
@@ -454,7 +453,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         int hash = TStorage.KeyCount(map);
         for (int i = 0; i < count; i++)
         {
-            if (counts[i] != TValueIndex.Zero)
+            if (!FlatInteger.IsZero(counts[i]))
             {
                 hash += TStorage.EntryHashCode(map, i); // A sum, which ignores key order.
             }
@@ -625,7 +624,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         // evicts gathers them at the front, up to a quarter of its entries, until an add closes them.
         ReadOnlySpan<TValueIndex> counts = map.ValueCounts[..FlatInteger.ToInt32(map.Count)];
         int leading = LeadingHoles(map);
-        int oldest = leading < counts.Length && counts[leading] != TValueIndex.Zero ? 0 : counts[leading..].IndexOfAnyExcept(TValueIndex.Zero);
+        int oldest = leading < counts.Length && !FlatInteger.IsZero(counts[leading]) ? 0 : FlatInteger.IndexOfNonZero<TValueIndex>(counts[leading..]);
         if (oldest > 0)
         {
             // Holes past those counted (a removal or a Touch left one there): counted too, so the next eviction skips them.
@@ -635,7 +634,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         oldest = oldest < 0 ? -1 : leading + oldest;
         if (oldest >= 0 && oldest == keyIndex)
         {
-            int next = counts[(oldest + 1)..].IndexOfAnyExcept(TValueIndex.Zero);
+            int next = FlatInteger.IndexOfNonZero<TValueIndex>(counts[(oldest + 1)..]);
             oldest = next < 0 ? -1 : oldest + 1 + next;
         }
 
@@ -658,7 +657,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     private protected static int LeadingHoles(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         int count = FlatInteger.ToInt32(map.Count);
-        return count > 0 && map.ValueCounts[0] == TValueIndex.Zero ? (int)Math.Min(map.KeyHashes[0], (uint)count) : 0;
+        return count > 0 && FlatInteger.IsZero(map.ValueCounts[0]) ? (int)Math.Min(map.KeyHashes[0], (uint)count) : 0;
     }
 
     /// <summary>Records in the map's key hashes that its first <paramref name="holes"/> entries, entry 0 among them, are holes (<see cref="LeadingHoles"/>).</summary>

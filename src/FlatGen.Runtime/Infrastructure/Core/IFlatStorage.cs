@@ -22,8 +22,6 @@ namespace FlatGen.Infrastructure;
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public interface IFlatStorage<TKeyIndex, TValueIndex>
-    where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
-    where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
 {
     /// <summary>Gets whether a hashed lookup inlines into its caller (<see cref="IFlatKeyComparer.InlineLookups"/>).</summary>
     static abstract bool InlineLookups { get; }

@@ -26,8 +26,6 @@ namespace FlatGen.Infrastructure;
 /// <para>An abstract class of static members only, so that <c>FlatMapCore</c> names its specialisation once, as a nested <c>Index</c> class deriving from it, for itself and the storage cores.</para>
 /// </remarks>
 internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
-    where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
-    where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     where TKnownKeys : struct, IFlatKnownKeyMatcher
     where TStorage : struct, IFlatStorage<TKeyIndex, TValueIndex>
 {
@@ -71,7 +69,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     /// left to tiering, a fresh process ran each lookup through some 35 tier-0 calls (the hash, the probe, every field
     /// accessor) until tier 1 replaced them.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static int HashAndProbeOutOfLine(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) => HashAndProbe(map, key);
 
     /// <summary>Finds a UTF-8 key: a known key through the byte matcher, with no decoding; another one decoded on the stack. Invalid UTF-8 is absent.</summary>
@@ -131,7 +129,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
 
         Span<ulong> presence = map.KnownPresence;
         presence[knownKey >> 6] &= ~(1UL << (knownKey & 63));
-        map.KnownSlots[knownKey] = TKeyIndex.Zero;
+        map.KnownSlots[knownKey] = FlatInteger.FromInt32<TKeyIndex>(0);
         TStorage.RemoveEntry(map, keyIndex);
         map.Version++;
         return true;
@@ -153,7 +151,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
         int slot = FlatHash.HomeSlot(hash, slots.Length);
         for (int steps = 0; FlatInteger.ToInt32(slots[slot]) != keyIndex + 1; slot = (slot + 1) & (slots.Length - 1))
         {
-            if (++steps == slots.Length || slots[slot] == TKeyIndex.Zero)
+            if (++steps == slots.Length || FlatInteger.IsZero(slots[slot]))
             {
                 FlatThrow.ConcurrentUse(map.Shape.MapName);
             }
@@ -233,7 +231,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     {
         Span<TKeyIndex> slots = map.Slots;
         int home = FlatHash.HomeSlot(hash, slots.Length);
-        return slots[home] == TKeyIndex.Zero ? home : -1;
+        return FlatInteger.IsZero(slots[home]) ? home : -1;
     }
 
     /// <summary>
@@ -249,7 +247,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
         int mask = slots.Length - 1;
         int home = FlatHash.HomeSlot(hash, slots.Length);
         int slot = emptied >= 0 && ((emptied - home) & mask) < ((end - home) & mask) ? emptied : end;
-        if (slots[slot] != TKeyIndex.Zero)
+        if (!FlatInteger.IsZero(slots[slot]))
         {
             FlatThrow.ConcurrentUse(map.Shape.MapName);
         }
@@ -280,7 +278,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     {
         int mask = slots.Length - 1;
         int slot = FlatHash.HomeSlot(hash, slots.Length);
-        for (int steps = 0; slots[slot] != TKeyIndex.Zero; steps++)
+        for (int steps = 0; !FlatInteger.IsZero(slots[slot]); steps++)
         {
             if (steps == slots.Length)
             {
@@ -327,37 +325,13 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     /// </summary>
     public static void Renumber(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex)
     {
-        // A vector compare gives all ones (minus one) in each lane past the removed entry, so adding it renumbers.
-        Span<TKeyIndex> slots = map.Slots;
-        TKeyIndex removedEntry = FlatInteger.FromInt32<TKeyIndex>(keyIndex + 1);
-        Span<Vector<TKeyIndex>> vectors = MemoryMarshal.Cast<TKeyIndex, Vector<TKeyIndex>>(slots);
-        var removedEntries = new Vector<TKeyIndex>(removedEntry);
-        foreach (ref Vector<TKeyIndex> vector in vectors)
+        if (typeof(TKeyIndex) == typeof(byte))
         {
-            vector += Vector.GreaterThan(vector, removedEntries);
+            FlatSlotNumbers.AfterRemoval(FlatInteger.As<TKeyIndex, byte>(map.Slots), map.KnownPresence, FlatInteger.As<TKeyIndex, byte>(map.KnownSlots), keyIndex);
         }
-
-        for (int i = vectors.Length * Vector<TKeyIndex>.Count; i < slots.Length; i++)
+        else
         {
-            if (slots[i] > removedEntry)
-            {
-                slots[i]--;
-            }
-        }
-
-        Span<ulong> presence = map.KnownPresence;
-        Span<TKeyIndex> knownSlots = map.KnownSlots;
-        TKeyIndex removedIndex = FlatInteger.FromInt32<TKeyIndex>(keyIndex);
-        for (int word = 0; word < presence.Length; word++)
-        {
-            for (ulong bits = presence[word]; bits != 0; bits &= bits - 1)
-            {
-                ref TKeyIndex knownSlot = ref knownSlots[(word << 6) + BitOperations.TrailingZeroCount(bits)];
-                if (knownSlot > removedIndex)
-                {
-                    knownSlot--;
-                }
-            }
+            FlatSlotNumbers.AfterRemoval(FlatInteger.As<TKeyIndex, ushort>(map.Slots), map.KnownPresence, FlatInteger.As<TKeyIndex, ushort>(map.KnownSlots), keyIndex);
         }
     }
 
@@ -382,7 +356,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
             slot = Unsafe.Add(ref renumbered, Math.Min(FlatInteger.ToInt32(slot), last));
         }
 
-        int kept = slots.Length - slots.Count(TKeyIndex.Zero);
+        int kept = slots.Length - FlatInteger.CountZeros<TKeyIndex>(slots);
         Span<ulong> presence = map.KnownPresence;
         Span<TKeyIndex> knownSlots = map.KnownSlots;
         for (int word = 0; word < presence.Length; word++)
@@ -392,8 +366,9 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
                 ref TKeyIndex knownSlot = ref knownSlots[(word << 6) + BitOperations.TrailingZeroCount(bits)];
                 TKeyIndex entry = newEntries[Math.Min(FlatInteger.ToInt32(knownSlot) + 1, last)];
                 // A known key's index is not checked against the count when read, so a lost one becomes 0, not an index past the entries.
-                kept += entry != TKeyIndex.Zero ? 1 : 0;
-                knownSlot = entry == TKeyIndex.Zero ? TKeyIndex.Zero : entry - TKeyIndex.One;
+                int entryNumber = FlatInteger.ToInt32(entry);
+                kept += entryNumber != 0 ? 1 : 0;
+                knownSlot = FlatInteger.FromInt32<TKeyIndex>(Math.Max(entryNumber - 1, 0));
             }
         }
 
@@ -405,8 +380,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
 
     /// <summary>
     /// After the first <paramref name="holes"/> entries, all holes, close (a reference map's whose holes all lead, as a
-    /// map that evicts leaves them): every hashed slot's entry and present known key's index moves down by as many, a
-    /// vector at a time.
+    /// map that evicts leaves them): every hashed slot's entry and present known key's index moves down by as many.
     /// </summary>
     /// <param name="map">The map.</param>
     /// <param name="holes">The holes that closed, all at the front.</param>
@@ -414,42 +388,9 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     /// <exception cref="InvalidOperationException">A slot pointed at a hole or past the entries: only concurrent use writes one.</exception>
     public static void RenumberDown(FlatMapFields<TKeyIndex, TValueIndex> map, int holes, int count)
     {
-        Span<TKeyIndex> slots = map.Slots;
-        TKeyIndex down = FlatInteger.FromInt32<TKeyIndex>(holes);
-        TKeyIndex last = FlatInteger.FromInt32<TKeyIndex>(count);
-        var downs = new Vector<TKeyIndex>(down);
-        var lasts = new Vector<TKeyIndex>(last);
-        Vector<TKeyIndex> lost = Vector<TKeyIndex>.Zero;
-        Span<Vector<TKeyIndex>> vectors = MemoryMarshal.Cast<TKeyIndex, Vector<TKeyIndex>>(slots);
-        foreach (ref Vector<TKeyIndex> vector in vectors)
-        {
-            Vector<TKeyIndex> used = ~Vector.Equals(vector, Vector<TKeyIndex>.Zero);
-            lost |= used & (Vector.LessThanOrEqual(vector, downs) | Vector.GreaterThan(vector, lasts));
-            vector -= used & downs;
-        }
-
-        bool broken = lost != Vector<TKeyIndex>.Zero;
-        for (int i = vectors.Length * Vector<TKeyIndex>.Count; i < slots.Length; i++)
-        {
-            if (slots[i] != TKeyIndex.Zero)
-            {
-                broken |= slots[i] <= down || slots[i] > last;
-                slots[i] -= down;
-            }
-        }
-
-        Span<ulong> presence = map.KnownPresence;
-        Span<TKeyIndex> knownSlots = map.KnownSlots;
-        for (int word = 0; word < presence.Length; word++)
-        {
-            for (ulong bits = presence[word]; bits != 0; bits &= bits - 1)
-            {
-                ref TKeyIndex knownSlot = ref knownSlots[(word << 6) + BitOperations.TrailingZeroCount(bits)];
-                broken |= knownSlot < down || knownSlot >= last;
-                knownSlot -= down;
-            }
-        }
-
+        bool broken = typeof(TKeyIndex) == typeof(byte)
+            ? FlatSlotNumbers.AfterLeadingHoles(FlatInteger.As<TKeyIndex, byte>(map.Slots), map.KnownPresence, FlatInteger.As<TKeyIndex, byte>(map.KnownSlots), holes, count)
+            : FlatSlotNumbers.AfterLeadingHoles(FlatInteger.As<TKeyIndex, ushort>(map.Slots), map.KnownPresence, FlatInteger.As<TKeyIndex, ushort>(map.KnownSlots), holes, count);
         if (broken)
         {
             FlatThrow.ConcurrentUse(map.Shape.MapName);
@@ -490,7 +431,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
             }
         }
 
-        slots[hole] = TKeyIndex.Zero;
+        slots[hole] = FlatInteger.FromInt32<TKeyIndex>(0);
         return hole;
     }
 }

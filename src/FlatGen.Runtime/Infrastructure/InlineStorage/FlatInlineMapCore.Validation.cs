@@ -148,8 +148,8 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
             || MemoryMarshal.AsBytes(keyOffsets.Slice(count)).ContainsAnyExcept((byte)0)
             || MemoryMarshal.AsBytes(keyLengths.Slice(count)).ContainsAnyExcept((byte)0)
             || MemoryMarshal.AsBytes(map.KeyHashes.Slice(count)).ContainsAnyExcept((byte)0)
-            || MemoryMarshal.AsBytes(starts.Slice(count)).ContainsAnyExcept((byte)0)
-            || MemoryMarshal.AsBytes(counts.Slice(count)).ContainsAnyExcept((byte)0)
+            || FlatInteger.IndexOfNonZero<TValueIndex>(starts.Slice(count)) >= 0
+            || FlatInteger.IndexOfNonZero<TValueIndex>(counts.Slice(count)) >= 0
             || MemoryMarshal.AsBytes(valueOffsets.Slice(valueCount)).ContainsAnyExcept((byte)0)
             || MemoryMarshal.AsBytes(valueLengths.Slice(valueCount)).ContainsAnyExcept((byte)0))
         {
@@ -181,7 +181,9 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     {
         Span<TKeyIndex> slots = map.Slots;
         TKeyIndex[]? rented = null;
-        Span<TKeyIndex> rebuilt = slots.Length <= StackSlots ? stackalloc TKeyIndex[StackSlots] : (rented = ArrayPool<TKeyIndex>.Shared.Rent(slots.Length));
+        Span<TKeyIndex> rebuilt = slots.Length <= StackSlots
+            ? FlatInteger.FromBytes<TKeyIndex>(stackalloc byte[StackSlots * sizeof(ushort)])
+            : (rented = ArrayPool<TKeyIndex>.Shared.Rent(slots.Length));
         rebuilt = rebuilt.Slice(0, slots.Length);
         rebuilt.Clear();
         try

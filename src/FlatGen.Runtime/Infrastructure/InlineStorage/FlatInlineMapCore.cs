@@ -40,22 +40,20 @@ namespace FlatGen.Infrastructure;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>
     : FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys, FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, TKnownKeys>>
-    where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
-    where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     where TComparer : struct, IFlatKeyComparer
     where TKnownKeys : struct, IFlatKnownKeyMatcher
 {
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key slot, a value slot or arena bytes are missing, and then the map is unchanged.</returns>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate); or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static bool TryAddChars(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, ReadOnlySpan<char> value) =>
         AddEvicting(map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromChars(value, nameof(value))) == FlatAddStatus.Added;
 
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate); or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
     /// <exception cref="FlatMapFullException">A key slot, a value slot or arena bytes are missing; the map is unchanged.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static void AddChars(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, ReadOnlySpan<char> value)
     {
         FlatAddStatus status = AddEvicting(map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromChars(value, nameof(value)));
@@ -66,7 +64,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     }
 
     /// <summary>Gets the values of known key <paramref name="knownKey"/>; empty when it is absent.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static FlatInlineValues GetKnownValues(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey)
     {
         return Values(map, Index.KnownKeyIndex(map, knownKey));
@@ -75,7 +73,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | FlatJit.Optimized)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, string key, out FlatInlineValues values)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -84,7 +82,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
 
     /// <summary>Gets <paramref name="key"/>'s values; empty when the key is absent.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | FlatJit.Optimized)]
     public static FlatInlineValues GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -93,7 +91,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | FlatJit.Optimized)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, out FlatInlineValues values)
     {
         int keyIndex = Index.Find(map, key);
@@ -103,7 +101,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
 
     /// <summary>Gets the UTF-8 <paramref name="key"/>'s values; invalid UTF-8 is a key that is absent.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, out FlatInlineValues values)
     {
         int keyIndex = Index.FindUtf8(map, key);
@@ -112,21 +110,21 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     }
 
     /// <summary>Gets <paramref name="key"/>'s values; empty when the key is absent.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | FlatJit.Optimized)]
     public static FlatInlineValues GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
         return Values(map, Index.Find(map, key));
     }
 
     /// <summary>Gets the UTF-8 <paramref name="key"/>'s values; empty when the key is absent.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static FlatInlineValues GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
         return Values(map, Index.FindUtf8(map, key));
     }
 
     /// <summary>Removes every key and value and zeroes the whole map, arena included; only the version moves on.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     internal static void ClearEntries(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         // The canonical empty map is all zeros but its layout id and version: zeroing every byte, not only the ranges
@@ -138,7 +136,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     }
 
     /// <summary>Returns the map's own storage as bytes, after stamping its layout id.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static ReadOnlySpan<byte> AsBytes(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         map.LayoutId = map.Shape.LayoutId;
@@ -150,12 +148,12 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     /// written in a little-endian process (see <see cref="Validate"/>); otherwise <paramref name="map"/> is left empty.
     /// </summary>
     /// <returns>Whether the bytes were a valid map.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static bool TryRead(ReadOnlySpan<byte> bytes, FlatMapFields<TKeyIndex, TValueIndex> map) => TryRead(bytes, map, out _);
 
     /// <summary>Reads a map from <paramref name="bytes"/> into <paramref name="map"/>, as <see cref="TryRead(ReadOnlySpan{byte}, FlatMapFields{TKeyIndex, TValueIndex})"/> does.</summary>
     /// <exception cref="FlatFormatException">The bytes are not a valid map of this layout; the message says why.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static void Read(ReadOnlySpan<byte> bytes, FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         if (!TryRead(bytes, map, out string? problem))
@@ -173,7 +171,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
             : AddUnknownUtf8(map, key, value);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     [SkipLocalsInit] // The decode buffer is written before it is read.
     private static FlatAddStatus AddUnknownUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
@@ -279,7 +277,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         used += keyText.ByteCount;
         map.KeyHashes[count] = hashOrKnownKey;
         map.ValueStarts[count] = FlatInteger.FromInt32<TValueIndex>(valueCount);
-        map.ValueCounts[count] = TValueIndex.One;
+        map.ValueCounts[count] = FlatInteger.FromInt32<TValueIndex>(1);
         map.ValueOffsets[valueCount] = (ushort)used;
         map.ValueLengths[valueCount] = (ushort)valueText.ByteCount;
         valueText.CopyTo(arena.Slice(used));
@@ -339,10 +337,10 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         for (int k = keyIndex + 1; k < count; k++)
         {
             keyOffsets[k] += (ushort)length;
-            starts[k]++;
+            FlatInteger.Add(ref starts[k], 1);
         }
 
-        counts[keyIndex]++;
+        FlatInteger.Add(ref counts[keyIndex], 1);
         valueCountRef = FlatInteger.FromInt32<TValueIndex>(valueCount + 1);
         usedRef = (ushort)(used + length);
         map.LayoutId = map.Shape.LayoutId;
@@ -398,18 +396,17 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         keyLengths.Slice(keyIndex + 1, after).CopyTo(keyLengths.Slice(keyIndex));
         hashes.Slice(keyIndex + 1, after).CopyTo(hashes.Slice(keyIndex));
         counts.Slice(keyIndex + 1, after).CopyTo(counts.Slice(keyIndex));
-        TValueIndex removedRun = FlatInteger.FromInt32<TValueIndex>(removed);
-        for (int k = keyIndex; k < last; k++)
+                for (int k = keyIndex; k < last; k++)
         {
             keyOffsets[k] = (ushort)(keyOffsets[k + 1] - bytes);
-            starts[k] = starts[k + 1] - removedRun;
+            starts[k] = FlatInteger.FromInt32<TValueIndex>(FlatInteger.ToInt32(starts[k + 1]) - removed);
         }
 
         keyOffsets[last] = 0;
         keyLengths[last] = 0;
         hashes[last] = 0;
-        starts[last] = TValueIndex.Zero;
-        counts[last] = TValueIndex.Zero;
+        starts[last] = FlatInteger.FromInt32<TValueIndex>(0);
+        counts[last] = FlatInteger.FromInt32<TValueIndex>(0);
         if (after != 0)
         {
             Index.Renumber(map, keyIndex);
@@ -496,7 +493,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     private static int MaxKeyBytes(FlatMapFields<TKeyIndex, TValueIndex> map) => 3 * map.Arena.Length;
 
     /// <summary>Decodes stored key <paramref name="keyIndex"/> and compares it with <paramref name="key"/> under the map's comparison.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     [SkipLocalsInit] // The decode buffer is written before it is read.
     internal static bool StoredKeyEquals(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, ReadOnlySpan<char> key)
     {

@@ -9,17 +9,13 @@ namespace FlatGen.Infrastructure;
 internal static class FlatJson
 {
     /// <summary>Adds one value (the reader is on it) to a map under the key.</summary>
-    public delegate bool AddValue<TKeyIndex, TValueIndex>(scoped FlatMapFields<TKeyIndex, TValueIndex> map, ref Utf8JsonReader reader, scoped ReadOnlySpan<char> key)
-        where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
-        where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>;
+    public delegate bool AddValue<TKeyIndex, TValueIndex>(scoped FlatMapFields<TKeyIndex, TValueIndex> map, ref Utf8JsonReader reader, scoped ReadOnlySpan<char> key);
 
     /// <summary>
     /// Reads <c>{"key": ["value", …], …}</c> into <paramref name="map"/> through <paramref name="add"/>. A single string
     /// stands for an array of one. Anything else, a null value, or a value that does not fit throws <see cref="JsonException"/>.
     /// </summary>
     public static void ReadObject<TKeyIndex, TValueIndex>(ref Utf8JsonReader reader, scoped FlatMapFields<TKeyIndex, TValueIndex> map, AddValue<TKeyIndex, TValueIndex> add)
-        where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
-        where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -82,8 +78,6 @@ internal static class FlatJson
 
     /// <summary>Writes <paramref name="map"/> as <c>{"key": ["value", …], …}</c>, its keys in first-insertion order.</summary>
     public static void WriteObject<TKeyIndex, TValueIndex, TStorage>(Utf8JsonWriter writer, FlatMapFields<TKeyIndex, TValueIndex> map, JsonSerializerOptions options)
-        where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
-        where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
         where TStorage : struct, IFlatStorage<TKeyIndex, TValueIndex>
     {
         writer.WriteStartObject();
@@ -128,8 +122,6 @@ internal static class FlatJson
         writer.WritePropertyName(options.DictionaryKeyPolicy is { } policy ? policy.ConvertName(key) : key);
 
     private static void AddOne<TKeyIndex, TValueIndex>(ref Utf8JsonReader reader, scoped FlatMapFields<TKeyIndex, TValueIndex> map, AddValue<TKeyIndex, TValueIndex> add, scoped ReadOnlySpan<char> key)
-        where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
-        where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     {
         bool added;
         try

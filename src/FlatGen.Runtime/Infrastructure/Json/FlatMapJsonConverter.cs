@@ -22,8 +22,6 @@ namespace FlatGen.Infrastructure;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class FlatMapJsonConverter<TMap, TKeyIndex, TValueIndex, TStorage> : JsonConverter<TMap>
     where TMap : struct, IFlatMap<TMap>
-    where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
-    where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     where TStorage : struct, IFlatStorage<TKeyIndex, TValueIndex>
 {
     /// <inheritdoc/>

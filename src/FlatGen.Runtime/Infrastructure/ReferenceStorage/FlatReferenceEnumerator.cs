@@ -16,8 +16,6 @@ namespace FlatGen.Infrastructure;
 /// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public ref struct FlatReferenceEnumerator<TKeyIndex, TValueIndex>
-    where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
-    where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
 {
     private readonly ref readonly FlatMapShape _shape;
     private readonly ReadOnlySpan<string?> _keys;

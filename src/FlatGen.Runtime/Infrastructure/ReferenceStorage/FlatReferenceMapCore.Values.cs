@@ -123,14 +123,13 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         values.Slice(from + removed, valueCount - from - removed).CopyTo(values.Slice(from));
         values.Slice(valueCount - removed, removed).Clear();
         Span<TValueIndex> starts = map.ValueStarts;
-        TValueIndex shift = FlatInteger.FromInt32<TValueIndex>(removed);
-        int count = FlatInteger.ToInt32(map.Count);
+                int count = FlatInteger.ToInt32(map.Count);
         for (int k = keyIndex + 1; k < count; k++)
         {
-            starts[k] -= shift;
+            FlatInteger.Add(ref starts[k], -removed);
         }
 
-        map.ValueCounts[keyIndex] -= shift;
+        FlatInteger.Add(ref map.ValueCounts[keyIndex], -removed);
         valueCountRef = FlatInteger.FromInt32<TValueIndex>(valueCount - removed);
     }
 

@@ -37,14 +37,12 @@ namespace FlatGen.Infrastructure;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>
     : FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys, FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, TKnownKeys>>
-    where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
-    where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     where TComparer : struct, IFlatKeyComparer
     where TKnownKeys : struct, IFlatKnownKeyMatcher
 {
     /// <summary>Gets the UTF-8 <paramref name="key"/>'s values, in the order they were added; invalid UTF-8 is a key that is absent.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, out ReadOnlySpan<string> values)
     {
         if (map.Shape.Spills)
@@ -58,7 +56,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     }
 
     /// <summary>Gets the UTF-8 <paramref name="key"/>'s values, in the order they were added; empty when the key is absent.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static ReadOnlySpan<string> GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
         if (map.Shape.Spills)
@@ -71,7 +69,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     }
 
     /// <summary>Lets go of the value strings (and key strings, with <c>InternUnknownKeys</c>) a map with <c>ReuseValueStrings</c> kept for reuse; the map's contents are unchanged.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static void ForgetReusedStrings(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         Span<string?> values = map.Values;
@@ -91,7 +89,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     private static bool KeepsKeyStrings(in FlatMapShape shape) => shape.InternUnknownKeys && shape.ReuseValueStrings;
 
     /// <summary>Gets the values of known key <paramref name="knownKey"/>, in the order they were added; empty when it is absent.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     public static ReadOnlySpan<string> GetKnownValues(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey)
     {
         if (map.Shape.Spills)
@@ -106,7 +104,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | FlatJit.Optimized)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, string key, out ReadOnlySpan<string> values)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -115,7 +113,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added; empty when the key is absent.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | FlatJit.Optimized)]
     public static ReadOnlySpan<string> GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -124,7 +122,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added, over the map's own storage.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | FlatJit.Optimized)]
     public static bool TryGetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, out ReadOnlySpan<string> values)
     {
         if (map.Shape.Spills)
@@ -144,7 +142,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     }
 
     /// <summary>Gets <paramref name="key"/>'s values, in the order they were added; empty when the key is absent.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | FlatJit.Optimized)]
     public static ReadOnlySpan<string> GetValues(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
         if (map.Shape.Spills)
@@ -160,7 +158,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     /// Removes every key and value, leaving no reference behind, except the values a map that reuses value strings
     /// keeps, and the key strings too if it also interns unknown keys.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(FlatJit.Optimized)]
     internal static void ClearEntries(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         // Counts that concurrent use broke may exceed the arrays: everything is then cleared, so Clear restores an
@@ -180,10 +178,10 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         }
 
         Index.Clear(map);
-        countRef = TKeyIndex.Zero;
-        valueCountRef = TValueIndex.Zero;
-        map.KeyHoles = TKeyIndex.Zero;
-        map.ValueHoles = TValueIndex.Zero;
+        countRef = FlatInteger.FromInt32<TKeyIndex>(0);
+        valueCountRef = FlatInteger.FromInt32<TValueIndex>(0);
+        map.KeyHoles = FlatInteger.FromInt32<TKeyIndex>(0);
+        map.ValueHoles = FlatInteger.FromInt32<TValueIndex>(0);
         map.Version++;
     }
 
@@ -216,7 +214,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
             : AddUnknown(map, key, keyString, value);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static FlatAddStatus AddUnknown(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value)
     {
         if (HasSpilled(map))
@@ -259,7 +257,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     }
 
     /// <summary>Adds a hashed key after a probe: a key present, a new key whose home slot is taken, or one that needs room made first.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static FlatAddStatus AddProbed(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, uint hash, string value)
     {
         int keyIndex = Index.Probe(map, key, hash, out int slot);
@@ -339,7 +337,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
             : AddUnknownUtf8(map, key, value);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     [SkipLocalsInit] // The decode buffer is written before it is read.
     private static FlatAddStatus AddUnknownUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
@@ -482,7 +480,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
 
         map.KeyHashes[count] = hashOrKnownKey;
         map.ValueStarts[count] = FlatInteger.FromInt32<TValueIndex>(valueCount);
-        map.ValueCounts[count] = TValueIndex.One;
+        map.ValueCounts[count] = FlatInteger.FromInt32<TValueIndex>(1);
         countRef = FlatInteger.FromInt32<TKeyIndex>(count + 1);
         valueCountRef = FlatInteger.FromInt32<TValueIndex>(valueCount + 1);
         map.Version++;
@@ -502,7 +500,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
 
     // Not inlined: inlined into a caller's loop of adds, its run shifting used up the budget that the new-key path's
     // checks need (bench/results/analysis.md has what that cost).
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static FlatAddStatus AppendValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value)
     {
         Span<string?> values = map.Values;
@@ -539,12 +537,12 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
             int count = FlatInteger.ToInt32(map.Count);
             for (int k = keyIndex + 1; k < count; k++)
             {
-                starts[k]++;
+                FlatInteger.Add(ref starts[k], 1);
             }
         }
 
         values[end] = value;
-        counts[keyIndex]++;
+        FlatInteger.Add(ref counts[keyIndex], 1);
         valueCountRef = FlatInteger.FromInt32<TValueIndex>(valueCount + 1);
         map.Version++;
         return FlatAddStatus.Added;
@@ -590,7 +588,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         // In a map that evicts, entry 0 or the first key past the holes that lead makes them one more (LeadingHoles).
         bool leads = map.Shape.EvictsOldest && LeadingHoles(map) == keyIndex;
         hashes[keyIndex] = 0;
-        counts[keyIndex] = TValueIndex.Zero;
+        counts[keyIndex] = FlatInteger.FromInt32<TValueIndex>(0);
         if (leads)
         {
             CountLeadingHoles(hashes, keyIndex + 1);
@@ -598,12 +596,12 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
 
         ref TKeyIndex keyHoles = ref map.KeyHoles;
         ref TValueIndex valueHoles = ref map.ValueHoles;
-        keyHoles++;
-        valueHoles += FlatInteger.FromInt32<TValueIndex>(removed);
+        FlatInteger.Add(ref keyHoles, 1);
+        FlatInteger.Add(ref valueHoles, removed);
 
         // Holes after the last key are no holes: the entries and values past it are simply unused.
         int last = count;
-        while (last > 0 && counts[last - 1] == TValueIndex.Zero)
+        while (last > 0 && FlatInteger.IsZero(counts[last - 1]))
         {
             last--;
         }
@@ -611,8 +609,8 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         if (last < count)
         {
             int end = last == 0 ? 0 : RunEnd(map, last - 1);
-            keyHoles -= FlatInteger.FromInt32<TKeyIndex>(count - last);
-            valueHoles -= FlatInteger.FromInt32<TValueIndex>(valueCount - end);
+            FlatInteger.Add(ref keyHoles, last - count);
+            FlatInteger.Add(ref valueHoles, end - valueCount);
             countRef = FlatInteger.FromInt32<TKeyIndex>(last);
             valueCountRef = FlatInteger.FromInt32<TValueIndex>(end);
         }
@@ -649,20 +647,20 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         // the holes (only a map that evicts counts them): every entry then moves down by as many.
         int leading = LeadingHoles(map);
         bool holesLead = leading == FlatInteger.ToInt32(map.KeyHoles);
-        Span<TKeyIndex> newEntry = holesLead ? default : stackalloc TKeyIndex[keys.Length + 2];
+        Span<TKeyIndex> newEntry = holesLead ? default : FlatInteger.FromBytes<TKeyIndex>(stackalloc byte[(keys.Length + 2) * sizeof(ushort)]).Slice(0, keys.Length + 2);
         int moved = -1;
         int to = 0;
         int valueTo = 0;
         for (int from = 0; from < count;)
         {
             // A stretch of keys between holes has adjacent runs, so it moves as a block.
-            while (from < count && counts[from] == TValueIndex.Zero)
+            while (from < count && FlatInteger.IsZero(counts[from]))
             {
                 from++;
             }
 
             int first = from;
-            for (; from < count && counts[from] != TValueIndex.Zero; from++)
+            for (; from < count && !FlatInteger.IsZero(counts[from]); from++)
             {
             }
 
@@ -691,12 +689,12 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
                 values.Slice(valueStart, valueEnd - valueStart).CopyTo(values.Slice(valueTo));
             }
 
-            TValueIndex shift = FlatInteger.FromInt32<TValueIndex>(valueStart - valueTo);
+            int shift = valueStart - valueTo;
             Span<TValueIndex> fromStarts = starts.Slice(first, length);
             Span<TValueIndex> toStarts = starts.Slice(to, length);
             for (int k = 0; k < fromStarts.Length; k++)
             {
-                toStarts[k] = fromStarts[k] - shift;
+                toStarts[k] = FlatInteger.FromInt32<TValueIndex>(FlatInteger.ToInt32(fromStarts[k]) - shift);
             }
 
             if (!holesLead)
@@ -732,8 +730,8 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
 
         map.Count = FlatInteger.FromInt32<TKeyIndex>(to);
         map.ValueCount = FlatInteger.FromInt32<TValueIndex>(valueTo);
-        map.KeyHoles = TKeyIndex.Zero;
-        map.ValueHoles = TValueIndex.Zero;
+        map.KeyHoles = FlatInteger.FromInt32<TKeyIndex>(0);
+        map.ValueHoles = FlatInteger.FromInt32<TValueIndex>(0);
         return moved;
     }
 
@@ -751,7 +749,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         FlatInteger.ToInt32(map.ValueStarts[keyIndex]) + FlatInteger.ToInt32(map.ValueCounts[keyIndex]);
 
     // The lookups of a map that spills, out of line as FlatMapCore.Spill.cs says why: the overflow's once it has spilled, else the fields'.
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static ReadOnlySpan<string> GetValuesSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
         if (SpilledOverflow(map) is { } spill)
@@ -763,7 +761,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         return keyIndex < 0 ? default : Run(map, keyIndex);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static ReadOnlySpan<string> GetValuesSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
         if (SpilledOverflow(map) is { } spill)
@@ -775,7 +773,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         return keyIndex < 0 ? default : Run(map, keyIndex);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static ReadOnlySpan<string> GetKnownValuesSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey)
     {
         if (SpilledOverflow(map) is { } spill)

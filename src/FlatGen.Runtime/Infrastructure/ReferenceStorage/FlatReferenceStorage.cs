@@ -15,8 +15,6 @@ namespace FlatGen.Infrastructure;
 /// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, TKnownKeys> : IFlatStorage<TKeyIndex, TValueIndex>
-    where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
-    where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     where TComparer : struct, IFlatKeyComparer
     where TKnownKeys : struct, IFlatKnownKeyMatcher
 {

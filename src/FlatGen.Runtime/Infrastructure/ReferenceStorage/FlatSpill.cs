@@ -126,7 +126,7 @@ internal sealed class FlatSpill
     }
 
     /// <summary>Finds the entry of the key <paramref name="key"/>, whose hash is <paramref name="hash"/>; -1 if absent.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Optimised from the first spill, as the cores' entry points are.
+    [MethodImpl(FlatJit.Optimized)] // Optimised from the first spill, as the cores' entry points are.
     internal int Find<TComparer>(ReadOnlySpan<char> key, uint hash)
         where TComparer : struct, IFlatKeyComparer
     {
@@ -152,7 +152,7 @@ internal sealed class FlatSpill
     }
 
     /// <summary>Appends <paramref name="value"/> to entry <paramref name="entry"/>'s values.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Optimised from the first spill, as the cores' entry points are.
+    [MethodImpl(FlatJit.Optimized)] // Optimised from the first spill, as the cores' entry points are.
     internal void AddValue(int entry, string value)
     {
         ref Entry slot = ref At(entry);
@@ -188,7 +188,7 @@ internal sealed class FlatSpill
 
     /// <summary>Adds key <paramref name="key"/>, which the overflow lacks, with its <paramref name="values"/> (at least one), after every other key.</summary>
     /// <returns>The key's entry.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Optimised from the first spill, as the cores' entry points are.
+    [MethodImpl(FlatJit.Optimized)] // Optimised from the first spill, as the cores' entry points are.
     internal int AddKey(string key, int knownKey, uint hash, ReadOnlySpan<string> values)
     {
         if (_count >= _entries.Length)
@@ -250,7 +250,7 @@ internal sealed class FlatSpill
     }
 
     /// <summary>Removes entry <paramref name="entry"/>'s key and values, leaving a hole in its place.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Optimised from the first spill, as the cores' entry points are.
+    [MethodImpl(FlatJit.Optimized)] // Optimised from the first spill, as the cores' entry points are.
     internal void Remove(int entry)
     {
         ref Entry slot = ref At(entry);

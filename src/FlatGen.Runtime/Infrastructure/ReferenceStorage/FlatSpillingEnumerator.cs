@@ -16,8 +16,6 @@ namespace FlatGen.Infrastructure;
 /// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public ref struct FlatSpillingEnumerator<TKeyIndex, TValueIndex>
-    where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
-    where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
 {
     // A spilled map's fields are empty: the fields' enumerator ends at once, and checks the version at every step.
     private FlatReferenceEnumerator<TKeyIndex, TValueIndex> _fields;

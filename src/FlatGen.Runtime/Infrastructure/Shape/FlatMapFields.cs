@@ -15,8 +15,6 @@ namespace FlatGen.Infrastructure;
 /// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly ref struct FlatMapFields<TKeyIndex, TValueIndex>
-    where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
-    where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
 {
     private readonly ref byte _start;
     private readonly ref readonly FlatMapShape _shape;

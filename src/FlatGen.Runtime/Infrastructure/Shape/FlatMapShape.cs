@@ -194,8 +194,6 @@ public readonly struct FlatMapShape
         bool reuseValueStrings = false,
         ulong layoutId = 0,
         FlatOverflow overflow = FlatOverflow.Refuse)
-        where TKeyIndex : unmanaged, IBinaryInteger<TKeyIndex>
-        where TValueIndex : unmanaged, IBinaryInteger<TValueIndex>
     {
         ArgumentNullException.ThrowIfNull(layout);
         if (overflow is not (FlatOverflow.Refuse or FlatOverflow.Spill or FlatOverflow.EvictOldest))

@@ -183,7 +183,7 @@ internal static class FlatHash
     }
 
     // Keys of more than 32 units or with a unit that is not ASCII: out of line and compiled once, so every inlined hash stays the short forms' size.
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static uint ProcessOrdinalIgnoreCaseByUnits(ReadOnlySpan<char> key) => OrdinalIgnoreCase(key, ProcessSeed);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -440,7 +440,7 @@ internal static class FlatHash
     /// <see cref="EqualsIgnoreCase"/> as one call: non-generic, so a process compiles it once, where inlined it would be
     /// compiled again into every core instantiation that compares (milliseconds of a first request each).
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     public static bool EqualsIgnoreCaseOutOfLine(ReadOnlySpan<char> left, ReadOnlySpan<char> right) => EqualsIgnoreCase(left, right);
 
     /// <summary>

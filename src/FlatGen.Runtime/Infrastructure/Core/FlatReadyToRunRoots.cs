@@ -1,0 +1,62 @@
+#if FLATGEN_READYTORUN
+using System;
+
+namespace FlatGen.Infrastructure;
+
+/// <summary>
+/// Names the instantiations a map without known keys runs, so that crossgen2 compiles them into the ReadyToRun image:
+/// it places an instantiation in a library's image only when the library names it, and a map's own members name them
+/// from the user's assembly. Taking each entry point's address makes a body of its own, which a map's members call
+/// until tier 1 inlines them. Never called.
+/// </summary>
+internal static unsafe class FlatReadyToRunRoots
+{
+    /// <summary>Every pair of index types the generator picks, with both comparisons, in both storages.</summary>
+    internal static nint Root() =>
+        Reference<byte, byte, FlatOrdinalComparer>() + Reference<byte, byte, FlatOrdinalIgnoreCaseComparer>()
+        + Reference<byte, ushort, FlatOrdinalComparer>() + Reference<byte, ushort, FlatOrdinalIgnoreCaseComparer>()
+        + Reference<ushort, ushort, FlatOrdinalComparer>() + Reference<ushort, ushort, FlatOrdinalIgnoreCaseComparer>()
+        + Inline<byte, byte, FlatOrdinalComparer>() + Inline<byte, byte, FlatOrdinalIgnoreCaseComparer>()
+        + Inline<byte, ushort, FlatOrdinalComparer>() + Inline<byte, ushort, FlatOrdinalIgnoreCaseComparer>()
+        + Inline<ushort, ushort, FlatOrdinalComparer>() + Inline<ushort, ushort, FlatOrdinalIgnoreCaseComparer>();
+
+    private static nint Reference<TKeyIndex, TValueIndex, TComparer>()
+        where TComparer : struct, IFlatKeyComparer =>
+        Shared<TKeyIndex, TValueIndex, TComparer, FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>>()
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, string, ReadOnlySpan<string>>)&FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.GetValues
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, ReadOnlySpan<char>, ReadOnlySpan<string>>)&FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.GetValues
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, ReadOnlySpan<byte>, ReadOnlySpan<string>>)&FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.GetValues
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, string, out ReadOnlySpan<string>, bool>)&FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.TryGetValues
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, ReadOnlySpan<char>, out ReadOnlySpan<string>, bool>)&FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.TryGetValues
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, ReadOnlySpan<byte>, out ReadOnlySpan<string>, bool>)&FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.TryGetValues;
+
+    private static nint Inline<TKeyIndex, TValueIndex, TComparer>()
+        where TComparer : struct, IFlatKeyComparer =>
+        Shared<TKeyIndex, TValueIndex, TComparer, FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>>();
+
+    /// <summary>The entry points both storages share.</summary>
+    private static nint Shared<TKeyIndex, TValueIndex, TComparer, TStorage>()
+        where TComparer : struct, IFlatKeyComparer
+        where TStorage : struct, IFlatStorage<TKeyIndex, TValueIndex> =>
+        (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, string, string, bool>)&FlatMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys, TStorage>.TryAdd
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, string, string, void>)&FlatMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys, TStorage>.Add
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, ReadOnlySpan<char>, string, bool>)&FlatMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys, TStorage>.TryAdd
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, ReadOnlySpan<char>, string, void>)&FlatMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys, TStorage>.Add
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, ReadOnlySpan<byte>, ReadOnlySpan<byte>, bool>)&FlatMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys, TStorage>.TryAdd
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, ReadOnlySpan<byte>, ReadOnlySpan<byte>, void>)&FlatMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys, TStorage>.Add
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, string, bool>)&FlatMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys, TStorage>.ContainsKey
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, ReadOnlySpan<char>, bool>)&FlatMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys, TStorage>.ContainsKey
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, ReadOnlySpan<byte>, bool>)&FlatMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys, TStorage>.ContainsKey
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, string, bool>)&FlatMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys, TStorage>.Remove
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, ReadOnlySpan<char>, bool>)&FlatMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys, TStorage>.Remove
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, string, out string?, bool>)&FlatMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys, TStorage>.TryGetFirst
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, ReadOnlySpan<char>, out string?, bool>)&FlatMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys, TStorage>.TryGetFirst
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, ReadOnlySpan<byte>, out string?, bool>)&FlatMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys, TStorage>.TryGetFirst
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, string, string?>)&FlatMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys, TStorage>.GetFirstOrDefault
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, ReadOnlySpan<char>, string?>)&FlatMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys, TStorage>.GetFirstOrDefault
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, string, string, void>)&FlatMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys, TStorage>.Set
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, int>)&FlatMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys, TStorage>.Count
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, int>)&FlatMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys, TStorage>.ValueCount
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, void>)&FlatMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys, TStorage>.Clear;
+}
+#endif
