@@ -396,7 +396,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         keyLengths.Slice(keyIndex + 1, after).CopyTo(keyLengths.Slice(keyIndex));
         hashes.Slice(keyIndex + 1, after).CopyTo(hashes.Slice(keyIndex));
         counts.Slice(keyIndex + 1, after).CopyTo(counts.Slice(keyIndex));
-                for (int k = keyIndex; k < last; k++)
+        for (int k = keyIndex; k < last; k++)
         {
             keyOffsets[k] = (ushort)(keyOffsets[k + 1] - bytes);
             starts[k] = FlatInteger.FromInt32<TValueIndex>(FlatInteger.ToInt32(starts[k + 1]) - removed);

@@ -123,7 +123,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         values.Slice(from + removed, valueCount - from - removed).CopyTo(values.Slice(from));
         values.Slice(valueCount - removed, removed).Clear();
         Span<TValueIndex> starts = map.ValueStarts;
-                int count = FlatInteger.ToInt32(map.Count);
+        int count = FlatInteger.ToInt32(map.Count);
         for (int k = keyIndex + 1; k < count; k++)
         {
             FlatInteger.Add(ref starts[k], -removed);
