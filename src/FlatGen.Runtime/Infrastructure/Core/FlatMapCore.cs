@@ -21,7 +21,9 @@ namespace FlatGen.Infrastructure;
 /// <typeparam name="TKnownKeys">The map's known-key matcher: its own generated struct, or <see cref="FlatNoKnownKeys"/> shared by every map without known keys.</typeparam>
 /// <typeparam name="TStorage">How the map stores keys and values.</typeparam>
 /// <remarks>
-/// <para>Generic only over what FlatGen owns, never over the user's struct, so every map of a kind runs one compiled copy.</para>
+/// <para>Generic only over what FlatGen owns, never over the user's struct, so every map of a kind runs one compiled copy;
+/// a map with known keys instantiates it over its matcher, but the storage runs all that follows a match in the
+/// instantiation for <see cref="FlatNoKnownKeys"/> (<see cref="IFlatStorage{TKeyIndex, TValueIndex}"/>).</para>
 /// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
 /// </remarks>
 // The entry points, here and in the storage cores, are FlatJit.Optimized: in the IL build, one compiled copy serves every

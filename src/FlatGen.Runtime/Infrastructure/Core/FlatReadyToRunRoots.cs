@@ -7,7 +7,8 @@ namespace FlatGen.Infrastructure;
 /// Names the instantiations a map without known keys runs, so that crossgen2 compiles them into the ReadyToRun image:
 /// it places an instantiation in a library's image only when the library names it, and a map's own members name them
 /// from the user's assembly. Taking each entry point's address makes a body of its own, which a map's members call
-/// until tier 1 inlines them. Never called.
+/// until tier 1 inlines them; so do the shared core's members that a map with known keys calls once its matcher has
+/// spoken (<see cref="IFlatStorage{TKeyIndex, TValueIndex}"/>), which the image's own code inlines. Never called.
 /// </summary>
 internal static unsafe class FlatReadyToRunRoots
 {
@@ -28,11 +29,23 @@ internal static unsafe class FlatReadyToRunRoots
         + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, ReadOnlySpan<byte>, ReadOnlySpan<string>>)&FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.GetValues
         + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, string, out ReadOnlySpan<string>, bool>)&FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.TryGetValues
         + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, ReadOnlySpan<char>, out ReadOnlySpan<string>, bool>)&FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.TryGetValues
-        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, ReadOnlySpan<byte>, out ReadOnlySpan<string>, bool>)&FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.TryGetValues;
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, ReadOnlySpan<byte>, out ReadOnlySpan<string>, bool>)&FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.TryGetValues
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, int, string, FlatAddStatus>)&FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.AddKnownCore
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, int, ReadOnlySpan<byte>, FlatAddStatus>)&FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.AddKnownUtf8
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, string, ReadOnlySpan<byte>, FlatAddStatus>)&FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.AddKeptKeyUtf8
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, void>)&FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.ClearEntries
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, int, void>)&FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.RemoveKeyAt
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, int, ReadOnlySpan<string>>)&FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.Run
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, int, string>)&FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.KeyAt;
 
     private static nint Inline<TKeyIndex, TValueIndex, TComparer>()
         where TComparer : struct, IFlatKeyComparer =>
-        Shared<TKeyIndex, TValueIndex, TComparer, FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>>();
+        Shared<TKeyIndex, TValueIndex, TComparer, FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>>()
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, int, in FlatUtf8Text, FlatAddStatus>)&FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.AddKnownCore
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, ReadOnlySpan<char>, in FlatUtf8Text, in FlatUtf8Text, FlatAddStatus>)&FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.AddUnknown
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, void>)&FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.ClearEntries
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, int, void>)&FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.RemoveKeyAt
+        + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, int, FlatInlineValues>)&FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.Values;
 
     /// <summary>The entry points both storages share.</summary>
     private static nint Shared<TKeyIndex, TValueIndex, TComparer, TStorage>()

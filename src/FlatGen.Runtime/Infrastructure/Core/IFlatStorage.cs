@@ -18,6 +18,11 @@ namespace FlatGen.Infrastructure;
 /// first-insertion order, or holes with a <c>ValueCounts</c> entry of zero; a key has at least one value. When entry 0 is a
 /// hole, its <c>KeyHashes</c> entry is a number of entries from the first that are all holes, or more than the count: 0,
 /// but in a map that evicts its oldest keys, whose removals count the holes that lead there.</para>
+/// <para>Everything but matching a key to a known key runs in the core of maps without known keys
+/// (<see cref="FlatNoKnownKeys"/>), whatever the map's matcher: the callbacks that need no matcher, and the adds and
+/// lookups once the matcher has said which known key, if any, a key is. So every map of a storage, comparison and pair of
+/// index types runs one compiled copy of its algorithms, which a ReadyToRun image holds, and a matcher's own
+/// instantiation is only the thin layer that calls it.</para>
 /// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -32,6 +37,13 @@ public interface IFlatStorage<TKeyIndex, TValueIndex>
     /// keys whose stored keys compare without decoding.
     /// </summary>
     static abstract bool ScansKeys(in FlatMapShape shape);
+
+    /// <summary>
+    /// Finds a key that matches no known key by its hash, in one call: the <c>HashAndProbeOutOfLine</c> of the index of maps
+    /// without known keys, which every map of this storage, comparison and pair of index types shares.
+    /// </summary>
+    /// <returns>The key's index, or -1.</returns>
+    static abstract int FindHashedOutOfLine(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key);
 
     /// <summary>Finds <paramref name="key"/> by comparing it with each stored hashed key in turn; returns its index or -1.</summary>
     static abstract int FindByScan(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key);

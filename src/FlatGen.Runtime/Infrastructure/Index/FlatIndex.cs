@@ -55,7 +55,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
         (map.HashedKeyLengths & LengthBit(key.Length)) == 0 ? -1
         : TStorage.ScansKeys(map.Shape) ? TStorage.FindByScan(map, key)
         : TStorage.InlineLookups && typeof(TKnownKeys) == typeof(FlatNoKnownKeys) ? HashAndProbe(map, key)
-        : HashAndProbeOutOfLine(map, key);
+        : TStorage.FindHashedOutOfLine(map, key);
 
     /// <summary>Hashes <paramref name="key"/> and finds it in the hashed slots.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -63,14 +63,15 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
         TStorage.TryHash(map, key, out uint hash) ? Probe(map, key, hash, out _) : -1;
 
     /// <summary>
-    /// <see cref="HashAndProbe"/> as one call, for comparisons too large to inline and maps with known keys: as
+    /// <see cref="HashAndProbe"/> as one call, for comparisons too large to inline and maps with known keys (through
+    /// <see cref="IFlatStorage{TKeyIndex, TValueIndex}.FindHashedOutOfLine"/>, this index's for maps without them): as
     /// <c>Dictionary</c>'s <c>FindValue</c>, the hash, the probe and the key comparison inline here with the JIT's whole
     /// budget, however many lookups the caller makes. Optimised from its first call, as the cores' entry points are:
     /// left to tiering, a fresh process ran each lookup through some 35 tier-0 calls (the hash, the probe, every field
     /// accessor) until tier 1 replaced them.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
-    private static int HashAndProbeOutOfLine(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) => HashAndProbe(map, key);
+    internal static int HashAndProbeOutOfLine(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) => HashAndProbe(map, key);
 
     /// <summary>Finds a UTF-8 key: a known key through the byte matcher, with no decoding; another one decoded on the stack. Invalid UTF-8 is absent.</summary>
     [SkipLocalsInit] // The decode buffer is written before it is read.
@@ -306,9 +307,10 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     public static void Clear(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
         map.Slots.Clear();
-        if (typeof(TKnownKeys) != typeof(FlatNoKnownKeys)) // Their fields are empty then, and clearing an empty span is still a call.
+        Span<TKeyIndex> knownSlots = map.KnownSlots;
+        if (!knownSlots.IsEmpty) // Empty in a map without known keys, and clearing an empty span is still a call.
         {
-            map.KnownSlots.Clear();
+            knownSlots.Clear();
             map.KnownPresence.Clear();
         }
 

@@ -59,10 +59,10 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
 
     /// <summary>Adds a UTF-16 key's UTF-8 value (both validated first), as JSON reading gives them.</summary>
     internal static bool TryAddUtf8Value(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, ReadOnlySpan<byte> utf8Value) =>
-        AddEvicting(map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromBytes(utf8Value, "value")) == FlatAddStatus.Added;
+        AddEvicting(map, key, FlatUtf8Text.FromChars(key, nameof(key)), FlatUtf8Text.FromBytes(utf8Value, "value")) == FlatAddStatus.Added;
 
     /// <summary>Adds as <see cref="AddCore"/> does, then, only when the map lacked room and evicts its oldest keys, evicts and tries again.</summary>
-    private static FlatAddStatus AddEvicting(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, in Utf8Text keyText, in Utf8Text valueText)
+    private static FlatAddStatus AddEvicting(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, in FlatUtf8Text keyText, in FlatUtf8Text valueText)
     {
         FlatAddStatus status = AddCore(map, key, keyText, valueText);
         while (status != FlatAddStatus.Added && EvictFor(map, Index.Find(map, key), NewKeyBytes(map, key), valueText.ByteCount, added: 1, out _))
@@ -75,11 +75,11 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
 
     /// <summary>
     /// Replaces <paramref name="removed"/> values from <paramref name="from"/>, inside key <paramref name="keyIndex"/>'s
-    /// run, by <paramref name="insert"/> (when it has bytes or is a value: see <see cref="Utf8Text.IsValue"/>), leaving
+    /// run, by <paramref name="insert"/> (when it has bytes or is a value: see <see cref="FlatUtf8Text.IsValue"/>), leaving
     /// the run at least one value. The arena, the value tables and the later keys move to close or open the gap.
     /// </summary>
     /// <returns><see cref="FlatAddStatus.BytesFull"/>, with nothing changed, if the new value's bytes do not fit.</returns>
-    internal static FlatAddStatus Splice(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, int from, int removed, in Utf8Text insert)
+    internal static FlatAddStatus Splice(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, int from, int removed, in FlatUtf8Text insert)
     {
         ref TValueIndex valueCountRef = ref map.ValueCount;
         ref ushort usedRef = ref map.ArenaUsed;

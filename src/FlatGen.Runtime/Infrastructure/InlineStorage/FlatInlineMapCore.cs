@@ -43,12 +43,15 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     where TComparer : struct, IFlatKeyComparer
     where TKnownKeys : struct, IFlatKnownKeyMatcher
 {
+    /// <summary>The core of maps without known keys, which adds once the matcher has spoken (<see cref="IFlatStorage{TKeyIndex, TValueIndex}"/> says why).</summary>
+    private protected abstract class Shared : FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>;
+
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <returns><see langword="true"/> if the value was added; <see langword="false"/> if a key slot, a value slot or arena bytes are missing, and then the map is unchanged.</returns>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate); or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
     [MethodImpl(FlatJit.Optimized)]
     public static bool TryAddChars(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, ReadOnlySpan<char> value) =>
-        AddEvicting(map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromChars(value, nameof(value))) == FlatAddStatus.Added;
+        AddEvicting(map, key, FlatUtf8Text.FromChars(key, nameof(key)), FlatUtf8Text.FromChars(value, nameof(value))) == FlatAddStatus.Added;
 
     /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values, adding the key if it is new.</summary>
     /// <exception cref="ArgumentException"><paramref name="key"/> or <paramref name="value"/> is not valid UTF-16 (it holds a lone surrogate); or, in a map that ignores case, <paramref name="key"/> is a new key, neither ASCII nor known.</exception>
@@ -56,7 +59,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     [MethodImpl(FlatJit.Optimized)]
     public static void AddChars(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, ReadOnlySpan<char> value)
     {
-        FlatAddStatus status = AddEvicting(map, key, Utf8Text.FromChars(key, nameof(key)), Utf8Text.FromChars(value, nameof(value)));
+        FlatAddStatus status = AddEvicting(map, key, FlatUtf8Text.FromChars(key, nameof(key)), FlatUtf8Text.FromChars(value, nameof(value)));
         if (status != FlatAddStatus.Added)
         {
             ThrowFull(map, status, key.ToString());
@@ -167,16 +170,16 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         // A key the matcher matches is valid UTF-8 (it equals a known key's own bytes, or ASCII letters under the
         // case mask), so only other keys are checked, on the slower path.
         return typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.MatchUtf8(key) is int knownKey and >= 0
-            ? AddKnownCore(map, knownKey, Utf8Text.FromBytes(value, nameof(value)))
-            : AddUnknownUtf8(map, key, value);
+            ? Shared.AddKnownCore(map, knownKey, FlatUtf8Text.FromBytes(value, nameof(value)))
+            : Shared.AddUnknownUtf8(map, key, value);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     [SkipLocalsInit] // The decode buffer is written before it is read.
     private static FlatAddStatus AddUnknownUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
-        Utf8Text keyText = Utf8Text.FromBytes(key, nameof(key));
-        Utf8Text valueText = Utf8Text.FromBytes(value, nameof(value));
+        FlatUtf8Text keyText = FlatUtf8Text.FromBytes(key, nameof(key));
+        FlatUtf8Text valueText = FlatUtf8Text.FromBytes(value, nameof(value));
         if (key.Length > MaxKeyBytes(map))
         {
             return FlatAddStatus.BytesFull; // Too long to equal a stored key, and too long to store.
@@ -187,15 +190,15 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         return AddUnknown(map, decoded.Chars, keyText, valueText);
     }
 
-    internal static FlatAddStatus AddCore(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, in Utf8Text keyText, in Utf8Text valueText)
+    internal static FlatAddStatus AddCore(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, in FlatUtf8Text keyText, in FlatUtf8Text valueText)
     {
         return typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.Match(key) is int knownKey and >= 0
-            ? AddKnownCore(map, knownKey, valueText)
-            : AddUnknown(map, key, keyText, valueText);
+            ? Shared.AddKnownCore(map, knownKey, valueText)
+            : Shared.AddUnknown(map, key, keyText, valueText);
     }
 
     /// <summary>Adds a key no known key matches: hashed under the map's seed, probed, and its value appended to the key found or the key stored new.</summary>
-    private static FlatAddStatus AddUnknown(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, in Utf8Text keyText, in Utf8Text valueText)
+    internal static FlatAddStatus AddUnknown(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, in FlatUtf8Text keyText, in FlatUtf8Text valueText)
     {
         if (!TComparer.TryHashPersisted(key, map.HashSeed, out uint hash))
         {
@@ -227,7 +230,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         return status;
     }
 
-    internal static FlatAddStatus AddKnownCore(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, in Utf8Text valueText)
+    internal static FlatAddStatus AddKnownCore(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, in FlatUtf8Text valueText)
     {
         int keyIndex = Index.KnownKeyIndex(map, knownKey);
         if (keyIndex >= 0)
@@ -237,7 +240,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
 
         // A known key is stored under its declared spelling, so it enumerates as declared.
         byte[]? spelling = map.Shape.KnownKeyUtf8Names[knownKey];
-        Utf8Text keyText = spelling is null ? Utf8Text.FromChars(map.Shape.KnownKeyNames[knownKey], "key") : Utf8Text.FromValidBytes(spelling);
+        FlatUtf8Text keyText = spelling is null ? FlatUtf8Text.FromChars(map.Shape.KnownKeyNames[knownKey], "key") : FlatUtf8Text.FromValidBytes(spelling);
         FlatAddStatus status = CanAddKey(map, keyText, valueText);
         if (status == FlatAddStatus.Added)
         {
@@ -249,14 +252,14 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     }
 
     /// <summary>Checks, before any write, that a new key and its first value fit: a refused add leaves the map as it was.</summary>
-    private static FlatAddStatus CanAddKey(FlatMapFields<TKeyIndex, TValueIndex> map, in Utf8Text keyText, in Utf8Text valueText) =>
+    private static FlatAddStatus CanAddKey(FlatMapFields<TKeyIndex, TValueIndex> map, in FlatUtf8Text keyText, in FlatUtf8Text valueText) =>
         FlatInteger.ToInt32(map.Count) == map.KeyOffsets.Length ? FlatAddStatus.KeysFull
         : FlatInteger.ToInt32(map.ValueCount) == map.ValueOffsets.Length ? FlatAddStatus.ValuesFull
         : map.ArenaUsed + keyText.ByteCount + valueText.ByteCount > map.Arena.Length ? FlatAddStatus.BytesFull
         : FlatAddStatus.Added;
 
     /// <summary>Appends a key and its first value after the last key, in the arena and the tables; returns the key's index.</summary>
-    private static int AddKey(FlatMapFields<TKeyIndex, TValueIndex> map, in Utf8Text keyText, uint hashOrKnownKey, in Utf8Text valueText)
+    private static int AddKey(FlatMapFields<TKeyIndex, TValueIndex> map, in FlatUtf8Text keyText, uint hashOrKnownKey, in FlatUtf8Text valueText)
     {
         ref TKeyIndex countRef = ref map.Count;
         ref TValueIndex valueCountRef = ref map.ValueCount;
@@ -290,7 +293,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         return count;
     }
 
-    private static FlatAddStatus AppendValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, in Utf8Text valueText)
+    private static FlatAddStatus AppendValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, in FlatUtf8Text valueText)
     {
         ref TValueIndex valueCountRef = ref map.ValueCount;
         ref ushort usedRef = ref map.ArenaUsed;
@@ -513,63 +516,4 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     internal static FlatInlineValues Values(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
         keyIndex < 0 ? default : FlatInlineEnumerator<TKeyIndex, TValueIndex>.Values(map.Shape, map.Arena, map.ValueStarts, map.ValueCounts,
             map.ValueOffsets, map.ValueLengths, keyIndex);
-
-    /// <summary>Text to store, from UTF-16 or UTF-8, validated and measured in UTF-8 bytes before anything is written.</summary>
-    internal readonly ref struct Utf8Text
-    {
-        private readonly ReadOnlySpan<char> _chars;
-        private readonly ReadOnlySpan<byte> _bytes;
-        private readonly bool _isUtf16;
-
-        private Utf8Text(ReadOnlySpan<char> chars, ReadOnlySpan<byte> bytes, bool isUtf16, int byteCount)
-        {
-            _chars = chars;
-            _bytes = bytes;
-            _isUtf16 = isUtf16;
-            ByteCount = byteCount;
-            IsValue = true;
-        }
-
-        public int ByteCount { get; }
-
-        /// <summary>Gets whether this is text (an empty one included), not <see langword="default"/>, which stands for none.</summary>
-        public bool IsValue { get; }
-
-        /// <exception cref="ArgumentException"><paramref name="text"/> holds a lone surrogate.</exception>
-        public static Utf8Text FromChars(ReadOnlySpan<char> text, string parameterName)
-        {
-            if (!FlatUtf8.TryGetByteCount(text, out int byteCount))
-            {
-                throw new ArgumentException($"The text is not valid UTF-16: it holds a lone surrogate at index {byteCount}.", parameterName);
-            }
-
-            return new Utf8Text(text, default, isUtf16: true, byteCount);
-        }
-
-        /// <summary>Bytes known to be valid UTF-8.</summary>
-        public static Utf8Text FromValidBytes(ReadOnlySpan<byte> text) => new(default, text, isUtf16: false, text.Length);
-
-        /// <exception cref="ArgumentException"><paramref name="text"/> is not valid UTF-8.</exception>
-        public static Utf8Text FromBytes(ReadOnlySpan<byte> text, string parameterName)
-        {
-            if (!Ascii.IsValid(text) && !Utf8.IsValid(text))
-            {
-                FlatThrow.InvalidUtf8(parameterName);
-            }
-
-            return new Utf8Text(default, text, isUtf16: false, text.Length);
-        }
-
-        public void CopyTo(Span<byte> destination)
-        {
-            if (_isUtf16)
-            {
-                Encoding.UTF8.GetBytes(_chars, destination);
-            }
-            else
-            {
-                _bytes.CopyTo(destination);
-            }
-        }
-    }
 }

@@ -24,6 +24,11 @@ public readonly struct FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, TKno
     public static bool InlineLookups => TComparer.InlineLookups;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FindHashedOutOfLine(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
+        FlatIndex<TKeyIndex, TValueIndex, FlatNoKnownKeys, FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>>.HashAndProbeOutOfLine(map, key);
+
+    /// <inheritdoc/>
     /// <remarks>Never: comparing with a stored key decodes it, which costs more than hashing the probe once.</remarks>
     public static bool ScansKeys(in FlatMapShape shape) => false;
 
@@ -36,15 +41,15 @@ public readonly struct FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, TKno
 
     /// <inheritdoc/>
     public static bool StoredKeyEquals(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, ReadOnlySpan<char> key) =>
-        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.StoredKeyEquals(map, keyIndex, key);
+        Shared.StoredKeyEquals(map, keyIndex, key);
 
     /// <inheritdoc/>
     public static bool IsPossibleKey(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
-        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.IsPossibleKey(map, key);
+        Shared.IsPossibleKey(map, key);
 
     /// <inheritdoc/>
     public static void RemoveEntry(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
-        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.RemoveKeyAt(map, keyIndex);
+        Shared.RemoveKeyAt(map, keyIndex);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -60,30 +65,30 @@ public readonly struct FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, TKno
     /// <inheritdoc/>
     /// <remarks>Text that is not valid UTF-16, or a new key a map that ignores case cannot persist, throws <see cref="ArgumentException"/> before any change.</remarks>
     public static FlatAddStatus Add(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value) =>
-        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.AddCore(map, key, FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Utf8Text.FromChars(key, nameof(key)), FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Utf8Text.FromChars(value, nameof(value)));
+        Core.AddCore(map, key, FlatUtf8Text.FromChars(key, nameof(key)), FlatUtf8Text.FromChars(value, nameof(value)));
 
     /// <inheritdoc/>
-    public static FlatAddStatus AddUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) => FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.AddUtf8(map, key, value);
+    public static FlatAddStatus AddUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) => Core.AddUtf8(map, key, value);
 
     /// <inheritdoc/>
     public static FlatAddStatus AddKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value) =>
-        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.AddKnownCore(map, knownKey, FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Utf8Text.FromChars(value, nameof(value)));
+        Shared.AddKnownCore(map, knownKey, FlatUtf8Text.FromChars(value, nameof(value)));
 
     /// <inheritdoc/>
     public static FlatAddStatus SetValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value)
     {
-        var text = FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Utf8Text.FromChars(value, nameof(value));
+        var text = FlatUtf8Text.FromChars(value, nameof(value));
         int start = FlatInteger.ToInt32(map.ValueStarts[keyIndex]);
-        return FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Splice(map, keyIndex, start, FlatInteger.ToInt32(map.ValueCounts[keyIndex]), text);
+        return Shared.Splice(map, keyIndex, start, FlatInteger.ToInt32(map.ValueCounts[keyIndex]), text);
     }
 
     /// <inheritdoc/>
     public static int IndexOfValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value)
     {
-        FlatInlineValues values = FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Values(map, keyIndex);
+        FlatInlineValues values = Shared.Values(map, keyIndex);
         for (int j = 0; j < values.Count; j++)
         {
-            if (FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Utf8Equals(values[j], value))
+            if (Shared.Utf8Equals(values[j], value))
             {
                 return j;
             }
@@ -94,31 +99,32 @@ public readonly struct FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, TKno
 
     /// <inheritdoc/>
     public static void RemoveValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, int position) =>
-        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Splice(map, keyIndex, FlatInteger.ToInt32(map.ValueStarts[keyIndex]) + position, 1, default);
+        Shared.Splice(map, keyIndex, FlatInteger.ToInt32(map.ValueStarts[keyIndex]) + position, 1, default);
 
     /// <inheritdoc/>
-    public static string KeyString(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => Encoding.UTF8.GetString(FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.StoredKey(map, keyIndex));
+    public static string KeyString(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => Encoding.UTF8.GetString(Shared.StoredKey(map, keyIndex));
 
     /// <inheritdoc/>
-    public static string FirstValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Values(map, keyIndex).GetString(0);
+    public static string FirstValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => Shared.Values(map, keyIndex).GetString(0);
 
     /// <inheritdoc/>
-    public static string[] ValueArray(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Values(map, keyIndex).ToArray();
+    public static string[] ValueArray(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => Shared.Values(map, keyIndex).ToArray();
 
     /// <inheritdoc/>
-    public static void Clear(FlatMapFields<TKeyIndex, TValueIndex> map) => FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.ClearEntries(map);
+    public static void Clear(FlatMapFields<TKeyIndex, TValueIndex> map) => Shared.ClearEntries(map);
 
     /// <inheritdoc/>
-    public static int FindKeyOf(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, FlatMapFields<TKeyIndex, TValueIndex> other) => FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.FindKeyOf(map, keyIndex, other);
+    /// <remarks>The map's own core: it finds the key's bytes in the other map through the matcher.</remarks>
+    public static int FindKeyOf(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, FlatMapFields<TKeyIndex, TValueIndex> other) => Core.FindKeyOf(map, keyIndex, other);
 
     /// <inheritdoc/>
     public static bool ValuesEqual(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, FlatMapFields<TKeyIndex, TValueIndex> other, int otherIndex) =>
-        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.ValuesEqual(map, keyIndex, other, otherIndex);
+        Shared.ValuesEqual(map, keyIndex, other, otherIndex);
 
     /// <inheritdoc/>
     public static bool ValuesEqual(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, ReadOnlySpan<string> values)
     {
-        FlatInlineValues stored = FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Values(map, keyIndex);
+        FlatInlineValues stored = Shared.Values(map, keyIndex);
         if (stored.Count != values.Length)
         {
             return false;
@@ -126,7 +132,7 @@ public readonly struct FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, TKno
 
         for (int i = 0; i < values.Length; i++)
         {
-            if (!FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Utf8Equals(stored[i], values[i]))
+            if (!Shared.Utf8Equals(stored[i], values[i]))
             {
                 return false;
             }
@@ -136,7 +142,7 @@ public readonly struct FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, TKno
     }
 
     /// <inheritdoc/>
-    public static int EntryHashCode(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.EntryHashCode(map, keyIndex);
+    public static int EntryHashCode(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => Shared.EntryHashCode(map, keyIndex);
 
     /// <inheritdoc/>
     /// <remarks>The value goes from JSON to the arena as UTF-8, with no string in between.</remarks>
@@ -149,7 +155,7 @@ public readonly struct FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, TKno
         Span<byte> buffer = rented ?? stackalloc byte[DecodedUtf8.StackLength];
         try
         {
-            return FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.TryAddUtf8Value(map, key, buffer.Slice(0, reader.CopyString(buffer)));
+            return Core.TryAddUtf8Value(map, key, buffer.Slice(0, reader.CopyString(buffer)));
         }
         finally
         {
@@ -166,7 +172,7 @@ public readonly struct FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, TKno
     {
         if (options.DictionaryKeyPolicy is null)
         {
-            writer.WritePropertyName(FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.StoredKey(map, keyIndex));
+            writer.WritePropertyName(Shared.StoredKey(map, keyIndex));
         }
         else
         {
@@ -174,7 +180,7 @@ public readonly struct FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, TKno
         }
 
         writer.WriteStartArray();
-        foreach (ReadOnlySpan<byte> value in FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Values(map, keyIndex))
+        foreach (ReadOnlySpan<byte> value in Shared.Values(map, keyIndex))
         {
             writer.WriteStringValue(value);
         }
@@ -188,7 +194,7 @@ public readonly struct FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, TKno
         int bytes = map.KeyLengths[keyIndex];
         if (withValues)
         {
-            foreach (ReadOnlySpan<byte> value in FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Values(map, keyIndex))
+            foreach (ReadOnlySpan<byte> value in Shared.Values(map, keyIndex))
             {
                 bytes += value.Length;
             }
@@ -201,8 +207,8 @@ public readonly struct FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, TKno
     /// <remarks>The key's and values' UTF-8 bytes are copied as they are.</remarks>
     public static void PackEntry(ref FlatPackWriter writer, FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex)
     {
-        FlatInlineValues values = FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Values(map, keyIndex);
-        writer.Key<TComparer>(FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.StoredKey(map, keyIndex), values.Count);
+        FlatInlineValues values = Shared.Values(map, keyIndex);
+        writer.Key<TComparer>(Shared.StoredKey(map, keyIndex), values.Count);
         foreach (ReadOnlySpan<byte> value in values)
         {
             writer.Value(value);
@@ -210,6 +216,16 @@ public readonly struct FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, TKno
     }
 
     /// <inheritdoc/>
+    /// <remarks>The key's own core: it adds the key again from its bytes, through the matcher.</remarks>
     public static void MoveToEnd(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
-        FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.MoveToEnd(map, keyIndex);
+        Core.MoveToEnd(map, keyIndex);
+
+    /// <summary>The core of this map, whose adds go through its known-key matcher.</summary>
+    private abstract class Core : FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>;
+
+    /// <summary>
+    /// The core of maps without known keys, which does everything that follows the matcher for every inline map of
+    /// these index types and comparison: one compiled copy (<see cref="IFlatStorage{TKeyIndex, TValueIndex}"/> says why).
+    /// </summary>
+    private abstract class Shared : FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>;
 }

@@ -40,6 +40,9 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     where TComparer : struct, IFlatKeyComparer
     where TKnownKeys : struct, IFlatKnownKeyMatcher
 {
+    /// <summary>The core of maps without known keys, which adds once the matcher has spoken (<see cref="IFlatStorage{TKeyIndex, TValueIndex}"/> says why).</summary>
+    private protected abstract class Shared : FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>;
+
     /// <summary>Gets the UTF-8 <paramref name="key"/>'s values, in the order they were added; invalid UTF-8 is a key that is absent.</summary>
     /// <returns><see langword="true"/> if the key is present; otherwise <see langword="false"/> and empty <paramref name="values"/>.</returns>
     [MethodImpl(FlatJit.Optimized)]
@@ -195,7 +198,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     {
         int last = FlatInteger.ToInt32(map.Count) - 1;
         return (uint)last < (uint)map.Keys.Length && ReferenceEquals(map.Keys[last], key)
-            ? AppendValue(map, last, value)
+            ? Shared.AppendValue(map, last, value)
             : AddCore(map, key, key, value);
     }
 
@@ -210,8 +213,8 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     internal static FlatAddStatus AddCore(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value)
     {
         return typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.Match(key) is int knownKey and >= 0
-            ? AddKnownCore(map, knownKey, value)
-            : AddUnknown(map, key, keyString, value);
+            ? Shared.AddKnownCore(map, knownKey, value)
+            : Shared.AddUnknown(map, key, keyString, value);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
@@ -329,13 +332,16 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         // case mask), so only other keys are checked, on the slower path.
         if (typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.MatchUtf8(key) is int knownKey and >= 0)
         {
-            return AddKnownCore(map, knownKey, ValueString(map, Index.KnownKeyIndex(map, knownKey), value));
+            return Shared.AddKnownUtf8(map, knownKey, value);
         }
 
         return KeptKey(map) is string kept && kept.Length == key.Length && Ascii.Equals(key, kept)
-            ? AddKeptKeyUtf8(map, kept, value)
-            : AddUnknownUtf8(map, key, value);
+            ? Shared.AddKeptKeyUtf8(map, kept, value)
+            : Shared.AddUnknownUtf8(map, key, value);
     }
+
+    internal static FlatAddStatus AddKnownUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, ReadOnlySpan<byte> value) =>
+        AddKnownCore(map, knownKey, ValueString(map, Index.KnownKeyIndex(map, knownKey), value));
 
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     [SkipLocalsInit] // The decode buffer is written before it is read.
@@ -359,7 +365,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     }
 
     /// <summary>An unknown UTF-8 key that is, in ASCII, the string <c>Clear</c> kept at the next entry: that string, hashed as it is.</summary>
-    private static FlatAddStatus AddKeptKeyUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, string key, ReadOnlySpan<byte> value)
+    internal static FlatAddStatus AddKeptKeyUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, string key, ReadOnlySpan<byte> value)
     {
         if (HasSpilled(map))
         {

@@ -23,6 +23,11 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FindHashedOutOfLine(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
+        FlatIndex<TKeyIndex, TValueIndex, FlatNoKnownKeys, FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>>.HashAndProbeOutOfLine(map, key);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool ScansKeys(in FlatMapShape shape) => shape.KeyCapacity <= FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, TKnownKeys>>.ScanKeyCapacity;
 
     /// <inheritdoc/>
@@ -111,7 +116,7 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
 
     /// <inheritdoc/>
     public static void RemoveEntry(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
-        FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.RemoveKeyAt(map, keyIndex);
+        Shared.RemoveKeyAt(map, keyIndex);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -123,17 +128,17 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static FlatAddStatus Add(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.AddString(map, key, value);
+    public static FlatAddStatus Add(FlatMapFields<TKeyIndex, TValueIndex> map, string key, string value) => Core.AddString(map, key, value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static FlatAddStatus Add(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.AddCore(map, key, null, value);
+    public static FlatAddStatus Add(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value) => Core.AddCore(map, key, null, value);
 
     /// <inheritdoc/>
-    public static FlatAddStatus AddUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.AddUtf8(map, key, value);
+    public static FlatAddStatus AddUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) => Core.AddUtf8(map, key, value);
 
     /// <inheritdoc/>
-    public static FlatAddStatus AddKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.AddKnownCore(map, knownKey, value);
+    public static FlatAddStatus AddKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value) => Shared.AddKnownCore(map, knownKey, value);
 
     /// <inheritdoc/>
     /// <remarks>The first value takes the new one; the rest of the run closes.</remarks>
@@ -141,11 +146,11 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
     {
         int start = FlatInteger.ToInt32(map.ValueStarts[keyIndex]);
         int count = FlatInteger.ToInt32(map.ValueCounts[keyIndex]);
-        FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex); // Checks the run lies inside the values.
+        Shared.Run(map, keyIndex); // Checks the run lies inside the values.
         map.Values[start] = value;
         if (count > 1)
         {
-            FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.CloseValues(map, keyIndex, start + 1, count - 1);
+            Shared.CloseValues(map, keyIndex, start + 1, count - 1);
         }
 
         map.Version++;
@@ -153,22 +158,22 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
     }
 
     /// <inheritdoc/>
-    public static int IndexOfValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex).IndexOf(value);
+    public static int IndexOfValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value) => Shared.Run(map, keyIndex).IndexOf(value);
 
     /// <inheritdoc/>
     public static void RemoveValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, int position)
     {
-        FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.CloseValues(map, keyIndex, FlatInteger.ToInt32(map.ValueStarts[keyIndex]) + position, 1);
+        Shared.CloseValues(map, keyIndex, FlatInteger.ToInt32(map.ValueStarts[keyIndex]) + position, 1);
         map.Version++;
     }
 
     /// <inheritdoc/>
-    public static string KeyString(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.KeyAt(map, keyIndex);
+    public static string KeyString(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => Shared.KeyAt(map, keyIndex);
 
     /// <inheritdoc/>
     public static string FirstValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex)
     {
-        ReadOnlySpan<string> run = FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex);
+        ReadOnlySpan<string> run = Shared.Run(map, keyIndex);
         if (run.IsEmpty)
         {
             FlatThrow.ConcurrentUse(map.Shape.MapName); // A key has a value; one found a moment ago has none only if another thread removed it.
@@ -178,32 +183,32 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
     }
 
     /// <inheritdoc/>
-    public static string[] ValueArray(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex).ToArray();
+    public static string[] ValueArray(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => Shared.Run(map, keyIndex).ToArray();
 
     /// <inheritdoc/>
-    public static void Clear(FlatMapFields<TKeyIndex, TValueIndex> map) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.ClearEntries(map);
+    public static void Clear(FlatMapFields<TKeyIndex, TValueIndex> map) => Shared.ClearEntries(map);
 
     /// <inheritdoc/>
-    public static int FindKeyOf(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, FlatMapFields<TKeyIndex, TValueIndex> other) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.FindKeyOf(map, keyIndex, other);
+    public static int FindKeyOf(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, FlatMapFields<TKeyIndex, TValueIndex> other) => Shared.FindKeyOf(map, keyIndex, other);
 
     /// <inheritdoc/>
     public static bool ValuesEqual(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, FlatMapFields<TKeyIndex, TValueIndex> other, int otherIndex) =>
-        FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex).SequenceEqual(FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(other, otherIndex));
+        Shared.Run(map, keyIndex).SequenceEqual(Shared.Run(other, otherIndex));
 
     /// <inheritdoc/>
     public static bool ValuesEqual(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, ReadOnlySpan<string> values) =>
-        FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex).SequenceEqual(values);
+        Shared.Run(map, keyIndex).SequenceEqual(values);
 
     /// <inheritdoc/>
-    public static int EntryHashCode(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.EntryHashCode(map, keyIndex);
+    public static int EntryHashCode(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) => Shared.EntryHashCode(map, keyIndex);
 
     /// <inheritdoc/>
     public static bool AddJsonValue(scoped FlatMapFields<TKeyIndex, TValueIndex> map, ref Utf8JsonReader reader, scoped ReadOnlySpan<char> key) =>
-        FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.TryAdd(map, key, reader.GetString()!);
+        Core.TryAdd(map, key, reader.GetString()!);
 
     /// <inheritdoc/>
     public static void WriteJsonEntry(Utf8JsonWriter writer, FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, JsonSerializerOptions options) =>
-        FlatJson.WriteEntry(writer, KeyString(map, keyIndex), FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex), options);
+        FlatJson.WriteEntry(writer, KeyString(map, keyIndex), Shared.Run(map, keyIndex), options);
 
     /// <inheritdoc/>
     public static int StoredBytes(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, bool withValues) => 0;
@@ -211,7 +216,7 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
     /// <inheritdoc/>
     public static void PackEntry(ref FlatPackWriter writer, FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex)
     {
-        ReadOnlySpan<string> run = FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.Run(map, keyIndex);
+        ReadOnlySpan<string> run = Shared.Run(map, keyIndex);
         writer.Key<TComparer>(KeyString(map, keyIndex), run.Length);
         foreach (string value in run)
         {
@@ -221,5 +226,14 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
 
     /// <inheritdoc/>
     public static void MoveToEnd(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
-        FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>.MoveToEnd(map, keyIndex);
+        Shared.MoveToEnd(map, keyIndex);
+
+    /// <summary>The core of this map, whose adds go through its known-key matcher.</summary>
+    private abstract class Core : FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys>;
+
+    /// <summary>
+    /// The core of maps without known keys, which does everything that follows the matcher for every reference map of
+    /// these index types and comparison: one compiled copy (<see cref="IFlatStorage{TKeyIndex, TValueIndex}"/> says why).
+    /// </summary>
+    private abstract class Shared : FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>;
 }

@@ -5,7 +5,8 @@ namespace FlatGen.Infrastructure;
 
 /// <summary>
 /// Finds a key among a map's known keys without hashing: the matchers FlatGen generates for a map that declares known
-/// keys, as an empty struct, so the JIT inlines them into the core (one compiled core per matcher); <see cref="FlatNoKnownKeys"/> for the others.
+/// keys, as an empty struct, so the JIT inlines them into the core's layer that calls them (compiled for each matcher;
+/// what follows a match runs in the core every map without known keys shares); <see cref="FlatNoKnownKeys"/> for the others.
 /// </summary>
 /// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
