@@ -1,4 +1,7 @@
 using System.IO.Compression;
+using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
+using System.Xml.Linq;
 using FlatGen.Tests.Infrastructure;
 
 namespace FlatGen.Tests.Package;
@@ -63,6 +66,7 @@ public sealed class PackageEndToEndTests : IDisposable
             Console.WriteLine($"json: {json} {JsonSerializer.Deserialize<Tags>(json) == tags}");
             Console.WriteLine($"context: {JsonSerializer.Serialize(stored, AppJson.Default.Stored)} {JsonSerializer.Deserialize(json, AppJson.Default.Tags) == tags}");
             Console.WriteLine($"first: {tags.GetFirstOrDefault("region")}, {headers.ContentTypeFirst}");
+            Console.WriteLine($"runtime: {Path.GetRelativePath(AppContext.BaseDirectory, typeof(IFlatMultiMap).Assembly.Location).Replace('\\', '/')}");
 
             [JsonSourceGenerationOptions(Converters = [typeof(FlatMultiMapJsonConverterFactory)])]
             [JsonSerializable(typeof(Tags))]
@@ -88,6 +92,11 @@ public sealed class PackageEndToEndTests : IDisposable
         Assert.Contains("""json: {"region":["eu-west","eu-north"],"shard":["7"]} True""", output);
         Assert.Contains("""context: {"zone":["eu-1"]} True""", output);
         Assert.Contains("first: eu-west, application/json", output);
+        // The host loads the ReadyToRun image where the package has one for this machine, the IL elsewhere.
+        string expectedRuntime = ReadyToRunRuntimes().Contains(RuntimeInformation.RuntimeIdentifier)
+            ? $"runtimes/{RuntimeInformation.RuntimeIdentifier}/lib/net10.0/FlatGen.Runtime.dll"
+            : "FlatGen.Runtime.dll";
+        Assert.Contains("runtime: " + expectedRuntime + Environment.NewLine, output);
 
         // ASP.NET Core: request headers into a map with one call, Results.Ok(map) as JSON, the map back into headers.
         string web = CreateProject("Web", version, """
@@ -186,6 +195,31 @@ public sealed class PackageEndToEndTests : IDisposable
         Assert.Contains("README.md", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith("FlatGen.Generator.dll", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.ChangeExtension(package, ".snupkg")), "no symbols package");
+        Assert.False(IsReadyToRun(zip.GetEntry("lib/net8.0/FlatGen.Runtime.dll")!), "lib/net8.0 is the IL build");
+
+        // One ReadyToRun image a runtime the helper project names, and no other.
+        string[] images = [.. entries.Where(e => e.StartsWith("runtimes/", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+        Assert.Equal(ReadyToRunRuntimes().Select(rid => $"runtimes/{rid}/lib/net10.0/FlatGen.Runtime.dll").Order(StringComparer.Ordinal), images);
+        Assert.All(images, image => Assert.True(IsReadyToRun(zip.GetEntry(image)!), image + " is not a ReadyToRun image"));
+    }
+
+    /// <summary>The runtimes the package carries a ReadyToRun image for: the helper project's RuntimeIdentifiers.</summary>
+    private static string[] ReadyToRunRuntimes() =>
+        XDocument.Load(Path.Combine(RepositoryPaths.Root, "src", "FlatGen.Runtime.ReadyToRun", "FlatGen.Runtime.ReadyToRun.csproj"))
+            .Descendants("RuntimeIdentifiers").Single().Value.Split(';');
+
+    /// <summary>Whether an assembly holds precompiled code: a ReadyToRun image has a managed native header.</summary>
+    private static bool IsReadyToRun(ZipArchiveEntry entry)
+    {
+        using var bytes = new MemoryStream();
+        using (Stream stream = entry.Open())
+        {
+            stream.CopyTo(bytes);
+        }
+
+        bytes.Position = 0;
+        using var reader = new PEReader(bytes);
+        return reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     /// <summary>A console project on the .NET 8 language level (C# 12), restoring into its own packages folder.</summary>
