@@ -31,6 +31,12 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
     public static bool ScansKeys(in FlatMapShape shape) => shape.KeyCapacity <= FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, TKnownKeys>>.ScanKeyCapacity;
 
     /// <inheritdoc/>
+    /// <remarks>The scan of maps without known keys, which every reference map of these index types and comparison shares.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FindByScan(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
+        FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.Scan(map, key);
+
+    /// <summary>Finds a key no known key matched by comparing it with each stored key in turn; returns its index or -1.</summary>
     /// <remarks>
     /// A known key's entry and a hole hold null; a candidate has the probe's length and a last character that may equal
     /// its, and only a candidate is compared. One call, never inlined: its loop would spend the inlining budget of the
@@ -39,7 +45,7 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
     /// keys ran 1.12-1.19× slower.
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static int FindByScan(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
+    internal static int Scan(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
         Span<string?> keys = map.Keys;
         int count = FlatInteger.ToInt32(map.Count);
