@@ -340,6 +340,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
             : Shared.AddUnknownUtf8(map, key, value);
     }
 
+    /// <summary>Appends a UTF-8 value to known key <paramref name="knownKey"/>: the string <c>Clear</c> kept at its place if the text is the same.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static FlatAddStatus AddKnownUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, ReadOnlySpan<byte> value) =>
         AddKnownCore(map, knownKey, ValueString(map, Index.KnownKeyIndex(map, knownKey), value));
