@@ -125,7 +125,7 @@ public static class ColdStart
         CycleRow("The same on a map with 14 known keys (its matcher generated in the program)", runs["flatgen-known"]);
         if (runs.TryGetValue("flatgen-readytorun", out List<JsonElement>? readyToRun))
         {
-            CycleRow("The first, with the ReadyToRun image the package carries for linux-x64, linux-arm64 and osx-arm64 in place of the IL (the program and the dictionary jitted as above)", readyToRun);
+            CycleRow("The first, with the ReadyToRun image the package carries for linux-x64, linux-arm64, osx-arm64 and win-x64 in place of the IL (the program and the dictionary jitted as above)", readyToRun);
             CycleRow("The map with known keys, with the image (its matcher and the layer that calls it jitted)", runs["flatgen-known-readytorun"]);
         }
 

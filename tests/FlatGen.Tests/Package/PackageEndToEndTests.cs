@@ -201,6 +201,7 @@ public sealed class PackageEndToEndTests : IDisposable
         string[] images = [.. entries.Where(e => e.StartsWith("runtimes/", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
         Assert.Equal(ReadyToRunRuntimes().Select(rid => $"runtimes/{rid}/lib/net10.0/FlatGen.Runtime.dll").Order(StringComparer.Ordinal), images);
         Assert.All(images, image => Assert.True(IsReadyToRun(zip.GetEntry(image)!), image + " is not a ReadyToRun image"));
+        Assert.All(images, image => Assert.Equal(ReadyToRunMachine(image.Split('/')[1]), Machine(zip.GetEntry(image)!)));
     }
 
     /// <summary>The runtimes the package carries a ReadyToRun image for: the helper project's RuntimeIdentifiers.</summary>
@@ -209,7 +210,24 @@ public sealed class PackageEndToEndTests : IDisposable
             .Descendants("RuntimeIdentifiers").Single().Value.Split(';');
 
     /// <summary>Whether an assembly holds precompiled code: a ReadyToRun image has a managed native header.</summary>
-    private static bool IsReadyToRun(ZipArchiveEntry entry)
+    private static bool IsReadyToRun(ZipArchiveEntry entry) => Read(entry, reader => reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0);
+
+    /// <summary>The PE machine field, which for a ReadyToRun image names the target operating system too.</summary>
+    private static ushort Machine(ZipArchiveEntry entry) => Read(entry, reader => (ushort)reader.PEHeaders.CoffHeader.Machine);
+
+    /// <summary>
+    /// The machine field crossgen2 writes for a runtime identifier: the architecture's, exclusive-or a constant for the
+    /// operating system other than Windows (the runtime's <c>ReadyToRun</c> format: 0x7B79 Linux, 0x4644 Apple).
+    /// </summary>
+    private static ushort ReadyToRunMachine(string runtimeIdentifier)
+    {
+        string[] parts = runtimeIdentifier.Split('-');
+        ushort architecture = parts[^1] switch { "x64" => 0x8664, "arm64" => 0xAA64, var other => throw new NotSupportedException(other) };
+        ushort system = parts[0] switch { "win" => 0, "linux" => 0x7B79, "osx" => 0x4644, var other => throw new NotSupportedException(other) };
+        return (ushort)(architecture ^ system);
+    }
+
+    private static T Read<T>(ZipArchiveEntry entry, Func<PEReader, T> read)
     {
         using var bytes = new MemoryStream();
         using (Stream stream = entry.Open())
@@ -219,7 +237,7 @@ public sealed class PackageEndToEndTests : IDisposable
 
         bytes.Position = 0;
         using var reader = new PEReader(bytes);
-        return reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+        return read(reader);
     }
 
     /// <summary>A console project on the .NET 8 language level (C# 12), restoring into its own packages folder.</summary>
