@@ -19,7 +19,24 @@ internal static unsafe class FlatReadyToRunRoots
         + Reference<ushort, ushort, FlatOrdinalComparer>() + Reference<ushort, ushort, FlatOrdinalIgnoreCaseComparer>()
         + Inline<byte, byte, FlatOrdinalComparer>() + Inline<byte, byte, FlatOrdinalIgnoreCaseComparer>()
         + Inline<byte, ushort, FlatOrdinalComparer>() + Inline<byte, ushort, FlatOrdinalIgnoreCaseComparer>()
-        + Inline<ushort, ushort, FlatOrdinalComparer>() + Inline<ushort, ushort, FlatOrdinalIgnoreCaseComparer>();
+        + Inline<ushort, ushort, FlatOrdinalComparer>() + Inline<ushort, ushort, FlatOrdinalIgnoreCaseComparer>()
+        + Helpers<byte, byte>() + Helpers<byte, ushort>() + Helpers<ushort, ushort>();
+
+    /// <summary>
+    /// The helpers over one pair of index types that a map's jitted members call at tier 0, before they inline them: the
+    /// shape's construction, the index conversions, a run of values.
+    /// </summary>
+    private static nint Helpers<TKeyIndex, TValueIndex>()
+    {
+        delegate*<FlatLayout, int, int, string[]?, bool, bool, ulong, FlatOverflow, FlatMapShape> create = &FlatMapShape.Create<TKeyIndex, TValueIndex>;
+        delegate*<TKeyIndex, int> keyToInt32 = &FlatInteger.ToInt32<TKeyIndex>;
+        delegate*<TValueIndex, int> valueToInt32 = &FlatInteger.ToInt32<TValueIndex>;
+        delegate*<int, TKeyIndex> keyFromInt32 = &FlatInteger.FromInt32<TKeyIndex>;
+        delegate*<int, TValueIndex> valueFromInt32 = &FlatInteger.FromInt32<TValueIndex>;
+        delegate*<TValueIndex, bool> valueIsZero = &FlatInteger.IsZero<TValueIndex>;
+        delegate*<in FlatMapShape, ReadOnlySpan<string?>, int, int, ReadOnlySpan<string>> run = &FlatReferenceEnumerator<TKeyIndex, TValueIndex>.Run;
+        return (nint)create + (nint)keyToInt32 + (nint)valueToInt32 + (nint)keyFromInt32 + (nint)valueFromInt32 + (nint)valueIsZero + (nint)run;
+    }
 
     private static nint Reference<TKeyIndex, TValueIndex, TComparer>()
         where TComparer : struct, IFlatKeyComparer =>
