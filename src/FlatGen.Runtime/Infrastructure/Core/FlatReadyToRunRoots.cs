@@ -40,7 +40,7 @@ internal static unsafe class FlatReadyToRunRoots
 
     private static nint Reference<TKeyIndex, TValueIndex, TComparer>()
         where TComparer : struct, IFlatKeyComparer =>
-        Shared<TKeyIndex, TValueIndex, TComparer, FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>>()
+        BothStorages<TKeyIndex, TValueIndex, TComparer, FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>>()
         + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, string, ReadOnlySpan<string>>)&FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.GetValues
         + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, ReadOnlySpan<char>, ReadOnlySpan<string>>)&FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.GetValues
         + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, ReadOnlySpan<byte>, ReadOnlySpan<string>>)&FlatReferenceMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.GetValues
@@ -57,7 +57,7 @@ internal static unsafe class FlatReadyToRunRoots
 
     private static nint Inline<TKeyIndex, TValueIndex, TComparer>()
         where TComparer : struct, IFlatKeyComparer =>
-        Shared<TKeyIndex, TValueIndex, TComparer, FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>>()
+        BothStorages<TKeyIndex, TValueIndex, TComparer, FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>>()
         + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, int, in FlatUtf8Text, FlatAddStatus>)&FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.AddKnownCore
         + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, ReadOnlySpan<char>, in FlatUtf8Text, in FlatUtf8Text, FlatAddStatus>)&FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.AddUnknown
         + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, void>)&FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.ClearEntries
@@ -65,7 +65,7 @@ internal static unsafe class FlatReadyToRunRoots
         + (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, int, FlatInlineValues>)&FlatInlineMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>.Values;
 
     /// <summary>The entry points both storages share.</summary>
-    private static nint Shared<TKeyIndex, TValueIndex, TComparer, TStorage>()
+    private static nint BothStorages<TKeyIndex, TValueIndex, TComparer, TStorage>()
         where TComparer : struct, IFlatKeyComparer
         where TStorage : struct, IFlatStorage<TKeyIndex, TValueIndex> =>
         (nint)(delegate*<FlatMapFields<TKeyIndex, TValueIndex>, string, string, bool>)&FlatMapCore<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys, TStorage>.TryAdd
