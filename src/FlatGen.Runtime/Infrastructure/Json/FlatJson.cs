@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Numerics;
 using System.Text.Json;
 
 namespace FlatGen.Infrastructure;
