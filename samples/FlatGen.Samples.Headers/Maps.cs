@@ -18,9 +18,9 @@ namespace FlatGen.Samples.Headers;
 public partial struct RequestHeaders;
 
 /// <summary>
-/// The same headers for a server that takes a request of any size: a request with more names or values than 32 and
-/// 64 moves the map to a heap overflow until <c>Clear</c> (<c>Overflow = FlatOverflow.Spill</c>), where
-/// <see cref="RequestHeaders"/> refuses it.
+/// The same headers for a server that takes a request of any size: the names and values past 32 and 64 go to a heap
+/// overflow until <c>Clear</c>, after the ones the map holds (<c>Overflow = FlatOverflow.Spill</c>), where
+/// <see cref="RequestHeaders"/> refuses them.
 /// </summary>
 [FlatMultiMap(32, 64, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, InternUnknownKeys = true, ReuseValueStrings = true, Overflow = FlatOverflow.Spill, KnownKeys =
 [

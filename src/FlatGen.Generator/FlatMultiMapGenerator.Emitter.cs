@@ -127,7 +127,7 @@ public sealed partial class FlatMultiMapGenerator
             }
             else if (spec.Overflow == FlatOverflow.Spill)
             {
-                writer.WriteLine("/// <para>When an add or a set needs room the map lacks, the map moves to a heap overflow until <c>Clear</c> (<see cref=\"global::FlatGen.FlatOverflow.Spill\"/>):");
+                writer.WriteLine("/// <para>When an add or a set needs room the map lacks, the keys it holds stay and the rest go to a heap overflow until <c>Clear</c> (<see cref=\"global::FlatGen.FlatOverflow.Spill\"/>):");
                 writer.WriteLine("/// it never refuses, and a copy of a spilled map that another copy changed throws at its next use.</para>");
             }
 

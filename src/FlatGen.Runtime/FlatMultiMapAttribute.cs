@@ -111,7 +111,7 @@ public sealed class FlatMultiMapAttribute : Attribute
     /// <summary>
     /// Gets or sets what the map does when an add or a set needs a key slot, a value slot or arena bytes it lacks. The
     /// default is <see cref="FlatOverflow.Refuse"/>; <see cref="FlatOverflow.Spill"/> (reference storage only,
-    /// <c>FLATGEN035</c> otherwise) moves the map to a heap overflow until <c>Clear</c>, so that it takes any input;
+    /// <c>FLATGEN035</c> otherwise) puts what does not fit in a heap overflow until <c>Clear</c>, so that it takes any input;
     /// <see cref="FlatOverflow.EvictOldest"/> makes the map a bounded registry or cache that removes its first-inserted
     /// keys to make room (<c>FLATGEN034</c> for a value that is not a member).
     /// </summary>

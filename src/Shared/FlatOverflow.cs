@@ -22,10 +22,10 @@ enum FlatOverflow
 
     /// <summary>
     /// What does not fit goes to a heap overflow, allocated at the first add that does not fit and dropped by
-    /// <c>Clear</c>: the map holds any number of keys and values, allocates nothing while its content fits, and stays
-    /// one map in every operation. <c>TryAdd</c> never returns <see langword="false"/> for want of room. A copy of a
+    /// <c>Clear</c>, after the keys the map holds: the map holds any number of keys and values, allocates nothing while
+    /// its content fits, and stays one map in every operation. <c>TryAdd</c> never returns <see langword="false"/> for want of room. A copy of a
     /// spilled map that is no longer the current one throws <see cref="System.InvalidOperationException"/> at its
-    /// next use. References storage only: an inline map's bytes are its whole serialised form.
+    /// next use. Reference storage only: an inline map's bytes are its whole serialised form.
     /// </summary>
     Spill = 1,
 

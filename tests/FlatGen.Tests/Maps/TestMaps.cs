@@ -205,6 +205,15 @@ public partial struct SpillingMap : ISpillingTestMap
     public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
 }
 
+/// <summary>A map that spills with room for 32 keys in its fields, eight times <see cref="SpillingMap"/>'s.</summary>
+[FlatMultiMap(32, 64, Overflow = FlatOverflow.Spill)]
+public partial struct WideSpillingMap : ISpillingTestMap
+{
+    public readonly List<string[]> Entries() { var list = new List<string[]>(); foreach (var e in this) { list.Add([e.Key, .. e.Values]); } return list; }
+
+    public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
+}
+
 /// <summary>As <see cref="SpillingMap"/>, ignoring case, with known keys, interning unknown keys and reusing value strings.</summary>
 [FlatMultiMap(4, 8, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, KnownKeys = ["Host", "Accept"], InternUnknownKeys = true, ReuseValueStrings = true, Overflow = FlatOverflow.Spill)]
 public partial struct SpillingKnownMap : ISpillingTestMap

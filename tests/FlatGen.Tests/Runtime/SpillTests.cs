@@ -160,6 +160,103 @@ public sealed class SpillTests
         Assert.Equal([.. before, ["new", "value"]], copy.Entries());
     }
 
+    [Theory]
+    [InlineData("append")]
+    [InlineData("set")]
+    [InlineData("remove")]
+    [InlineData("remove value")]
+    public void A_write_through_a_copy_to_a_key_the_fields_kept_makes_the_other_copy_throw(string write)
+    {
+        // "b" stays in the fields when the map spills, which have room for one value more once "c" goes; "e" is in the overflow.
+        var original = Spilled();
+        Assert.True(original.Remove("c"));
+        var copy = original;
+        List<string[]> expected = write switch
+        {
+            "append" => [["a", "1", "7"], ["b", "2", "3", "8"], ["d", "5"], ["e", "6"]],
+            "set" => [["a", "1", "7"], ["b", "8"], ["d", "5"], ["e", "6"]],
+            "remove" => [["a", "1", "7"], ["d", "5"], ["e", "6"]],
+            _ => [["a", "1", "7"], ["b", "3"], ["d", "5"], ["e", "6"]],
+        };
+
+        switch (write)
+        {
+            case "append":
+                copy.Add("b", "8");
+                break;
+            case "set":
+                copy.Set("b", "8");
+                break;
+            case "remove":
+                Assert.True(copy.Remove("b"));
+                break;
+            default:
+                Assert.True(copy.Remove("b", "2"));
+                break;
+        }
+
+        Assert.Throws<InvalidOperationException>(() => original.GetValues("b").Length);
+        Assert.Throws<InvalidOperationException>(() => original.Entries());
+        Assert.Throws<InvalidOperationException>(() => original.TryAdd("b", "9"));
+        Assert.Equal(expected, copy.Entries());
+        Assert.Equal(expected.Count, copy.Count);
+        Assert.True(copy.IsSpilled);
+    }
+
+    [Fact]
+    public void A_key_of_the_fields_that_outgrows_them_moves_every_key_to_the_overflow_in_order_and_a_copy_keeps_its_map()
+    {
+        var original = Spilled(); // Its fields' six values are all in use.
+        List<string[]> before = original.Entries();
+        var copy = original;
+
+        copy.Add("b", "8");
+        copy.Add("f", "9");
+
+        Assert.Equal([["a", "1", "7"], ["b", "2", "3", "8"], ["c", "4"], ["d", "5"], ["e", "6"], ["f", "9"]], copy.Entries());
+        Assert.Equal(["2", "3", "8"], copy.GetValues("b").ToArray());
+        Assert.Equal(6, copy.Count);
+        Assert.Equal(9, copy.ValueCount);
+
+        // The copy moved to an overflow of its own; the one the original holds, and its fields, are as they were.
+        Assert.Equal(before, original.Entries());
+        Assert.Equal(["2", "3"], original.GetValues("b").ToArray());
+    }
+
+    [Fact]
+    public void A_spill_leaves_the_fields_their_keys_and_allocates_for_the_rest_alone()
+    {
+        // The overflow a spill makes holds the keys that did not fit, so it is the same for a map of 4 keys as of 32.
+        Assert.Equal(SpillOneKey<SpillingMap>(4), SpillOneKey<WideSpillingMap>(32));
+
+        static long SpillOneKey<TMap>(int keys)
+            where TMap : struct, ISpillingTestMap
+        {
+            string[] names = [.. Enumerable.Range(0, keys + 1).Select(i => "k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+            var map = new TMap();
+            Fill(ref map, names); // Warm: every path compiled.
+            map.Clear();
+            Fill(ref map, names.AsSpan(0, keys));
+            Assert.False(map.IsSpilled);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            map.Add(names[keys], "v");
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.True(map.IsSpilled);
+            Assert.Equal(keys + 1, map.Count);
+            Assert.Equal(names, map.Entries().Select(entry => entry[0]));
+            return allocated;
+        }
+
+        static void Fill<TMap>(ref TMap map, ReadOnlySpan<string> names)
+            where TMap : struct, ISpillingTestMap
+        {
+            foreach (string name in names)
+            {
+                map.Add(name, "v");
+            }
+        }
+    }
+
     [Fact]
     public void A_copy_that_is_only_read_stays_valid_and_a_cleared_original_leaves_it_whole()
     {

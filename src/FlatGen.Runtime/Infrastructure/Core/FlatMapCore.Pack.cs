@@ -65,21 +65,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// <summary>Hands every key, in first-insertion order, with its values, to <paramref name="writer"/>.</summary>
     private static void HandOver(FlatMapFields<TKeyIndex, TValueIndex> map, ref FlatPackWriter writer)
     {
-        if (Overflow(map) is { } spill)
-        {
-            for (int entry = spill.NextKey(-1); entry < spill.EntryCount; entry = spill.NextKey(entry))
-            {
-                ReadOnlySpan<string> values = spill.ValuesAt(entry);
-                writer.Key<TComparer>(spill.KeyAt(entry), values.Length);
-                foreach (string value in values)
-                {
-                    writer.Value(value);
-                }
-            }
-
-            return;
-        }
-
+        FlatSpill? spill = Overflow(map);
         ReadOnlySpan<TValueIndex> counts = map.ValueCounts;
         int count = FlatInteger.ToInt32(map.Count);
         for (int i = 0; i < count; i++)
@@ -87,6 +73,17 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
             if (!FlatInteger.IsZero(counts[i]))
             {
                 TStorage.PackEntry(ref writer, map, i);
+            }
+        }
+
+        // A spilled map's overflow holds the keys after the fields'.
+        for (int entry = spill?.NextKey(-1) ?? 0; spill is not null && entry < spill.EntryCount; entry = spill.NextKey(entry))
+        {
+            ReadOnlySpan<string> values = spill.ValuesAt(entry);
+            writer.Key<TComparer>(spill.KeyAt(entry), values.Length);
+            foreach (string value in values)
+            {
+                writer.Value(value);
             }
         }
     }

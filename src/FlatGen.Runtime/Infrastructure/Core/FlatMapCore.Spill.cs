@@ -7,12 +7,16 @@ using CommunityToolkit.HighPerformance.Buffers;
 
 namespace FlatGen.Infrastructure;
 
-// A map that spills (FlatOverflow.Spill) moves every key to a FlatSpill at its first add that does not fit, and its own
-// fields stay empty until Clear drops the overflow. A lookup in such a map goes to one of the XSpilling methods here,
-// which look in the overflow once there is one, else in the fields; an add or a set tries the fields first, which
-// refuse it once the map has spilled (FlatAddStatus.Spilled), and goes to the overflow on its refused path. Every other
-// map pays one test of its shape's Spills at the top of a lookup, which the JIT folds away where the core inlines into
-// the map, and nothing on an add. Every method the test leads to is out of line: inlined or merged into a lookup, it
+// A map that spills (FlatOverflow.Spill) keeps in its fields the keys they hold, and puts the rest in a FlatSpill made at
+// its first add that does not fit, until Clear drops it: the map is the fields' keys, in order, then the overflow's, as
+// TagList keeps its first tags inline and Kestrel its known headers in fields. Once it has spilled, a new key always goes
+// to the overflow, so first-insertion order holds across both parts; a key's values are never split between them (a key
+// of the fields whose values outgrow them moves there with every other key, in order). A lookup in such a map goes to
+// one of the XSpilling methods here, which look in the fields, then in the overflow if there is one; an add or a set
+// tries the fields first, which refuse it once the map has spilled (FlatAddStatus.Spilled), and the refused path makes
+// it here: in the fields for a key they hold, recorded in the overflow's version (a copy that shares the overflow is then
+// stale), else in the overflow. Every other map pays one test of its shape's Spills at the top of a lookup, which the
+// JIT folds away where the core inlines into the map, and nothing on an add of a new key. Every method the test leads to is out of line: inlined or merged into a lookup, it
 // spent the hot paths' inlining budget, broke a lookup's tail call into the index, and left callees running
 // unoptimised for longer after a process starts (bench/results/analysis.md has each cost). And each is
 // FlatJit.Optimized, as the entry points are, for the reason FlatMapCore.cs gives: compiled once for every map of
@@ -32,6 +36,18 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
 
     /// <summary>Records a change to the overflow made through this copy: any other copy that shares it is stale from now on.</summary>
     private static void Changed(FlatMapFields<TKeyIndex, TValueIndex> map, FlatSpill spill) => map.Version = ++spill.Version;
+
+    /// <summary>
+    /// Records a change to the fields of a spilled map (<paramref name="spill"/> non-null), which moved the map's version on:
+    /// the overflow belongs to this version now, so any other copy that shares it is stale, as after a change to it.
+    /// </summary>
+    private static void FieldsChanged(FlatMapFields<TKeyIndex, TValueIndex> map, FlatSpill? spill)
+    {
+        if (spill is not null)
+        {
+            spill.Version = map.Version;
+        }
+    }
 
     /// <summary>The overflow's entry of <paramref name="key"/>, or -1.</summary>
     private protected static int FindIn(FlatSpill spill, ReadOnlySpan<char> key) => spill.Find<TComparer>(key, TComparer.Hash(key));
@@ -56,49 +72,98 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         return spill.Find<TComparer>(knownKeys[knownKey], KnownKeyHashes(knownKeys)[knownKey]);
     }
 
+    // Each of these checks first that the overflow, if any, is this copy's, then looks in the fields, then in the overflow.
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static int CountSpilling(FlatMapFields<TKeyIndex, TValueIndex> map) =>
-        SpilledOverflow(map) is { } spill ? spill.KeyCount : TStorage.KeyCount(map);
+        (SpilledOverflow(map) is { } spill ? spill.KeyCount : 0) + TStorage.KeyCount(map);
 
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static int ValueCountSpilling(FlatMapFields<TKeyIndex, TValueIndex> map) =>
-        SpilledOverflow(map) is { } spill ? spill.ValueCount : TStorage.ValueCount(map);
+        (SpilledOverflow(map) is { } spill ? spill.ValueCount : 0) + TStorage.ValueCount(map);
 
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
-    private static bool HasKnownSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
-        SpilledOverflow(map) is { } spill ? FindKnownIn(map, spill, knownKey) >= 0 : Index.KnownKeyIndex(map, knownKey) >= 0;
+    private static bool HasKnownSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey)
+    {
+        FlatSpill? spill = SpilledOverflow(map);
+        return Index.KnownKeyIndex(map, knownKey) >= 0 || spill is not null && FindKnownIn(map, spill, knownKey) >= 0;
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
-    private static bool RemoveKnownSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
-        SpilledOverflow(map) is { } spill ? RemoveSpilled(map, spill, FindKnownIn(map, spill, knownKey)) : Index.RemoveKnown(map, knownKey);
+    private static bool RemoveKnownSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey)
+    {
+        FlatSpill? spill = SpilledOverflow(map);
+        if (Index.RemoveKnown(map, knownKey))
+        {
+            FieldsChanged(map, spill);
+            return true;
+        }
+
+        return spill is not null && RemoveSpilled(map, spill, FindKnownIn(map, spill, knownKey));
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
-    private static string? GetKnownFirstSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
-        SpilledOverflow(map) is { } spill ? FirstIn(spill, FindKnownIn(map, spill, knownKey)) : First(map, Index.KnownKeyIndex(map, knownKey));
+    private static string? GetKnownFirstSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey)
+    {
+        FlatSpill? spill = SpilledOverflow(map);
+        int keyIndex = Index.KnownKeyIndex(map, knownKey);
+        return keyIndex >= 0 || spill is null ? First(map, keyIndex) : FirstIn(spill, FindKnownIn(map, spill, knownKey));
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
-    private static bool ContainsKeySpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
-        SpilledOverflow(map) is { } spill ? FindIn(spill, key) >= 0 : Index.Find(map, key) >= 0;
+    private static bool ContainsKeySpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
+    {
+        FlatSpill? spill = SpilledOverflow(map);
+        return Index.Find(map, key) >= 0 || spill is not null && FindIn(spill, key) >= 0;
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
-    private static bool ContainsKeySpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
-        SpilledOverflow(map) is { } spill ? FindUtf8In(spill, key) >= 0 : Index.FindUtf8(map, key) >= 0;
+    private static bool ContainsKeySpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
+    {
+        FlatSpill? spill = SpilledOverflow(map);
+        return Index.FindUtf8(map, key) >= 0 || spill is not null && FindUtf8In(spill, key) >= 0;
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
-    private static bool RemoveSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
-        SpilledOverflow(map) is { } spill ? RemoveSpilled(map, spill, FindIn(spill, key)) : Index.Remove(map, key);
+    private static bool RemoveSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
+    {
+        FlatSpill? spill = SpilledOverflow(map);
+        if (Index.Remove(map, key))
+        {
+            FieldsChanged(map, spill);
+            return true;
+        }
+
+        return spill is not null && RemoveSpilled(map, spill, FindIn(spill, key));
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
-    private static bool RemoveSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
-        SpilledOverflow(map) is { } spill ? RemoveSpilled(map, spill, FindUtf8In(spill, key)) : Index.RemoveUtf8(map, key);
+    private static bool RemoveSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
+    {
+        FlatSpill? spill = SpilledOverflow(map);
+        if (Index.RemoveUtf8(map, key))
+        {
+            FieldsChanged(map, spill);
+            return true;
+        }
+
+        return spill is not null && RemoveSpilled(map, spill, FindUtf8In(spill, key));
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
-    private static string? GetFirstSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
-        SpilledOverflow(map) is { } spill ? FirstIn(spill, FindIn(spill, key)) : First(map, Index.Find(map, key));
+    private static string? GetFirstSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
+    {
+        FlatSpill? spill = SpilledOverflow(map);
+        int keyIndex = Index.Find(map, key);
+        return keyIndex >= 0 || spill is null ? First(map, keyIndex) : FirstIn(spill, FindIn(spill, key));
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
-    private static string? GetFirstSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
-        SpilledOverflow(map) is { } spill ? FirstIn(spill, FindUtf8In(spill, key)) : First(map, Index.FindUtf8(map, key));
+    private static string? GetFirstSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
+    {
+        FlatSpill? spill = SpilledOverflow(map);
+        int keyIndex = Index.FindUtf8(map, key);
+        return keyIndex >= 0 || spill is null ? First(map, keyIndex) : FirstIn(spill, FindUtf8In(spill, key));
+    }
 
     /// <summary>The first value of the overflow's entry <paramref name="entry"/>, or null for -1.</summary>
     private static string? FirstIn(FlatSpill spill, int entry) => entry < 0 ? null : spill.FirstAt(entry);
@@ -116,6 +181,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         return true;
     }
 
+    /// <summary>Removes the first of the overflow's <paramref name="key"/>'s values that equals <paramref name="value"/>, as <c>Remove(key, value)</c> does.</summary>
     private static bool RemoveSpilledValue(FlatMapFields<TKeyIndex, TValueIndex> map, FlatSpill spill, ReadOnlySpan<char> key, string value)
     {
         int entry = FindIn(spill, key);
@@ -171,10 +237,28 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     private static FlatAddStatus SetSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value) =>
         ToOverflow(map, key, keyString, value, replace: true);
 
-    /// <summary>Appends <paramref name="value"/> to <paramref name="key"/>'s values in the overflow, or makes it the only one if <paramref name="replace"/>; a new key goes after every other.</summary>
+    /// <summary>
+    /// Appends <paramref name="value"/> to <paramref name="key"/>'s values, or makes it the only one if
+    /// <paramref name="replace"/>, after the fields refused it: in the fields for a key they hold and have room for
+    /// (refused there because the map has spilled), else in the overflow, made now if need be; a new key goes after every other.
+    /// </summary>
     private static FlatAddStatus ToOverflow(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value, bool replace)
     {
-        FlatSpill spill = Overflow(map) ?? SpillAll(map);
+        FlatSpill? spill = Overflow(map);
+        int keyIndex = Index.Find(map, key);
+        if (keyIndex >= 0)
+        {
+            if (spill is not null && (replace ? TStorage.SetValue(map, keyIndex, value) : TStorage.AppendValue(map, keyIndex, value)) == FlatAddStatus.Added)
+            {
+                FieldsChanged(map, spill);
+                return FlatAddStatus.Added;
+            }
+
+            // The fields lack room for the key's values: every key moves to the overflow, in order, so that none is split.
+            spill = SpillAll(map, spill);
+        }
+
+        spill ??= StartOverflow(map);
         uint hash = TComparer.Hash(key);
         int entry = spill.Find<TComparer>(key, hash);
         if (entry < 0)
@@ -204,23 +288,35 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         spill.AddKey(keyString, knownKey, hash, value);
     }
 
+    /// <summary>Makes the overflow of a map whose fields refused a new key, empty: the fields keep theirs.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
+    private static FlatSpill StartOverflow(FlatMapFields<TKeyIndex, TValueIndex> map)
+    {
+        ref readonly FlatMapShape shape = ref map.Shape;
+        var spill = new FlatSpill(TailCapacity(shape), shape.MapName) { Version = map.Version };
+        map.Spill = spill;
+        return spill;
+    }
+
+    /// <summary>Room for a quarter of the capacity more keys (at least 8) before the overflow grows: a tail request's few names more cost no second copy.</summary>
+    private static int TailCapacity(in FlatMapShape shape) => Math.Max(8, shape.KeyCapacity / 4);
+
     /// <summary>
-    /// Moves every key of the map's own fields, in order, with its values, to a new overflow, which the map holds from
-    /// now on; its fields are left empty.
+    /// Moves every key of the map's own fields, in order, with its values, to a new overflow, followed by the keys of
+    /// <paramref name="spilled"/>, the overflow the map had if any, which the map holds from now on; its fields are
+    /// left empty. A key of the fields that needs more values than they hold so joins the overflow without changing the order.
     /// </summary>
     /// <remarks>
     /// Only reference maps spill (a shape that spills needs a layout with keys), so their fields are read as such: a
     /// known key is a null key whose stored hash is its index, and it moves under its declared spelling; another key's
     /// stored hash is the comparison's, which the overflow chains by too. Nothing is hashed again and no value is copied
-    /// but into the overflow.
+    /// but into the overflow. A copy that shares <paramref name="spilled"/> keeps it, unchanged, with its own fields.
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
-    private static FlatSpill SpillAll(FlatMapFields<TKeyIndex, TValueIndex> map)
+    private static FlatSpill SpillAll(FlatMapFields<TKeyIndex, TValueIndex> map, FlatSpill? spilled)
     {
         ref readonly FlatMapShape shape = ref map.Shape;
-
-        // Room for a quarter more keys (at least 8) before it grows: a tail request's few names more cost no second copy.
-        var spill = new FlatSpill(shape.KeyCapacity + Math.Max(8, shape.KeyCapacity / 4), shape.MapName);
+        var spill = new FlatSpill(shape.KeyCapacity + (spilled?.KeyCount ?? 0) + TailCapacity(shape), shape.MapName);
         string[] knownKeys = shape.KnownKeyNames;
         uint[] knownKeyHashes = KnownKeyHashes(knownKeys);
         Span<string?> keys = map.Keys;
@@ -253,6 +349,14 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
             }
         }
 
+        if (spilled is not null)
+        {
+            for (int entry = spilled.NextKey(-1); entry < spilled.EntryCount; entry = spilled.NextKey(entry))
+            {
+                spill.AddKey(spilled.KeyAt(entry), spilled.KnownKeyAt(entry), spilled.HashAt(entry), spilled.ValuesAt(entry));
+            }
+        }
+
         TStorage.Clear(map);
         spill.Version = map.Version;
         map.Spill = spill;
@@ -279,19 +383,19 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         return hashes;
     }
 
-    private static KeyValuePair<string, string[]>[] SpilledToArray(FlatSpill spill)
+    /// <summary>Copies the overflow's entries, in order, into <paramref name="pairs"/> from <paramref name="next"/>: after the fields' keys.</summary>
+    private static void SpilledToArray(FlatSpill spill, KeyValuePair<string, string[]>[] pairs, int next)
     {
-        var pairs = new KeyValuePair<string, string[]>[spill.KeyCount];
-        int next = 0;
         for (int entry = spill.NextKey(-1); entry < spill.EntryCount; entry = spill.NextKey(entry))
         {
             pairs[next++] = new KeyValuePair<string, string[]>(spill.KeyAt(entry), spill.ValuesAt(entry).ToArray());
         }
-
-        return pairs;
     }
 
-    /// <summary>Equality where one map or both have spilled: equal counts, and each key of a spilled one found in the other with the same values.</summary>
+    /// <summary>
+    /// Equality where one map or both have spilled: equal counts, and each key of the left, in its fields or its overflow,
+    /// found in the right's fields or overflow with the same values.
+    /// </summary>
     private static bool SpilledEquals(FlatMapFields<TKeyIndex, TValueIndex> left, FlatMapFields<TKeyIndex, TValueIndex> right)
     {
         if (Count(left) != Count(right) || ValueCount(left) != ValueCount(right))
@@ -299,28 +403,32 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
             return false;
         }
 
-        FlatSpill? spilled = Overflow(left);
-        FlatMapFields<TKeyIndex, TValueIndex> other = right;
-        if (spilled is null)
+        FlatSpill? leftSpill = Overflow(left);
+        FlatSpill? rightSpill = Overflow(right);
+        ReadOnlySpan<TValueIndex> counts = left.ValueCounts;
+        int count = FlatInteger.ToInt32(left.Count);
+        for (int i = 0; i < count; i++)
         {
-            spilled = Overflow(right)!;
-            other = left;
+            if (FlatInteger.IsZero(counts[i]))
+            {
+                continue; // A hole a removal left.
+            }
+
+            int other = TStorage.FindKeyOf(left, i, right);
+            if (other >= 0 ? !TStorage.ValuesEqual(left, i, right, other)
+                : rightSpill is null || FindIn(rightSpill, TStorage.KeyString(left, i)) is not (>= 0 and int entry) || !TStorage.ValuesEqual(left, i, rightSpill.ValuesAt(entry)))
+            {
+                return false;
+            }
         }
 
-        FlatSpill? otherSpill = Overflow(other);
-        for (int entry = spilled.NextKey(-1); entry < spilled.EntryCount; entry = spilled.NextKey(entry))
+        for (int entry = leftSpill?.NextKey(-1) ?? 0; leftSpill is not null && entry < leftSpill.EntryCount; entry = leftSpill.NextKey(entry))
         {
-            string key = spilled.KeyAt(entry);
-            ReadOnlySpan<string> values = spilled.ValuesAt(entry);
-            if (otherSpill is not null)
-            {
-                int found = otherSpill.Find<TComparer>(key, spilled.HashAt(entry));
-                if (found < 0 || !values.SequenceEqual(otherSpill.ValuesAt(found)))
-                {
-                    return false;
-                }
-            }
-            else if (Index.Find(other, key) is not (>= 0 and int keyIndex) || !TStorage.ValuesEqual(other, keyIndex, values))
+            string key = leftSpill.KeyAt(entry);
+            ReadOnlySpan<string> values = leftSpill.ValuesAt(entry);
+            int keyIndex = Index.Find(right, key);
+            if (keyIndex >= 0 ? !TStorage.ValuesEqual(right, keyIndex, values)
+                : rightSpill is null || rightSpill.Find<TComparer>(key, leftSpill.HashAt(entry)) is not (>= 0 and int found) || !values.SequenceEqual(rightSpill.ValuesAt(found)))
             {
                 return false;
             }
@@ -329,7 +437,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         return true;
     }
 
-    /// <summary>The hash <see cref="GetHashCode"/> gives a map of the same content that has not spilled: a known key's part hashes its index, another's its hash.</summary>
+    /// <summary>The overflow's part of <see cref="GetHashCode"/>: what a map of the same content that has not spilled gives for these keys, its count and their sum (a known key's part hashes its index, another's its hash).</summary>
     private static int SpilledHashCode(FlatSpill spill)
     {
         int sum = spill.KeyCount;

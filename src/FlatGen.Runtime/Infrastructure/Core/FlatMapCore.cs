@@ -225,12 +225,13 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (Overflow(map) is { } spill)
+        FlatSpill? spill = Overflow(map);
+        int keyIndex = Index.Find(map, key);
+        if (keyIndex < 0 && spill is not null)
         {
             return RemoveSpilledValue(map, spill, key, value);
         }
 
-        int keyIndex = Index.Find(map, key);
         int position = keyIndex < 0 ? -1 : TStorage.IndexOfValue(map, keyIndex, value);
         if (position < 0)
         {
@@ -239,10 +240,14 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
 
         if (FlatInteger.ToInt32(map.ValueCounts[keyIndex]) == 1)
         {
-            return Index.Remove(map, key);
+            Index.Remove(map, key);
+        }
+        else
+        {
+            TStorage.RemoveValue(map, keyIndex, position);
         }
 
-        TStorage.RemoveValue(map, keyIndex, position);
+        FieldsChanged(map, spill);
         return true;
     }
 
@@ -362,12 +367,8 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// <summary>Copies the map's entries, in first-insertion order, into a new array: a snapshot for LINQ and for APIs that take pairs.</summary>
     public static KeyValuePair<string, string[]>[] ToArray(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
-        if (Overflow(map) is { } spill)
-        {
-            return SpilledToArray(spill);
-        }
-
-        var pairs = new KeyValuePair<string, string[]>[TStorage.KeyCount(map)];
+        FlatSpill? spill = Overflow(map);
+        var pairs = new KeyValuePair<string, string[]>[TStorage.KeyCount(map) + (spill?.KeyCount ?? 0)];
         int next = 0;
         int count = FlatInteger.ToInt32(map.Count);
         for (int i = 0; i < count; i++)
@@ -376,6 +377,11 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
             {
                 pairs[next++] = new KeyValuePair<string, string[]>(TStorage.KeyString(map, i), TStorage.ValueArray(map, i));
             }
+        }
+
+        if (spill is not null)
+        {
+            SpilledToArray(spill, pairs, next);
         }
 
         return pairs;
@@ -444,14 +450,9 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// <summary>A hash of the map's contents that equal maps (see <see cref="Equals(FlatMapFields{TKeyIndex, TValueIndex}, FlatMapFields{TKeyIndex, TValueIndex})"/>) share, whatever their key order.</summary>
     public static int GetHashCode(FlatMapFields<TKeyIndex, TValueIndex> map)
     {
-        if (Overflow(map) is { } spill)
-        {
-            return SpilledHashCode(spill);
-        }
-
         ReadOnlySpan<TValueIndex> counts = map.ValueCounts;
         int count = FlatInteger.ToInt32(map.Count);
-        int hash = TStorage.KeyCount(map);
+        int hash = TStorage.KeyCount(map) + (Overflow(map) is { } spill ? SpilledHashCode(spill) : 0);
         for (int i = 0; i < count; i++)
         {
             if (!FlatInteger.IsZero(counts[i]))
@@ -463,7 +464,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         return hash;
     }
 
-    /// <summary>The keys in the map's own fields: all of them, unless it has spilled (then none). The cores' own checks of room count these.</summary>
+    /// <summary>The keys in the map's own fields: all of them, unless it has spilled (then those it held when it did, or none). The cores' own checks of room count these.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private protected static int KeysInFields(FlatMapFields<TKeyIndex, TValueIndex> map) => TStorage.KeyCount(map);
 
@@ -516,6 +517,11 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
 
     private static FlatAddStatus SetKnownKey(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value)
     {
+        if (Overflow(map) is not null)
+        {
+            return SetSpilling(map, map.Shape.KnownKeyNames[knownKey], map.Shape.KnownKeyNames[knownKey], value);
+        }
+
         while (true)
         {
             int keyIndex = Index.KnownKeyIndex(map, knownKey);
@@ -535,6 +541,11 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// <summary>Sets <paramref name="key"/>, given as <paramref name="keyString"/> too when the caller has it, so a new key stores that string.</summary>
     private static FlatAddStatus SetCore(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value)
     {
+        if (Overflow(map) is not null)
+        {
+            return SetSpilling(map, key, keyString, value); // Which records a change to the fields in the overflow's version.
+        }
+
         while (true)
         {
             int keyIndex = Index.Find(map, key);

@@ -79,6 +79,13 @@ public interface IFlatStorage<TKeyIndex, TValueIndex>
     /// <summary>Appends <paramref name="value"/> to known key <paramref name="knownKey"/>'s values, adding the key if it is absent.</summary>
     static abstract FlatAddStatus AddKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value);
 
+    /// <summary>
+    /// Appends <paramref name="value"/> to key <paramref name="keyIndex"/>'s values in the map's own fields, if they have
+    /// room for it. A spilled map's adds refuse every change of its fields (<see cref="FlatAddStatus.Spilled"/>), for the
+    /// code of its overflow to make here and record.
+    /// </summary>
+    static abstract FlatAddStatus AppendValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value);
+
     /// <summary>Makes <paramref name="value"/> key <paramref name="keyIndex"/>'s only value.</summary>
     static abstract FlatAddStatus SetValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value);
 

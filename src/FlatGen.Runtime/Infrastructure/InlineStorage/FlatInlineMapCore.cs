@@ -291,7 +291,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         return count;
     }
 
-    private static FlatAddStatus AppendValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, in FlatUtf8Text valueText)
+    internal static FlatAddStatus AppendValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, in FlatUtf8Text valueText)
     {
         ref TValueIndex valueCountRef = ref map.ValueCount;
         ref ushort usedRef = ref map.ArenaUsed;

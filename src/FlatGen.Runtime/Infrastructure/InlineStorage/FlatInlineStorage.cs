@@ -74,6 +74,10 @@ public readonly struct FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, TKno
         Shared.AddKnownCore(map, knownKey, FlatUtf8Text.FromChars(value, nameof(value)));
 
     /// <inheritdoc/>
+    public static FlatAddStatus AppendValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value) =>
+        Shared.AppendValue(map, keyIndex, FlatUtf8Text.FromChars(value, nameof(value)));
+
+    /// <inheritdoc/>
     public static FlatAddStatus SetValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value)
     {
         var text = FlatUtf8Text.FromChars(value, nameof(value));

@@ -80,21 +80,22 @@ internal static class FlatJson
         where TStorage : struct, IFlatStorage<TKeyIndex, TValueIndex>
     {
         writer.WriteStartObject();
-        if (map.Shape.Spills && FlatSpill.Of(map.Spill, map.Version, map.Shape.MapName) is { } spill)
-        {
-            WriteSpilled(writer, spill, options);
-        }
-
+        FlatSpill? spill = map.Shape.Spills ? FlatSpill.Of(map.Spill, map.Version, map.Shape.MapName) : null;
         var entries = new FlatEntryCursor<TValueIndex>(map.ValueCounts.Slice(0, FlatInteger.ToInt32(map.Count)), in map.Version);
         while (entries.MoveNext())
         {
             TStorage.WriteJsonEntry(writer, map, entries.Index, options);
         }
 
+        if (spill is not null)
+        {
+            WriteSpilled(writer, spill, options);
+        }
+
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes the entries of a spilled map's overflow, which holds them all.</summary>
+    /// <summary>Writes the entries of a spilled map's overflow, which follow its fields'.</summary>
     private static void WriteSpilled(Utf8JsonWriter writer, FlatSpill spill, JsonSerializerOptions options)
     {
         for (int entry = spill.NextKey(-1); entry < spill.EntryCount; entry = spill.NextKey(entry))

@@ -221,7 +221,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     {
         if (HasSpilled(map))
         {
-            return FlatAddStatus.Spilled; // With no hash or probe of fields that are empty.
+            return FlatAddStatus.Spilled; // The overflow's add looks for the key in the fields and in the overflow.
         }
 
         uint hash = Hash(key);
@@ -350,7 +350,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     {
         if (HasSpilled(map))
         {
-            return FlatAddStatus.Spilled; // The overflow's add validates, decodes and hashes.
+            return FlatAddStatus.Spilled; // The overflow's add validates, decodes, and looks in both parts.
         }
 
         if (!Utf8.IsValid(key))
@@ -449,7 +449,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
 
     /// <summary>
     /// Checks, before any write, that a new key and its first value fit: a refused add leaves the map as it was. A
-    /// spilled map's fields are empty and every add reaches here, so here they refuse it for the overflow to take.
+    /// spilled map's fields take no new key: here they refuse it, for the overflow to take.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static FlatAddStatus CanAddKey(FlatMapFields<TKeyIndex, TValueIndex> map) =>
@@ -458,7 +458,10 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         : HasSpilled(map) ? FlatAddStatus.Spilled
         : FlatAddStatus.Added;
 
-    /// <summary>Whether the map has spilled (<see cref="FlatOverflow.Spill"/>): its fields are empty and take no add until <c>Clear</c>.</summary>
+    /// <summary>
+    /// Whether the map has spilled (<see cref="FlatOverflow.Spill"/>): until <c>Clear</c>, its fields keep the keys they
+    /// held and refuse every add, which the overflow's code then makes (<see cref="FlatMapCore{TKeyIndex, TValueIndex, TComparer, TKnownKeys, TStorage}"/>'s Spill part).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool HasSpilled(FlatMapFields<TKeyIndex, TValueIndex> map) => map.Shape.Spills && map.Spill is not null;
 
@@ -508,7 +511,12 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     // Not inlined: inlined into a caller's loop of adds, its run shifting used up the budget that the new-key path's
     // checks need (bench/results/analysis.md has what that cost).
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
-    private static FlatAddStatus AppendValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value)
+    private static FlatAddStatus AppendValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value) =>
+        HasSpilled(map) ? FlatAddStatus.Spilled : AppendInFields(map, keyIndex, value);
+
+    /// <summary>Appends <paramref name="value"/> to key <paramref name="keyIndex"/>'s run in the fields, if they have room: what <see cref="AppendValue"/> does but for a spilled map, whose overflow's code calls this.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static FlatAddStatus AppendInFields(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value)
     {
         Span<string?> values = map.Values;
         if (ValuesInFields(map) == map.Shape.ValueCapacity)
@@ -755,41 +763,29 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     private static int RunEnd(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
         FlatInteger.ToInt32(map.ValueStarts[keyIndex]) + FlatInteger.ToInt32(map.ValueCounts[keyIndex]);
 
-    // The lookups of a map that spills, out of line as FlatMapCore.Spill.cs says why: the overflow's once it has spilled, else the fields'.
+    // The lookups of a map that spills, out of line as FlatMapCore.Spill.cs says why: in the fields, then in the overflow if there is one.
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static ReadOnlySpan<string> GetValuesSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
-        if (SpilledOverflow(map) is { } spill)
-        {
-            return ValuesIn(spill, FindIn(spill, key));
-        }
-
+        FlatSpill? spill = SpilledOverflow(map);
         int keyIndex = Index.Find(map, key);
-        return keyIndex < 0 ? default : Run(map, keyIndex);
+        return keyIndex >= 0 ? Run(map, keyIndex) : spill is null ? default : ValuesIn(spill, FindIn(spill, key));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static ReadOnlySpan<string> GetValuesSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
-        if (SpilledOverflow(map) is { } spill)
-        {
-            return ValuesIn(spill, FindUtf8In(spill, key));
-        }
-
+        FlatSpill? spill = SpilledOverflow(map);
         int keyIndex = Index.FindUtf8(map, key);
-        return keyIndex < 0 ? default : Run(map, keyIndex);
+        return keyIndex >= 0 ? Run(map, keyIndex) : spill is null ? default : ValuesIn(spill, FindUtf8In(spill, key));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static ReadOnlySpan<string> GetKnownValuesSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey)
     {
-        if (SpilledOverflow(map) is { } spill)
-        {
-            return ValuesIn(spill, FindKnownIn(map, spill, knownKey));
-        }
-
+        FlatSpill? spill = SpilledOverflow(map);
         int keyIndex = Index.KnownKeyIndex(map, knownKey);
-        return keyIndex < 0 ? default : Run(map, keyIndex);
+        return keyIndex >= 0 ? Run(map, keyIndex) : spill is null ? default : ValuesIn(spill, FindKnownIn(map, spill, knownKey));
     }
 
     private static bool TryGetValuesSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, out ReadOnlySpan<string> values)

@@ -146,6 +146,9 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
     public static FlatAddStatus AddKnown(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey, string value) => Shared.AddKnownCore(map, knownKey, value);
 
     /// <inheritdoc/>
+    public static FlatAddStatus AppendValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value) => Shared.AppendInFields(map, keyIndex, value);
+
+    /// <inheritdoc/>
     /// <remarks>The first value takes the new one; the rest of the run closes.</remarks>
     public static FlatAddStatus SetValue(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, string value)
     {

@@ -7,10 +7,10 @@ using System.Runtime.InteropServices;
 namespace FlatGen.Infrastructure;
 
 /// <summary>
-/// The heap overflow of a map that spills (<see cref="FlatOverflow.Spill"/>): at its first add that does not fit, the
-/// map moves every key here, in order, and from then until <c>Clear</c> its own fields stay empty and this holds the
-/// whole map. An ordered multi-map that grows: entries in first-insertion order (a removal leaves a hole, closed when
-/// the entries grow), chained from a bucket table by their key's hash.
+/// The heap overflow of a map that spills (<see cref="FlatOverflow.Spill"/>): made at its first add that does not fit,
+/// it holds every key added from then until <c>Clear</c>, after the keys the map's own fields keep (and all of them once
+/// a key of the fields outgrows them). An ordered multi-map that grows: entries in first-insertion order (a removal
+/// leaves a hole, closed when the entries grow), chained from a bucket table by their key's hash.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -20,7 +20,8 @@ namespace FlatGen.Infrastructure;
 /// </para>
 /// <para>
 /// A copy of a spilled map shares this object, so <see cref="Version"/> is the version of the one copy that may use
-/// it: every change moves both on, and a copy whose version differs is stale and throws (<see cref="Of"/>).
+/// it: every change, to the overflow or to that copy's fields, moves both on, and a copy whose version differs is stale
+/// and throws (<see cref="Of"/>).
 /// </para>
 /// <para>
 /// Every index is checked against the array it reads, taken once: threads that race on one map (which is misuse) see

@@ -6,7 +6,7 @@ namespace FlatGen.Infrastructure;
 
 /// <summary>
 /// Enumerates a map that spills (<see cref="FlatOverflow.Spill"/>) in first-insertion order, without allocating:
-/// its own fields while it fits, its heap overflow once it has spilled. What such a map's <c>GetEnumerator</c>
+/// its own fields' keys, then, once it has spilled, its heap overflow's. What such a map's <c>GetEnumerator</c>
 /// returns; every other reference map returns a <see cref="FlatReferenceEnumerator{TKeyIndex, TValueIndex}"/>, which
 /// has no overflow to look at.
 /// </summary>
@@ -16,10 +16,10 @@ namespace FlatGen.Infrastructure;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public ref struct FlatSpillingEnumerator<TKeyIndex, TValueIndex>
 {
-    // A spilled map's fields are empty: the fields' enumerator ends at once, and checks the version at every step.
+    // A spilled map's keys are its fields' then its overflow's; the fields' enumerator checks the version at every step, to the end.
     private FlatReferenceEnumerator<TKeyIndex, TValueIndex> _fields;
     private readonly FlatSpill? _spill;
-    private int _entry;
+    private int _entry; // -1 while the fields' keys last.
 
     /// <summary>Initializes a new instance of the <see cref="FlatSpillingEnumerator{TKeyIndex, TValueIndex}"/> struct over <paramref name="map"/>.</summary>
     /// <param name="map">The map's fields.</param>
@@ -33,7 +33,7 @@ public ref struct FlatSpillingEnumerator<TKeyIndex, TValueIndex>
     }
 
     /// <summary>Gets the entry at the current position.</summary>
-    public readonly FlatReferenceEntry Current => _spill is null ? _fields.Current : new(_spill.KeyAt(_entry), _spill.ValuesAt(_entry));
+    public readonly FlatReferenceEntry Current => _spill is null || _entry < 0 ? _fields.Current : new(_spill.KeyAt(_entry), _spill.ValuesAt(_entry));
 
     /// <summary>Advances to the next key.</summary>
     /// <returns><see langword="true"/> if there is a next key.</returns>

@@ -11,7 +11,7 @@ namespace Demo;
 /// The map lives inside this 352-byte struct and allocates nothing while its content fits. Keep it in a field or an array element
 /// and pass it by <see langword="ref"/>: a copy is a separate map. Like a dictionary, it is not thread-safe.
 /// </para>
-/// <para>When an add or a set needs room the map lacks, the map moves to a heap overflow until <c>Clear</c> (<see cref="global::FlatGen.FlatOverflow.Spill"/>):
+/// <para>When an add or a set needs room the map lacks, the keys it holds stay and the rest go to a heap overflow until <c>Clear</c> (<see cref="global::FlatGen.FlatOverflow.Spill"/>):
 /// it never refuses, and a copy of a spilled map that another copy changed throws at its next use.</para>
 /// <para>Layout (64-bit):</para>
 /// <code>
