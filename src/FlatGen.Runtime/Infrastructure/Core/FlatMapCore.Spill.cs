@@ -245,7 +245,11 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     private static FlatAddStatus ToOverflow(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value, bool replace)
     {
         FlatSpill? spill = Overflow(map);
-        int keyIndex = Index.Find(map, key);
+
+        // Matched and hashed once for both parts: a reference map's fields store the comparison's hash, as the overflow does.
+        int knownKey = TKnownKeys.Match(key);
+        uint hash = TComparer.Hash(key);
+        int keyIndex = knownKey >= 0 ? Index.KnownKeyIndex(map, knownKey) : Index.FindHashed(map, key, hash);
         if (keyIndex >= 0)
         {
             if (spill is not null && (replace ? TStorage.SetValue(map, keyIndex, value) : TStorage.AppendValue(map, keyIndex, value)) == FlatAddStatus.Added)
@@ -259,11 +263,10 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         }
 
         spill ??= StartOverflow(map);
-        uint hash = TComparer.Hash(key);
         int entry = spill.Find<TComparer>(key, hash);
         if (entry < 0)
         {
-            AddSpilledKey(map, spill, key, keyString, hash, value);
+            AddSpilledKey(map, spill, key, keyString, knownKey, hash, value);
         }
         else if (replace)
         {
@@ -279,10 +282,9 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     }
 
     /// <summary>Adds a key the overflow lacks, after every other: a known key under its declared spelling, another as the map's own fields would store it.</summary>
-    private static void AddSpilledKey(FlatMapFields<TKeyIndex, TValueIndex> map, FlatSpill spill, ReadOnlySpan<char> key, string? keyString, uint hash, string value)
+    private static void AddSpilledKey(FlatMapFields<TKeyIndex, TValueIndex> map, FlatSpill spill, ReadOnlySpan<char> key, string? keyString, int knownKey, uint hash, string value)
     {
         ref readonly FlatMapShape shape = ref map.Shape;
-        int knownKey = TKnownKeys.Match(key);
         keyString = knownKey >= 0 ? shape.KnownKeyNames[knownKey]
             : keyString ?? (shape.InternUnknownKeys ? StringPool.Shared.GetOrAdd(key) : key.ToString());
         spill.AddKey(keyString, knownKey, hash, value);

@@ -57,6 +57,12 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
         : TStorage.InlineLookups && typeof(TKnownKeys) == typeof(FlatNoKnownKeys) ? HashAndProbe(map, key)
         : TStorage.FindHashedOutOfLine(map, key);
 
+    /// <summary>Finds a key that matches no known key, already hashed as <paramref name="map"/> stores it (<paramref name="hash"/>), as <see cref="FindHashed(FlatMapFields{TKeyIndex, TValueIndex}, ReadOnlySpan{char})"/> does.</summary>
+    public static int FindHashed(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, uint hash) =>
+        (map.HashedKeyLengths & LengthBit(key.Length)) == 0 ? -1
+        : TStorage.ScansKeys(map.Shape) ? TStorage.FindByScan(map, key)
+        : Probe(map, key, hash, out _);
+
     /// <summary>Hashes <paramref name="key"/> and finds it in the hashed slots.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int HashAndProbe(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
