@@ -394,43 +394,20 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         }
     }
 
-    /// <summary>
-    /// Equality where one map or both have spilled: equal counts, and each key of the left, in its fields or its overflow,
-    /// found in the right's fields or overflow with the same values.
-    /// </summary>
-    private static bool SpilledEquals(FlatMapFields<TKeyIndex, TValueIndex> left, FlatMapFields<TKeyIndex, TValueIndex> right)
+    /// <summary>Whether the overflow <paramref name="spill"/> holds key <paramref name="keyIndex"/> of <paramref name="map"/>'s fields with the same values: equality's test for a key the other map's fields lack.</summary>
+    private static bool SpilledValuesEqual(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex, FlatSpill spill) =>
+        FindIn(spill, TStorage.KeyString(map, keyIndex)) is >= 0 and int entry && TStorage.ValuesEqual(map, keyIndex, spill.ValuesAt(entry));
+
+    /// <summary>Whether every key of the overflow <paramref name="spilled"/> is in <paramref name="other"/>'s fields or its overflow <paramref name="otherSpill"/>, with the same values: equality's test for a spilled map's overflow.</summary>
+    private static bool SpilledKeysIn(FlatSpill spilled, FlatMapFields<TKeyIndex, TValueIndex> other, FlatSpill? otherSpill)
     {
-        if (Count(left) != Count(right) || ValueCount(left) != ValueCount(right))
+        for (int entry = spilled.NextKey(-1); entry < spilled.EntryCount; entry = spilled.NextKey(entry))
         {
-            return false;
-        }
-
-        FlatSpill? leftSpill = Overflow(left);
-        FlatSpill? rightSpill = Overflow(right);
-        ReadOnlySpan<TValueIndex> counts = left.ValueCounts;
-        int count = FlatInteger.ToInt32(left.Count);
-        for (int i = 0; i < count; i++)
-        {
-            if (FlatInteger.IsZero(counts[i]))
-            {
-                continue; // A hole a removal left.
-            }
-
-            int other = TStorage.FindKeyOf(left, i, right);
-            if (other >= 0 ? !TStorage.ValuesEqual(left, i, right, other)
-                : rightSpill is null || FindIn(rightSpill, TStorage.KeyString(left, i)) is not (>= 0 and int entry) || !TStorage.ValuesEqual(left, i, rightSpill.ValuesAt(entry)))
-            {
-                return false;
-            }
-        }
-
-        for (int entry = leftSpill?.NextKey(-1) ?? 0; leftSpill is not null && entry < leftSpill.EntryCount; entry = leftSpill.NextKey(entry))
-        {
-            string key = leftSpill.KeyAt(entry);
-            ReadOnlySpan<string> values = leftSpill.ValuesAt(entry);
-            int keyIndex = Index.Find(right, key);
-            if (keyIndex >= 0 ? !TStorage.ValuesEqual(right, keyIndex, values)
-                : rightSpill is null || rightSpill.Find<TComparer>(key, leftSpill.HashAt(entry)) is not (>= 0 and int found) || !values.SequenceEqual(rightSpill.ValuesAt(found)))
+            string key = spilled.KeyAt(entry);
+            ReadOnlySpan<string> values = spilled.ValuesAt(entry);
+            int keyIndex = Index.Find(other, key);
+            if (keyIndex >= 0 ? !TStorage.ValuesEqual(other, keyIndex, values)
+                : otherSpill is null || otherSpill.Find<TComparer>(key, spilled.HashAt(entry)) is not (>= 0 and int found) || !values.SequenceEqual(otherSpill.ValuesAt(found)))
             {
                 return false;
             }

@@ -417,17 +417,16 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
             return true;
         }
 
-        if (Overflow(left) is not null || Overflow(right) is not null)
-        {
-            return SpilledEquals(left, right);
-        }
-
-        if (TStorage.KeyCount(left) != TStorage.KeyCount(right) || TStorage.ValueCount(left) != TStorage.ValueCount(right))
+        FlatSpill? leftSpill = Overflow(left);
+        FlatSpill? rightSpill = Overflow(right);
+        if (TStorage.KeyCount(left) + (leftSpill?.KeyCount ?? 0) != TStorage.KeyCount(right) + (rightSpill?.KeyCount ?? 0)
+            || TStorage.ValueCount(left) + (leftSpill?.ValueCount ?? 0) != TStorage.ValueCount(right) + (rightSpill?.ValueCount ?? 0))
         {
             return false;
         }
 
-        // Equal key counts, and every key of the left found in the right with the same values: the same keys.
+        // Equal key counts, and every key of the left (its fields', then its overflow's if it has spilled) found in the
+        // right with the same values: the same keys.
         ReadOnlySpan<TValueIndex> counts = left.ValueCounts;
         int count = FlatInteger.ToInt32(left.Count);
         for (int i = 0; i < count; i++)
@@ -438,13 +437,13 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
             }
 
             int other = TStorage.FindKeyOf(left, i, right);
-            if (other < 0 || !TStorage.ValuesEqual(left, i, right, other))
+            if (other >= 0 ? !TStorage.ValuesEqual(left, i, right, other) : rightSpill is null || !SpilledValuesEqual(left, i, rightSpill))
             {
                 return false;
             }
         }
 
-        return true;
+        return leftSpill is null || SpilledKeysIn(leftSpill, right, rightSpill);
     }
 
     /// <summary>A hash of the map's contents that equal maps (see <see cref="Equals(FlatMapFields{TKeyIndex, TValueIndex}, FlatMapFields{TKeyIndex, TValueIndex})"/>) share, whatever their key order.</summary>
