@@ -224,6 +224,24 @@ public sealed class SpillTests
     }
 
     [Fact]
+    public void Changing_the_overflow_through_a_copy_while_enumerating_throws()
+    {
+        var map = Spilled();
+        var copy = map;
+
+        Assert.Throws<InvalidOperationException>(() =>
+        {
+            foreach (var entry in map)
+            {
+                if (entry.Key == "e") // The overflow's key: the copy's add changes what the enumeration reads next.
+                {
+                    copy.Add("f", "9");
+                }
+            }
+        });
+    }
+
+    [Fact]
     public void A_spill_leaves_the_fields_their_keys_and_allocates_for_the_rest_alone()
     {
         // The overflow a spill makes holds the keys that did not fit, so it is the same for a map of 4 keys as of 32.

@@ -19,6 +19,7 @@ public ref struct FlatSpillingEnumerator<TKeyIndex, TValueIndex>
     // A spilled map's keys are its fields' then its overflow's; the fields' enumerator checks the version at every step, to the end.
     private FlatReferenceEnumerator<TKeyIndex, TValueIndex> _fields;
     private readonly FlatSpill? _spill;
+    private readonly uint _spillVersion; // The overflow's version when enumeration began: a change through another copy moves it too.
     private int _entry; // -1 while the fields' keys last.
 
     /// <summary>Initializes a new instance of the <see cref="FlatSpillingEnumerator{TKeyIndex, TValueIndex}"/> struct over <paramref name="map"/>.</summary>
@@ -29,6 +30,7 @@ public ref struct FlatSpillingEnumerator<TKeyIndex, TValueIndex>
     {
         _fields = new FlatReferenceEnumerator<TKeyIndex, TValueIndex>(map);
         _spill = FlatSpill.Of(map.Spill, map.Version, map.Shape.MapName);
+        _spillVersion = _spill?.Version ?? 0;
         _entry = -1;
     }
 
@@ -48,6 +50,11 @@ public ref struct FlatSpillingEnumerator<TKeyIndex, TValueIndex>
         if (_spill is null)
         {
             return false;
+        }
+
+        if (_spill.Version != _spillVersion)
+        {
+            FlatThrow.ModifiedWhileEnumerating();
         }
 
         _entry = _spill.NextKey(_entry);
