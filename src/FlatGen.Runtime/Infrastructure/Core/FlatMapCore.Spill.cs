@@ -52,17 +52,59 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// <summary>The overflow's entry of <paramref name="key"/>, or -1.</summary>
     private protected static int FindIn(FlatSpill spill, ReadOnlySpan<char> key) => spill.Find<TComparer>(key, TComparer.Hash(key));
 
-    /// <summary>The overflow's entry of the UTF-8 <paramref name="key"/>, or -1; invalid UTF-8 is a key that is absent.</summary>
-    [SkipLocalsInit] // The decode buffer is written before it is read.
-    private protected static int FindUtf8In(FlatSpill spill, ReadOnlySpan<byte> key)
+    /// <summary>
+    /// Finds <paramref name="key"/> in a map that spills: its index in the fields, or -1 and its entry in the overflow
+    /// <paramref name="spill"/> in <paramref name="entry"/> (-1 when absent, or when there is none). Hashed once for both
+    /// parts once the map has spilled; before, as any map finds a key (the length filter first).
+    /// </summary>
+    private protected static int FindSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, FlatSpill? spill, ReadOnlySpan<char> key, out int entry)
     {
+        entry = -1;
+        if (spill is null)
+        {
+            return Index.Find(map, key);
+        }
+
+        int keyIndex = FindInFields(map, key, out _, out uint hash);
+        if (keyIndex < 0)
+        {
+            entry = spill.Find<TComparer>(key, hash);
+        }
+
+        return keyIndex;
+    }
+
+    /// <summary>
+    /// <see cref="FindSpilling(FlatMapFields{TKeyIndex, TValueIndex}, FlatSpill?, ReadOnlySpan{char}, out int)"/> for a
+    /// UTF-8 key: decoded once for both parts, and not at all while the map has not spilled. Invalid UTF-8 is a key that is absent.
+    /// </summary>
+    [SkipLocalsInit] // The decode buffer is written before it is read.
+    private protected static int FindUtf8Spilling(FlatMapFields<TKeyIndex, TValueIndex> map, FlatSpill? spill, ReadOnlySpan<byte> key, out int entry)
+    {
+        entry = -1;
+        if (spill is null)
+        {
+            return Index.FindUtf8(map, key);
+        }
+
         if (!Utf8.IsValid(key))
         {
             return -1;
         }
 
         using DecodedUtf8 decoded = DecodedUtf8.Decode(key, stackalloc char[DecodedUtf8.StackLength]);
-        return FindIn(spill, decoded.Chars);
+        return FindSpilling(map, spill, decoded.Chars, out entry);
+    }
+
+    /// <summary>
+    /// Finds <paramref name="key"/> in the map's fields, returning what finding it in the overflow needs too: the known
+    /// key it is (or -1) and its hash, which a reference map's fields store as the overflow does.
+    /// </summary>
+    private static int FindInFields(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, out int knownKey, out uint hash)
+    {
+        knownKey = TKnownKeys.Match(key);
+        hash = TComparer.Hash(key);
+        return knownKey >= 0 ? Index.KnownKeyIndex(map, knownKey) : Index.FindHashed(map, key, hash);
     }
 
     /// <summary>The overflow's entry of known key <paramref name="knownKey"/>, stored under its declared spelling, or -1.</summary>
@@ -110,68 +152,63 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
-    private static bool ContainsKeySpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
-    {
-        FlatSpill? spill = SpilledOverflow(map);
-        return Index.Find(map, key) >= 0 || spill is not null && FindIn(spill, key) >= 0;
-    }
+    private static bool ContainsKeySpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
+        FindSpilling(map, SpilledOverflow(map), key, out int entry) >= 0 || entry >= 0;
 
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
-    private static bool ContainsKeySpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
-    {
-        FlatSpill? spill = SpilledOverflow(map);
-        return Index.FindUtf8(map, key) >= 0 || spill is not null && FindUtf8In(spill, key) >= 0;
-    }
+    private static bool ContainsKeySpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key) =>
+        FindUtf8Spilling(map, SpilledOverflow(map), key, out int entry) >= 0 || entry >= 0;
 
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static bool RemoveSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
         FlatSpill? spill = SpilledOverflow(map);
-        if (Index.Remove(map, key))
-        {
-            FieldsChanged(map, spill);
-            return true;
-        }
-
-        return spill is not null && RemoveSpilled(map, spill, FindIn(spill, key));
+        return RemoveFound(map, spill, FindSpilling(map, spill, key, out int entry), entry);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static bool RemoveSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
         FlatSpill? spill = SpilledOverflow(map);
-        if (Index.RemoveUtf8(map, key))
-        {
-            FieldsChanged(map, spill);
-            return true;
-        }
-
-        return spill is not null && RemoveSpilled(map, spill, FindUtf8In(spill, key));
+        return RemoveFound(map, spill, FindUtf8Spilling(map, spill, key, out int entry), entry);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static string? GetFirstSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
         FlatSpill? spill = SpilledOverflow(map);
-        int keyIndex = Index.Find(map, key);
-        return keyIndex >= 0 || spill is null ? First(map, keyIndex) : FirstIn(spill, FindIn(spill, key));
+        int keyIndex = FindSpilling(map, spill, key, out int entry);
+        return keyIndex >= 0 ? First(map, keyIndex) : FirstIn(spill, entry);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static string? GetFirstSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
         FlatSpill? spill = SpilledOverflow(map);
-        int keyIndex = Index.FindUtf8(map, key);
-        return keyIndex >= 0 || spill is null ? First(map, keyIndex) : FirstIn(spill, FindUtf8In(spill, key));
+        int keyIndex = FindUtf8Spilling(map, spill, key, out int entry);
+        return keyIndex >= 0 ? First(map, keyIndex) : FirstIn(spill, entry);
     }
 
-    /// <summary>The first value of the overflow's entry <paramref name="entry"/>, or null for -1.</summary>
-    private static string? FirstIn(FlatSpill spill, int entry) => entry < 0 ? null : spill.FirstAt(entry);
-
-    /// <summary>Removes the overflow's entry <paramref name="entry"/>; false for -1.</summary>
-    private static bool RemoveSpilled(FlatMapFields<TKeyIndex, TValueIndex> map, FlatSpill spill, int entry)
+    /// <summary>Removes key <paramref name="keyIndex"/> of the fields, or else entry <paramref name="entry"/> of the overflow; false when both are -1.</summary>
+    private static bool RemoveFound(FlatMapFields<TKeyIndex, TValueIndex> map, FlatSpill? spill, int keyIndex, int entry)
     {
-        if (entry < 0)
+        if (keyIndex >= 0)
+        {
+            Index.RemoveAt(map, keyIndex);
+            FieldsChanged(map, spill);
+            return true;
+        }
+
+        return RemoveSpilled(map, spill, entry);
+    }
+
+    /// <summary>The first value of the overflow's entry <paramref name="entry"/>, or null for -1 (always, without an overflow).</summary>
+    private static string? FirstIn(FlatSpill? spill, int entry) => entry < 0 || spill is null ? null : spill.FirstAt(entry);
+
+    /// <summary>Removes the overflow's entry <paramref name="entry"/>; false for -1 (always, without an overflow).</summary>
+    private static bool RemoveSpilled(FlatMapFields<TKeyIndex, TValueIndex> map, FlatSpill? spill, int entry)
+    {
+        if (entry < 0 || spill is null)
         {
             return false;
         }
@@ -245,11 +282,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     private static FlatAddStatus ToOverflow(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, string? keyString, string value, bool replace)
     {
         FlatSpill? spill = Overflow(map);
-
-        // Matched and hashed once for both parts: a reference map's fields store the comparison's hash, as the overflow does.
-        int knownKey = TKnownKeys.Match(key);
-        uint hash = TComparer.Hash(key);
-        int keyIndex = knownKey >= 0 ? Index.KnownKeyIndex(map, knownKey) : Index.FindHashed(map, key, hash);
+        int keyIndex = FindInFields(map, key, out int knownKey, out uint hash);
         if (keyIndex >= 0)
         {
             if (spill is not null && (replace ? TStorage.SetValue(map, keyIndex, value) : TStorage.AppendValue(map, keyIndex, value)) == FlatAddStatus.Added)

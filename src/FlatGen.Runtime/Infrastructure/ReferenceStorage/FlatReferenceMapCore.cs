@@ -768,16 +768,16 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     private static ReadOnlySpan<string> GetValuesSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
         FlatSpill? spill = SpilledOverflow(map);
-        int keyIndex = Index.Find(map, key);
-        return keyIndex >= 0 ? Run(map, keyIndex) : spill is null ? default : ValuesIn(spill, FindIn(spill, key));
+        int keyIndex = FindSpilling(map, spill, key, out int entry);
+        return keyIndex >= 0 ? Run(map, keyIndex) : ValuesIn(spill, entry);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
     private static ReadOnlySpan<string> GetValuesSpilling(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
         FlatSpill? spill = SpilledOverflow(map);
-        int keyIndex = Index.FindUtf8(map, key);
-        return keyIndex >= 0 ? Run(map, keyIndex) : spill is null ? default : ValuesIn(spill, FindUtf8In(spill, key));
+        int keyIndex = FindUtf8Spilling(map, spill, key, out int entry);
+        return keyIndex >= 0 ? Run(map, keyIndex) : ValuesIn(spill, entry);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | FlatJit.Optimized)]
@@ -800,8 +800,8 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         return !values.IsEmpty;
     }
 
-    /// <summary>The values of the overflow's entry <paramref name="entry"/>; empty for -1.</summary>
-    private static ReadOnlySpan<string> ValuesIn(FlatSpill spill, int entry) => entry < 0 ? default : spill.ValuesAt(entry);
+    /// <summary>The values of the overflow's entry <paramref name="entry"/>; empty for -1 (always, without an overflow).</summary>
+    private static ReadOnlySpan<string> ValuesIn(FlatSpill? spill, int entry) => entry < 0 || spill is null ? default : spill.ValuesAt(entry);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ReadOnlySpan<string> Run(FlatMapFields<TKeyIndex, TValueIndex> map, int keyIndex) =>
