@@ -118,7 +118,7 @@ public sealed partial class FlatMultiMapGenerator
             if (spec.Overflow == FlatOverflow.Spill)
             {
                 writer.WriteLines($$"""
-                    /// <summary>Gets whether the map holds its content in a heap overflow: from its first add or set that did not fit until <see cref="Clear"/>. Watch it to size the map.</summary>
+                    /// <summary>Gets whether the map holds keys in a heap overflow, beside its fields: from its first add or set that did not fit until <see cref="Clear"/>. Watch it to size the map.</summary>
                     /// <exception cref="global::System.InvalidOperationException">This copy of a spilled map is stale: another copy changed the overflow they share.</exception>
                     public readonly bool IsSpilled => Core.IsSpilled(Fields);
 

@@ -16,14 +16,15 @@ namespace FlatGen.Infrastructure;
 // tries the fields first, which refuse it once the map has spilled (FlatAddStatus.Spilled), and the refused path makes
 // it here: in the fields for a key they hold, recorded in the overflow's version (a copy that shares the overflow is then
 // stale), else in the overflow. Every other map pays one test of its shape's Spills at the top of a lookup, which the
-// JIT folds away where the core inlines into the map, and nothing on an add of a new key. Every method the test leads to is out of line: inlined or merged into a lookup, it
-// spent the hot paths' inlining budget, broke a lookup's tail call into the index, and left callees running
-// unoptimised for longer after a process starts (bench/results/analysis.md has each cost). And each is
-// FlatJit.Optimized, as the entry points are, for the reason FlatMapCore.cs gives: compiled once for every map of
-// a kind, it is optimised at its first call rather than run unoptimised through a process's first requests.
+// JIT folds away where the core inlines into the map, and nothing on an add of a new key. Every method the test leads
+// to is out of line: inlined or merged into a lookup, it spent the hot paths' inlining budget, broke a lookup's tail
+// call into the index, and left callees running unoptimised for longer after a process starts
+// (bench/results/analysis.md has each cost). And each is FlatJit.Optimized, as the entry points are, for the reason
+// FlatMapCore.cs gives: compiled once for every map of a kind, it is optimised at its first call rather than run
+// unoptimised through a process's first requests.
 public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKnownKeys, TStorage>
 {
-    /// <summary>Gets whether the map holds its content in a heap overflow now: from its first add that did not fit until <c>Clear</c>.</summary>
+    /// <summary>Gets whether the map holds keys in a heap overflow now, beside its fields: from its first add that did not fit until <c>Clear</c>.</summary>
     /// <exception cref="InvalidOperationException">This copy of a spilled map is stale: another copy changed the overflow they share.</exception>
     public static bool IsSpilled(FlatMapFields<TKeyIndex, TValueIndex> map) => Overflow(map) is not null;
 
@@ -50,7 +51,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     }
 
     /// <summary>The overflow's entry of <paramref name="key"/>, or -1.</summary>
-    private protected static int FindIn(FlatSpill spill, ReadOnlySpan<char> key) => spill.Find<TComparer>(key, TComparer.Hash(key));
+    private static int FindIn(FlatSpill spill, ReadOnlySpan<char> key) => spill.Find<TComparer>(key, TComparer.Hash(key));
 
     /// <summary>
     /// Finds <paramref name="key"/> in a map that spills: its index in the fields, or -1 and its entry in the overflow
@@ -218,10 +219,9 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         return true;
     }
 
-    /// <summary>Removes the first of the overflow's <paramref name="key"/>'s values that equals <paramref name="value"/>, as <c>Remove(key, value)</c> does.</summary>
-    private static bool RemoveSpilledValue(FlatMapFields<TKeyIndex, TValueIndex> map, FlatSpill spill, ReadOnlySpan<char> key, string value)
+    /// <summary>Removes the first of the values of the overflow's entry <paramref name="entry"/> (-1 for none) that equals <paramref name="value"/>, as <c>Remove(key, value)</c> does.</summary>
+    private static bool RemoveSpilledValue(FlatMapFields<TKeyIndex, TValueIndex> map, FlatSpill spill, int entry, string value)
     {
-        int entry = FindIn(spill, key);
         int position = entry < 0 ? -1 : spill.IndexOfValue(entry, value);
         if (position < 0)
         {

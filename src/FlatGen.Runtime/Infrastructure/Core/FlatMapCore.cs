@@ -226,10 +226,10 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     {
         ArgumentNullException.ThrowIfNull(value);
         FlatSpill? spill = Overflow(map);
-        int keyIndex = Index.Find(map, key);
+        int keyIndex = FindSpilling(map, spill, key, out int entry);
         if (keyIndex < 0 && spill is not null)
         {
-            return RemoveSpilledValue(map, spill, key, value);
+            return RemoveSpilledValue(map, spill, entry, value);
         }
 
         int position = keyIndex < 0 ? -1 : TStorage.IndexOfValue(map, keyIndex, value);

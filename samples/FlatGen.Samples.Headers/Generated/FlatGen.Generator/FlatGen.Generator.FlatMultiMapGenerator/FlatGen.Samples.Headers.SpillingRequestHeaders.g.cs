@@ -289,7 +289,7 @@ partial struct SpillingRequestHeaders : global::FlatGen.IFlatMultiMap, global::S
     /// <summary>Determines whether two maps hold different entries.</summary>
     public static bool operator !=(in global::FlatGen.Samples.Headers.SpillingRequestHeaders left, in global::FlatGen.Samples.Headers.SpillingRequestHeaders right) => !Core.Equals(left.Fields, right.Fields);
 
-    /// <summary>Gets whether the map holds its content in a heap overflow: from its first add or set that did not fit until <see cref="Clear"/>. Watch it to size the map.</summary>
+    /// <summary>Gets whether the map holds keys in a heap overflow, beside its fields: from its first add or set that did not fit until <see cref="Clear"/>. Watch it to size the map.</summary>
     /// <exception cref="global::System.InvalidOperationException">This copy of a spilled map is stale: another copy changed the overflow they share.</exception>
     public readonly bool IsSpilled => Core.IsSpilled(Fields);
 
