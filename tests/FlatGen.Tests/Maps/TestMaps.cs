@@ -223,6 +223,10 @@ public partial struct SpillingKnownMap : ISpillingTestMap
     public readonly int EnumerateAll() { int total = 0; foreach (var e in this) { total += e.Key.Length + e.Values.Length; } return total; }
 }
 
+/// <summary>As <see cref="SpillingKnownMap"/> in index types and comparison, with other known keys in another order.</summary>
+[FlatMultiMap(4, 8, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, KnownKeys = ["Accept", "Via"], Overflow = FlatOverflow.Spill)]
+public partial struct OtherSpillingKnownMap;
+
 /// <summary>Known keys one of whose members ("Cookie"'s SetCookie) has the name of another's values ("Set-Cookie"'s).</summary>
 [FlatMultiMap(4, 8, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, KnownKeys = ["Cookie", "Set-Cookie"])]
 public partial struct CookieMap;

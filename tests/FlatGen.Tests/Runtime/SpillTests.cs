@@ -104,6 +104,42 @@ public sealed class SpillTests
     }
 
     [Fact]
+    public void Two_spilling_maps_with_other_known_keys_each_find_their_own_in_the_overflow()
+    {
+        // A known key outgrows the fields in each map, so every key moves to the overflow under its declared spelling and
+        // hash: each map hashes its own known keys, which another map of the same index types and comparison must not see.
+        var first = new SpillingKnownMap();
+        first.Add("Host", "h");
+        first.Add("Accept", "a");
+        first.Add("x-1", "1");
+        first.Add("x-2", "2");
+        first.Add("HOST", (string[])["h1", "h2", "h3", "h4", "h5"]);
+        var second = new OtherSpillingKnownMap();
+        second.Add("Accept", "a");
+        second.Add("Via", "v");
+        second.Add("x-1", "1");
+        second.Add("x-2", "2");
+        second.Add("ACCEPT", (string[])["a1", "a2", "a3", "a4", "a5"]);
+
+        Assert.True(first.IsSpilled);
+        Assert.True(second.IsSpilled);
+        Assert.Equal(["h", "h1", "h2", "h3", "h4", "h5"], first.GetValues("host").ToArray());
+        Assert.Equal(["a"], first.GetValues("ACCEPT").ToArray());
+        Assert.Equal(["a", "a1", "a2", "a3", "a4", "a5"], second.GetValues("accept").ToArray());
+        Assert.Equal(["v"], second.GetValues("VIA").ToArray());
+        Assert.Equal(["a", "a1", "a2", "a3", "a4", "a5"], second.Accept.ToArray());
+        Assert.True(second.Remove("Via"));
+        Assert.False(second.ContainsKey("via"));
+        var entries = new List<string[]>();
+        foreach (var entry in second)
+        {
+            entries.Add([entry.Key, .. entry.Values]);
+        }
+
+        Assert.Equal([["Accept", "a", "a1", "a2", "a3", "a4", "a5"], ["x-1", "1"], ["x-2", "2"]], entries);
+    }
+
+    [Fact]
     public void Adding_several_values_at_once_never_refuses()
     {
         var map = new SpillingMap();
