@@ -108,18 +108,20 @@ public sealed class SpillTests
     {
         // A known key outgrows the fields in each map, so every key moves to the overflow under its declared spelling and
         // hash: each map hashes its own known keys, which another map of the same index types and comparison must not see.
+        static (string Key, string[] Values)[] Lines(string known, string value, string other, string otherValue) =>
+            [(known, [value]), (other, [otherValue]), ("x-1", ["1"]), ("x-2", ["2"]), (known.ToUpperInvariant(), [.. Enumerable.Range(1, 5).Select(i => value + i)])];
+
         var first = new SpillingKnownMap();
-        first.Add("Host", "h");
-        first.Add("Accept", "a");
-        first.Add("x-1", "1");
-        first.Add("x-2", "2");
-        first.Add("HOST", (string[])["h1", "h2", "h3", "h4", "h5"]);
+        foreach ((string key, string[] values) in Lines("Host", "h", "Accept", "a"))
+        {
+            first.Add(key, values);
+        }
+
         var second = new OtherSpillingKnownMap();
-        second.Add("Accept", "a");
-        second.Add("Via", "v");
-        second.Add("x-1", "1");
-        second.Add("x-2", "2");
-        second.Add("ACCEPT", (string[])["a1", "a2", "a3", "a4", "a5"]);
+        foreach ((string key, string[] values) in Lines("Accept", "a", "Via", "v"))
+        {
+            second.Add(key, values);
+        }
 
         Assert.True(first.IsSpilled);
         Assert.True(second.IsSpilled);
