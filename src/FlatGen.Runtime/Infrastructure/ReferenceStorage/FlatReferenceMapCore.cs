@@ -365,7 +365,12 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         return AddHashed(map, chars, null, hash, keyIndex, slot, ValueString(map, keyIndex, value));
     }
 
-    /// <summary>An unknown UTF-8 key that is, in ASCII, the string <c>Clear</c> kept at the next entry: that string, hashed as it is.</summary>
+    /// <summary>
+    /// An unknown UTF-8 key that is, in ASCII, the string <c>Clear</c> kept at the next entry: that string, with the hash
+    /// kept beside it. An entry's key string and hash are written together and a key string is never left without its
+    /// hash (a removal and compaction clear the string), and the process's seed does not change, so a kept string's hash is
+    /// its hash now.
+    /// </summary>
     internal static FlatAddStatus AddKeptKeyUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, string key, ReadOnlySpan<byte> value)
     {
         if (HasSpilled(map))
@@ -373,7 +378,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
             return FlatAddStatus.Spilled;
         }
 
-        uint hash = Hash(key);
+        uint hash = map.KeyHashes[FlatInteger.ToInt32(map.Count)];
         if (HomeOfNewKey(map, hash) is int home and >= 0)
         {
             AddKey(map, key, hash, home, ValueString(map, keyIndex: -1, value));
