@@ -366,10 +366,10 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
     }
 
     /// <summary>
-    /// An unknown UTF-8 key that is, in ASCII, the string <c>Clear</c> kept at the next entry: that string, with the hash
-    /// kept beside it. An entry's key string and hash are written together and a key string is never left without its
-    /// hash (a removal and compaction clear the string), and the process's seed does not change, so a kept string's hash is
-    /// its hash now.
+    /// An unknown UTF-8 key that is, in ASCII, the string <c>Clear</c> kept at the next entry: that string, with the
+    /// hash kept beside it. An entry's key string and hash are written together, a key string is never left without
+    /// its hash (a removal and compaction clear the string), and the process's seed does not change: a kept string's
+    /// hash is its hash now.
     /// </summary>
     internal static FlatAddStatus AddKeptKeyUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, string key, ReadOnlySpan<byte> value)
     {
