@@ -142,6 +142,31 @@ public sealed class SpillTests
     }
 
     [Fact]
+    public void Spilled_maps_holding_the_same_keys_in_other_parts_are_equal()
+    {
+        // Each map spills past 32 keys; in the other order, keys one holds in its overflow are in the other's fields,
+        // a hashed map, where equality finds them by the hash the overflow stored.
+        var forward = new WideSpillingMap();
+        var backward = new WideSpillingMap();
+        for (int i = 0; i < 40; i++)
+        {
+            forward.Add("key-" + i, "v" + i);
+            backward.Add("key-" + (39 - i), "v" + (39 - i));
+        }
+
+        Assert.True(forward.IsSpilled);
+        Assert.True(backward.IsSpilled);
+        Assert.True(forward.Equals(backward));
+        Assert.True(backward.Equals(forward));
+        Assert.Equal(forward.GetHashCode(), backward.GetHashCode());
+
+        backward.Set("key-35", "changed");
+
+        Assert.False(forward.Equals(backward));
+        Assert.False(backward.Equals(forward));
+    }
+
+    [Fact]
     public void Adding_several_values_at_once_never_refuses()
     {
         var map = new SpillingMap();

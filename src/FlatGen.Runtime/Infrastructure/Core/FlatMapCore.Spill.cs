@@ -436,11 +436,14 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     {
         for (int entry = spilled.NextKey(-1); entry < spilled.EntryCount; entry = spilled.NextKey(entry))
         {
+            // The entry's known key and hash are those the other map's fields and overflow find it by: no match, no hash.
             string key = spilled.KeyAt(entry);
             ReadOnlySpan<string> values = spilled.ValuesAt(entry);
-            int keyIndex = Index.Find(other, key);
+            uint hash = spilled.HashAt(entry);
+            int knownKey = spilled.KnownKeyAt(entry);
+            int keyIndex = knownKey >= 0 ? Index.KnownKeyIndex(other, knownKey) : Index.FindHashed(other, key, hash);
             if (keyIndex >= 0 ? !TStorage.ValuesEqual(other, keyIndex, values)
-                : otherSpill is null || otherSpill.Find<TComparer>(key, spilled.HashAt(entry)) is not (>= 0 and int found) || !values.SequenceEqual(otherSpill.ValuesAt(found)))
+                : otherSpill is null || otherSpill.Find<TComparer>(key, hash) is not (>= 0 and int found) || !values.SequenceEqual(otherSpill.ValuesAt(found)))
             {
                 return false;
             }
