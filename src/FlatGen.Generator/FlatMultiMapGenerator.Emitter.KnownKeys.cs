@@ -76,11 +76,11 @@ public sealed partial class FlatMultiMapGenerator
 
             writer.WriteLine("// Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.");
             writer.WriteLine(AggressiveOptimization);
-            writer.WriteLine($"public static int Match({ReadOnlySpanOfChar} key)");
+            writer.WriteLine($"public override int Match({ReadOnlySpanOfChar} key)");
             WriteMatcher(writer, new Matcher(UnitBits: 16, ignoreCase), utf16, afterSwitch: []);
             writer.WriteLine();
             writer.WriteLine(AggressiveOptimization);
-            writer.WriteLine($"public static int MatchUtf8({ReadOnlySpanOfByte} key)");
+            writer.WriteLine($"public override int MatchUtf8({ReadOnlySpanOfByte} key)");
             int readBits = WriteMatcher(writer, new Matcher(UnitBits: 8, ignoreCase), utf8, utf8AfterSwitch);
             WriteMatcherReads(writer, readBits);
         }

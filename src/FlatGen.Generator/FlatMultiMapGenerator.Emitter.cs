@@ -85,9 +85,12 @@ public sealed partial class FlatMultiMapGenerator
             return $"global::FlatGen.Infrastructure.{enumerator}<{IndexTypes(spec)}>";
         }
 
-        /// <summary>The map's known-key matcher: its own, or the one every map without known keys shares (and with it, one compiled core).</summary>
+        /// <summary>
+        /// Whether the map's core matches known keys (through the matcher its shape holds) or not: one of two types, so
+        /// every map of a kind, with known keys or without, shares one of two compiled cores.
+        /// </summary>
         private static string MatcherType(MapSpec spec) =>
-            spec.KnownKeys.Count > 0 ? "KnownKeyMatcher" : "global::FlatGen.Infrastructure.FlatNoKnownKeys";
+            spec.KnownKeys.Count > 0 ? "global::FlatGen.Infrastructure.FlatKnownKeys" : "global::FlatGen.Infrastructure.FlatNoKnownKeys";
 
         private static string ComparerType(MapSpec spec) => spec.KeyComparison == FlatKeyComparison.OrdinalIgnoreCase
             ? "global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer"
@@ -285,7 +288,7 @@ public sealed partial class FlatMultiMapGenerator
             var shape = new List<string> { "Layout", "KeyCapacity", "ValueCapacity" };
             if (spec.KnownKeys.Count > 0)
             {
-                shape.Add("KnownKeyMatcher.Names");
+                shape.Add("new KnownKeyMatcher()");
             }
 
             if (spec.InternUnknownKeys)
@@ -349,7 +352,7 @@ public sealed partial class FlatMultiMapGenerator
         /// <summary>What <c>Clear</c> keeps in a map that reuses value strings: the key strings too if it interns unknown keys.</summary>
         private static string KeptStrings(MapSpec spec) => spec.InternUnknownKeys ? "value and key strings" : "value strings";
 
-        /// <summary>The known keys' spellings, which the map's shape holds, and their matchers, which its core inlines.</summary>
+        /// <summary>The known keys' spellings and their matchers, in the one instance the map's shape holds and its core calls.</summary>
         private static void WriteKnownKeyMatcher(SourceWriter writer, MapSpec spec)
         {
             if (spec.KnownKeys.Count == 0)
@@ -358,17 +361,20 @@ public sealed partial class FlatMultiMapGenerator
             }
 
             writer.WriteSeparator();
-            writer.WriteLine("internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher");
+            writer.WriteLine("private sealed class KnownKeyMatcher : global::FlatGen.Infrastructure.FlatKnownKeyMatcher");
             using (writer.WriteBlock())
             {
-                writer.WriteLine("public static readonly string[] Names =");
-                writer.WriteLine("{");
+                writer.WriteLine("public KnownKeyMatcher()");
+                writer.WriteLine("    : base(new string[]");
+                writer.WriteLine("    {");
                 foreach (KnownKeySpec known in spec.KnownKeys)
                 {
-                    writer.WriteLine("    " + Literal(known.Key) + ",");
+                    writer.WriteLine("        " + Literal(known.Key) + ",");
                 }
 
-                writer.WriteLine("};");
+                writer.WriteLine("    })");
+                writer.WriteLine("{");
+                writer.WriteLine("}");
                 writer.WriteLine();
                 WriteMatchers(writer, spec);
             }

@@ -239,10 +239,12 @@ public sealed class KnownKeyTests
 
     private delegate int Utf8Match(ReadOnlySpan<byte> key);
 
-    /// <summary>The map's generated known-key matcher, a private nested struct; null for a map without known keys.</summary>
+    /// <summary>A method of the map's generated known-key matcher, a private nested class; null for a map without known keys.</summary>
     private static TDelegate? Matcher<TMap, TDelegate>(string name)
         where TDelegate : Delegate =>
-        typeof(TMap).GetNestedType("KnownKeyMatcher", BindingFlags.NonPublic | BindingFlags.Public)?.GetMethod(name, BindingFlags.Public | BindingFlags.Static)!.CreateDelegate<TDelegate>();
+        typeof(TMap).GetNestedType("KnownKeyMatcher", BindingFlags.NonPublic) is Type matcher
+            ? matcher.GetMethod(name, BindingFlags.Public | BindingFlags.Instance)!.CreateDelegate<TDelegate>(Activator.CreateInstance(matcher))
+            : null;
 
     private static void AssertMatcherAgrees<TMap>(StringComparer comparer)
         where TMap : struct, IFlatMap<TMap>

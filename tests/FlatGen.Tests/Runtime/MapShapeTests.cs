@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.InteropServices;
 using FlatGen.Infrastructure;
 using FlatGen.Tests.Maps;
@@ -59,10 +60,29 @@ public sealed class MapShapeTests
             new FlatField("_slots", "byte[8]", 28, 8), new FlatField("_valueStarts", "byte[4]", 36, 4), new FlatField("_valueCounts", "byte[4]", 40, 4),
             new FlatField("_count", "byte", 44, 1), new FlatField("_valueCount", "byte", 45, 1)]);
 
-        FlatMapShape shape = FlatMapShape.Create<byte, byte>(layout, 4, 4, names);
+        FlatMapShape shape = FlatMapShape.Create<byte, byte>(layout, 4, 4, new NamesOnlyMatcher(names));
         names[0] = "Changed";
 
         Assert.Equal(["Host", "Accept"], shape.KnownKeyNames);
+    }
+
+    [Fact]
+    public void Maps_of_a_kind_with_other_known_keys_share_one_core()
+    {
+        // The matcher is the shape's, not a type argument: one compiled core, and one ReadyToRun body, for all of them.
+        Type Core<TMap>() => typeof(TMap).GetNestedType("Core", BindingFlags.NonPublic)!.BaseType!;
+
+        Assert.Equal(typeof(FlatReferenceMapCore<byte, byte, FlatOrdinalIgnoreCaseComparer, FlatKnownKeys>), Core<KnownHeadersMap>());
+        Assert.Equal(Core<SpillingKnownMap>(), Core<OtherSpillingKnownMap>());
+        Assert.Equal(typeof(FlatInlineMapCore<byte, byte, FlatOrdinalIgnoreCaseComparer, FlatKnownKeys>), Core<InlineKnownMap>());
+    }
+
+    /// <summary>A matcher that matches nothing, for the names it keeps.</summary>
+    private sealed class NamesOnlyMatcher(string[] names) : FlatKnownKeyMatcher(names)
+    {
+        public override int Match(ReadOnlySpan<char> key) => -1;
+
+        public override int MatchUtf8(ReadOnlySpan<byte> key) => -1;
     }
 
     private static void AssertShape<TMap>(int keyIndexSize, int valueIndexSize, bool inline)

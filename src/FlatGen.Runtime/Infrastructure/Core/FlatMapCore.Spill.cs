@@ -103,7 +103,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// </summary>
     private static int FindInFields(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, out int knownKey, out uint hash)
     {
-        knownKey = TKnownKeys.Match(key);
+        knownKey = TKnownKeys.Match(map.Shape, key);
         hash = TComparer.Hash(key);
         return knownKey >= 0 ? Index.KnownKeyIndex(map, knownKey) : Index.FindHashed(map, key, hash);
     }
@@ -111,8 +111,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// <summary>The overflow's entry of known key <paramref name="knownKey"/>, stored under its declared spelling, or -1.</summary>
     private protected static int FindKnownIn(FlatMapFields<TKeyIndex, TValueIndex> map, FlatSpill spill, int knownKey)
     {
-        string[] knownKeys = map.Shape.KnownKeyNames;
-        return spill.Find<TComparer>(knownKeys[knownKey], KnownKeyHashes(knownKeys)[knownKey]);
+        return spill.Find<TComparer>(map.Shape.KnownKeyNames[knownKey], KnownKeyHashes(map.Shape)[knownKey]);
     }
 
     // Each of these checks first that the overflow, if any, is this copy's, then looks in the fields, then in the overflow.
@@ -353,7 +352,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         ref readonly FlatMapShape shape = ref map.Shape;
         var spill = new FlatSpill(shape.KeyCapacity + (spilled?.KeyCount ?? 0) + TailCapacity(shape), shape.MapName);
         string[] knownKeys = shape.KnownKeyNames;
-        uint[] knownKeyHashes = KnownKeyHashes(knownKeys);
+        uint[] knownKeyHashes = KnownKeyHashes(shape);
         Span<string?> keys = map.Keys;
         Span<uint> hashes = map.KeyHashes;
         Span<string?> values = map.Values;
@@ -398,25 +397,8 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
         return spill;
     }
 
-    /// <summary>The comparison's hash of each known key's declared spelling, made at the first spill of a map of this kind.</summary>
-    private static uint[]? s_knownKeyHashes;
-
-    private static uint[] KnownKeyHashes(string[] knownKeys)
-    {
-        // A map's known keys are its matcher's, a type of its own, so one array serves every map of this instantiation.
-        if (s_knownKeyHashes is not { } hashes)
-        {
-            hashes = new uint[knownKeys.Length];
-            for (int i = 0; i < hashes.Length; i++)
-            {
-                hashes[i] = TComparer.Hash(knownKeys[i]);
-            }
-
-            s_knownKeyHashes = hashes;
-        }
-
-        return hashes;
-    }
+    /// <summary>The comparison's hash of each known key's declared spelling, kept by the map's matcher from the first spill of a map of its type.</summary>
+    private static uint[] KnownKeyHashes(in FlatMapShape shape) => shape.KnownKeyMatcher?.NameHashes<TComparer>() ?? [];
 
     /// <summary>Copies the overflow's entries, in order, into <paramref name="pairs"/> from <paramref name="next"/>: after the fields' keys.</summary>
     private static void SpilledToArray(FlatSpill spill, KeyValuePair<string, string[]>[] pairs, int next)

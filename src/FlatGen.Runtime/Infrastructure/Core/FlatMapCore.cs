@@ -592,7 +592,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
             return AddUtf8Spilling(map, key, value);
         }
 
-        int knownKey = TKnownKeys.MatchUtf8(key);
+        int knownKey = TKnownKeys.MatchUtf8(map.Shape, key);
         while (status != FlatAddStatus.Added
             && EvictFor(map, Index.FindUtf8(map, key), knownKey >= 0 ? KnownKeyBytes(map, knownKey) : key.Length, value.Length, added: 1, out _))
         {
@@ -682,7 +682,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     /// <summary>The arena bytes <paramref name="key"/> takes if it is added: a known key's as declared, another's as given.</summary>
     private protected static int NewKeyBytes(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
-        int knownKey = map.Arena.Length == 0 ? -1 : TKnownKeys.Match(key);
+        int knownKey = map.Arena.Length == 0 ? -1 : TKnownKeys.Match(map.Shape, key);
         return knownKey >= 0 ? KnownKeyBytes(map, knownKey) : Utf8Count(map, key);
     }
 

@@ -33,7 +33,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Find(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
-        return typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.Match(key) is int knownKey and >= 0
+        return typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.Match(map.Shape, key) is int knownKey and >= 0
             ? KnownKeyIndex(map, knownKey)
             : FindHashed(map, key);
     }
@@ -83,7 +83,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     [SkipLocalsInit] // The decode buffer is written before it is read.
     public static int FindUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
-        if (typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.MatchUtf8(key) is int knownKey and >= 0)
+        if (typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.MatchUtf8(map.Shape, key) is int knownKey and >= 0)
         {
             return KnownKeyIndex(map, knownKey);
         }
@@ -101,7 +101,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     /// <returns><see langword="true"/> if the key was present.</returns>
     public static bool Remove(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
-        return typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.Match(key) is int knownKey and >= 0
+        return typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.Match(map.Shape, key) is int knownKey and >= 0
             ? RemoveKnown(map, knownKey)
             : RemoveHashed(map, key);
     }
@@ -111,7 +111,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     [SkipLocalsInit] // The decode buffer is written before it is read.
     public static bool RemoveUtf8(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<byte> key)
     {
-        if (typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.MatchUtf8(key) is int knownKey and >= 0)
+        if (typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.MatchUtf8(map.Shape, key) is int knownKey and >= 0)
         {
             return RemoveKnown(map, knownKey);
         }

@@ -230,7 +230,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     {
         using DecodedUtf8 decoded = DecodedUtf8.Decode(StoredKey(map, keyIndex), stackalloc char[DecodedUtf8.StackLength]);
         ReadOnlySpan<char> key = decoded.Chars;
-        int knownKey = TKnownKeys.Match(key);
+        int knownKey = TKnownKeys.Match(map.Shape, key);
         uint hash = map.KeyHashes[keyIndex];
         if (known)
         {

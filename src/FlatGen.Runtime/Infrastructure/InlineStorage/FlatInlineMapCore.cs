@@ -167,7 +167,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
     {
         // A key the matcher matches is valid UTF-8 (it equals a known key's own bytes, or ASCII letters under the
         // case mask), so only other keys are checked, on the slower path.
-        return typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.MatchUtf8(key) is int knownKey and >= 0
+        return typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.MatchUtf8(map.Shape, key) is int knownKey and >= 0
             ? Shared.AddKnownCore(map, knownKey, FlatUtf8Text.FromBytes(value, nameof(value)))
             : Shared.AddUnknownUtf8(map, key, value);
     }
@@ -190,7 +190,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
 
     internal static FlatAddStatus AddCore(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, in FlatUtf8Text keyText, in FlatUtf8Text valueText)
     {
-        return typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.Match(key) is int knownKey and >= 0
+        return typeof(TKnownKeys) != typeof(FlatNoKnownKeys) && TKnownKeys.Match(map.Shape, key) is int knownKey and >= 0
             ? Shared.AddKnownCore(map, knownKey, valueText)
             : Shared.AddUnknown(map, key, keyText, valueText);
     }

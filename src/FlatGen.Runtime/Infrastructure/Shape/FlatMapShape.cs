@@ -8,8 +8,8 @@ namespace FlatGen.Infrastructure;
 
 /// <summary>
 /// Where a generated map's fields are and the constants the cores need: what one map type tells the one compiled copy
-/// of its core, which is generic only over the index types, the comparison, the known-key matcher and the storage,
-/// never over the map.
+/// of its core, which is generic only over the index types, the comparison, whether the map has known keys and the
+/// storage, never over the map nor its known-key matcher, which the shape holds.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -71,17 +71,18 @@ public readonly struct FlatMapShape
         int valueIndexSize,
         int keyCapacity,
         int valueCapacity,
-        string[]? knownKeys,
+        FlatKnownKeyMatcher? knownKeyMatcher,
         bool internUnknownKeys,
         bool reuseValueStrings,
         ulong layoutId,
         FlatOverflow overflow)
     {
+        KnownKeyMatcher = knownKeyMatcher;
         EvictsOldest = overflow == FlatOverflow.EvictOldest;
         Spills = overflow == FlatOverflow.Spill;
         KeyCapacity = keyCapacity;
         ValueCapacity = valueCapacity;
-        KnownKeyNames = knownKeys is null ? [] : [.. knownKeys]; // Its own copy: the caller's array stays writable.
+        KnownKeyNames = knownKeyMatcher?.Names ?? [];
         KnownKeyUtf8Names = new byte[]?[KnownKeyNames.Length];
         for (int i = 0; i < KnownKeyNames.Length; i++)
         {
@@ -175,7 +176,7 @@ public readonly struct FlatMapShape
     /// <param name="layout">The map's layout, whose fields carry the names in <c>FlatFieldNames</c>.</param>
     /// <param name="keyCapacity">The most keys the map holds.</param>
     /// <param name="valueCapacity">The most values the map holds.</param>
-    /// <param name="knownKeys">The map's known keys in declaration order (a known key's index is its position), or <see langword="null"/> for none.</param>
+    /// <param name="knownKeyMatcher">The map's known-key matcher, whose names are its known keys in declaration order; <see langword="null"/> for a map without known keys.</param>
     /// <param name="internUnknownKeys">Whether an unknown key added as a span becomes a string through <c>StringPool.Shared</c>.</param>
     /// <param name="reuseValueStrings">Whether <c>Clear</c> keeps the value strings past the count for an equal UTF-8 value to reuse.</param>
     /// <param name="layoutId">An inline map's layout id; zero for a reference map.</param>
@@ -188,7 +189,7 @@ public readonly struct FlatMapShape
         FlatLayout layout,
         int keyCapacity,
         int valueCapacity,
-        string[]? knownKeys = null,
+        FlatKnownKeyMatcher? knownKeyMatcher = null,
         bool internUnknownKeys = false,
         bool reuseValueStrings = false,
         ulong layoutId = 0,
@@ -201,7 +202,7 @@ public readonly struct FlatMapShape
         }
 
         return new FlatMapShape(
-            layout, Unsafe.SizeOf<TKeyIndex>(), Unsafe.SizeOf<TValueIndex>(), keyCapacity, valueCapacity, knownKeys, internUnknownKeys, reuseValueStrings, layoutId,
+            layout, Unsafe.SizeOf<TKeyIndex>(), Unsafe.SizeOf<TValueIndex>(), keyCapacity, valueCapacity, knownKeyMatcher, internUnknownKeys, reuseValueStrings, layoutId,
             overflow);
     }
 
@@ -217,6 +218,9 @@ public readonly struct FlatMapShape
     internal int KeyCapacity { get; }
 
     internal int ValueCapacity { get; }
+
+    /// <summary>Gets the map's known-key matcher, which <see cref="FlatKnownKeys"/> calls; null when the map has no known keys.</summary>
+    internal FlatKnownKeyMatcher? KnownKeyMatcher { get; }
 
     /// <summary>Gets the known keys' declared spellings, in declaration order; empty when the map has none.</summary>
     internal string[] KnownKeyNames { get; }

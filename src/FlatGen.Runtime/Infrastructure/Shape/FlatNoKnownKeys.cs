@@ -17,8 +17,8 @@ namespace FlatGen.Infrastructure;
 public readonly struct FlatNoKnownKeys : IFlatKnownKeyMatcher
 {
     /// <inheritdoc/>
-    public static int Match(ReadOnlySpan<char> key) => -1;
+    public static int Match(in FlatMapShape shape, ReadOnlySpan<char> key) => -1;
 
     /// <inheritdoc/>
-    public static int MatchUtf8(ReadOnlySpan<byte> key) => -1;
+    public static int MatchUtf8(in FlatMapShape shape, ReadOnlySpan<byte> key) => -1;
 }

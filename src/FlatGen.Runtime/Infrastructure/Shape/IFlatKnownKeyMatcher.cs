@@ -4,24 +4,27 @@ using System.ComponentModel;
 namespace FlatGen.Infrastructure;
 
 /// <summary>
-/// Finds a key among a map's known keys without hashing: the matchers FlatGen generates for a map that declares known
-/// keys, as an empty struct, so the JIT inlines them into the core's layer that calls them (compiled for each matcher;
-/// what follows a match runs in the core every map without known keys shares); <see cref="FlatNoKnownKeys"/> for the others.
+/// How a core finds a key among its map's known keys: <see cref="FlatKnownKeys"/>, through the matcher the map's shape
+/// holds, for every map that declares known keys; <see cref="FlatNoKnownKeys"/> for the others. Two types FlatGen owns,
+/// so a map's core is one of two instantiations of its kind, both in a ReadyToRun image, and the cores still tell the
+/// two apart as they read a method (<c>typeof(TKnownKeys) != typeof(FlatNoKnownKeys)</c>).
 /// </summary>
 /// <remarks>This API supports the code FlatGen generates and is not meant to be used directly.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public interface IFlatKnownKeyMatcher
 {
     /// <summary>Returns the index of the known key equal to <paramref name="key"/> under the map's comparison, or -1.</summary>
+    /// <param name="shape">The map's shape, which holds its matcher.</param>
     /// <param name="key">The key to match.</param>
     /// <returns>The known key's index, or -1.</returns>
-    static abstract int Match(ReadOnlySpan<char> key);
+    static abstract int Match(in FlatMapShape shape, ReadOnlySpan<char> key);
 
     /// <summary>
     /// Returns the index of the known key equal to UTF-8 <paramref name="key"/> under the map's comparison, or -1;
     /// agrees with <see cref="Match"/> on the key's UTF-16 form, and is -1 for invalid UTF-8.
     /// </summary>
+    /// <param name="shape">The map's shape, which holds its matcher.</param>
     /// <param name="key">The key to match, as UTF-8.</param>
     /// <returns>The known key's index, or -1.</returns>
-    static abstract int MatchUtf8(ReadOnlySpan<byte> key);
+    static abstract int MatchUtf8(in FlatMapShape shape, ReadOnlySpan<byte> key);
 }

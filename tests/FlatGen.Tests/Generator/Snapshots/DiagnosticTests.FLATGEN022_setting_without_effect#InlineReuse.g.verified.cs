@@ -41,7 +41,7 @@
 [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
 [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
 [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::InlineReuse>))]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMapJsonConverter<global::InlineReuse, byte, byte, global::FlatGen.Infrastructure.FlatInlineStorage<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, KnownKeyMatcher>>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMapJsonConverter<global::InlineReuse, byte, byte, global::FlatGen.Infrastructure.FlatInlineStorage<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatKnownKeys>>))]
 partial struct InlineReuse : global::FlatGen.IFlatMultiMap, global::System.IEquatable<global::InlineReuse>, global::FlatGen.Infrastructure.IFlatMap<global::InlineReuse>
 {
     /// <summary>The most distinct keys the map holds.</summary>
@@ -137,10 +137,10 @@ partial struct InlineReuse : global::FlatGen.IFlatMultiMap, global::System.IEqua
     });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
-    private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, KnownKeyMatcher>;
+    private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatKnownKeys>;
 
     private static readonly global::FlatGen.Infrastructure.FlatMapShape s_shape =
-        global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, KnownKeyMatcher.Names, layoutId: LayoutId);
+        global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, new KnownKeyMatcher(), layoutId: LayoutId);
 
     static ref readonly global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::InlineReuse>.Shape => ref s_shape;
 
@@ -359,16 +359,19 @@ partial struct InlineReuse : global::FlatGen.IFlatMultiMap, global::System.IEqua
     /// <summary>Removes <c>"a"</c>; returns whether it was present.</summary>
     public bool RemoveA() => Core.RemoveKnown(Fields, 0);
 
-    internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher
+    private sealed class KnownKeyMatcher : global::FlatGen.Infrastructure.FlatKnownKeyMatcher
     {
-        public static readonly string[] Names =
+        public KnownKeyMatcher()
+            : base(new string[]
+            {
+                "a",
+            })
         {
-            "a",
-        };
+        }
 
         // Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static int Match(global::System.ReadOnlySpan<char> key)
+        public override int Match(global::System.ReadOnlySpan<char> key)
         {
             return key.Length switch
             {
@@ -378,7 +381,7 @@ partial struct InlineReuse : global::FlatGen.IFlatMultiMap, global::System.IEqua
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
+        public override int MatchUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             return key.Length switch

@@ -37,7 +37,7 @@ namespace Demo;
 [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
 [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
 [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::Demo.SixAndSeven>))]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMapJsonConverter<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatReferenceStorage<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMapJsonConverter<global::Demo.SixAndSeven, byte, byte, global::FlatGen.Infrastructure.FlatReferenceStorage<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, global::FlatGen.Infrastructure.FlatKnownKeys>>))]
 partial struct SixAndSeven : global::FlatGen.IFlatMultiMap, global::System.IEquatable<global::Demo.SixAndSeven>, global::FlatGen.Infrastructure.IFlatMap<global::Demo.SixAndSeven>
 {
     /// <summary>The most distinct keys the map holds.</summary>
@@ -111,10 +111,10 @@ partial struct SixAndSeven : global::FlatGen.IFlatMultiMap, global::System.IEqua
     });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
-    private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>;
+    private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, global::FlatGen.Infrastructure.FlatKnownKeys>;
 
     private static readonly global::FlatGen.Infrastructure.FlatMapShape s_shape =
-        global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, KnownKeyMatcher.Names);
+        global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, new KnownKeyMatcher());
 
     static ref readonly global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::Demo.SixAndSeven>.Shape => ref s_shape;
 
@@ -504,30 +504,33 @@ partial struct SixAndSeven : global::FlatGen.IFlatMultiMap, global::System.IEqua
     /// <summary>Removes <c>"Via-2"</c>; returns whether it was present.</summary>
     public bool RemoveVia2() => Core.RemoveKnown(Fields, 11);
 
-    internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher
+    private sealed class KnownKeyMatcher : global::FlatGen.Infrastructure.FlatKnownKeyMatcher
     {
-        public static readonly string[] Names =
+        public KnownKeyMatcher()
+            : base(new string[]
+            {
+                "Accept",
+                "Cookie",
+                "Expect",
+                "Origin",
+                "Pragma",
+                "Server",
+                "Expires",
+                "Referer",
+                "Upgrade",
+                "Warning",
+                "Via-1",
+                "Via-2",
+            })
         {
-            "Accept",
-            "Cookie",
-            "Expect",
-            "Origin",
-            "Pragma",
-            "Server",
-            "Expires",
-            "Referer",
-            "Upgrade",
-            "Warning",
-            "Via-1",
-            "Via-2",
-        };
+        }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static bool Is(global::System.ReadOnlySpan<char> key, string name) => global::System.MemoryExtensions.Equals(key, name, global::System.StringComparison.OrdinalIgnoreCase);
 
         // Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static int Match(global::System.ReadOnlySpan<char> key)
+        public override int Match(global::System.ReadOnlySpan<char> key)
         {
             return key.Length switch
             {
@@ -554,7 +557,7 @@ partial struct SixAndSeven : global::FlatGen.IFlatMultiMap, global::System.IEqua
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
+        public override int MatchUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             return key.Length switch

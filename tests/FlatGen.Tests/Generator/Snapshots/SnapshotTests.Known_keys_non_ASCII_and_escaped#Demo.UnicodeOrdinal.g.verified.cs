@@ -36,7 +36,7 @@ namespace Demo;
 [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
 [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
 [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::Demo.UnicodeOrdinal>))]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMapJsonConverter<global::Demo.UnicodeOrdinal, byte, byte, global::FlatGen.Infrastructure.FlatReferenceStorage<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, KnownKeyMatcher>>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMapJsonConverter<global::Demo.UnicodeOrdinal, byte, byte, global::FlatGen.Infrastructure.FlatReferenceStorage<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatKnownKeys>>))]
 partial struct UnicodeOrdinal : global::FlatGen.IFlatMultiMap, global::System.IEquatable<global::Demo.UnicodeOrdinal>, global::FlatGen.Infrastructure.IFlatMap<global::Demo.UnicodeOrdinal>
 {
     /// <summary>The most distinct keys the map holds.</summary>
@@ -110,10 +110,10 @@ partial struct UnicodeOrdinal : global::FlatGen.IFlatMultiMap, global::System.IE
     });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
-    private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, KnownKeyMatcher>;
+    private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalComparer, global::FlatGen.Infrastructure.FlatKnownKeys>;
 
     private static readonly global::FlatGen.Infrastructure.FlatMapShape s_shape =
-        global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, KnownKeyMatcher.Names);
+        global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, new KnownKeyMatcher());
 
     static ref readonly global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::Demo.UnicodeOrdinal>.Shape => ref s_shape;
 
@@ -313,17 +313,20 @@ partial struct UnicodeOrdinal : global::FlatGen.IFlatMultiMap, global::System.IE
     /// <summary>Removes <c>"😀-emoji"</c>; returns whether it was present.</summary>
     public bool RemoveEmoji() => Core.RemoveKnown(Fields, 1);
 
-    internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher
+    private sealed class KnownKeyMatcher : global::FlatGen.Infrastructure.FlatKnownKeyMatcher
     {
-        public static readonly string[] Names =
+        public KnownKeyMatcher()
+            : base(new string[]
+            {
+                "Größe",
+                "😀-emoji",
+            })
         {
-            "Größe",
-            "😀-emoji",
-        };
+        }
 
         // Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static int Match(global::System.ReadOnlySpan<char> key)
+        public override int Match(global::System.ReadOnlySpan<char> key)
         {
             return key.Length switch
             {
@@ -334,7 +337,7 @@ partial struct UnicodeOrdinal : global::FlatGen.IFlatMultiMap, global::System.IE
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
+        public override int MatchUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             return key.Length switch

@@ -36,7 +36,7 @@ namespace FlatGen.Samples.Cache;
 [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
 [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
 [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::FlatGen.Samples.Cache.ResponseHeaders>))]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMapJsonConverter<global::FlatGen.Samples.Cache.ResponseHeaders, byte, byte, global::FlatGen.Infrastructure.FlatReferenceStorage<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMapJsonConverter<global::FlatGen.Samples.Cache.ResponseHeaders, byte, byte, global::FlatGen.Infrastructure.FlatReferenceStorage<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, global::FlatGen.Infrastructure.FlatKnownKeys>>))]
 partial struct ResponseHeaders : global::FlatGen.IFlatMultiMap, global::System.IEquatable<global::FlatGen.Samples.Cache.ResponseHeaders>, global::FlatGen.Infrastructure.IFlatMap<global::FlatGen.Samples.Cache.ResponseHeaders>
 {
     /// <summary>The most distinct keys the map holds.</summary>
@@ -110,10 +110,10 @@ partial struct ResponseHeaders : global::FlatGen.IFlatMultiMap, global::System.I
     });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
-    private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>;
+    private abstract class Core : global::FlatGen.Infrastructure.FlatReferenceMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, global::FlatGen.Infrastructure.FlatKnownKeys>;
 
     private static readonly global::FlatGen.Infrastructure.FlatMapShape s_shape =
-        global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, KnownKeyMatcher.Names);
+        global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, new KnownKeyMatcher());
 
     static ref readonly global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::FlatGen.Samples.Cache.ResponseHeaders>.Shape => ref s_shape;
 
@@ -427,26 +427,29 @@ partial struct ResponseHeaders : global::FlatGen.IFlatMultiMap, global::System.I
     /// <summary>Removes <c>"Server"</c>; returns whether it was present.</summary>
     public bool RemoveServer() => Core.RemoveKnown(Fields, 7);
 
-    internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher
+    private sealed class KnownKeyMatcher : global::FlatGen.Infrastructure.FlatKnownKeyMatcher
     {
-        public static readonly string[] Names =
+        public KnownKeyMatcher()
+            : base(new string[]
+            {
+                "Date",
+                "Content-Type",
+                "Content-Length",
+                "Cache-Control",
+                "Set-Cookie",
+                "Vary",
+                "ETag",
+                "Server",
+            })
         {
-            "Date",
-            "Content-Type",
-            "Content-Length",
-            "Cache-Control",
-            "Set-Cookie",
-            "Vary",
-            "ETag",
-            "Server",
-        };
+        }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static bool Is(global::System.ReadOnlySpan<char> key, string name) => global::System.MemoryExtensions.Equals(key, name, global::System.StringComparison.OrdinalIgnoreCase);
 
         // Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static int Match(global::System.ReadOnlySpan<char> key)
+        public override int Match(global::System.ReadOnlySpan<char> key)
         {
             return key.Length switch
             {
@@ -464,7 +467,7 @@ partial struct ResponseHeaders : global::FlatGen.IFlatMultiMap, global::System.I
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
+        public override int MatchUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             return key.Length switch

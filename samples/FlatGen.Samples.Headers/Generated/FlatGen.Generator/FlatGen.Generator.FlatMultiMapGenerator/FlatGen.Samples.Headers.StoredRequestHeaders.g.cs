@@ -43,7 +43,7 @@ namespace FlatGen.Samples.Headers;
 [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
 [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
 [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::FlatGen.Samples.Headers.StoredRequestHeaders>))]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMapJsonConverter<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatInlineStorage<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMapJsonConverter<global::FlatGen.Samples.Headers.StoredRequestHeaders, byte, byte, global::FlatGen.Infrastructure.FlatInlineStorage<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, global::FlatGen.Infrastructure.FlatKnownKeys>>))]
 partial struct StoredRequestHeaders : global::FlatGen.IFlatMultiMap, global::System.IEquatable<global::FlatGen.Samples.Headers.StoredRequestHeaders>, global::FlatGen.Infrastructure.IFlatMap<global::FlatGen.Samples.Headers.StoredRequestHeaders>
 {
     /// <summary>The most distinct keys the map holds.</summary>
@@ -139,10 +139,10 @@ partial struct StoredRequestHeaders : global::FlatGen.IFlatMultiMap, global::Sys
     });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
-    private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>;
+    private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, global::FlatGen.Infrastructure.FlatKnownKeys>;
 
     private static readonly global::FlatGen.Infrastructure.FlatMapShape s_shape =
-        global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, KnownKeyMatcher.Names, layoutId: LayoutId);
+        global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, new KnownKeyMatcher(), layoutId: LayoutId);
 
     static ref readonly global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::FlatGen.Samples.Headers.StoredRequestHeaders>.Shape => ref s_shape;
 
@@ -684,36 +684,39 @@ partial struct StoredRequestHeaders : global::FlatGen.IFlatMultiMap, global::Sys
     /// <summary>Removes <c>"X-Request-ID"</c>; returns whether it was present.</summary>
     public bool RemoveXRequestID() => Core.RemoveKnown(Fields, 17);
 
-    internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher
+    private sealed class KnownKeyMatcher : global::FlatGen.Infrastructure.FlatKnownKeyMatcher
     {
-        public static readonly string[] Names =
+        public KnownKeyMatcher()
+            : base(new string[]
+            {
+                "Host",
+                "User-Agent",
+                "Accept",
+                "Accept-Encoding",
+                "Accept-Language",
+                "Authorization",
+                "Cache-Control",
+                "Connection",
+                "Content-Length",
+                "Content-Type",
+                "Cookie",
+                "If-Modified-Since",
+                "If-None-Match",
+                "Origin",
+                "Pragma",
+                "Referer",
+                "X-Forwarded-For",
+                "X-Request-ID",
+            })
         {
-            "Host",
-            "User-Agent",
-            "Accept",
-            "Accept-Encoding",
-            "Accept-Language",
-            "Authorization",
-            "Cache-Control",
-            "Connection",
-            "Content-Length",
-            "Content-Type",
-            "Cookie",
-            "If-Modified-Since",
-            "If-None-Match",
-            "Origin",
-            "Pragma",
-            "Referer",
-            "X-Forwarded-For",
-            "X-Request-ID",
-        };
+        }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static bool Is(global::System.ReadOnlySpan<char> key, string name) => global::System.MemoryExtensions.Equals(key, name, global::System.StringComparison.OrdinalIgnoreCase);
 
         // Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static int Match(global::System.ReadOnlySpan<char> key)
+        public override int Match(global::System.ReadOnlySpan<char> key)
         {
             return key.Length switch
             {
@@ -745,7 +748,7 @@ partial struct StoredRequestHeaders : global::FlatGen.IFlatMultiMap, global::Sys
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
+        public override int MatchUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             return key.Length switch

@@ -43,7 +43,7 @@ namespace FlatGen.Samples.Persisted;
 [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]
 [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, ValueCount = {ValueCount}")]
 [global::System.Diagnostics.DebuggerTypeProxy(typeof(global::FlatGen.Infrastructure.FlatMapDebugView<global::FlatGen.Samples.Persisted.SessionMap>))]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMapJsonConverter<global::FlatGen.Samples.Persisted.SessionMap, byte, byte, global::FlatGen.Infrastructure.FlatInlineStorage<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::FlatGen.Infrastructure.FlatMapJsonConverter<global::FlatGen.Samples.Persisted.SessionMap, byte, byte, global::FlatGen.Infrastructure.FlatInlineStorage<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, global::FlatGen.Infrastructure.FlatKnownKeys>>))]
 partial struct SessionMap : global::FlatGen.IFlatMultiMap, global::System.IEquatable<global::FlatGen.Samples.Persisted.SessionMap>, global::FlatGen.Infrastructure.IFlatMap<global::FlatGen.Samples.Persisted.SessionMap>
 {
     /// <summary>The most distinct keys the map holds.</summary>
@@ -139,10 +139,10 @@ partial struct SessionMap : global::FlatGen.IFlatMultiMap, global::System.IEquat
     });
 
     /// <summary>The algorithms of every map of this kind, compiled once for all of them.</summary>
-    private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, KnownKeyMatcher>;
+    private abstract class Core : global::FlatGen.Infrastructure.FlatInlineMapCore<byte, byte, global::FlatGen.Infrastructure.FlatOrdinalIgnoreCaseComparer, global::FlatGen.Infrastructure.FlatKnownKeys>;
 
     private static readonly global::FlatGen.Infrastructure.FlatMapShape s_shape =
-        global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, KnownKeyMatcher.Names, layoutId: LayoutId);
+        global::FlatGen.Infrastructure.FlatMapShape.Create<byte, byte>(Layout, KeyCapacity, ValueCapacity, new KnownKeyMatcher(), layoutId: LayoutId);
 
     static ref readonly global::FlatGen.Infrastructure.FlatMapShape global::FlatGen.Infrastructure.IFlatMap<global::FlatGen.Samples.Persisted.SessionMap>.Shape => ref s_shape;
 
@@ -399,21 +399,24 @@ partial struct SessionMap : global::FlatGen.IFlatMultiMap, global::System.IEquat
     /// <summary>Removes <c>"role"</c>; returns whether it was present.</summary>
     public bool RemoveRole() => Core.RemoveKnown(Fields, 2);
 
-    internal readonly struct KnownKeyMatcher : global::FlatGen.Infrastructure.IFlatKnownKeyMatcher
+    private sealed class KnownKeyMatcher : global::FlatGen.Infrastructure.FlatKnownKeyMatcher
     {
-        public static readonly string[] Names =
+        public KnownKeyMatcher()
+            : base(new string[]
+            {
+                "user",
+                "locale",
+                "role",
+            })
         {
-            "user",
-            "locale",
-            "role",
-        };
+        }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static bool Is(global::System.ReadOnlySpan<char> key, string name) => global::System.MemoryExtensions.Equals(key, name, global::System.StringComparison.OrdinalIgnoreCase);
 
         // Optimised at the first call, without a profile: every key's compare is unrolled, seen yet or not.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static int Match(global::System.ReadOnlySpan<char> key)
+        public override int Match(global::System.ReadOnlySpan<char> key)
         {
             return key.Length switch
             {
@@ -426,7 +429,7 @@ partial struct SessionMap : global::FlatGen.IFlatMultiMap, global::System.IEquat
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static int MatchUtf8(global::System.ReadOnlySpan<byte> key)
+        public override int MatchUtf8(global::System.ReadOnlySpan<byte> key)
         {
             ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
             return key.Length switch
