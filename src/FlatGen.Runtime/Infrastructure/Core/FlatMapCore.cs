@@ -17,12 +17,13 @@ namespace FlatGen.Infrastructure;
 /// <typeparam name="TKeyIndex">The struct's key index type.</typeparam>
 /// <typeparam name="TValueIndex">The struct's value index type.</typeparam>
 /// <typeparam name="TComparer">The key comparison.</typeparam>
-/// <typeparam name="TKnownKeys">The map's known-key matcher: its own generated struct, or <see cref="FlatNoKnownKeys"/> shared by every map without known keys.</typeparam>
+/// <typeparam name="TKnownKeys">How the map matches known keys: <see cref="FlatKnownKeys"/>, through the matcher its shape holds, or <see cref="FlatNoKnownKeys"/>.</typeparam>
 /// <typeparam name="TStorage">How the map stores keys and values.</typeparam>
 /// <remarks>
-/// <para>Generic only over what FlatGen owns, never over the user's struct, so every map of a kind runs one compiled copy;
-/// a map with known keys instantiates it over its matcher, but the storage runs all that follows a match in the
-/// instantiation for <see cref="FlatNoKnownKeys"/> (<see cref="IFlatStorage{TKeyIndex, TValueIndex}"/>).</para>
+/// <para>Generic only over what FlatGen owns, never over the user's struct nor its known keys, so every map of a kind
+/// runs one compiled copy; maps with known keys run the instantiation for <see cref="FlatKnownKeys"/>, and the storage
+/// runs all that follows a match in the instantiation for <see cref="FlatNoKnownKeys"/>
+/// (<see cref="IFlatStorage{TKeyIndex, TValueIndex}"/>).</para>
 /// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
 /// </remarks>
 // The entry points, here and in the storage cores, are FlatJit.Optimized: in the IL build, one compiled copy serves every
@@ -40,7 +41,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
     where TKnownKeys : struct, IFlatKnownKeyMatcher
     where TStorage : struct, IFlatStorage<TKeyIndex, TValueIndex>
 {
-    /// <summary>The index engine, specialised for this storage, comparison and known-key matcher.</summary>
+    /// <summary>The index engine, specialised for this storage, comparison and way of matching known keys.</summary>
     private protected abstract class Index : FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>;
 
     private protected FlatMapCore()

@@ -18,11 +18,11 @@ namespace FlatGen.Infrastructure;
 /// hole, its <c>KeyHashes</c> entry is a number of entries from the first that are all holes, or more than the count: 0,
 /// but in a map that evicts its oldest keys, whose removals count the holes that lead there.</para>
 /// <para>Everything but matching a key to a known key runs in the core of maps without known keys
-/// (<see cref="FlatNoKnownKeys"/>), whatever the map's matcher: the callbacks that need no matcher (all but an inline
+/// (<see cref="FlatNoKnownKeys"/>), with known keys or without: the callbacks that need no matcher (all but an inline
 /// map's <see cref="FindKeyOf"/> and <see cref="MoveToEnd"/>, which find or add a key by its bytes), and the adds and
 /// lookups once the matcher has said which known key, if any, a key is. So every map of a storage, comparison and pair of
-/// index types runs one compiled copy of its algorithms, which a ReadyToRun image holds, and a matcher's own
-/// instantiation is only the thin layer that calls it.</para>
+/// index types runs one compiled copy of its algorithms, which a ReadyToRun image holds, and the instantiation for
+/// <see cref="FlatKnownKeys"/> is only the thin layer that calls a map's matcher.</para>
 /// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
