@@ -31,6 +31,31 @@ public sealed class KnownKeyTests
         return TMap.Shape.KnownKeyNames.Length;
     }
 
+    [Fact]
+    public void Maps_sharing_a_core_with_other_known_keys_each_match_their_own()
+    {
+        // One compiled core serves both (MapShapeTests holds that); each matches through the matcher its own shape holds.
+        var headers = new KnownHeadersMap();
+        var other = new OtherSpillingKnownMap();
+
+        foreach (string name in (string[])["via", "host", "ACCEPT"])
+        {
+            headers.Add(name, name + "-value");
+            other.Add(name, name + "-value");
+        }
+
+        // "host" is known only to the first map, "via" only to the second: each enumerates its own known keys under
+        // their declared spellings and keeps the other names as they were added.
+        Assert.Equal(["via", "Host", "Accept"], [.. headers.ToArray().Select(static pair => pair.Key)]);
+        Assert.Equal(["Via", "host", "Accept"], [.. other.ToArray().Select(static pair => pair.Key)]);
+        Assert.Equal(["via-value"], headers.GetValues("VIA").ToArray());
+        Assert.Equal(["host-value"], other.GetValues("HOST").ToArray());
+        Assert.True(headers.Remove("Via"));
+        Assert.True(other.Remove("Host"));
+        Assert.Equal(["Host", "Accept"], [.. headers.ToArray().Select(static pair => pair.Key)]);
+        Assert.Equal(["Via", "Accept"], [.. other.ToArray().Select(static pair => pair.Key)]);
+    }
+
     /// <summary>Characters that stress a packed comparison: case pairs, neighbours of the 0x20 bit, non-ASCII look-alikes.</summary>
     private const string Substitutes = "aAzZ@`[{^~-_ \0\u00e9\u00c9\u0131\u0130\u017f\u212a\u00df\u03c3\u03a3\uffff\ud800";
 

@@ -73,6 +73,7 @@ public sealed class MapShapeTests
         Type Core<TMap>() => typeof(TMap).GetNestedType("Core", BindingFlags.NonPublic)!.BaseType!;
 
         Assert.Equal(typeof(FlatReferenceMapCore<byte, byte, FlatOrdinalIgnoreCaseComparer, FlatKnownKeys>), Core<KnownHeadersMap>());
+        Assert.Equal(Core<KnownHeadersMap>(), Core<OtherSpillingKnownMap>());
         Assert.Equal(Core<SpillingKnownMap>(), Core<OtherSpillingKnownMap>());
         Assert.Equal(typeof(FlatInlineMapCore<byte, byte, FlatOrdinalIgnoreCaseComparer, FlatKnownKeys>), Core<InlineKnownMap>());
     }
