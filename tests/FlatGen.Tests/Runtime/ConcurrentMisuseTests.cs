@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FlatGen.Infrastructure;
 using FlatGen.Tests.Infrastructure;
 using FlatGen.Tests.Maps;
 
@@ -176,6 +177,53 @@ public sealed class ConcurrentMisuseTests
         Assert.Equal(64, shared.Map.Count);
         Assert.All(Enumerable.Range(0, 64), k => Assert.Equal(["a" + k, "b" + k], shared.Map.GetValues(keys[k]).ToArray()));
         Assert.True(InlineRaceMap.TryRead(shared.Map.AsBytes(), out _));
+    }
+
+    /// <summary>
+    /// A probe that meets, slot after slot with none empty, only keys of its hash that differ from it (a state only
+    /// concurrent use makes) throws instead of probing forever: past the first such key the probe goes on out of its
+    /// loop, comparing keys, and that part has a bound of its own.
+    /// </summary>
+    [Fact]
+    public void A_probe_meeting_only_other_keys_of_its_hash_throws_instead_of_probing_forever()
+    {
+        var reference = new SmallMap();
+        AssertProbeThrows(ref reference, SmallMap.Layout, probe => FlatHash.Ordinal(probe, FlatHash.ProcessSeed));
+
+        var inline = new InlineMap();
+        AssertProbeThrows(ref inline, InlineMap.Layout, probe => FlatHash.Ordinal(probe, FlatHash.InlineSeed(
+            MapFields.Read<InlineMap, ulong>(ref inline, InlineMap.Layout, "_hashSeed")[0])));
+    }
+
+    /// <summary>
+    /// A map that spills again copies each key of its overflow with its values; a key whose values a racing thread
+    /// emptied between the copy's read and its write is detected as every such state is, not an index out of range
+    /// (the spilling race above met it).
+    /// </summary>
+    [Fact]
+    public void An_overflow_given_a_key_without_values_throws_InvalidOperationException()
+    {
+        var spill = new FlatSpill(8, nameof(SpillingMap));
+
+        Assert.Throws<InvalidOperationException>(() => spill.AddKey("k", knownKey: -1, hash: 1, ReadOnlySpan<string>.Empty));
+        Assert.Equal(0, spill.KeyCount);
+    }
+
+    private static void AssertProbeThrows<TMap>(ref TMap map, FlatLayout layout, Func<string, uint> hash)
+        where TMap : struct, IFlatMultiMap
+    {
+        map.Add("k", "1");
+        map.Add("j", "2");
+
+        // Every slot (one byte each, for these capacities) points at key 1, "j", whose stored hash becomes the probe's.
+        const string Probe = "p";
+        MapFields.Bytes(ref map, layout, "_slots").Fill(2);
+        System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(MapFields.Bytes(ref map, layout, "_keyHashes"))[1] = hash(Probe);
+
+        TMap copy = map;
+        var lookup = Task.Run(() => copy.ContainsKey(Probe));
+        Assert.True(Task.WaitAny([lookup], TimeSpan.FromSeconds(30)) == 0, "The probe did not end.");
+        Assert.IsType<InvalidOperationException>(lookup.Exception?.InnerException);
     }
 
     /// <summary>

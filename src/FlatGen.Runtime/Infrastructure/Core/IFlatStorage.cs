@@ -28,9 +28,6 @@ namespace FlatGen.Infrastructure;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public interface IFlatStorage<TKeyIndex, TValueIndex>
 {
-    /// <summary>Gets whether a hashed lookup inlines into its caller (<see cref="IFlatKeyComparer.InlineLookups"/>).</summary>
-    static abstract bool InlineLookups { get; }
-
     /// <summary>
     /// Returns whether a lookup compares the map's few stored keys one by one (<see cref="FindByScan"/>) instead of
     /// hashing the probe: true for a map of at most <see cref="FlatIndex{TKeyIndex, TValueIndex, TKnownKeys, TStorage}.ScanKeyCapacity"/>
@@ -44,6 +41,14 @@ public interface IFlatStorage<TKeyIndex, TValueIndex>
     /// </summary>
     /// <returns>The key's index, or -1.</returns>
     static abstract int FindHashedOutOfLine(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key);
+
+    /// <summary>
+    /// Finds a key by its hash in a map without known keys: inline in the caller where the comparison is small enough
+    /// (ordinal), else as <see cref="FindHashedOutOfLine"/>. An ignore-case lookup (the letter fold, the ASCII check and
+    /// the runtime's fallbacks) would spend a caller loop's whole inlining budget, leaving the map's accessors as calls.
+    /// </summary>
+    /// <returns>The key's index, or -1.</returns>
+    static abstract int FindHashedWithoutKnownKeys(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key);
 
     /// <summary>Finds <paramref name="key"/> by comparing it with each stored hashed key in turn; returns its index or -1.</summary>
     static abstract int FindByScan(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key);

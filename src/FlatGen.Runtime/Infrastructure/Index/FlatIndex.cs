@@ -54,7 +54,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     public static int FindHashed(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
         (map.HashedKeyLengths & LengthBit(key.Length)) == 0 ? -1
         : TStorage.ScansKeys(map.Shape) ? TStorage.FindByScan(map, key)
-        : TStorage.InlineLookups && typeof(TKnownKeys) == typeof(FlatNoKnownKeys) ? HashAndProbe(map, key)
+        : typeof(TKnownKeys) == typeof(FlatNoKnownKeys) ? TStorage.FindHashedWithoutKnownKeys(map, key)
         : TStorage.FindHashedOutOfLine(map, key);
 
     /// <summary>Finds a key that matches no known key, already hashed as <paramref name="map"/> stores it (<paramref name="hash"/>), as <see cref="FindHashed(FlatMapFields{TKeyIndex, TValueIndex}, ReadOnlySpan{char})"/> does.</summary>
@@ -65,7 +65,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
 
     /// <summary>Hashes <paramref name="key"/> and finds it in the hashed slots.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int HashAndProbe(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
+    internal static int HashAndProbe(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
         TStorage.TryHash(map, key, out uint hash) ? Probe(map, key, hash, out _) : -1;
 
     /// <summary>
@@ -201,15 +201,60 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     /// where it would go. At least half the slots are empty and every entry is below the count, so the probe ends
     /// within one pass of the table; a table that breaks either (only concurrent use can) throws.
     /// </summary>
+    /// <remarks>
+    /// The loop compares hashes only; the first key whose hash matches is compared after it, and a key that differs (two
+    /// hashes alike) goes on in <see cref="ProbeFrom"/>. A comparison in the loop, a call or a large inline one, kept the
+    /// loop's values on the stack, reloaded at every slot a miss passes (bench/results/analysis.md).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Probe(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, uint hash, out int slot)
+    {
+        int keyIndex = NextOfHash(map, hash, FlatHash.HomeSlot(hash, map.Slots.Length), out slot);
+        if (keyIndex < 0 || TStorage.StoredKeyEquals(map, keyIndex, key))
+        {
+            return keyIndex;
+        }
+
+        (keyIndex, slot) = ProbeFrom(map, key, hash, slot);
+        return keyIndex;
+    }
+
+    /// <summary>
+    /// <see cref="Probe(FlatMapFields{TKeyIndex, TValueIndex}, ReadOnlySpan{char}, uint, out int)"/> on from
+    /// <paramref name="candidate"/>, a slot whose hash matches but whose key differs: rare, so out of line.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (int KeyIndex, int Slot) ProbeFrom(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, uint hash, int candidate)
+    {
+        int mask = map.Slots.Length - 1;
+        for (int slot = (candidate + 1) & mask, candidates = 0; ; slot = (slot + 1) & mask)
+        {
+            int keyIndex = NextOfHash(map, hash, slot, out slot);
+            if (keyIndex < 0 || TStorage.StoredKeyEquals(map, keyIndex, key))
+            {
+                return (keyIndex, slot);
+            }
+
+            if (++candidates > mask)
+            {
+                FlatThrow.ConcurrentUse(map.Shape.MapName); // Every slot a key of this hash: only concurrent use fills the table.
+            }
+        }
+    }
+
+    /// <summary>
+    /// From <paramref name="start"/> on, the first slot that is empty (returns -1) or holds a key of <paramref name="hash"/>
+    /// (returns its index); nothing in the loop calls.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int NextOfHash(FlatMapFields<TKeyIndex, TValueIndex> map, uint hash, int start, out int slot)
     {
         Span<TKeyIndex> slots = map.Slots;
         Span<uint> hashes = map.KeyHashes;
         int count = FlatInteger.ToInt32(map.Count);
         int mask = slots.Length - 1;
         int steps = 0;
-        for (slot = FlatHash.HomeSlot(hash, slots.Length); ; slot = (slot + 1) & mask)
+        for (slot = start; ; slot = (slot + 1) & mask)
         {
             int entry = FlatInteger.ToInt32(slots[slot]);
             if (entry == 0)
@@ -222,7 +267,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
                 FlatThrow.ConcurrentUse(map.Shape.MapName);
             }
 
-            if (hashes[entry - 1] == hash && TStorage.StoredKeyEquals(map, entry - 1, key))
+            if (hashes[entry - 1] == hash)
             {
                 return entry - 1;
             }

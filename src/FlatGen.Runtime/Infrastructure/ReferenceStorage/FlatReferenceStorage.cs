@@ -18,12 +18,20 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
     where TKnownKeys : struct, IFlatKnownKeyMatcher
 {
     /// <inheritdoc/>
-    public static bool InlineLookups => TComparer.InlineLookups;
-
-    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FindHashedOutOfLine(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
         FlatIndex<TKeyIndex, TValueIndex, FlatNoKnownKeys, FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>>.HashAndProbeOutOfLine(map, key);
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// A type test, which the JIT folds as it reads this method, so that the lookup not taken is never inlined: a test of a
+    /// property the comparer returns folds only after both lookups are inlined and charged to the caller's budget.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FindHashedWithoutKnownKeys(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
+        typeof(TComparer) == typeof(FlatOrdinalComparer)
+            ? FlatIndex<TKeyIndex, TValueIndex, FlatNoKnownKeys, FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, FlatNoKnownKeys>>.HashAndProbe(map, key)
+            : FindHashedOutOfLine(map, key);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

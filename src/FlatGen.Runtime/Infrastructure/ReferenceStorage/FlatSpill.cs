@@ -192,6 +192,11 @@ internal sealed class FlatSpill
     [MethodImpl(FlatJit.Optimized)] // Optimised from the first spill, as the cores' entry points are.
     internal int AddKey(string key, int knownKey, uint hash, ReadOnlySpan<string> values)
     {
+        if (values.IsEmpty)
+        {
+            Inconsistent<int>(); // Every key has a value: only a race empties one between the caller's read and this copy.
+        }
+
         if (_count >= _entries.Length)
         {
             Grow();

@@ -11,9 +11,6 @@ namespace FlatGen.Infrastructure;
 public readonly struct FlatOrdinalComparer : IFlatKeyComparer
 {
     /// <inheritdoc/>
-    public static bool InlineLookups => true;
-
-    /// <inheritdoc/>
     public static FlatKeyComparison Comparison => FlatKeyComparison.Ordinal;
 
     /// <inheritdoc/>

@@ -11,9 +11,6 @@ namespace FlatGen.Infrastructure;
 public readonly struct FlatOrdinalIgnoreCaseComparer : IFlatKeyComparer
 {
     /// <inheritdoc/>
-    public static bool InlineLookups => false;
-
-    /// <inheritdoc/>
     public static FlatKeyComparison Comparison => FlatKeyComparison.OrdinalIgnoreCase;
 
     /// <inheritdoc/>

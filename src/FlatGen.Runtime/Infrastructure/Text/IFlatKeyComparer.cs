@@ -41,13 +41,6 @@ public interface IFlatKeyComparer
     /// </summary>
     static abstract bool MayEqual(char stored, char key);
 
-    /// <summary>
-    /// Gets whether a hashed lookup under this comparison is small enough to inline into its caller. An ordinal one is;
-    /// one that ignores case (the letter fold, the ASCII check and the runtime's fallbacks) would spend a caller
-    /// loop's whole inlining budget, leaving the map's accessors as calls, so it is one call instead.
-    /// </summary>
-    static abstract bool InlineLookups { get; }
-
     /// <summary>Gets the comparison this comparer implements.</summary>
     static abstract FlatKeyComparison Comparison { get; }
 
