@@ -30,6 +30,23 @@ public sealed class MapShapeTests
         Assert.Contains("'NotAMap' has no field '_keyHashes'", refused.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(6)]
+    public void A_layout_whose_hashed_slots_are_not_a_power_of_two_is_refused(int slots)
+    {
+        // A probe keeps its slot inside the table by masking it with the length less one, without a bounds check.
+        var layout = new FlatLayout("OddSlots", 64, [
+            new FlatField("_hashedKeyLengths", "ulong", 0, 8), new FlatField("_keyHashes", "uint[4]", 8, 16), new FlatField("_version", "uint", 24, 4),
+            new FlatField("_slots", $"byte[{slots}]", 28, slots), new FlatField("_valueStarts", "byte[4]", 36, 4), new FlatField("_valueCounts", "byte[4]", 40, 4),
+            new FlatField("_count", "byte", 44, 1), new FlatField("_valueCount", "byte", 45, 1)]);
+
+        ArgumentException refused = Assert.Throws<ArgumentException>("layout", () => FlatMapShape.Create<byte, byte>(layout, 4, 4));
+
+        Assert.Contains($"'OddSlots' has {slots} hashed slots, not a power of two", refused.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_layout_with_two_fields_of_one_name_is_refused_naming_it()
     {

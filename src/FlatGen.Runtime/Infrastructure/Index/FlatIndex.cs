@@ -215,19 +215,25 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
             return keyIndex;
         }
 
-        (keyIndex, slot) = ProbeFrom(map, key, hash, slot);
+        (keyIndex, slot) = ProbeFrom(map, key, hash, keyIndex);
         return keyIndex;
     }
 
     /// <summary>
-    /// <see cref="Probe(FlatMapFields{TKeyIndex, TValueIndex}, ReadOnlySpan{char}, uint, out int)"/> on from
-    /// <paramref name="candidate"/>, a slot whose hash matches but whose key differs: rare, so out of line.
+    /// <see cref="Probe(FlatMapFields{TKeyIndex, TValueIndex}, ReadOnlySpan{char}, uint, out int)"/> on past key
+    /// <paramref name="candidateKey"/>, whose hash matches but whose key differs: rare, so out of line, where the
+    /// candidate's slot is found again, so that the probe's loop need not keep it.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static (int KeyIndex, int Slot) ProbeFrom(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, uint hash, int candidate)
+    private static (int KeyIndex, int Slot) ProbeFrom(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, uint hash, int candidateKey)
     {
         int mask = map.Slots.Length - 1;
-        for (int slot = (candidate + 1) & mask, candidates = 0; ; slot = (slot + 1) & mask)
+        if (NextOfHash(map, hash, FlatHash.HomeSlot(hash, map.Slots.Length), out int candidateSlot) != candidateKey)
+        {
+            FlatThrow.ConcurrentUse(map.Shape.MapName); // The probe found it first a moment ago.
+        }
+
+        for (int slot = (candidateSlot + 1) & mask, candidates = 0; ; slot = (slot + 1) & mask)
         {
             int keyIndex = NextOfHash(map, hash, slot, out slot);
             if (keyIndex < 0 || TStorage.StoredKeyEquals(map, keyIndex, key))
@@ -246,6 +252,11 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     /// From <paramref name="start"/> on, the first slot that is empty (returns -1) or holds a key of <paramref name="hash"/>
     /// (returns its index); nothing in the loop calls.
     /// </summary>
+    /// <remarks>
+    /// The slot count is a power of two (the shape refuses any other), so a slot masked with it less one is inside the
+    /// table and read without a bounds check. With one, and the slot kept for the caller, the loop held more values
+    /// than registers and kept two on the stack (bench/results/analysis.md).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int NextOfHash(FlatMapFields<TKeyIndex, TValueIndex> map, uint hash, int start, out int slot)
     {
@@ -253,25 +264,33 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
         Span<uint> hashes = map.KeyHashes;
         int count = FlatInteger.ToInt32(map.Count);
         int mask = slots.Length - 1;
+        ref TKeyIndex first = ref MemoryMarshal.GetReference(slots);
         int steps = 0;
-        for (slot = start; ; slot = (slot + 1) & mask)
+        int keyIndex;
+        int current = start & mask;
+        for (; ; current = (current + 1) & mask)
         {
-            int entry = FlatInteger.ToInt32(slots[slot]);
+            int entry = FlatInteger.ToInt32(Unsafe.Add(ref first, current));
             if (entry == 0)
             {
-                return -1;
+                keyIndex = -1;
+                break;
             }
 
-            if (entry > count || ++steps > slots.Length)
+            if (entry > count || ++steps > mask)
             {
                 FlatThrow.ConcurrentUse(map.Shape.MapName);
             }
 
             if (hashes[entry - 1] == hash)
             {
-                return entry - 1;
+                keyIndex = entry - 1;
+                break;
             }
         }
+
+        slot = current;
+        return keyIndex;
     }
 
     /// <summary>

@@ -164,6 +164,12 @@ public readonly struct FlatMapShape
         StoredLayoutIdOffset = Offset(FlatFieldNames.LayoutId);
         HashSeedOffset = Offset(FlatFieldNames.HashSeed);
         ArenaUsedOffset = Offset(FlatFieldNames.ArenaUsed);
+        if (SlotsLength < 2 || (SlotsLength & (SlotsLength - 1)) != 0)
+        {
+            // A probe masks its slot with the length less one, which keeps it inside only for a power of two.
+            throw new ArgumentException($"The layout of '{layout.TypeName}' has {SlotsLength} hashed slots, not a power of two of at least 2: it is not a layout FlatGen generated.", nameof(layout));
+        }
+
         SpillOffset = Spills ? Find(FlatFieldNames.Spill) is int spill and >= 0 && fields[spill].Size == ReportedReferenceSize && KeysLength > 0
             ? fields[spill].Offset
             : throw new ArgumentException($"The layout of '{layout.TypeName}' has no field '{FlatFieldNames.Spill}' for its overflow, or is not a reference map's: it is not a layout FlatGen generated for a map that spills.", nameof(layout))
@@ -184,7 +190,7 @@ public readonly struct FlatMapShape
     /// <returns>The shape.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="layout"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="overflow"/> is not a <see cref="FlatOverflow"/> member.</exception>
-    /// <exception cref="ArgumentException"><paramref name="layout"/> lacks a field every generated map has, or the overflow field a map that spills has.</exception>
+    /// <exception cref="ArgumentException"><paramref name="layout"/> lacks a field every generated map has, or the overflow field a map that spills has, or its hashed slots are not a power of two.</exception>
     public static FlatMapShape Create<TKeyIndex, TValueIndex>(
         FlatLayout layout,
         int keyCapacity,
