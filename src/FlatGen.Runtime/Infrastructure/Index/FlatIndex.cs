@@ -254,8 +254,9 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     /// </summary>
     /// <remarks>
     /// The slot count is a power of two (the shape refuses any other), so a slot masked with it less one is inside the
-    /// table and read without a bounds check. With one, and the slot kept for the caller, the loop held more values
-    /// than registers and kept two on the stack (bench/results/analysis.md).
+    /// table and read without a bounds check; the first, <paramref name="start"/>, is checked, off the path from the
+    /// hash to the load. With a check in the loop, and the slot kept for the caller, the loop held more values than
+    /// registers and kept two on the stack (bench/results/analysis.md).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int NextOfHash(FlatMapFields<TKeyIndex, TValueIndex> map, uint hash, int start, out int slot)
@@ -267,10 +268,10 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
         ref TKeyIndex first = ref MemoryMarshal.GetReference(slots);
         int steps = 0;
         int keyIndex;
-        int current = start & mask;
-        for (; ; current = (current + 1) & mask)
+        int current = start;
+        int entry = FlatInteger.ToInt32(slots[current]);
+        while (true)
         {
-            int entry = FlatInteger.ToInt32(Unsafe.Add(ref first, current));
             if (entry == 0)
             {
                 keyIndex = -1;
@@ -287,6 +288,9 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
                 keyIndex = entry - 1;
                 break;
             }
+
+            current = (current + 1) & mask;
+            entry = FlatInteger.ToInt32(Unsafe.Add(ref first, (nuint)(uint)current));
         }
 
         slot = current;
