@@ -196,6 +196,21 @@ public sealed class ConcurrentMisuseTests
     }
 
     /// <summary>
+    /// A table with no empty slot and no key of the probe's hash: the loop that compares hashes has its own bound, since
+    /// the table's slots are read there without a bounds check and nothing else would end it.
+    /// </summary>
+    [Fact]
+    public void A_probe_meeting_only_keys_of_other_hashes_throws_instead_of_probing_forever()
+    {
+        var reference = new SmallMap();
+        AssertProbeThrows(ref reference, SmallMap.Layout, probe => ~FlatHash.Ordinal(probe, FlatHash.ProcessSeed));
+
+        var inline = new InlineMap();
+        AssertProbeThrows(ref inline, InlineMap.Layout, probe => ~FlatHash.Ordinal(probe, FlatHash.InlineSeed(
+            MapFields.Read<InlineMap, ulong>(ref inline, InlineMap.Layout, "_hashSeed")[0])));
+    }
+
+    /// <summary>
     /// A map that spills again copies each key of its overflow with its values; a key whose values a racing thread
     /// emptied between the copy's read and its write is detected as every such state is, not an index out of range
     /// (the spilling race above met it).
@@ -209,18 +224,19 @@ public sealed class ConcurrentMisuseTests
         Assert.Equal(0, spill.KeyCount);
     }
 
-    private static void AssertProbeThrows<TMap>(ref TMap map, FlatLayout layout, Func<string, uint> hash)
+    /// <summary>Points every slot at key 1, whose stored hash becomes <paramref name="storedHash"/> of the probe, and looks the probe up.</summary>
+    private static void AssertProbeThrows<TMap>(ref TMap map, FlatLayout layout, Func<string, uint> storedHash)
         where TMap : struct, IFlatMultiMap
     {
         map.Add("k", "1");
         map.Add("j", "2");
 
-        // Every slot points at key 1, "j", whose stored hash becomes the probe's. One byte a slot, so that a filled byte
+        // Every slot points at key 1, "j", whose stored hash becomes the given one. One byte a slot, so that a filled byte
         // is an entry below the count and the probe passes the count check to meet the keys.
         Assert.StartsWith("byte[", layout.Fields.Single(static f => f.Name == "_slots").TypeName, StringComparison.Ordinal);
         const string Probe = "p";
         MapFields.Bytes(ref map, layout, "_slots").Fill(2);
-        System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(MapFields.Bytes(ref map, layout, "_keyHashes"))[1] = hash(Probe);
+        System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(MapFields.Bytes(ref map, layout, "_keyHashes"))[1] = storedHash(Probe);
 
         TMap copy = map;
         var lookup = Task.Run(() => copy.ContainsKey(Probe));
