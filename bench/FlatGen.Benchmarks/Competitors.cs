@@ -47,9 +47,11 @@ public static class Competitors
     public static FrozenDictionary<string, string[]> Frozen((string Key, string Value)[] pairs, StringComparer comparer) =>
         Arrays(pairs, comparer).ToFrozenDictionary(comparer);
 
+    /// <summary>Makes <paramref name="map"/> hold <paramref name="pairs"/> alone: a setup may run again (BenchmarkDotNet's memory randomization runs it before every iteration).</summary>
     public static void Fill<TMap>(ref TMap map, (string Key, string Value)[] pairs)
         where TMap : struct, IBenchMap
     {
+        map.Clear();
         foreach ((string key, string value) in pairs)
         {
             map.Add(key, value);

@@ -1,20 +1,25 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 
 namespace FlatGen.Benchmarks;
 
 /// <summary>
-/// A cross-check of the published run for a noisy host: every benchmark case's methods measured in this one process,
-/// round-robin, each round a window of about a millisecond per method, and the best window kept. BenchmarkDotNet
-/// measures each method in a process of its own minutes apart, so a host whose speed drifts moves a ratio by as much
-/// as it drifts; here every method of a case sees the same moments. The targets are judged on the published run only.
+/// Every benchmark case's methods measured in this one process, round-robin, each round a window of about a
+/// millisecond per method, the best window kept, and then each method's bytes allocated a call. BenchmarkDotNet
+/// measures each method in a process of its own, and on a host whose processes run at different speeds a ratio of
+/// two such medians moves by as much (bench/results/analysis.md); here every method of a case sees the same moments.
+/// Writes <c>interleaved.md</c> to read and <see cref="InterleavedData.FileName"/>, from which the results report can be published.
 /// </summary>
 internal static class InterleavedRun
 {
     private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>The calls a method's allocations are averaged over, after its windows (so after the JIT's tiers).</summary>
+    private const int AllocationCalls = 16;
 
     // Where the bodies put their results, so that none is optimised away and an int is never boxed.
     private static int s_intSink;
@@ -38,21 +43,31 @@ internal static class InterleavedRun
             .Append(rounds.ToString(CultureInfo.InvariantCulture))
             .Append(" windows of 1 ms each, after ")
             .Append(warmup.TotalMilliseconds.ToString(CultureInfo.InvariantCulture))
-            .Append(" ms of warm-up. A cross-check of the published run on a noisy host, not a replacement: ")
-            .Append("the targets are judged on BenchmarkDotNet's medians. Ratios are to each class's baseline, as in the published ")
-            .Append("tables (the targets' own comparisons, such as lookups against `Dictionary<string, string[]>`, are in its README).\n\n")
-            .Append("| Benchmark | Parameters | Method | Best (ns) | Ratio to baseline |\n|---|---|---|---:|---:|\n");
+            .Append(" ms of warm-up; then each method's bytes allocated a call, over ")
+            .Append(AllocationCalls.ToString(CultureInfo.InvariantCulture))
+            .Append(" calls. Ratios are to each class's baseline, as in the published ")
+            .Append("tables (the targets' own comparisons, such as lookups against `Dictionary<string, string[]>`, are in its README, ")
+            .Append("which `report` writes from this run's `").Append(InterleavedData.FileName).Append("`).\n\n")
+            .Append("| Benchmark | Parameters | Method | Best (ns) | Ratio to baseline | Allocated |\n|---|---|---|---:|---:|---:|\n");
+        var measurements = new List<InterleavedData.Measurement>();
         foreach (Type type in typeof(InterleavedRun).Assembly.GetTypes().Where(t => IsBenchmarkClass(t) && Matches(t.Name, classFilter)).OrderBy(t => t.Name, StringComparer.Ordinal))
         {
             foreach (IReadOnlyList<(PropertyInfo Property, object? Value)> parameters in Combinations(type))
             {
-                MeasureCase(type, parameters, rounds, warmup, text);
+                MeasureCase(type, parameters, rounds, warmup, text, measurements);
             }
         }
 
         Directory.CreateDirectory(outputFolder);
         File.WriteAllText(Path.Combine(outputFolder, "interleaved.md"), text.ToString());
-        Console.WriteLine($"Wrote {Path.Combine(outputFolder, "interleaved.md")}.");
+        var data = new InterleavedData(
+            new InterleavedData.Machine(HostMachine.Processor(), HostMachine.VectorInstructions(), Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription),
+            classFilter,
+            rounds,
+            warmup.TotalMilliseconds,
+            measurements);
+        File.WriteAllText(Path.Combine(outputFolder, InterleavedData.FileName), data.ToJson());
+        Console.WriteLine($"Wrote {Path.Combine(outputFolder, "interleaved.md")} and {InterleavedData.FileName}.");
         return 0;
     }
 
@@ -74,7 +89,7 @@ internal static class InterleavedRun
         return combinations;
     }
 
-    private static void MeasureCase(Type type, IReadOnlyList<(PropertyInfo Property, object? Value)> parameters, int rounds, TimeSpan warmup, StringBuilder text)
+    private static void MeasureCase(Type type, IReadOnlyList<(PropertyInfo Property, object? Value)> parameters, int rounds, TimeSpan warmup, StringBuilder text, List<InterleavedData.Measurement> measurements)
     {
         object instance = Activator.CreateInstance(type)!;
         foreach ((PropertyInfo property, object? value) in parameters)
@@ -90,13 +105,28 @@ internal static class InterleavedRun
         MethodInfo[] methods = [.. BenchmarkMethods(type)];
         Action[] bodies = [.. methods.Select(m => Body(m, instance))];
         double[] best = Measure(bodies, rounds, warmup);
+        long[] bytes = [.. bodies.Select(AllocatedPerCall)];
         int baseline = Array.FindIndex(methods, m => m.GetCustomAttribute<BenchmarkAttribute>(inherit: true)!.Baseline);
-        string parameterText = parameters.Count == 0 ? "-" : string.Join(", ", parameters.Select(p => $"{p.Property.Name}={p.Value}"));
+        // As BenchmarkDotNet's export writes them: "Keys=8, Comparison=Ordinal", empty without parameters.
+        string parameterText = string.Join(", ", parameters.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Property.Name}={p.Value}")));
         for (int i = 0; i < methods.Length; i++)
         {
             string ratio = baseline < 0 ? "" : (best[i] / best[baseline]).ToString("0.00", CultureInfo.InvariantCulture) + "×";
-            text.Append(CultureInfo.InvariantCulture, $"| {type.Name.Replace("Benchmarks", "", StringComparison.Ordinal)} | {parameterText} | {methods[i].Name} | {best[i]:N0} | {ratio} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {type.Name.Replace("Benchmarks", "", StringComparison.Ordinal)} | {(parameterText.Length == 0 ? "-" : parameterText)} | {methods[i].Name} | {best[i]:N0} | {ratio} | {bytes[i]:N0} B |\n");
+            measurements.Add(new InterleavedData.Measurement(type.Name, methods[i].Name, parameterText, best[i], bytes[i]));
         }
+    }
+
+    /// <summary>The bytes a call of <paramref name="body"/> allocates on this thread, averaged over <see cref="AllocationCalls"/> calls.</summary>
+    private static long AllocatedPerCall(Action body)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < AllocationCalls; i++)
+        {
+            body();
+        }
+
+        return (long)Math.Round((GC.GetAllocatedBytesForCurrentThread() - before) / (double)AllocationCalls);
     }
 
     /// <summary>A compiled delegate: a reflection call would cost more than a lookup does.</summary>

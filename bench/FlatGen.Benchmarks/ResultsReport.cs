@@ -5,10 +5,11 @@ using System.Text.Json;
 namespace FlatGen.Benchmarks;
 
 /// <summary>
-/// Turns BenchmarkDotNet's full JSON export into <c>README.md</c> (a table per workload: median, ratio to the
-/// baseline, bytes allocated; the targets, checked against the same run; the machine; and the hand-written
-/// <c>analysis.md</c> found in the output folder, if any) and <c>ratios.svg</c>, a bar chart of FlatGen's ratios
-/// drawn from the same numbers.
+/// Turns one run into <c>README.md</c> (a table per workload: time, ratio to the baseline, bytes allocated; the
+/// targets, checked against the same run; the machine; and the hand-written <c>analysis.md</c> found in the output
+/// folder, if any) and <c>ratios.svg</c>, a bar chart of FlatGen's ratios drawn from the same numbers. The run is an
+/// <c>interleaved</c> run's <see cref="InterleavedData.FileName"/> (every method of a case in one process, the best
+/// window of each) or BenchmarkDotNet's full JSON export (a process per benchmark, medians).
 /// </summary>
 public static class ResultsReport
 {
@@ -32,6 +33,7 @@ public static class ResultsReport
         ("SpillRequestBenchmarks", "Spilling request", "The bytes-in request cycle on a 32-key map that spills (16 names known, values reused): the usual 20 header lines, which fit, and a tail request of 40 lines and 37 names, which spills to the heap until the reset. Against a reused dictionary of lists filled with one lookup an add, and Kestrel's own headers, from the same bytes."),
         ("PackedLookupBenchmarks", "Packed lookups", "Every response set of the corpus kept as a response cache keeps it: a dictionary of StringValues ignoring case, against FlatGen's packed map. Five reads a set, as middleware makes them, one usually absent."),
         ("PackBenchmarks", "Pack", "Every response set of the corpus: added to a FlatGen map ignoring case (the build, the baseline), against that map, already built, packed with TryPack into a buffer reused."),
+        ("RealTrafficBenchmarks", "Real traffic", "Every header set of the corpus (bench/FlatGen.Benchmarks/Corpus: 10 requests, 10 responses captured from public websites) through one server cycle, names ignoring case: a request cycle adds every line, reads six names (one usually absent) and clears; a response cycle also writes every header out. Against Dictionary<string, StringValues> kept across cycles and filled with one lookup an add; Kestrel's own collections fill as Kestrel does (requests from the lines' bytes)."),
         ("EvictOldestChurnBenchmarks", "Eviction churn", "A registry of 1,024 paths fed 100,000 distinct ones, a listener each, evicting the oldest path at every registration once full: FlatGen's EvictOldest map against a least-recently-used cache of a Dictionary over LinkedList nodes, which reuses the nodes it evicts."),
     ];
 
@@ -45,36 +47,56 @@ public static class ResultsReport
     private const string BuildBaseline = "Build";
 
     private static readonly string[] Methods =
-        [Baseline, KestrelBaseline, LruBaseline, BuildBaseline, "DictionaryOfArrays", "DictionaryOfStringValues", "FrozenDictionaryOfArrays", "FrozenDictionaryOfSlots", "TagList", "Floor", "FloorUtf8", "FloorArrays", "FixedTable", "DictionaryRing", "FlatGenUnbounded", "FlatGen", "FlatGenInline"];
+        [Baseline, KestrelBaseline, LruBaseline, BuildBaseline, "DictionaryOfArrays", "DictionaryOfStringValues", "FrozenDictionaryOfArrays", "FrozenDictionaryOfSlots", "TagList", "Floor", "FloorUtf8", "FloorArrays", "FixedTable", "DictionaryRing", "FlatGenUnbounded", "FlatGen", "FlatGenInline", "FlatGenKnownKeys"];
 
     /// <summary>The floor rows: the least work any solution does in a workload, which a target below it cannot reach.</summary>
     private static readonly string[] FloorMethods = ["Floor", "FloorUtf8", "FloorArrays", "FixedTable", "DictionaryRing", "FlatGenUnbounded"];
 
     /// <summary>The FlatGen measurements: a reference map, and an inline map where a workload has one.</summary>
-    private static readonly string[] FlatGenMethods = ["FlatGen", "FlatGenInline"];
+    private static readonly string[] FlatGenMethods = ["FlatGen", "FlatGenInline", "FlatGenKnownKeys"];
 
     public static int Write(string resultsFolder, string outputFolder)
     {
-        List<Result> results = Read(resultsFolder, out JsonElement host, out string job);
-        if (results.Count == 0)
+        bool interleaved = File.Exists(Path.Combine(resultsFolder, InterleavedData.FileName));
+        bool benchmarkDotNet = Directory.Exists(resultsFolder) && Directory.EnumerateFiles(resultsFolder, "*-report-full.json").Any();
+        if (interleaved == benchmarkDotNet)
         {
-            Console.Error.WriteLine($"No *-report-full.json files in {resultsFolder}: run the benchmarks first.");
+            Console.Error.WriteLine(interleaved
+                ? $"{resultsFolder} holds two runs, {InterleavedData.FileName} and *-report-full.json files: a report is of one run."
+                : $"No {InterleavedData.FileName} or *-report-full.json files in {resultsFolder}: run the benchmarks first.");
             return 1;
         }
 
+        (List<Result> results, Run run) = interleaved ? ReadInterleaved(resultsFolder) : ReadBenchmarkDotNet(resultsFolder);
+
         Directory.CreateDirectory(outputFolder);
         List<Target> targets = Targets(results);
-        File.WriteAllText(Path.Combine(outputFolder, "ratios.svg"), Chart(results, targets));
-        File.WriteAllText(Path.Combine(outputFolder, "README.md"), Markdown(results, targets, host, job, Path.Combine(outputFolder, "analysis.md")));
+        File.WriteAllText(Path.Combine(outputFolder, "ratios.svg"), Chart(results, run));
+        File.WriteAllText(Path.Combine(outputFolder, "README.md"), Markdown(results, targets, run, Path.Combine(outputFolder, "analysis.md")));
         Console.WriteLine($"Wrote {Path.Combine(outputFolder, "README.md")} and ratios.svg from {results.Count} results.");
         return 0;
     }
 
-    private static List<Result> Read(string folder, out JsonElement host, out string job)
+    private static (List<Result> Results, Run Run) ReadInterleaved(string folder)
+    {
+        InterleavedData data = InterleavedData.Read(Path.Combine(folder, InterleavedData.FileName));
+        List<Result> results = [.. data.Measurements.Select(m => new Result(m.Type, m.Method, m.Parameters, m.Nanoseconds, m.BytesAllocatedPerOperation))];
+        var run = new Run(
+            Invariant($"from one `interleaved` run of {(data.ClassFilter.Length == 0 ? "the whole suite" : $"the classes `{data.ClassFilter}` selects")} ({InterleavedData.FileName}): each case's methods in one process, round-robin in windows of 1 ms, the best of {data.Rounds} windows a method after {data.WarmupMilliseconds:0} ms of warm-up, then each method's bytes allocated a call; every ratio compares two such times of that run"),
+            [
+                Invariant($"{data.Host.ProcessorName} ({data.Host.VectorInstructions}), {data.Host.LogicalCoreCount} logical cores"),
+                Invariant($"{data.Host.OsVersion}, {data.Host.RuntimeVersion}"),
+                Invariant($"`interleaved`: {data.Rounds} windows of 1 ms a method, after {data.WarmupMilliseconds:0} ms of warm-up"),
+            ],
+            "best");
+        return (results, run);
+    }
+
+    private static (List<Result> Results, Run Run) ReadBenchmarkDotNet(string folder)
     {
         var results = new List<Result>();
-        host = default;
-        job = "";
+        JsonElement host = default;
+        string job = "";
         foreach (string file in Directory.EnumerateFiles(folder, "*-report-full.json").Order(StringComparer.Ordinal))
         {
             using JsonDocument document = JsonDocument.Parse(File.ReadAllText(file));
@@ -100,10 +122,18 @@ public static class ResultsReport
             }
         }
 
-        return results;
+        var run = new Run(
+            "from BenchmarkDotNet's JSON export of one run; every ratio compares medians taken in that run",
+            [
+                Invariant($"{Get(host, "ProcessorName")}, {Get(host, "PhysicalCoreCount")} cores, {Get(host, "LogicalCoreCount")} logical"),
+                Invariant($"{Get(host, "OsVersion")}, {Get(host, "RuntimeVersion")}, SDK {Get(host, "DotNetCliVersion")}"),
+                Invariant($"BenchmarkDotNet {Get(host, "BenchmarkDotNetVersion")}, job `{job}`"),
+            ],
+            "median");
+        return (results, run);
     }
 
-    /// <summary>The targets of the benchmark issue, each measured as a ratio of medians in this run.</summary>
+    /// <summary>The targets of the benchmark issues, each measured as a ratio of two times of this run.</summary>
     private static List<Target> Targets(List<Result> results)
     {
         var targets = new List<Target>();
@@ -141,7 +171,7 @@ public static class ResultsReport
             };
             if (target is { Competitor: not null } t)
             {
-                double ratio = flat.Median / t.Competitor.Median;
+                double ratio = flat.Time / t.Competitor.Time;
                 bool met = ratio <= t.Limit && (!t.ZeroBytes || flat.Bytes == 0);
                 targets.Add(new Target(Title(group.Key.Type), group.Key.Parameters, t.Against, t.Limit, t.ZeroBytes ? "0 B" : null, ratio, flat.Bytes, met, FloorRatio(group, t.Competitor)));
             }
@@ -149,7 +179,7 @@ public static class ResultsReport
             // Issue 11: hashed lookups never behind the frozen dictionary.
             if (group.Key.Type is "LookupHitBenchmarks" or "LookupMissBenchmarks" or "LookupSameLengthMissBenchmarks" && frozen is not null)
             {
-                double ratio = flat.Median / frozen.Median;
+                double ratio = flat.Time / frozen.Time;
                 targets.Add(new Target(Title(group.Key.Type), group.Key.Parameters, "FrozenDictionary<string, string[]>", 1.00, null, ratio, flat.Bytes, ratio <= 1.00, FloorRatio(group, frozen)));
             }
         }
@@ -160,7 +190,7 @@ public static class ResultsReport
         {
             if (randomKeys is not null)
             {
-                double ratio = chosen.Median / randomKeys.Median;
+                double ratio = chosen.Time / randomKeys.Time;
                 targets.Add(new Target(Title(chosen.Type), chosen.Parameters, "FlatGen with random keys", 10.00, null, ratio, chosen.Bytes, ratio <= 10.00));
             }
         }
@@ -178,7 +208,7 @@ public static class ResultsReport
                 Result? flat = group.FirstOrDefault(r => r.Method == method);
                 if (flat is not null && kestrel is not null)
                 {
-                    double ratio = flat.Median / kestrel.Median;
+                    double ratio = flat.Time / kestrel.Time;
                     long maxBytes = zeroBytes ? 0 : kestrel.Bytes;
                     string bytesText = zeroBytes ? "0 B" : Invariant($"≤ {kestrel.Bytes} B");
                     targets.Add(new Target(Title(group.First().Type), group.Key, against, limit, bytesText, ratio, flat.Bytes, ratio <= limit && flat.Bytes <= maxBytes));
@@ -198,7 +228,7 @@ public static class ResultsReport
                 continue;
             }
 
-            double ratio = flat.Median / lists.Median;
+            double ratio = flat.Time / lists.Time;
             bool spills = group.Key.Contains("Headers=40", StringComparison.Ordinal);
             long fewest = Math.Min(lists.Bytes, kestrel.Bytes);
             targets.Add(spills
@@ -219,7 +249,7 @@ public static class ResultsReport
                 Result? flat = group.FirstOrDefault(r => r.Method == method);
                 if (flat is not null && dictionary is not null)
                 {
-                    double ratio = flat.Median / dictionary.Median;
+                    double ratio = flat.Time / dictionary.Time;
                     targets.Add(new Target(Title(group.First().Type), group.Key, against, limit, "0 B", ratio, flat.Bytes, ratio <= limit && flat.Bytes == 0, FloorRatio(group, dictionary)));
                 }
             }
@@ -230,19 +260,22 @@ public static class ResultsReport
 
     /// <summary>The workload's floor row against <paramref name="competitor"/>, in the same run; null for a workload without one.</summary>
     private static double? FloorRatio(IEnumerable<Result> group, Result competitor) =>
-        group.FirstOrDefault(r => FloorMethods.Contains(r.Method)) is { } floor ? floor.Median / competitor.Median : null;
+        group.FirstOrDefault(r => FloorMethods.Contains(r.Method)) is { } floor ? floor.Time / competitor.Time : null;
 
-    private static string Markdown(List<Result> results, List<Target> targets, JsonElement host, string job, string analysisPath)
+    private static string Markdown(List<Result> results, List<Target> targets, Run run, string analysisPath)
     {
         var text = new StringBuilder();
         text.Append("# FlatGen benchmark results\n\n");
         text.Append("Generated by `dotnet run -c Release --project bench/FlatGen.Benchmarks -- report <results> bench/results` ")
-            .Append("from BenchmarkDotNet's JSON export of one run; every ratio compares medians taken in that run. ")
+            .Append(run.Source).Append(". ")
             .Append("Times are per invocation: a lookup invocation looks up every key (or as many missing keys) once.\n\n");
         text.Append("## Machine\n\n");
-        text.Append(Invariant($"- {Get(host, "ProcessorName")}, {Get(host, "PhysicalCoreCount")} cores, {Get(host, "LogicalCoreCount")} logical\n"));
-        text.Append(Invariant($"- {Get(host, "OsVersion")}, {Get(host, "RuntimeVersion")}, SDK {Get(host, "DotNetCliVersion")}\n"));
-        text.Append(Invariant($"- BenchmarkDotNet {Get(host, "BenchmarkDotNetVersion")}, job `{job}`\n\n"));
+        foreach (string line in run.Machine)
+        {
+            text.Append("- ").Append(line).Append('\n');
+        }
+
+        text.Append('\n');
 
         text.Append("## Targets\n\n");
         text.Append("Floor: the workload's floor row (its table below says what it does) against the same competitor, in the same run: the least work a well-kept solution does there, which a target set below it is measured against as its bound. FlatGen may go below a floor that does more than it must (a lookup's floor hashes with XxHash3).\n\n");
@@ -270,17 +303,17 @@ public static class ResultsReport
 
             string baselineMethod = BaselineOf(type);
             text.Append("\n## ").Append(title).Append("\n\n").Append(description)
-                .Append(Invariant($" Ratio: median time divided by the median of `{Competitor(baselineMethod)}` with the same parameters.\n\n"));
-            text.Append("| Parameters | Competitor | Median | Ratio | Allocated |\n|---|---|---:|---:|---:|\n");
+                .Append(Invariant($" Ratio: {run.Statistic} time divided by the {run.Statistic} time of `{Competitor(baselineMethod)}` with the same parameters.\n\n"));
+            text.Append(Invariant($"| Parameters | Competitor | {Capitalized(run.Statistic)} | Ratio | Allocated |\n|---|---|---:|---:|---:|\n"));
             foreach (IGrouping<string, Result> group in rows.GroupBy(r => r.Parameters))
             {
-                double baseline = group.FirstOrDefault(r => r.Method == baselineMethod)?.Median ?? double.NaN;
+                double baseline = group.FirstOrDefault(r => r.Method == baselineMethod)?.Time ?? double.NaN;
                 foreach (Result row in group.OrderBy(r => Array.IndexOf(Methods, r.Method)))
                 {
                     string name = FlatGenMethods.Contains(row.Method) ? "**" + Competitor(row.Method) + "**"
                         : row.Method == baselineMethod ? Competitor(row.Method) + " (baseline)"
                         : Competitor(row.Method);
-                    text.Append(Invariant($"| {(group.Key.Length == 0 ? "-" : group.Key)} | {name} | {Time(row.Median)} | {row.Median / baseline:0.00} | {row.Bytes:N0} B |\n"));
+                    text.Append(Invariant($"| {(group.Key.Length == 0 ? "-" : group.Key)} | {name} | {Time(row.Time)} | {row.Time / baseline:0.00} | {row.Bytes:N0} B |\n"));
                 }
             }
         }
@@ -289,16 +322,16 @@ public static class ResultsReport
     }
 
     /// <summary>One bar per FlatGen measurement: its ratio to the baseline, with the target's limit marked when there is one.</summary>
-    private static string Chart(List<Result> results, List<Target> targets)
+    private static string Chart(List<Result> results, Run run)
     {
         var bars = results.Where(r => FlatGenMethods.Contains(r.Method))
             .OrderBy(r => Array.FindIndex(Workloads, w => w.Type == r.Type))
             .Select(r =>
             {
-                double baseline = results.First(b => b.Type == r.Type && b.Parameters == r.Parameters && b.Method == BaselineOf(r.Type)).Median;
+                double baseline = results.First(b => b.Type == r.Type && b.Parameters == r.Parameters && b.Method == BaselineOf(r.Type)).Time;
                 string label = Title(r.Type) + (r.Parameters.Length == 0 ? "" : ", " + ShortParameters(r.Parameters))
                     + (r.Type == "BytesInRequestCycleBenchmarks" ? (r.Method == "FlatGen" ? " ÷ Kestrel" : ", inline ÷ Kestrel") : "");
-                return (Label: label, Ratio: r.Median / baseline);
+                return (Label: label, Ratio: r.Time / baseline);
             })
             .ToList();
 
@@ -308,7 +341,7 @@ public static class ResultsReport
         var svg = new StringBuilder();
         svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{labelWidth + barWidth + 80}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"12\">\n"));
         svg.Append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        svg.Append("<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">FlatGen time ÷ Dictionary&lt;string, List&lt;string&gt;&gt; time, or Kestrel's for bytes in (median; shorter is faster)</text>\n");
+        svg.Append("<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">FlatGen time ÷ Dictionary&lt;string, List&lt;string&gt;&gt; time, or Kestrel's for bytes in (" + run.Statistic + "; shorter is faster)</text>\n");
         for (int i = 0; i < bars.Count; i++)
         {
             int y = top + (i * rowHeight);
@@ -339,7 +372,7 @@ public static class ResultsReport
     {
         "BytesInRequestCycleBenchmarks" => KestrelBaseline,
         "EvictOldestChurnBenchmarks" => LruBaseline,
-        "PackedLookupBenchmarks" => "DictionaryOfStringValues",
+        "PackedLookupBenchmarks" or "RealTrafficBenchmarks" => "DictionaryOfStringValues",
         "PackBenchmarks" => BuildBaseline,
         "RemoveBenchmarks" or "ChosenKeyBenchmarks" => "DictionaryOfArrays",
         _ => Baseline,
@@ -364,6 +397,7 @@ public static class ResultsReport
         LruBaseline => "Dictionary + LinkedList LRU",
         BuildBaseline => "Building the FlatGen map",
         "FlatGenInline" => "FlatGen InlineUtf8",
+        "FlatGenKnownKeys" => "FlatGen with known keys",
         _ => method,
     };
 
@@ -377,7 +411,13 @@ public static class ResultsReport
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record Result(string Type, string Method, string Parameters, double Median, long Bytes);
+    private static string Capitalized(string word) => char.ToUpperInvariant(word[0]) + word[1..];
+
+    /// <summary>One method's time in one case: the run's statistic (a median, or the best window), and its bytes a call.</summary>
+    private sealed record Result(string Type, string Method, string Parameters, double Time, long Bytes);
+
+    /// <summary>Where a run's numbers come from: the sentence that says so, the machine's lines, and the statistic each time is.</summary>
+    private sealed record Run(string Source, string[] Machine, string Statistic);
 
     private sealed record Target(string Workload, string Parameters, string Against, double Limit, string? BytesLimit, double Ratio, long Bytes, bool Met, double? Floor = null);
 }

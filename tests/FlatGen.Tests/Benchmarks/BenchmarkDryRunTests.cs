@@ -35,7 +35,7 @@ public sealed class BenchmarkDryRunTests : IDisposable
 
         Assert.True(exitCode == 0, output);
         string markdown = File.ReadAllText(Path.Combine(report, "README.md"));
-        foreach (string section in new[] { "## Machine", "## Targets", "## Build", "## Lookup hit", "## Lookup miss", "## Lookup miss, same length", "## Enumerate", "## Request cycle from strings", "## TagList (8 tags)", "## Known-key lookup hit", "## Known-key lookup miss", "## Known-key request cycle", "## Remove", "## Chosen keys", "## Bytes-in request cycle", "## Spilling request", "## Packed lookups", "## Pack", "## Eviction churn" })
+        foreach (string section in new[] { "## Machine", "## Targets", "## Build", "## Lookup hit", "## Lookup miss", "## Lookup miss, same length", "## Enumerate", "## Request cycle from strings", "## TagList (8 tags)", "## Known-key lookup hit", "## Known-key lookup miss", "## Known-key request cycle", "## Remove", "## Chosen keys", "## Bytes-in request cycle", "## Spilling request", "## Packed lookups", "## Pack", "## Real traffic", "## Eviction churn" })
         {
             Assert.Contains("\n" + section + "\n", markdown);
         }
@@ -55,7 +55,8 @@ public sealed class BenchmarkDryRunTests : IDisposable
         Assert.Equal(3 + 6 + 6 + 6 + 6 + 6 + 6 + 3 + 1 + 2 + 2 + 1 + 6 + 1 + 2 + 4 + 1 + 2 + 2, markdown.Split('\n').Count(l => l.StartsWith("| ", StringComparison.Ordinal) && l.Contains("× |", StringComparison.Ordinal) && l.EndsWith(" |", StringComparison.Ordinal) && (l.Contains("| yes |", StringComparison.Ordinal) || l.Contains("| **no** |", StringComparison.Ordinal))));
         string svg = File.ReadAllText(Path.Combine(report, "ratios.svg"));
         Assert.StartsWith("<svg ", svg);
-        Assert.Equal(3 + 6 + 6 + 6 + 3 + 1 + 1 + 2 + 2 + 1 + 6 + 2 + 2 + 2 + 1 + 2 + 2, svg.Split("fill=\"#2f6fb0\"").Length - 1);
+        // A bar per FlatGen row: real traffic's two, with and without known keys, for each of its two cycles.
+        Assert.Equal(3 + 6 + 6 + 6 + 3 + 1 + 1 + 2 + 2 + 1 + 6 + 2 + 2 + 2 + 1 + 2 + 4, svg.Split("fill=\"#2f6fb0\"").Length - 1);
     }
 
     [Fact]
@@ -100,8 +101,43 @@ public sealed class BenchmarkDryRunTests : IDisposable
         string[] rows = [.. File.ReadAllLines(Path.Combine(_artifacts, "interleaved.md")).Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Skip(1)];
         Assert.Equal(BenchmarkCount, rows.Length);
         Assert.Contains(rows, row => row.StartsWith("| LookupHit | Keys=32, Comparison=OrdinalIgnoreCase | FlatGen | ", StringComparison.Ordinal));
-        Assert.Contains(rows, row => row.StartsWith("| BytesInRequestCycle | - | Kestrel | ", StringComparison.Ordinal) && row.EndsWith(" | 1.00× |", StringComparison.Ordinal));
-        Assert.All(rows, row => Assert.Matches(@"^\| \w+ \| [^|]+ \| \w+ \| [\d,]+ \| \d+\.\d\d× \|$", row));
+        Assert.Contains(rows, row => Regex.IsMatch(row, @"^\| BytesInRequestCycle \| - \| Kestrel \| [\d,]+ \| 1\.00× \| [\d,]+ B \|$"));
+        Assert.All(rows, row => Assert.Matches(@"^\| \w+ \| [^|]+ \| \w+ \| [\d,]+ \| \d+\.\d\d× \| [\d,]+ B \|$", row));
+        // Allocations are measured, not assumed: a dictionary of lists allocates its lists, FlatGen's build nothing.
+        Assert.Contains(rows, row => Regex.IsMatch(row, @"^\| Build \| Keys=8 \| DictionaryOfLists \| [\d,]+ \| 1\.00× \| [1-9][\d,]* B \|$"));
+        Assert.Contains(rows, row => Regex.IsMatch(row, @"^\| Build \| Keys=8 \| FlatGen \| [\d,]+ \| \d+\.\d\d× \| 0 B \|$"));
+    }
+
+    /// <summary>
+    /// The results are published from one interleaved run of the whole suite (bench/results/analysis.md says why): its
+    /// data file gives the report every workload's table and every target row, real traffic and the eviction churn
+    /// among them, with the machine and the run's settings.
+    /// </summary>
+    [Fact]
+    public void The_report_is_published_from_an_interleaved_run()
+    {
+        string run = Path.Combine(_artifacts, "interleaved");
+        (int exitCode, string output) = DotnetCommand.Run(_artifacts, BenchmarkAssembly(), "interleaved", run, "1", "0", "Traffic");
+        Assert.True(exitCode == 0, output);
+        string report = Path.Combine(_artifacts, "report");
+
+        (exitCode, output) = DotnetCommand.Run(_artifacts, BenchmarkAssembly(), "report", run, report);
+
+        Assert.True(exitCode == 0, output);
+        string markdown = File.ReadAllText(Path.Combine(report, "README.md"));
+        Assert.Contains("from one `interleaved` run of the classes `Traffic` selects (interleaved.json)", markdown);
+        Assert.Matches(@"\n- .+ \((AVX-512|AVX2|AdvSimd|no vector instructions)\), \d+ logical cores\n", markdown);
+        Assert.Contains("\n- `interleaved`: 1 windows of 1 ms a method, after 0 ms of warm-up\n", markdown);
+        Assert.Contains("\n## Real traffic\n", markdown);
+        Assert.Matches(@"\| Real traffic \| Cycle=Request \| Dictionary<string, StringValues>, reused, one lookup an add \| ≤ 0\.67×, 0 B \| \d+\.\d\d× \| \d+\.\d\d× \| 0 B \| (yes|\*\*no\*\*) \|", markdown);
+        Assert.Matches(@"\| Real traffic \| Cycle=Response \| Dictionary<string, StringValues>, reused, one lookup an add \(FlatGen with known keys\) \| ≤ 0\.50×, 0 B \|", markdown);
+        Assert.Matches(@"\| Cycle=Request \| Dictionary<string, List<string>> \| [\d.,]+ (ns|µs) \| \d+\.\d\d \| [1-9][\d,]* B \|", markdown);
+
+        // One run a report: the interleaved run's folder with BenchmarkDotNet's files beside it is refused.
+        File.WriteAllText(Path.Combine(run, "X-report-full.json"), "{}");
+        (exitCode, output) = DotnetCommand.Run(_artifacts, BenchmarkAssembly(), "report", run, report);
+        Assert.Equal(1, exitCode);
+        Assert.Contains("holds two runs", output);
     }
 
     [Fact]
