@@ -65,9 +65,9 @@ if (!options.Contains("--filter"))
     options = [.. options, "--filter", "*"];
 }
 
-// Full: a process per benchmark and enough iterations for stable medians (about 40 minutes on 2 cores).
+// Full: a process per benchmark and enough iterations for stable medians (about 65 minutes on 2 cores).
 // Quick: in this process, 3 iterations of 100 ms (about 3 minutes on 2 cores). Dry: every benchmark once, to prove each one
-// runs (the test suite does this). Only full runs are published.
+// runs (the test suite does this). The published results are an interleaved run's (the README says why).
 Job job = dry ? Job.Dry.WithToolchain(InProcessNoEmitToolchain.Instance)
     : quick ? Job.ShortRun.WithIterationTime(TimeInterval.FromMilliseconds(100)).WithToolchain(InProcessEmitToolchain.Instance).WithId("Quick")
     : Job.Default.WithWarmupCount(6).WithIterationCount(15).WithId("Full");
