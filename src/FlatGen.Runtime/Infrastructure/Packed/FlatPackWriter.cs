@@ -237,6 +237,7 @@ public ref struct FlatPackWriter
         return FlatPackedFormat.Hash(key, TComparer.Comparison == FlatKeyComparison.OrdinalIgnoreCase, out _);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // Once a key, on the path of every short ASCII key: a call there cost more than its body.
     private void Note(int record, uint hash)
     {
         if (_keys >= _buckets.Length)
