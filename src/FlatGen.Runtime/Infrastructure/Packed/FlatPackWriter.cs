@@ -177,26 +177,33 @@ public ref struct FlatPackWriter
             return false;
         }
 
-        // A counting sort, stable: each bucket's keys keep their first-insertion order.
-        _cursors.Clear();
-        foreach (int bucket in _buckets)
+        // A counting sort, stable: each bucket's keys keep their first-insertion order. The writer is passed by
+        // reference, so what the loops read is taken into locals: its fields would be read from memory at every step.
+        Span<byte> bytes = _bytes;
+        Span<int> cursors = _cursors;
+        ReadOnlySpan<int> buckets = _buckets;
+        ReadOnlySpan<int> records = _records;
+        int bucketsStart = _layout.BucketsStart, bucketWidth = _layout.BucketWidth;
+        int offsetsStart = _layout.OffsetsStart, offsetWidth = _layout.OffsetWidth;
+        cursors.Clear();
+        foreach (int bucket in buckets)
         {
-            _cursors[bucket]++;
+            cursors[bucket]++;
         }
 
         int keys = 0;
-        for (int bucket = 0; bucket < _cursors.Length; bucket++)
+        for (int bucket = 0; bucket < cursors.Length; bucket++)
         {
             int first = keys;
-            keys += _cursors[bucket];
-            FlatPackedFormat.WriteWidth(_bytes, _layout.BucketsStart + (bucket * _layout.BucketWidth), _layout.BucketWidth, keys);
-            _cursors[bucket] = first;
+            keys += cursors[bucket];
+            FlatPackedFormat.WriteWidth(bytes, bucketsStart + (bucket * bucketWidth), bucketWidth, keys);
+            cursors[bucket] = first;
         }
 
-        for (int key = 0; key < _buckets.Length; key++)
+        for (int key = 0; key < buckets.Length && key < records.Length; key++)
         {
-            int position = _cursors[_buckets[key]]++;
-            FlatPackedFormat.WriteWidth(_bytes, _layout.OffsetsStart + (position * _layout.OffsetWidth), _layout.OffsetWidth, _records[key]);
+            int position = cursors[buckets[key]]++;
+            FlatPackedFormat.WriteWidth(bytes, offsetsStart + (position * offsetWidth), offsetWidth, records[key]);
         }
 
         bytesWritten = _offset;
