@@ -59,6 +59,22 @@ public sealed class BenchmarkDryRunTests : IDisposable
         Assert.Equal(3 + 6 + 6 + 6 + 3 + 1 + 1 + 2 + 2 + 1 + 6 + 2 + 2 + 2 + 1 + 2 + 4, svg.Split("fill=\"#2f6fb0\"").Length - 1);
     }
 
+    /// <summary>
+    /// BenchmarkDotNet's memory randomization, the remedy it offers for results that depend on where data lies, runs
+    /// each setup again before every iteration: every setup must leave the same state the second time (the lookup
+    /// classes' once added to maps already full, and threw).
+    /// </summary>
+    [Fact]
+    public void Every_benchmark_s_setup_may_run_again()
+    {
+        (int exitCode, string output) = DotnetCommand.Run(_artifacts, BenchmarkAssembly(), "--dry", "--iterationCount", "2", "--warmupCount", "1", "--memoryRandomization", "true", "--artifacts", _artifacts);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("MemoryRandomization=True", output);
+        Assert.Contains($"executed benchmarks: {BenchmarkCount}", output);
+        Assert.DoesNotContain("Exception", output);
+    }
+
     [Fact]
     public void The_garbage_collection_harness_measures_every_layout()
     {
