@@ -13,6 +13,7 @@ internal sealed record InterleavedData(InterleavedData.Machine Host, string Clas
 
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
 
+    /// <summary>The run as indented JSON, as <see cref="Read"/> reads it.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Options);
 
     /// <summary>Reads the run in <paramref name="path"/>.</summary>
