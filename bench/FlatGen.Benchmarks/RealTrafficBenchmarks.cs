@@ -118,22 +118,7 @@ public class RealTrafficBenchmarks
         int total = 0;
         foreach ((string Name, string Value)[] set in _sets)
         {
-            foreach ((string name, string value) in set)
-            {
-                _fixedTable.Add(name, value);
-            }
-
-            foreach (string name in _reads)
-            {
-                total += _fixedTable.ValueCountOf(name);
-            }
-
-            if (_writesOut)
-            {
-                total += _fixedTable.EnumerateAll();
-            }
-
-            _fixedTable.Clear();
+            total += _fixedTable.Cycle(set, _reads, _writesOut);
         }
 
         return total;

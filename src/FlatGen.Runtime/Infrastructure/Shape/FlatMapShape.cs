@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.ComponentModel;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text.Unicode;
 
@@ -164,7 +165,7 @@ public readonly struct FlatMapShape
         StoredLayoutIdOffset = Offset(FlatFieldNames.LayoutId);
         HashSeedOffset = Offset(FlatFieldNames.HashSeed);
         ArenaUsedOffset = Offset(FlatFieldNames.ArenaUsed);
-        if (SlotsLength < 2 || (SlotsLength & (SlotsLength - 1)) != 0)
+        if (SlotsLength < 2 || !BitOperations.IsPow2(SlotsLength))
         {
             // A probe masks its slot with the length less one, which keeps it inside only for a power of two.
             throw new ArgumentException($"The layout of '{layout.TypeName}' has {SlotsLength} hashed slots, not a power of two of at least 2: it is not a layout FlatGen generated.", nameof(layout));
