@@ -82,7 +82,7 @@ public partial struct BytesInHeaderMap : IBytesInMap;
     KnownKeys = ["Host", "User-Agent", "Accept", "Accept-Language", "Accept-Encoding", "Referer", "Authorization", "X-Request-ID", "X-Forwarded-For", "Connection", "Cookie", "Cache-Control", "Pragma", "Content-Type", "Content-Length", "Origin"])]
 public partial struct SpillingHeaderMap : IBytesInMap;
 
-/// <summary>The spilling request's floor: the same map with room for 64 names and values, so that 40 lines never spill.</summary>
+/// <summary>The spilling request's map with room for 64 names and values, so that 40 lines never spill (its floor row's map).</summary>
 [FlatMultiMap(64, 64, KeyComparison = FlatKeyComparison.OrdinalIgnoreCase, InternUnknownKeys = true, ReuseValueStrings = true,
     KnownKeys = ["Host", "User-Agent", "Accept", "Accept-Language", "Accept-Encoding", "Referer", "Authorization", "X-Request-ID", "X-Forwarded-For", "Connection", "Cookie", "Cache-Control", "Pragma", "Content-Type", "Content-Length", "Origin"])]
 public partial struct WideHeaderMap : IBytesInMap;
