@@ -4,9 +4,10 @@ namespace FlatGen.Benchmarks;
 
 /// <summary>
 /// What an <c>interleaved</c> run writes to <see cref="FileName"/> and <see cref="ResultsReport"/> publishes: the
-/// machine, the run's settings (the class filter empty for the whole suite) and every method's measurement in every case.
+/// machine, the run's settings (the class filter empty for the whole suite; <see cref="Passes"/> 0 in a run from before it
+/// had passes, which made one) and every method's measurement in every case.
 /// </summary>
-internal sealed record InterleavedData(InterleavedData.Machine Host, string ClassFilter, int Rounds, double WarmupMilliseconds, List<InterleavedData.Measurement> Measurements)
+internal sealed record InterleavedData(InterleavedData.Machine Host, string ClassFilter, int Rounds, double WarmupMilliseconds, int Passes, List<InterleavedData.Measurement> Measurements)
 {
     /// <summary>The file's name in the run's folder.</summary>
     public const string FileName = "interleaved.json";

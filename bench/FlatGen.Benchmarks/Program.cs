@@ -13,7 +13,7 @@ using Perfolizer.Horology;
 // dotnet run -c Release --project bench/FlatGen.Benchmarks -- [--quick | --dry] [BenchmarkDotNet options]
 // dotnet run -c Release --project bench/FlatGen.Benchmarks -- report <results folder> <output folder>
 // dotnet run -c Release --project bench/FlatGen.Benchmarks -- gc <output folder> [maps] [collections]
-// dotnet run -c Release --project bench/FlatGen.Benchmarks -- interleaved <output folder> [rounds] [warm-up ms] [class name part, or =whole name]
+// dotnet run -c Release --project bench/FlatGen.Benchmarks -- interleaved <output folder> [rounds] [warm-up ms] [class name part, or =whole name, or - for all] [passes]
 // dotnet run -c Release --project bench/FlatGen.Benchmarks -- typing <output folder> [edits] [warm-up edits] [rounds from scratch]
 // dotnet run -c Release --project bench/FlatGen.Benchmarks -- coldstart <output folder> [processes]
 // dotnet run -c Release --project bench/FlatGen.Benchmarks -- kept <output folder> [copies of each response set]
@@ -33,8 +33,9 @@ if (args is ["interleaved", string interleavedFolder, .. string[] interleavedOpt
 {
     int rounds = interleavedOptions.Length > 0 ? int.Parse(interleavedOptions[0], System.Globalization.CultureInfo.InvariantCulture) : 100;
     int warmupMs = interleavedOptions.Length > 1 ? int.Parse(interleavedOptions[1], System.Globalization.CultureInfo.InvariantCulture) : 250;
-    string classFilter = interleavedOptions.Length > 2 ? interleavedOptions[2] : "";
-    return InterleavedRun.Run(interleavedFolder, rounds, TimeSpan.FromMilliseconds(warmupMs), classFilter);
+    string classFilter = interleavedOptions.Length > 2 && interleavedOptions[2] != "-" ? interleavedOptions[2] : "";
+    int passes = interleavedOptions.Length > 3 ? int.Parse(interleavedOptions[3], System.Globalization.CultureInfo.InvariantCulture) : 4;
+    return InterleavedRun.Run(interleavedFolder, rounds, TimeSpan.FromMilliseconds(warmupMs), classFilter, Math.Min(passes, rounds));
 }
 
 if (args is ["typing", string typingFolder, .. string[] typingOptions])

@@ -82,15 +82,19 @@ public static class ResultsReport
         InterleavedData data = InterleavedData.Read(Path.Combine(folder, InterleavedData.FileName));
         List<Result> results = [.. data.Measurements.Select(m => new Result(m.Type, m.Method, m.Parameters, m.Nanoseconds, m.BytesAllocatedPerOperation))];
         var run = new Run(
-            Invariant($"from one `interleaved` run of {(data.ClassFilter.Length == 0 ? "the whole suite" : $"the classes `{data.ClassFilter}` selects")} ({InterleavedData.FileName}): each case's methods in one process, round-robin in windows of 1 ms, the best of {data.Rounds} windows a method after {data.WarmupMilliseconds:0} ms of warm-up, then each method's bytes allocated a call; every ratio compares two such times of that run"),
+            Invariant($"from one `interleaved` run of {(data.ClassFilter.Length == 0 ? "the whole suite" : $"the classes `{data.ClassFilter}` selects")} ({InterleavedData.FileName}): each case's methods in one process, round-robin in windows of 1 ms, the best of {data.Rounds} windows a method after {data.WarmupMilliseconds:0} ms of warm-up{Passes(data)}, then each method's bytes allocated a call; every ratio compares two such times of that run"),
             [
                 Invariant($"{data.Host.ProcessorName} ({data.Host.VectorInstructions}), {data.Host.LogicalCoreCount} logical cores"),
                 Invariant($"{data.Host.OsVersion}, {data.Host.RuntimeVersion}"),
-                Invariant($"`interleaved`: {data.Rounds} windows of 1 ms a method, after {data.WarmupMilliseconds:0} ms of warm-up"),
+                Invariant($"`interleaved`: {data.Rounds} windows of 1 ms a method, after {data.WarmupMilliseconds:0} ms of warm-up{Passes(data)}"),
             ],
             "best");
         return (results, run);
     }
+
+    /// <summary>How the run spread its windows: in passes through the cases, minutes apart (none said for a run of one pass).</summary>
+    private static string Passes(InterleavedData data) =>
+        data.Passes > 1 ? Invariant($", shared out over {data.Passes} passes through the cases") : "";
 
     private static (List<Result> Results, Run Run) ReadBenchmarkDotNet(string folder)
     {

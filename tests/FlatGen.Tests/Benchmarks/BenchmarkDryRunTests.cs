@@ -128,13 +128,13 @@ public sealed class BenchmarkDryRunTests : IDisposable
     /// <summary>
     /// The results are published from one interleaved run of the whole suite (bench/results/analysis.md says why): its
     /// data file gives the report every workload's table and every target row, real traffic and the eviction churn
-    /// among them, with the machine and the run's settings.
+    /// among them, with the machine and the run's settings, its windows shared out over passes through the cases.
     /// </summary>
     [Fact]
     public void The_report_is_published_from_an_interleaved_run()
     {
         string run = Path.Combine(_artifacts, "interleaved");
-        (int exitCode, string output) = DotnetCommand.Run(_artifacts, BenchmarkAssembly(), "interleaved", run, "1", "0", "Traffic");
+        (int exitCode, string output) = DotnetCommand.Run(_artifacts, BenchmarkAssembly(), "interleaved", run, "2", "0", "Traffic", "2");
         Assert.True(exitCode == 0, output);
         string report = Path.Combine(_artifacts, "report");
 
@@ -144,7 +144,8 @@ public sealed class BenchmarkDryRunTests : IDisposable
         string markdown = File.ReadAllText(Path.Combine(report, "README.md"));
         Assert.Contains("from one `interleaved` run of the classes `Traffic` selects (interleaved.json)", markdown);
         Assert.Matches(@"\n- .+ \((AVX-512|AVX2|AdvSimd|no vector instructions)\), \d+ logical cores\n", markdown);
-        Assert.Contains("\n- `interleaved`: 1 windows of 1 ms a method, after 0 ms of warm-up\n", markdown);
+        Assert.Contains("\n- `interleaved`: 2 windows of 1 ms a method, after 0 ms of warm-up, shared out over 2 passes through the cases\n", markdown);
+        Assert.Contains(" in 2 passes through the cases; ", File.ReadAllText(Path.Combine(run, "interleaved.md")));
         Assert.Contains("\n## Real traffic\n", markdown);
         Assert.Matches(@"\| Real traffic \| Cycle=Request \| Dictionary<string, StringValues>, reused, one lookup an add \| ≤ 0\.67×, 0 B \| \d+\.\d\d× \| \d+\.\d\d× \| 0 B \| (yes|\*\*no\*\*) \|", markdown);
         Assert.Matches(@"\| Real traffic \| Cycle=Response \| Dictionary<string, StringValues>, reused, one lookup an add \(FlatGen with known keys\) \| ≤ 0\.50×, 0 B \|", markdown);
