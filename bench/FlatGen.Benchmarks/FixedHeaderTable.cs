@@ -32,6 +32,7 @@ public struct FixedHeaderTable
     /// <paramref name="reads"/> has, writes every header out if <paramref name="writesOut"/>, clears.
     /// </summary>
     /// <returns>What the cycle read.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // Into each benchmark's own loop over the sets, as the loop was written there.
     public int Cycle((string Name, string Value)[] lines, string[] reads, bool writesOut)
     {
         foreach ((string name, string value) in lines)
@@ -55,6 +56,11 @@ public struct FixedHeaderTable
     }
 
     /// <summary>Appends <paramref name="value"/> to <paramref name="name"/>'s values.</summary>
+    /// <remarks>
+    /// Never inlined, as it was while each cycle's loop was its benchmark's own: inlined into <see cref="Cycle"/> with the
+    /// lookup, the JIT's code for the cycle took the floor to 1.3-1.4× its time (bench/results/analysis.md).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public void Add(string name, string value)
     {
         if (_count == NameCapacity || _valueCount == ValueCapacity)
@@ -86,6 +92,7 @@ public struct FixedHeaderTable
     }
 
     /// <summary>Returns how many values <paramref name="name"/> has: one probe, as a read of its values makes.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // As Add, for the same reason.
     public readonly int ValueCountOf(string name)
     {
         uint hash = FlatOrdinalIgnoreCaseComparer.Hash(name);
