@@ -25,7 +25,7 @@ internal static class InterleavedRun
     private const int AllocationCalls = 16;
 
     /// <summary>The warm-up of a pass after the first: its code is compiled already, and only has to be run again.</summary>
-    private static readonly TimeSpan RewarmUp = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan RewarmUp = TimeSpan.FromMilliseconds(50);
 
     // Where the bodies put their results, so that none is optimised away and an int is never boxed.
     private static int s_intSink;

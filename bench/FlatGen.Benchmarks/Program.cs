@@ -34,7 +34,7 @@ if (args is ["interleaved", string interleavedFolder, .. string[] interleavedOpt
     int rounds = interleavedOptions.Length > 0 ? int.Parse(interleavedOptions[0], System.Globalization.CultureInfo.InvariantCulture) : 100;
     int warmupMs = interleavedOptions.Length > 1 ? int.Parse(interleavedOptions[1], System.Globalization.CultureInfo.InvariantCulture) : 250;
     string classFilter = interleavedOptions.Length > 2 && interleavedOptions[2] != "-" ? interleavedOptions[2] : "";
-    int passes = interleavedOptions.Length > 3 ? int.Parse(interleavedOptions[3], System.Globalization.CultureInfo.InvariantCulture) : 4;
+    int passes = interleavedOptions.Length > 3 ? int.Parse(interleavedOptions[3], System.Globalization.CultureInfo.InvariantCulture) : 8;
     return InterleavedRun.Run(interleavedFolder, rounds, TimeSpan.FromMilliseconds(warmupMs), classFilter, Math.Min(passes, rounds));
 }
 
