@@ -12,9 +12,9 @@ namespace FlatGen.Benchmarks;
 /// millisecond per method, the best window kept, and then each method's bytes allocated a call. BenchmarkDotNet
 /// measures each method in a process of its own, and on a host whose processes run at different speeds a ratio of
 /// two such medians moves by as much (bench/results/analysis.md); here every method of a case sees the same moments.
-/// The rounds are spread over passes through the whole selection, minutes apart, so that a case whose first pass
-/// falls in a slow spell of the host (such spells last minutes, and slow memory-bound code more than the rest) has
-/// its best windows from another. Writes <c>interleaved.md</c> to read and <see cref="InterleavedData.FileName"/>,
+/// The rounds are spread over passes through the whole selection (about a minute apart in a run of the whole suite),
+/// so that a case whose first pass falls in a slow spell of the host (such spells last minutes, and slow memory-bound
+/// code more than the rest) has its best windows from another. Writes <c>interleaved.md</c> to read and <see cref="InterleavedData.FileName"/>,
 /// from which the results report can be published.
 /// </summary>
 internal static class InterleavedRun
@@ -38,7 +38,7 @@ internal static class InterleavedRun
     /// <summary>Measures every case and writes <c>interleaved.md</c> to <paramref name="outputFolder"/>.</summary>
     /// <param name="outputFolder">Where <c>interleaved.md</c> goes.</param>
     /// <param name="rounds">How many windows each method gets, over all passes; the best is kept.</param>
-    /// <param name="warmup">How long each method runs first, so that the JIT's tiers have finished with it.</param>
+    /// <param name="warmup">How long each method runs before its first pass's windows, so that the JIT's tiers have finished with it (before a later pass's, <see cref="RewarmUp"/> at most).</param>
     /// <param name="classFilter">Only the benchmark classes whose name contains this, or, after a leading <c>=</c>, is this; all of them when empty.</param>
     /// <param name="passes">How many times every case is measured, its rounds shared out among the passes.</param>
     public static int Run(string outputFolder, int rounds, TimeSpan warmup, string classFilter, int passes)
