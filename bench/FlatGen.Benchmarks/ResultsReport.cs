@@ -92,7 +92,7 @@ public static class ResultsReport
         return (results, run);
     }
 
-    /// <summary>How the run spread its windows: in passes through the cases, minutes apart (none said for a run of one pass).</summary>
+    /// <summary>How the run spread its windows: in passes through the cases (none said for a run of one pass).</summary>
     private static string Passes(InterleavedData data) =>
         data.Passes > 1 ? Invariant($", shared out over {data.Passes} passes through the cases") : "";
 
