@@ -18,7 +18,7 @@ public sealed class ScalarFallbackTests
     private const string IntrinsicsSwitch = "DOTNET_EnableHWIntrinsic";
 
     /// <summary>The classes run again.</summary>
-    private static readonly Type[] Classes = [typeof(KeyHashTests), typeof(KeyComparisonTests), typeof(InlineMapTests), typeof(Packed.PackedFormatTests), typeof(ShortAsciiNarrowingTests)];
+    private static readonly Type[] Classes = [typeof(KeyHashTests), typeof(KeyComparisonTests), typeof(InlineMapTests), typeof(Packed.PackedFormatTests), typeof(ShortAsciiNarrowingTests), typeof(ShortAsciiBytesTests)];
 
     [Fact]
     public void The_vector_paths_are_taken_exactly_when_intrinsics_are_on()

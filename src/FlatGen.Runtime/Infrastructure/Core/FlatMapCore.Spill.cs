@@ -259,7 +259,7 @@ public abstract partial class FlatMapCore<TKeyIndex, TValueIndex, TComparer, TKn
             FlatThrow.InvalidUtf8(nameof(key));
         }
 
-        if (!Ascii.IsValid(value) && !Utf8.IsValid(value))
+        if (!FlatUtf8.IsValid(value))
         {
             FlatThrow.InvalidUtf8(nameof(value));
         }

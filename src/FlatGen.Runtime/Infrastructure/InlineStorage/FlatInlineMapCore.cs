@@ -311,7 +311,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
         }
 
         // The value's bytes go at the end of the key's range of the arena, and the value at the end of its run;
-        // the later keys' bytes, values and runs move up. Adding to the last key moves nothing.
+        // the later keys' bytes, values and runs move up. Adding to the last key moves nothing, and calls nothing to move it.
         int count = FlatInteger.ToInt32(map.Count);
         Span<ushort> keyOffsets = map.KeyOffsets;
         Span<ushort> valueLengths = map.ValueLengths;
@@ -324,10 +324,18 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
             FlatThrow.ConcurrentUse(map.Shape.MapName);
         }
 
-        arena.Slice(at, used - at).CopyTo(arena.Slice(at + length));
+        if (at < used)
+        {
+            arena.Slice(at, used - at).CopyTo(arena.Slice(at + length));
+        }
+
         valueText.CopyTo(arena.Slice(at, length));
-        valueOffsets.Slice(end, valueCount - end).CopyTo(valueOffsets.Slice(end + 1));
-        valueLengths.Slice(end, valueCount - end).CopyTo(valueLengths.Slice(end + 1));
+        if (end < valueCount)
+        {
+            valueOffsets.Slice(end, valueCount - end).CopyTo(valueOffsets.Slice(end + 1));
+            valueLengths.Slice(end, valueCount - end).CopyTo(valueLengths.Slice(end + 1));
+        }
+
         valueOffsets[end] = (ushort)at;
         valueLengths[end] = (ushort)length;
         for (int j = end + 1; j <= valueCount; j++)

@@ -1,6 +1,5 @@
 using System;
 using System.Text;
-using System.Text.Unicode;
 
 namespace FlatGen.Infrastructure;
 
@@ -42,7 +41,7 @@ internal readonly ref struct FlatUtf8Text
     /// <exception cref="ArgumentException"><paramref name="text"/> is not valid UTF-8.</exception>
     public static FlatUtf8Text FromBytes(ReadOnlySpan<byte> text, string parameterName)
     {
-        if (!Ascii.IsValid(text) && !Utf8.IsValid(text))
+        if (!FlatUtf8.IsValid(text))
         {
             FlatThrow.InvalidUtf8(parameterName);
         }
@@ -58,7 +57,7 @@ internal readonly ref struct FlatUtf8Text
         }
         else
         {
-            _bytes.CopyTo(destination);
+            FlatUtf8.Copy(_bytes, destination);
         }
     }
 }

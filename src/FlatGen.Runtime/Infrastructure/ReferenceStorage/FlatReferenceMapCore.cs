@@ -421,7 +421,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
             }
         }
 
-        if (!Ascii.IsValid(value) && !Utf8.IsValid(value))
+        if (!FlatUtf8.IsValid(value))
         {
             FlatThrow.InvalidUtf8(nameof(value));
         }

@@ -4,10 +4,14 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
+using System.Text.Unicode;
 
 namespace FlatGen.Infrastructure;
 
-/// <summary>UTF-16 text measured as the UTF-8 it becomes, refusing what would not come back unchanged.</summary>
+/// <summary>
+/// UTF-16 text measured as the UTF-8 it becomes, refusing what would not come back unchanged; short ASCII text narrowed,
+/// tested and copied inline, where the runtime's calls dispatch on the length.
+/// </summary>
 internal static class FlatUtf8
 {
     /// <summary>The longest text <see cref="TryNarrowShortAscii"/> narrows.</summary>
@@ -158,6 +162,49 @@ internal static class FlatUtf8
             uint first = Unsafe.ReadUnaligned<uint>(ref source), last = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, length - 4));
             head = tail = Vector128.Create(first, last, first, last).AsByte();
         }
+    }
+
+    /// <summary>Returns whether <paramref name="text"/> is valid UTF-8, ASCII tested first (<see cref="IsAscii"/>), as most text is.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsValid(ReadOnlySpan<byte> text) => IsAscii(text) || Utf8.IsValid(text);
+
+    /// <summary>
+    /// Returns whether <paramref name="text"/> is all ASCII: 4 to <see cref="ShortAsciiLength"/> bytes tested inline in the
+    /// words <see cref="LoadShortAsciiWords"/> loads, where <see cref="Ascii.IsValid(ReadOnlySpan{byte})"/> is a call that
+    /// dispatches on the length; other text by that call.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsAscii(ReadOnlySpan<byte> text)
+    {
+        nuint length = (nuint)text.Length;
+        if (!Vector128.IsHardwareAccelerated || length - 4 > ShortAsciiLength - 4)
+        {
+            return Ascii.IsValid(text);
+        }
+
+        LoadShortAsciiWords(ref MemoryMarshal.GetReference(text), length, out Vector128<byte> head, out Vector128<byte> tail);
+        return (head | tail).ExtractMostSignificantBits() == 0;
+    }
+
+    /// <summary>
+    /// Copies <paramref name="source"/> to the start of <paramref name="destination"/>: 4 to <see cref="ShortAsciiLength"/>
+    /// bytes inline, as the overlapping words <see cref="LoadShortAsciiWords"/> loads, where <see cref="Span{T}.CopyTo"/>
+    /// is a call that dispatches on the length; other lengths by that call. Every word is loaded before any is stored, so
+    /// the two may overlap, as <see cref="Span{T}.CopyTo"/> allows.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="source"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Copy(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        nuint length = (nuint)source.Length;
+        if (!Vector128.IsHardwareAccelerated || length - 4 > ShortAsciiLength - 4 || source.Length > destination.Length)
+        {
+            source.CopyTo(destination);
+            return;
+        }
+
+        LoadShortAsciiWords(ref MemoryMarshal.GetReference(source), length, out Vector128<byte> head, out Vector128<byte> tail);
+        StoreShortAsciiWords(head, tail, ref MemoryMarshal.GetReference(destination), length);
     }
 
     private static bool TryGetNonAsciiByteCount(ReadOnlySpan<char> text, out int byteCount)
