@@ -36,6 +36,16 @@ public interface IFlatStorage<TKeyIndex, TValueIndex>
     static abstract bool ScansKeys(in FlatMapShape shape);
 
     /// <summary>
+    /// In a map that scans (<see cref="ScansKeys"/>), the key filter's bit for a key's <paramref name="length"/> and
+    /// <paramref name="last"/> unit together, in the filter's upper half (<see cref="FlatIndex{TKeyIndex, TValueIndex, TKnownKeys, TStorage}.FilterBits"/>):
+    /// a miss of a stored key's length, which the length's bit lets through, seldom has it. 0 where the last unit alone
+    /// does not decide (<see cref="IFlatKeyComparer.FilterUnit"/>), and in a map that never scans.
+    /// </summary>
+    /// <param name="length">The key's length in UTF-16 code units.</param>
+    /// <param name="last">The key's last unit; <c>'\0'</c> for the empty key.</param>
+    static abstract ulong ScanPairBit(int length, char last);
+
+    /// <summary>
     /// Finds a key that matches no known key by its hash, in one call: the <c>HashAndProbeOutOfLine</c> of the index of maps
     /// without known keys, which every map of this storage, comparison and pair of index types shares.
     /// </summary>

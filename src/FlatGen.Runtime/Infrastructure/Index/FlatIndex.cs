@@ -20,8 +20,8 @@ namespace FlatGen.Infrastructure;
 /// and at least half the slots are empty, so every probe ends.</description></item>
 /// <item><description>Known key <c>k</c> is present when bit <c>k</c> of <c>KnownPresence</c> is set; it is then key <c>KnownSlots[k]</c>, whose
 /// <c>KeyHashes</c> entry is <c>k</c>. Known keys are never in the hashed slots; an absent known key's slot is zero.</description></item>
-/// <item><description>Bit <c>min(length, 63)</c> of <c>HashedKeyLengths</c> is set for the length in UTF-16 code units of every key in the hashed slots, so a
-/// lookup of a length whose bit is clear needs no hash.</description></item>
+/// <item><description><c>HashedKeyLengths</c>, the key filter, has every bit set that a key in the hashed slots has (<see cref="FilterBits"/>: its length's,
+/// and in a map that scans, its length's and its last unit's), so a lookup of a key with a bit clear needs no hash and no scan.</description></item>
 /// </list>
 /// <para>An abstract class of static members only, so that <c>FlatMapCore</c> names its specialisation once, as a nested <c>Index</c> class deriving from it, for itself and the storage cores.</para>
 /// </remarks>
@@ -52,16 +52,21 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FindHashed(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
-        (map.HashedKeyLengths & LengthBit(key.Length)) == 0 ? -1
+        (map.HashedKeyLengths & LengthBit(map.Shape, key.Length)) == 0 ? -1
         : TStorage.ScansKeys(map.Shape) ? TStorage.FindByScan(map, key)
         : typeof(TKnownKeys) == typeof(FlatNoKnownKeys) ? TStorage.FindHashedWithoutKnownKeys(map, key)
         : TStorage.FindHashedOutOfLine(map, key);
 
     /// <summary>Finds a key that matches no known key, already hashed as <paramref name="map"/> stores it (<paramref name="hash"/>), as <see cref="FindHashed(FlatMapFields{TKeyIndex, TValueIndex}, ReadOnlySpan{char})"/> does.</summary>
     public static int FindHashed(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, uint hash) =>
-        (map.HashedKeyLengths & LengthBit(key.Length)) == 0 ? -1
+        IsFilteredOut(map, key) ? -1
         : TStorage.ScansKeys(map.Shape) ? TStorage.FindByScan(map, key)
         : Probe(map, key, hash, out _);
+
+    /// <summary>Whether the key filter rules <paramref name="key"/> out of the hashed slots: one of its bits (<see cref="FilterBits"/>) is clear.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsFilteredOut(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
+        (~map.HashedKeyLengths & FilterBits(map.Shape, key)) != 0;
 
     /// <summary>Hashes <paramref name="key"/> and finds it in the hashed slots.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -178,7 +183,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     private static bool RemoveHashed(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
         int slot = 0;
-        int keyIndex = (map.HashedKeyLengths & LengthBit(key.Length)) != 0 && TStorage.TryHash(map, key, out uint hash)
+        int keyIndex = !IsFilteredOut(map, key) && TStorage.TryHash(map, key, out uint hash)
             ? Probe(map, key, hash, out slot)
             : -1;
         if (keyIndex < 0)
@@ -335,12 +340,12 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     public static int KnownKeyIndex(FlatMapFields<TKeyIndex, TValueIndex> map, int knownKey) =>
         (map.KnownPresence[knownKey >> 6] & (1UL << (knownKey & 63))) != 0 ? FlatInteger.ToInt32(map.KnownSlots[knownKey]) : -1;
 
-    /// <summary>Points empty <paramref name="slot"/> (from a probe that missed) at new hashed key <paramref name="keyIndex"/> of <paramref name="length"/> code units.</summary>
+    /// <summary>Points empty <paramref name="slot"/> (from a probe that missed) at new hashed key <paramref name="keyIndex"/>, <paramref name="key"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void LinkHashed(FlatMapFields<TKeyIndex, TValueIndex> map, int slot, int keyIndex, int length)
+    public static void LinkHashed(FlatMapFields<TKeyIndex, TValueIndex> map, int slot, int keyIndex, ReadOnlySpan<char> key)
     {
         map.Slots[slot] = FlatInteger.FromInt32<TKeyIndex>(keyIndex + 1);
-        map.HashedKeyLengths |= LengthBit(length);
+        map.HashedKeyLengths |= FilterBits(map.Shape, key);
     }
 
     /// <summary>
@@ -394,6 +399,23 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     /// <summary>The length filter's bit for a key of <paramref name="length"/> UTF-16 code units: one bit per length up to 62, one for all longer keys.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
+
+    /// <summary>
+    /// The key filter's bit for a key of <paramref name="length"/> UTF-16 code units in a map of <paramref name="shape"/>:
+    /// <see cref="LengthBit(int)"/>, or in a map that scans, bit <c>length % 32</c> (the upper half holds <see cref="IFlatStorage{TKeyIndex, TValueIndex}.ScanPairBit"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong LengthBit(in FlatMapShape shape, int length) => TStorage.ScansKeys(shape) ? 1u << length : LengthBit(length);
+
+    /// <summary>
+    /// The bits of the key filter (<c>HashedKeyLengths</c>) that <paramref name="key"/> has: its length's, and in a map that
+    /// scans, its length's and last unit's together. A lookup of a key with one of them clear needs no hash and no scan.
+    /// </summary>
+    /// <param name="shape">The map's shape.</param>
+    /// <param name="key">The key.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong FilterBits(in FlatMapShape shape, ReadOnlySpan<char> key) =>
+        LengthBit(shape, key.Length) | (TStorage.ScansKeys(shape) ? TStorage.ScanPairBit(key.Length, key.IsEmpty ? '\0' : key[^1]) : 0);
 
     /// <summary>
     /// After key <paramref name="keyIndex"/> is removed and the later keys move down by one (an inline map's removal):

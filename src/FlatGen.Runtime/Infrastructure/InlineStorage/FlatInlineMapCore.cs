@@ -222,7 +222,7 @@ public abstract partial class FlatInlineMapCore<TKeyIndex, TValueIndex, TCompare
             }
 
             int added = AddKey(map, keyText, hash, valueText);
-            Index.LinkHashed(map, slot, added, key.Length);
+            Index.LinkHashed(map, slot, added, key);
         }
 
         return status;

@@ -40,6 +40,9 @@ public readonly struct FlatInlineStorage<TKeyIndex, TValueIndex, TComparer, TKno
     public static bool ScansKeys(in FlatMapShape shape) => false;
 
     /// <inheritdoc/>
+    public static ulong ScanPairBit(int length, char last) => 0;
+
+    /// <inheritdoc/>
     public static int FindByScan(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) => throw new NotSupportedException();
 
     /// <inheritdoc/>

@@ -28,8 +28,8 @@ namespace FlatGen.Infrastructure;
 /// value strings, those a <c>Clear</c> kept.</description></item>
 /// <item><description>A known key's <c>Keys</c> entry is null. Every key reference past <c>n</c> is null, except, in a map that reuses value
 /// strings and interns unknown keys, those a <c>Clear</c> kept.</description></item>
-/// <item><description><c>HashedKeyLengths</c> may also hold bits of hashed keys removed since the last <c>Clear</c>: a reference map is not
-/// persisted, and a superset only costs a probe.</description></item>
+/// <item><description><c>HashedKeyLengths</c>, the key filter, may also hold bits of hashed keys removed since the last <c>Clear</c>: a reference map is not
+/// persisted, and a superset only costs a probe or a scan.</description></item>
 /// </list>
 /// <para>This API supports the code FlatGen generates and is not meant to be used directly.</para>
 /// </remarks>
@@ -505,7 +505,7 @@ public abstract partial class FlatReferenceMapCore<TKeyIndex, TValueIndex, TComp
         }
         else
         {
-            Index.LinkHashed(map, slot, count, key.Length);
+            Index.LinkHashed(map, slot, count, key);
         }
 
         // References last: each is a call to the collector's write barrier, after which the JIT reads every field's place again.

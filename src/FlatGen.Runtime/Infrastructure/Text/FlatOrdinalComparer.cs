@@ -40,4 +40,8 @@ public readonly struct FlatOrdinalComparer : IFlatKeyComparer
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool MayEqual(char stored, char key) => stored == key;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FilterUnit(char unit) => unit;
 }

@@ -46,4 +46,9 @@ public readonly struct FlatOrdinalIgnoreCaseComparer : IFlatKeyComparer
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool MayEqual(char stored, char key) => (stored | key) >= 0x80 || (stored | 0x20) == (key | 0x20);
+
+    /// <inheritdoc/>
+    /// <remarks>An ASCII unit with its 0x20 bit set, as <see cref="MayEqual"/> folds it; none for another unit, whose fold is the runtime's case tables' to say.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FilterUnit(char unit) => unit < 0x80 ? unit | 0x20 : -1;
 }

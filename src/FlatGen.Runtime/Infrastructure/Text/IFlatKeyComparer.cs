@@ -41,6 +41,12 @@ public interface IFlatKeyComparer
     /// </summary>
     static abstract bool MayEqual(char stored, char key);
 
+    /// <summary>
+    /// The unit a filter of keys records for <paramref name="unit"/>: two units that may be equal (<see cref="MayEqual"/>)
+    /// record the same one, or -1 where one unit does not decide (ignoring case, a unit that is not ASCII).
+    /// </summary>
+    static abstract int FilterUnit(char unit);
+
     /// <summary>Gets the comparison this comparer implements.</summary>
     static abstract FlatKeyComparison Comparison { get; }
 
