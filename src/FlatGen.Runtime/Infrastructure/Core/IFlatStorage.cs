@@ -37,7 +37,7 @@ public interface IFlatStorage<TKeyIndex, TValueIndex>
 
     /// <summary>
     /// In a map that scans (<see cref="ScansKeys"/>), the key filter's bit for a key's <paramref name="length"/> and
-    /// <paramref name="last"/> unit together, in the filter's upper half (<see cref="FlatIndex{TKeyIndex, TValueIndex, TKnownKeys, TStorage}.FilterBits"/>):
+    /// <paramref name="last"/> unit together, in the filter's upper half, which the bits of lengths from 32 share:
     /// a miss of a stored key's length, which the length's bit lets through, seldom has it. 0 where the last unit alone
     /// does not decide (<see cref="IFlatKeyComparer.FilterUnit"/>), and in a map that never scans.
     /// </summary>

@@ -20,8 +20,9 @@ namespace FlatGen.Infrastructure;
 /// and at least half the slots are empty, so every probe ends.</description></item>
 /// <item><description>Known key <c>k</c> is present when bit <c>k</c> of <c>KnownPresence</c> is set; it is then key <c>KnownSlots[k]</c>, whose
 /// <c>KeyHashes</c> entry is <c>k</c>. Known keys are never in the hashed slots; an absent known key's slot is zero.</description></item>
-/// <item><description><c>HashedKeyLengths</c>, the key filter, has every bit set that a key in the hashed slots has (<see cref="FilterBits"/>: its length's,
-/// and in a map that scans, its length's and its last unit's), so a lookup of a key with a bit clear needs no hash and no scan.</description></item>
+/// <item><description><c>HashedKeyLengths</c>, the key filter, has every bit set that a key in the hashed slots has (<see cref="LinkHashed"/>): bit
+/// <c>min(length, 63)</c> of its length in UTF-16 code units, so a lookup of a length whose bit is clear needs no hash; in a map that scans, also
+/// a bit for its length and last unit together, so a scan for a key whose bit is clear stops at the first key of its length.</description></item>
 /// </list>
 /// <para>An abstract class of static members only, so that <c>FlatMapCore</c> names its specialisation once, as a nested <c>Index</c> class deriving from it, for itself and the storage cores.</para>
 /// </remarks>
@@ -52,21 +53,16 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FindHashed(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
-        (map.HashedKeyLengths & LengthBit(map.Shape, key.Length)) == 0 ? -1
+        (map.HashedKeyLengths & LengthBit(key.Length)) == 0 ? -1
         : TStorage.ScansKeys(map.Shape) ? TStorage.FindByScan(map, key)
         : typeof(TKnownKeys) == typeof(FlatNoKnownKeys) ? TStorage.FindHashedWithoutKnownKeys(map, key)
         : TStorage.FindHashedOutOfLine(map, key);
 
     /// <summary>Finds a key that matches no known key, already hashed as <paramref name="map"/> stores it (<paramref name="hash"/>), as <see cref="FindHashed(FlatMapFields{TKeyIndex, TValueIndex}, ReadOnlySpan{char})"/> does.</summary>
     public static int FindHashed(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key, uint hash) =>
-        IsFilteredOut(map, key) ? -1
+        (map.HashedKeyLengths & LengthBit(key.Length)) == 0 ? -1
         : TStorage.ScansKeys(map.Shape) ? TStorage.FindByScan(map, key)
         : Probe(map, key, hash, out _);
-
-    /// <summary>Whether the key filter rules <paramref name="key"/> out of the hashed slots: one of its bits (<see cref="FilterBits"/>) is clear.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsFilteredOut(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key) =>
-        (~map.HashedKeyLengths & FilterBits(map.Shape, key)) != 0;
 
     /// <summary>Hashes <paramref name="key"/> and finds it in the hashed slots.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -183,7 +179,7 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     private static bool RemoveHashed(FlatMapFields<TKeyIndex, TValueIndex> map, ReadOnlySpan<char> key)
     {
         int slot = 0;
-        int keyIndex = !IsFilteredOut(map, key) && TStorage.TryHash(map, key, out uint hash)
+        int keyIndex = (map.HashedKeyLengths & LengthBit(key.Length)) != 0 && TStorage.TryHash(map, key, out uint hash)
             ? Probe(map, key, hash, out slot)
             : -1;
         if (keyIndex < 0)
@@ -345,8 +341,20 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     public static void LinkHashed(FlatMapFields<TKeyIndex, TValueIndex> map, int slot, int keyIndex, ReadOnlySpan<char> key)
     {
         map.Slots[slot] = FlatInteger.FromInt32<TKeyIndex>(keyIndex + 1);
-        map.HashedKeyLengths |= FilterBits(map.Shape, key);
+        map.HashedKeyLengths |= LengthBit(key.Length);
+        if (TStorage.ScansKeys(map.Shape))
+        {
+            map.HashedKeyLengths |= ScanPairBitOf(key);
+        }
     }
+
+    /// <summary>The key filter's bit for <paramref name="key"/>'s length and last unit together, in a map that scans (<see cref="IFlatStorage{TKeyIndex, TValueIndex}.ScanPairBit"/>).</summary>
+    /// <remarks>
+    /// Never inlined: <see cref="LinkHashed"/> inlines into every add of a new key, and this in it used up the inlining
+    /// budget of adds that are not forced inline, leaving the value's string as a call (the spilling request 1.1× its time).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ulong ScanPairBitOf(ReadOnlySpan<char> key) => TStorage.ScanPairBit(key.Length, key.IsEmpty ? '\0' : key[^1]);
 
     /// <summary>
     /// Puts key <paramref name="keyIndex"/> into the first empty slot from its home slot, as adding it does; inserting
@@ -399,23 +407,6 @@ internal abstract class FlatIndex<TKeyIndex, TValueIndex, TKnownKeys, TStorage>
     /// <summary>The length filter's bit for a key of <paramref name="length"/> UTF-16 code units: one bit per length up to 62, one for all longer keys.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
-
-    /// <summary>
-    /// The key filter's bit for a key of <paramref name="length"/> UTF-16 code units in a map of <paramref name="shape"/>:
-    /// <see cref="LengthBit(int)"/>, or in a map that scans, bit <c>length % 32</c> (the upper half holds <see cref="IFlatStorage{TKeyIndex, TValueIndex}.ScanPairBit"/>).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong LengthBit(in FlatMapShape shape, int length) => TStorage.ScansKeys(shape) ? 1u << length : LengthBit(length);
-
-    /// <summary>
-    /// The bits of the key filter (<c>HashedKeyLengths</c>) that <paramref name="key"/> has: its length's, and in a map that
-    /// scans, its length's and last unit's together. A lookup of a key with one of them clear needs no hash and no scan.
-    /// </summary>
-    /// <param name="shape">The map's shape.</param>
-    /// <param name="key">The key.</param>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong FilterBits(in FlatMapShape shape, ReadOnlySpan<char> key) =>
-        LengthBit(shape, key.Length) | (TStorage.ScansKeys(shape) ? TStorage.ScanPairBit(key.Length, key.IsEmpty ? '\0' : key[^1]) : 0);
 
     /// <summary>
     /// After key <paramref name="keyIndex"/> is removed and the later keys move down by one (an inline map's removal):
