@@ -41,7 +41,7 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
     /// <remarks>
     /// Bit <c>32 + (unit + 8 × length) % 32</c>: keys of one length whose last units differ in their low five bits (two
     /// letters, or a letter and most other characters) have different bits; with 8 keys, a miss of a stored key's length
-    /// passes about a quarter of the time. A key ending in a unit the comparison cannot decide alone (ignoring case, one
+    /// passes at most about a quarter of the time. A key ending in a unit the comparison cannot decide alone (ignoring case, one
     /// that is not ASCII) sets none and tests none: such a unit equals no ASCII unit ignoring case, so a key ending in it
     /// is never the one an ASCII-ending probe looks for, and a probe ending in it skips the test.
     /// </remarks>
@@ -63,9 +63,9 @@ public readonly struct FlatReferenceStorage<TKeyIndex, TValueIndex, TComparer, T
     /// A known key's entry and a hole hold null; a candidate has the probe's length and a last character that may equal
     /// its, and only a candidate is compared. The first key of the probe's length that ends otherwise ends the scan when
     /// the key filter lacks the probe's pair bit (<see cref="ScanPairBit"/>): a miss of a stored key's length, which the
-    /// caller's length test let through, most often stops at the first key of its length (the lookup rows' same-length
-    /// misses in a map of 8 keys took 0.56-0.68× their time; bench/results/analysis.md). One call, never inlined: its loop would
-    /// spend the inlining budget of the lookups of maps that never scan.
+    /// caller's length test let through, most often stops there (the lookup rows' same-length misses in a map of 8 keys
+    /// took 0.56-0.68× their time; bench/results/analysis.md). One call, never inlined: its loop would spend the
+    /// inlining budget of the lookups of maps that never scan.
     /// Left to tiering: optimised from its first call, without the profile tier 1 compiles with, hits in a map of 8
     /// keys ran 1.12-1.19× slower.
     /// </remarks>
